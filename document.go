@@ -1,0 +1,83 @@
+package jixiao
+
+import "strings"
+
+// Document is what every importer produces from a source file: its blocks
+// in reading order, each with where it came from. The extractor reads an
+// Evaluation out of it and the narrative audit reads its text.
+type Document struct {
+	Path     string  // the source file, as given
+	Format   string  // "text", "docx", "xlsx", "pdf", "html"
+	Encoding string  // for text and html: "utf-8", "utf-8-bom", "gb18030"
+	Blocks   []Block //
+	Warnings []string
+}
+
+// BlockKind says what a block is.
+type BlockKind string
+
+// Block kinds.
+const (
+	BlockHeading   BlockKind = "heading"
+	BlockParagraph BlockKind = "paragraph"
+	BlockTable     BlockKind = "table"
+)
+
+// Block is a heading, a paragraph or a table.
+type Block struct {
+	Kind  BlockKind
+	Text  string // heading or paragraph text as displayed (empty for tables)
+	Level int    // heading level when known (1 for 一、, 2 for （一）); 0 otherwise
+	Style string // the source's style name, when it has one ("Heading 1", "标题 2")
+	Table *Table // for BlockTable
+	Pos   Position
+}
+
+// Table is a table as laid out in the source: rows of cells. Merged cells
+// appear once, with their span; the cells they cover are absent.
+type Table struct {
+	Rows []Row
+}
+
+// Row is one table row.
+type Row struct {
+	Cells []Cell
+	Pos   Position
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Text    string   // displayed text; paragraphs joined with "\n"
+	ColSpan int      // columns covered (1 when not merged)
+	RowSpan int      // rows covered (1 when not merged)
+	Tables  []*Table // tables nested inside the cell
+	Pos     Position
+}
+
+// Texts returns the cells' texts.
+func (r Row) Texts() []string {
+	out := make([]string, len(r.Cells))
+	for i, c := range r.Cells {
+		out[i] = c.Text
+	}
+	return out
+}
+
+// PlainText returns the document's text: headings and paragraphs one per
+// line, table rows as tab-separated cells. Used for searching and display.
+func (d *Document) PlainText() string {
+	var b strings.Builder
+	for _, bl := range d.Blocks {
+		switch bl.Kind {
+		case BlockTable:
+			for _, r := range bl.Table.Rows {
+				b.WriteString(strings.Join(r.Texts(), "\t"))
+				b.WriteByte('\n')
+			}
+		default:
+			b.WriteString(bl.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}

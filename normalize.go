@@ -1,0 +1,83 @@
+package jixiao
+
+import "strings"
+
+// Fold maps the full-width and look-alike characters that Chinese documents
+// use in figures (０-９, ％, ．, ＝, ＞, ＜, ≧, ≦, －, full-width space) to
+// their ASCII or canonical forms, rune for rune, so that positions in the
+// folded text match positions in the original. Narrative text is displayed
+// as written; Fold is for matching only.
+func Fold(s string) string {
+	if isFolded(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(FoldRune(r))
+	}
+	return b.String()
+}
+
+func isFolded(s string) bool {
+	for _, r := range s {
+		if FoldRune(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+// FoldRune folds one rune as Fold does.
+func FoldRune(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９':
+		return r - '０' + '0'
+	case r >= 'Ａ' && r <= 'Ｚ':
+		return r - 'Ａ' + 'A'
+	case r >= 'ａ' && r <= 'ｚ':
+		return r - 'ａ' + 'a'
+	}
+	switch r {
+	case '％':
+		return '%'
+	case '．':
+		return '.'
+	case '＝':
+		return '='
+	case '＞':
+		return '>'
+	case '＜':
+		return '<'
+	case '≧':
+		return '≥'
+	case '≦':
+		return '≤'
+	case '－', '−', '﹣':
+		return '-'
+	case '＋':
+		return '+'
+	case '\u3000', '\u00a0':
+		return ' '
+	}
+	return r
+}
+
+// squeeze removes every space from a folded figure ("≥ 95 %" → "≥95%") and
+// thousands separators between digits ("1,234.5" → "1234.5").
+func squeeze(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r == ' ' || r == '\t' || r == '\r' || r == '\n':
+			continue
+		case (r == ',' || r == '，') && i > 0 && i+1 < len(rs) && isDigit(rs[i-1]) && isDigit(rs[i+1]):
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
