@@ -1,0 +1,83 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestLoadEmbedded(t *testing.T) {
+	tests := []struct {
+		name      string
+		execution string
+		level1    int
+		fixed     bool
+		required  bool
+	}{
+		{"national-2020", "10", 3, true, false},
+		{"hunan", "10", 3, true, false},
+		{"sichuan", "10", 3, false, true},
+		{"hubei", "20", 3, true, false},
+		{"with-cost", "10", 4, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := Load(tt.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rs.Execution.Weight.String(); got != tt.execution {
+				t.Errorf("execution weight = %s, want %s", got, tt.execution)
+			}
+			if len(rs.Level1) != tt.level1 {
+				t.Errorf("level1 count = %d, want %d", len(rs.Level1), tt.level1)
+			}
+			if got := rs.Level1[0].Weight != nil; got != tt.fixed {
+				t.Errorf("level1 weights fixed = %v, want %v", got, tt.fixed)
+			}
+			if rs.Deviation.ExecutionRequired != tt.required {
+				t.Errorf("execution reason required = %v, want %v", rs.Deviation.ExecutionRequired, tt.required)
+			}
+			if !rs.Deviation.ExecutionBelow.Equal(decimal.RequireFromString("0.9")) {
+				t.Errorf("execution threshold = %s, want 0.9", rs.Deviation.ExecutionBelow)
+			}
+		})
+	}
+}
+
+func TestNamesDefaultFirst(t *testing.T) {
+	names := Names()
+	if len(names) != 5 || names[0] != Default {
+		t.Fatalf("Names() = %v", names)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"UnknownField", "extends: national-2020\nname: x\nweigth_total: 100\n", "weigth_total"},
+		{"BadNumber", "extends: national-2020\nname: x\nweight_total: abc\n", "line 3"},
+		{"BadFraction", "extends: national-2020\nname: x\nexecution:\n  weight: 10\n  denominator: 全年预算数\n  cap: lots\n", "line 6"},
+		{"BadDenominator", "extends: national-2020\nname: x\nexecution:\n  weight: 10\n  denominator: 决算数\n  cap: 100%\n", "执行率分母"},
+		{"WeightsDoNotSum", "extends: national-2020\nname: x\nweight_total: 90\n", "总分 90"},
+		{"UnknownBase", "extends: nowhere\nname: x\n", "nowhere"},
+		{"BadMode", "extends: national-2020\nname: x\nrounding: {mode: up}\n", "舍入"},
+		{"GradesOrder", "extends: national-2020\nname: x\ngrades: [{name: 差, min: 0}, {name: 优, min: 90}]\n", "从高到低"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.yaml), "test.yaml")
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to mention %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadUnknownName(t *testing.T) {
+	if _, err := Load("guangxi"); err == nil || !strings.Contains(err.Error(), "national-2020") {
+		t.Fatalf("err = %v, want a list of known names", err)
+	}
+}

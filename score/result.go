@@ -1,0 +1,84 @@
+package score
+
+import (
+	"github.com/shopspring/decimal"
+
+	"jixiao"
+)
+
+// Result is a scored evaluation: every computed figure beside what the
+// document states, and why.
+type Result struct {
+	Rules       string          // rule set name
+	Execution   Execution       //
+	Rows        []Row           // one per indicator, in table order
+	Groups      []Group         // subtotals per 一级, then per 一级/二级
+	WeightSum   decimal.Decimal // execution weight + Σ row weights
+	Total       decimal.Decimal // computed total, rounded
+	Grade       string          // grade of Total
+	StatedTotal jixiao.Figure
+	StatedGrade string
+	Complete    bool // every part was recomputed from the document's inputs
+}
+
+// Trace explains one computed figure.
+type Trace struct {
+	Formula string // the arithmetic, with the figures filled in
+	Rule    string // the rule that applied, naming the rule set setting
+	Note    string // anything the reader should know (a fallback, a gap)
+}
+
+// Execution is the budget execution item.
+type Execution struct {
+	Weight      decimal.Decimal
+	Denominator string        // which budget figure divides
+	A, B        jixiao.Figure // the figures used
+	Rate        decimal.Decimal
+	RateKnown   bool
+	RateFrom    string // "computed" (B/A) or "stated" (the table's 执行率)
+	Score       decimal.Decimal
+	ScoreKnown  bool
+	StatedRate  jixiao.Figure
+	StatedScore jixiao.Figure
+	Trace       Trace
+}
+
+// Method names how a row was scored.
+type Method string
+
+// Scoring methods.
+const (
+	MethodPositive    Method = "正向"
+	MethodEqualZero   Method = "等于零"
+	MethodReverse     Method = "反向"
+	MethodQualitative Method = "定性"
+	MethodStated      Method = "未重算" // kept the stated score
+)
+
+// Row is one indicator's score.
+type Row struct {
+	Index     int // 0-based position in Evaluation.Indicators
+	Level1    string
+	Level2    string
+	Name      string
+	Method    Method
+	Weight    decimal.Decimal
+	Score     decimal.Decimal // computed (or the stated one, for MethodStated), rounded
+	Computed  bool            // Score was computed, not copied
+	Met       *bool           // whether the actual meets the target, when it can be told
+	Tier      string          // qualitative tier reached, when known
+	TierMin   decimal.Decimal // qualitative range in points
+	TierMax   decimal.Decimal
+	Stated    jixiao.Figure // the stated score
+	OverRatio decimal.Decimal // a / t for positive targets (0 when unknown)
+	Trace     Trace
+}
+
+// Group is a subtotal of rows sharing a 一级 (Level2 == "") or a 一级/二级.
+type Group struct {
+	Level1, Level2 string
+	Weight         decimal.Decimal
+	Score          decimal.Decimal // computed
+	Stated         decimal.Decimal // Σ stated scores
+	Rows           int
+}

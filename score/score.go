@@ -1,0 +1,302 @@
+package score
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao"
+)
+
+var (
+	one = decimal.NewFromInt(1)
+	two = decimal.NewFromInt(2)
+)
+
+// Score recomputes every score of ev under rs.
+func Score(ev *jixiao.Evaluation, rs *jixiao.RuleSet) *Result {
+	r := &Result{Rules: rs.Name, StatedTotal: ev.StatedTotal, StatedGrade: ev.StatedGrade, Complete: true}
+	r.Execution = execution(&ev.Budget, rs)
+	r.Complete = r.Execution.ScoreKnown && r.Execution.RateFrom == "computed"
+	total := r.Execution.Score
+	r.WeightSum = r.Execution.Weight
+	r.Rows = make([]Row, len(ev.Indicators))
+	for i := range ev.Indicators {
+		row := indicator(&ev.Indicators[i], rs)
+		row.Index = i
+		r.Rows[i] = row
+		total = total.Add(row.Score)
+		r.WeightSum = r.WeightSum.Add(row.Weight)
+		if !row.Computed {
+			r.Complete = false
+		}
+	}
+	r.Groups = groups(r.Rows)
+	r.Total = rs.Rounding.Score(total)
+	r.Grade = rs.GradeOf(r.Total)
+	return r
+}
+
+func execution(b *jixiao.Budget, rs *jixiao.RuleSet) Execution {
+	ro := rs.Rounding
+	e := Execution{
+		Weight: rs.Execution.Weight, Denominator: rs.Execution.Denominator,
+		A: b.FullYear, B: b.Executed, StatedRate: b.Rate, StatedScore: b.Score,
+	}
+	if rs.Execution.Denominator == jixiao.DenomInitial {
+		e.A = b.Initial
+	}
+	capText := ro.Percent(rs.Execution.Cap).String() + "%"
+	e.Trace.Rule = fmt.Sprintf("执行率 = 全年执行数 / %s；得分 = %s × min(执行率, %s)（%s）",
+		e.Denominator, e.Weight, capText, rs.Name)
+	switch {
+	case !e.A.Valid:
+		e.Trace.Note = fmt.Sprintf("%s未填或不是数字，执行率无法计算", e.Denominator)
+	case e.A.Value.Sign() <= 0:
+		e.Trace.Note = fmt.Sprintf("%s为 %s，执行率无定义（—）", e.Denominator, e.A.Text)
+	case e.B.Valid:
+		e.Rate, e.RateKnown, e.RateFrom = e.B.Value.Div(e.A.Value), true, "computed"
+		e.Trace.Formula = fmt.Sprintf("%s / %s = %s%%", e.B.Text, e.A.Text, ro.Percent(e.Rate).StringFixed(ro.PercentPlaces))
+	}
+	if !e.RateKnown && b.Rate.Valid {
+		e.Rate, e.RateKnown, e.RateFrom = b.Rate.Fraction(), true, "stated"
+		note := "全年执行数未填，按表列执行率 " + b.Rate.Text + " 计分"
+		if e.Trace.Note != "" {
+			note = e.Trace.Note + "；" + note
+		}
+		e.Trace.Note = note
+	}
+	if !e.RateKnown {
+		if e.Trace.Note == "" {
+			e.Trace.Note = "全年执行数与执行率均未填，执行率无法计算"
+		}
+		return e
+	}
+	rate := e.Rate
+	if rate.Sign() < 0 {
+		rate = decimal.Zero
+	}
+	capped := decimal.Min(rate, rs.Execution.Cap)
+	e.Score, e.ScoreKnown = ro.Score(e.Weight.Mul(capped)), true
+	formula := fmt.Sprintf("%s × %s%% = %s", e.Weight, ro.Percent(capped).StringFixed(ro.PercentPlaces), e.Score.StringFixed(ro.ScorePlaces))
+	if e.Trace.Formula != "" {
+		formula = e.Trace.Formula + "；" + formula
+	}
+	e.Trace.Formula = formula
+	return e
+}
+
+func indicator(in *jixiao.Indicator, rs *jixiao.RuleSet) Row {
+	row := Row{Level1: in.Level1, Level2: in.Level2, Name: in.Name, Stated: in.Score}
+	if !in.Weight.Valid || in.Weight.Value.Sign() < 0 {
+		row.Method = MethodStated
+		row.Trace.Note = "分值未填或不是数字，本行不计分"
+		return row
+	}
+	w := in.Weight.Value
+	row.Weight = w
+	if in.EffectiveType() == jixiao.Qualitative || (in.Target.Type == jixiao.Qualitative && in.Actual.Type != jixiao.Quantitative) {
+		qualitative(&row, in, rs)
+	} else {
+		quantitative(&row, in, rs)
+	}
+	if row.Computed {
+		row.Score = rs.Rounding.Score(row.Score)
+	}
+	return row
+}
+
+// keepStated falls back to the stated score when a row cannot be computed.
+func keepStated(row *Row, in *jixiao.Indicator, note string) {
+	row.Method, row.Computed = MethodStated, false
+	row.Trace.Note = note
+	if in.Score.Valid {
+		row.Score = decimal.Min(in.Score.Value, row.Weight)
+		row.Trace.Note += "，沿用表列得分 " + in.Score.Text
+	}
+}
+
+func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
+	t, a := in.Target, in.Actual
+	switch {
+	case !t.Stated():
+		keepStated(row, in, "年度指标值未填")
+		return
+	case t.Type != jixiao.Quantitative:
+		keepStated(row, in, fmt.Sprintf("年度指标值 %q 不是数值", t.Raw))
+		return
+	case !a.Stated():
+		keepStated(row, in, "实际完成值未填")
+		return
+	case a.Type != jixiao.Quantitative:
+		keepStated(row, in, fmt.Sprintf("实际完成值 %q 不是数值，无法与目标 %s 比较", a.Raw, t.Raw))
+		return
+	case t.Percent != a.Percent || (!t.Percent && t.Unit != "" && a.Unit != "" && t.Unit != a.Unit):
+		keepStated(row, in, fmt.Sprintf("目标 %s 与实际 %s 单位不一致", t.Raw, a.Raw))
+		return
+	}
+	w, tv, av := row.Weight, t.Quantity(), a.Quantity()
+	if av.Sign() < 0 {
+		av = decimal.Zero
+	}
+	op := t.Op
+	if op == jixiao.OpNone {
+		op = rs.BareNumberAs
+	}
+	row.Computed = true
+	met := false
+	switch {
+	case op == jixiao.OpEQ && tv.IsZero():
+		row.Method = MethodEqualZero
+		met = av.Sign() <= 0
+		row.Trace.Rule = "目标为 0 的等于型指标：实际 ≤ 0 得满分，否则 0 分"
+		row.Score = w
+		if !met && rs.EqualZero.FullWhenActualAtMostZero {
+			row.Score = decimal.Zero
+		}
+		row.Trace.Formula = fmt.Sprintf("实际 %s，得 %s", a.Raw, row.Score)
+	case op.Reverse():
+		row.Method = MethodReverse
+		met = av.LessThanOrEqual(tv)
+		row.Score, row.Trace = reverse(w, tv, av, met, rs.Reverse, t.Raw, a.Raw)
+	default:
+		row.Method = MethodPositive
+		met = av.GreaterThanOrEqual(tv)
+		row.Trace.Rule = "正向指标：实际 ≥ 目标得满分，否则 分值 × 实际 / 目标"
+		switch {
+		case met:
+			row.Score = w
+			row.Trace.Formula = fmt.Sprintf("实际 %s ≥ 目标 %s，得满分 %s", a.Raw, t.Raw, w)
+		case tv.Sign() <= 0:
+			row.Score = w
+			row.Trace.Formula = fmt.Sprintf("目标 %s 不大于 0，得满分 %s", t.Raw, w)
+		default:
+			row.Score = w.Mul(av).Div(tv)
+			row.Trace.Formula = fmt.Sprintf("%s × %s / %s = %s", w, a.Raw, t.Raw, row.Score.StringFixed(rs.Rounding.ScorePlaces+2))
+		}
+		if tv.Sign() > 0 {
+			row.OverRatio = av.Div(tv)
+		}
+	}
+	row.Met = &met
+	if row.Score.GreaterThan(w) {
+		row.Score = w
+	}
+}
+
+func reverse(w, tv, av decimal.Decimal, met bool, f jixiao.ReverseFormula, traw, araw string) (decimal.Decimal, Trace) {
+	var tr Trace
+	switch f {
+	case jixiao.ReverseRatio:
+		tr.Rule = "反向指标（ratio）：实际 ≤ 目标得满分，否则 分值 × 目标 / 实际"
+	default:
+		tr.Rule = "反向指标（linear-2t）：实际 ≤ 目标得满分；目标 < 实际 < 2×目标 得 分值 × (1 − (实际 − 目标) / 目标)；实际 ≥ 2×目标 得 0"
+	}
+	switch {
+	case met:
+		tr.Formula = fmt.Sprintf("实际 %s ≤ 目标 %s，得满分 %s", araw, traw, w)
+		return w, tr
+	case tv.Sign() <= 0:
+		tr.Formula = fmt.Sprintf("目标 %s，实际 %s 超出，得 0", traw, araw)
+		return decimal.Zero, tr
+	case f == jixiao.ReverseRatio:
+		s := w.Mul(tv).Div(av)
+		tr.Formula = fmt.Sprintf("%s × %s / %s = %s", w, traw, araw, s.StringFixed(4))
+		return s, tr
+	case av.GreaterThanOrEqual(tv.Mul(two)):
+		tr.Formula = fmt.Sprintf("实际 %s ≥ 2 × 目标 %s，得 0", araw, traw)
+		return decimal.Zero, tr
+	}
+	s := w.Mul(one.Sub(av.Sub(tv).Div(tv)))
+	tr.Formula = fmt.Sprintf("%s × (1 − (%s − %s) / %s) = %s", w, araw, traw, traw, s.StringFixed(4))
+	return s, tr
+}
+
+func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
+	row.Method = MethodQualitative
+	w := row.Weight
+	tier, ok := Tier(in.Actual.Raw, rs)
+	row.Trace.Rule = "定性指标：按实际完成情况定档，得分须在该档区间内（评价人打分）"
+	if !ok {
+		if !in.Score.Valid {
+			keepStated(row, in, fmt.Sprintf("实际完成值 %q 无法判断档次，且得分未填", in.Actual.Raw))
+			return
+		}
+		row.Computed = true
+		row.Score = decimal.Max(decimal.Zero, decimal.Min(in.Score.Value, w))
+		row.Trace.Note = fmt.Sprintf("实际完成值 %q 无法判断档次，沿用评价人得分", in.Actual.Raw)
+		row.Trace.Formula = fmt.Sprintf("得分 %s（0 ~ %s）", row.Score, w)
+		return
+	}
+	row.Tier = tier.Name
+	row.TierMin, row.TierMax = w.Mul(tier.Min), w.Mul(tier.Max)
+	met := tier.Max.Equal(one)
+	row.Met = &met
+	row.Computed = true
+	rng := fmt.Sprintf("[%s, %s%s", row.TierMin.StringFixed(2), row.TierMax.StringFixed(2), map[bool]string{true: "]", false: ")"}[tier.MaxInclusive])
+	switch {
+	case !in.Score.Valid:
+		row.Score = row.TierMax
+		row.Trace.Note = "得分未填，按该档上限计"
+	case in.Score.Value.LessThan(row.TierMin):
+		row.Score = row.TierMin
+		row.Trace.Note = fmt.Sprintf("表列得分 %s 低于该档下限，按下限计", in.Score.Text)
+	case in.Score.Value.GreaterThan(row.TierMax) || (!tier.MaxInclusive && in.Score.Value.Equal(row.TierMax)):
+		row.Score = row.TierMax
+		if !tier.MaxInclusive {
+			// the top of a half-open tier is not reachable: take the last point below it
+			row.Score = row.TierMax.Sub(decimal.New(1, -rs.Rounding.ScorePlaces))
+		}
+		row.Trace.Note = fmt.Sprintf("表列得分 %s 高于该档上限，按该档最高分计", in.Score.Text)
+	default:
+		row.Score = in.Score.Value
+	}
+	row.Trace.Formula = fmt.Sprintf("实际 %q 属“%s”档，区间 %s，得 %s", in.Actual.Raw, tier.Name, rng, row.Score.StringFixed(rs.Rounding.ScorePlaces))
+}
+
+// Tier places a qualitative actual in one of the rule set's tiers by its
+// keywords, trying the worst tier first so that 未完成 is not read as 完成.
+func Tier(actual string, rs *jixiao.RuleSet) (jixiao.QualTier, bool) {
+	s := jixiao.Fold(strings.TrimSpace(actual))
+	if s == "" {
+		return jixiao.QualTier{}, false
+	}
+	for i := len(rs.Qualitative) - 1; i >= 0; i-- {
+		for _, k := range rs.Qualitative[i].Keywords {
+			if strings.Contains(s, k) {
+				return rs.Qualitative[i], true
+			}
+		}
+	}
+	return jixiao.QualTier{}, false
+}
+
+func groups(rows []Row) []Group {
+	var out []Group
+	index := map[[2]string]int{}
+	add := func(k [2]string, r Row) {
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, Group{Level1: k[0], Level2: k[1]})
+		}
+		g := &out[i]
+		g.Weight = g.Weight.Add(r.Weight)
+		g.Score = g.Score.Add(r.Score)
+		if r.Stated.Valid {
+			g.Stated = g.Stated.Add(r.Stated.Value)
+		}
+		g.Rows++
+	}
+	for _, r := range rows {
+		add([2]string{r.Level1, ""}, r)
+	}
+	for _, r := range rows {
+		if r.Level2 != "" {
+			add([2]string{r.Level1, r.Level2}, r)
+		}
+	}
+	return out
+}
