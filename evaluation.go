@@ -19,6 +19,8 @@ type Evaluation struct {
 	StatedTotal Figure // 总分
 	StatedGrade string // 等级 (优/良/中/差), when stated
 
+	Report *Report // the 自评报告's data; nil when there is no report
+
 	// Provenance maps a field path ("budget.全年预算数", "indicators[2].得分")
 	// to where the figure was read from. Empty for hand-written files.
 	Provenance map[string]Position

@@ -1,0 +1,183 @@
+package audit
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao"
+)
+
+// checkExecution compares the stated execution rate and score with what
+// the budget figures give.
+func checkExecution(in *Input, out *findings) {
+	b, e, ro := &in.Eval.Budget, &in.Result.Execution, in.Rules.Rounding
+	pct := func(f decimal.Decimal) string { return ro.Percent(f).StringFixed(ro.PercentPlaces) + "%" }
+	aPath := "budget." + e.Denominator
+	switch {
+	case !e.A.Valid && (b.Rate.Stated() || b.Score.Stated()):
+		out.add(jixiao.Finding{
+			Code: "T-EXEC-NO-BUDGET", Severity: jixiao.SevError,
+			Message:  fmt.Sprintf("未填%s，执行率与得分没有依据", e.Denominator),
+			Stated:   b.Rate.Text, Expected: e.Denominator + " 的金额",
+			Location: in.loc("budget", 0, "年度资金总额", e.Denominator, aPath),
+		})
+	case e.A.Valid && e.A.Value.Sign() <= 0 && b.Rate.Valid:
+		out.add(jixiao.Finding{
+			Code: "T-EXEC-ZERO-BUDGET", Severity: jixiao.SevError,
+			Message:  fmt.Sprintf("%s为 %s，执行率无定义，却填了执行率 %s", e.Denominator, e.A.Text, b.Rate.Text),
+			Stated:   b.Rate.Text, Expected: "—",
+			Location: in.loc("budget", 0, "年度资金总额", "执行率", "budget.执行率"),
+		})
+	}
+	if e.A.Valid && e.A.Value.Sign() > 0 && !b.Executed.Stated() && b.Rate.Valid {
+		implied := ro.Amount(b.Rate.Fraction().Mul(e.A.Value))
+		out.add(jixiao.Finding{
+			Code: "T-EXEC-NO-EXECUTED", Severity: jixiao.SevError,
+			Message: fmt.Sprintf("执行率 %s 没有所依据的全年执行数：表中未填全年执行数，无法核对", b.Rate.Text),
+			Stated:  b.Rate.Text, Expected: fmt.Sprintf("全年执行数 / %s（按所填执行率应为 %s 万元）", e.Denominator, implied.StringFixed(ro.AmountPlaces)),
+			Evidence: fmt.Sprintf("%s %s 万元 × %s = %s 万元", e.Denominator, e.A.Text, b.Rate.Text, implied.StringFixed(ro.AmountPlaces)),
+			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数"),
+		})
+	}
+	if e.RateFrom == "computed" && b.Rate.Stated() {
+		want := pct(e.Rate)
+		if !b.Rate.Valid || !ro.Percent(b.Rate.Fraction()).Equal(ro.Percent(e.Rate)) {
+			out.add(jixiao.Finding{
+				Code: "T-EXEC-RATE", Severity: jixiao.SevError,
+				Message:  fmt.Sprintf("执行率填为 %s，按全年执行数 / %s 应为 %s", b.Rate.Text, e.Denominator, want),
+				Stated:   b.Rate.Text, Expected: want, Evidence: e.Trace.Formula,
+				Location: in.loc("budget", 0, "年度资金总额", "执行率", "budget.执行率"),
+			})
+		}
+	}
+	if b.Executed.Valid && b.FullYear.Valid && b.Executed.Value.GreaterThan(b.FullYear.Value) {
+		out.add(jixiao.Finding{
+			Code: "T-EXEC-OVER-BUDGET", Severity: jixiao.SevWarning,
+			Message:  fmt.Sprintf("全年执行数 %s 万元大于全年预算数 %s 万元", b.Executed.Text, b.FullYear.Text),
+			Stated:   b.Executed.Text, Expected: "≤ " + b.FullYear.Text,
+			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数"),
+		})
+	}
+	if b.Weight.Valid && !b.Weight.Value.Equal(e.Weight) {
+		out.add(jixiao.Finding{
+			Code: "T-EXEC-WEIGHT", Severity: jixiao.SevError,
+			Message:  fmt.Sprintf("预算执行率分值填为 %s，规则集 %s 规定为 %s", b.Weight.Text, in.Rules.Name, e.Weight),
+			Stated:   b.Weight.Text, Expected: e.Weight.String(),
+			Location: in.loc("budget", 0, "年度资金总额", "分值", "budget.分值"),
+		})
+	}
+	checkExecutionScore(in, out)
+	if e.RateKnown && in.Rules.Deviation.ExecutionBelow.Sign() > 0 && e.Rate.LessThan(in.Rules.Deviation.ExecutionBelow) {
+		sev := jixiao.SevInfo
+		if in.Rules.Deviation.ExecutionRequired {
+			sev = jixiao.SevWarning
+		}
+		out.add(jixiao.Finding{
+			Code: "T-EXEC-LOW", Severity: sev,
+			Message:  fmt.Sprintf("执行率 %s 低于 %s，应说明原因及改进措施", pct(e.Rate), pct(in.Rules.Deviation.ExecutionBelow)),
+			Stated:   pct(e.Rate), Expected: "≥ " + pct(in.Rules.Deviation.ExecutionBelow),
+			Location: in.loc("budget", 0, "年度资金总额", "执行率", "budget.执行率"),
+		})
+	}
+}
+
+func checkExecutionScore(in *Input, out *findings) {
+	b, e, ro := &in.Eval.Budget, &in.Result.Execution, in.Rules.Rounding
+	if !e.ScoreKnown || !b.Score.Stated() {
+		return
+	}
+	want := e.Score.StringFixed(ro.ScorePlaces)
+	if !b.Score.Valid {
+		out.add(jixiao.Finding{
+			Code: "T-EXEC-SCORE", Severity: jixiao.SevError,
+			Message: fmt.Sprintf("预算执行率得分 %q 不是数字，应为 %s", b.Score.Text, want), Stated: b.Score.Text, Expected: want,
+			Evidence: e.Trace.Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
+		})
+		return
+	}
+	diff := b.Score.Value.Sub(e.Score).Abs()
+	switch {
+	case diff.GreaterThan(in.Rules.ScoreTolerance):
+		out.add(jixiao.Finding{
+			Code: "T-EXEC-SCORE", Severity: jixiao.SevError,
+			Message: fmt.Sprintf("预算执行率得分填为 %s，按规则应为 %s", b.Score.Text, want), Stated: b.Score.Text, Expected: want,
+			Evidence: e.Trace.Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
+		})
+	case !diff.IsZero():
+		out.add(jixiao.Finding{
+			Code: "T-EXEC-SCORE-ROUNDING", Severity: jixiao.SevInfo,
+			Message: fmt.Sprintf("预算执行率得分 %s 与计算值 %s 相差 %s，属舍入差异", b.Score.Text, want, diff), Stated: b.Score.Text, Expected: want,
+			Evidence: e.Trace.Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
+		})
+	}
+}
+
+// budgetColumns are the amount columns a split is summed in.
+var budgetColumns = []struct {
+	name  string
+	total func(*jixiao.Budget) jixiao.Figure
+	row   func(*jixiao.BudgetRow) jixiao.Figure
+}{
+	{"年初预算数", func(b *jixiao.Budget) jixiao.Figure { return b.Initial }, func(r *jixiao.BudgetRow) jixiao.Figure { return r.Initial }},
+	{"全年预算数", func(b *jixiao.Budget) jixiao.Figure { return b.FullYear }, func(r *jixiao.BudgetRow) jixiao.Figure { return r.FullYear }},
+	{"全年执行数", func(b *jixiao.Budget) jixiao.Figure { return b.Executed }, func(r *jixiao.BudgetRow) jixiao.Figure { return r.Executed }},
+}
+
+// checkBudgetSplits adds up each breakdown column by column. A difference
+// within the rule set's tolerance per summand is the 尾数误差 of figures
+// published to 0.01 万元: a note, not an error.
+func checkBudgetSplits(in *Input, out *findings) {
+	b, ro := &in.Eval.Budget, in.Rules.Rounding
+	for si, s := range b.Splits {
+		for _, col := range budgetColumns {
+			total := col.total(b)
+			sum, n, terms := decimal.Zero, 0, ""
+			for ri := range s.Rows {
+				f := col.row(&s.Rows[ri])
+				if !f.Valid {
+					continue
+				}
+				sum = sum.Add(f.Value)
+				if n > 0 {
+					terms += " + "
+				}
+				terms += s.Rows[ri].Name + " " + f.Text
+				n++
+			}
+			if n == 0 || !total.Valid {
+				continue
+			}
+			diff := sum.Sub(total.Value).Abs()
+			if diff.IsZero() {
+				continue
+			}
+			tol := in.Rules.SumTolerance.Mul(decimal.NewFromInt(int64(n)))
+			f := jixiao.Finding{
+				Code: "T-SPLIT-SUM", Severity: jixiao.SevError,
+				Message:  fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元不符，相差 %s 万元", s.Name, ro.Amount(sum).StringFixed(ro.AmountPlaces), col.name, total.Text, diff.StringFixed(ro.AmountPlaces)),
+				Stated:   ro.Amount(sum).StringFixed(ro.AmountPlaces), Expected: total.Text,
+				Evidence: fmt.Sprintf("%s = %s", terms, ro.Amount(sum).StringFixed(ro.AmountPlaces)),
+				Location: in.loc("budget", si+1, s.Name, col.name, fmt.Sprintf("budget.splits[%d]", si)),
+			}
+			if diff.LessThanOrEqual(tol) {
+				f.Code, f.Severity = "T-SPLIT-ROUNDING", jixiao.SevInfo
+				f.Message = fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元相差 %s 万元，在尾数误差范围内（每项 %s 万元）", s.Name, ro.Amount(sum).StringFixed(ro.AmountPlaces), col.name, total.Text, diff.StringFixed(ro.AmountPlaces), in.Rules.SumTolerance)
+			}
+			out.add(f)
+		}
+	}
+}
+
+// loc builds a Location and fills its source position from provenance.
+func (in *Input) loc(block string, row int, item, column, path string) jixiao.Location {
+	l := jixiao.Location{Block: block, Row: row, Item: item, Column: column}
+	if in.Eval.Provenance != nil {
+		if p, ok := in.Eval.Provenance[path]; ok {
+			l.Source = p
+		} else if p, ok := in.Eval.Provenance[block]; ok {
+			l.Source = p
+		}
+	}
+	return l
+}

@@ -1,0 +1,170 @@
+package audit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao"
+	"jixiao/score"
+)
+
+// checkRowScores compares each row's stated score with the rules.
+func checkRowScores(in *Input, out *findings) {
+	ro := in.Rules.Rounding
+	for i := range in.Result.Rows {
+		r := &in.Result.Rows[i]
+		ind := &in.Eval.Indicators[r.Index]
+		path := fmt.Sprintf("indicators[%d].得分", r.Index)
+		at := in.loc("indicators", r.Index+1, ind.Name, "得分", path)
+		want := r.Score.StringFixed(ro.ScorePlaces)
+		switch {
+		case !ind.Score.Stated():
+			out.add(jixiao.Finding{Code: "T-ROW-SCORE-MISSING", Severity: jixiao.SevWarning,
+				Message: fmt.Sprintf("指标“%s”未填得分", ind.Name), Expected: want, Location: at})
+			continue
+		case !ind.Score.Valid:
+			out.add(jixiao.Finding{Code: "T-ROW-SCORE", Severity: jixiao.SevError,
+				Message: fmt.Sprintf("指标“%s”的得分 %q 不是数字", ind.Name, ind.Score.Text), Stated: ind.Score.Text, Expected: want, Location: at})
+			continue
+		case ind.Weight.Valid && ind.Score.Value.GreaterThan(ind.Weight.Value):
+			out.add(jixiao.Finding{Code: "T-ROW-OVER-WEIGHT", Severity: jixiao.SevError,
+				Message: fmt.Sprintf("指标“%s”得分 %s 超过分值 %s", ind.Name, ind.Score.Text, ind.Weight.Text), Stated: ind.Score.Text, Expected: "≤ " + ind.Weight.Text, Location: at})
+			continue
+		}
+		if !r.Computed {
+			out.add(jixiao.Finding{Code: "T-ROW-UNSCORABLE", Severity: jixiao.SevWarning,
+				Message: fmt.Sprintf("指标“%s”无法按规则重算得分：%s", ind.Name, r.Trace.Note), Stated: ind.Score.Text,
+				Evidence: fmt.Sprintf("年度指标值 %q，实际完成值 %q", ind.Target.Raw, ind.Actual.Raw), Location: at})
+			continue
+		}
+		rowScore(in, out, r, ind, at, want)
+	}
+}
+
+func rowScore(in *Input, out *findings, r *score.Row, ind *jixiao.Indicator, at jixiao.Location, want string) {
+	stated := ind.Score.Value
+	diff := stated.Sub(r.Score).Abs()
+	full := stated.Equal(r.Weight)
+	evidence := r.Trace.Formula
+	switch {
+	case r.Method == score.MethodQualitative && diff.GreaterThan(in.Rules.ScoreTolerance):
+		out.add(jixiao.Finding{Code: "T-ROW-QUAL-TIER", Severity: jixiao.SevWarning,
+			Message: fmt.Sprintf("定性指标“%s”实际为“%s”，属“%s”档（%s ~ %s 分），表列得分 %s 不在该档内", ind.Name, ind.Actual.Raw, r.Tier, r.TierMin.StringFixed(2), r.TierMax.StringFixed(2), ind.Score.Text),
+			Stated: ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+	case r.Met != nil && !*r.Met && full && !r.Score.Equal(r.Weight):
+		out.add(jixiao.Finding{Code: "T-ROW-MISSED-FULL", Severity: jixiao.SevError,
+			Message: fmt.Sprintf("指标“%s”未达到目标（目标 %s，实际 %s），却得满分 %s（虚高）", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text),
+			Stated: ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+	case r.Met != nil && *r.Met && stated.LessThan(r.Weight) && r.Method != score.MethodQualitative:
+		if !explained(ind.Deviation, in.Rules) {
+			out.add(jixiao.Finding{Code: "T-ROW-MET-DEDUCTED", Severity: jixiao.SevWarning,
+				Message: fmt.Sprintf("指标“%s”已达到目标（目标 %s，实际 %s），却扣分（得 %s / %s），且未说明原因", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text, ind.Weight.Text),
+				Stated: ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+		}
+	case diff.GreaterThan(in.Rules.ScoreTolerance):
+		out.add(jixiao.Finding{Code: "T-ROW-SCORE", Severity: jixiao.SevError,
+			Message: fmt.Sprintf("指标“%s”得分填为 %s，按规则应为 %s", ind.Name, ind.Score.Text, want),
+			Stated: ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+	case !diff.IsZero():
+		out.add(jixiao.Finding{Code: "T-ROW-SCORE-ROUNDING", Severity: jixiao.SevInfo,
+			Message: fmt.Sprintf("指标“%s”得分 %s 与计算值 %s 相差 %s，属舍入差异", ind.Name, ind.Score.Text, want, diff),
+			Stated: ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+	}
+}
+
+// explained reports whether a deviation text says anything: "无", "/" and
+// the like do not count.
+func explained(text string, rs *jixiao.RuleSet) bool {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return false
+	}
+	for _, n := range rs.Deviation.NotAnExplanation {
+		if t == n {
+			return false
+		}
+	}
+	return true
+}
+
+// checkDeviation asks for 偏差原因分析及改进措施 where the rule set requires it.
+func checkDeviation(in *Input, out *findings) {
+	rs := in.Rules
+	for i := range in.Result.Rows {
+		r := &in.Result.Rows[i]
+		ind := &in.Eval.Indicators[r.Index]
+		if explained(ind.Deviation, rs) {
+			continue
+		}
+		var why, stated, expected string
+		switch {
+		case rs.Deviation.WhenBelowFull && ind.Score.Valid && ind.Score.Value.LessThan(r.Weight):
+			why = fmt.Sprintf("得分 %s 低于分值 %s", ind.Score.Text, ind.Weight.Text)
+			stated, expected = ind.Score.Text, ind.Weight.Text
+		case rs.Deviation.WhenOverAchieved && rs.OverAchieve.Sign() > 0 && r.OverRatio.GreaterThanOrEqual(rs.OverAchieve):
+			why = fmt.Sprintf("实际 %s 达到目标 %s 的 %s 倍（≥ %s 倍）", ind.Actual.Raw, ind.Target.Raw, r.OverRatio.Round(2), rs.OverAchieve)
+			stated, expected = ind.Actual.Raw, "< "+ind.Target.Quantity().Mul(rs.OverAchieve).String()
+		default:
+			continue
+		}
+		out.add(jixiao.Finding{Code: "T-DEVIATION-MISSING", Severity: jixiao.SevWarning,
+			Message: fmt.Sprintf("指标“%s”%s，须填写偏差原因分析及改进措施", ind.Name, why), Stated: stated, Expected: expected,
+			Evidence: "偏差原因：" + quoteOrEmpty(ind.Deviation),
+			Location: in.loc("indicators", r.Index+1, ind.Name, "偏差原因分析及改进措施", fmt.Sprintf("indicators[%d].偏差原因分析及改进措施", r.Index))})
+	}
+}
+
+func quoteOrEmpty(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "（空）"
+	}
+	return "“" + s + "”"
+}
+
+// checkTotal compares the stated total with the sum of the stated parts,
+// with the recomputed total, and the stated grade with the grade.
+func checkTotal(in *Input, out *findings) {
+	ev, res, ro := in.Eval, in.Result, in.Rules.Rounding
+	at := in.loc("total", 0, "总分", "总分", "total")
+	want := res.Total.StringFixed(ro.ScorePlaces)
+	if !ev.StatedTotal.Stated() {
+		out.add(jixiao.Finding{Code: "T-TOTAL-MISSING", Severity: jixiao.SevWarning, Message: "未填总分", Expected: want, Location: at})
+		return
+	}
+	if !ev.StatedTotal.Valid {
+		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError, Message: fmt.Sprintf("总分 %q 不是数字", ev.StatedTotal.Text), Stated: ev.StatedTotal.Text, Expected: want, Location: at})
+		return
+	}
+	if sum, terms, ok := statedParts(ev); ok && !sum.Equal(ev.StatedTotal.Value) {
+		out.add(jixiao.Finding{Code: "T-TOTAL-SUM", Severity: jixiao.SevError,
+			Message: fmt.Sprintf("总分填为 %s，表中各项得分之和为 %s", ev.StatedTotal.Text, sum.StringFixed(ro.ScorePlaces)),
+			Stated: ev.StatedTotal.Text, Expected: sum.StringFixed(ro.ScorePlaces), Evidence: terms, Location: at})
+	}
+	if diff := ev.StatedTotal.Value.Sub(res.Total).Abs(); diff.GreaterThan(in.Rules.ScoreTolerance) {
+		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError,
+			Message: fmt.Sprintf("总分填为 %s，按规则集 %s 重算为 %s", ev.StatedTotal.Text, in.Rules.Name, want),
+			Stated: ev.StatedTotal.Text, Expected: want, Location: at})
+	}
+	if ev.StatedGrade != "" && ev.StatedGrade != res.Grade {
+		out.add(jixiao.Finding{Code: "T-GRADE", Severity: jixiao.SevError,
+			Message: fmt.Sprintf("等级填为“%s”，总分 %s 对应“%s”", ev.StatedGrade, want, res.Grade),
+			Stated: ev.StatedGrade, Expected: res.Grade, Location: in.loc("total", 0, "等级", "等级", "grade")})
+	}
+}
+
+func statedParts(ev *jixiao.Evaluation) (decimal.Decimal, string, bool) {
+	if !ev.Budget.Score.Valid {
+		return decimal.Zero, "", false
+	}
+	sum, terms := ev.Budget.Score.Value, []string{ev.Budget.Score.Text}
+	for _, ind := range ev.Indicators {
+		if !ind.Score.Valid {
+			return decimal.Zero, "", false
+		}
+		sum = sum.Add(ind.Score.Value)
+		terms = append(terms, ind.Score.Text)
+	}
+	return sum, strings.Join(terms, " + ") + " = " + sum.String(), true
+}

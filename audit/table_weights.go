@@ -1,0 +1,146 @@
+package audit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao"
+)
+
+// sameName compares indicator names ignoring spaces and a trailing 指标, so
+// that 社会效益 and 社会效益指标 are one 二级.
+func sameName(a, b string) bool { return canonical(a) == canonical(b) }
+
+func canonical(s string) string {
+	s = strings.Join(strings.Fields(jixiao.Fold(s)), "")
+	return strings.TrimSuffix(s, "指标")
+}
+
+// checkWeights compares the stated weights with the rule set's tree: the
+// grand total, each 一级 with a fixed weight, and where each row sits.
+func checkWeights(in *Input, out *findings) {
+	rs, ev := in.Rules, in.Eval
+	sums := make([]decimal.Decimal, len(rs.Level1))
+	seen := make([]bool, len(rs.Level1))
+	reported := map[string]bool{}
+	for i, ind := range ev.Indicators {
+		li := level1Index(rs, ind.Level1)
+		if li < 0 {
+			if !reported[ind.Level1] {
+				reported[ind.Level1] = true
+				out.add(misplacedLevel1(in, i, ind))
+			}
+			continue
+		}
+		seen[li] = true
+		if ind.Weight.Valid {
+			sums[li] = sums[li].Add(ind.Weight.Value)
+		}
+		if ind.Level2 != "" && !contains(rs.Level1[li].Level2, ind.Level2) {
+			out.add(jixiao.Finding{
+				Code: "T-LEVEL2-MISPLACED", Severity: jixiao.SevWarning,
+				Message:  fmt.Sprintf("二级指标“%s”不属于一级指标“%s”（规则集 %s：%s 下为 %s）", ind.Level2, ind.Level1, rs.Name, rs.Level1[li].Name, strings.Join(rs.Level1[li].Level2, "、")),
+				Stated:   ind.Level2, Expected: strings.Join(rs.Level1[li].Level2, "、"),
+				Location: in.loc("indicators", i+1, ind.Name, "二级指标", fmt.Sprintf("indicators[%d].二级指标", i)),
+			})
+		}
+	}
+	if len(ev.Indicators) > 0 {
+		for li, l := range rs.Level1 {
+			if l.Weight == nil {
+				continue
+			}
+			switch {
+			case !seen[li]:
+				out.add(jixiao.Finding{
+					Code: "T-LEVEL1-MISSING", Severity: jixiao.SevError,
+					Message:  fmt.Sprintf("缺少一级指标“%s”：规则集 %s 规定其分值为 %s，表中没有该类指标", l.Name, rs.Name, l.Weight),
+					Stated:   "0", Expected: l.Weight.String(),
+					Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
+				})
+			case !sums[li].Equal(*l.Weight):
+				out.add(jixiao.Finding{
+					Code: "T-WEIGHT-LEVEL1", Severity: jixiao.SevError,
+					Message:  fmt.Sprintf("一级指标“%s”分值合计 %s，规则集 %s 规定为 %s", l.Name, sums[li], rs.Name, l.Weight),
+					Stated:   sums[li].String(), Expected: l.Weight.String(),
+					Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
+				})
+			}
+		}
+	}
+	if got := in.Result.WeightSum; !got.Equal(rs.WeightTotal) {
+		out.add(jixiao.Finding{
+			Code: "T-WEIGHT-TOTAL", Severity: jixiao.SevError,
+			Message:  fmt.Sprintf("预算执行率与各指标分值合计 %s，应为 %s", got, rs.WeightTotal),
+			Stated:   got.String(), Expected: rs.WeightTotal.String(),
+			Evidence: weightEvidence(in),
+			Location: in.loc("indicators", 0, "", "分值", "indicators"),
+		})
+	}
+}
+
+func weightEvidence(in *Input) string {
+	parts := []string{"执行率 " + in.Result.Execution.Weight.String()}
+	for _, g := range in.Result.Groups {
+		if g.Level2 == "" {
+			parts = append(parts, fmt.Sprintf("%s %s", g.Level1, g.Weight))
+		}
+	}
+	return strings.Join(parts, " + ") + " = " + in.Result.WeightSum.String()
+}
+
+func misplacedLevel1(in *Input, i int, ind jixiao.Indicator) jixiao.Finding {
+	rs := in.Rules
+	if parent, ok := level2Parent(rs, ind.Level1); ok {
+		return jixiao.Finding{
+			Code: "T-LEVEL1-IS-LEVEL2", Severity: jixiao.SevWarning,
+			Message:  fmt.Sprintf("“%s”在规则集 %s 中是“%s”下的二级指标，表中却作为一级指标", ind.Level1, rs.Name, parent),
+			Stated:   "一级指标：" + ind.Level1, Expected: parent + " / " + ind.Level1,
+			Location: in.loc("indicators", i+1, ind.Name, "一级指标", fmt.Sprintf("indicators[%d].一级指标", i)),
+		}
+	}
+	names := make([]string, len(rs.Level1))
+	for j, l := range rs.Level1 {
+		names[j] = l.Name
+	}
+	return jixiao.Finding{
+		Code: "T-LEVEL1-UNKNOWN", Severity: jixiao.SevWarning,
+		Message:  fmt.Sprintf("一级指标“%s”不在规则集 %s 的指标体系中（%s）", ind.Level1, rs.Name, strings.Join(names, "、")),
+		Stated:   ind.Level1, Expected: strings.Join(names, "、"),
+		Location: in.loc("indicators", i+1, ind.Name, "一级指标", fmt.Sprintf("indicators[%d].一级指标", i)),
+	}
+}
+
+func level1Index(rs *jixiao.RuleSet, name string) int {
+	for i, l := range rs.Level1 {
+		if sameName(l.Name, name) {
+			return i
+		}
+		for _, a := range l.Aliases {
+			if sameName(a, name) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func level2Parent(rs *jixiao.RuleSet, name string) (string, bool) {
+	for _, l := range rs.Level1 {
+		if contains(l.Level2, name) {
+			return l.Name, true
+		}
+	}
+	return "", false
+}
+
+func contains(list []string, name string) bool {
+	for _, n := range list {
+		if sameName(n, name) {
+			return true
+		}
+	}
+	return false
+}

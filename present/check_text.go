@@ -1,0 +1,104 @@
+package present
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"jixiao"
+)
+
+var blockNames = map[string]string{
+	"header": "表头", "budget": "预算", "goal": "年度总体目标", "indicators": "绩效指标", "total": "总分", "report": "自评报告",
+}
+
+// CheckText writes one document's findings for a person.
+func CheckText(w io.Writer, d *Doc) error {
+	var b strings.Builder
+	if d.Err != nil {
+		fmt.Fprintf(&b, "%s：无法读取：%v\n", d.Path, d.Err)
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	fmt.Fprintf(&b, "%s\n", title(d))
+	if d.Result != nil {
+		ro := d.Rules.Rounding
+		fmt.Fprintf(&b, "  规则集 %s；总分：表列 %s，计算 %s，等级 %s", d.Result.Rules, orUnstated(d.Eval.StatedTotal), d.Result.Total.StringFixed(ro.ScorePlaces), d.Result.Grade)
+		if e := d.Result.Execution; e.RateKnown {
+			fmt.Fprintf(&b, "；执行率 %s%%", ro.Percent(e.Rate).StringFixed(ro.PercentPlaces))
+		}
+		b.WriteString("\n")
+	}
+	e, wn, in := d.Counts()
+	fmt.Fprintf(&b, "  错误 %d，警告 %d，提示 %d\n", e, wn, in)
+	for _, n := range d.Notes {
+		fmt.Fprintf(&b, "  未能读取：%s\n", n)
+	}
+	for _, f := range d.Findings {
+		b.WriteString("\n")
+		fmt.Fprintf(&b, "  %s %s %s  [%s]\n", icon(f.Severity), f.Severity.Label(), f.Code, where(f.Location))
+		fmt.Fprintf(&b, "     %s\n", f.Message)
+		var se []string
+		if f.Stated != "" {
+			se = append(se, "表列："+f.Stated)
+		}
+		if f.Expected != "" {
+			se = append(se, "应为："+f.Expected)
+		}
+		if len(se) > 0 {
+			fmt.Fprintf(&b, "     %s\n", strings.Join(se, "    "))
+		}
+		if f.Evidence != "" {
+			fmt.Fprintf(&b, "     依据：%s\n", f.Evidence)
+		}
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func icon(s jixiao.Severity) string {
+	switch s {
+	case jixiao.SevError:
+		return "✗"
+	case jixiao.SevWarning:
+		return "!"
+	}
+	return "·"
+}
+
+func where(l jixiao.Location) string {
+	parts := []string{}
+	if n, ok := blockNames[l.Block]; ok {
+		parts = append(parts, n)
+	} else if l.Block != "" {
+		parts = append(parts, l.Block)
+	}
+	if l.Row > 0 && l.Block == "indicators" {
+		parts = append(parts, fmt.Sprintf("第 %d 行", l.Row))
+	}
+	for _, s := range []string{l.Item, l.Column} {
+		if s != "" && (len(parts) == 0 || parts[len(parts)-1] != s) {
+			parts = append(parts, s)
+		}
+	}
+	s := strings.Join(parts, " › ")
+	if src := positionText(l.Source); src != "" {
+		s += "，" + src
+	}
+	return s
+}
+
+func positionText(p jixiao.Position) string {
+	switch {
+	case p.Line > 0:
+		return fmt.Sprintf("源文件第 %d 行", p.Line)
+	case p.Sheet != "":
+		return fmt.Sprintf("工作表 %s 第 %d 行第 %d 列", p.Sheet, p.Row, p.Cell)
+	case p.Page > 0:
+		return fmt.Sprintf("第 %d 页", p.Page)
+	case p.Table > 0:
+		return fmt.Sprintf("表 %d 第 %d 行第 %d 格", p.Table, p.Row, p.Cell)
+	}
+	return ""
+}

@@ -1,0 +1,167 @@
+package yamlfile
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"jixiao"
+)
+
+// notApplicable are the texts a table uses for "no figure here": kept as
+// stated, not rejected as bad numbers.
+var notApplicable = map[string]bool{"-": true, "—": true, "——": true, "－": true, "/": true, "／": true, "无": true, "不适用": true}
+
+type converter struct {
+	name string
+	root *yaml.Node
+	errs []*Error
+}
+
+func (c *converter) fail(line int, field, format string, args ...any) {
+	if line == 0 {
+		line = lineOf(c.root, field)
+	}
+	c.errs = append(c.errs, &Error{File: c.name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (c *converter) figure(s *scalar, field string) jixiao.Figure {
+	if s == nil {
+		return jixiao.Figure{}
+	}
+	f := jixiao.ParseFigure(s.Text)
+	if f.Stated() && !f.Valid && !notApplicable[f.Text] {
+		c.fail(s.Line, field, "“%s”不是数字（金额写作 674.85，比率写作 61.23%%；不适用写 -，未知留空）", s.Text)
+	}
+	return f
+}
+
+func value(s *scalar) jixiao.Value {
+	if s == nil {
+		return jixiao.Value{}
+	}
+	return jixiao.ParseValue(s.Text)
+}
+
+func (f *file) evaluation(name string, root *yaml.Node) (*jixiao.Evaluation, error) {
+	c := &converter{name: name, root: root}
+	ev := &jixiao.Evaluation{
+		Unit: strings.TrimSpace(f.Unit), Department: strings.TrimSpace(f.Department),
+		Project: strings.TrimSpace(f.Project), ProjectCode: strings.TrimSpace(f.ProjectCode),
+		Rules: strings.TrimSpace(f.Rules), StatedGrade: strings.TrimSpace(f.Grade),
+		Goal: jixiao.Goal{Expected: strings.TrimSpace(f.Goal.Expected), Actual: strings.TrimSpace(f.Goal.Actual)},
+	}
+	switch k, ok := jixiao.ParseKind(strings.TrimSpace(f.Kind)); {
+	case f.Kind == "":
+		c.fail(0, "类型", "缺少“类型”（部门整体 或 项目）")
+	case !ok:
+		c.fail(0, "类型", "“%s”不是已知类型（部门整体 或 项目）", f.Kind)
+	default:
+		ev.Kind = k
+	}
+	if f.Year != nil && f.Year.Text != "" {
+		y, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(f.Year.Text), "年"))
+		if err != nil || y < 1990 || y > 2100 {
+			c.fail(f.Year.Line, "年度", "“%s”不是年度（写作 2024）", f.Year.Text)
+		}
+		ev.Year = y
+	}
+	if code := ev.ProjectCode; code != "" && len([]rune(code)) != 21 {
+		c.fail(0, "项目编码", "项目编码“%s”有 %d 位，一体化系统的项目编码为 21 位", code, len([]rune(code)))
+	}
+	b := &f.Budget
+	ev.Budget = jixiao.Budget{
+		Request: c.figure(b.Request, "预算.年度预算申请"), Initial: c.figure(b.Initial, "预算.年初预算数"),
+		FullYear: c.figure(b.FullYear, "预算.全年预算数"), Executed: c.figure(b.Executed, "预算.全年执行数"),
+		Weight: c.figure(b.Weight, "预算.分值"), Rate: c.figure(b.Rate, "预算.执行率"), Score: c.figure(b.Score, "预算.得分"),
+	}
+	for i, s := range b.Splits {
+		sp := jixiao.BudgetSplit{Name: strings.TrimSpace(s.Name)}
+		at := fmt.Sprintf("预算.细分[%d]", i+1)
+		if sp.Name == "" {
+			c.fail(0, at+".名称", "细分缺少名称（按收入性质分、按支出性质分、资金来源）")
+		}
+		for j, r := range s.Rows {
+			rat := fmt.Sprintf("%s.行[%d]", at, j+1)
+			sp.Rows = append(sp.Rows, jixiao.BudgetRow{
+				Name:    strings.TrimSpace(r.Name),
+				Initial: c.figure(r.Initial, rat+".年初预算数"), FullYear: c.figure(r.FullYear, rat+".全年预算数"),
+				Executed: c.figure(r.Executed, rat+".全年执行数"), Rate: c.figure(r.Rate, rat+".执行率"),
+			})
+		}
+		ev.Budget.Splits = append(ev.Budget.Splits, sp)
+	}
+	for i, r := range f.Indicators {
+		at := fmt.Sprintf("指标[%d]", i+1)
+		ind := jixiao.Indicator{
+			Level1: strings.TrimSpace(r.Level1), Level2: strings.TrimSpace(r.Level2), Name: strings.TrimSpace(r.Name),
+			Target: value(r.Target), Actual: value(r.Actual), Standard: strings.TrimSpace(r.Standard),
+			Weight: c.figure(r.Weight, at+".分值"), Score: c.figure(r.Score, at+".得分"),
+			Deviation: strings.TrimSpace(r.Deviation),
+		}
+		switch t := strings.TrimSpace(r.Type); t {
+		case "":
+		case string(jixiao.Quantitative), string(jixiao.Qualitative):
+			ind.Type = jixiao.ValueType(t)
+		default:
+			c.fail(r.line, at+".指标值类型", "“%s”应为 定量 或 定性", t)
+		}
+		if ind.Name == "" {
+			c.fail(r.line, at+".三级指标", "缺少三级指标名称")
+		}
+		if ind.Level1 == "" {
+			c.fail(r.line, at+".一级指标", "缺少一级指标")
+		}
+		ev.Indicators = append(ev.Indicators, ind)
+	}
+	ev.StatedTotal = c.figure(f.Total, "总分")
+	if len(c.errs) > 0 {
+		e := c.errs[0]
+		if len(c.errs) > 1 {
+			e.Msg += fmt.Sprintf("（另有 %d 处错误）", len(c.errs)-1)
+		}
+		return nil, e
+	}
+	return ev, nil
+}
+
+var reIndex = regexp.MustCompile(`^(.*)\[(\d+)\]$`)
+
+// lineOf finds the line of a field path ("预算.细分[1].名称") in the parsed
+// file, or of its nearest existing parent; 0 when the root is unknown.
+func lineOf(root *yaml.Node, path string) int {
+	if root == nil || len(root.Content) == 0 {
+		return 0
+	}
+	n, line := root.Content[0], 0
+	for _, part := range strings.Split(path, ".") {
+		idx := 0
+		if m := reIndex.FindStringSubmatch(part); m != nil {
+			part = m[1]
+			idx, _ = strconv.Atoi(m[2])
+		}
+		next := (*yaml.Node)(nil)
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == part {
+					next, line = n.Content[i+1], n.Content[i].Line
+				}
+			}
+		}
+		if next == nil {
+			return line
+		}
+		n = next
+		if idx > 0 {
+			if n.Kind != yaml.SequenceNode || idx > len(n.Content) {
+				return line
+			}
+			n = n.Content[idx-1]
+			line = n.Line
+		}
+	}
+	return line
+}

@@ -1,0 +1,198 @@
+package yamlfile
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+
+	"jixiao"
+)
+
+// Options controls Encode.
+type Options struct {
+	// Provenance writes, beside each figure read from a source document,
+	// a comment saying where it was read ("# 第 25 行").
+	Provenance bool
+	// Header is a comment written at the top of the file.
+	Header string
+}
+
+// Encode writes ev as an evaluation file. Figures are written as stated;
+// unstated ones are left empty, so that the file says what the document
+// said and nothing more.
+func Encode(w io.Writer, ev *jixiao.Evaluation, opt Options) error {
+	e := &encoder{ev: ev, opt: opt}
+	doc := &yaml.Node{Kind: yaml.DocumentNode, HeadComment: opt.Header}
+	doc.Content = []*yaml.Node{e.evaluation()}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("yamlfile: encode: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("yamlfile: encode: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+type encoder struct {
+	ev  *jixiao.Evaluation
+	opt Options
+}
+
+func mapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode} }
+
+func (e *encoder) put(m *yaml.Node, key string, v *yaml.Node, path string) {
+	k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}
+	if e.opt.Provenance && path != "" {
+		if p, ok := e.ev.Provenance[path]; ok {
+			v.LineComment = where(p)
+		}
+	}
+	m.Content = append(m.Content, k, v)
+}
+
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if bytes.ContainsRune([]byte(s), '\n') {
+		n.Style = yaml.LiteralStyle
+	}
+	if s == "" {
+		n.Tag, n.Value = "!!null", ""
+	}
+	return n
+}
+
+var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// text writes a stated text: numbers plain (674.85, not "674.85"), the
+// rest as strings, nothing at all for an unstated value.
+func text(s string) *yaml.Node {
+	if plainNumber.MatchString(s) {
+		tag := "!!float"
+		if _, err := strconv.Atoi(s); err == nil {
+			tag = "!!int"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s}
+	}
+	return str(s)
+}
+
+func where(p jixiao.Position) string {
+	switch {
+	case p.Line > 0:
+		return fmt.Sprintf("第 %d 行", p.Line)
+	case p.Sheet != "":
+		return fmt.Sprintf("工作表 %s 第 %d 行第 %d 列", p.Sheet, p.Row, p.Cell)
+	case p.Page > 0:
+		return fmt.Sprintf("第 %d 页第 %d 行", p.Page, p.Row)
+	case p.Table > 0:
+		return fmt.Sprintf("表 %d 第 %d 行第 %d 格", p.Table, p.Row, p.Cell)
+	}
+	return ""
+}
+
+func (e *encoder) evaluation() *yaml.Node {
+	ev := e.ev
+	m := mapping()
+	e.put(m, "类型", str(string(ev.Kind)), "kind")
+	e.put(m, "单位", str(ev.Unit), "unit")
+	e.put(m, "主管部门", str(ev.Department), "department")
+	year := ""
+	if ev.Year != 0 {
+		year = strconv.Itoa(ev.Year)
+	}
+	e.put(m, "年度", text(year), "year")
+	if ev.Kind == jixiao.KindProject || ev.Project != "" || ev.ProjectCode != "" {
+		e.put(m, "项目名称", str(ev.Project), "project")
+		e.put(m, "项目编码", str(ev.ProjectCode), "project_code")
+	}
+	if ev.Rules != "" {
+		e.put(m, "规则集", str(ev.Rules), "")
+	}
+	e.put(m, "预算", e.budget(), "")
+	g := mapping()
+	e.put(g, "预期目标", str(ev.Goal.Expected), "goal.预期目标")
+	e.put(g, "实际完成情况", str(ev.Goal.Actual), "goal.实际完成情况")
+	e.put(m, "年度总体目标", g, "")
+	inds := &yaml.Node{Kind: yaml.SequenceNode}
+	for i := range ev.Indicators {
+		inds.Content = append(inds.Content, e.indicator(i))
+	}
+	e.put(m, "指标", inds, "")
+	e.put(m, "总分", text(ev.StatedTotal.Text), "total")
+	if ev.StatedGrade != "" {
+		e.put(m, "等级", str(ev.StatedGrade), "grade")
+	}
+	return m
+}
+
+func (e *encoder) budget() *yaml.Node {
+	b := &e.ev.Budget
+	m := mapping()
+	for _, f := range []struct {
+		key string
+		fig jixiao.Figure
+	}{
+		{"年度预算申请", b.Request}, {"年初预算数", b.Initial}, {"全年预算数", b.FullYear}, {"全年执行数", b.Executed},
+		{"分值", b.Weight}, {"执行率", b.Rate}, {"得分", b.Score},
+	} {
+		e.put(m, f.key, text(f.fig.Text), "budget."+f.key)
+	}
+	if len(b.Splits) == 0 {
+		return m
+	}
+	splits := &yaml.Node{Kind: yaml.SequenceNode}
+	for si, s := range b.Splits {
+		sm := mapping()
+		e.put(sm, "名称", str(s.Name), "")
+		rows := &yaml.Node{Kind: yaml.SequenceNode}
+		for ri, r := range s.Rows {
+			rm := mapping()
+			rm.Style = yaml.FlowStyle
+			e.put(rm, "名称", str(r.Name), "")
+			for _, f := range []struct {
+				key string
+				fig jixiao.Figure
+			}{{"年初预算数", r.Initial}, {"全年预算数", r.FullYear}, {"全年执行数", r.Executed}, {"执行率", r.Rate}} {
+				if f.fig.Stated() {
+					e.put(rm, f.key, text(f.fig.Text), fmt.Sprintf("budget.splits[%d].rows[%d].%s", si, ri, f.key))
+				}
+			}
+			rows.Content = append(rows.Content, rm)
+		}
+		e.put(sm, "行", rows, "")
+		splits.Content = append(splits.Content, sm)
+	}
+	e.put(m, "细分", splits, "")
+	return m
+}
+
+func (e *encoder) indicator(i int) *yaml.Node {
+	in := &e.ev.Indicators[i]
+	m := mapping()
+	p := func(k string) string { return fmt.Sprintf("indicators[%d].%s", i, k) }
+	e.put(m, "一级指标", str(in.Level1), p("一级指标"))
+	if in.Level2 != "" {
+		e.put(m, "二级指标", str(in.Level2), p("二级指标"))
+	}
+	e.put(m, "三级指标", str(in.Name), p("三级指标"))
+	e.put(m, "年度指标值", text(in.Target.Raw), p("年度指标值"))
+	e.put(m, "实际完成值", text(in.Actual.Raw), p("实际完成值"))
+	if in.Standard != "" {
+		e.put(m, "评分标准", str(in.Standard), p("评分标准"))
+	}
+	if in.Type != "" {
+		e.put(m, "指标值类型", str(string(in.Type)), p("指标值类型"))
+	}
+	e.put(m, "分值", text(in.Weight.Text), p("分值"))
+	e.put(m, "得分", text(in.Score.Text), p("得分"))
+	e.put(m, "偏差原因分析及改进措施", str(in.Deviation), p("偏差原因分析及改进措施"))
+	return m
+}
