@@ -18,15 +18,15 @@ func checkExecution(in *Input, out *findings) {
 	case !e.A.Valid && (b.Rate.Stated() || b.Score.Stated()):
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-NO-BUDGET", Severity: jixiao.SevError,
-			Message:  fmt.Sprintf("未填%s，执行率与得分没有依据", e.Denominator),
-			Stated:   b.Rate.Text, Expected: e.Denominator + " 的金额",
+			Message: fmt.Sprintf("未填%s，执行率与得分没有依据", e.Denominator),
+			Stated:  b.Rate.Text, Expected: e.Denominator + " 的金额",
 			Location: in.loc("budget", 0, "年度资金总额", e.Denominator, aPath),
 		})
 	case e.A.Valid && e.A.Value.Sign() <= 0 && b.Rate.Valid:
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-ZERO-BUDGET", Severity: jixiao.SevError,
-			Message:  fmt.Sprintf("%s为 %s，执行率无定义，却填了执行率 %s", e.Denominator, e.A.Text, b.Rate.Text),
-			Stated:   b.Rate.Text, Expected: "—",
+			Message: fmt.Sprintf("%s为 %s，执行率无定义，却填了执行率 %s", e.Denominator, e.A.Text, b.Rate.Text),
+			Stated:  b.Rate.Text, Expected: "—",
 			Location: in.loc("budget", 0, "年度资金总额", "执行率", "budget.执行率"),
 		})
 	}
@@ -45,8 +45,8 @@ func checkExecution(in *Input, out *findings) {
 		if !b.Rate.Valid || !ro.Percent(b.Rate.Fraction()).Equal(ro.Percent(e.Rate)) {
 			out.add(jixiao.Finding{
 				Code: "T-EXEC-RATE", Severity: jixiao.SevError,
-				Message:  fmt.Sprintf("执行率填为 %s，按全年执行数 / %s 应为 %s", b.Rate.Text, e.Denominator, want),
-				Stated:   b.Rate.Text, Expected: want, Evidence: e.Trace.Formula,
+				Message: fmt.Sprintf("执行率填为 %s，按全年执行数 / %s 应为 %s", b.Rate.Text, e.Denominator, want),
+				Stated:  b.Rate.Text, Expected: want, Evidence: e.Trace.Formula,
 				Location: in.loc("budget", 0, "年度资金总额", "执行率", "budget.执行率"),
 			})
 		}
@@ -54,16 +54,16 @@ func checkExecution(in *Input, out *findings) {
 	if b.Executed.Valid && b.FullYear.Valid && b.Executed.Value.GreaterThan(b.FullYear.Value) {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-OVER-BUDGET", Severity: jixiao.SevWarning,
-			Message:  fmt.Sprintf("全年执行数 %s 万元大于全年预算数 %s 万元", b.Executed.Text, b.FullYear.Text),
-			Stated:   b.Executed.Text, Expected: "≤ " + b.FullYear.Text,
+			Message: fmt.Sprintf("全年执行数 %s 万元大于全年预算数 %s 万元", b.Executed.Text, b.FullYear.Text),
+			Stated:  b.Executed.Text, Expected: "≤ " + b.FullYear.Text,
 			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数"),
 		})
 	}
 	if b.Weight.Valid && !b.Weight.Value.Equal(e.Weight) {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-WEIGHT", Severity: jixiao.SevError,
-			Message:  fmt.Sprintf("预算执行率分值填为 %s，规则集 %s 规定为 %s", b.Weight.Text, in.Rules.Name, e.Weight),
-			Stated:   b.Weight.Text, Expected: e.Weight.String(),
+			Message: fmt.Sprintf("预算执行率分值填为 %s，规则集 %s 规定为 %s", b.Weight.Text, in.Rules.Name, e.Weight),
+			Stated:  b.Weight.Text, Expected: e.Weight.String(),
 			Location: in.loc("budget", 0, "年度资金总额", "分值", "budget.分值"),
 		})
 	}
@@ -75,8 +75,8 @@ func checkExecution(in *Input, out *findings) {
 		}
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-LOW", Severity: sev,
-			Message:  fmt.Sprintf("执行率 %s 低于 %s，应说明原因及改进措施", pct(e.Rate), pct(in.Rules.Deviation.ExecutionBelow)),
-			Stated:   pct(e.Rate), Expected: "≥ " + pct(in.Rules.Deviation.ExecutionBelow),
+			Message: fmt.Sprintf("执行率 %s 低于 %s，应说明原因及改进措施", pct(e.Rate), pct(in.Rules.Deviation.ExecutionBelow)),
+			Stated:  pct(e.Rate), Expected: "≥ " + pct(in.Rules.Deviation.ExecutionBelow),
 			Location: in.loc("budget", 0, "年度资金总额", "执行率", "budget.执行率"),
 		})
 	}
@@ -155,8 +155,8 @@ func checkBudgetSplits(in *Input, out *findings) {
 			tol := in.Rules.SumTolerance.Mul(decimal.NewFromInt(int64(n)))
 			f := jixiao.Finding{
 				Code: "T-SPLIT-SUM", Severity: jixiao.SevError,
-				Message:  fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元不符，相差 %s 万元", s.Name, ro.Amount(sum).StringFixed(ro.AmountPlaces), col.name, total.Text, diff.StringFixed(ro.AmountPlaces)),
-				Stated:   ro.Amount(sum).StringFixed(ro.AmountPlaces), Expected: total.Text,
+				Message: fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元不符，相差 %s 万元", s.Name, ro.Amount(sum).StringFixed(ro.AmountPlaces), col.name, total.Text, diff.StringFixed(ro.AmountPlaces)),
+				Stated:  ro.Amount(sum).StringFixed(ro.AmountPlaces), Expected: total.Text,
 				Evidence: fmt.Sprintf("%s = %s", terms, ro.Amount(sum).StringFixed(ro.AmountPlaces)),
 				Location: in.loc("budget", si+1, s.Name, col.name, fmt.Sprintf("budget.splits[%d]", si)),
 			}

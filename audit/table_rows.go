@@ -52,25 +52,25 @@ func rowScore(in *Input, out *findings, r *score.Row, ind *jixiao.Indicator, at 
 	case r.Method == score.MethodQualitative && diff.GreaterThan(in.Rules.ScoreTolerance):
 		out.add(jixiao.Finding{Code: "T-ROW-QUAL-TIER", Severity: jixiao.SevWarning,
 			Message: fmt.Sprintf("定性指标“%s”实际为“%s”，属“%s”档（%s ~ %s 分），表列得分 %s 不在该档内", ind.Name, ind.Actual.Raw, r.Tier, r.TierMin.StringFixed(2), r.TierMax.StringFixed(2), ind.Score.Text),
-			Stated: ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+			Stated:  ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
 	case r.Met != nil && !*r.Met && full && !r.Score.Equal(r.Weight):
 		out.add(jixiao.Finding{Code: "T-ROW-MISSED-FULL", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("指标“%s”未达到目标（目标 %s，实际 %s），却得满分 %s（虚高）", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text),
-			Stated: ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+			Stated:  ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
 	case r.Met != nil && *r.Met && stated.LessThan(r.Weight) && r.Method != score.MethodQualitative:
 		if !explained(ind.Deviation, in.Rules) {
 			out.add(jixiao.Finding{Code: "T-ROW-MET-DEDUCTED", Severity: jixiao.SevWarning,
 				Message: fmt.Sprintf("指标“%s”已达到目标（目标 %s，实际 %s），却扣分（得 %s / %s），且未说明原因", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text, ind.Weight.Text),
-				Stated: ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+				Stated:  ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
 		}
 	case diff.GreaterThan(in.Rules.ScoreTolerance):
 		out.add(jixiao.Finding{Code: "T-ROW-SCORE", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("指标“%s”得分填为 %s，按规则应为 %s", ind.Name, ind.Score.Text, want),
-			Stated: ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+			Stated:  ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
 	case !diff.IsZero():
 		out.add(jixiao.Finding{Code: "T-ROW-SCORE-ROUNDING", Severity: jixiao.SevInfo,
 			Message: fmt.Sprintf("指标“%s”得分 %s 与计算值 %s 相差 %s，属舍入差异", ind.Name, ind.Score.Text, want, diff),
-			Stated: ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+			Stated:  ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
 	}
 }
 
@@ -140,17 +140,17 @@ func checkTotal(in *Input, out *findings) {
 	if sum, terms, ok := statedParts(ev); ok && !sum.Equal(ev.StatedTotal.Value) {
 		out.add(jixiao.Finding{Code: "T-TOTAL-SUM", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("总分填为 %s，表中各项得分之和为 %s", ev.StatedTotal.Text, sum.StringFixed(ro.ScorePlaces)),
-			Stated: ev.StatedTotal.Text, Expected: sum.StringFixed(ro.ScorePlaces), Evidence: terms, Location: at})
+			Stated:  ev.StatedTotal.Text, Expected: sum.StringFixed(ro.ScorePlaces), Evidence: terms, Location: at})
 	}
 	if diff := ev.StatedTotal.Value.Sub(res.Total).Abs(); diff.GreaterThan(in.Rules.ScoreTolerance) {
 		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("总分填为 %s，按规则集 %s 重算为 %s", ev.StatedTotal.Text, in.Rules.Name, want),
-			Stated: ev.StatedTotal.Text, Expected: want, Location: at})
+			Stated:  ev.StatedTotal.Text, Expected: want, Location: at})
 	}
 	if ev.StatedGrade != "" && ev.StatedGrade != res.Grade {
 		out.add(jixiao.Finding{Code: "T-GRADE", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("等级填为“%s”，总分 %s 对应“%s”", ev.StatedGrade, want, res.Grade),
-			Stated: ev.StatedGrade, Expected: res.Grade, Location: in.loc("total", 0, "等级", "等级", "grade")})
+			Stated:  ev.StatedGrade, Expected: res.Grade, Location: in.loc("total", 0, "等级", "等级", "grade")})
 	}
 }
 

@@ -41,8 +41,8 @@ func checkWeights(in *Input, out *findings) {
 		if ind.Level2 != "" && !contains(rs.Level1[li].Level2, ind.Level2) {
 			out.add(jixiao.Finding{
 				Code: "T-LEVEL2-MISPLACED", Severity: jixiao.SevWarning,
-				Message:  fmt.Sprintf("二级指标“%s”不属于一级指标“%s”（规则集 %s：%s 下为 %s）", ind.Level2, ind.Level1, rs.Name, rs.Level1[li].Name, strings.Join(rs.Level1[li].Level2, "、")),
-				Stated:   ind.Level2, Expected: strings.Join(rs.Level1[li].Level2, "、"),
+				Message: fmt.Sprintf("二级指标“%s”不属于一级指标“%s”（规则集 %s：%s 下为 %s）", ind.Level2, ind.Level1, rs.Name, rs.Level1[li].Name, strings.Join(rs.Level1[li].Level2, "、")),
+				Stated:  ind.Level2, Expected: strings.Join(rs.Level1[li].Level2, "、"),
 				Location: in.loc("indicators", i+1, ind.Name, "二级指标", fmt.Sprintf("indicators[%d].二级指标", i)),
 			})
 		}
@@ -56,15 +56,15 @@ func checkWeights(in *Input, out *findings) {
 			case !seen[li]:
 				out.add(jixiao.Finding{
 					Code: "T-LEVEL1-MISSING", Severity: jixiao.SevError,
-					Message:  fmt.Sprintf("缺少一级指标“%s”：规则集 %s 规定其分值为 %s，表中没有该类指标", l.Name, rs.Name, l.Weight),
-					Stated:   "0", Expected: l.Weight.String(),
+					Message: fmt.Sprintf("缺少一级指标“%s”：规则集 %s 规定其分值为 %s，表中没有该类指标", l.Name, rs.Name, l.Weight),
+					Stated:  "0", Expected: l.Weight.String(),
 					Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
 				})
 			case !sums[li].Equal(*l.Weight):
 				out.add(jixiao.Finding{
 					Code: "T-WEIGHT-LEVEL1", Severity: jixiao.SevError,
-					Message:  fmt.Sprintf("一级指标“%s”分值合计 %s，规则集 %s 规定为 %s", l.Name, sums[li], rs.Name, l.Weight),
-					Stated:   sums[li].String(), Expected: l.Weight.String(),
+					Message: fmt.Sprintf("一级指标“%s”分值合计 %s，规则集 %s 规定为 %s", l.Name, sums[li], rs.Name, l.Weight),
+					Stated:  sums[li].String(), Expected: l.Weight.String(),
 					Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
 				})
 			}
@@ -73,8 +73,8 @@ func checkWeights(in *Input, out *findings) {
 	if got := in.Result.WeightSum; !got.Equal(rs.WeightTotal) {
 		out.add(jixiao.Finding{
 			Code: "T-WEIGHT-TOTAL", Severity: jixiao.SevError,
-			Message:  fmt.Sprintf("预算执行率与各指标分值合计 %s，应为 %s", got, rs.WeightTotal),
-			Stated:   got.String(), Expected: rs.WeightTotal.String(),
+			Message: fmt.Sprintf("预算执行率与各指标分值合计 %s，应为 %s", got, rs.WeightTotal),
+			Stated:  got.String(), Expected: rs.WeightTotal.String(),
 			Evidence: weightEvidence(in),
 			Location: in.loc("indicators", 0, "", "分值", "indicators"),
 		})
@@ -96,8 +96,8 @@ func misplacedLevel1(in *Input, i int, ind jixiao.Indicator) jixiao.Finding {
 	if parent, ok := level2Parent(rs, ind.Level1); ok {
 		return jixiao.Finding{
 			Code: "T-LEVEL1-IS-LEVEL2", Severity: jixiao.SevWarning,
-			Message:  fmt.Sprintf("“%s”在规则集 %s 中是“%s”下的二级指标，表中却作为一级指标", ind.Level1, rs.Name, parent),
-			Stated:   "一级指标：" + ind.Level1, Expected: parent + " / " + ind.Level1,
+			Message: fmt.Sprintf("“%s”在规则集 %s 中是“%s”下的二级指标，表中却作为一级指标", ind.Level1, rs.Name, parent),
+			Stated:  "一级指标：" + ind.Level1, Expected: parent + " / " + ind.Level1,
 			Location: in.loc("indicators", i+1, ind.Name, "一级指标", fmt.Sprintf("indicators[%d].一级指标", i)),
 		}
 	}
@@ -107,8 +107,8 @@ func misplacedLevel1(in *Input, i int, ind jixiao.Indicator) jixiao.Finding {
 	}
 	return jixiao.Finding{
 		Code: "T-LEVEL1-UNKNOWN", Severity: jixiao.SevWarning,
-		Message:  fmt.Sprintf("一级指标“%s”不在规则集 %s 的指标体系中（%s）", ind.Level1, rs.Name, strings.Join(names, "、")),
-		Stated:   ind.Level1, Expected: strings.Join(names, "、"),
+		Message: fmt.Sprintf("一级指标“%s”不在规则集 %s 的指标体系中（%s）", ind.Level1, rs.Name, strings.Join(names, "、")),
+		Stated:  ind.Level1, Expected: strings.Join(names, "、"),
 		Location: in.loc("indicators", i+1, ind.Name, "一级指标", fmt.Sprintf("indicators[%d].一级指标", i)),
 	}
 }

@@ -12,12 +12,12 @@ import (
 
 // file is the wire form of a rule set file.
 type file struct {
-	Extends     string   `yaml:"extends"`
-	Name        string   `yaml:"name"`
-	Title       string   `yaml:"title"`
-	Basis       string   `yaml:"basis"`
-	Description string   `yaml:"description"`
-	WeightTotal *number  `yaml:"weight_total"`
+	Extends     string  `yaml:"extends"`
+	Name        string  `yaml:"name"`
+	Title       string  `yaml:"title"`
+	Basis       string  `yaml:"basis"`
+	Description string  `yaml:"description"`
+	WeightTotal *number `yaml:"weight_total"`
 	Execution   struct {
 		Weight      *number   `yaml:"weight"`
 		Denominator string    `yaml:"denominator"`

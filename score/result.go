@@ -69,7 +69,7 @@ type Row struct {
 	Tier      string          // qualitative tier reached, when known
 	TierMin   decimal.Decimal // qualitative range in points
 	TierMax   decimal.Decimal
-	Stated    jixiao.Figure // the stated score
+	Stated    jixiao.Figure   // the stated score
 	OverRatio decimal.Decimal // a / t for positive targets (0 when unknown)
 	Trace     Trace
 }
