@@ -95,7 +95,8 @@ func checkDeviation(in *Input, out *findings) {
 	for i := range in.Result.Rows {
 		r := &in.Result.Rows[i]
 		ind := &in.Eval.Indicators[r.Index]
-		if explained(ind.Deviation, rs) {
+		if explained(ind.Deviation, rs) || r.Met != nil && *r.Met && r.Method != score.MethodQualitative && ind.Score.Valid && ind.Score.Value.LessThan(r.Weight) {
+			// a met target scored below full is T-ROW-MET-DEDUCTED's to report
 			continue
 		}
 		var why, stated, expected string

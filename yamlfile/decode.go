@@ -132,14 +132,11 @@ func pathAt(root *yaml.Node, line int) string {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
 				p := join(path, k.Value)
-				if k.Line == line && (v.Kind == yaml.ScalarNode || v.Kind == yaml.AliasNode) {
+				if k.Line == line {
 					return p
 				}
 				if sub := walk(v, p); sub != "" {
 					return sub
-				}
-				if k.Line == line {
-					return p
 				}
 			}
 		case yaml.SequenceNode:

@@ -1,0 +1,176 @@
+package yamlfile
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"jixiao"
+	"jixiao/rules"
+)
+
+const samplePath = "../testdata/yanfeng-sfj-2024.yaml"
+
+func mustRead(t testing.TB, path string) *jixiao.Evaluation {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := Decode(b, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}
+
+func TestDecodeSample(t *testing.T) {
+	ev := mustRead(t, samplePath)
+	if ev.Kind != jixiao.KindDepartment || ev.Unit != "雁峰区司法局" || ev.Year != 2024 {
+		t.Fatalf("header = %s %s %d", ev.Kind, ev.Unit, ev.Year)
+	}
+	b := ev.Budget
+	if b.Executed.Stated() || b.Request.Stated() {
+		t.Error("全年执行数 and 年度预算申请 are blank in the sample and must stay unstated")
+	}
+	if b.FullYear.Text != "674.85" || b.Rate.Text != "61.23%" || !b.Rate.Percent {
+		t.Errorf("budget = %+v", b)
+	}
+	if got := b.Splits[0].Rows[0].FullYear.Text; got != "641.20" {
+		t.Errorf("641.20 read as %q: figures must keep their text", got)
+	}
+	if got := b.Splits[0].Rows[1].FullYear; !got.Valid || !got.Value.IsZero() || got.Text != "0.0" {
+		t.Errorf("a stated 0.0 must be a valid zero, got %+v", got)
+	}
+	if len(ev.Indicators) != 5 || ev.Indicators[2].Target.Type != jixiao.Qualitative {
+		t.Errorf("indicators = %+v", ev.Indicators)
+	}
+	if !ev.StatedTotal.Value.Equal(decimal.RequireFromString("96.12")) {
+		t.Errorf("total = %s", ev.StatedTotal.Text)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	ev := mustRead(t, samplePath)
+	var buf bytes.Buffer
+	if err := Encode(&buf, ev, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Decode(buf.Bytes(), "roundtrip.yaml")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+	if diff := cmp.Diff(ev, back); diff != "" {
+		t.Errorf("round trip changed the evaluation (-want +got):\n%s", diff)
+	}
+}
+
+func TestEncodeProvenanceComments(t *testing.T) {
+	ev := mustRead(t, samplePath)
+	ev.Provenance = map[string]jixiao.Position{"budget.全年预算数": {Line: 25}, "total": {Line: 145}}
+	var buf bytes.Buffer
+	if err := Encode(&buf, ev, Options{Provenance: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"全年预算数: 674.85 # 第 25 行", "总分: 96.12 # 第 145 行"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, buf.String())
+		}
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		line       int
+		field, msg string
+	}{
+		{"Syntax", "类型: 部门整体\n预算:\n  全年预算数: [1,\n", 0, "", ""},
+		{"UnknownField", "类型: 部门整体\n预算:\n  全年预算: 674.85\n", 3, "预算.全年预算", "未知字段"},
+		{"FullWidthColon", "类型: 部门整体\n单位：雁峰区司法局\n", 0, "", ""},
+		{"NotANumber", "类型: 部门整体\n预算:\n  全年预算数: 六百七十\n", 3, "预算.全年预算数", "不是数字"},
+		{"ListWhereValue", "类型: 部门整体\n总分: [1, 2]\n", 2, "总分", "单个值"},
+		{"UnknownKind", "类型: 街道\n", 1, "类型", "不是已知类型"},
+		{"MissingKind", "单位: x\n", 0, "类型", "缺少"},
+		{"BadYear", "类型: 项目\n年度: 二〇二四\n", 2, "年度", "不是年度"},
+		{"IndicatorWithoutName", "类型: 项目\n指标:\n  - 一级指标: 产出指标\n    分值: 10\n", 3, "指标[1].三级指标", "缺少"},
+		{"IndicatorBadScore", "类型: 项目\n指标:\n  - 一级指标: 产出指标\n    三级指标: x\n    得分: 满分\n", 5, "指标[1].得分", "不是数字"},
+		{"BadType", "类型: 项目\n指标:\n  - 一级指标: 产出指标\n    三级指标: x\n    指标值类型: 数值\n", 3, "指标[1].指标值类型", "定量"},
+		{"ShortProjectCode", "类型: 项目\n项目编码: 4304\n", 2, "项目编码", "21 位"},
+		{"Empty", "", 0, "", "为空"},
+		{"TopLevelList", "- a\n- b\n", 1, "", "映射"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode([]byte(tt.yaml), "f.yaml")
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.HasPrefix(err.Error(), "f.yaml") {
+				t.Errorf("error %q does not name the file", err)
+			}
+			e, ok := err.(*Error)
+			if !ok {
+				t.Fatalf("error %T %v is not *Error", err, err)
+			}
+			if tt.line != 0 && e.Line != tt.line {
+				t.Errorf("line = %d, want %d (%v)", e.Line, tt.line, err)
+			}
+			if tt.field != "" && e.Field != tt.field {
+				t.Errorf("field = %q, want %q (%v)", e.Field, tt.field, err)
+			}
+			if !strings.Contains(e.Msg, tt.msg) {
+				t.Errorf("message %q lacks %q", e.Msg, tt.msg)
+			}
+			if tt.name == "Syntax" && e.Line == 0 {
+				t.Errorf("a syntax error must name its line: %v", err)
+			}
+		})
+	}
+}
+
+func TestTemplatesDecode(t *testing.T) {
+	for _, name := range rules.Names() {
+		rs := rules.MustLoad(name)
+		for _, kind := range []jixiao.Kind{jixiao.KindDepartment, jixiao.KindProject} {
+			t.Run(name+"/"+string(kind), func(t *testing.T) {
+				b, err := Template(kind, rs)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = Decode(b, "template.yaml")
+				// a blank template has indicators without names: the only error is that
+				if err == nil || !strings.Contains(err.Error(), "三级指标") {
+					t.Fatalf("blank template: err = %v, want only missing indicator names", err)
+				}
+				if !bytes.Contains(b, []byte("规则集: "+rs.Name)) {
+					t.Error("template does not name its rule set")
+				}
+			})
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	seed, _ := os.ReadFile(samplePath)
+	f.Add(seed)
+	f.Add([]byte("类型: 项目\n指标:\n  - {一级指标: a, 三级指标: b, 分值: 1}\n"))
+	f.Add([]byte("&a [*a, *a]"))
+	f.Add([]byte("类型: 部门整体\n预算: {细分: [{名称: x, 行: [{名称: y, 全年预算数: 1e999999}]}]}\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ev, err := Decode(b, "fuzz.yaml")
+		if err == nil && ev == nil {
+			t.Fatal("nil evaluation without error")
+		}
+		if err == nil {
+			var buf bytes.Buffer
+			if err := Encode(&buf, ev, Options{}); err != nil {
+				t.Fatalf("encode of a decoded file failed: %v", err)
+			}
+		}
+	})
+}
