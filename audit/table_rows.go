@@ -12,66 +12,84 @@ import (
 
 // checkRowScores compares each row's stated score with the rules.
 func checkRowScores(in *Input, out *findings) {
-	ro := in.Rules.Rounding
 	for i := range in.Result.Rows {
 		r := &in.Result.Rows[i]
 		ind := &in.Eval.Indicators[r.Index]
-		path := fmt.Sprintf("indicators[%d].得分", r.Index)
-		at := in.loc("indicators", r.Index+1, ind.Name, "得分", path)
-		want := r.Score.StringFixed(ro.ScorePlaces)
-		switch {
-		case !ind.Score.Stated():
-			out.add(jixiao.Finding{Code: "T-ROW-SCORE-MISSING", Severity: jixiao.SevWarning,
-				Message: fmt.Sprintf("指标“%s”未填得分", ind.Name), Expected: want, Location: at})
-			continue
-		case !ind.Score.Valid:
-			out.add(jixiao.Finding{Code: "T-ROW-SCORE", Severity: jixiao.SevError,
-				Message: fmt.Sprintf("指标“%s”的得分 %q 不是数字", ind.Name, ind.Score.Text), Stated: ind.Score.Text, Expected: want, Location: at})
-			continue
-		case ind.Weight.Valid && ind.Score.Value.GreaterThan(ind.Weight.Value):
-			out.add(jixiao.Finding{Code: "T-ROW-OVER-WEIGHT", Severity: jixiao.SevError,
-				Message: fmt.Sprintf("指标“%s”得分 %s 超过分值 %s", ind.Name, ind.Score.Text, ind.Weight.Text), Stated: ind.Score.Text, Expected: "≤ " + ind.Weight.Text, Location: at})
-			continue
+		if code := rowVerdict(in, r, ind); code != "" {
+			out.add(rowFinding(in, code, r, ind))
 		}
-		if !r.Computed {
-			out.add(jixiao.Finding{Code: "T-ROW-UNSCORABLE", Severity: jixiao.SevWarning,
-				Message: fmt.Sprintf("指标“%s”无法按规则重算得分：%s", ind.Name, r.Trace.Note), Stated: ind.Score.Text,
-				Evidence: fmt.Sprintf("年度指标值 %q，实际完成值 %q", ind.Target.Raw, ind.Actual.Raw), Location: at})
-			continue
-		}
-		rowScore(in, out, r, ind, at, want)
 	}
 }
 
-func rowScore(in *Input, out *findings, r *score.Row, ind *jixiao.Indicator, at jixiao.Location, want string) {
+// rowVerdict decides which finding, if any, a row raises; building the
+// finding is left to rowFinding so that the common case, a correct row,
+// costs no formatting.
+func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
+	switch {
+	case !ind.Score.Stated():
+		return "T-ROW-SCORE-MISSING"
+	case !ind.Score.Valid:
+		return "T-ROW-SCORE"
+	case ind.Weight.Valid && ind.Score.Value.GreaterThan(ind.Weight.Value):
+		return "T-ROW-OVER-WEIGHT"
+	case !r.Computed:
+		return "T-ROW-UNSCORABLE"
+	}
 	stated := ind.Score.Value
+	if stated.Equal(r.Score) {
+		return ""
+	}
 	diff := stated.Sub(r.Score).Abs()
-	full := stated.Equal(r.Weight)
-	evidence := r.Trace.Formula
 	switch {
 	case r.Method == score.MethodQualitative && diff.GreaterThan(in.Rules.ScoreTolerance):
-		out.add(jixiao.Finding{Code: "T-ROW-QUAL-TIER", Severity: jixiao.SevWarning,
-			Message: fmt.Sprintf("定性指标“%s”实际为“%s”，属“%s”档（%s ~ %s 分），表列得分 %s 不在该档内", ind.Name, ind.Actual.Raw, r.Tier, r.TierMin.StringFixed(2), r.TierMax.StringFixed(2), ind.Score.Text),
-			Stated:  ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
-	case r.Met != nil && !*r.Met && full && !r.Score.Equal(r.Weight):
-		out.add(jixiao.Finding{Code: "T-ROW-MISSED-FULL", Severity: jixiao.SevError,
-			Message: fmt.Sprintf("指标“%s”未达到目标（目标 %s，实际 %s），却得满分 %s（虚高）", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text),
-			Stated:  ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+		return "T-ROW-QUAL-TIER"
+	case r.Met != nil && !*r.Met && stated.Equal(r.Weight):
+		return "T-ROW-MISSED-FULL"
 	case r.Met != nil && *r.Met && stated.LessThan(r.Weight) && r.Method != score.MethodQualitative:
-		if !explained(ind.Deviation, in.Rules) {
-			out.add(jixiao.Finding{Code: "T-ROW-MET-DEDUCTED", Severity: jixiao.SevWarning,
-				Message: fmt.Sprintf("指标“%s”已达到目标（目标 %s，实际 %s），却扣分（得 %s / %s），且未说明原因", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text, ind.Weight.Text),
-				Stated:  ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+		if explained(ind.Deviation, in.Rules) {
+			return ""
 		}
+		return "T-ROW-MET-DEDUCTED"
 	case diff.GreaterThan(in.Rules.ScoreTolerance):
-		out.add(jixiao.Finding{Code: "T-ROW-SCORE", Severity: jixiao.SevError,
-			Message: fmt.Sprintf("指标“%s”得分填为 %s，按规则应为 %s", ind.Name, ind.Score.Text, want),
-			Stated:  ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
-	case !diff.IsZero():
-		out.add(jixiao.Finding{Code: "T-ROW-SCORE-ROUNDING", Severity: jixiao.SevInfo,
-			Message: fmt.Sprintf("指标“%s”得分 %s 与计算值 %s 相差 %s，属舍入差异", ind.Name, ind.Score.Text, want, diff),
-			Stated:  ind.Score.Text, Expected: want, Evidence: evidence, Location: at})
+		return "T-ROW-SCORE"
 	}
+	return "T-ROW-SCORE-ROUNDING"
+}
+
+func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jixiao.Finding {
+	want := r.Score.StringFixed(in.Rules.Rounding.ScorePlaces)
+	f := jixiao.Finding{
+		Code: code, Severity: jixiao.SevError, Stated: ind.Score.Text, Expected: want, Evidence: r.Trace.Formula,
+		Location: in.loc("indicators", r.Index+1, ind.Name, "得分", fmt.Sprintf("indicators[%d].得分", r.Index)),
+	}
+	switch code {
+	case "T-ROW-SCORE-MISSING":
+		f.Severity, f.Message, f.Evidence = jixiao.SevWarning, fmt.Sprintf("指标“%s”未填得分", ind.Name), ""
+	case "T-ROW-SCORE":
+		if !ind.Score.Valid {
+			f.Message, f.Evidence = fmt.Sprintf("指标“%s”的得分 %q 不是数字", ind.Name, ind.Score.Text), ""
+		} else {
+			f.Message = fmt.Sprintf("指标“%s”得分填为 %s，按规则应为 %s", ind.Name, ind.Score.Text, want)
+		}
+	case "T-ROW-OVER-WEIGHT":
+		f.Message, f.Expected, f.Evidence = fmt.Sprintf("指标“%s”得分 %s 超过分值 %s", ind.Name, ind.Score.Text, ind.Weight.Text), "≤ "+ind.Weight.Text, ""
+	case "T-ROW-UNSCORABLE":
+		f.Severity, f.Expected = jixiao.SevWarning, ""
+		f.Message = fmt.Sprintf("指标“%s”无法按规则重算得分：%s", ind.Name, r.Trace.Note)
+		f.Evidence = fmt.Sprintf("年度指标值 %q，实际完成值 %q", ind.Target.Raw, ind.Actual.Raw)
+	case "T-ROW-QUAL-TIER":
+		f.Severity = jixiao.SevWarning
+		f.Message = fmt.Sprintf("定性指标“%s”实际为“%s”，属“%s”档（%s ~ %s 分），表列得分 %s 不在该档内", ind.Name, ind.Actual.Raw, r.Tier, r.TierMin.StringFixed(2), r.TierMax.StringFixed(2), ind.Score.Text)
+	case "T-ROW-MISSED-FULL":
+		f.Message = fmt.Sprintf("指标“%s”未达到目标（目标 %s，实际 %s），却得满分 %s（虚高）", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text)
+	case "T-ROW-MET-DEDUCTED":
+		f.Severity = jixiao.SevWarning
+		f.Message = fmt.Sprintf("指标“%s”已达到目标（目标 %s，实际 %s），却扣分（得 %s / %s），且未说明原因", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text, ind.Weight.Text)
+	case "T-ROW-SCORE-ROUNDING":
+		f.Severity = jixiao.SevInfo
+		f.Message = fmt.Sprintf("指标“%s”得分 %s 与计算值 %s 相差 %s，属舍入差异", ind.Name, ind.Score.Text, want, ind.Score.Value.Sub(r.Score).Abs())
+	}
+	return f
 }
 
 // explained reports whether a deviation text says anything: "无", "/" and

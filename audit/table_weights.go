@@ -14,7 +14,9 @@ import (
 func sameName(a, b string) bool { return canonical(a) == canonical(b) }
 
 func canonical(s string) string {
-	s = strings.Join(strings.Fields(jixiao.Fold(s)), "")
+	if strings.ContainsAny(s, " \t\u3000") {
+		s = strings.Join(strings.Fields(jixiao.Fold(s)), "")
+	}
 	return strings.TrimSuffix(s, "指标")
 }
 

@@ -1,0 +1,42 @@
+package audit
+
+import (
+	"fmt"
+	"testing"
+
+	"jixiao"
+	"jixiao/rules"
+	"jixiao/score"
+)
+
+// eval30 is a project evaluation with 30 indicators, a mix of positive,
+// reverse, equal-zero and qualitative rows, some of them wrong.
+func eval30() *jixiao.Evaluation {
+	ev := cleanEval()
+	ev.Indicators = nil
+	kinds := []struct{ l1, l2, target, actual string }{
+		{"产出指标", "数量指标", "≥10所", "9所"},
+		{"产出指标", "质量指标", "≥95%", "96%"},
+		{"产出指标", "时效指标", "按时完成", "按时完成"},
+		{"产出指标", "成本指标", "≤30万元", "33万元"},
+		{"效益指标", "社会效益指标", "≥90%", "92%"},
+		{"效益指标", "可持续影响指标", "=0起", "0起"},
+	}
+	for i := 0; i < 30; i++ {
+		k := kinds[i%len(kinds)]
+		ev.Indicators = append(ev.Indicators, ind(k.l1, k.l2, fmt.Sprintf("指标%d", i+1), k.target, k.actual, "3", "3"))
+	}
+	return ev
+}
+
+// BenchmarkScoreAndTableCheck30 is the core issue's target: score + table
+// checks of one evaluation with 30 indicators (≥100,000/s on one core).
+func BenchmarkScoreAndTableCheck30(b *testing.B) {
+	rs := rules.MustLoad("national-2020")
+	ev := eval30()
+	b.ReportAllocs()
+	for b.Loop() {
+		res := score.Score(ev, rs)
+		_ = Check(Input{Eval: ev, Rules: rs, Result: res})
+	}
+}
