@@ -23,6 +23,9 @@ func (m RoundMode) valid() (RoundMode, error) {
 
 // Round rounds d to places decimals under mode.
 func (m RoundMode) Round(d decimal.Decimal, places int32) decimal.Decimal {
+	if d.Exponent() >= -places {
+		return d // already exact at this precision: nothing to round
+	}
 	switch m {
 	case HalfEven:
 		return d.RoundBank(places)

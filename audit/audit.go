@@ -38,6 +38,9 @@ var checks = []check{
 	checkRowScores,
 	checkTotal,
 	checkDeviation,
+	checkNarrative,
+	checkStructure,
+	checkQuality,
 }
 
 // Check runs every check and returns the findings, errors first.

@@ -10,22 +10,28 @@ import (
 )
 
 // eval30 is a project evaluation with 30 indicators, a mix of positive,
-// reverse, equal-zero and qualitative rows, some of them wrong.
+// reverse, equal-zero and qualitative rows, partly missed and scored
+// accordingly, with one row scored wrong.
 func eval30() *jixiao.Evaluation {
 	ev := cleanEval()
 	ev.Indicators = nil
-	kinds := []struct{ l1, l2, target, actual string }{
-		{"产出指标", "数量指标", "≥10所", "9所"},
-		{"产出指标", "质量指标", "≥95%", "96%"},
-		{"产出指标", "时效指标", "按时完成", "按时完成"},
-		{"产出指标", "成本指标", "≤30万元", "33万元"},
-		{"效益指标", "社会效益指标", "≥90%", "92%"},
-		{"效益指标", "可持续影响指标", "=0起", "0起"},
+	kinds := []struct{ l1, l2, target, actual, score string }{
+		{"产出指标", "数量指标", "≥10所", "9所", "2.70"},
+		{"产出指标", "质量指标", "≥95%", "96%", "3"},
+		{"产出指标", "时效指标", "按时完成", "按时完成", "3"},
+		{"产出指标", "成本指标", "≤30万元", "33万元", "2.70"},
+		{"效益指标", "社会效益指标", "≥90%", "92%", "3"},
+		{"效益指标", "可持续影响指标", "=0起", "0起", "3"},
 	}
 	for i := 0; i < 30; i++ {
 		k := kinds[i%len(kinds)]
-		ev.Indicators = append(ev.Indicators, ind(k.l1, k.l2, fmt.Sprintf("指标%d", i+1), k.target, k.actual, "3", "3"))
+		in := ind(k.l1, k.l2, fmt.Sprintf("指标%d", i+1), k.target, k.actual, "3", k.score)
+		if k.score != "3" {
+			in.Deviation = "受项目进度影响未完全达标，下一步加快进度"
+		}
+		ev.Indicators = append(ev.Indicators, in)
 	}
+	ev.Indicators[7].Score = jixiao.ParseFigure("3") // a missed target scored full
 	return ev
 }
 

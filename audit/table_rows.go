@@ -59,7 +59,7 @@ func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jixiao.Finding {
 	want := r.Score.StringFixed(in.Rules.Rounding.ScorePlaces)
 	f := jixiao.Finding{
-		Code: code, Severity: jixiao.SevError, Stated: ind.Score.Text, Expected: want, Evidence: r.Trace.Formula,
+		Code: code, Severity: jixiao.SevError, Stated: ind.Score.Text, Expected: want, Evidence: r.Explain().Formula,
 		Location: in.loc("indicators", r.Index+1, ind.Name, "得分", fmt.Sprintf("indicators[%d].得分", r.Index)),
 	}
 	switch code {
@@ -75,7 +75,7 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 		f.Message, f.Expected, f.Evidence = fmt.Sprintf("指标“%s”得分 %s 超过分值 %s", ind.Name, ind.Score.Text, ind.Weight.Text), "≤ "+ind.Weight.Text, ""
 	case "T-ROW-UNSCORABLE":
 		f.Severity, f.Expected = jixiao.SevWarning, ""
-		f.Message = fmt.Sprintf("指标“%s”无法按规则重算得分：%s", ind.Name, r.Trace.Note)
+		f.Message = fmt.Sprintf("指标“%s”无法按规则重算得分：%s", ind.Name, r.Explain().Note)
 		f.Evidence = fmt.Sprintf("年度指标值 %q，实际完成值 %q", ind.Target.Raw, ind.Actual.Raw)
 	case "T-ROW-QUAL-TIER":
 		f.Severity = jixiao.SevWarning
@@ -177,13 +177,21 @@ func statedParts(ev *jixiao.Evaluation) (decimal.Decimal, string, bool) {
 	if !ev.Budget.Score.Valid {
 		return decimal.Zero, "", false
 	}
-	sum, terms := ev.Budget.Score.Value, []string{ev.Budget.Score.Text}
-	for _, ind := range ev.Indicators {
-		if !ind.Score.Valid {
+	var s jixiao.Sum
+	s.Add(ev.Budget.Score.Value)
+	for i := range ev.Indicators {
+		if !ev.Indicators[i].Score.Valid {
 			return decimal.Zero, "", false
 		}
-		sum = sum.Add(ind.Score.Value)
-		terms = append(terms, ind.Score.Text)
+		s.Add(ev.Indicators[i].Score.Value)
+	}
+	sum := s.Decimal()
+	if sum.Equal(ev.StatedTotal.Value) {
+		return sum, "", true // the terms are written out only for a finding
+	}
+	terms := []string{ev.Budget.Score.Text}
+	for i := range ev.Indicators {
+		terms = append(terms, ev.Indicators[i].Score.Text)
 	}
 	return sum, strings.Join(terms, " + ") + " = " + sum.String(), true
 }

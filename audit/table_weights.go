@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"jixiao"
 )
 
@@ -24,7 +22,7 @@ func canonical(s string) string {
 // grand total, each 一级 with a fixed weight, and where each row sits.
 func checkWeights(in *Input, out *findings) {
 	rs, ev := in.Rules, in.Eval
-	sums := make([]decimal.Decimal, len(rs.Level1))
+	sums := make([]jixiao.Sum, len(rs.Level1))
 	seen := make([]bool, len(rs.Level1))
 	reported := map[string]bool{}
 	for i, ind := range ev.Indicators {
@@ -38,7 +36,7 @@ func checkWeights(in *Input, out *findings) {
 		}
 		seen[li] = true
 		if ind.Weight.Valid {
-			sums[li] = sums[li].Add(ind.Weight.Value)
+			sums[li].Add(ind.Weight.Value)
 		}
 		if ind.Level2 != "" && !contains(rs.Level1[li].Level2, ind.Level2) {
 			out.add(jixiao.Finding{
@@ -62,11 +60,12 @@ func checkWeights(in *Input, out *findings) {
 					Stated:  "0", Expected: l.Weight.String(),
 					Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
 				})
-			case !sums[li].Equal(*l.Weight):
+			case !sums[li].Decimal().Equal(*l.Weight):
+				sum := sums[li].Decimal()
 				out.add(jixiao.Finding{
 					Code: "T-WEIGHT-LEVEL1", Severity: jixiao.SevError,
-					Message: fmt.Sprintf("一级指标“%s”分值合计 %s，规则集 %s 规定为 %s", l.Name, sums[li], rs.Name, l.Weight),
-					Stated:  sums[li].String(), Expected: l.Weight.String(),
+					Message: fmt.Sprintf("一级指标“%s”分值合计 %s，规则集 %s 规定为 %s", l.Name, sum, rs.Name, l.Weight),
+					Stated:  sum.String(), Expected: l.Weight.String(),
 					Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
 				})
 			}

@@ -70,8 +70,17 @@ type Row struct {
 	TierMin   decimal.Decimal // qualitative range in points
 	TierMax   decimal.Decimal
 	Stated    jixiao.Figure   // the stated score
-	OverRatio decimal.Decimal // a / t for positive targets (0 when unknown)
-	Trace     Trace
+	OverRatio decimal.Decimal // a / t when a ≥ OverAchieve × t (over-achieved); 0 otherwise
+
+	rule, note string  // constant rule text; why a row fell back
+	fx         formula // the arithmetic, written out only when asked
+}
+
+// Explain returns the row's trace: the arithmetic with its figures, the
+// rule and any note. The arithmetic is formatted here, not while scoring,
+// so that scoring thousands of documents formats nothing nobody reads.
+func (r *Row) Explain() Trace {
+	return Trace{Formula: r.fx.String(), Rule: r.rule, Note: r.note}
 }
 
 // Group is a subtotal of rows sharing a 一级 (Level2 == "") or a 一级/二级.

@@ -19,21 +19,23 @@ func Score(ev *jixiao.Evaluation, rs *jixiao.RuleSet) *Result {
 	r := &Result{Rules: rs.Name, StatedTotal: ev.StatedTotal, StatedGrade: ev.StatedGrade, Complete: true}
 	r.Execution = execution(&ev.Budget, rs)
 	r.Complete = r.Execution.ScoreKnown && r.Execution.RateFrom == "computed"
-	total := r.Execution.Score
-	r.WeightSum = r.Execution.Weight
+	var total, weights jixiao.Sum
+	total.Add(r.Execution.Score)
+	weights.Add(r.Execution.Weight)
 	r.Rows = make([]Row, len(ev.Indicators))
 	for i := range ev.Indicators {
 		row := indicator(&ev.Indicators[i], rs)
 		row.Index = i
 		r.Rows[i] = row
-		total = total.Add(row.Score)
-		r.WeightSum = r.WeightSum.Add(row.Weight)
+		total.Add(row.Score)
+		weights.Add(row.Weight)
 		if !row.Computed {
 			r.Complete = false
 		}
 	}
 	r.Groups = groups(r.Rows)
-	r.Total = rs.Rounding.Score(total)
+	r.WeightSum = weights.Decimal()
+	r.Total = rs.Rounding.Score(total.Decimal())
 	r.Grade = rs.GradeOf(r.Total)
 	return r
 }
@@ -91,7 +93,7 @@ func indicator(in *jixiao.Indicator, rs *jixiao.RuleSet) Row {
 	row := Row{Level1: in.Level1, Level2: in.Level2, Name: in.Name, Stated: in.Score}
 	if !in.Weight.Valid || in.Weight.Value.Sign() < 0 {
 		row.Method = MethodStated
-		row.Trace.Note = "分值未填或不是数字，本行不计分"
+		row.note = "分值未填或不是数字，本行不计分"
 		return row
 	}
 	w := in.Weight.Value
@@ -110,10 +112,10 @@ func indicator(in *jixiao.Indicator, rs *jixiao.RuleSet) Row {
 // keepStated falls back to the stated score when a row cannot be computed.
 func keepStated(row *Row, in *jixiao.Indicator, note string) {
 	row.Method, row.Computed = MethodStated, false
-	row.Trace.Note = note
+	row.note = note
 	if in.Score.Valid {
 		row.Score = decimal.Min(in.Score.Value, row.Weight)
-		row.Trace.Note += "，沿用表列得分 " + in.Score.Text
+		row.note += "，沿用表列得分 " + in.Score.Text
 	}
 }
 
@@ -150,33 +152,34 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	case op == jixiao.OpEQ && tv.IsZero():
 		row.Method = MethodEqualZero
 		met = av.Sign() <= 0
-		row.Trace.Rule = "目标为 0 的等于型指标：实际 ≤ 0 得满分，否则 0 分"
+		row.rule = "目标为 0 的等于型指标：实际 ≤ 0 得满分，否则 0 分"
 		row.Score = w
 		if !met && rs.EqualZero.FullWhenActualAtMostZero {
 			row.Score = decimal.Zero
 		}
-		row.Trace.Formula = fmt.Sprintf("实际 %s，得 %s", a.Raw, row.Score)
+		row.fx = formula{kind: fxEqualZero, a: a.Raw, v: row.Score}
 	case op.Reverse():
 		row.Method = MethodReverse
 		met = av.LessThanOrEqual(tv)
-		row.Score, row.Trace = reverse(w, tv, av, met, rs.Reverse, t.Raw, a.Raw)
+		row.Score, row.rule, row.fx = reverse(w, tv, av, met, rs)
+		row.fx.t, row.fx.a = t.Raw, a.Raw
 	default:
 		row.Method = MethodPositive
 		met = av.GreaterThanOrEqual(tv)
-		row.Trace.Rule = "正向指标：实际 ≥ 目标得满分，否则 分值 × 实际 / 目标"
+		row.rule = "正向指标：实际 ≥ 目标得满分，否则 分值 × 实际 / 目标"
 		switch {
 		case met:
 			row.Score = w
-			row.Trace.Formula = fmt.Sprintf("实际 %s ≥ 目标 %s，得满分 %s", a.Raw, t.Raw, w)
+			row.fx = formula{kind: fxMet, t: t.Raw, a: a.Raw, w: w}
 		case tv.Sign() <= 0:
 			row.Score = w
-			row.Trace.Formula = fmt.Sprintf("目标 %s 不大于 0，得满分 %s", t.Raw, w)
+			row.fx = formula{kind: fxZeroTarget, t: t.Raw, w: w}
 		default:
-			row.Score = w.Mul(av).Div(tv)
-			row.Trace.Formula = fmt.Sprintf("%s × %s / %s = %s", w, a.Raw, t.Raw, row.Score.StringFixed(rs.Rounding.ScorePlaces+2))
+			row.Score = rs.Rounding.Mode.MulDiv(w, av, tv, rs.Rounding.ScorePlaces)
+			row.fx = formula{kind: fxProportional, t: t.Raw, a: a.Raw, w: w, x: av, y: tv}
 		}
-		if tv.Sign() > 0 {
-			row.OverRatio = av.Div(tv)
+		if tv.Sign() > 0 && rs.OverAchieve.Sign() > 0 && av.GreaterThanOrEqual(tv.Mul(rs.OverAchieve)) {
+			row.OverRatio = av.Div(tv) // divided only where it matters: a ≥ OverAchieve × t
 		}
 	}
 	row.Met = &met
@@ -185,39 +188,31 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	}
 }
 
-func reverse(w, tv, av decimal.Decimal, met bool, f jixiao.ReverseFormula, traw, araw string) (decimal.Decimal, Trace) {
-	var tr Trace
-	switch f {
-	case jixiao.ReverseRatio:
-		tr.Rule = "反向指标（ratio）：实际 ≤ 目标得满分，否则 分值 × 目标 / 实际"
-	default:
-		tr.Rule = "反向指标（linear-2t）：实际 ≤ 目标得满分；目标 < 实际 < 2×目标 得 分值 × (1 − (实际 − 目标) / 目标)；实际 ≥ 2×目标 得 0"
+func reverse(w, tv, av decimal.Decimal, met bool, rs *jixiao.RuleSet) (decimal.Decimal, string, formula) {
+	ro := rs.Rounding
+	rule := "反向指标（linear-2t）：实际 ≤ 目标得满分；目标 < 实际 < 2×目标 得 分值 × (1 − (实际 − 目标) / 目标)；实际 ≥ 2×目标 得 0"
+	if rs.Reverse == jixiao.ReverseRatio {
+		rule = "反向指标（ratio）：实际 ≤ 目标得满分，否则 分值 × 目标 / 实际"
 	}
 	switch {
 	case met:
-		tr.Formula = fmt.Sprintf("实际 %s ≤ 目标 %s，得满分 %s", araw, traw, w)
-		return w, tr
+		return w, rule, formula{kind: fxReverseMet, w: w}
 	case tv.Sign() <= 0:
-		tr.Formula = fmt.Sprintf("目标 %s，实际 %s 超出，得 0", traw, araw)
-		return decimal.Zero, tr
-	case f == jixiao.ReverseRatio:
-		s := w.Mul(tv).Div(av)
-		tr.Formula = fmt.Sprintf("%s × %s / %s = %s", w, traw, araw, s.StringFixed(4))
-		return s, tr
+		return decimal.Zero, rule, formula{kind: fxReverseZero}
+	case rs.Reverse == jixiao.ReverseRatio:
+		return ro.Mode.MulDiv(w, tv, av, ro.ScorePlaces), rule, formula{kind: fxRatio, w: w, x: tv, y: av}
 	case av.GreaterThanOrEqual(tv.Mul(two)):
-		tr.Formula = fmt.Sprintf("实际 %s ≥ 2 × 目标 %s，得 0", araw, traw)
-		return decimal.Zero, tr
+		return decimal.Zero, rule, formula{kind: fxTwice}
 	}
-	s := w.Mul(one.Sub(av.Sub(tv).Div(tv)))
-	tr.Formula = fmt.Sprintf("%s × (1 − (%s − %s) / %s) = %s", w, araw, traw, traw, s.StringFixed(4))
-	return s, tr
+	// w × (1 − (a − t)/t) = w × (2t − a) / t, divided once
+	return ro.Mode.MulDiv(w, tv.Mul(two).Sub(av), tv, ro.ScorePlaces), rule, formula{kind: fxLinear, w: w, x: tv.Mul(two).Sub(av), y: tv}
 }
 
 func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	row.Method = MethodQualitative
 	w := row.Weight
 	tier, ok := Tier(in.Actual.Raw, rs)
-	row.Trace.Rule = "定性指标：按实际完成情况定档，得分须在该档区间内（评价人打分）"
+	row.rule = "定性指标：按实际完成情况定档，得分须在该档区间内（评价人打分）"
 	if !ok {
 		if !in.Score.Valid {
 			keepStated(row, in, fmt.Sprintf("实际完成值 %q 无法判断档次，且得分未填", in.Actual.Raw))
@@ -225,8 +220,8 @@ func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		}
 		row.Computed = true
 		row.Score = decimal.Max(decimal.Zero, decimal.Min(in.Score.Value, w))
-		row.Trace.Note = fmt.Sprintf("实际完成值 %q 无法判断档次，沿用评价人得分", in.Actual.Raw)
-		row.Trace.Formula = fmt.Sprintf("得分 %s（0 ~ %s）", row.Score, w)
+		row.note = fmt.Sprintf("实际完成值 %q 无法判断档次，沿用评价人得分", in.Actual.Raw)
+		row.fx = formula{kind: fxEvaluator, w: w, v: row.Score}
 		return
 	}
 	row.Tier = tier.Name
@@ -234,25 +229,24 @@ func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	met := tier.Max.Equal(one)
 	row.Met = &met
 	row.Computed = true
-	rng := fmt.Sprintf("[%s, %s%s", row.TierMin.StringFixed(2), row.TierMax.StringFixed(2), map[bool]string{true: "]", false: ")"}[tier.MaxInclusive])
 	switch {
 	case !in.Score.Valid:
 		row.Score = row.TierMax
-		row.Trace.Note = "得分未填，按该档上限计"
+		row.note = "得分未填，按该档上限计"
 	case in.Score.Value.LessThan(row.TierMin):
 		row.Score = row.TierMin
-		row.Trace.Note = fmt.Sprintf("表列得分 %s 低于该档下限，按下限计", in.Score.Text)
+		row.note = fmt.Sprintf("表列得分 %s 低于该档下限，按下限计", in.Score.Text)
 	case in.Score.Value.GreaterThan(row.TierMax) || (!tier.MaxInclusive && in.Score.Value.Equal(row.TierMax)):
 		row.Score = row.TierMax
 		if !tier.MaxInclusive {
 			// the top of a half-open tier is not reachable: take the last point below it
 			row.Score = row.TierMax.Sub(decimal.New(1, -rs.Rounding.ScorePlaces))
 		}
-		row.Trace.Note = fmt.Sprintf("表列得分 %s 高于该档上限，按该档最高分计", in.Score.Text)
+		row.note = fmt.Sprintf("表列得分 %s 高于该档上限，按该档最高分计", in.Score.Text)
 	default:
 		row.Score = in.Score.Value
 	}
-	row.Trace.Formula = fmt.Sprintf("实际 %q 属“%s”档，区间 %s，得 %s", in.Actual.Raw, tier.Name, rng, row.Score.StringFixed(rs.Rounding.ScorePlaces))
+	row.fx = formula{kind: fxTier, a: in.Actual.Raw, tier: tier.Name, lo: row.TierMin, hi: row.TierMax, closed: tier.MaxInclusive, v: row.Score, places: rs.Rounding.ScorePlaces}
 }
 
 // Tier places a qualitative actual in one of the rule set's tiers by its
@@ -273,30 +267,40 @@ func Tier(actual string, rs *jixiao.RuleSet) (jixiao.QualTier, bool) {
 }
 
 func groups(rows []Row) []Group {
-	var out []Group
-	index := map[[2]string]int{}
-	add := func(k [2]string, r Row) {
-		i, ok := index[k]
-		if !ok {
-			i = len(out)
-			index[k] = i
-			out = append(out, Group{Level1: k[0], Level2: k[1]})
+	type acc struct {
+		g                     Group
+		weight, score, stated jixiao.Sum
+	}
+	accs := make([]acc, 0, 8)
+	add := func(l1, l2 string, r *Row) {
+		i := 0
+		for i < len(accs) && (accs[i].g.Level1 != l1 || accs[i].g.Level2 != l2) {
+			i++
 		}
-		g := &out[i]
-		g.Weight = g.Weight.Add(r.Weight)
-		g.Score = g.Score.Add(r.Score)
+		if i == len(accs) {
+			accs = append(accs, acc{g: Group{Level1: l1, Level2: l2}})
+		}
+		a := &accs[i]
+		a.weight.Add(r.Weight)
+		a.score.Add(r.Score)
 		if r.Stated.Valid {
-			g.Stated = g.Stated.Add(r.Stated.Value)
+			a.stated.Add(r.Stated.Value)
 		}
-		g.Rows++
+		a.g.Rows++
 	}
-	for _, r := range rows {
-		add([2]string{r.Level1, ""}, r)
+	for i := range rows {
+		add(rows[i].Level1, "", &rows[i])
 	}
-	for _, r := range rows {
-		if r.Level2 != "" {
-			add([2]string{r.Level1, r.Level2}, r)
+	for i := range rows {
+		if rows[i].Level2 != "" {
+			add(rows[i].Level1, rows[i].Level2, &rows[i])
 		}
+	}
+	out := make([]Group, len(accs))
+	for i := range accs {
+		a := &accs[i]
+		out[i] = a.g
+		out[i].Weight, out[i].Score, out[i].Stated = a.weight.Decimal(), a.score.Decimal(), a.stated.Decimal()
 	}
 	return out
 }

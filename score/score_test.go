@@ -57,10 +57,10 @@ func TestWorkedExamples(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := scoreRow(t, tt.rs, tt.in)
 			if got := r.Score.StringFixed(2); r.Computed && got != tt.want || !r.Computed && !r.Score.Equal(dec(tt.want)) {
-				t.Errorf("score = %s, want %s (trace %+v)", r.Score, tt.want, r.Trace)
+				t.Errorf("score = %s, want %s (trace %+v)", r.Score, tt.want, r.Explain())
 			}
 			if r.Computed != tt.computed {
-				t.Errorf("computed = %v, want %v (%s)", r.Computed, tt.computed, r.Trace.Note)
+				t.Errorf("computed = %v, want %v (%s)", r.Computed, tt.computed, r.Explain().Note)
 			}
 			if r.Computed && (r.Met == nil || *r.Met != tt.met) {
 				t.Errorf("met = %v, want %v", r.Met, tt.met)

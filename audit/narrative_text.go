@@ -1,0 +1,159 @@
+package audit
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"jixiao"
+	"jixiao/rules"
+)
+
+// reportText is the narrative of an imported document: its text blocks in
+// order, each with the first-level section it falls in.
+type reportText struct {
+	paras    []reportPara
+	sections []reportSection
+}
+
+type reportPara struct {
+	block   int // index in Document.Blocks
+	text    string
+	pos     jixiao.Position
+	section int // index in sections; -1 before the first section
+}
+
+type reportSection struct {
+	title    string // the heading as written
+	block    int
+	para     int // index in paras
+	pos      jixiao.Position
+	numbered bool
+	outline  int // the outline section it matches; -1 when none
+}
+
+// readReport collects the text blocks of doc and finds its first-level
+// sections: headings numbered 一、二、…, and after the first of them the
+// unnumbered headings that name a section of the outline.
+func readReport(doc *jixiao.Document, ol *rules.Outline) *reportText {
+	rt := &reportText{}
+	if doc == nil {
+		return rt
+	}
+	cur := -1
+	for bi, b := range doc.Blocks {
+		if b.Kind == jixiao.BlockTable {
+			continue
+		}
+		text := strings.TrimSpace(b.Text)
+		if text == "" {
+			continue
+		}
+		if isSectionHeading(b, text, len(rt.sections) > 0) {
+			numbered := false
+			if h, _, ok := jixiao.ParseHeading(text); ok && h.Style == jixiao.HeadingChineseDun {
+				numbered = true
+			}
+			o := matchOutline(ol, text)
+			if numbered || o >= 0 {
+				cur = len(rt.sections)
+				rt.sections = append(rt.sections, reportSection{title: text, block: bi, para: len(rt.paras), pos: b.Pos, numbered: numbered, outline: o})
+			}
+		}
+		rt.paras = append(rt.paras, reportPara{block: bi, text: text, pos: b.Pos, section: cur})
+	}
+	return rt
+}
+
+// maxHeadingRunes bounds what may be a section heading.
+const maxHeadingRunes = 40
+
+// isSectionHeading reports whether a block may be a first-level section
+// heading: numbered 一、 and short, or (once numbered sections have begun)
+// an unnumbered heading that is not the report's title.
+func isSectionHeading(b jixiao.Block, text string, started bool) bool {
+	if len(text) > 4*maxHeadingRunes || utf8.RuneCountInString(text) > maxHeadingRunes {
+		return false
+	}
+	if h, rest, ok := jixiao.ParseHeading(text); ok {
+		return h.Style == jixiao.HeadingChineseDun && !strings.ContainsAny(rest, "。；")
+	}
+	if !started || strings.ContainsAny(text, "。；，") || strings.Contains(text, "自评报告") || strings.Contains(text, "自评表") {
+		return false
+	}
+	return b.Kind == jixiao.BlockHeading || utf8.RuneCountInString(text) <= 20
+}
+
+// matchOutline returns the outline section whose longest keyword occurs in
+// text, or -1.
+func matchOutline(ol *rules.Outline, text string) int {
+	if ol == nil {
+		return -1
+	}
+	best, bestLen := -1, 0
+	for i, s := range ol.Sections {
+		for _, k := range s.Keywords {
+			if len(k) > bestLen && strings.Contains(text, k) {
+				best, bestLen = i, len(k)
+			}
+		}
+	}
+	return best
+}
+
+// sectionTitle is the heading of the section a paragraph is in, for a
+// finding's Location.Item.
+func (rt *reportText) sectionTitle(p reportPara) string {
+	if p.section < 0 {
+		return ""
+	}
+	return rt.sections[p.section].title
+}
+
+// outlineOf loads the rule set's outline; nil when it names none or an
+// unknown one (the structural checks then only look at numbering).
+func outlineOf(rs *jixiao.RuleSet) *rules.Outline {
+	if rs == nil || rs.Outline == "" {
+		return nil
+	}
+	if ol, ok := outlineCache.Load(rs.Outline); ok {
+		return ol.(*rules.Outline)
+	}
+	ol, err := rules.LoadOutline(rs.Outline)
+	if err != nil {
+		return nil
+	}
+	outlineCache.Store(rs.Outline, ol)
+	return ol
+}
+
+// outlineCache keeps parsed outlines: they are embedded and never change.
+var outlineCache sync.Map
+
+// reportLoc locates a finding in the report.
+func reportLoc(rt *reportText, p reportPara) jixiao.Location {
+	return jixiao.Location{Block: "report", Item: rt.sectionTitle(p), Source: p.pos}
+}
+
+// excerpt trims s to about n runes around the first occurrence of focus.
+func excerpt(s, focus string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	at := 0
+	if i := strings.Index(s, focus); i >= 0 && focus != "" {
+		at = utf8.RuneCountInString(s[:i])
+	}
+	from := max(0, at-n/2)
+	to := min(len(rs), from+n)
+	from = max(0, to-n)
+	out := string(rs[from:to])
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(rs) {
+		out += "…"
+	}
+	return out
+}

@@ -1,0 +1,279 @@
+package audit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao"
+)
+
+// The "虚高" signal: a total this high with execution this low deserves a
+// reviewer's look. One place, so that a profile can be tuned here.
+var (
+	inflatedScoreAtLeast = decimal.NewFromInt(90)
+	inflatedRateBelow    = decimal.RequireFromString("0.8")
+)
+
+// Quality word lists (domain.md §6).
+var (
+	// vagueNames are indicator names that do not say what is measured.
+	vagueNames = []string{"完成量", "完成率", "完成时间", "完成情况", "工作完成率", "任务完成率", "工作完成情况", "任务完成情况", "完成质量", "工作量", "工作任务", "完成进度"}
+	// vagueTargets are target values that promise nothing checkable.
+	vagueTargets = []string{"年度完成", "按时完成", "按期完成", "年内完成", "全部完成", "完成", "已完成", "完成任务", "资金执行在预算范围内", "在预算范围内", "控制在预算范围内", "按计划完成"}
+	// savingNames measure money saved: 100% saved means nothing spent.
+	savingNames = []string{"节约率", "节支率", "成本节约率", "节约"}
+	// surveyWords show that satisfaction was measured.
+	surveyWords = []string{"问卷", "调查", "调研", "测评", "回访", "座谈", "抽样", "评议", "访谈"}
+	// genericGoalPhrases say nothing about results.
+	genericGoalPhrases = []string{"高站位", "高标准", "高质量", "圆满完成", "各项工作", "较好完成", "顺利完成", "全面完成", "取得良好", "取得了良好"}
+)
+
+// checkQuality looks at the quality of targets and indicators and at how
+// the report speaks: warnings, since a reviewer must judge them.
+func checkQuality(in *Input, out *findings) {
+	if in.Eval == nil {
+		return
+	}
+	checkIndicatorQuality(in, out)
+	checkGoalActual(in, out)
+	checkInflated(in, out)
+	if in.Doc != nil {
+		checkSatisfaction(in, out)
+		checkSelfReference(in, out)
+	}
+}
+
+func indicatorLoc(in *Input, i int, column string) jixiao.Location {
+	ind := in.Eval.Indicators[i]
+	return in.loc("indicators", i+1, ind.Name, column, fmt.Sprintf("indicators[%d].%s", i, column))
+}
+
+func checkIndicatorQuality(in *Input, out *findings) {
+	inds := in.Eval.Indicators
+	allEqual := len(inds) >= 3
+	for i, ind := range inds {
+		name := canonical(ind.Name)
+		target := canonical(ind.Target.Raw)
+		if ind.Actual.Raw == "" || canonical(ind.Actual.Raw) != target {
+			allEqual = false
+		}
+		if inList(name, vagueNames) {
+			out.add(jixiao.Finding{
+				Code: "Q-VAGUE-NAME", Severity: jixiao.SevWarning,
+				Message: fmt.Sprintf("指标“%s”没有说明衡量的是什么工作（指向不明确）", ind.Name),
+				Stated:  ind.Name, Expected: "写明对象与内容的指标名称（如“法律援助案件办结数”）",
+				Location: indicatorLoc(in, i, "三级指标"),
+			})
+		}
+		if inList(target, vagueTargets) {
+			out.add(jixiao.Finding{
+				Code: "Q-VAGUE-TARGET", Severity: jixiao.SevWarning,
+				Message: fmt.Sprintf("指标“%s”的年度指标值“%s”不可衡量（未细化量化）", ind.Name, ind.Target.Raw),
+				Stated:  ind.Target.Raw, Expected: "带方向、数值和单位的指标值（如“≤12月31日”“≥95%”）",
+				Location: indicatorLoc(in, i, "年度指标值"),
+			})
+		}
+		if hasAnyWord(name, savingNames) && (hundredPercent(ind.Target) || hundredPercent(ind.Actual)) {
+			out.add(jixiao.Finding{
+				Code: "Q-SAVING-100", Severity: jixiao.SevWarning,
+				Message: fmt.Sprintf("指标“%s”为 100%%：节约 100%% 意味着没有支出，与实际支出矛盾", ind.Name),
+				Stated:  ind.Target.Raw + " / " + ind.Actual.Raw, Expected: "按成本测算的节约比例或成本控制数（如“≤X万元”）",
+				Location: indicatorLoc(in, i, "年度指标值"),
+			})
+		}
+		if ind.Type == jixiao.Qualitative && (ind.Target.Percent || strings.ContainsAny(ind.Target.Raw, "%％")) {
+			out.add(jixiao.Finding{
+				Code: "Q-QUAL-PERCENT", Severity: jixiao.SevWarning,
+				Message: fmt.Sprintf("指标“%s”为定性指标，指标值却以百分比表示", ind.Name),
+				Stated:  ind.Target.Raw, Expected: "定性指标用等级描述；以 % 计量的应为定量指标",
+				Location: indicatorLoc(in, i, "指标值类型"),
+			})
+		}
+		if (ind.Type == jixiao.Quantitative || sameName(ind.Level2, "数量指标")) && ind.Target.Type == jixiao.Qualitative {
+			out.add(jixiao.Finding{
+				Code: "Q-QUANT-AS-TEXT", Severity: jixiao.SevWarning,
+				Message: fmt.Sprintf("指标“%s”应为定量指标，年度指标值却写作文字“%s”", ind.Name, ind.Target.Raw),
+				Stated:  ind.Target.Raw, Expected: "数值、方向与单位（如“≥100件”）",
+				Location: indicatorLoc(in, i, "年度指标值"),
+			})
+		}
+	}
+	if allEqual {
+		out.add(jixiao.Finding{
+			Code: "Q-ALL-MET", Severity: jixiao.SevWarning,
+			Message: fmt.Sprintf("全部 %d 项指标的实际完成值与年度指标值完全相同，目标可能是按结果倒填的", len(inds)),
+			Stated:  fmt.Sprintf("%d / %d 项相同", len(inds), len(inds)), Expected: "如实填报的实际完成值",
+			Location: in.loc("indicators", 0, "", "实际完成值", "indicators"),
+		})
+	}
+}
+
+func hundredPercent(v jixiao.Value) bool {
+	return v.Type == jixiao.Quantitative && v.Percent && v.Number.Equal(decimal.NewFromInt(100))
+}
+
+func inList(s string, list []string) bool {
+	for _, w := range list {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// checkGoalActual asks that 实际完成情况 state results: a figure, not praise.
+func checkGoalActual(in *Input, out *findings) {
+	a := strings.TrimSpace(in.Eval.Goal.Actual)
+	if a == "" {
+		return // S-FIELD-MISSING
+	}
+	hasFigure := strings.ContainsFunc(jixiao.Fold(a), func(r rune) bool { return r >= '0' && r <= '9' })
+	var generic []string
+	for _, p := range genericGoalPhrases {
+		if strings.Contains(a, p) {
+			generic = append(generic, p)
+		}
+	}
+	if hasFigure {
+		return // a figure, even with boilerplate around it, is a result
+	}
+	why := "没有任何数字结果"
+	if len(generic) > 0 {
+		why = "只有“" + strings.Join(generic, "”“") + "”等笼统表述，没有任何数字结果"
+	}
+	out.add(jixiao.Finding{
+		Code: "Q-GOAL-ACTUAL-VAGUE", Severity: jixiao.SevWarning,
+		Message: "年度总体目标的实际完成情况" + why + "，应逐项写明完成了什么、完成多少",
+		Stated:  excerpt(a, "", 60), Expected: "与预期目标逐项对应、可核对的完成结果",
+		Location: in.loc("goal", 0, "年度总体目标", "实际完成情况", "goal.实际完成情况"),
+	})
+}
+
+// checkInflated flags a high total with low execution (虚高).
+func checkInflated(in *Input, out *findings) {
+	e, ro := &in.Result.Execution, in.Rules.Rounding
+	if !e.RateKnown || !e.Rate.LessThan(inflatedRateBelow) {
+		return
+	}
+	total, stated := in.Result.Total, in.Eval.StatedTotal
+	if stated.Valid {
+		total = stated.Value
+	}
+	if total.LessThan(inflatedScoreAtLeast) {
+		return
+	}
+	rate := ro.Percent(e.Rate).StringFixed(ro.PercentPlaces) + "%"
+	out.add(jixiao.Finding{
+		Code: "Q-INFLATED", Severity: jixiao.SevWarning,
+		Message: fmt.Sprintf("总分 %s 达到“优”，而预算执行率只有 %s，自评结果可能虚高", total.StringFixed(ro.ScorePlaces), rate),
+		Stated:  total.StringFixed(ro.ScorePlaces), Expected: fmt.Sprintf("执行率低于 %s%% 时总分一般不应 ≥ %s", ro.Percent(inflatedRateBelow).String(), inflatedScoreAtLeast),
+		Evidence: "执行率 " + rate,
+		Location: in.loc("total", 0, "总分", "总分", "total"),
+	})
+}
+
+// checkSatisfaction asks for the survey behind a satisfaction indicator.
+func checkSatisfaction(in *Input, out *findings) {
+	var text strings.Builder
+	for _, b := range in.Doc.Blocks {
+		if b.Kind == jixiao.BlockTable {
+			continue // the table's own cells cite no survey; its 评分标准 may
+		}
+		text.WriteString(b.Text)
+	}
+	all := text.String()
+	if hasAnyWord(all, surveyWords) {
+		return
+	}
+	for i, ind := range in.Eval.Indicators {
+		if !strings.Contains(ind.Name, "满意") && !strings.Contains(ind.Level1, "满意") {
+			continue
+		}
+		if hasAnyWord(ind.Standard, surveyWords) || hasAnyWord(ind.Deviation, surveyWords) {
+			continue
+		}
+		out.add(jixiao.Finding{
+			Code: "Q-SATISFACTION-NO-SURVEY", Severity: jixiao.SevWarning,
+			Message: fmt.Sprintf("满意度指标“%s”实际完成值为 %s，但报告中没有提到任何满意度调查（问卷、回访、测评）", ind.Name, ind.Actual.Raw),
+			Stated:  ind.Actual.Raw, Expected: "说明调查方式、样本数量与结果",
+			Location: indicatorLoc(in, i, "实际完成值"),
+		})
+	}
+}
+
+// selfTerms are how a unit refers to itself, by the kind of unit it is.
+var selfTerms = []struct{ suffix, term string }{
+	{"委员会", "我委"}, {"办公室", "我办"}, {"中心", "我中心"}, {"局", "我局"}, {"办", "我办"}, {"委", "我委"},
+	{"院", "我院"}, {"厅", "我厅"}, {"站", "我站"}, {"馆", "我馆"}, {"学校", "我校"}, {"校", "我校"}, {"所", "我所"}, {"队", "我队"},
+}
+
+// notSelfAfter lists what may follow a self term when it is not one
+// (我办理, 我所在).
+var notSelfAfter = map[string]string{"我办": "理事公案好", "我所": "在有属知说能做", "我院": "校", "我委": "员托屈"}
+
+// checkSelfReference finds a unit calling itself by another unit type: a
+// 局 writing 我办 was copied from another unit's report.
+func checkSelfReference(in *Input, out *findings) {
+	unit := strings.TrimSpace(in.Eval.Unit)
+	own := ""
+	for _, s := range selfTerms {
+		if strings.HasSuffix(unit, s.suffix) {
+			own = s.term
+			break
+		}
+	}
+	if own == "" {
+		return
+	}
+	rt := readReport(in.Doc, nil)
+	seen := map[string]bool{}
+	for _, s := range selfTerms {
+		term := s.term
+		if term == own || seen[term] {
+			continue
+		}
+		seen[term] = true
+		count, first := 0, -1
+		for pi, p := range rt.paras {
+			n := countTerm(p.text, term)
+			if n > 0 && first < 0 {
+				first = pi
+			}
+			count += n
+		}
+		if count == 0 {
+			continue
+		}
+		p := rt.paras[first]
+		out.add(jixiao.Finding{
+			Code: "Q-SELF-REFERENCE", Severity: jixiao.SevWarning,
+			Message: fmt.Sprintf("报告 %d 处以“%s”自称，而本单位“%s”应自称“%s”：疑为套用其他单位的报告", count, term, unit, own),
+			Stated:  term, Expected: own, Evidence: excerpt(p.text, term, evidenceRunes),
+			Location: jixiao.Location{Block: "report", Item: rt.sectionTitle(p), Source: p.pos},
+		})
+	}
+}
+
+func countTerm(s, term string) int {
+	n := 0
+	for {
+		i := strings.Index(s, term)
+		if i < 0 {
+			return n
+		}
+		rest := s[i+len(term):]
+		if next := firstRuneOf(rest); next == 0 || !strings.ContainsRune(notSelfAfter[term], next) {
+			n++
+		}
+		s = rest
+	}
+}
+
+func firstRuneOf(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}

@@ -1,0 +1,54 @@
+package jixiao
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestSumExact(t *testing.T) {
+	tests := []struct {
+		name  string
+		terms []string
+		want  string
+	}{
+		{"Scores", []string{"6.12", "20", "20", "20", "20", "10"}, "96.12"},
+		{"Amounts", []string{"417.88", "256.96"}, "674.84"},
+		{"Negative", []string{"1.5", "-2.25"}, "-0.75"},
+		{"ManyDecimals", []string{"0.123456789", "0.000000001"}, "0.12345679"},
+		{"Large", []string{"92233720368", "92233720368"}, "184467440736"},
+		{"Overflow", []string{"90000000000", "90000000000", "9000000000"}, "189000000000"},
+		{"PositiveExponent", []string{"1e3", "1"}, "1001"},
+		{"Empty", nil, "0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s Sum
+			want := decimal.Zero
+			for _, x := range tt.terms {
+				d := decimal.RequireFromString(x)
+				s.Add(d)
+				want = want.Add(d)
+			}
+			if got := s.Decimal(); !got.Equal(want) || !got.Equal(decimal.RequireFromString(tt.want)) {
+				t.Errorf("sum = %s, want %s (decimal says %s)", got, tt.want, want)
+			}
+		})
+	}
+}
+
+func FuzzSum(f *testing.F) {
+	f.Add(int64(61223), int32(-2), int64(-5), int32(-9))
+	f.Fuzz(func(t *testing.T, a int64, ea int32, b int64, eb int32) {
+		if ea < -20 || ea > 20 || eb < -20 || eb > 20 {
+			return
+		}
+		x, y := decimal.New(a, ea), decimal.New(b, eb)
+		var s Sum
+		s.Add(x)
+		s.Add(y)
+		if want := x.Add(y); !s.Decimal().Equal(want) {
+			t.Fatalf("%s + %s = %s, want %s", x, y, s.Decimal(), want)
+		}
+	})
+}
