@@ -108,11 +108,12 @@ func NewScoreJSON(d *Doc) ScoreJSON {
 	if e.ScoreKnown {
 		out.Execution.Score = strp(e.Score.StringFixed(ro.ScorePlaces))
 	}
-	for _, r := range res.Rows {
+	for i := range res.Rows {
+		r := &res.Rows[i]
 		in := &ev.Indicators[r.Index]
 		row := RowJSON{
 			Index: r.Index + 1, Level1: r.Level1, Level2: r.Level2, Name: r.Name, Target: in.Target.Raw, Actual: in.Actual.Raw,
-			Method: string(r.Method), Weight: r.Weight.String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier, Trace: TraceJSON(r.Trace),
+			Method: string(r.Method), Weight: r.Weight.String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier, Trace: TraceJSON(r.Explain()),
 		}
 		if r.Computed {
 			row.Score = strp(r.Score.StringFixed(ro.ScorePlaces))

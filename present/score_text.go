@@ -59,10 +59,12 @@ func ScoreText(w io.Writer, d *Doc) error {
 	}
 	indent(&b, t)
 	b.WriteString("\n  计分依据：\n")
-	for _, r := range res.Rows {
-		fmt.Fprintf(&b, "  %d. %s：%s\n", r.Index+1, ev.Indicators[r.Index].Name, join(r.Trace.Formula, r.Trace.Note))
-		if r.Trace.Rule != "" {
-			fmt.Fprintf(&b, "     规则：%s\n", r.Trace.Rule)
+	for i := range res.Rows {
+		r := &res.Rows[i]
+		tr := r.Explain()
+		fmt.Fprintf(&b, "  %d. %s：%s\n", r.Index+1, ev.Indicators[r.Index].Name, join(tr.Formula, tr.Note))
+		if tr.Rule != "" {
+			fmt.Fprintf(&b, "     规则：%s\n", tr.Rule)
 		}
 	}
 	b.WriteString("\n三、小计\n")
