@@ -4,10 +4,37 @@ import (
 	"fmt"
 
 	"jixiao"
+	"jixiao/extract"
+	"jixiao/importer"
 )
 
 // importDocument reads a document through the importers and extracts the
-// evaluation from it.
-func importDocument(path string) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
-	return nil, nil, nil, fmt.Errorf("%s: 暂不支持此格式", path)
+// evaluation from it. The notes say what could not be read; a document
+// with no 自评表 at all is an error, since nothing can be scored.
+func importDocument(path string, lim importer.Limits) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
+	doc, err := importer.Open(path, lim)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ev, notes := extract.Extract(doc)
+	var out []string
+	out = append(out, doc.Warnings...)
+	for _, n := range notes {
+		out = append(out, noteText(n))
+	}
+	if ev.Kind == "" && len(ev.Indicators) == 0 && !ev.Budget.FullYear.Stated() && !ev.StatedTotal.Stated() {
+		return nil, nil, out, fmt.Errorf("%s: 没有找到自评表（年度资金总额、绩效指标、总分等栏目）", path)
+	}
+	return ev, doc, out, nil
+}
+
+func noteText(n extract.Note) string {
+	s := n.Message
+	if n.Field != "" {
+		s = n.Field + "：" + s
+	}
+	if n.Pos.Line > 0 {
+		s += fmt.Sprintf("（第 %d 行）", n.Pos.Line)
+	}
+	return s
 }

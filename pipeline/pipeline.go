@@ -11,6 +11,7 @@ import (
 
 	"jixiao"
 	"jixiao/audit"
+	"jixiao/importer"
 	"jixiao/present"
 	"jixiao/rules"
 	"jixiao/score"
@@ -24,6 +25,9 @@ type Options struct {
 	Rules string
 	// Audit runs the checks; Score alone is cheaper.
 	Audit bool
+	// Limits bound what the importers read from untrusted files; zero
+	// fields take the defaults.
+	Limits importer.Limits
 }
 
 // IsEvaluationFile reports whether path is an evaluation file (YAML).
@@ -36,7 +40,7 @@ func IsEvaluationFile(path string) bool {
 // cannot be read gives a Doc with Err set, never a panic.
 func Run(path string, opt Options) *present.Doc {
 	d := &present.Doc{Path: path}
-	ev, doc, notes, err := Load(path)
+	ev, doc, notes, err := Load(path, opt.Limits)
 	if err != nil {
 		d.Err = err
 		return d
@@ -61,7 +65,7 @@ func Run(path string, opt Options) *present.Doc {
 
 // Load reads one file into an evaluation and, for imported documents, the
 // document itself and the notes on what could not be read.
-func Load(path string) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
+func Load(path string, lim importer.Limits) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
 	if IsEvaluationFile(path) {
 		f, err := os.Open(path)
 		if err != nil {
@@ -69,7 +73,10 @@ func Load(path string) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
 		}
 		defer f.Close()
 		ev, err := yamlfile.Read(f, path)
-		return ev, nil, nil, err
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return ev, nil, nil, nil
 	}
-	return importDocument(path)
+	return importDocument(path, lim)
 }

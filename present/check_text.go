@@ -32,7 +32,7 @@ func CheckText(w io.Writer, d *Doc) error {
 	e, wn, in := d.Counts()
 	fmt.Fprintf(&b, "  错误 %d，警告 %d，提示 %d\n", e, wn, in)
 	for _, n := range d.Notes {
-		fmt.Fprintf(&b, "  未能读取：%s\n", n)
+		fmt.Fprintf(&b, "  导入说明：%s\n", n)
 	}
 	for _, f := range d.Findings {
 		b.WriteString("\n")
