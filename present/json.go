@@ -1,6 +1,7 @@
 package present
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -218,4 +219,18 @@ func WriteJSONLine(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// WriteJSONItem writes v as one indented element of a JSON array.
+func WriteJSONItem(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	buf.WriteString("  ")
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+	return err
 }

@@ -1,74 +1,206 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"strings"
 
-	"jixiao"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"jixiao/bulk"
+	"jixiao/importer"
 	"jixiao/pipeline"
 	"jixiao/present"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[--rules NAME|FILE] [--format text|json] PATH...",
-		"检查每个 PATH（自评表文件 .yaml，或可导入的文档）：算术、表内外一致性、结构与指标质量，\n每个问题给出代码、级别、表列数值、应为数值与位置。", stderr)
+	fs := newFlags("check", "[参数] PATH...",
+		"检查每个 PATH（自评表文件 .yaml、可导入的文档，或文件夹）：算术、表内外一致性、结构与指标质量，\n每个问题给出代码、级别、表列数值、应为数值与位置。文件夹中的 .yaml .txt .docx .xlsx .pdf .html 都会检查；\n读不了的文件报告原因后继续。", stderr)
 	rulesName := fs.String("rules", "", "规则集名称或文件（默认：文件中的“规则集”，否则 national-2020）")
-	format := &formatFlag{value: "text", allowed: []string{"text", "json"}}
-	fs.Var(format, "format", "输出格式：text 或 json")
+	format := &formatFlag{value: "text", allowed: []string{"text", "json", "jsonl"}}
+	fs.Var(format, "format", "输出格式：text、json（一个数组）或 jsonl（每个文档一行，边查边输出）")
+	jobs := fs.Int("jobs", 0, "并行数（默认：CPU 核数）")
+	quiet := fs.Bool("quiet", false, "不显示进度条")
+	summary := fs.String("summary", "", "另写一份汇总工作簿（.xlsx）：每个文档一行，另一张表列出全部问题")
+	lim := limitFlags(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "jixiao check: 需要至少一个文件")
+		fmt.Fprintln(stderr, "jixiao check: 需要至少一个文件或文件夹")
 		fs.Usage()
 		return exitUsage
 	}
-	var docs []*present.Doc
-	for _, p := range fs.Args() {
-		docs = append(docs, pipeline.Run(p, pipeline.Options{Rules: *rulesName, Audit: true}))
+	files, errs := bulk.Collect(fs.Args())
+	for _, err := range errs {
+		fmt.Fprintf(stderr, "jixiao check: %v\n", err)
 	}
-	var err error
-	if format.value == "json" {
-		out := make([]present.CheckJSON, len(docs))
-		for i, d := range docs {
-			out[i] = present.NewCheckJSON(d)
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "jixiao check: 没有可检查的文件")
+		return exitUsage
+	}
+	var sum *bulk.Summary
+	if *summary != "" {
+		var err error
+		if sum, err = bulk.NewSummary(); err != nil {
+			fmt.Fprintf(stderr, "jixiao check: %v\n", err)
+			return exitUsage
 		}
-		err = present.WriteJSON(stdout, out)
-	} else {
-		for _, d := range docs {
-			if err = present.CheckText(stdout, d); err != nil {
-				break
+	}
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	w := newDocWriter(format.value, out)
+	opt := bulk.Options{Jobs: *jobs, Pipeline: pipeline.Options{Rules: *rulesName, Audit: true, Limits: lim.limits()}}
+	bar := progress(len(files), *quiet, stderr)
+	if bar != nil {
+		opt.Progress = func(done, total int) { _ = bar.Set(done) }
+	}
+	st, err := bulk.Run(files, opt, func(d *present.Doc) error {
+		if d.Err != nil {
+			if bar != nil {
+				_ = bar.Clear()
+			}
+			fmt.Fprintf(stderr, "jixiao check: %v\n", oneLine(d.Err))
+		}
+		if sum != nil {
+			if err := sum.Add(d); err != nil {
+				return err
 			}
 		}
+		return w.write(d)
+	})
+	if bar != nil {
+		_ = bar.Finish()
+		fmt.Fprintln(stderr)
+	}
+	if err == nil {
+		err = w.close()
+	}
+	if err == nil {
+		err = out.Flush()
+	}
+	if err == nil && sum != nil {
+		err = writeSummary(*summary, sum)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao check: %v\n", err)
 		return exitUsage
 	}
-	return checkExit(docs, stderr)
-}
-
-// checkExit is 2 when no document could be read, 1 when any has an error
-// finding, else 0. Unreadable files are also named on stderr.
-func checkExit(docs []*present.Doc, stderr io.Writer) int {
-	read, errs := 0, false
-	for _, d := range docs {
-		if d.Err != nil {
-			fmt.Fprintf(stderr, "jixiao check: %s: %v\n", d.Path, d.Err)
-			continue
-		}
-		read++
-		for _, f := range d.Findings {
-			if f.Severity == jixiao.SevError {
-				errs = true
-			}
-		}
+	if len(files) > 1 {
+		printStats(stderr, &st)
 	}
 	switch {
-	case read == 0:
+	case st.Read == 0:
 		return exitUsage
-	case errs:
+	case st.Errors > 0:
 		return exitFindings
 	}
 	return exitOK
+}
+
+func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
+
+func writeSummary(path string, s *bulk.Summary) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := s.Write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func printStats(w io.Writer, st *bulk.Stats) {
+	fmt.Fprintf(w, "共 %d 个文件：读取 %d，无法读取 %d；有错误的文档 %d 个；错误 %d、警告 %d、提示 %d。用时 %.1f 秒（%.0f 个/秒）。\n",
+		st.Files, st.Read, st.Unreadable, st.WithErrors, st.Errors, st.Warnings, st.Infos,
+		st.Elapsed.Seconds(), float64(st.Files)/max(st.Elapsed.Seconds(), 1e-9))
+	if top := st.TopCodes(5); len(top) > 0 {
+		parts := make([]string, len(top))
+		for i, c := range top {
+			parts[i] = fmt.Sprintf("%s %d", c, st.Codes[c])
+		}
+		fmt.Fprintf(w, "最常见的问题：%s\n", strings.Join(parts, "，"))
+	}
+}
+
+// progress returns a bar on a terminal, nil otherwise.
+func progress(total int, quiet bool, stderr io.Writer) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if quiet || total < 2 || !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("检查"),
+		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("个"),
+		progressbar.OptionThrottle(100_000_000), progressbar.OptionClearOnFinish())
+}
+
+// docWriter writes documents in one of the output formats as they come.
+type docWriter struct {
+	format string
+	w      io.Writer
+	n      int
+}
+
+func newDocWriter(format string, w io.Writer) *docWriter { return &docWriter{format: format, w: w} }
+
+func (d *docWriter) write(doc *present.Doc) error {
+	defer func() { d.n++ }()
+	switch d.format {
+	case "jsonl":
+		return present.WriteJSONLine(d.w, present.NewCheckJSON(doc))
+	case "json":
+		sep := ",\n"
+		if d.n == 0 {
+			sep = "[\n"
+		}
+		if _, err := io.WriteString(d.w, sep); err != nil {
+			return err
+		}
+		return present.WriteJSONItem(d.w, present.NewCheckJSON(doc))
+	}
+	return present.CheckText(d.w, doc)
+}
+
+func (d *docWriter) close() error {
+	if d.format != "json" {
+		return nil
+	}
+	end := "\n]\n"
+	if d.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(d.w, end)
+	return err
+}
+
+// limitsFlags are the importer limits, each settable.
+type limitsFlags struct {
+	fileMiB, unzippedMiB, ratio *int64
+	depth, cells, pages         *int
+}
+
+func limitFlags(fs interface {
+	Int64(string, int64, string) *int64
+	Int(string, int, string) *int
+}) *limitsFlags {
+	d := importer.DefaultLimits()
+	return &limitsFlags{
+		fileMiB:     fs.Int64("max-file-size", d.MaxFileBytes>>20, "单个文件大小上限（MiB）"),
+		unzippedMiB: fs.Int64("max-unzipped-size", d.MaxUnzippedBytes>>20, ".docx/.xlsx 解压后大小上限（MiB，防压缩炸弹）"),
+		ratio:       fs.Int64("max-zip-ratio", d.MaxRatio, "压缩比上限（防压缩炸弹）"),
+		depth:       fs.Int("max-xml-depth", d.MaxXMLDepth, "XML/HTML 嵌套层数上限"),
+		cells:       fs.Int("max-cells", d.MaxCells, "工作簿单元格数上限"),
+		pages:       fs.Int("max-pages", d.MaxPages, "PDF 页数上限"),
+	}
+}
+
+func (l *limitsFlags) limits() importer.Limits {
+	d := importer.DefaultLimits()
+	d.MaxFileBytes, d.MaxUnzippedBytes, d.MaxRatio = *l.fileMiB<<20, *l.unzippedMiB<<20, *l.ratio
+	d.MaxXMLDepth, d.MaxCells, d.MaxPages = *l.depth, *l.cells, *l.pages
+	return d
 }
