@@ -161,8 +161,13 @@ func (e *encoder) budget() *yaml.Node {
 				key string
 				fig jixiao.Figure
 			}{{"年初预算数", r.Initial}, {"全年预算数", r.FullYear}, {"全年执行数", r.Executed}, {"执行率", r.Rate}} {
-				if f.fig.Stated() {
-					e.put(rm, f.key, text(f.fig.Text), fmt.Sprintf("budget.splits[%d].rows[%d].%s", si, ri, f.key))
+				if !f.fig.Stated() {
+					continue
+				}
+				e.put(rm, f.key, text(f.fig.Text), "")
+				// a comment inside a one-line {…} row would break it: note the row instead
+				if p, ok := e.ev.Provenance[fmt.Sprintf("budget.splits[%d].rows[%d].%s", si, ri, f.key)]; ok && e.opt.Provenance && rm.LineComment == "" {
+					rm.LineComment = where(p)
 				}
 			}
 			rows.Content = append(rows.Content, rm)

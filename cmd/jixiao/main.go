@@ -27,6 +27,8 @@ func commands() []command {
 	return []command{
 		{"score", "重算得分并给出每一分的依据", runScore},
 		{"check", "检查自评表与自评报告中的问题", runCheck},
+		{"import", "从文档中提取自评表，写成自评表文件", runImport},
+		{"render", "由数据生成自评表与自评报告（xlsx、docx、pdf、html、md）", runRender},
 		{"rules", "列出或显示规则集", runRules},
 		{"init", "生成待填写的空白自评表文件", runInit},
 		{"version", "显示版本", runVersion},
