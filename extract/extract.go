@@ -1,0 +1,258 @@
+// Package extract reads a self-evaluation table (自评表) out of an imported
+// Document: its header fields, budget block, overall goal, indicators and
+// total, each figure exactly as stated and with where it was read.
+//
+// Tables are recognised by their labels, never by fixed columns: a header
+// row's labels are mapped to grid columns and the data rows below it are
+// read against that mapping. Rows that have fewer cells than their header
+// (flattened exports drop empty cells) are read by pattern (a label cell,
+// then its values), and a Note says the alignment was a guess. Nothing is
+// ever computed or filled in: a figure the document does not state stays
+// unstated.
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"jixiao"
+)
+
+// Note says what could not be read, or was read on a guess.
+type Note struct {
+	Field   string          // the field path concerned ("budget.splits[0]", "indicators[2]", "year")
+	Message string          // in Chinese, for the user
+	Pos     jixiao.Position // where, when known
+}
+
+// Extract reads the first 自评表 in doc. When there is none, the Evaluation
+// holds whatever header facts were found (unit, year) and a Note says so.
+func Extract(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
+	x := &extractor{ev: &jixiao.Evaluation{Provenance: map[string]jixiao.Position{}}}
+	for _, b := range doc.Blocks {
+		if x.done {
+			break
+		}
+		switch b.Kind {
+		case jixiao.BlockTable:
+			for _, r := range layout(b.Table) {
+				if x.done {
+					break
+				}
+				x.row(r)
+			}
+			x.endTable()
+		default:
+			x.text(b)
+		}
+	}
+	if !x.done {
+		x.endTable()
+	}
+	x.finish(doc)
+	return x.ev, x.notes
+}
+
+type section int
+
+const (
+	secNone section = iota
+	secBudget
+	secGoal
+	secIndicators
+	secAfter // after 总分: a second table starts here
+)
+
+type extractor struct {
+	ev    *jixiao.Evaluation
+	notes []Note
+	done  bool
+
+	title    string
+	titlePos jixiao.Position
+	fields   map[string]string
+	pending  []string // header fields whose value is in the next row
+
+	sec       section
+	found     bool // a budget or indicator header was seen
+	budgetHdr map[string]int
+	budgetW   int
+	splits    []string // split names in the order a split-header row gave them
+	splitNote map[int]bool
+
+	goalHdr map[string]int
+	goalW   int
+
+	indHdr map[string]int
+	indW   int
+	lastL1 string
+	lastL2 string
+}
+
+func (x *extractor) note(field string, pos jixiao.Position, format string, args ...any) {
+	x.notes = append(x.notes, Note{Field: field, Message: fmt.Sprintf(format, args...), Pos: pos})
+}
+
+func (x *extractor) prov(path string, pos jixiao.Position) {
+	if !pos.IsZero() {
+		x.ev.Provenance[path] = pos
+	}
+}
+
+// text looks at a heading or paragraph: a title above a clean table.
+func (x *extractor) text(b jixiao.Block) {
+	if x.title == "" && x.sec == secNone && isTitle(b.Text) {
+		x.title, x.titlePos = b.Text, b.Pos
+	}
+}
+
+func isTitle(s string) bool {
+	return strings.Contains(s, "自评表") && utf8.RuneCountInString(s) <= 80
+}
+
+func (x *extractor) endTable() {
+	x.pending = nil
+}
+
+// row dispatches one grid row by what its labels say it is.
+func (x *extractor) row(r grow) {
+	if r.empty() {
+		return
+	}
+	if len(x.pending) > 0 {
+		x.fillPending(r)
+		return
+	}
+	switch {
+	case x.titleRow(r):
+	case x.sec == secAfter:
+		if x.isBudgetHeader(r) || x.isIndicatorHeader(r) {
+			x.note("", r.pos, "文档中还有其他自评表，只读取了第一张")
+			x.done = true
+		}
+	case x.totalRow(r):
+	case x.isIndicatorHeader(r):
+		x.indHdr, x.indW = headerMap(r, indicatorLabels), len(r.cells)
+		x.sec, x.found = secIndicators, true
+	case x.sec == secIndicators:
+		x.indicatorRow(r)
+	case x.isBudgetHeader(r):
+		x.budgetHdr, x.budgetW = headerMap(r, budgetLabels), len(r.cells)
+		x.sec, x.found = secBudget, true
+	case x.goalRow(r):
+	case x.sec == secGoal:
+		x.goalValues(r)
+	case x.sec == secBudget:
+		x.budgetRow(r)
+	default:
+		x.headerFields(r)
+	}
+}
+
+// titleRow takes a one-cell row holding the table's title.
+func (x *extractor) titleRow(r grow) bool {
+	var only *gcell
+	for i := range r.cells {
+		if r.cells[i].text != "" {
+			if only != nil {
+				return false
+			}
+			only = &r.cells[i]
+		}
+	}
+	if only == nil || !isTitle(only.text) {
+		return false
+	}
+	if x.found {
+		if x.sec == secAfter || x.sec == secIndicators {
+			x.note("", r.pos, "文档中还有其他自评表，只读取了第一张")
+			x.done = true
+		}
+		return true
+	}
+	x.title, x.titlePos = only.text, only.pos
+	return true
+}
+
+// headerMap maps canonical labels to the columns where they start.
+func headerMap(r grow, labels map[string]string) map[string]int {
+	m := map[string]int{}
+	for i, c := range r.cells {
+		if !c.origin {
+			continue
+		}
+		key, ok := labels[c.norm]
+		if !ok && strings.HasPrefix(c.norm, "偏差原因") && labels["偏差原因分析"] == colDeviation {
+			key, ok = colDeviation, true
+		}
+		if ok {
+			if _, dup := m[key]; !dup {
+				m[key] = i
+			}
+		}
+	}
+	return m
+}
+
+func (x *extractor) isIndicatorHeader(r grow) bool {
+	m := headerMap(r, indicatorLabels)
+	_, l3 := m[colL3]
+	_, t := m[colTarget]
+	_, a := m[colActual]
+	return l3 && (t || a)
+}
+
+func (x *extractor) isBudgetHeader(r grow) bool {
+	m := headerMap(r, budgetLabels)
+	_, i := m[colInitial]
+	_, f := m[colFullYear]
+	_, e := m[colExecuted]
+	_, q := m[colRequest]
+	return len(m) >= 2 && (i || f || e || q)
+}
+
+// totalRow reads 总分 and 等级.
+func (x *extractor) totalRow(r grow) bool {
+	idx := -1
+	for i, c := range r.cells {
+		if c.origin && (c.norm == "总分" || c.norm == "合计" && x.sec == secIndicators) {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return false
+	}
+	for i := idx + 1; i < len(r.cells); i++ {
+		c := r.cells[i]
+		if !c.origin || c.text == "" {
+			continue
+		}
+		if c.norm == "等级" || c.norm == "评价等级" || c.norm == "自评等级" {
+			if g := x.nextValue(r, i); g != nil {
+				x.ev.StatedGrade = g.text
+				x.prov("grade", g.pos)
+			}
+			break
+		}
+		if !x.ev.StatedTotal.Stated() {
+			x.ev.StatedTotal = jixiao.ParseFigure(c.text)
+			x.prov("total", c.pos)
+		}
+	}
+	if !x.ev.StatedTotal.Stated() {
+		x.note("total", r.cells[idx].pos, "总分一栏为空")
+	}
+	x.sec = secAfter
+	return true
+}
+
+func (x *extractor) nextValue(r grow, i int) *gcell {
+	for j := i + 1; j < len(r.cells); j++ {
+		if r.cells[j].origin && r.cells[j].text != "" {
+			return &r.cells[j]
+		}
+	}
+	return nil
+}

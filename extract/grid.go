@@ -1,0 +1,97 @@
+package extract
+
+import "jixiao"
+
+// gcell is one grid slot of a table: the cell that covers it and whether
+// this slot is where the cell starts.
+type gcell struct {
+	text   string
+	norm   string // normLabel(text)
+	pos    jixiao.Position
+	origin bool // the cell's own slot (first column, first row)
+	vcarry bool // covered by a cell merged down from a row above
+}
+
+// grow is a table row laid out on the table's column grid.
+type grow struct {
+	cells []gcell
+	pos   jixiao.Position
+}
+
+// origin returns the slot at col when the cell starts there, else an empty
+// slot: a figure read from a merged neighbour would be read twice.
+func (r grow) origin(col int) (gcell, bool) {
+	if col < 0 || col >= len(r.cells) || !r.cells[col].origin {
+		return gcell{}, false
+	}
+	return r.cells[col], true
+}
+
+// at returns the slot at col, following vertical merges (一级 and 二级
+// indicator names merged over several rows read on every row).
+func (r grow) at(col int) (gcell, bool) {
+	if col < 0 || col >= len(r.cells) {
+		return gcell{}, false
+	}
+	c := r.cells[col]
+	if !c.origin && !c.vcarry {
+		return gcell{}, false
+	}
+	return c, true
+}
+
+// empty reports a row with no text at all.
+func (r grow) empty() bool {
+	for _, c := range r.cells {
+		if c.text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// layout places a table's cells on its column grid: a cell spanning
+// columns fills them all, and a cell spanning rows fills the same columns
+// of the rows below it (the source lists such cells once, and omits the
+// covered ones).
+func layout(t *jixiao.Table) []grow {
+	type pending struct {
+		cell jixiao.Cell
+		left int
+	}
+	var above []pending // by column: cells still spanning down
+	out := make([]grow, 0, len(t.Rows))
+	for _, row := range t.Rows {
+		var g grow
+		g.pos = row.Pos
+		col := 0
+		fillCarried := func() {
+			for col < len(above) && above[col].left > 0 {
+				c := above[col].cell
+				g.cells = append(g.cells, gcell{text: c.Text, norm: normLabel(c.Text), pos: c.Pos, vcarry: true})
+				above[col].left--
+				col++
+			}
+		}
+		for _, c := range row.Cells {
+			fillCarried()
+			span := min(max(c.ColSpan, 1), maxColSpan)
+			rows := max(c.RowSpan, 1)
+			for k := range span {
+				g.cells = append(g.cells, gcell{text: c.Text, norm: normLabel(c.Text), pos: c.Pos, origin: k == 0})
+				for len(above) <= col {
+					above = append(above, pending{})
+				}
+				above[col] = pending{cell: c, left: rows - 1}
+				col++
+			}
+		}
+		fillCarried()
+		out = append(out, g)
+	}
+	return out
+}
+
+// maxColSpan bounds the slots one cell may fill, so that a hostile span
+// cannot blow up the grid; no real 自评表 is that wide.
+const maxColSpan = 64

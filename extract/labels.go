@@ -1,0 +1,159 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"jixiao"
+)
+
+// normLabel reduces a cell's text to a label key: folded, without spaces,
+// without parenthesised remarks ("(万元)", "（A）", "(扣)"), without a leading
+// 其中 and a trailing colon. 评(扣)分标准 and 评扣分标准 then differ only by 扣,
+// which the catalogue lists both ways.
+func normLabel(s string) string {
+	if len(s) > 200 {
+		return "" // a paragraph, not a label
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range jixiao.Fold(s) {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case r == ')' || r == '）':
+			if depth > 0 {
+				depth--
+			}
+		case depth > 0 || unicode.IsSpace(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	t := b.String()
+	t = strings.TrimPrefix(t, "其中")
+	t = strings.TrimLeft(t, ":：")
+	t = strings.TrimRight(t, ":：")
+	return t
+}
+
+// cleanName is a row label as the evaluation keeps it: the text without
+// 其中, colons, or surrounding spaces, but with its own parentheses.
+func cleanName(s string) string {
+	t := strings.TrimSpace(s)
+	t = strings.TrimPrefix(t, "其中")
+	t = strings.TrimLeft(t, ":： ")
+	t = strings.TrimRight(t, ":： ")
+	return strings.TrimSpace(t)
+}
+
+// Budget columns, by canonical label.
+const (
+	colRequest  = "年度预算申请"
+	colInitial  = "年初预算数"
+	colFullYear = "全年预算数"
+	colExecuted = "全年执行数"
+	colWeight   = "分值"
+	colRate     = "执行率"
+	colScore    = "得分"
+)
+
+var budgetLabels = map[string]string{
+	"年度预算申请": colRequest, "年初预算数": colInitial, "年初预算": colInitial,
+	"全年预算数": colFullYear, "全年预算": colFullYear, "调整后预算数": colFullYear,
+	"全年执行数": colExecuted, "全年执行": colExecuted, "执行数": colExecuted, "实际执行数": colExecuted,
+	"分值": colWeight, "执行率": colRate, "预算执行率": colRate, "得分": colScore,
+}
+
+// Indicator columns, by canonical label.
+const (
+	colL1        = "一级指标"
+	colL2        = "二级指标"
+	colL3        = "三级指标"
+	colTarget    = "年度指标值"
+	colActual    = "实际完成值"
+	colStandard  = "评(扣)分标准"
+	colValueType = "指标值类型"
+	colOp        = "指标性质"
+	colUnit      = "度量单位"
+	colDeviation = "偏差原因分析及改进措施"
+)
+
+var indicatorLabels = map[string]string{
+	"一级指标": colL1, "二级指标": colL2, "三级指标": colL3,
+	"年度指标值": colTarget, "指标值": colTarget, "年度目标值": colTarget, "目标值": colTarget,
+	"实际完成值": colActual, "全年实际值": colActual, "实际值": colActual, "完成值": colActual,
+	"评分标准": colStandard, "评扣分标准": colStandard, "扣分标准": colStandard,
+	"指标值类型": colValueType, "指标类型": colValueType,
+	"指标性质": colOp, "度量单位": colUnit, "计量单位": colUnit, "单位": colUnit,
+	"分值": colWeight, "权重": colWeight, "得分": colScore,
+	"偏差原因分析及改进措施": colDeviation, "偏差原因分析及改进情况": colDeviation, "偏差原因分析": colDeviation,
+}
+
+// Header fields of the table.
+const (
+	fieldUnit        = "unit"
+	fieldDepartment  = "department"
+	fieldImplementer = "implementer"
+	fieldProject     = "project"
+	fieldCode        = "project_code"
+	fieldYear        = "year"
+)
+
+var headerLabels = map[string]string{
+	"预算部门名称": fieldUnit, "部门名称": fieldUnit, "单位名称": fieldUnit, "预算单位名称": fieldUnit, "预算单位": fieldUnit,
+	"主管部门": fieldDepartment, "实施单位": fieldImplementer,
+	"项目名称": fieldProject, "项目编码": fieldCode, "项目代码": fieldCode, "年度": fieldYear,
+}
+
+// Split names and the rows that belong to each.
+const (
+	splitIncome  = "按收入性质分"
+	splitExpense = "按支出性质分"
+	splitSource  = "资金来源"
+)
+
+var expenseRows = map[string]bool{"基本支出": true, "项目支出": true, "人员经费": true, "公用经费": true}
+
+var incomeRows = map[string]bool{
+	"一般公共预算": true, "一般公共预算拨款": true, "政府性基金拨款": true, "政府性基金预算拨款": true,
+	"纳入专户管理的非税收入拨款": true, "国有资本经营预算拨款": true, "国有资本经营": true, "财政拨款": true,
+	"事业收入": true, "上级补助收入": true, "其他收入": true,
+}
+
+var sourceRows = map[string]bool{
+	"当年财政拨款": true, "上年结转资金": true, "上年结转": true, "其他资金": true, "自筹资金": true, "财政拨款": true,
+}
+
+// level1Names and level2Names recognise indicator names in rows whose
+// cells cannot be aligned by position.
+var level1Names = map[string]bool{"产出指标": true, "效益指标": true, "满意度指标": true, "成本指标": true}
+
+var level2Names = map[string]bool{
+	"数量指标": true, "质量指标": true, "时效指标": true, "成本指标": true, "经济成本指标": true,
+	"社会成本指标": true, "生态环境成本指标": true, "经济效益指标": true, "社会效益指标": true,
+	"生态效益指标": true, "可持续影响指标": true, "服务对象满意度指标": true, "满意度指标": true,
+}
+
+// isValueText reports cell text that is a figure or a placeholder for one,
+// as opposed to a row label.
+func isValueText(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" || jixiao.ParseFigure(t).Valid {
+		return true
+	}
+	switch jixiao.Fold(t) {
+	case "-", "--", "—", "——", "/", "\\", "无", "x", "X", "×":
+		return true
+	}
+	return false
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}

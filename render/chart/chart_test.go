@@ -1,0 +1,94 @@
+package chart_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"image/png"
+	"io"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"jixiao/render/chart"
+	"jixiao/render/internal/cjkfont"
+)
+
+var sample = &chart.Chart{Title: "预算与执行情况", Unit: "万元", Categories: []string{"年度资金总额", "基本支出", "项目支出"},
+	Series: []chart.Series{{Name: "年初预算数", Values: []float64{495.66, 435.79, 59.87}}, {Name: "全年执行数", Values: []float64{math.NaN(), 388.11, 286.74}}}}
+
+func TestSVG(t *testing.T) {
+	var buf bytes.Buffer
+	if err := sample.SVG(&buf); err != nil {
+		t.Fatal(err)
+	}
+	d := xml.NewDecoder(&buf)
+	rects, texts := 0, ""
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG not well formed: %v", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			if e.Name.Local == "rect" {
+				rects++
+			}
+		case xml.CharData:
+			texts += string(e) + " "
+		}
+	}
+	// background + 5 bars (one NaN) + 2 legend swatches
+	if rects != 8 {
+		t.Errorf("%d rects, want 8", rects)
+	}
+	for _, want := range []string{"预算与执行情况", "年初预算数", "495.66", "388.11", "项目支出"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+}
+
+func TestPNG(t *testing.T) {
+	_, data, err := cjkfont.Load("")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	f, err := chart.ParseFont(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := sample.PNG(&buf, f); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != chart.Width*chart.Scale || b.Dy() != chart.Height*chart.Scale {
+		t.Errorf("size %v", b)
+	}
+}
+
+func TestEmptyChart(t *testing.T) {
+	var buf bytes.Buffer
+	if err := (&chart.Chart{Title: "空"}).SVG(&buf); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestParseFontRejectsGarbage(t *testing.T) {
+	if _, err := chart.ParseFont([]byte("not a font")); err == nil {
+		t.Error("garbage parsed as a font")
+	}
+	if _, err := chart.ParseFont(nil); err == nil {
+		t.Error("empty data parsed as a font")
+	}
+}

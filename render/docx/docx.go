@@ -1,0 +1,219 @@
+package docx
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"jixiao/render/chart"
+	"jixiao/render/report"
+)
+
+// Options tunes the Word output.
+type Options struct {
+	// ChartFont draws chart labels; without it charts are left out (a
+	// PNG needs a CJK font, the rest of the document does not).
+	ChartFont *chart.Font
+}
+
+// WriteTable writes the 自评表 alone: title, subtitle and the table on an
+// A4 portrait page with narrow margins, as the template prints.
+func WriteTable(w io.Writer, g *report.Grid) error {
+	p := &pkg{orient: "portrait", title: g.Title}
+	p.grid(g)
+	return p.write(w)
+}
+
+// WriteReport writes the 自评报告: unit and title, numbered sections with
+// Heading 1/2 styles, body paragraphs, tables and charts, then the
+// attachments, each on a new page.
+func WriteReport(w io.Writer, o *report.Outline, opt Options) error {
+	p := &pkg{title: o.Title, noFirst: false}
+	if o.Unit != "" {
+		p.para(StyleTitle, o.Unit, false)
+	}
+	p.para(StyleTitle, o.Title, false)
+	for _, s := range o.Sections {
+		switch s.Level {
+		case 1:
+			p.para(StyleHeading1, s.Heading, false)
+		case 2:
+			p.para(StyleHeading2, s.Heading, false)
+		}
+		for _, b := range s.Blocks {
+			if err := p.block(b, opt); err != nil {
+				return err
+			}
+		}
+	}
+	for _, a := range o.Attachments {
+		p.pageBreak()
+		p.para(StyleSubtitle, a.Label, false)
+		p.grid(a.Grid)
+	}
+	return p.write(w)
+}
+
+func (p *pkg) block(b report.Block, opt Options) error {
+	switch b.Kind {
+	case report.KindParagraph:
+		style := StyleBody
+		if b.Style == "note" {
+			style = StyleNote
+		} else if b.Style == "caption" {
+			style = StyleCaption
+		}
+		p.para(style, b.Text, false)
+	case report.KindTable:
+		p.grid(b.Grid)
+	case report.KindChart:
+		if opt.ChartFont == nil {
+			return nil
+		}
+		var buf bytes.Buffer
+		if err := b.Chart.PNG(&buf, opt.ChartFont); err != nil {
+			return fmt.Errorf("docx: %w", err)
+		}
+		p.image(buf.Bytes(), chart.Width, chart.Height, b.Chart.Title)
+	}
+	return nil
+}
+
+func (p *pkg) pageBreak() {
+	p.body.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+}
+
+// para writes a paragraph; lines of text become line breaks.
+func (p *pkg) para(style, text string, bold bool) {
+	p.paraIn(&p.body, style, "", text, bold)
+}
+
+func (p *pkg) paraIn(b *strings.Builder, style, jc, text string, bold bool) {
+	b.WriteString(`<w:p><w:pPr>`)
+	if style != StyleBody {
+		fmt.Fprintf(b, `<w:pStyle w:val="%s"/>`, style)
+	}
+	if jc != "" {
+		fmt.Fprintf(b, `<w:jc w:val="%s"/>`, jc)
+	}
+	b.WriteString(`</w:pPr>`)
+	for i, line := range strings.Split(text, "\n") {
+		b.WriteString(`<w:r>`)
+		if bold {
+			b.WriteString(`<w:rPr><w:b/><w:bCs/></w:rPr>`)
+		}
+		if i > 0 {
+			b.WriteString(`<w:br/>`)
+		}
+		fmt.Fprintf(b, `<w:t xml:space="preserve">%s</w:t></w:r>`, esc(line))
+	}
+	b.WriteString(`</w:p>`)
+}
+
+// grid writes a Grid as a Word table: its title and note as paragraphs,
+// then the table with gridSpan for horizontal spans and vMerge (restart /
+// continue) for vertical ones.
+func (p *pkg) grid(g *report.Grid) {
+	if g.Title != "" {
+		p.para(StyleCaption, g.Title, false)
+	}
+	if g.Subtitle != "" {
+		p.paraIn(&p.body, StyleTableText, "center", g.Subtitle, false)
+	}
+	if g.Note != "" {
+		p.para(StyleNote, g.Note, false)
+	}
+	scale := float64(p.textWidth()) / (g.Width() * twipPerMM)
+	if scale > 1 {
+		scale = 1
+	}
+	tw := func(mm float64) int { return int(mm * twipPerMM * scale) }
+	b := &p.body
+	fmt.Fprintf(b, `<w:tbl><w:tblPr><w:tblStyle w:val="%s"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, StyleTable, tw(g.Width()))
+	for _, wmm := range g.Widths {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, tw(wmm))
+	}
+	b.WriteString(`</w:tblGrid>`)
+	owner := owners(g)
+	for i, row := range g.Rows {
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="454"/></w:trPr>`)
+		for j := 0; j < len(row); j++ {
+			o := owner[i][j]
+			a := g.Rows[o[0]][o[1]]
+			switch {
+			case o == [2]int{i, j}:
+				p.cell(b, a, tw(g.SpanWidth(j, a.ColSpan)), a.RowSpan > 1, false)
+			case o[0] < i && o[1] == j:
+				p.cell(b, a, tw(g.SpanWidth(j, a.ColSpan)), false, true)
+			}
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	b.WriteString(`</w:tbl>`)
+	// Word needs a paragraph between two tables and after a final one
+	p.paraIn(b, StyleTableText, "", "", false)
+}
+
+func (p *pkg) cell(b *strings.Builder, c report.Cell, width int, restart, cont bool) {
+	fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, width)
+	if c.ColSpan > 1 {
+		fmt.Fprintf(b, `<w:gridSpan w:val="%d"/>`, c.ColSpan)
+	}
+	if restart {
+		b.WriteString(`<w:vMerge w:val="restart"/>`)
+	} else if cont {
+		b.WriteString(`<w:vMerge/>`)
+	}
+	b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
+	text := c.Text
+	if cont {
+		text = ""
+	}
+	jc := "center"
+	switch c.Align {
+	case report.AlignLeft:
+		jc = "left"
+	case report.AlignRight:
+		jc = "right"
+	}
+	// one paragraph per line: a line break inside a justified paragraph
+	// would stretch the line before it
+	for _, line := range strings.Split(text, "\n") {
+		p.paraIn(b, StyleTableText, jc, line, c.Header)
+	}
+	b.WriteString(`</w:tc>`)
+}
+
+// owners maps every slot to the top-left slot of the cell that holds it.
+func owners(g *report.Grid) [][][2]int {
+	o := make([][][2]int, len(g.Rows))
+	for i := range o {
+		o[i] = make([][2]int, len(g.Widths))
+		for j := range o[i] {
+			o[i][j] = [2]int{i, j}
+		}
+	}
+	for i, row := range g.Rows {
+		for j, c := range row {
+			if c.Covered {
+				continue
+			}
+			for di := 0; di < c.RowSpan && i+di < len(g.Rows); di++ {
+				for dj := 0; dj < c.ColSpan && j+dj < len(row); dj++ {
+					o[i+di][j+dj] = [2]int{i, j}
+				}
+			}
+		}
+	}
+	return o
+}
+
+// image places a PNG inline, centred, 150 mm wide.
+func (p *pkg) image(png []byte, w, h int, name string) {
+	rel, n := p.addImage(png)
+	cx := int64(150 * 36000) // EMU per mm
+	cy := cx * int64(h) / int64(w)
+	fmt.Fprintf(&p.body, `<w:p><w:pPr><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="%s"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="%d" name="image%d.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`,
+		cx, cy, n, esc(name), n, n, rel, cx, cy)
+}

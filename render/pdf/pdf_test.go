@@ -1,0 +1,148 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jixiao"
+	"jixiao/render/chart"
+	"jixiao/render/internal/cjkfont"
+	"jixiao/render/internal/testdata"
+	"jixiao/render/pdf"
+	"jixiao/render/report"
+	"jixiao/rules"
+	"jixiao/score"
+)
+
+// tool returns the path of an external tool, skipping the test when it is
+// absent, or failing it when CI=true.
+func tool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is required in CI: %v", name, err)
+		}
+		t.Skipf("%s not installed: %v", name, err)
+	}
+	return p
+}
+
+func options(t *testing.T) pdf.Options {
+	t.Helper()
+	_, data, err := cjkfont.Load("")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	f, err := chart.ParseFont(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdf.Options{Font: data, ChartFont: f}
+}
+
+func render(t *testing.T, ev *jixiao.Evaluation, opt pdf.Options) []byte {
+	t.Helper()
+	rs := rules.MustLoad("national-2020")
+	o := report.Compose(ev, score.Score(ev, rs), rs, report.Options{})
+	var buf bytes.Buffer
+	if err := pdf.WriteReport(&buf, o, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// squeeze drops all white space: pdftotext inserts spaces and line breaks
+// where our layout broke lines.
+func squeeze(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
+
+// TestTextExtractsBack: the Chinese text of the PDF comes back intact
+// through pdftotext (the font is embedded with a ToUnicode map).
+func TestTextExtractsBack(t *testing.T) {
+	opt := options(t)
+	pdftotext := tool(t, "pdftotext")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.pdf")
+	if err := os.WriteFile(path, render(t, testdata.Yanfeng(), opt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := squeeze(string(out))
+	for _, want := range []string{"雁峰区司法局", "2024年度部门整体支出绩效自评报告", "一、部门基本情况",
+		"项目支出286.74万元，占本年支出42.49%", "自评总分96.12分，等级为“优”",
+		"区司法局内设八个股室，分别是办公室、社区矫正工作股（安置帮教股）", "偏差原因分析及改进措施", "年度资金总额"} {
+		if !strings.Contains(text, squeeze(want)) {
+			t.Errorf("extracted text lacks %q", want)
+		}
+	}
+	if pdffonts, err := exec.LookPath("pdffonts"); err == nil {
+		out, _ := exec.Command(pdffonts, path).Output()
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		f := strings.Fields(lines[len(lines)-1])
+		if len(lines) < 3 || len(f) < 5 || f[len(f)-5] != "yes" || f[len(f)-3] != "yes" {
+			t.Errorf("font not embedded with a Unicode map:\n%s", out)
+		}
+	}
+}
+
+// TestUnusualCharacters: characters outside the BMP or missing from the
+// font must not abort the document.
+func TestUnusualCharacters(t *testing.T) {
+	opt := options(t)
+	ev := testdata.Project()
+	ev.Goal.Actual = "𠀀𠀁 ＡＢＣ Ⅻ ☃ \u200b 完成"
+	ev.Indicators[0].Deviation = strings.Repeat("很长的说明，", 200)
+	if len(render(t, ev, opt)) == 0 {
+		t.Fatal("empty PDF")
+	}
+}
+
+func TestNoFont(t *testing.T) {
+	var buf bytes.Buffer
+	err := pdf.WriteReport(&buf, &report.Outline{Title: "x"}, pdf.Options{})
+	if err == nil {
+		t.Fatal("no error without a font")
+	}
+}
+
+// TestLongTable: a table taller than a page breaks across pages.
+func TestLongTable(t *testing.T) {
+	opt := options(t)
+	ev := testdata.Project()
+	for i := 0; i < 60; i++ {
+		in := ev.Indicators[i%len(ev.Indicators)]
+		ev.Indicators = append(ev.Indicators, in)
+	}
+	rs := rules.MustLoad("national-2020")
+	var buf bytes.Buffer
+	if err := pdf.WriteTable(&buf, report.Table(ev, score.Score(ev, rs), rs), opt); err != nil {
+		t.Fatal(err)
+	}
+	pdftotext := tool(t, "pdftotext")
+	path := filepath.Join(t.TempDir(), "t.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages := strings.Count(string(out), "\f"); pages < 2 {
+		t.Errorf("%d pages, want the table to continue on a second page", pages)
+	}
+	if !strings.Contains(string(out), "总分") {
+		t.Error("the last row (总分) is missing")
+	}
+}

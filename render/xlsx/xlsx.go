@@ -1,0 +1,282 @@
+// Package xlsx writes the 自评表 as an Excel workbook: the official layout
+// with merged cells, borders on every cell of a merge, column widths, A4
+// portrait page setup, 2-place number formats, and live formulas (执行率 =
+// B/A, 得分, 总分) that carry their value as a cached result, so Excel and
+// WPS show the table before they recalculate and recompute it when a cell
+// is edited.
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/render/report"
+)
+
+// Sheet is the name of the worksheet.
+const Sheet = "自评表"
+
+// Fonts named in the workbook. Users' machines have them; elsewhere the
+// spreadsheet program substitutes.
+const (
+	TitleFont = "方正小标宋简体"
+	BodyFont  = "宋体"
+)
+
+// Write writes g as a one-sheet workbook.
+func Write(w io.Writer, g *report.Grid) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", Sheet); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	x := &writer{f: f, g: g, styles: map[styleKey]int{}}
+	if err := x.write(); err != nil {
+		return err
+	}
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	return nil
+}
+
+type styleKey struct {
+	header, title bool
+	align         report.Align
+	kind          report.Kind
+	size          float64
+}
+
+type writer struct {
+	f      *excelize.File
+	g      *report.Grid
+	styles map[styleKey]int
+	top    int               // first sheet row of the grid
+	refs   map[string]string // cell ID → A1 reference
+}
+
+func (x *writer) style(k styleKey) (int, error) {
+	if id, ok := x.styles[k]; ok {
+		return id, nil
+	}
+	s := &excelize.Style{
+		Font:      &excelize.Font{Family: BodyFont, Size: 10.5, Bold: k.header},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+	}
+	if !k.title {
+		s.Border = []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "top", Color: "000000", Style: 1},
+			{Type: "right", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+	} else {
+		s.Font = &excelize.Font{Family: TitleFont, Size: k.size}
+	}
+	switch k.align {
+	case report.AlignLeft:
+		s.Alignment.Horizontal = "left"
+	case report.AlignRight:
+		s.Alignment.Horizontal = "right"
+	}
+	switch k.kind {
+	case report.KindAmount, report.KindScore:
+		s.NumFmt = 2 // 0.00
+	case report.KindPercent:
+		s.NumFmt = 10 // 0.00%
+	}
+	id, err := x.f.NewStyle(s)
+	if err != nil {
+		return 0, fmt.Errorf("xlsx: style: %w", err)
+	}
+	x.styles[k] = id
+	return id, nil
+}
+
+func (x *writer) write() error {
+	f, g := x.f, x.g
+	n := len(g.Widths)
+	last, _ := excelize.ColumnNumberToName(n)
+	for j, wmm := range g.Widths {
+		col, _ := excelize.ColumnNumberToName(j + 1)
+		if err := f.SetColWidth(Sheet, col, col, wmm/1.9); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+	}
+	row := 1
+	for _, t := range []struct {
+		text string
+		size float64
+		h    float64
+	}{{g.Title, 18, 34}, {g.Subtitle, 12, 22}, {g.Note, 10.5, 18}} {
+		if t.text == "" {
+			continue
+		}
+		id, err := x.style(styleKey{title: true, size: t.size})
+		if err != nil {
+			return err
+		}
+		a := fmt.Sprintf("A%d", row)
+		b := fmt.Sprintf("%s%d", last, row)
+		_ = f.SetCellStr(Sheet, a, t.text)
+		if err := f.MergeCell(Sheet, a, b); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+		_ = f.SetCellStyle(Sheet, a, b, id)
+		_ = f.SetRowHeight(Sheet, row, t.h)
+		row++
+	}
+	x.top = row
+	x.refs = map[string]string{}
+	for i, cells := range g.Rows {
+		for j, c := range cells {
+			if c.ID != "" {
+				x.refs[c.ID], _ = excelize.CoordinatesToCellName(j+1, x.top+i)
+			}
+		}
+	}
+	heights := rowHeights(g)
+	for i, cells := range g.Rows {
+		r := x.top + i
+		_ = f.SetRowHeight(Sheet, r, heights[i])
+		for j, c := range cells {
+			if c.Covered {
+				continue
+			}
+			if err := x.cell(r, j, c); err != nil {
+				return err
+			}
+		}
+	}
+	return x.page(last)
+}
+
+func (x *writer) cell(r, j int, c report.Cell) error {
+	f := x.f
+	a, _ := excelize.CoordinatesToCellName(j+1, r)
+	b, _ := excelize.CoordinatesToCellName(j+c.ColSpan, r+c.RowSpan-1)
+	var err error
+	if c.Kind != report.KindText && c.Valid {
+		v, _ := c.Number.Float64()
+		err = f.SetCellFloat(Sheet, a, v, -1, 64)
+	} else if c.Text != "" {
+		err = f.SetCellStr(Sheet, a, c.Text)
+	}
+	if err != nil {
+		return fmt.Errorf("xlsx: %s: %w", a, err)
+	}
+	if c.Formula != "" {
+		formula, ferr := x.resolve(c.Formula)
+		if ferr != nil {
+			return fmt.Errorf("xlsx: %s: %w", a, ferr)
+		}
+		// the value set above stays as the cached result
+		if err := f.SetCellFormula(Sheet, a, formula); err != nil {
+			return fmt.Errorf("xlsx: %s: %w", a, err)
+		}
+	}
+	if a != b {
+		if err := f.MergeCell(Sheet, a, b); err != nil {
+			return fmt.Errorf("xlsx: %s:%s: %w", a, b, err)
+		}
+	}
+	id, err := x.style(styleKey{header: c.Header, align: c.Align, kind: c.Kind})
+	if err != nil {
+		return err
+	}
+	// every cell of a merge gets the border, or the merged cell prints open
+	return f.SetCellStyle(Sheet, a, b, id)
+}
+
+var idRef = regexp.MustCompile(`\{([^}]+)\}`)
+
+func (x *writer) resolve(formula string) (string, error) {
+	var missing string
+	out := idRef.ReplaceAllStringFunc(formula, func(m string) string {
+		id := m[1 : len(m)-1]
+		ref, ok := x.refs[id]
+		if !ok {
+			missing = id
+		}
+		return ref
+	})
+	if missing != "" {
+		return "", fmt.Errorf("formula %q names unknown cell %q", formula, missing)
+	}
+	return out, nil
+}
+
+func (x *writer) page(last string) error {
+	size, orient, fit := 9, "portrait", 1 // 9 = A4
+	if err := x.f.SetPageLayout(Sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fit}); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	m, top := 0.5, 0.6
+	if err := x.f.SetPageMargins(Sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &top, Bottom: &top}); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	yes := true
+	_ = x.f.SetSheetProps(Sheet, &excelize.SheetPropsOptions{FitToPage: &yes})
+	_ = x.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes})
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: Sheet,
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", Sheet, last, x.top+len(x.g.Rows)-1)})
+}
+
+// rowHeights estimates each row's height in points from the text that must
+// wrap in it: a CJK character of 10.5 pt is 3.7 mm wide, taken as 3.6 for the margin spreadsheet programs keep.
+func rowHeights(g *report.Grid) []float64 {
+	h := make([]float64, len(g.Rows))
+	for i := range h {
+		h[i] = 22
+	}
+	for i, cells := range g.Rows {
+		for j, c := range cells {
+			if c.Covered || c.Text == "" {
+				continue
+			}
+			need := 16*float64(Lines(c.Text, g.SpanWidth(j, c.ColSpan)-2)) + 8
+			per := need / float64(c.RowSpan)
+			for k := i; k < i+c.RowSpan; k++ {
+				if per > h[k] {
+					h[k] = per
+				}
+			}
+		}
+	}
+	return h
+}
+
+// Lines estimates how many lines text takes in a column width (mm).
+func Lines(text string, width float64) int {
+	per := int(width / 3.6)
+	if per < 1 {
+		per = 1
+	}
+	n := 0
+	for _, para := range splitLines(text) {
+		units := 0.0
+		for _, r := range para {
+			if r < 0x2e80 {
+				units += 0.55
+			} else {
+				units++
+			}
+		}
+		n += max(1, int(units+float64(per)-1)/per)
+	}
+	return n
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\n' {
+			out = append(out, s[start:i])
+			start = i + size
+		}
+		i += size
+	}
+	return append(out, s[start:])
+}
