@@ -118,6 +118,7 @@ func (f *file) evaluation(name string, root *yaml.Node) (*jixiao.Evaluation, err
 		ev.Indicators = append(ev.Indicators, ind)
 	}
 	ev.StatedTotal = c.figure(f.Total, "总分")
+	ev.Report = c.report(f.Report)
 	if len(c.errs) > 0 {
 		e := c.errs[0]
 		if len(c.errs) > 1 {

@@ -130,6 +130,9 @@ func (e *encoder) evaluation() *yaml.Node {
 	if ev.StatedGrade != "" {
 		e.put(m, "等级", str(ev.StatedGrade), "grade")
 	}
+	if ev.Report != nil {
+		e.put(m, "自评报告", e.reportNode(ev.Report), "")
+	}
 	return m
 }
 

@@ -9,18 +9,19 @@ import (
 
 // file is the wire form of an evaluation file.
 type file struct {
-	Kind        string   `yaml:"类型"`
-	Unit        string   `yaml:"单位"`
-	Department  string   `yaml:"主管部门"`
-	Year        *scalar  `yaml:"年度"`
-	Project     string   `yaml:"项目名称"`
-	ProjectCode string   `yaml:"项目编码"`
-	Rules       string   `yaml:"规则集"`
-	Budget      budget   `yaml:"预算"`
-	Goal        goal     `yaml:"年度总体目标"`
-	Indicators  []indRow `yaml:"指标"`
-	Total       *scalar  `yaml:"总分"`
-	Grade       string   `yaml:"等级"`
+	Kind        string      `yaml:"类型"`
+	Unit        string      `yaml:"单位"`
+	Department  string      `yaml:"主管部门"`
+	Year        *scalar     `yaml:"年度"`
+	Project     string      `yaml:"项目名称"`
+	ProjectCode string      `yaml:"项目编码"`
+	Rules       string      `yaml:"规则集"`
+	Budget      budget      `yaml:"预算"`
+	Goal        goal        `yaml:"年度总体目标"`
+	Indicators  []indRow    `yaml:"指标"`
+	Total       *scalar     `yaml:"总分"`
+	Grade       string      `yaml:"等级"`
+	Report      *reportFile `yaml:"自评报告"`
 }
 
 type budget struct {
