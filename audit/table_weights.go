@@ -12,7 +12,7 @@ import (
 func sameName(a, b string) bool { return canonical(a) == canonical(b) }
 
 func canonical(s string) string {
-	if strings.ContainsAny(s, " \t\u3000") {
+	if strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "\u3000") {
 		s = strings.Join(strings.Fields(jixiao.Fold(s)), "")
 	}
 	return strings.TrimSuffix(s, "指标")
@@ -25,12 +25,19 @@ func checkWeights(in *Input, out *findings) {
 	sums := make([]jixiao.Sum, len(rs.Level1))
 	seen := make([]bool, len(rs.Level1))
 	reported := map[string]bool{}
-	for i, ind := range ev.Indicators {
-		li := level1Index(rs, ind.Level1)
+	// rows come grouped by 一级 and 二级: remember the last lookups
+	lastL1, lastL2, lastLi, lastIn := "", "", -1, false
+	for i := range ev.Indicators {
+		ind := &ev.Indicators[i]
+		li := lastLi
+		if i == 0 || ind.Level1 != lastL1 {
+			li, lastL1, lastL2 = level1Index(rs, ind.Level1), ind.Level1, ""
+			lastLi = li
+		}
 		if li < 0 {
 			if !reported[ind.Level1] {
 				reported[ind.Level1] = true
-				out.add(misplacedLevel1(in, i, ind))
+				out.add(misplacedLevel1(in, i, *ind))
 			}
 			continue
 		}
@@ -38,7 +45,10 @@ func checkWeights(in *Input, out *findings) {
 		if ind.Weight.Valid {
 			sums[li].Add(ind.Weight.Value)
 		}
-		if ind.Level2 != "" && !contains(rs.Level1[li].Level2, ind.Level2) {
+		if ind.Level2 != "" && ind.Level2 != lastL2 {
+			lastL2, lastIn = ind.Level2, contains(rs.Level1[li].Level2, ind.Level2)
+		}
+		if ind.Level2 != "" && !lastIn {
 			out.add(jixiao.Finding{
 				Code: "T-LEVEL2-MISPLACED", Severity: jixiao.SevWarning,
 				Message: fmt.Sprintf("二级指标“%s”不属于一级指标“%s”（规则集 %s：%s 下为 %s）", ind.Level2, ind.Level1, rs.Name, rs.Level1[li].Name, strings.Join(rs.Level1[li].Level2, "、")),
