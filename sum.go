@@ -67,3 +67,29 @@ func scaled(d decimal.Decimal) (int64, bool) {
 	}
 	return c * m, true
 }
+
+// Cmp compares a and b like a.Cmp(b) but without allocating when both fit
+// Sum's fixed-point path, which is nearly always for scores and amounts.
+func Cmp(a, b decimal.Decimal) int {
+	if x, ok := scaled(a); ok {
+		if y, ok := scaled(b); ok {
+			switch {
+			case x < y:
+				return -1
+			case x > y:
+				return 1
+			}
+			return 0
+		}
+	}
+	return a.Cmp(b)
+}
+
+// MulExact returns a × b, without allocating more than the result when both
+// have small coefficients.
+func MulExact(a, b decimal.Decimal) decimal.Decimal {
+	if a.NumDigits() <= 9 && b.NumDigits() <= 9 {
+		return decimal.New(a.CoefficientInt64()*b.CoefficientInt64(), a.Exponent()+b.Exponent())
+	}
+	return a.Mul(b)
+}

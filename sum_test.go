@@ -52,3 +52,19 @@ func FuzzSum(f *testing.F) {
 		}
 	})
 }
+
+func TestCmpAndMulExact(t *testing.T) {
+	d := decimal.RequireFromString
+	for _, tt := range []struct{ a, b string }{
+		{"2.4", "3"}, {"3", "3.00"}, {"-1", "0.5"}, {"0.000000001", "0"}, {"1e30", "1"}, {"96", "95.999999999"},
+		{"123456789", "0.8"}, {"-20", "-20.000"},
+	} {
+		a, b := d(tt.a), d(tt.b)
+		if got, want := Cmp(a, b), a.Cmp(b); got != want {
+			t.Errorf("Cmp(%s, %s) = %d, want %d", a, b, got, want)
+		}
+		if got, want := MulExact(a, b), a.Mul(b); !got.Equal(want) {
+			t.Errorf("MulExact(%s, %s) = %s, want %s", a, b, got, want)
+		}
+	}
+}

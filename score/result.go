@@ -65,7 +65,7 @@ type Row struct {
 	Weight    decimal.Decimal
 	Score     decimal.Decimal // computed (or the stated one, for MethodStated), rounded
 	Computed  bool            // Score was computed, not copied
-	Met       *bool           // whether the actual meets the target, when it can be told
+	Met       *bool           // whether the actual meets the target, when it can be told; shared, never write through it
 	Tier      string          // qualitative tier reached, when known
 	TierMin   decimal.Decimal // qualitative range in points
 	TierMax   decimal.Decimal

@@ -9,6 +9,17 @@ import (
 	"jixiao"
 )
 
+// metYes and metNo are what Row.Met points to: one pair for all rows
+// rather than an allocation per row.
+var metYes, metNo = true, false
+
+func metOf(met bool) *bool {
+	if met {
+		return &metYes
+	}
+	return &metNo
+}
+
 var (
 	one = decimal.NewFromInt(1)
 	two = decimal.NewFromInt(2)
@@ -24,9 +35,9 @@ func Score(ev *jixiao.Evaluation, rs *jixiao.RuleSet) *Result {
 	weights.Add(r.Execution.Weight)
 	r.Rows = make([]Row, len(ev.Indicators))
 	for i := range ev.Indicators {
-		row := indicator(&ev.Indicators[i], rs)
+		row := &r.Rows[i]
+		indicator(row, &ev.Indicators[i], rs)
 		row.Index = i
-		r.Rows[i] = row
 		total.Add(row.Score)
 		weights.Add(row.Weight)
 		if !row.Computed {
@@ -89,24 +100,24 @@ func execution(b *jixiao.Budget, rs *jixiao.RuleSet) Execution {
 	return e
 }
 
-func indicator(in *jixiao.Indicator, rs *jixiao.RuleSet) Row {
-	row := Row{Level1: in.Level1, Level2: in.Level2, Name: in.Name, Stated: in.Score}
+// indicator scores one row in place (rows are large: no copies).
+func indicator(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
+	row.Level1, row.Level2, row.Name, row.Stated = in.Level1, in.Level2, in.Name, in.Score
 	if !in.Weight.Valid || in.Weight.Value.Sign() < 0 {
 		row.Method = MethodStated
 		row.note = "分值未填或不是数字，本行不计分"
-		return row
+		return
 	}
 	w := in.Weight.Value
 	row.Weight = w
 	if in.EffectiveType() == jixiao.Qualitative || (in.Target.Type == jixiao.Qualitative && in.Actual.Type != jixiao.Quantitative) {
-		qualitative(&row, in, rs)
+		qualitative(row, in, rs)
 	} else {
-		quantitative(&row, in, rs)
+		quantitative(row, in, rs)
 	}
 	if row.Computed {
 		row.Score = rs.Rounding.Score(row.Score)
 	}
-	return row
 }
 
 // keepStated falls back to the stated score when a row cannot be computed.
@@ -160,12 +171,12 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		row.fx = formula{kind: fxEqualZero, a: a.Raw, v: row.Score}
 	case op.Reverse():
 		row.Method = MethodReverse
-		met = av.LessThanOrEqual(tv)
+		met = jixiao.Cmp(av, tv) <= 0
 		row.Score, row.rule, row.fx = reverse(w, tv, av, met, rs)
 		row.fx.t, row.fx.a = t.Raw, a.Raw
 	default:
 		row.Method = MethodPositive
-		met = av.GreaterThanOrEqual(tv)
+		met = jixiao.Cmp(av, tv) >= 0
 		row.rule = "正向指标：实际 ≥ 目标得满分，否则 分值 × 实际 / 目标"
 		switch {
 		case met:
@@ -178,12 +189,12 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 			row.Score = rs.Rounding.Mode.MulDiv(w, av, tv, rs.Rounding.ScorePlaces)
 			row.fx = formula{kind: fxProportional, t: t.Raw, a: a.Raw, w: w, x: av, y: tv}
 		}
-		if tv.Sign() > 0 && rs.OverAchieve.Sign() > 0 && av.GreaterThanOrEqual(tv.Mul(rs.OverAchieve)) {
+		if tv.Sign() > 0 && rs.OverAchieve.Sign() > 0 && jixiao.Cmp(av, tv) > 0 && jixiao.Cmp(av, jixiao.MulExact(tv, rs.OverAchieve)) >= 0 {
 			row.OverRatio = av.Div(tv) // divided only where it matters: a ≥ OverAchieve × t
 		}
 	}
-	row.Met = &met
-	if row.Score.GreaterThan(w) {
+	row.Met = metOf(met)
+	if jixiao.Cmp(row.Score, w) > 0 {
 		row.Score = w
 	}
 }
@@ -225,18 +236,17 @@ func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		return
 	}
 	row.Tier = tier.Name
-	row.TierMin, row.TierMax = w.Mul(tier.Min), w.Mul(tier.Max)
-	met := tier.Max.Equal(one)
-	row.Met = &met
+	row.TierMin, row.TierMax = jixiao.MulExact(w, tier.Min), jixiao.MulExact(w, tier.Max)
+	row.Met = metOf(jixiao.Cmp(tier.Max, one) == 0)
 	row.Computed = true
 	switch {
 	case !in.Score.Valid:
 		row.Score = row.TierMax
 		row.note = "得分未填，按该档上限计"
-	case in.Score.Value.LessThan(row.TierMin):
+	case jixiao.Cmp(in.Score.Value, row.TierMin) < 0:
 		row.Score = row.TierMin
 		row.note = fmt.Sprintf("表列得分 %s 低于该档下限，按下限计", in.Score.Text)
-	case in.Score.Value.GreaterThan(row.TierMax) || (!tier.MaxInclusive && in.Score.Value.Equal(row.TierMax)):
+	case jixiao.Cmp(in.Score.Value, row.TierMax) > 0 || (!tier.MaxInclusive && jixiao.Cmp(in.Score.Value, row.TierMax) == 0):
 		row.Score = row.TierMax
 		if !tier.MaxInclusive {
 			// the top of a half-open tier is not reachable: take the last point below it

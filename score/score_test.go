@@ -185,3 +185,22 @@ func TestTotalSumsRoundedParts(t *testing.T) {
 		t.Error("a total built on a stated rate is not complete")
 	}
 }
+
+func BenchmarkScore30(b *testing.B) {
+	rs := rules.MustLoad("national-2020")
+	ev := &jixiao.Evaluation{Budget: jixiao.Budget{FullYear: jixiao.ParseFigure("100"), Executed: jixiao.ParseFigure("95")}}
+	for i := 0; i < 30; i++ {
+		switch i % 3 {
+		case 0:
+			ev.Indicators = append(ev.Indicators, row("≥10所", "9所", "3", "2.70"))
+		case 1:
+			ev.Indicators = append(ev.Indicators, row("≥95%", "96%", "3", "3"))
+		default:
+			ev.Indicators = append(ev.Indicators, row("按时完成", "按时完成", "3", "3"))
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Score(ev, rs)
+	}
+}
