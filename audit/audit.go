@@ -38,9 +38,7 @@ var checks = []check{
 	checkRowScores,
 	checkTotal,
 	checkDeviation,
-	checkNarrative,
-	checkStructure,
-	checkQuality,
+	checkReport, // narrative, structure and quality: audit/narrative_text.go
 }
 
 // Check runs every check and returns the findings, errors first.

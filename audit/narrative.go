@@ -19,8 +19,7 @@ type narrative struct {
 	set *claims.Set
 }
 
-func readNarrative(in *Input) *narrative {
-	rt := readReport(in.Doc, outlineOf(in.Rules))
+func readNarrative(rt *reportText) *narrative {
 	ps := make([]claims.Paragraph, len(rt.paras))
 	for i, p := range rt.paras {
 		ps[i] = claims.Paragraph{Text: p.text, Section: p.section}
@@ -41,11 +40,11 @@ func (n *narrative) evidence(c claims.Claim) string {
 // against the table: shares, parts, rates, repeated quantities, and the
 // reason for a low execution rate. A relation the wording leaves uncertain
 // gives a warning, never an error.
-func checkNarrative(in *Input, out *findings) {
-	if in.Doc == nil || in.Eval == nil {
+func checkNarrative(in *Input, rt *reportText, out *findings) {
+	if in.Doc == nil {
 		return
 	}
-	n := readNarrative(in)
+	n := readNarrative(rt)
 	issues := n.set.Check(claims.Options{SumTolerance: in.Rules.SumTolerance, PercentTolerance: percentTolerance(in.Rules)})
 	for _, is := range issues {
 		c := n.set.Claims[is.Claim]
@@ -94,41 +93,88 @@ func (n *narrative) wholeRate() (claims.Relation, bool) {
 	return claims.Relation{}, false
 }
 
-func (n *narrative) mismatch(out *findings, c claims.Claim, msg, stated, expected string) {
+// mismatch reports a figure the table and the report state differently:
+// Stated is the table's, Expected the report's.
+func (n *narrative) mismatch(out *findings, c claims.Claim, msg, table, report string) {
 	out.add(jixiao.Finding{
 		Code: "N-TABLE-MISMATCH", Severity: jixiao.SevError, Message: msg,
-		Stated: stated, Expected: expected, Evidence: n.evidence(c), Location: n.claimLoc(c),
+		Stated: table, Expected: report, Evidence: n.evidence(c), Location: n.claimLoc(c),
 	})
 }
 
+// budgetFigures are the report's names for the table's budget figures,
+// matched at the end of a claim's key; a key naming 基本支出 or 项目支出 is
+// about a part, not the total.
+var budgetFigures = []struct {
+	suffixes []string
+	column   string
+	figure   func(*jixiao.Budget) jixiao.Figure
+}{
+	{[]string{"年初预算数", "年初支出预算数"}, "年初预算数", func(b *jixiao.Budget) jixiao.Figure { return b.Initial }},
+	{[]string{"全年预算数", "调整后预算数", "调整预算数"}, "全年预算数", func(b *jixiao.Budget) jixiao.Figure { return b.FullYear }},
+	{[]string{"全年执行数", "决算数", "实际支出", "本年支出合计", "本年支出"}, "全年执行数", func(b *jixiao.Budget) jixiao.Figure { return b.Executed }},
+}
+
+func isPartKey(key string) bool {
+	return strings.Contains(key, "基本支出") || strings.Contains(key, "项目支出") || strings.Contains(key, "人员经费") || strings.Contains(key, "公用经费")
+}
+
+// execMismatch compares the budget figures the report names with the
+// table's, and — when the table states a rate but no 全年执行数 — the rate
+// the report's final account implies with the table's rate.
 func (n *narrative) execMismatch(in *Input, out *findings) {
 	b, ro := &in.Eval.Budget, in.Rules.Rounding
-	r, ok := n.wholeRate()
-	if !ok {
-		return
-	}
-	a, x := n.set.Claims[r.Whole], n.set.Claims[r.Part]
-	if strings.Contains(a.Key, "年初") && b.Initial.Valid && !a.Wan.Equal(b.Initial.Value) {
-		n.mismatch(out, a, fmt.Sprintf("报告中年初预算数为 %s，表中年初预算数为 %s 万元", a.Text, b.Initial.Text), a.Text, b.Initial.Text+"万元")
-	}
-	if b.Executed.Valid {
-		if !x.Wan.Equal(b.Executed.Value) {
-			n.mismatch(out, x, fmt.Sprintf("报告中决算数为 %s，表中全年执行数为 %s 万元", x.Text, b.Executed.Text), x.Text, b.Executed.Text+"万元")
+	reported := map[string]bool{}
+	var executed *claims.Claim
+	for i := range n.set.Claims {
+		c := &n.set.Claims[i]
+		if c.Kind != claims.Amount || c.Approx || isPartKey(c.Key) || strings.ContainsAny(c.Key, "增减") ||
+			strings.Contains(c.Key, "上年") || strings.Contains(c.Key, "去年") || strings.Contains(c.Key, "同期") {
+			continue
 		}
+		for _, bf := range budgetFigures {
+			if !hasAnySuffix(c.Key, bf.suffixes) {
+				continue
+			}
+			if bf.column == "全年执行数" && executed == nil {
+				executed = c
+			}
+			f := bf.figure(b)
+			if !f.Valid || c.Wan.Equal(f.Value) || reported[bf.column] {
+				continue
+			}
+			reported[bf.column] = true
+			n.mismatch(out, *c, fmt.Sprintf("表中%s为 %s 万元，报告中为 %s", bf.column, f.Text, c.Text), f.Text+"万元", c.Text)
+		}
+	}
+	if r, ok := n.wholeRate(); ok && (executed == nil || n.set.Claims[r.Part].Key != executed.Key) {
+		x := n.set.Claims[r.Part]
+		executed = &x
+	}
+	if executed == nil || b.Executed.Stated() {
 		return
 	}
 	e := &in.Result.Execution
 	if !b.Rate.Valid || !e.A.Valid || e.A.Value.Sign() <= 0 {
 		return
 	}
-	implied := x.Wan.Div(e.A.Value)
+	implied := executed.Wan.Div(e.A.Value)
 	if ro.Percent(implied).Sub(ro.Percent(b.Rate.Fraction())).Abs().LessThanOrEqual(percentTolerance(in.Rules)) {
 		return
 	}
 	want := ro.Percent(implied).StringFixed(ro.PercentPlaces) + "%"
-	n.mismatch(out, x,
-		fmt.Sprintf("表中执行率为 %s，而报告所述决算数 %s 与表中%s %s 万元之比为 %s", b.Rate.Text, x.Text, e.Denominator, e.A.Text, want),
+	n.mismatch(out, *executed,
+		fmt.Sprintf("表中执行率为 %s，而报告所述%s %s 与表中%s %s 万元之比为 %s", b.Rate.Text, executed.Key, executed.Text, e.Denominator, e.A.Text, want),
 		b.Rate.Text, want)
+}
+
+func hasAnySuffix(s string, sufs []string) bool {
+	for _, x := range sufs {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitName is a breakdown row's name reduced for matching the report:
@@ -154,17 +200,23 @@ func splitName(s string) string {
 // for that column: two breakdowns of one total must agree.
 func (n *narrative) splitMismatch(in *Input, out *findings) {
 	cs := n.set.Claims
-	type part struct{ part, whole int }
+	type part struct {
+		part, whole int
+		name        string
+	}
 	var parts []part
 	for _, r := range n.set.Relations {
 		switch r.Kind {
 		case claims.RelParts:
 			for _, p := range r.Parts {
-				parts = append(parts, part{p, r.Whole})
+				parts = append(parts, part{p, r.Whole, splitName(cs[p].Key)})
 			}
 		case claims.RelShare:
-			parts = append(parts, part{r.Part, r.Whole})
+			parts = append(parts, part{r.Part, r.Whole, splitName(cs[r.Part].Key)})
 		}
+	}
+	if len(parts) == 0 {
+		return
 	}
 	b := &in.Eval.Budget
 	tol := in.Rules.SumTolerance
@@ -179,11 +231,11 @@ func (n *narrative) splitMismatch(in *Input, out *findings) {
 				}
 				for _, p := range parts {
 					c, w := cs[p.part], cs[p.whole]
-					if c.Kind != claims.Amount || splitName(c.Key) != name || !w.Wan.Equal(total.Value) {
+					if c.Kind != claims.Amount || p.name != name || !w.Wan.Equal(total.Value) {
 						continue
 					}
 					if c.Wan.Sub(f.Value).Abs().GreaterThan(tol) {
-						n.mismatch(out, c, fmt.Sprintf("%s“%s”表中为 %s 万元（%s %s 万元中），报告中为 %s（%s %s 中）", s.Name, row.Name, f.Text, col.name, total.Text, c.Text, w.Key, w.Text), c.Text, f.Text+"万元")
+						n.mismatch(out, c, fmt.Sprintf("%s“%s”表中为 %s 万元（%s %s 万元中），报告中为 %s（%s %s 中）", s.Name, row.Name, f.Text, col.name, total.Text, c.Text, w.Key, w.Text), f.Text+"万元", c.Text)
 					}
 					done = true
 					break
@@ -208,15 +260,15 @@ func (n *narrative) scoreMismatch(in *Input, out *findings) {
 			continue // a part of the score, not the total
 		}
 		if !c.Value.Equal(t.Value) {
-			n.mismatch(out, c, fmt.Sprintf("报告中得分为 %s，表中总分为 %s", c.Text, t.Text), c.Text, t.Text)
+			n.mismatch(out, c, fmt.Sprintf("表中总分为 %s，报告中得分为 %s", t.Text, c.Text), t.Text, c.Text)
 		}
 	}
 }
 
 // reasonWords and executionWords find a sentence explaining execution.
 var (
-	executionWords = []string{"执行率", "执行进度", "预算执行", "未执行", "未支出", "未使用", "结余", "结转", "支出进度"}
-	reasonWords    = []string{"原因", "由于", "因为", "主要是", "导致", "影响", "因"}
+	executionWords = newWordSet("执行率", "执行进度", "预算执行", "未执行", "未支出", "未使用", "结余", "结转", "支出进度")
+	reasonWords    = newWordSet("原因", "由于", "因为", "主要是", "导致", "影响", "因")
 )
 
 // execReason asks the report to explain an execution rate below the rule
@@ -229,12 +281,15 @@ func (n *narrative) execReason(in *Input, out *findings) {
 	at := jixiao.Location{Block: "report"}
 	found := false
 	for _, p := range n.rt.paras {
+		if !executionWords.in(p.text) {
+			continue
+		}
 		for sent := range strings.FieldsFuncSeq(p.text, func(r rune) bool { return r == '。' || r == '；' || r == '！' }) {
-			if hasAnyWord(sent, executionWords) {
+			if executionWords.in(sent) {
 				if !found {
 					at, found = reportLoc(n.rt, p), true
 				}
-				if hasAnyWord(sent, reasonWords) {
+				if reasonWords.in(sent) {
 					return
 				}
 			}
@@ -248,8 +303,8 @@ func (n *narrative) execReason(in *Input, out *findings) {
 	limit := ro.Percent(th).StringFixed(ro.PercentPlaces) + "%"
 	out.add(jixiao.Finding{
 		Code: "N-EXEC-REASON", Severity: sev,
-		Message:  fmt.Sprintf("预算执行率 %s 低于 %s，报告中没有说明原因", rate, limit),
-		Stated:   rate, Expected: "说明执行率低于 " + limit + " 的原因及改进措施",
+		Message: fmt.Sprintf("预算执行率 %s 低于 %s，报告中没有说明原因", rate, limit),
+		Stated:  rate, Expected: "说明执行率低于 " + limit + " 的原因及改进措施",
 		Evidence: "报告中没有同时提到预算执行与原因的语句",
 		Location: at,
 	})

@@ -9,6 +9,20 @@ import (
 	"jixiao/rules"
 )
 
+// checkReport runs the checks that read the report — its figures, its
+// structure, its wording — and the quality checks, reading the document's
+// text once for all of them.
+func checkReport(in *Input, out *findings) {
+	if in.Eval == nil {
+		return
+	}
+	ol := outlineOf(in.Rules)
+	rt := readReport(in.Doc, ol)
+	checkNarrative(in, rt, out)
+	checkStructure(in, rt, ol, out)
+	checkQuality(in, rt, out)
+}
+
 // reportText is the narrative of an imported document: its text blocks in
 // order, each with the first-level section it falls in.
 type reportText struct {
@@ -40,6 +54,7 @@ func readReport(doc *jixiao.Document, ol *rules.Outline) *reportText {
 	if doc == nil {
 		return rt
 	}
+	rt.paras = make([]reportPara, 0, len(doc.Blocks))
 	cur := -1
 	for bi, b := range doc.Blocks {
 		if b.Kind == jixiao.BlockTable {
@@ -156,4 +171,41 @@ func excerpt(s, focus string, n int) string {
 		out += "…"
 	}
 	return out
+}
+
+// wordSet finds any of a few words in a text in one pass over its runes,
+// where strings.Contains per word would rescan the text for each: CJK
+// text shares its first UTF-8 bytes, which defeats the byte search. A
+// bitset of the words' first runes keeps the pass to a load and a test
+// per rune.
+type wordSet struct {
+	first [1 << 16 / 64]uint64 // first runes in the Basic Multilingual Plane
+	words map[rune][]string
+}
+
+func newWordSet(words ...string) *wordSet {
+	ws := &wordSet{words: map[rune][]string{}}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		ws.words[r] = append(ws.words[r], w)
+		if r < 1<<16 {
+			ws.first[r/64] |= 1 << (r % 64)
+		}
+	}
+	return ws
+}
+
+// in reports whether s contains one of the words.
+func (ws *wordSet) in(s string) bool {
+	for i, r := range s {
+		if r < 1<<16 && ws.first[r/64]&(1<<(r%64)) == 0 {
+			continue
+		}
+		for _, w := range ws.words[r] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }

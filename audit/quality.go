@@ -20,28 +20,27 @@ var (
 var (
 	// vagueNames are indicator names that do not say what is measured.
 	vagueNames = []string{"完成量", "完成率", "完成时间", "完成情况", "工作完成率", "任务完成率", "工作完成情况", "任务完成情况", "完成质量", "工作量", "工作任务", "完成进度"}
-	// vagueTargets are target values that promise nothing checkable.
-	vagueTargets = []string{"年度完成", "按时完成", "按期完成", "年内完成", "全部完成", "完成", "已完成", "完成任务", "资金执行在预算范围内", "在预算范围内", "控制在预算范围内", "按计划完成"}
+	// vagueTargets are target values that promise nothing checkable. (按时完成
+	// is left out: with a deadline in the 评分标准 it is the usual 时效 target.)
+	vagueTargets = []string{"年度完成", "年内完成", "全部完成", "完成", "已完成", "完成任务", "资金执行在预算范围内", "在预算范围内", "控制在预算范围内"}
 	// savingNames measure money saved: 100% saved means nothing spent.
 	savingNames = []string{"节约率", "节支率", "成本节约率", "节约"}
 	// surveyWords show that satisfaction was measured.
-	surveyWords = []string{"问卷", "调查", "调研", "测评", "回访", "座谈", "抽样", "评议", "访谈"}
+	// (调查研究 and 测评 alone are too common to count.)
+	surveyWords = newWordSet("问卷", "满意度调查", "满意度测评", "满意率调查", "调查问卷", "回访", "抽样调查", "入户调查", "电话调查", "网络调查", "民意调查", "群众评议", "第三方评价", "第三方调查", "座谈会")
 	// genericGoalPhrases say nothing about results.
 	genericGoalPhrases = []string{"高站位", "高标准", "高质量", "圆满完成", "各项工作", "较好完成", "顺利完成", "全面完成", "取得良好", "取得了良好"}
 )
 
 // checkQuality looks at the quality of targets and indicators and at how
 // the report speaks: warnings, since a reviewer must judge them.
-func checkQuality(in *Input, out *findings) {
-	if in.Eval == nil {
-		return
-	}
+func checkQuality(in *Input, rt *reportText, out *findings) {
 	checkIndicatorQuality(in, out)
 	checkGoalActual(in, out)
 	checkInflated(in, out)
 	if in.Doc != nil {
-		checkSatisfaction(in, out)
-		checkSelfReference(in, out)
+		checkSatisfaction(in, rt, out)
+		checkSelfReference(in, rt, out)
 	}
 }
 
@@ -54,9 +53,9 @@ func checkIndicatorQuality(in *Input, out *findings) {
 	inds := in.Eval.Indicators
 	allEqual := len(inds) >= 3
 	for i, ind := range inds {
-		name := canonical(ind.Name)
-		target := canonical(ind.Target.Raw)
-		if ind.Actual.Raw == "" || canonical(ind.Actual.Raw) != target {
+		name := strings.TrimSpace(ind.Name)
+		target := strings.TrimSpace(ind.Target.Raw)
+		if ind.Actual.Raw == "" || strings.TrimSpace(ind.Actual.Raw) != target {
 			allEqual = false
 		}
 		if inList(name, vagueNames) {
@@ -91,7 +90,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "指标值类型"),
 			})
 		}
-		if (ind.Type == jixiao.Quantitative || sameName(ind.Level2, "数量指标")) && ind.Target.Type == jixiao.Qualitative {
+		if ind.Target.Type == jixiao.Qualitative && (ind.Type == jixiao.Quantitative || strings.HasPrefix(strings.TrimSpace(ind.Level2), "数量")) {
 			out.add(jixiao.Finding{
 				Code: "Q-QUANT-AS-TEXT", Severity: jixiao.SevWarning,
 				Message: fmt.Sprintf("指标“%s”应为定量指标，年度指标值却写作文字“%s”", ind.Name, ind.Target.Raw),
@@ -147,7 +146,7 @@ func checkGoalActual(in *Input, out *findings) {
 		Code: "Q-GOAL-ACTUAL-VAGUE", Severity: jixiao.SevWarning,
 		Message: "年度总体目标的实际完成情况" + why + "，应逐项写明完成了什么、完成多少",
 		Stated:  excerpt(a, "", 60), Expected: "与预期目标逐项对应、可核对的完成结果",
-		Location: in.loc("goal", 0, "年度总体目标", "实际完成情况", "goal.实际完成情况"),
+		Location: in.loc("goal", 0, "年度总体目标", "实际完成情况", "goal.actual"),
 	})
 }
 
@@ -175,24 +174,29 @@ func checkInflated(in *Input, out *findings) {
 }
 
 // checkSatisfaction asks for the survey behind a satisfaction indicator.
-func checkSatisfaction(in *Input, out *findings) {
-	var text strings.Builder
-	for _, b := range in.Doc.Blocks {
-		if b.Kind == jixiao.BlockTable {
-			continue // the table's own cells cite no survey; its 评分标准 may
-		}
-		text.WriteString(b.Text)
+func checkSatisfaction(in *Input, rt *reportText, out *findings) {
+	has := false
+	for _, ind := range in.Eval.Indicators {
+		has = has || strings.Contains(ind.Name, "满意") || strings.Contains(ind.Level1, "满意")
 	}
-	all := text.String()
-	if hasAnyWord(all, surveyWords) {
+	if !has {
 		return
+	}
+	// A survey promised under 存在的问题 or 下一步改进措施 was not made.
+	for _, p := range rt.paras {
+		if t := rt.sectionTitle(p); strings.Contains(t, "问题") || strings.Contains(t, "措施") || strings.Contains(t, "下一步") {
+			continue
+		}
+		if surveyWords.in(p.text) {
+			return
+		}
 	}
 	for i, ind := range in.Eval.Indicators {
 		if !strings.Contains(ind.Name, "满意") && !strings.Contains(ind.Level1, "满意") {
 			continue
 		}
-		if hasAnyWord(ind.Standard, surveyWords) || hasAnyWord(ind.Deviation, surveyWords) {
-			continue
+		if surveyWords.in(ind.Name) || strings.Contains(ind.Name, "调查") || surveyWords.in(ind.Standard) || surveyWords.in(ind.Deviation) {
+			continue // "居民满意度（问卷调查）"
 		}
 		out.add(jixiao.Finding{
 			Code: "Q-SATISFACTION-NO-SURVEY", Severity: jixiao.SevWarning,
@@ -215,7 +219,7 @@ var notSelfAfter = map[string]string{"我办": "理事公案好", "我所": "在
 
 // checkSelfReference finds a unit calling itself by another unit type: a
 // 局 writing 我办 was copied from another unit's report.
-func checkSelfReference(in *Input, out *findings) {
+func checkSelfReference(in *Input, rt *reportText, out *findings) {
 	unit := strings.TrimSpace(in.Eval.Unit)
 	own := ""
 	for _, s := range selfTerms {
@@ -227,47 +231,42 @@ func checkSelfReference(in *Input, out *findings) {
 	if own == "" {
 		return
 	}
-	rt := readReport(in.Doc, nil)
-	seen := map[string]bool{}
-	for _, s := range selfTerms {
-		term := s.term
-		if term == own || seen[term] {
-			continue
-		}
-		seen[term] = true
-		count, first := 0, -1
-		for pi, p := range rt.paras {
-			n := countTerm(p.text, term)
-			if n > 0 && first < 0 {
-				first = pi
+	// one pass over each paragraph, looking only where 我 occurs
+	counts, first := map[string]int{}, map[string]int{}
+	var order []string
+	for pi, p := range rt.paras {
+		text := p.text
+		for {
+			i := strings.Index(text, "我")
+			if i < 0 {
+				break
 			}
-			count += n
+			text = text[i:]
+			for _, st := range selfTerms {
+				if st.term == own || !strings.HasPrefix(text, st.term) {
+					continue
+				}
+				if next := firstRuneOf(text[len(st.term):]); next != 0 && strings.ContainsRune(notSelfAfter[st.term], next) {
+					break
+				}
+				if counts[st.term] == 0 {
+					first[st.term] = pi
+					order = append(order, st.term)
+				}
+				counts[st.term]++
+				break
+			}
+			text = text[len("我"):]
 		}
-		if count == 0 {
-			continue
-		}
-		p := rt.paras[first]
+	}
+	for _, term := range order {
+		p := rt.paras[first[term]]
 		out.add(jixiao.Finding{
 			Code: "Q-SELF-REFERENCE", Severity: jixiao.SevWarning,
-			Message: fmt.Sprintf("报告 %d 处以“%s”自称，而本单位“%s”应自称“%s”：疑为套用其他单位的报告", count, term, unit, own),
+			Message: fmt.Sprintf("报告 %d 处以“%s”自称，而本单位“%s”应自称“%s”：疑为套用其他单位的报告", counts[term], term, unit, own),
 			Stated:  term, Expected: own, Evidence: excerpt(p.text, term, evidenceRunes),
 			Location: jixiao.Location{Block: "report", Item: rt.sectionTitle(p), Source: p.pos},
 		})
-	}
-}
-
-func countTerm(s, term string) int {
-	n := 0
-	for {
-		i := strings.Index(s, term)
-		if i < 0 {
-			return n
-		}
-		rest := s[i+len(term):]
-		if next := firstRuneOf(rest); next == 0 || !strings.ContainsRune(notSelfAfter[term], next) {
-			n++
-		}
-		s = rest
 	}
 }
 

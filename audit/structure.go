@@ -12,17 +12,14 @@ import (
 // level, every required section present and in order, no section heading
 // left unnumbered among numbered ones — and the table fields a complete
 // self-evaluation must fill.
-func checkStructure(in *Input, out *findings) {
-	if in.Eval != nil {
-		checkFields(in, out)
-	}
+func checkStructure(in *Input, rt *reportText, ol *rules.Outline, out *findings) {
+	checkFields(in, out)
 	if in.Doc == nil {
 		return
 	}
-	ol := outlineOf(in.Rules)
-	rt := readReport(in.Doc, ol)
 	checkNumbering(in.Doc, rt, out)
-	if ol != nil {
+	// the outlines describe the 部门整体 report; a project report has its own
+	if ol != nil && in.Eval != nil && in.Eval.Kind == jixiao.KindDepartment {
 		checkSections(rt, ol, out)
 	}
 }
@@ -62,8 +59,11 @@ func checkNumbering(doc *jixiao.Document, rt *reportText, out *findings) {
 		if !ok {
 			continue
 		}
-		at := reportLoc(rt, p)
-		at.Item = excerpt(p.text, "", 30)
+		at := func() jixiao.Location {
+			l := reportLoc(rt, p)
+			l.Item = excerpt(p.text, "", 30)
+			return l
+		}
 		idx := -1
 		for i := range stack {
 			if stack[i].style == h.Style {
@@ -76,7 +76,7 @@ func checkNumbering(doc *jixiao.Document, rt *reportText, out *findings) {
 				out.add(jixiao.Finding{
 					Code: "S-NUMBER-START", Severity: jixiao.SevWarning,
 					Message: fmt.Sprintf("编号“%s”是该级的第一个编号，却不从 1 开始", h.Text),
-					Stated:  h.Text, Expected: ordinalText(h, 1), Evidence: excerpt(p.text, "", evidenceRunes), Location: at,
+					Stated:  h.Text, Expected: ordinalText(h, 1), Evidence: excerpt(p.text, "", evidenceRunes), Location: at(),
 				})
 			}
 			stack = append(stack, numLevel{style: h.Style, last: h.Ordinal, text: h.Text})
@@ -97,16 +97,21 @@ func checkNumbering(doc *jixiao.Document, rt *reportText, out *findings) {
 			}
 			out.add(jixiao.Finding{
 				Code: "S-NUMBER-GAP", Severity: jixiao.SevError, Message: msg,
-				Stated: h.Text, Expected: ordinalText(h, lv.last+1), Evidence: excerpt(p.text, "", evidenceRunes), Location: at,
+				Stated: h.Text, Expected: ordinalText(h, lv.last+1), Evidence: excerpt(p.text, "", evidenceRunes), Location: at(),
 			})
 		default:
 			out.add(jixiao.Finding{
 				Code: "S-NUMBER-REPEAT", Severity: jixiao.SevError,
 				Message: fmt.Sprintf("编号“%s”出现在“%s”之后，重复或倒退", h.Text, lv.text),
-				Stated:  h.Text, Expected: ordinalText(h, lv.last+1), Evidence: excerpt(p.text, "", evidenceRunes), Location: at,
+				Stated:  h.Text, Expected: ordinalText(h, lv.last+1), Evidence: excerpt(p.text, "", evidenceRunes), Location: at(),
 			})
 		}
-		lv.last, lv.text = h.Ordinal, h.Text
+		if h.Ordinal <= lv.last && h.Ordinal != 1 {
+			lv.last++ // read a repeat as a slip for the expected number, so the next one is not a gap
+		} else {
+			lv.last = h.Ordinal
+		}
+		lv.text = h.Text
 		if h.Style == jixiao.HeadingChineseDun {
 			pendingUnnumbered = ""
 		}
@@ -159,14 +164,17 @@ func checkSections(rt *reportText, ol *rules.Outline, out *findings) {
 		return // no report, or one without sections: nothing to compare
 	}
 	found := make([]bool, len(ol.Sections))
-	lastOutline, lastTitle := -1, ""
+	lastOutline, lastTitle, lastNum := -1, "", 0
 	for _, s := range rt.sections {
 		at := jixiao.Location{Block: "report", Item: s.title, Source: s.pos}
+		if h, _, ok := jixiao.ParseHeading(s.title); ok && s.numbered {
+			lastNum = h.Ordinal
+		}
 		if !s.numbered && s.outline >= 0 {
 			out.add(jixiao.Finding{
 				Code: "S-SECTION-UNNUMBERED", Severity: jixiao.SevWarning,
 				Message: fmt.Sprintf("章节“%s”没有编号，而其他一级标题都有编号", s.title),
-				Stated:  s.title, Expected: "编号的一级标题（如“六、" + ol.Sections[s.outline].Title + "”）", Location: at,
+				Stated:  s.title, Expected: chineseNumeral(lastNum+1) + "、" + s.title, Location: at,
 			})
 		}
 		if s.outline < 0 {
@@ -190,7 +198,7 @@ func checkSections(rt *reportText, ol *rules.Outline, out *findings) {
 		}
 		out.add(jixiao.Finding{
 			Code: "S-SECTION-MISSING", Severity: jixiao.SevWarning,
-			Message: fmt.Sprintf("报告缺少“%s”部分（提纲 %s）", sec.Title, ol.Name),
+			Message:  fmt.Sprintf("报告缺少“%s”部分（提纲 %s）", sec.Title, ol.Name),
 			Expected: sec.Title, Evidence: "报告的一级标题：" + sectionTitles(rt),
 			Location: jixiao.Location{Block: "report", Item: sec.Title},
 		})
@@ -234,10 +242,16 @@ func checkFields(in *Input, out *findings) {
 	} else if b.FullYear.Stated() && !b.Executed.Stated() && !b.Rate.Stated() {
 		missing(jixiao.SevError, "budget", "年度资金总额", "全年执行数", "budget.全年执行数", "预算执行率无从计算")
 	}
-	if strings.TrimSpace(ev.Goal.Expected) == "" {
-		missing(jixiao.SevWarning, "goal", "年度总体目标", "预期目标", "goal.预期目标", "年度总体目标不应为空")
+	// A hand-written file may leave the goal block out altogether; an
+	// imported table has it, so there both blanks count.
+	noExpected, noActual := strings.TrimSpace(ev.Goal.Expected) == "", strings.TrimSpace(ev.Goal.Actual) == ""
+	if noExpected && noActual && in.Doc == nil {
+		return
 	}
-	if strings.TrimSpace(ev.Goal.Actual) == "" {
-		missing(jixiao.SevWarning, "goal", "年度总体目标", "实际完成情况", "goal.实际完成情况", "应写明年度总体目标的实际完成情况")
+	if noExpected {
+		missing(jixiao.SevWarning, "goal", "年度总体目标", "预期目标", "goal.expected", "年度总体目标不应为空")
+	}
+	if noActual {
+		missing(jixiao.SevWarning, "goal", "年度总体目标", "实际完成情况", "goal.actual", "应写明年度总体目标的实际完成情况")
 	}
 }

@@ -255,9 +255,14 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 // same row or in the next one.
 func (x *extractor) goalRow(r grow) bool {
 	isGoal, m := false, map[string]int{}
+	first := true // the goal's own label heads its row; elsewhere 年度目标 is a column's
 	for i, c := range r.cells {
+		isFirst := first && c.origin && c.text != ""
+		if isFirst {
+			first = false
+		}
 		switch {
-		case c.origin && (c.norm == "年度总体目标" || c.norm == "总体目标" || c.norm == "年度目标"):
+		case isFirst && (c.norm == "年度总体目标" || c.norm == "总体目标" || c.norm == "年度目标"):
 			isGoal = true
 		case c.origin && (c.norm == "预期目标" || c.norm == "年度预期目标"):
 			m["expected"] = i

@@ -9,10 +9,14 @@
 // then its values), and a Note says the alignment was a guess. Nothing is
 // ever computed or filled in: a figure the document does not state stays
 // unstated.
+//
+// ExtractReport reads the 自评报告 that follows the table (report.go):
+// sections found by their headings, figures kept as stated.
 package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -28,6 +32,8 @@ type Note struct {
 
 // Extract reads the first 自评表 in doc. When there is none, the Evaluation
 // holds whatever header facts were found (unit, year) and a Note says so.
+// When the document also holds a 自评报告, ExtractReport's data is set as
+// the Evaluation's Report and its notes follow the table's.
 func Extract(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 	x := &extractor{ev: &jixiao.Evaluation{Provenance: map[string]jixiao.Position{}}}
 	for _, b := range doc.Blocks {
@@ -51,6 +57,10 @@ func Extract(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 		x.endTable()
 	}
 	x.finish(doc)
+	if rep, notes := ExtractReport(doc); rep != nil {
+		x.ev.Report = rep
+		x.notes = append(x.notes, notes...)
+	}
 	return x.ev, x.notes
 }
 
@@ -71,6 +81,8 @@ type extractor struct {
 
 	title    string
 	titlePos jixiao.Position
+	yearLine string // a one-cell row holding only the year, above the table
+	yearPos  jixiao.Position
 	fields   map[string]string
 	pending  []string // header fields whose value is in the next row
 
@@ -106,6 +118,15 @@ func (x *extractor) text(b jixiao.Block) {
 		x.title, x.titlePos = b.Text, b.Pos
 	}
 }
+
+// isYearLine reports a short line that only states the year:
+// "（2024年度）", "2024年度".
+func isYearLine(s string) bool {
+	t := strings.Trim(strings.TrimSpace(jixiao.Fold(s)), "()（） ")
+	return utf8.RuneCountInString(t) <= 12 && yearLineRe.MatchString(t)
+}
+
+var yearLineRe = regexp.MustCompile(`^20\d\d\s*年度?$`)
 
 func isTitle(s string) bool {
 	return strings.Contains(s, "自评表") && utf8.RuneCountInString(s) <= 80
@@ -154,12 +175,18 @@ func (x *extractor) row(r grow) {
 func (x *extractor) titleRow(r grow) bool {
 	var only *gcell
 	for i := range r.cells {
-		if r.cells[i].text != "" {
+		if r.cells[i].origin && r.cells[i].text != "" {
 			if only != nil {
 				return false
 			}
 			only = &r.cells[i]
 		}
+	}
+	if only != nil && !x.found && x.yearLine == "" && isYearLine(only.text) {
+		// A subtitle such as "（2024年度）" that a spreadsheet keeps as a
+		// row of the table rather than as a paragraph.
+		x.yearLine, x.yearPos = only.text, only.pos
+		return true
 	}
 	if only == nil || !isTitle(only.text) {
 		return false
@@ -224,6 +251,10 @@ func (x *extractor) totalRow(r grow) bool {
 	if idx < 0 {
 		return false
 	}
+	// The official layout writes Σ分值 under 分值 and the total under 得分
+	// ("总分 | 100 | 96.12"): the total is the figure under 得分 when the
+	// row is laid out like the header, else the last number before 等级.
+	var cands []gcell
 	for i := idx + 1; i < len(r.cells); i++ {
 		c := r.cells[i]
 		if !c.origin || c.text == "" {
@@ -236,16 +267,36 @@ func (x *extractor) totalRow(r grow) bool {
 			}
 			break
 		}
-		if !x.ev.StatedTotal.Stated() {
-			x.ev.StatedTotal = jixiao.ParseFigure(c.text)
-			x.prov("total", c.pos)
-		}
+		cands = append(cands, c)
+	}
+	if c, ok := x.totalCell(r, cands); ok && !x.ev.StatedTotal.Stated() {
+		x.ev.StatedTotal = jixiao.ParseFigure(c.text)
+		x.prov("total", c.pos)
 	}
 	if !x.ev.StatedTotal.Stated() {
 		x.note("total", r.cells[idx].pos, "总分一栏为空")
 	}
 	x.sec = secAfter
 	return true
+}
+
+// totalCell picks the 总分 figure among the row's filled cells after its
+// label.
+func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
+	if len(cands) == 0 {
+		return gcell{}, false
+	}
+	if col, ok := x.indHdr[colScore]; ok && len(r.cells) == x.indW {
+		if c, ok := r.origin(col); ok && c.text != "" {
+			return c, true
+		}
+	}
+	for i := len(cands) - 1; i >= 0; i-- {
+		if jixiao.ParseFigure(cands[i].text).Valid {
+			return cands[i], true
+		}
+	}
+	return cands[0], true
 }
 
 func (x *extractor) nextValue(r grow, i int) *gcell {

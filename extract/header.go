@@ -196,6 +196,11 @@ func (x *extractor) year(doc *jixiao.Document) {
 		x.prov(fieldYear, x.titlePos)
 		return
 	}
+	if n, ok := yearIn(x.yearLine, yearOfTitle); ok {
+		x.ev.Year = n
+		x.prov(fieldYear, x.yearPos)
+		return
+	}
 	for _, b := range doc.Blocks {
 		if b.Kind == jixiao.BlockTable {
 			continue

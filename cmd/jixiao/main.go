@@ -31,6 +31,7 @@ func commands() []command {
 		{"render", "由数据生成自评表与自评报告（xlsx、docx、pdf、html、md）", runRender},
 		{"rules", "列出或显示规则集", runRules},
 		{"init", "生成待填写的空白自评表文件", runInit},
+		{"gen", "生成带已知错误的模拟自评表（测试与压测用）", runGen},
 		{"version", "显示版本", runVersion},
 	}
 }

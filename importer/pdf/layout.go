@@ -45,7 +45,11 @@ func parseLine(s string) line {
 // that each have two or more cells is a table (one blank line may separate
 // its rows, as pdftotext puts between tall rows); other lines are joined
 // into paragraphs, which end at a blank line or an indented first line.
-func layoutBlocks(pages []string) []jixiao.Block {
+//
+// With the words' boxes (geo, one entry per page; nil when pdftotext could
+// not give them), tables are rebuilt from geometry instead (cells.go), and
+// the layout lines that fall inside a rebuilt table are not read again.
+func layoutBlocks(pages []string, geo [][]word) []jixiao.Block {
 	var blocks []jixiao.Block
 	ntab := 0
 	for pi, page := range pages {
@@ -55,6 +59,14 @@ func layoutBlocks(pages []string) []jixiao.Block {
 		for i, s := range lines {
 			parsed[i] = parseLine(s)
 		}
+		var regions []*region
+		var inRegion []int
+		if pi < len(geo) && len(geo[pi]) > 0 {
+			vls := visualLines(geo[pi])
+			regions = findRegions(buildCells(vls))
+			inRegion = placeLines(lines, vls, regions)
+		}
+		emitted := make([]bool, len(regions))
 		var para []line
 		flush := func() {
 			if text := joinParagraph(para); text != "" {
@@ -64,11 +76,20 @@ func layoutBlocks(pages []string) []jixiao.Block {
 		}
 		for i := 0; i < len(parsed); i++ {
 			l := parsed[i]
+			if inRegion != nil && inRegion[i] >= 0 {
+				flush()
+				if k := inRegion[i]; !emitted[k] {
+					emitted[k] = true
+					ntab++
+					blocks = append(blocks, jixiao.Block{Kind: jixiao.BlockTable, Table: regions[k].table(pg, ntab), Pos: jixiao.Position{Page: pg, Table: ntab}})
+				}
+				continue
+			}
 			if len(l.cells) == 0 {
 				flush()
 				continue
 			}
-			if rows := tableRun(parsed, i); len(rows) >= 2 {
+			if rows := tableRun(parsed[:regionStart(inRegion, i, len(parsed))], i); len(rows) >= 2 {
 				flush()
 				ntab++
 				t := &jixiao.Table{}
@@ -128,4 +149,63 @@ func joinParagraph(ls []line) string {
 		b.WriteString(s)
 	}
 	return b.String()
+}
+
+// regionStart returns the first line at or after i that lies in a rebuilt
+// table, or n: a table read from layout text stops there.
+func regionStart(inRegion []int, i, n int) int {
+	for k := i; k < len(inRegion); k++ {
+		if inRegion[k] >= 0 {
+			return k
+		}
+	}
+	return n
+}
+
+// placeLines finds, for each layout line, the rebuilt table it lies in (-1
+// for none). A line is placed by matching its text with a visual line of
+// words; a line that cannot be matched lies in a table when the matched
+// lines before and after it do.
+func placeLines(lines []string, vls []vline, regions []*region) []int {
+	out := make([]int, len(lines))
+	known := make([]bool, len(lines))
+	p := 0
+	for i, s := range lines {
+		out[i] = -1
+		t := squeeze(s)
+		if t == "" {
+			continue
+		}
+		for q := p; q < len(vls) && q < p+64; q++ {
+			v := squeeze(vls[q].text())
+			if v == t || v != "" && strings.HasPrefix(t, v) {
+				y := (vls[q].y0 + vls[q].y1) / 2
+				for k, r := range regions {
+					if y >= r.y0-1 && y <= r.y1+1 {
+						out[i] = k
+					}
+				}
+				known[i], p = true, q+1
+				break
+			}
+		}
+	}
+	prev := -1
+	for i := range lines {
+		if known[i] {
+			prev = i
+			continue
+		}
+		next := -1
+		for k := i + 1; k < len(lines); k++ {
+			if known[k] {
+				next = k
+				break
+			}
+		}
+		if prev >= 0 && next >= 0 && out[prev] >= 0 && out[prev] == out[next] {
+			out[i] = out[prev]
+		}
+	}
+	return out
 }

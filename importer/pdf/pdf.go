@@ -1,6 +1,8 @@
 // Package pdf reads PDF files into a jixiao.Document. With poppler's
 // pdftotext on PATH it reads the layout text (pdftotext -layout) and
-// rebuilds paragraphs and tables from column positions; without it, it
+// rebuilds paragraphs and tables from column positions; tables are rebuilt
+// from the words' boxes (pdftotext -bbox-layout) when it gives them, so
+// that wrapped and merged cells come back whole (cells.go); without it, it
 // falls back to the pure-Go github.com/ledongthuc/pdf for plain text,
 // paragraphs only. A PDF with no text layer (a scan) is an error, never an
 // empty document.
@@ -128,7 +130,7 @@ func readLayout(cmd, path string, lim limit.Limits) (*jixiao.Document, error) {
 	if len(pages) > lim.MaxPages {
 		return nil, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.Pages, Value: int64(len(pages)), Max: int64(lim.MaxPages)})
 	}
-	d := &jixiao.Document{Format: "pdf", Blocks: layoutBlocks(pages)}
+	d := &jixiao.Document{Format: "pdf", Blocks: layoutBlocks(pages, readBBox(cmd, path, lim))}
 	if len(d.Blocks) == 0 {
 		return nil, ErrNoText
 	}

@@ -158,7 +158,7 @@ func TestNoText(t *testing.T) {
 
 func TestLayoutBlocks(t *testing.T) {
 	page := "      标题\n\n    第一段第一行\n接着一行\n    第二段\n\n名称    金额\n\n甲      1\n乙      2\nabc\ndef\n"
-	got := dump.Document(&jixiao.Document{Blocks: layoutBlocks([]string{page})})
+	got := dump.Document(&jixiao.Document{Blocks: layoutBlocks([]string{page}, nil)})
 	want := `format= encoding=
 paragraph level=0 style="" @p1 "标题"
 paragraph level=0 style="" @p1 "第一段第一行接着一行"

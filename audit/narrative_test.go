@@ -1,0 +1,87 @@
+package audit
+
+import (
+	"testing"
+
+	"jixiao"
+)
+
+var narrativeCases = []auditCase{
+	{name: "share right", code: "N-SHARE", found: false},
+	{name: "share wrong", code: "N-SHARE", found: true, sev: jixiao.SevError, stated: "44.00%", want: "40.00%",
+		report: replace("占本年支出40.00%", "占本年支出44.00%")},
+	{name: "share of an unnamed whole", code: "N-SHARE", found: true, sev: jixiao.SevWarning, stated: "45%", want: "40.00%",
+		report: replace("项目支出38.00万元，占本年支出40.00%", "项目支出38.00万元，占全部支出45%")},
+	{name: "all shares of a wrong whole", code: "N-SHARE", found: true, sev: jixiao.SevError, stated: "85.00万元", want: "≈95.00万元",
+		report: replace("2024年本年支出95.00万元", "2024年本年支出85.00万元")},
+
+	{name: "shares sum to 100", code: "N-SHARES-SUM", found: false},
+	{name: "shares over 100", code: "N-SHARES-SUM", found: true, sev: jixiao.SevError, stated: "104.00%", want: "100%",
+		report: replace("占本年支出40.00%", "占本年支出44%")},
+
+	{name: "parts make the whole", code: "N-PARTS-SUM", found: false},
+	{name: "basic and project short of the whole", code: "N-PARTS-SUM", found: true, sev: jixiao.SevError, stated: "87.00万元", want: "95.00万元",
+		report: replace("项目支出38.00万元，占本年支出40.00%", "项目支出30.00万元")},
+
+	{name: "rate right", code: "N-RATE", found: false},
+	{name: "rate wrong", code: "N-RATE", found: true, sev: jixiao.SevError, stated: "59.00%", want: "95.00%",
+		report: replace("预算执行率95.00%", "预算执行率59.00%")},
+
+	{name: "growth not stated", code: "N-GROWTH", found: false},
+	{name: "growth wrong", code: "N-GROWTH", found: true, sev: jixiao.SevError, stated: "20%", want: "25.00%",
+		report: replace("本局在职人员20人。", "本年支出100.00万元，上年支出80.00万元，比上年增长20%。")},
+
+	{name: "no conflict", code: "N-CONFLICT", found: false},
+	{name: "one quantity, two values", code: "N-CONFLICT", found: true, sev: jixiao.SevError, stated: "95.00万元", want: "99.00万元",
+		report: replace("二、一般公共预算支出情况\n", "二、一般公共预算支出情况\n2024年本年支出99.00万元。\n")},
+	{name: "one quantity, two values in two sections", code: "N-CONFLICT", found: true, sev: jixiao.SevWarning, stated: "99.00万元", want: "95.00万元",
+		report: replace("预算编制不够精准。", "预算编制不够精准。\n2024年本年支出99.00万元。")},
+
+	{name: "table and text agree", code: "N-TABLE-MISMATCH", found: false},
+	{name: "split differs from the text", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "60.00万元", want: "57.00万元",
+		eval: func(ev *jixiao.Evaluation) {
+			ev.Budget.Splits[0].Rows[0].Executed = jixiao.ParseFigure("60.00")
+			ev.Budget.Splits[0].Rows[1].Executed = jixiao.ParseFigure("35.00")
+		}},
+	{name: "a budget split differs from the spending: not the same total", code: "N-TABLE-MISMATCH", found: false,
+		eval: func(ev *jixiao.Evaluation) {
+			ev.Budget.Splits[0].Rows[0].FullYear = jixiao.ParseFigure("70.00")
+			ev.Budget.Splits[0].Rows[1].FullYear = jixiao.ParseFigure("30.00")
+		}},
+	{name: "executed differs from the final account", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "90.00万元", want: "95.00万元",
+		eval: func(ev *jixiao.Evaluation) {
+			ev.Budget.Executed, ev.Budget.Rate, ev.Budget.Score = jixiao.ParseFigure("90.00"), jixiao.ParseFigure("90.00%"), jixiao.ParseFigure("9.00")
+			ev.Indicators[0].Score = jixiao.ParseFigure("50")
+			ev.StatedTotal = jixiao.ParseFigure("99.00")
+		},
+		report: replace("部门整体支出绩效得分99.50分", "部门整体支出绩效得分99.00分")},
+	{name: "rate without executed contradicts the text", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "61.23%", want: "95.00%",
+		eval: func(ev *jixiao.Evaluation) {
+			ev.Budget.Executed, ev.Budget.Rate, ev.Budget.Score = jixiao.Figure{}, jixiao.ParseFigure("61.23%"), jixiao.ParseFigure("6.12")
+			ev.StatedTotal = jixiao.ParseFigure("96.12")
+		},
+		report: replace("部门整体支出绩效得分99.50分", "部门整体支出绩效得分96.12分")},
+	{name: "score differs from the total", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "99.50", want: "96.12分",
+		report: replace("部门整体支出绩效得分99.50分", "部门整体支出绩效得分96.12分")},
+
+	{name: "high execution needs no reason", code: "N-EXEC-REASON", found: false,
+		report: replace("，未执行部分主要原因是项目结转", "")},
+	{name: "low execution explained", code: "N-EXEC-REASON", found: false,
+		eval:   lowExecution,
+		report: replace("决算数为95.00万元，预算执行率95.00%", "决算数为61.00万元，预算执行率61.00%")},
+	{name: "low execution unexplained", code: "N-EXEC-REASON", found: true, sev: jixiao.SevWarning, stated: "61.00%",
+		eval:   lowExecution,
+		report: replace("决算数为95.00万元，预算执行率95.00%，未执行部分主要原因是项目结转", "决算数为61.00万元，预算执行率61.00%")},
+	{name: "low execution unexplained where required", code: "N-EXEC-REASON", found: true, sev: jixiao.SevError, stated: "61.00%",
+		eval:   lowExecution,
+		rules:  func(rs *jixiao.RuleSet) { rs.Deviation.ExecutionRequired = true },
+		report: replace("决算数为95.00万元，预算执行率95.00%，未执行部分主要原因是项目结转", "决算数为61.00万元，预算执行率61.00%")},
+}
+
+// lowExecution makes the table's execution 61%.
+func lowExecution(ev *jixiao.Evaluation) {
+	ev.Budget.Executed, ev.Budget.Rate, ev.Budget.Score = jixiao.ParseFigure("61.00"), jixiao.ParseFigure("61.00%"), jixiao.ParseFigure("6.10")
+	ev.StatedTotal = jixiao.ParseFigure("96.10")
+}
+
+func TestNarrative(t *testing.T) { runCases(t, narrativeCases) }

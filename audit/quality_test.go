@@ -1,0 +1,72 @@
+package audit
+
+import (
+	"testing"
+
+	"jixiao"
+)
+
+func setIndicator(i int, f func(*jixiao.Indicator)) func(*jixiao.Evaluation) {
+	return func(ev *jixiao.Evaluation) { f(&ev.Indicators[i]) }
+}
+
+var qualityCases = []auditCase{
+	{name: "specific names", code: "Q-VAGUE-NAME", found: false},
+	{name: "generic name", code: "Q-VAGUE-NAME", found: true, sev: jixiao.SevWarning, stated: "完成量",
+		eval: setIndicator(0, func(in *jixiao.Indicator) { in.Name = "完成量" })},
+
+	{name: "measurable targets", code: "Q-VAGUE-TARGET", found: false},
+	{name: "year's completion as target", code: "Q-VAGUE-TARGET", found: true, sev: jixiao.SevWarning, stated: "年度完成",
+		eval: setIndicator(1, func(in *jixiao.Indicator) {
+			in.Target, in.Actual = jixiao.ParseValue("年度完成"), jixiao.ParseValue("已完成")
+		})},
+
+	{name: "no saving rate", code: "Q-SAVING-100", found: false},
+	{name: "saving rate below 100%", code: "Q-SAVING-100", found: false,
+		eval: setIndicator(0, func(in *jixiao.Indicator) {
+			in.Name, in.Target, in.Actual = "成本节约率", jixiao.ParseValue("≥5%"), jixiao.ParseValue("6%")
+		})},
+	{name: "saving rate 100%", code: "Q-SAVING-100", found: true, sev: jixiao.SevWarning,
+		eval: setIndicator(0, func(in *jixiao.Indicator) {
+			in.Name, in.Target, in.Actual = "节约率", jixiao.ParseValue("100%"), jixiao.ParseValue("100%")
+		})},
+
+	{name: "qualitative as words", code: "Q-QUAL-PERCENT", found: false,
+		eval: setIndicator(1, func(in *jixiao.Indicator) { in.Type = jixiao.Qualitative })},
+	{name: "qualitative in percent", code: "Q-QUAL-PERCENT", found: true, sev: jixiao.SevWarning, stated: "≥90%",
+		eval: setIndicator(2, func(in *jixiao.Indicator) { in.Type = jixiao.Qualitative })},
+
+	{name: "quantitative as a number", code: "Q-QUANT-AS-TEXT", found: false},
+	{name: "quantitative as text", code: "Q-QUANT-AS-TEXT", found: true, sev: jixiao.SevWarning, stated: "完成",
+		eval: setIndicator(0, func(in *jixiao.Indicator) {
+			in.Target, in.Actual = jixiao.ParseValue("完成"), jixiao.ParseValue("完成")
+		})},
+
+	{name: "actuals differ from targets", code: "Q-ALL-MET", found: false},
+	{name: "every actual equals its target", code: "Q-ALL-MET", found: true, sev: jixiao.SevWarning,
+		eval: func(ev *jixiao.Evaluation) {
+			ev.Indicators[0].Actual = jixiao.ParseValue("≥300件")
+			ev.Indicators[2].Actual = jixiao.ParseValue("≥90%")
+		}},
+
+	{name: "goal actual with figures", code: "Q-GOAL-ACTUAL-VAGUE", found: false},
+	{name: "goal actual without results", code: "Q-GOAL-ACTUAL-VAGUE", found: true, sev: jixiao.SevWarning,
+		eval: func(ev *jixiao.Evaluation) { ev.Goal.Actual = "高站位、高标准、高质量完成了各项工作" }},
+
+	{name: "high score, high execution", code: "Q-INFLATED", found: false},
+	{name: "high score, low execution", code: "Q-INFLATED", found: true, sev: jixiao.SevWarning, stated: "96.10",
+		eval: lowExecution},
+
+	{name: "satisfaction with a survey", code: "Q-SATISFACTION-NO-SURVEY", found: false},
+	{name: "satisfaction without a survey", code: "Q-SATISFACTION-NO-SURVEY", found: true, sev: jixiao.SevWarning, stated: "95%",
+		report: replace("经问卷调查，", "")},
+	{name: "no document, no survey check", code: "Q-SATISFACTION-NO-SURVEY", found: false, noDoc: true},
+
+	{name: "unit calls itself rightly", code: "Q-SELF-REFERENCE", found: false},
+	{name: "a bureau writes 我办", code: "Q-SELF-REFERENCE", found: true, sev: jixiao.SevWarning, stated: "我办", want: "我局",
+		report: replace("我局对2024年度", "我办对2024年度")},
+	{name: "我办理 is not a self reference", code: "Q-SELF-REFERENCE", found: false,
+		report: replace("加强预算管理。", "由我办理相关手续，加强预算管理。")},
+}
+
+func TestQuality(t *testing.T) { runCases(t, qualityCases) }

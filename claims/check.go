@@ -1,0 +1,475 @@
+package claims
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Options are the tolerances the checks use; zero fields take the defaults.
+type Options struct {
+	// SumTolerance is the allowed |Σparts − whole| per summand, in 万元 for
+	// amounts (尾数误差): 0.01.
+	SumTolerance decimal.Decimal
+	// PercentTolerance is the allowed |stated − computed| of a share or rate
+	// stated with two decimals, in percentage points: 0.01.
+	PercentTolerance decimal.Decimal
+}
+
+var (
+	hundred = decimal.NewFromInt(100)
+	cent    = decimal.New(1, -2)
+	half    = decimal.New(5, -1)
+)
+
+func (o Options) withDefaults() Options {
+	if o.SumTolerance.Sign() <= 0 {
+		o.SumTolerance = cent
+	}
+	if o.PercentTolerance.Sign() <= 0 {
+		o.PercentTolerance = cent
+	}
+	return o
+}
+
+// Issue codes.
+const (
+	CodeShare     = "N-SHARE"
+	CodeSharesSum = "N-SHARES-SUM"
+	CodePartsSum  = "N-PARTS-SUM"
+	CodeRate      = "N-RATE"
+	CodeGrowth    = "N-GROWTH"
+	CodeConflict  = "N-CONFLICT"
+)
+
+// Issue is a relation that does not hold.
+type Issue struct {
+	Code     string
+	Sure     bool   // the reading is unambiguous: the text is provably wrong
+	Claim    int    // the claim the issue is about (index into Set.Claims)
+	Related  []int  // the other claims involved
+	Message  string // in Chinese
+	Stated   string // as written
+	Expected string // computed
+	Formula  string // the arithmetic
+}
+
+// Check evaluates every relation and returns those that fail, in text
+// order of the claim they are about.
+func (s *Set) Check(opt Options) []Issue {
+	opt = opt.withDefaults()
+	var out []Issue
+	out, skip := s.checkShareWholes(out, opt)
+	for i, r := range s.Relations {
+		switch r.Kind {
+		case RelShare:
+			if !skip[i] {
+				out = s.checkShare(out, r, opt)
+			}
+		case RelRate:
+			out = s.checkRate(out, r, opt)
+		case RelParts:
+			out = s.checkParts(out, r, opt)
+		case RelGrowth:
+			out = s.checkGrowth(out, r, opt)
+		}
+	}
+	out = s.checkSharesSum(out, opt)
+	out = s.checkConflicts(out)
+	sortIssues(out, s.Claims)
+	return out
+}
+
+// amount is the value claims are compared in: 万元 for amounts.
+func (c Claim) amount() decimal.Decimal { return c.Wan }
+
+// pctOff reports whether a stated percentage is off the computed one: by
+// more than the tolerance when stated with two or more decimals, else by
+// more than half a unit of its last place.
+func pctOff(stated Claim, computed decimal.Decimal, opt Options) bool {
+	if stated.Places >= 2 {
+		return stated.Value.Sub(computed.Round(2)).Abs().GreaterThan(opt.PercentTolerance)
+	}
+	tol := half.Shift(-stated.Places).Add(decimal.New(5, -3))
+	return stated.Value.Sub(computed).Abs().GreaterThan(tol)
+}
+
+func pct(d decimal.Decimal) string { return d.Round(2).StringFixed(2) + "%" }
+
+func (s *Set) checkShare(out []Issue, r Relation, opt Options) []Issue {
+	cs := s.Claims
+	w, p, z := cs[r.Whole], cs[r.Part], cs[r.Share]
+	if w.amount().Sign() <= 0 {
+		return out
+	}
+	got := p.amount().Div(w.amount()).Mul(hundred)
+	if !pctOff(z, got, opt) {
+		return out
+	}
+	return append(out, Issue{
+		Code: CodeShare, Sure: r.Sure, Claim: r.Share, Related: []int{r.Part, r.Whole},
+		Message: fmt.Sprintf("%s %s 占%s %s 的比例写为 %s，按金额计算应为 %s", labelOr(p), p.Text, labelOr(w), w.Text, z.Text, pct(got)),
+		Stated:  z.Text, Expected: pct(got),
+		Formula: fmt.Sprintf("%s / %s = %s", p.Text, w.Text, pct(got)),
+	})
+}
+
+// checkShareWholes finds wholes that every share of a group contradicts in
+// the same way: when each share is wrong but all agree with one other
+// whole, the whole is what is wrong, and one issue says so instead of one
+// per share. It returns the share relations it accounted for.
+func (s *Set) checkShareWholes(out []Issue, opt Options) ([]Issue, map[int]bool) {
+	cs := s.Claims
+	type key struct{ whole, group int }
+	groups := map[key][]int{}
+	var order []key
+	for i, r := range s.Relations {
+		if r.Kind != RelShare {
+			continue
+		}
+		k := key{r.Whole, r.Group}
+		if groups[k] == nil {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	skip := map[int]bool{}
+	for _, k := range order {
+		rels := groups[k]
+		w := cs[k.whole]
+		if len(rels) < 2 || w.amount().Sign() <= 0 {
+			continue
+		}
+		big, sure := rels[0], true
+		for _, i := range rels {
+			r := s.Relations[i]
+			got := cs[r.Part].amount().Div(w.amount()).Mul(hundred)
+			if !pctOff(cs[r.Share], got, opt) || cs[r.Share].Value.Sign() <= 0 {
+				sure = false
+				big = -1
+				break
+			}
+			sure = sure && r.Sure
+			if cs[r.Part].amount().GreaterThan(cs[s.Relations[big].Part].amount()) {
+				big = i
+			}
+		}
+		if big < 0 {
+			continue
+		}
+		br := s.Relations[big]
+		places := max(w.Places, 2)
+		implied := cs[br.Part].amount().Div(cs[br.Share].Value).Mul(hundred).Round(places)
+		if implied.Sign() <= 0 {
+			continue
+		}
+		for _, i := range rels {
+			r := s.Relations[i]
+			if pctOff(cs[r.Share], cs[r.Part].amount().Div(implied).Mul(hundred), opt) {
+				implied = decimal.Zero
+				break
+			}
+		}
+		if implied.IsZero() {
+			continue
+		}
+		for _, i := range rels {
+			skip[i] = true
+		}
+		unit := w.Unit
+		if w.Kind == Amount {
+			unit = "万元"
+		}
+		out = append(out, Issue{
+			Code: CodeShare, Sure: sure, Claim: k.whole, Related: []int{br.Part, br.Share},
+			Message: fmt.Sprintf("%s写为 %s，而其各组成部分的占比都是按约 %s%s 计算的：总数与占比不符", labelOr(w), w.Text, implied.StringFixed(places), unit),
+			Stated:  w.Text, Expected: "≈" + implied.StringFixed(places) + unit,
+			Formula: fmt.Sprintf("%s / %s = %s%s", cs[br.Part].Text, cs[br.Share].Text, implied.StringFixed(places), unit),
+		})
+	}
+	return out, skip
+}
+
+func (s *Set) checkRate(out []Issue, r Relation, opt Options) []Issue {
+	cs := s.Claims
+	a, b, z := cs[r.Whole], cs[r.Part], cs[r.Share]
+	if a.amount().Sign() <= 0 {
+		return out
+	}
+	got := b.amount().Div(a.amount()).Mul(hundred)
+	if !pctOff(z, got, opt) {
+		return out
+	}
+	return append(out, Issue{
+		Code: CodeRate, Sure: r.Sure, Claim: r.Share, Related: []int{r.Part, r.Whole},
+		Message: fmt.Sprintf("%s写为 %s，按%s %s / %s %s 应为 %s", labelOr(z), z.Text, labelOr(b), b.Text, labelOr(a), a.Text, pct(got)),
+		Stated:  z.Text, Expected: pct(got),
+		Formula: fmt.Sprintf("%s / %s = %s", b.Text, a.Text, pct(got)),
+	})
+}
+
+func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
+	cs := s.Claims
+	w := cs[r.Whole]
+	sum, terms := decimal.Zero, make([]string, 0, len(r.Parts))
+	places := w.Places
+	for _, k := range r.Parts {
+		places = max(places, cs[k].Places)
+		sum = sum.Add(cs[k].amount())
+		terms = append(terms, labelOr(cs[k])+" "+cs[k].Text)
+		if cs[k].amount().Sub(w.amount()).GreaterThan(opt.SumTolerance) {
+			return append(out, Issue{
+				Code: CodePartsSum, Sure: r.Sure, Claim: k, Related: []int{r.Whole},
+				Message: fmt.Sprintf("%s %s 是%s %s 的一部分，却大于它", labelOr(cs[k]), cs[k].Text, labelOr(w), w.Text),
+				Stated:  cs[k].Text, Expected: "≤ " + w.Text,
+				Formula: fmt.Sprintf("%s > %s", cs[k].Text, w.Text),
+			})
+		}
+	}
+	if len(r.Parts) < 2 {
+		return out
+	}
+	unit := w.Unit
+	if w.Kind == Amount {
+		unit = "万元"
+	}
+	tol := opt.SumTolerance.Mul(decimal.NewFromInt(int64(len(r.Parts))))
+	if w.Kind == Count {
+		tol = decimal.Zero
+	}
+	diff := sum.Sub(w.amount())
+	over := diff.GreaterThan(tol)
+	off := diff.Abs().GreaterThan(tol)
+	short := r.Listed && !over && off
+	if !(over || off && (r.Exhaustive || short)) {
+		return out
+	}
+	sure := r.Sure && (w.Kind == Amount && over || r.Exhaustive)
+	total := sum.StringFixed(places)
+	formula := fmt.Sprintf("%s = %s%s", strings.Join(terms, " + "), total, unit)
+	msg := fmt.Sprintf("%s各项之和 %s%s 与%s %s 不符", labelOr(w), total, unit, labelOr(w), w.Text)
+	switch {
+	case over && !r.Exhaustive:
+		msg = fmt.Sprintf("%s“其中”各项之和 %s%s 超过总数 %s", labelOr(w), total, unit, w.Text)
+	case short && !r.Exhaustive:
+		msg = fmt.Sprintf("%s“其中”各项之和 %s%s 少于总数 %s：若各项已列全，两者应相等", labelOr(w), total, unit, w.Text)
+	}
+	return append(out, Issue{
+		Code: CodePartsSum, Sure: sure, Claim: r.Parts[len(r.Parts)-1], Related: append([]int{r.Whole}, r.Parts...),
+		Message: msg, Stated: total + unit, Expected: w.Text, Formula: formula,
+	})
+}
+
+func (s *Set) checkGrowth(out []Issue, r Relation, opt Options) []Issue {
+	cs := s.Claims
+	cur, z := cs[r.Part], cs[r.Share]
+	var prior decimal.Decimal
+	var priorText string
+	if r.Whole >= 0 {
+		prior, priorText = cs[r.Whole].amount(), cs[r.Whole].Text
+	} else {
+		d := cs[r.Parts[0]]
+		if strings.Contains(d.Key, "减少") || strings.Contains(d.Key, "下降") || strings.Contains(d.Key, "降低") {
+			prior = cur.amount().Add(d.amount())
+		} else {
+			prior = cur.amount().Sub(d.amount())
+		}
+		priorText = prior.String() + "（由 " + cur.Text + " 与 " + d.Text + " 推得）"
+	}
+	if prior.Sign() <= 0 {
+		return out
+	}
+	got := cur.amount().Sub(prior).Div(prior).Mul(hundred)
+	if strings.Contains(z.Key, "下降") || strings.Contains(z.Key, "减少") || strings.Contains(z.Key, "降低") {
+		got = got.Neg()
+	}
+	if !pctOff(z, got, opt) {
+		return out
+	}
+	return append(out, Issue{
+		Code: CodeGrowth, Sure: r.Sure, Claim: r.Share, Related: []int{r.Part},
+		Message: fmt.Sprintf("%s写为 %s，按 %s 与基数 %s 计算应为 %s", labelOr(z), z.Text, cur.Text, priorText, pct(got)),
+		Stated:  z.Text, Expected: pct(got),
+		Formula: fmt.Sprintf("(%s − %s) / %s = %s", cur.Text, priorText, priorText, pct(got)),
+	})
+}
+
+// checkSharesSum adds up the shares of one whole within one group: when the
+// parts make up the whole, their shares must make 100% (within 0.01 per
+// share); shares over 100% are wrong whatever the parts.
+func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
+	cs := s.Claims
+	type key struct{ whole, group int }
+	type acc struct {
+		shares, parts []int
+		sum, amount   decimal.Decimal
+		sure          bool
+	}
+	groups := map[key]*acc{}
+	var order []key
+	for _, r := range s.Relations {
+		if r.Kind != RelShare {
+			continue
+		}
+		k := key{r.Whole, r.Group}
+		a := groups[k]
+		if a == nil {
+			a = &acc{sure: true}
+			groups[k] = a
+			order = append(order, k)
+		}
+		a.shares = append(a.shares, r.Share)
+		a.parts = append(a.parts, r.Part)
+		a.sum = a.sum.Add(cs[r.Share].Value)
+		a.amount = a.amount.Add(cs[r.Part].amount())
+		a.sure = a.sure && r.Sure
+	}
+	declared := map[key]bool{}
+	for _, r := range s.Relations {
+		if r.Kind == RelParts && r.Exhaustive {
+			declared[key{r.Whole, r.Group}] = true
+		}
+	}
+	for _, k := range order {
+		a := groups[k]
+		n := int64(len(a.shares))
+		if n < 2 {
+			continue
+		}
+		w := cs[k.whole]
+		tol := opt.PercentTolerance.Mul(decimal.NewFromInt(n))
+		complete := declared[k] || a.amount.Sub(w.amount()).Abs().LessThanOrEqual(opt.SumTolerance.Mul(decimal.NewFromInt(n)))
+		diff := a.sum.Sub(hundred)
+		if !(complete && diff.Abs().GreaterThan(tol)) && !diff.GreaterThan(tol) {
+			continue
+		}
+		terms := make([]string, len(a.shares))
+		for i, j := range a.shares {
+			terms[i] = labelOr(cs[a.parts[i]]) + " " + cs[j].Text
+		}
+		places := int32(0)
+		for _, j := range a.shares {
+			places = max(places, cs[j].Places)
+		}
+		sum := a.sum.StringFixed(places) + "%"
+		out = append(out, Issue{
+			Code: CodeSharesSum, Sure: a.sure && complete, Claim: a.shares[len(a.shares)-1], Related: append(append([]int{k.whole}, a.shares...), a.parts...),
+			Message: fmt.Sprintf("%s各组成部分所占比例之和为 %s，应为 100%%", labelOr(w), sum),
+			Stated:  sum, Expected: "100%",
+			Formula: strings.Join(terms, " + ") + " = " + sum,
+		})
+	}
+	return out
+}
+
+// financeWords mark labels of budget quantities, which a report states
+// once: two different values for one is a contradiction.
+var financeWords = []string{"收入", "支出", "预算", "决算", "拨款", "经费", "资金"}
+
+// genericKeys are labels too vague to identify a quantity.
+var genericKeys = map[string]bool{"其他": true, "合计": true, "金额": true, "资金": true, "其中": true, "总计": true}
+
+// checkConflicts finds one quantity stated twice with different values.
+func (s *Set) checkConflicts(out []Issue) []Issue {
+	cs := s.Claims
+	first := map[string]int{}
+	reported := map[string]bool{}
+	for i, c := range cs {
+		if (c.Kind != Amount && c.Kind != Count) || c.Approx || genericKeys[c.Key] || len([]rune(c.Key)) < 4 || isComparative(c.Key) {
+			continue
+		}
+		k := c.Kind.String() + "|" + c.Key
+		j, ok := first[k]
+		if !ok {
+			first[k] = i
+			continue
+		}
+		if cs[j].amount().Equal(c.amount()) && (c.Kind == Amount || cs[j].Unit == c.Unit) {
+			continue
+		}
+		rk := k + "|" + c.amount().String()
+		if reported[rk] {
+			continue
+		}
+		reported[rk] = true
+		sure := c.Kind == Amount && s.Paras[cs[j].Para].Section == s.Paras[c.Para].Section && hasAny(c.Key, financeWords) &&
+			context(s.Sentence(cs[j])) == context(s.Sentence(c))
+		out = append(out, Issue{
+			Code: CodeConflict, Sure: sure, Claim: i, Related: []int{j},
+			Message: fmt.Sprintf("报告前后两处“%s”不一致：先写 %s，后写 %s", c.Label, cs[j].Text, c.Text),
+			Stated:  c.Text, Expected: cs[j].Text,
+			Formula: fmt.Sprintf("%s ≠ %s", c.Text, cs[j].Text),
+		})
+	}
+	return out
+}
+
+// contextWords tell a budget figure from an actual one, this year's from
+// last year's: one label in sentences that differ in them may name two
+// quantities ("年初预算中，基本支出…" and "决算中，基本支出…").
+var contextWords = []string{"年初", "预算", "决算", "执行", "上年", "调整", "结转"}
+
+func context(sentence string) string {
+	var b strings.Builder
+	for _, w := range contextWords {
+		if strings.Contains(sentence, w) {
+			b.WriteString(w)
+		}
+	}
+	return b.String()
+}
+
+func hasAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func labelOr(c Claim) string {
+	if c.Key != "" {
+		return c.Key
+	}
+	if c.Label != "" {
+		return c.Label
+	}
+	return "该数"
+}
+
+func sortIssues(is []Issue, cs []Claim) {
+	sort.SliceStable(is, func(i, j int) bool {
+		a, b := cs[is[i].Claim], cs[is[j].Claim]
+		return a.Para < b.Para || (a.Para == b.Para && a.Offset < b.Offset)
+	})
+}
+
+// maxSentenceRunes bounds how far Sentence looks either side of a claim.
+const maxSentenceRunes = 400
+
+// Sentence returns the sentence a claim is in, as written, cut to at most
+// maxSentenceRunes either side of the claim.
+func (s *Set) Sentence(c Claim) string {
+	if s.runes == nil {
+		s.runes = map[int][]rune{}
+	}
+	rs, ok := s.runes[c.Para]
+	if !ok {
+		rs = []rune(s.Paras[c.Para].Text)
+		s.runes[c.Para] = rs
+	}
+	from, to := c.Offset, c.Offset
+	for from > 0 && c.Offset-from < maxSentenceRunes && !isSentenceEnd(rs[from-1]) {
+		from--
+	}
+	for to < len(rs) && to-c.Offset < maxSentenceRunes && !isSentenceEnd(rs[to]) {
+		to++
+	}
+	if to < len(rs) {
+		to++
+	}
+	return strings.TrimSpace(string(rs[from:to]))
+}

@@ -1,0 +1,205 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestExtractClaims(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // kind|text|key|approx
+	}{
+		{"amounts and shares",
+			"2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，占本年收入95.01%；其他33.65万元，占本年收入4.99%。",
+			[]string{"amount|674.85万元|本年收入合计|false", "amount|641.2万元|财政拨款收入|false", "percent|95.01%|占本年收入|false", "amount|33.65万元|其他|false", "percent|4.99%|占本年收入|false"}},
+		{"measures inherit the subject",
+			"基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出决算数为1万元。",
+			[]string{"amount|435.79万元|基本支出年初预算数|false", "amount|388.11万元|基本支出决算数|false", "percent|89.06%|基本支出完成率|false", "amount|1万元|项目支出决算数|false"}},
+		{"counts, dates and ordinals",
+			"2024年12月31日止在职人员26人，第3季度受理案件424件其中刑事案件111件。",
+			[]string{"count|26人|在职人员|false", "count|424件|第3季度受理案件|false", "count|111件|刑事案件|false"}},
+		{"full-width digits and percent",
+			"项目支出２８６．７４万元，占比４２．４９％。",
+			[]string{"amount|２８６．７４万元|项目支出|false", "percent|４２．４９％|占比|false"}},
+		{"approximate figures",
+			"涉案金额近500余万元，参与约120人左右。",
+			[]string{"amount|500余万元|涉案金额|true", "count|120人左右|参与|true"}},
+		{"scores and non-units",
+			"绩效得分96.12分，用时30分钟，提高3个百分点，历时2个月。",
+			[]string{"score|96.12分|绩效得分|false"}},
+		{"元 and 亿元",
+			"收入12,345.6元，支出1.5亿元。",
+			[]string{"amount|12,345.6元|收入|false", "amount|1.5亿元|支出|false"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := ExtractText(tt.text)
+			var got []string
+			for _, c := range s.Claims {
+				got = append(got, strings.Join([]string{c.Kind.String(), c.Text, c.Key, map[bool]string{true: "true", false: "false"}[c.Approx]}, "|"))
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("claims (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestAmountInWan(t *testing.T) {
+	s := ExtractText("收入12,345.6元，支出1.5亿元，另3千元。")
+	want := []string{"1.23456", "15000", "0.3"}
+	for i, c := range s.Claims {
+		if c.Wan.String() != want[i] {
+			t.Errorf("claim %d %s: got %s 万元, want %s", i, c.Text, c.Wan, want[i])
+		}
+	}
+}
+
+// issue is what a test expects of an Issue.
+type issue struct {
+	Code, Stated, Expected string
+	Sure                   bool
+}
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []issue
+	}{
+		{"share right", "本年支出674.85万元，其中基本支出388.11万元，占本年支出57.51%。", nil},
+		{"share wrong", "本年支出674.85万元，其中项目支出286.74万元，占本年支出44.67%。",
+			[]issue{{CodeShare, "44.67%", "42.49%", true}}},
+		{"share with one decimal is rounded", "本年支出674.85万元，其中项目支出286.74万元，占本年支出42.5%。", nil},
+		{"share named whole from an earlier sentence", "本年收入合计100万元。财政拨款收入60万元，占本年收入70%。",
+			[]issue{{CodeShare, "70%", "60.00%", true}}},
+		{"share of an unnamed whole is a warning", "总额100万元，A项40万元，占比50%。",
+			[]issue{{CodeShare, "50%", "40.00%", false}}},
+		{"shares add up", "本年支出100万元，按支出性质分类，基本支出60万元，占本年支出60%；项目支出40万元，占本年支出40%。", nil},
+		{"shares do not add up", "本年支出674.85万元，按支出性质分类，基本支出388.11万元，占本年支出57.51%；项目支出286.74万元，占本年支出44.67%。",
+			[]issue{{CodeShare, "44.67%", "42.49%", true}, {CodeSharesSum, "102.18%", "100%", true}}},
+		{"shares of separate classifications are separate", "本年支出100万元，按资金来源分类，财政拨款支出90万元，占本年支出90%，其他资金支出10万元，占本年支出10%；按支出性质分类，基本支出70万元，占本年支出70%；项目支出30万元，占本年支出30%。", nil},
+		{"parts make the whole", "本年收入合计674.85万元，其中：财政拨款收入641.2万元，其他33.65万元。", nil},
+		{"exhaustive parts do not make the whole", "本年收入合计674.85万元，其中：财政拨款收入641.2万元，其他30万元。",
+			[]issue{{CodePartsSum, "671.20万元", "674.85万元", true}}},
+		{"rounding within tolerance", "本年支出674.85万元，其中基本支出417.88万元，项目支出256.96万元。", nil},
+		{"basic plus project must make the whole", "本年支出100万元，其中基本支出60万元，项目支出30万元。",
+			[]issue{{CodePartsSum, "90万元", "100万元", true}}},
+		{"open list below the whole is fine", "本年支出100万元，按经济分类，工资福利支出60万元，商品和服务支出30万元。", nil},
+		{"a part larger than the whole", "本年支出100万元，其中基本支出160万元。",
+			[]issue{{CodePartsSum, "160万元", "≤ 100万元", true}}},
+		{"count parts within the whole", "共受理法援案件424件其中刑事案件111件，民事案件191件，行政案件1件，认罪认罚121件。", nil},
+		{"count parts over the whole may overlap", "共受理案件100件，其中刑事案件80件，认罪认罚案件70件。",
+			[]issue{{CodePartsSum, "150件", "100件", false}}},
+		{"rate right", "部门年初预算数为495.66万元，决算数为674.85万元，完成率136.15%。", nil},
+		{"rate wrong", "基本支出年初预算数为435.79万元，决算数为388.11万元，完成率98.06%。",
+			[]issue{{CodeRate, "98.06%", "89.06%", true}}},
+		{"rates of basic and project add up", "年初预算数为495.66万元，决算数为674.85万元，完成率136.15%。基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%。", nil},
+		{"rates of basic and project do not add up", "年初预算数为500万元，决算数为674.85万元，完成率134.97%。基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%。",
+			[]issue{{CodePartsSum, "495.66万元", "500万元", true}}},
+		{"growth with last year's figure", "本年支出110万元，上年支出100万元，比上年增长10%。", nil},
+		{"growth wrong", "本年支出110万元，上年支出100万元，比上年增长12%。",
+			[]issue{{CodeGrowth, "12%", "10.00%", true}}},
+		{"growth without last year's figure is not checked", "本年支出110万元，比上年增长12%。", nil},
+		{"growth from a stated change is a warning", "本年支出110万元，比上年增加10万元，增长12%。",
+			[]issue{{CodeGrowth, "12%", "10.00%", false}}},
+		{"same quantity twice", "本年收入合计674.85万元。\n本年收入合计647.85万元。",
+			[]issue{{CodeConflict, "647.85万元", "674.85万元", true}}},
+		{"one label, a budget and an actual: not sure", "年初预算中，基本支出400.00万元。\n决算中，基本支出388.11万元。",
+			[]issue{{CodeConflict, "388.11万元", "400.00万元", false}}},
+		{"a change is no whole for 其中", "本年收入100万元，比上年增加10万元，其中财政拨款90万元，其他10万元。", nil},
+		{"same quantity, same value", "本年收入合计674.85万元。\n本年收入合计674.85万元。", nil},
+		{"approximate figures are not checked", "本年支出约100万元，其中基本支出约60万元，占本年支出70%。", nil},
+		{"a nested 其中 ends with its clause", "本年支出合计668.91万元。按支出性质分，基本支出470.66万元，占本年支出70.36%，其中人员经费402.31万元、公用经费68.35万元；项目支出198.25万元，占本年支出29.64%。", nil},
+		{"a nested 其中 must add up", "本年支出合计668.91万元。按支出性质分，基本支出470.66万元，其中人员经费402.31万元、公用经费60.00万元；项目支出198.25万元。",
+			[]issue{{CodePartsSum, "462.31万元", "470.66万元", true}}},
+		{"a whole named by its suffix", "项目实际支出433.00万元。资金主要用于：主体工程施工356.20万元，占实际支出82.26%；监理及设计41.80万元，占实际支出9.56%；安全鉴定及验收35.00万元，占实际支出8.08%。",
+			[]issue{{CodeShare, "9.56%", "9.65%", true}, {CodeSharesSum, "99.90%", "100%", true}}},
+		{"every share wrong the same way: the whole is wrong", "项目实际支出493.80万元。资金主要用于：日常养护268.40万元，占实际支出55.48%；危桥改造168.00万元，占实际支出34.73%；水毁修复47.40万元，占实际支出9.80%。",
+			[]issue{{CodeShare, "493.80万元", "≈483.78万元", true}}},
+		{"last year's figure in brackets", "全年受理法律援助案件436件，其中刑事案件142件、民事案件281件、行政案件13件，比上年（398件）增长9.55%。", nil},
+		{"last year's figure in brackets, wrong growth", "全年服务26500人，比上年（25200人）增长6.15%。",
+			[]issue{{CodeGrowth, "6.15%", "5.16%", true}}},
+		{"growth against the start of the year", "年初预算数为386.40万元，年中追加调整后全年预算数为452.18万元，比年初预算增加65.78万元，增长17.02%。", nil},
+		{"complementary counts must add up", "实有人员44人，其中在职34人、退休12人。",
+			[]issue{{CodePartsSum, "46人", "44人", true}}},
+		{"a count list short of its total is a warning", "全年培训高素质农民860人，其中种植类420人、养殖类260人、农村电商类120人。",
+			[]issue{{CodePartsSum, "800人", "860人", false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := ExtractText(tt.text)
+			var got []issue
+			for _, is := range s.Check(Options{}) {
+				got = append(got, issue{is.Code, is.Stated, is.Expected, is.Sure})
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("issues (-want +got):\n%s\nrelations: %+v", d, s.Relations)
+			}
+		})
+	}
+}
+
+func TestSentence(t *testing.T) {
+	s := ExtractText("第一句5件。第二句，金额10万元，占比5%。第三句")
+	if got, want := s.Sentence(s.Claims[1]), "第二句，金额10万元，占比5%。"; got != want {
+		t.Errorf("Sentence = %q, want %q", got, want)
+	}
+}
+
+// TestAdversarial runs inputs that would blow up a careless scanner; it
+// asserts completion, not speed, and that the numbers are not read.
+func TestAdversarial(t *testing.T) {
+	inputs := map[string]string{
+		"10 MB of digits":          strings.Repeat("1234567890", 1<<20) + "万元",
+		"a million short lines":    strings.Repeat("收入1万元，占比5%\n", 1<<20),
+		"one long sentence":        strings.Repeat("其中A1万元，占本年支出5%，", 1<<15),
+		"markers without numbers":  strings.Repeat("其中按分类", 1<<18),
+		"decimal points":           strings.Repeat("1.", 1<<20),
+		"thousands separators":     strings.Repeat("1,000,", 1<<18),
+		"long labels":              strings.Repeat("本", 1<<20) + "10万元",
+		"many wholes of one share": "本年支出100万元，" + strings.Repeat("基本支出1万元，占本年支出1%，", 1<<12),
+	}
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			s := ExtractText(in)
+			is := s.Check(Options{})
+			if len(is) > 0 {
+				_ = s.Sentence(s.Claims[is[len(is)-1].Claim])
+			}
+			t.Logf("%d bytes: %d claims, %d relations, %d issues in %v", len(in), len(s.Claims), len(s.Relations), len(is), time.Since(start))
+			if name == "10 MB of digits" && len(s.Claims) != 0 {
+				t.Errorf("a 10-million-digit number was read as a claim")
+			}
+		})
+	}
+}
+
+func FuzzClaims(f *testing.F) {
+	for _, s := range []string{
+		"2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，占本年收入95.01%；其他33.65万元，占本年收入4.99%。",
+		"按支出性质分类，基本支出388.11万元，占本年支出57.51%；项目支出286.74万元，占本年支出44.67%",
+		"年初预算数为495.66万元，决算数为674.85万元，完成率136.15%。",
+		"本年支出110万元，比上年增加10万元，增长12%。",
+		"共受理法援案件424件其中刑事案件111件",
+		"１２３．４５％，近500余万元左右，0.0万元，占0%",
+		"1,2,3,4.5.6万元其中其中按按分",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		s := ExtractText(text)
+		for _, is := range s.Check(Options{}) {
+			if is.Claim < 0 || is.Claim >= len(s.Claims) {
+				t.Fatalf("issue claim %d out of range", is.Claim)
+			}
+			_ = s.Sentence(s.Claims[is.Claim])
+		}
+	})
+}

@@ -1,0 +1,501 @@
+package claims
+
+import (
+	"strings"
+)
+
+// measures are the words that say which figure of a subject a claim is
+// (基本支出 + 年初预算数). A claim labelled with a measure alone inherits the
+// subject of the clause run it is in: "基本支出年初预算数为435.79万元，决算数
+// 为388.11万元" gives 基本支出决算数. Longest first.
+var measures = []string{
+	"年初支出预算数", "调整后预算数", "预算完成率", "预算执行率", "年初预算数", "全年预算数", "调整预算数",
+	"预算数", "决算数", "执行数", "支出数", "完成率", "执行率",
+}
+
+// wholeSuffixes are stripped from a whole's label before it is looked up by
+// the name a share gives (本年收入合计 is the 本年收入 of "占本年收入").
+var wholeSuffixes = []string{"合计", "总额", "总计", "总数", "总量", "总"}
+
+// comparative labels describe a change, not a part of the whole.
+var comparative = []string{"同比", "同期", "增加", "减少", "增长", "下降", "降低", "上升", "节约", "超支", "较", "比上年", "去年"}
+
+// builder relates the claims of one paragraph at a time; names remembers
+// the wholes seen in the current section for shares that name theirs.
+type builder struct {
+	set       *Set
+	names     map[string]int
+	recent    []int // the last figures of the section, oldest first
+	lastTotal int   // the last figure of the section naming a total; -1 when none
+	section   int
+}
+
+// sentence is the working state of one sentence.
+type sentence struct {
+	claims  []int // indexes into Set.Claims
+	markers []marker
+}
+
+func (b *builder) paragraph(from, to int, markers []marker) {
+	cs := b.set.Claims
+	var sents []sentence
+	mi := 0
+	for i := from; i < to; {
+		j := i
+		for j < to && cs[j].Sent == cs[i].Sent {
+			j++
+		}
+		st := sentence{}
+		for k := i; k < j && k-i < maxClaimsPerSent; k++ {
+			st.claims = append(st.claims, k)
+		}
+		for mi < len(markers) && markers[mi].sent < cs[i].Sent {
+			mi++
+		}
+		for mi < len(markers) && markers[mi].sent == cs[i].Sent {
+			st.markers = append(st.markers, markers[mi])
+			mi++
+		}
+		sents = append(sents, st)
+		i = j
+	}
+	firstRel := len(b.set.Relations)
+	for _, st := range sents {
+		b.keys(st)
+		b.sentence(st)
+	}
+	b.rateParts(firstRel)
+}
+
+// keys qualifies bare measures with the subject of their clause run and
+// records the wholes by name.
+func (b *builder) keys(st sentence) {
+	cs := b.set.Claims
+	subject, clause := "", -1
+	for _, k := range st.claims {
+		c := &cs[k]
+		if c.Clause != clause {
+			subject, clause = "", c.Clause
+		}
+		lab := Canonical(c.Label)
+		c.Key = lab
+		if c.Kind == Percent && strings.HasPrefix(lab, "占") {
+			continue
+		}
+		if m, ok := measureSuffix(lab); ok {
+			if m == lab && subject != "" {
+				c.Key = subject + lab
+			} else if m != lab {
+				subject = strings.TrimSuffix(lab, m)
+			}
+		} else if c.Kind == Amount && lab != "" && !isComparative(lab) {
+			subject = lab
+		}
+		if c.Kind != Percent && !c.Approx && c.Key != "" {
+			b.names[c.Key] = k
+			if w := stripWhole(c.Key); w != c.Key && w != "" {
+				b.names[w] = k
+			}
+		}
+	}
+}
+
+func measureSuffix(lab string) (string, bool) {
+	for _, m := range measures {
+		if strings.HasSuffix(lab, m) {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+func stripWhole(key string) string {
+	for _, w := range wholeSuffixes {
+		if strings.HasSuffix(key, w) && len(key) > len(w) {
+			return strings.TrimSuffix(key, w)
+		}
+	}
+	return key
+}
+
+func isComparative(lab string) bool {
+	if strings.Contains(lab, "上年") && !strings.Contains(lab, "上年结转") {
+		return true
+	}
+	for _, w := range comparative {
+		if strings.Contains(lab, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// group is a run of parts opened by 其中 or 按…分类.
+type group struct {
+	id      int
+	kind    markerKind
+	whole   int
+	parts   []int
+	parent  *group // the group whose part this group breaks down (基本支出，其中人员经费…)
+	clause  int    // the clause run the group opened in
+	guessed bool   // the whole was taken from an earlier sentence
+}
+
+// sentence builds the share, parts, rate and growth relations of one
+// sentence in a single walk over its claims and markers.
+//
+// A 按…分类 group breaks down the sentence's first amount; a 其中 group
+// breaks down the figure just before it. A 其中 group whose whole is itself
+// a part of the open group is nested: it ends with its clause run (；), and
+// the parent group takes the parts that follow ("基本支出…，其中人员经费…、
+// 公用经费…；项目支出…"). A 其中 group of a whole that is no part runs to the
+// end of the sentence ("收入合计…，其中：财政拨款…；其他…").
+func (b *builder) sentence(st sentence) {
+	cs := b.set.Claims
+	var groups []*group
+	var cur *group
+	sentWhole, lastValue, clause := -1, -1, -1
+	markerSeen := false
+	mi := 0
+	enterClause := func(c int) {
+		if c == clause {
+			return
+		}
+		clause = c
+		for cur != nil && cur.parent != nil && cur.clause != c {
+			cur = cur.parent
+		}
+	}
+	open := func(m marker) {
+		enterClause(m.clause)
+		g := &group{id: len(groups) + 1, kind: m.kind, whole: -1, clause: m.clause}
+		switch m.kind {
+		case markerBy:
+			g.whole = sentWhole
+			if g.whole < 0 && b.lastTotal >= 0 && cs[b.lastTotal].Kind == Amount {
+				// "本年支出合计X。按支出性质分，…": the total of the sentence before
+				g.whole, g.guessed = b.lastTotal, true
+			}
+		case markerOf:
+			g.whole = lastValue
+			if cur != nil && contains(cur.parts, lastValue) {
+				g.parent = cur
+			}
+		}
+		markerSeen = true
+		groups = append(groups, g)
+		cur = g
+	}
+	for _, k := range st.claims {
+		for mi < len(st.markers) && st.markers[mi].offset < cs[k].Offset {
+			open(st.markers[mi])
+			mi++
+		}
+		c := &cs[k]
+		enterClause(c.Clause)
+		if c.Kind == Percent {
+			b.percent(k, cur, lastValue, st)
+			continue
+		}
+		if cur != nil && k != cur.whole && (cur.whole < 0 || sameClass(cs[cur.whole], *c)) && !c.Approx && !isComparative(c.Key) {
+			cur.parts = append(cur.parts, k)
+		}
+		if !markerSeen && sentWhole < 0 && c.Kind == Amount && !c.Approx {
+			sentWhole = k
+		}
+		b.remember(k)
+		if !c.Approx && !isComparative(c.Key) {
+			lastValue = k // "比上年增加10万元" is neither a whole nor a part
+		}
+	}
+	for _, g := range groups {
+		if g.whole < 0 || len(g.parts) == 0 || cs[g.whole].Approx {
+			continue
+		}
+		b.set.Relations = append(b.set.Relations, Relation{
+			Kind: RelParts, Whole: g.whole, Part: -1, Parts: g.parts, Share: -1, Group: groupID(cs[st.claims[0]], g.id),
+			Exhaustive: exhaustive(cs, g.parts), Sure: !g.guessed, Listed: g.kind == markerOf,
+			Why: map[markerKind]string{markerOf: "其中", markerBy: "按…分类"}[g.kind],
+		})
+	}
+}
+
+// recentWholes is how many recent figures a share's named whole is looked
+// for among by suffix (占实际支出 → 项目实际支出).
+const recentWholes = 64
+
+// remember keeps a figure among the recent ones.
+func (b *builder) remember(k int) {
+	if len(b.recent) == recentWholes {
+		copy(b.recent, b.recent[1:])
+		b.recent = b.recent[:recentWholes-1]
+	}
+	b.recent = append(b.recent, k)
+	if isTotal(b.set.Claims[k].Key) {
+		b.lastTotal = k
+	}
+}
+
+// isTotal reports a key that names a total.
+func isTotal(key string) bool {
+	for _, w := range []string{"合计", "总额", "总计", "本年收入", "本年支出", "总收入", "总支出"} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// percent relates one percentage to what it is a share, rate or growth of.
+func (b *builder) percent(k int, cur *group, lastValue int, st sentence) {
+	lab := b.set.Claims[k].Key
+	switch {
+	case strings.HasPrefix(lab, "占"):
+		b.share(k, cur, lastValue)
+	case strings.Contains(lab, "完成率") || strings.Contains(lab, "执行率") || strings.Contains(lab, "执行进度"):
+		b.rate(k, st)
+	case hasChangeWord(lab):
+		b.growth(k, st)
+	}
+}
+
+// wholeNamed finds the figure a share names: by its key, by its key
+// without 合计/总额, or as the last of the recent figures whose key ends
+// with the name.
+func (b *builder) wholeNamed(name string) (int, bool) {
+	if w, ok := b.names[name]; ok {
+		return w, true
+	}
+	if w, ok := b.names[stripWhole(name)]; ok {
+		return w, true
+	}
+	for i := len(b.recent) - 1; i >= 0; i-- {
+		k := b.set.Claims[b.recent[i]].Key
+		if strings.HasSuffix(k, name) || strings.HasSuffix(stripWhole(k), name) {
+			return b.recent[i], true
+		}
+	}
+	return -1, false
+}
+
+func (b *builder) share(k int, cur *group, lastValue int) {
+	cs := b.set.Claims
+	if lastValue < 0 || cs[lastValue].Approx || cs[k].Approx {
+		return
+	}
+	name := strings.TrimPrefix(cs[k].Key, "占")
+	for _, suf := range []string{"比重", "比例", "比"} {
+		name = strings.TrimSuffix(name, suf)
+	}
+	whole, sure, gid := -1, false, 0
+	if cur != nil {
+		gid = cur.id
+	}
+	if name != "" {
+		whole, sure = b.wholeNamed(name)
+	}
+	switch {
+	case whole >= 0:
+	case cur != nil && cur.whole >= 0:
+		// the group's whole; sure only when the share names no other
+		whole, sure = cur.whole, name == ""
+	case name == "" && b.lastTotal >= 0:
+		whole = b.lastTotal // "占比" after a 合计/总额 figure: likely, not sure
+	}
+	if whole < 0 || whole == lastValue || !sameClass(cs[whole], cs[lastValue]) {
+		return
+	}
+	b.set.Relations = append(b.set.Relations, Relation{
+		Kind: RelShare, Whole: whole, Part: lastValue, Share: k, Group: groupID(cs[k], gid), Sure: sure,
+		Why: "占" + name,
+	})
+}
+
+// rate finds 预算数 (A) and 决算数 (B) before a 完成率 in its clause run;
+// for a rate of the whole (no 基本/项目 subject) A may stand earlier in the
+// sentence, and the reading is then not sure.
+func (b *builder) rate(k int, st sentence) {
+	cs := b.set.Claims
+	a, bb, aFar := -1, -1, -1
+	for _, j := range st.claims {
+		if j >= k {
+			break
+		}
+		c := cs[j]
+		if c.Kind != Amount || c.Approx || isComparative(c.Key) {
+			continue
+		}
+		isB := strings.Contains(c.Key, "决算") || strings.Contains(c.Key, "执行数") || strings.Contains(c.Key, "实际支出") || strings.Contains(c.Key, "支出数") || strings.Contains(c.Key, "已支出")
+		isA := !isB && strings.Contains(c.Key, "预算")
+		switch {
+		case c.Clause != cs[k].Clause:
+			if isA {
+				aFar = j
+			}
+		case isB:
+			bb = j
+		case isA:
+			a = j
+		}
+	}
+	if bb < 0 || cs[k].Approx {
+		return
+	}
+	sure := true
+	if a < 0 {
+		if aFar < 0 || strings.Contains(cs[bb].Key, "基本支出") || strings.Contains(cs[bb].Key, "项目支出") {
+			return
+		}
+		a, sure = aFar, false
+	}
+	b.set.Relations = append(b.set.Relations, Relation{Kind: RelRate, Whole: a, Part: bb, Share: k, Sure: sure, Why: cs[k].Key})
+}
+
+// growth needs the base figure: last year's (比上年…) or the start of the
+// year's (比年初…), stated, or implied by a stated change. The current
+// figure is the first one of the clause run that is neither.
+func (b *builder) growth(k int, st sentence) {
+	cs := b.set.Claims
+	base := "上年"
+	if strings.Contains(cs[k].Key, "年初") {
+		base = "年初"
+	}
+	cur, prior, diff := -1, -1, -1
+	for _, j := range st.claims {
+		if j >= k {
+			break
+		}
+		c := cs[j]
+		if c.Kind == Percent || c.Approx {
+			continue
+		}
+		if hasChangeWord(c.Key) {
+			diff = j
+			if strings.Contains(c.Key, "年初") {
+				base = "年初"
+			}
+		}
+	}
+	isPrior := func(key string) bool {
+		if base == "年初" {
+			return strings.Contains(key, "年初")
+		}
+		return (strings.Contains(key, "上年") || strings.Contains(key, "去年") || strings.Contains(key, "上一年")) && !strings.Contains(key, "结转")
+	}
+	for _, j := range st.claims {
+		if j >= k {
+			break
+		}
+		c := cs[j]
+		if c.Kind == Percent || c.Approx || j == diff || c.Clause != cs[k].Clause && !(diff >= 0 && c.Clause == cs[diff].Clause) {
+			continue
+		}
+		switch {
+		case isPrior(c.Key) && !hasChangeWord(c.Key):
+			prior = j
+		case cur < 0 && !isComparative(c.Key):
+			cur = j
+		}
+	}
+	if cur < 0 || cs[k].Approx {
+		return
+	}
+	switch {
+	case prior >= 0 && sameClass(cs[cur], cs[prior]):
+		b.set.Relations = append(b.set.Relations, Relation{Kind: RelGrowth, Whole: prior, Part: cur, Share: k, Sure: true, Why: cs[k].Key})
+	case diff >= 0 && sameClass(cs[cur], cs[diff]):
+		b.set.Relations = append(b.set.Relations, Relation{Kind: RelGrowth, Whole: -1, Part: cur, Parts: []int{diff}, Share: k, Sure: false, Why: cs[k].Key})
+	}
+}
+
+func hasChangeWord(s string) bool {
+	for _, w := range []string{"增加", "减少", "增长", "下降", "降低", "上升"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// rateParts adds up the 基本支出 and 项目支出 rates of a paragraph against the
+// whole's: their 预算数 and 决算数 make up the whole's.
+func (b *builder) rateParts(firstRel int) {
+	cs := b.set.Claims
+	whole, basic, project := -1, -1, -1
+	for i := firstRel; i < len(b.set.Relations); i++ {
+		r := b.set.Relations[i]
+		if r.Kind != RelRate {
+			continue
+		}
+		key := cs[r.Part].Key
+		switch {
+		case strings.Contains(key, "基本支出"):
+			basic = i
+		case strings.Contains(key, "项目支出"):
+			project = i
+		case whole < 0:
+			whole = i
+		}
+	}
+	if whole < 0 || basic < 0 || project < 0 {
+		return
+	}
+	w, bs, pj := b.set.Relations[whole], b.set.Relations[basic], b.set.Relations[project]
+	for _, pick := range []func(Relation) int{
+		func(r Relation) int { return r.Whole }, func(r Relation) int { return r.Part },
+	} {
+		b.set.Relations = append(b.set.Relations, Relation{
+			Kind: RelParts, Whole: pick(w), Part: -1, Parts: []int{pick(bs), pick(pj)}, Share: -1,
+			Exhaustive: true, Sure: true, Why: "基本支出 + 项目支出",
+		})
+	}
+}
+
+// groupID makes a group id unique across the set: the sentence it is in
+// and its number there (0 outside any group).
+func groupID(in Claim, id int) int { return in.Para<<24 | in.Sent<<10 | id }
+
+// complements are pairs that make up their whole between them.
+var complements = [][2]string{
+	{"基本支出", "项目支出"}, {"人员经费", "公用经费"}, {"在职", "退休"}, {"在职", "离退休"},
+	{"在职人员", "退休人员"}, {"在职人员", "离退休人员"}, {"在编", "编外"},
+}
+
+// exhaustive reports whether the wording makes parts add up to their
+// whole: a complementary pair (基本支出 and 项目支出), or a list closed by
+// 其他….
+func exhaustive(cs []Claim, parts []int) bool {
+	if len(parts) < 2 {
+		return false
+	}
+	if len(parts) == 2 {
+		a, b := cs[parts[0]].Key, cs[parts[1]].Key
+		for _, p := range complements {
+			if (a == p[0] && b == p[1]) || (a == p[1] && b == p[0]) {
+				return true
+			}
+		}
+	}
+	return strings.HasPrefix(cs[parts[len(parts)-1]].Key, "其他") || strings.HasPrefix(cs[parts[len(parts)-1]].Key, "其它")
+}
+
+// sameClass reports whether two claims can be added and compared: amounts
+// with amounts, counts with counts of the same unit.
+func sameClass(a, b Claim) bool {
+	switch {
+	case a.Kind == Amount && b.Kind == Amount:
+		return true
+	case a.Kind == Count && b.Kind == Count:
+		return a.Unit == b.Unit
+	}
+	return false
+}
+
+func contains(list []int, x int) bool {
+	for _, v := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

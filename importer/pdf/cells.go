@@ -1,0 +1,251 @@
+package pdf
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A table drawn in a PDF has no cells, only words at positions. The layout
+// text loses what a table needs: a cell wrapped over two lines is centred
+// on its row, so its lines fall above and below the row's other cells, and
+// a cell merged over rows sits between them. From the words' boxes this
+// file rebuilds the cells (words close on a line, lines stacked tight in
+// one column), the rows (cells sharing a vertical centre), the columns (a
+// header row's labels) and the merged cells (a label column's cells, each
+// centred on the rows it spans).
+
+// bcell is a cell rebuilt from words.
+type bcell struct {
+	x0, y0, x1, y1 float64
+	h              float64  // line height
+	lines          []string // its text, one entry per line
+	row            int      // index of its row; -1 while floating
+	span           int      // rows covered, from row
+}
+
+func (c *bcell) cx() float64 { return (c.x0 + c.x1) / 2 }
+func (c *bcell) cy() float64 { return (c.y0 + c.y1) / 2 }
+
+// text joins the cell's lines the way a paragraph's are joined: directly
+// inside Chinese text, with a space between Latin words.
+func (c *bcell) text() string {
+	var b strings.Builder
+	for _, s := range c.lines {
+		appendJoined(&b, s)
+	}
+	return b.String()
+}
+
+func appendJoined(b *strings.Builder, s string) {
+	if b.Len() > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(b.String())
+		next, _ := utf8.DecodeRuneInString(s)
+		if prev < utf8.RuneSelf && next < utf8.RuneSelf && !unicode.IsSpace(prev) && prev != '-' {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteString(s)
+}
+
+// vline is the words of one visual line, left to right.
+type vline struct {
+	y0, y1 float64
+	words  []word
+}
+
+// visualLines groups words whose boxes sit at the same height.
+func visualLines(ws []word) []vline {
+	ws = slices.Clone(ws)
+	slices.SortStableFunc(ws, func(a, b word) int {
+		if c := cmpFloat(a.y0, b.y0); c != 0 {
+			return c
+		}
+		return cmpFloat(a.x0, b.x0)
+	})
+	var out []vline
+	for _, w := range ws {
+		if n := len(out); n > 0 && math.Abs(w.y0-out[n-1].y0) < 0.3*w.h() && math.Abs(w.y1-out[n-1].y1) < 0.3*w.h() {
+			out[n-1].words = append(out[n-1].words, w)
+			continue
+		}
+		out = append(out, vline{y0: w.y0, y1: w.y1, words: []word{w}})
+	}
+	for i := range out {
+		slices.SortStableFunc(out[i].words, func(a, b word) int { return cmpFloat(a.x0, b.x0) })
+	}
+	return out
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// squeeze removes white space, for comparing layout text with words.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func (l vline) text() string {
+	var b strings.Builder
+	for _, w := range l.words {
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
+// buildCells cuts visual lines into segments at gaps wider than a cell's
+// padding, and stacks each segment under the cell right above it when the
+// two overlap horizontally: the lines of one wrapped cell.
+func buildCells(lines []vline) []*bcell {
+	var cells, open []*bcell
+	for _, l := range lines {
+		var segs []*bcell
+		for _, w := range l.words {
+			h := w.h()
+			if n := len(segs); n > 0 && w.x0-segs[n-1].x1 < 0.45*h {
+				s := segs[n-1]
+				var b strings.Builder
+				b.WriteString(s.lines[0])
+				appendJoined(&b, w.text)
+				s.lines[0] = b.String()
+				s.x1 = math.Max(s.x1, w.x1)
+				s.y0, s.y1 = math.Min(s.y0, w.y0), math.Max(s.y1, w.y1)
+				continue
+			}
+			segs = append(segs, &bcell{x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1, h: h, lines: []string{w.text}, row: -1})
+		}
+		// Cells more than a line above this one can take no more lines.
+		keep := open[:0]
+		for _, c := range open {
+			if c.y1 > l.y0-c.h {
+				keep = append(keep, c)
+			}
+		}
+		open = keep
+		for _, s := range segs {
+			var into *bcell
+			for _, c := range open {
+				if math.Abs(s.y0-c.y1) < 0.25*s.h && s.x0 < c.x1 && s.x1 > c.x0 {
+					into = c
+					break
+				}
+			}
+			if into == nil {
+				cells = append(cells, s)
+				open = append(open, s)
+				continue
+			}
+			into.lines = append(into.lines, s.lines[0])
+			into.x0, into.x1 = math.Min(into.x0, s.x0), math.Max(into.x1, s.x1)
+			into.y1 = math.Max(into.y1, s.y1)
+		}
+	}
+	return cells
+}
+
+// brow is a row of a table: the cells centred on it.
+type brow struct {
+	cells  []*bcell
+	y0, y1 float64 // the band its cells cover
+	cy     float64
+}
+
+// region is one table on a page: its rows top to bottom, and the cells
+// merged over several of them.
+type region struct {
+	rows     []*brow
+	floating []*bcell
+	y0, y1   float64
+}
+
+// findRegions groups cells into rows by their vertical centre and rows
+// into tables: runs of rows with two or more cells, where a lone cell may
+// stand between them (a split's heading), and cells that overlap a row
+// without sharing its centre are merged ones.
+func findRegions(cells []*bcell) []*region {
+	sorted := slices.Clone(cells)
+	slices.SortStableFunc(sorted, func(a, b *bcell) int { return cmpFloat(a.cy(), b.cy()) })
+	var rows []*brow
+	for _, c := range sorted {
+		if n := len(rows); n > 0 && math.Abs(c.cy()-rows[n-1].cy) < 0.2*c.h {
+			r := rows[n-1]
+			r.cells = append(r.cells, c)
+			r.y0, r.y1 = math.Min(r.y0, c.y0), math.Max(r.y1, c.y1)
+			continue
+		}
+		rows = append(rows, &brow{cells: []*bcell{c}, y0: c.y0, y1: c.y1, cy: c.cy()})
+	}
+	var anchors []*brow
+	var floating []*bcell
+	for i, r := range rows {
+		if len(r.cells) >= 2 || !overlapsMulti(rows, i) {
+			anchors = append(anchors, r)
+			continue
+		}
+		floating = append(floating, r.cells[0])
+	}
+	var regions []*region
+	for i := 0; i < len(anchors); {
+		if len(anchors[i].cells) < 2 {
+			i++
+			continue
+		}
+		last := i // the last row with two or more cells
+		for k := i + 1; k < len(anchors); k++ {
+			if anchors[k].y0-anchors[k-1].y1 > 2.5*anchors[k].cells[0].h {
+				break
+			}
+			if len(anchors[k].cells) >= 2 {
+				last = k
+			}
+		}
+		reg := &region{rows: anchors[i : last+1]}
+		if len(reg.rows) >= 2 {
+			reg.y0, reg.y1 = reg.rows[0].y0, reg.rows[len(reg.rows)-1].y1
+			regions = append(regions, reg)
+		}
+		i = last + 1
+	}
+	for _, c := range floating {
+		for _, reg := range regions {
+			if c.cy() >= reg.y0 && c.cy() <= reg.y1 {
+				reg.floating = append(reg.floating, c)
+				reg.y0, reg.y1 = math.Min(reg.y0, c.y0), math.Max(reg.y1, c.y1)
+				break
+			}
+		}
+	}
+	return regions
+}
+
+// overlapsMulti reports whether a lone cell's row overlaps a row of two or
+// more cells: then it is a cell merged over rows, not a row of its own.
+// Rows are sorted by centre, so only near ones can overlap; the window
+// bounds the work on a page of many rows.
+func overlapsMulti(rows []*brow, i int) bool {
+	r := rows[i]
+	eps := 0.1 * r.cells[0].h
+	for k := max(0, i-overlapWindow); k < len(rows) && k <= i+overlapWindow; k++ {
+		o := rows[k]
+		if k != i && len(o.cells) >= 2 && r.y0 < o.y1-eps && r.y1 > o.y0+eps {
+			return true
+		}
+	}
+	return false
+}
+
+const overlapWindow = 64

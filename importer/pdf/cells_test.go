@@ -1,0 +1,142 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// at places a word with its top left corner at (x, y), 9pt wide per Han
+// character and 5pt per other one, 12.5pt high, as pdftotext reports it.
+func at(x, y float64, s string) word {
+	w := 0.0
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			w += 5
+		} else {
+			w += 9
+		}
+	}
+	return word{x0: x, y0: y, x1: x + w, y1: y + 12.5, text: s}
+}
+
+// dumpTable writes a rebuilt table one row a line, spans marked.
+func dumpTable(ws []word) string {
+	regs := findRegions(buildCells(visualLines(ws)))
+	var b strings.Builder
+	for i, reg := range regs {
+		fmt.Fprintf(&b, "table %d\n", i+1)
+		for _, r := range reg.table(1, i+1).Rows {
+			var cs []string
+			for _, c := range r.Cells {
+				s := c.Text
+				if c.RowSpan > 1 {
+					s += fmt.Sprintf("|r%d", c.RowSpan)
+				}
+				cs = append(cs, s)
+			}
+			b.WriteString(strings.Join(cs, " ; ") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestRebuildTable rebuilds a table as the renderer draws it: a block
+// label merged down the left edge, a 一级 label merged over two rows and
+// centred between them, a name wrapped over two lines centred on its row
+// (so that its lines fall above and below the row's figures), a lone
+// heading row between rows of figures, and a title above that is no row.
+func TestRebuildTable(t *testing.T) {
+	ws := []word{
+		at(150, 40, "自评表"),
+		at(60, 70, "名称"), at(150, 70, "某项目"),
+		// header
+		at(80, 100, "一级指标"), at(160, 100, "三级指标"), at(260, 100, "分值"), at(320, 100, "得分"),
+		// row 1: a two-line name centred on the row's figures
+		at(160, 118.75, "办理法律援助"), at(160, 131.25, "案件数"), at(262, 125, "20"), at(322, 125, "20"),
+		// row 2
+		at(160, 155, "案件办结率"), at(262, 155, "20"), at(320, 155, "18.5"),
+		// a 一级 label centred on rows 1-2, a block label centred on the
+		// header to row 2 (the covered slots are left out of the rows below)
+		at(80, 136.875, "产出指标"), at(40, 121, "绩效指"), at(40, 133.5, "标"),
+		// a lone row, then one more row of figures
+		at(160, 180, "小计"),
+		at(160, 200, "满意度"), at(262, 200, "10"), at(322, 200, "10"),
+	}
+	want := strings.Join([]string{
+		"table 1",
+		"名称 ; 某项目",
+		"绩效指标|r3 ; 一级指标 ; 三级指标 ; 分值 ; 得分",
+		"产出指标|r2 ; 办理法律援助案件数 ; 20 ; 20",
+		"案件办结率 ; 20 ; 18.5",
+		" ;  ; 小计 ;  ; ",
+		" ;  ; 满意度 ; 10 ; 10",
+		"",
+	}, "\n")
+	if d := cmp.Diff(want, dumpTable(ws)); d != "" {
+		t.Errorf("table (-want +got):\n%s", d)
+	}
+}
+
+// TestRebuildPlain: rows without a header are read left to right, and
+// words too far apart to be one text are two cells.
+func TestRebuildPlain(t *testing.T) {
+	ws := []word{
+		at(60, 100, "项目名称"), at(150, 100, "法律援助"), at(200, 100, "专项经费"),
+		at(60, 120, "主管部门"), at(150, 120, "司法局"), at(300, 120, "实施单位"), at(380, 120, "司法局"),
+		at(60, 200, "正文段落，不是表格。"),
+	}
+	want := "table 1\n项目名称 ; 法律援助 ; 专项经费\n主管部门 ; 司法局 ; 实施单位 ; 司法局\n"
+	if d := cmp.Diff(want, dumpTable(ws)); d != "" {
+		t.Errorf("table (-want +got):\n%s", d)
+	}
+}
+
+// FuzzRebuild feeds arbitrary word boxes to the table rebuilder.
+func FuzzRebuild(f *testing.F) {
+	f.Add([]byte{10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120})
+	f.Add([]byte{0, 0, 0, 0, 255, 255, 1, 2, 3, 4, 5, 6, 7, 8})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var ws []word
+		for i := 0; i+2 < len(data) && len(ws) < 200; i += 3 {
+			texts := []string{"分值", "12", "—", "指标名称", "产出指标", "年度"}
+			ws = append(ws, at(float64(data[i])*2, float64(data[i+1])*3, texts[int(data[i+2])%len(texts)]))
+		}
+		for i, reg := range findRegions(buildCells(visualLines(ws))) {
+			tb := reg.table(1, i+1)
+			n := 0
+			for _, r := range tb.Rows {
+				n += len(r.Cells)
+			}
+			if n > 2*len(ws)*len(ws)+len(ws) {
+				t.Fatalf("%d cells from %d words", n, len(ws))
+			}
+		}
+	})
+}
+
+// TestRebuildLarge bounds the time of a page as full of words as allowed.
+func TestRebuildLarge(t *testing.T) {
+	var ws []word
+	for i := 0; len(ws) < maxWordsPerPage; i++ {
+		for j := range 8 {
+			s := "指标"
+			if j%2 == 1 {
+				s = fmt.Sprint(i)
+			}
+			ws = append(ws, at(40+float64(j)*60, 40+float64(i)*15, s))
+		}
+	}
+	start := time.Now()
+	regs := findRegions(buildCells(visualLines(ws)))
+	for i, r := range regs {
+		r.table(1, i+1)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("rebuilding %d words took %v", len(ws), d)
+	}
+}
