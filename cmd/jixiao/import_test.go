@@ -39,7 +39,10 @@ func TestImportSampleMatchesTranscription(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := cmpopts.IgnoreFields(jixiao.Evaluation{}, "Rules", "Provenance")
+	if got.Report == nil || got.Report.Profile.Staff.Active.Text != "26人" || len(got.Report.Profile.Functions) != 22 {
+		t.Errorf("the narrative's report data did not come through the YAML: %+v", got.Report)
+	}
+	opts := cmpopts.IgnoreFields(jixiao.Evaluation{}, "Rules", "Provenance", "Report")
 	if diff := cmp.Diff(want, got, opts); diff != "" {
 		t.Errorf("imported evaluation differs from the transcription (-want +got):\n%s", diff)
 	}
