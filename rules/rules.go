@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -59,12 +60,28 @@ func Load(nameOrPath string) (*jixiao.RuleSet, error) {
 		}
 		return Parse(b, nameOrPath)
 	}
+	if rs, ok := cache.Load(nameOrPath); ok {
+		c := *rs.(*jixiao.RuleSet) // callers may vary the settings of their copy
+		return &c, nil
+	}
 	b, err := Source(nameOrPath)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(b, nameOrPath)
+	rs, err := Parse(b, nameOrPath)
+	if err != nil {
+		return nil, err
+	}
+	c := *rs
+	cache.Store(nameOrPath, &c)
+	return rs, nil
 }
+
+// cache holds the embedded rule sets once parsed: checking ten thousand
+// files must not parse the same YAML ten thousand times. Load hands out a
+// copy of the settings; the lists in it (Level1, Grades, Qualitative) are
+// shared and must not be changed in place.
+var cache sync.Map
 
 // MustLoad is Load for embedded names known to exist (tests, benchmarks).
 func MustLoad(name string) *jixiao.RuleSet {
