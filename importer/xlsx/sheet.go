@@ -1,7 +1,9 @@
 package xlsx
 
 import (
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+	"strings"
 
 	"jixiao"
 	"jixiao/importer/internal/limit"
@@ -143,6 +145,9 @@ func computeFormulas(f *excelize.File, sheet string, grid [][]string) error {
 	for r, row := range grid {
 		for c, v := range row {
 			if v != "" {
+				if isPlainNumber(v) {
+					row[c] = percentFormula(f, sheet, c, r, v)
+				}
 				continue
 			}
 			name, err := excelize.CoordinatesToCellName(c+1, r+1)
@@ -160,4 +165,60 @@ func computeFormulas(f *excelize.File, sheet string, grid [][]string) error {
 		}
 	}
 	return nil
+}
+
+// percentFormula shows a formula's cached result through the cell's
+// percent format. excelize saves a formula's cached value as a string
+// ("0.93"), so the value comes back unformatted; a plain number in a cell
+// formatted 0.00% is shown as "93.00%", as Excel shows it.
+func percentFormula(f *excelize.File, sheet string, c, r int, v string) string {
+	name, err := excelize.CoordinatesToCellName(c+1, r+1)
+	if err != nil {
+		return v
+	}
+	if fm, err := f.GetCellFormula(sheet, name); err != nil || fm == "" {
+		return v
+	}
+	id, err := f.GetCellStyle(sheet, name)
+	if err != nil {
+		return v
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || st == nil {
+		return v
+	}
+	places := -1
+	switch {
+	case st.NumFmt == 9:
+		places = 0
+	case st.NumFmt == 10:
+		places = 2
+	case st.CustomNumFmt != nil && strings.HasSuffix(*st.CustomNumFmt, "%"):
+		format := *st.CustomNumFmt
+		if i := strings.IndexByte(format, '.'); i >= 0 {
+			places = strings.Count(format[i:], "0")
+		} else {
+			places = 0
+		}
+	}
+	if places < 0 {
+		return v
+	}
+	d, err := decimal.NewFromString(v)
+	if err != nil {
+		return v
+	}
+	return d.Shift(2).Round(int32(places)).StringFixed(int32(places)) + "%"
+}
+
+func isPlainNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, ch := range s {
+		if !(ch >= '0' && ch <= '9' || ch == '.' || ch == '-' && i == 0) {
+			return false
+		}
+	}
+	return true
 }
