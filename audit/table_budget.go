@@ -166,6 +166,35 @@ func checkBudgetSplits(in *Input, out *findings) {
 			}
 			out.add(f)
 		}
+		checkSplitRates(in, out, si, s)
+	}
+}
+
+// checkSplitRates compares a breakdown row's stated 执行率 with its own
+// 全年执行数 / denominator, as the total's rate is checked.
+func checkSplitRates(in *Input, out *findings, si int, s jixiao.BudgetSplit) {
+	ro := in.Rules.Rounding
+	for ri := range s.Rows {
+		r := &s.Rows[ri]
+		a := r.FullYear
+		if in.Rules.Execution.Denominator == jixiao.DenomInitial {
+			a = r.Initial
+		}
+		if !r.Rate.Valid || !r.Executed.Valid || !a.Valid || a.Value.Sign() <= 0 {
+			continue
+		}
+		rate := r.Executed.Value.Div(a.Value)
+		if ro.Percent(r.Rate.Fraction()).Equal(ro.Percent(rate)) {
+			continue
+		}
+		want := ro.Percent(rate).StringFixed(ro.PercentPlaces) + "%"
+		out.add(jixiao.Finding{
+			Code: "T-SPLIT-RATE", Severity: jixiao.SevError,
+			Message: fmt.Sprintf("%s“%s”执行率填为 %s，按全年执行数 / %s 应为 %s", s.Name, r.Name, r.Rate.Text, in.Rules.Execution.Denominator, want),
+			Stated:  r.Rate.Text, Expected: want,
+			Evidence: fmt.Sprintf("%s / %s = %s", r.Executed.Text, a.Text, want),
+			Location: in.loc("budget", si+1, r.Name, "执行率", fmt.Sprintf("budget.splits[%d].rows[%d].执行率", si, ri)),
+		})
 	}
 }
 

@@ -19,7 +19,7 @@ func cleanEval() *jixiao.Evaluation {
 		Kind: jixiao.KindProject, Unit: "某某县教育局", Year: 2024, Project: "义务教育学校改薄",
 		Budget: jixiao.Budget{Initial: f("100"), FullYear: f("100"), Executed: f("95"), Weight: f("10"), Rate: f("95.00%"), Score: f("9.50"),
 			Splits: []jixiao.BudgetSplit{{Name: "资金来源", Rows: []jixiao.BudgetRow{
-				{Name: "当年财政拨款", FullYear: f("60"), Executed: f("57")}, {Name: "其他资金", FullYear: f("40"), Executed: f("38")}}}}},
+				{Name: "当年财政拨款", FullYear: f("60"), Executed: f("57"), Rate: f("95.00%")}, {Name: "其他资金", FullYear: f("40"), Executed: f("38")}}}}},
 		Indicators: []jixiao.Indicator{
 			ind("产出指标", "数量指标", "改造学校数", "≥10所", "12所", "20", "20"),
 			ind("产出指标", "质量指标", "验收合格率", "≥95%", "96%", "15", "15"),
@@ -77,6 +77,7 @@ func TestTableCodes(t *testing.T) {
 			ev.Budget.Executed, ev.Budget.Rate, ev.Budget.Score, ev.StatedTotal = f("80"), f("80.00%"), f("8.00"), f("98.00")
 		}},
 		{"T-SPLIT-SUM", jixiao.SevError, "90.00", "100", func(ev *jixiao.Evaluation) { ev.Budget.Splits[0].Rows[1].FullYear = f("30") }},
+		{"T-SPLIT-RATE", jixiao.SevError, "96.00%", "95.00%", func(ev *jixiao.Evaluation) { ev.Budget.Splits[0].Rows[0].Rate = f("96.00%") }},
 		{"T-SPLIT-ROUNDING", jixiao.SevInfo, "99.99", "100", func(ev *jixiao.Evaluation) { ev.Budget.Splits[0].Rows[1].FullYear = f("39.99") }},
 		{"T-WEIGHT-LEVEL1", jixiao.SevError, "55", "50", func(ev *jixiao.Evaluation) {
 			ev.Indicators[0].Weight, ev.Indicators[0].Score = f("25"), f("25")
