@@ -275,8 +275,8 @@ var (
 // set's threshold.
 func (n *narrative) execReason(in *Input, out *findings) {
 	e, th, ro := &in.Result.Execution, in.Rules.Deviation.ExecutionBelow, in.Rules.Rounding
-	if !e.RateKnown || th.Sign() <= 0 || !e.Rate.LessThan(th) {
-		return
+	if !e.RateKnown || th.Sign() <= 0 || !e.Rate.LessThan(th) || len(n.rt.paras) == 0 {
+		return // a table without a report is T-EXEC-LOW's
 	}
 	at := jixiao.Location{Block: "report"}
 	found := false
@@ -299,8 +299,7 @@ func (n *narrative) execReason(in *Input, out *findings) {
 	if in.Rules.Deviation.ExecutionRequired {
 		sev = jixiao.SevError
 	}
-	rate := ro.Percent(e.Rate).StringFixed(ro.PercentPlaces) + "%"
-	limit := ro.Percent(th).StringFixed(ro.PercentPlaces) + "%"
+	rate, limit := percentsApart(ro, e.Rate, th)
 	out.add(jixiao.Finding{
 		Code: "N-EXEC-REASON", Severity: sev,
 		Message: fmt.Sprintf("预算执行率 %s 低于 %s，报告中没有说明原因", rate, limit),

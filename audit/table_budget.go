@@ -73,10 +73,11 @@ func checkExecution(in *Input, out *findings) {
 		if in.Rules.Deviation.ExecutionRequired {
 			sev = jixiao.SevWarning
 		}
+		rate, limit := percentsApart(ro, e.Rate, in.Rules.Deviation.ExecutionBelow)
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-LOW", Severity: sev,
-			Message: fmt.Sprintf("执行率 %s 低于 %s，应说明原因及改进措施", pct(e.Rate), pct(in.Rules.Deviation.ExecutionBelow)),
-			Stated:  pct(e.Rate), Expected: "≥ " + pct(in.Rules.Deviation.ExecutionBelow),
+			Message: fmt.Sprintf("执行率 %s 低于 %s，应说明原因及改进措施", rate, limit),
+			Stated:  rate, Expected: "≥ " + limit,
 			Location: in.loc("budget", 0, "年度资金总额", "执行率", "budget.执行率"),
 		})
 	}
@@ -209,4 +210,14 @@ func (in *Input) loc(block string, row int, item, column, path string) jixiao.Lo
 		}
 	}
 	return l
+}
+
+// percentsApart writes two fractions as percentages with enough decimals
+// to tell them apart: 89.996% below 90% must not read "90.00% 低于 90.00%".
+func percentsApart(ro jixiao.Rounding, a, b decimal.Decimal) (string, string) {
+	places := ro.PercentPlaces
+	for places < 8 && ro.Mode.Round(a.Shift(2), places).Equal(ro.Mode.Round(b.Shift(2), places)) {
+		places++
+	}
+	return ro.Mode.Round(a.Shift(2), places).StringFixed(places) + "%", ro.Mode.Round(b.Shift(2), places).StringFixed(places) + "%"
 }

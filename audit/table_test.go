@@ -3,6 +3,8 @@ package audit
 import (
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"jixiao"
 	"jixiao/rules"
 )
@@ -174,5 +176,21 @@ func TestSampleTable(t *testing.T) {
 	}
 	if _, ok := have["T-SPLIT-SUM"]; ok {
 		t.Error("a 0.01 difference over two summands is within tolerance, not an error")
+	}
+}
+
+func TestPercentsApart(t *testing.T) {
+	ro := rules.MustLoad("national-2020").Rounding
+	d := decimal.RequireFromString
+	tests := []struct{ a, b, wantA, wantB string }{
+		{"0.6123", "0.9", "61.23%", "90.00%"},
+		{"0.89996", "0.9", "89.996%", "90.000%"},
+		{"0.899996", "0.9", "89.9996%", "90.0000%"},
+	}
+	for _, tt := range tests {
+		a, b := percentsApart(ro, d(tt.a), d(tt.b))
+		if a != tt.wantA || b != tt.wantB {
+			t.Errorf("percentsApart(%s, %s) = %s, %s; want %s, %s", tt.a, tt.b, a, b, tt.wantA, tt.wantB)
+		}
 	}
 }
