@@ -35,6 +35,17 @@ type Note struct {
 // When the document also holds a 自评报告, ExtractReport's data is set as
 // the Evaluation's Report and its notes follow the table's.
 func Extract(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
+	ev, notes := ExtractTable(doc)
+	if rep, rnotes := ExtractReport(doc); rep != nil {
+		ev.Report = rep
+		notes = append(notes, rnotes...)
+	}
+	return ev, notes
+}
+
+// ExtractTable is Extract without the report's data: what scoring and
+// checking need, at about half the cost.
+func ExtractTable(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 	x := &extractor{ev: &jixiao.Evaluation{Provenance: map[string]jixiao.Position{}}}
 	for _, b := range doc.Blocks {
 		if x.done {
@@ -57,10 +68,6 @@ func Extract(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 		x.endTable()
 	}
 	x.finish(doc)
-	if rep, notes := ExtractReport(doc); rep != nil {
-		x.ev.Report = rep
-		x.notes = append(x.notes, notes...)
-	}
 	return x.ev, x.notes
 }
 

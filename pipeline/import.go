@@ -11,12 +11,16 @@ import (
 // importDocument reads a document through the importers and extracts the
 // evaluation from it. The notes say what could not be read; a document
 // with no 自评表 at all is an error, since nothing can be scored.
-func importDocument(path string, lim importer.Limits) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
+func importDocument(path string, lim importer.Limits, withReport bool) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
 	doc, err := importer.Open(path, lim)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	ev, notes := extract.Extract(doc)
+	extractFn := extract.ExtractTable
+	if withReport {
+		extractFn = extract.Extract
+	}
+	ev, notes := extractFn(doc)
 	var out []string
 	out = append(out, doc.Warnings...)
 	for _, n := range notes {

@@ -40,7 +40,7 @@ func IsEvaluationFile(path string) bool {
 // cannot be read gives a Doc with Err set, never a panic.
 func Run(path string, opt Options) *present.Doc {
 	d := &present.Doc{Path: path}
-	ev, doc, notes, err := Load(path, opt.Limits)
+	ev, doc, notes, err := load(path, opt.Limits, false)
 	if err != nil {
 		d.Err = err
 		return d
@@ -63,9 +63,16 @@ func Run(path string, opt Options) *present.Doc {
 	return d
 }
 
-// Load reads one file into an evaluation and, for imported documents, the
-// document itself and the notes on what could not be read.
+// Load reads one file into an evaluation, the report's data included, and,
+// for imported documents, the document itself and the notes on what could
+// not be read.
 func Load(path string, lim importer.Limits) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
+	return load(path, lim, true)
+}
+
+// load is Load; scoring and checking skip the report's data (withReport
+// false), which nothing in them reads.
+func load(path string, lim importer.Limits, withReport bool) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
 	if IsEvaluationFile(path) {
 		f, err := os.Open(path)
 		if err != nil {
@@ -78,5 +85,5 @@ func Load(path string, lim importer.Limits) (*jixiao.Evaluation, *jixiao.Documen
 		}
 		return ev, nil, nil, nil
 	}
-	return importDocument(path, lim)
+	return importDocument(path, lim, withReport)
 }
