@@ -19,7 +19,15 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// isFolded reports whether Fold would change nothing. Every rune FoldRune
+// maps is encoded with one of a few leading bytes (full-width forms start
+// with 0xEF, U+00A0 with 0xC2, U+3000 with 0xE3 0x80 0x80, ≦ ≧ − with
+// 0xE2 0x88/0x89), so a byte scan rules out most text without decoding it.
 func isFolded(s string) bool {
+	if strings.IndexByte(s, 0xEF) < 0 && strings.IndexByte(s, 0xC2) < 0 &&
+		!strings.Contains(s, "\u3000") && !strings.Contains(s, "\xe2\x88") && !strings.Contains(s, "\xe2\x89") {
+		return true
+	}
 	for _, r := range s {
 		if FoldRune(r) != r {
 			return false

@@ -46,9 +46,12 @@ func Check(in Input) []jixiao.Finding {
 	if in.Result == nil {
 		in.Result = score.Score(in.Eval, in.Rules)
 	}
-	var out findings
+	out := make(findings, 0, 32)
 	for _, c := range checks {
 		c(&in, &out)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity.Rank() < out[j].Severity.Rank() })
 	return out
