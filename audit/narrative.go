@@ -96,8 +96,12 @@ func (n *narrative) wholeRate() (claims.Relation, bool) {
 // mismatch reports a figure the table and the report state differently:
 // Stated is the table's, Expected the report's.
 func (n *narrative) mismatch(out *findings, c claims.Claim, msg, table, report string) {
+	n.mismatchSev(out, jixiao.SevError, c, msg, table, report)
+}
+
+func (n *narrative) mismatchSev(out *findings, sev jixiao.Severity, c claims.Claim, msg, table, report string) {
 	out.add(jixiao.Finding{
-		Code: "N-TABLE-MISMATCH", Severity: jixiao.SevError, Message: msg,
+		Code: "N-TABLE-MISMATCH", Severity: sev, Message: msg,
 		Stated: table, Expected: report, Evidence: n.evidence(c), Location: n.claimLoc(c),
 	})
 }
@@ -235,7 +239,14 @@ func (n *narrative) splitMismatch(in *Input, out *findings) {
 						continue
 					}
 					if c.Wan.Sub(f.Value).Abs().GreaterThan(tol) {
-						n.mismatch(out, c, fmt.Sprintf("%s“%s”表中为 %s 万元（%s %s 万元中），报告中为 %s（%s %s 中）", s.Name, row.Name, f.Text, col.name, total.Text, c.Text, w.Key, w.Text), f.Text+"万元", c.Text)
+						// A budget column against a whole the report spent (本年支出, 决算数) may
+						// differ legitimately when money moved between categories in the year:
+						// a reviewer should look, but it is not provably wrong.
+						sev := jixiao.SevError
+						if col.name != "全年执行数" && spentWhole(w.Key) {
+							sev = jixiao.SevWarning
+						}
+						n.mismatchSev(out, sev, c, fmt.Sprintf("%s“%s”表中为 %s 万元（%s %s 万元中），报告中为 %s（%s %s 中）", s.Name, row.Name, f.Text, col.name, total.Text, c.Text, w.Key, w.Text), f.Text+"万元", c.Text)
 					}
 					done = true
 					break
@@ -316,4 +327,10 @@ func hasAnyWord(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// spentWhole reports whether a report's total names money spent rather than
+// budgeted.
+func spentWhole(key string) bool {
+	return strings.Contains(key, "支出") || strings.Contains(key, "决算") || strings.Contains(key, "执行")
 }
