@@ -37,7 +37,7 @@ func checkExecution(in *Input, out *findings) {
 			Message: fmt.Sprintf("执行率 %s 没有所依据的全年执行数：表中未填全年执行数，无法核对", b.Rate.Text),
 			Stated:  b.Rate.Text, Expected: fmt.Sprintf("全年执行数 / %s（按所填执行率应为 %s 万元）", e.Denominator, implied.StringFixed(ro.AmountPlaces)),
 			Evidence: fmt.Sprintf("%s %s 万元 × %s = %s 万元", e.Denominator, e.A.Text, b.Rate.Text, implied.StringFixed(ro.AmountPlaces)),
-			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数"),
+			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数", "budget.执行率", "budget.全年预算数"),
 		})
 	}
 	if e.RateFrom == "computed" && b.Rate.Stated() {
@@ -56,7 +56,7 @@ func checkExecution(in *Input, out *findings) {
 			Code: "T-EXEC-OVER-BUDGET", Severity: jixiao.SevWarning,
 			Message: fmt.Sprintf("全年执行数 %s 万元大于全年预算数 %s 万元", b.Executed.Text, b.FullYear.Text),
 			Stated:  b.Executed.Text, Expected: "≤ " + b.FullYear.Text,
-			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数"),
+			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数", "budget.执行率", "budget.全年预算数"),
 		})
 	}
 	if b.Weight.Valid && !b.Weight.Value.Equal(e.Weight) {
@@ -159,7 +159,7 @@ func checkBudgetSplits(in *Input, out *findings) {
 				Message: fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元不符，相差 %s 万元", s.Name, ro.Amount(sum).StringFixed(ro.AmountPlaces), col.name, total.Text, diff.StringFixed(ro.AmountPlaces)),
 				Stated:  ro.Amount(sum).StringFixed(ro.AmountPlaces), Expected: total.Text,
 				Evidence: fmt.Sprintf("%s = %s", terms, ro.Amount(sum).StringFixed(ro.AmountPlaces)),
-				Location: in.loc("budget", si+1, s.Name, col.name, fmt.Sprintf("budget.splits[%d]", si)),
+				Location: in.loc("budget", si+1, s.Name, col.name, fmt.Sprintf("budget.splits[%d]", si), fmt.Sprintf("budget.splits[%d].rows[0].%s", si, col.name)),
 			}
 			if diff.LessThanOrEqual(tol) {
 				f.Code, f.Severity = "T-SPLIT-ROUNDING", jixiao.SevInfo
@@ -199,14 +199,18 @@ func checkSplitRates(in *Input, out *findings, si int, s jixiao.BudgetSplit) {
 	}
 }
 
-// loc builds a Location and fills its source position from provenance.
-func (in *Input) loc(block string, row int, item, column, path string) jixiao.Location {
+// loc builds a Location and fills its source position from provenance:
+// the figure's own, else the first of the fallbacks that was read (an
+// unstated figure has no position, but its row has).
+func (in *Input) loc(block string, row int, item, column, path string, fallbacks ...string) jixiao.Location {
 	l := jixiao.Location{Block: block, Row: row, Item: item, Column: column}
-	if in.Eval.Provenance != nil {
-		if p, ok := in.Eval.Provenance[path]; ok {
-			l.Source = p
-		} else if p, ok := in.Eval.Provenance[block]; ok {
-			l.Source = p
+	if in.Eval.Provenance == nil {
+		return l
+	}
+	for _, p := range append(append([]string{path}, fallbacks...), block) {
+		if pos, ok := in.Eval.Provenance[p]; ok {
+			l.Source = pos
+			break
 		}
 	}
 	return l

@@ -23,6 +23,7 @@ func canonical(s string) string {
 func checkWeights(in *Input, out *findings) {
 	rs, ev := in.Rules, in.Eval
 	sums := make([]jixiao.Sum, len(rs.Level1))
+	first := make([]string, len(rs.Level1)) // provenance path of each 一级's first row
 	seen := make([]bool, len(rs.Level1))
 	reported := map[string]bool{}
 	// rows come grouped by 一级 and 二级: remember the last lookups
@@ -40,6 +41,9 @@ func checkWeights(in *Input, out *findings) {
 				out.add(misplacedLevel1(in, i, *ind))
 			}
 			continue
+		}
+		if !seen[li] {
+			first[li] = fmt.Sprintf("indicators[%d].分值", i)
 		}
 		seen[li] = true
 		if ind.Weight.Valid {
@@ -76,7 +80,7 @@ func checkWeights(in *Input, out *findings) {
 					Code: "T-WEIGHT-LEVEL1", Severity: jixiao.SevError,
 					Message: fmt.Sprintf("一级指标“%s”分值合计 %s，规则集 %s 规定为 %s", l.Name, sum, rs.Name, l.Weight),
 					Stated:  sum.String(), Expected: l.Weight.String(),
-					Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
+					Location: in.loc("indicators", 0, l.Name, "分值", first[li]),
 				})
 			}
 		}
