@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
@@ -181,11 +182,13 @@ func (d *docWriter) close() error {
 type limitsFlags struct {
 	fileMiB, unzippedMiB, ratio *int64
 	depth, cells, pages         *int
+	timeout                     *time.Duration
 }
 
 func limitFlags(fs interface {
 	Int64(string, int64, string) *int64
 	Int(string, int, string) *int
+	Duration(string, time.Duration, string) *time.Duration
 }) *limitsFlags {
 	d := importer.DefaultLimits()
 	return &limitsFlags{
@@ -195,12 +198,13 @@ func limitFlags(fs interface {
 		depth:       fs.Int("max-xml-depth", d.MaxXMLDepth, "XML/HTML 嵌套层数上限"),
 		cells:       fs.Int("max-cells", d.MaxCells, "工作簿单元格数上限"),
 		pages:       fs.Int("max-pages", d.MaxPages, "PDF 页数上限"),
+		timeout:     fs.Duration("timeout", d.Timeout, "读取单个 PDF 的时间上限"),
 	}
 }
 
 func (l *limitsFlags) limits() importer.Limits {
 	d := importer.DefaultLimits()
 	d.MaxFileBytes, d.MaxUnzippedBytes, d.MaxRatio = *l.fileMiB<<20, *l.unzippedMiB<<20, *l.ratio
-	d.MaxXMLDepth, d.MaxCells, d.MaxPages = *l.depth, *l.cells, *l.pages
+	d.MaxXMLDepth, d.MaxCells, d.MaxPages, d.Timeout = *l.depth, *l.cells, *l.pages, *l.timeout
 	return d
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/importer"
 	"jixiao/present"
 )
 
@@ -170,5 +171,18 @@ func TestInitWritesFileOnce(t *testing.T) {
 	}
 	if _, e, code := runCLI(t, "init", "--kind", "部门整体", "-o", path); code != exitUsage || !strings.Contains(e, "不覆盖") {
 		t.Errorf("second init: exit %d %s, want a refusal to overwrite", code, e)
+	}
+}
+
+// TestLimitFlagsExist keeps the limit messages honest: every flag a limit
+// error tells the user to raise is one that check accepts.
+func TestLimitFlagsExist(t *testing.T) {
+	fs := newFlags("check", "", "", &bytes.Buffer{})
+	limitFlags(fs)
+	for _, l := range []string{"MaxFileBytes", "MaxUnzippedBytes", "MaxRatio", "MaxXMLDepth", "MaxCells", "MaxPages", "Timeout"} {
+		name := strings.TrimPrefix((&importer.LimitError{Limit: l}).Flag(), "--")
+		if name == "" || fs.Lookup(name) == nil {
+			t.Errorf("limit %v names flag %q, which check does not define", l, name)
+		}
 	}
 }
