@@ -9,14 +9,14 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/internal/sample"
 	"jixiao/render"
 	"jixiao/render/internal/cjkfont"
-	"jixiao/render/internal/testdata"
 )
 
 func TestAllFormats(t *testing.T) {
 	needFont(t)
-	for _, mk := range []func() *jixiao.Evaluation{testdata.Yanfeng, testdata.Project} {
+	for _, mk := range []func() *jixiao.Evaluation{sample.Yanfeng, sample.Project} {
 		ev := mk()
 		for _, f := range render.Formats {
 			var buf bytes.Buffer
@@ -41,7 +41,7 @@ func TestAllFormats(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	ev := testdata.Yanfeng()
+	ev := sample.Yanfeng()
 	var buf bytes.Buffer
 	var je *jixiao.Error
 	err := render.Report(&buf, "xlsx", ev, render.Options{})
@@ -63,7 +63,7 @@ func TestErrors(t *testing.T) {
 
 // TestFindingsAppended: the audit's findings appear only when asked.
 func TestFindingsAppended(t *testing.T) {
-	ev := testdata.Yanfeng()
+	ev := sample.Yanfeng()
 	fs := []jixiao.Finding{{Code: "T-SUM-SPLIT", Severity: jixiao.SevWarning, Message: "按支出性质分合计与年度资金总额不符", Stated: "674.84", Expected: "674.85"}}
 	for _, with := range []bool{false, true} {
 		var buf bytes.Buffer
@@ -82,7 +82,7 @@ func BenchmarkRender(b *testing.B) {
 	if _, err := cjkfont.Find(""); err != nil {
 		b.Skip(err)
 	}
-	ev := testdata.Yanfeng()
+	ev := sample.Yanfeng()
 	var buf bytes.Buffer
 	for b.Loop() {
 		for _, f := range []string{"docx", "xlsx", "pdf"} {
@@ -104,7 +104,7 @@ func BenchmarkRender(b *testing.B) {
 // BenchmarkReportDocx is the figure bench/render-vs-soffice.sh compares
 // with LibreOffice converting the same .docx to PDF.
 func BenchmarkReportDocx(b *testing.B) {
-	ev := testdata.Yanfeng()
+	ev := sample.Yanfeng()
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
@@ -119,7 +119,7 @@ func BenchmarkReportPDF(b *testing.B) {
 	if _, err := cjkfont.Find(""); err != nil {
 		b.Skip(err)
 	}
-	ev := testdata.Yanfeng()
+	ev := sample.Yanfeng()
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
@@ -137,7 +137,7 @@ func TestWriteSamples(t *testing.T) {
 	if dir == "" {
 		t.Skip("set JIXIAO_RENDER_OUT=DIR to write the sample outputs")
 	}
-	for name, mk := range map[string]func() *jixiao.Evaluation{"yanfeng": testdata.Yanfeng, "project": testdata.Project} {
+	for name, mk := range map[string]func() *jixiao.Evaluation{"yanfeng": sample.Yanfeng, "project": sample.Project} {
 		for _, f := range render.Formats {
 			for _, kind := range []string{"table", "report"} {
 				if kind == "report" && f == "xlsx" {
@@ -163,7 +163,7 @@ func TestWriteSamples(t *testing.T) {
 // without panicking.
 func TestSparseEvaluations(t *testing.T) {
 	needFont(t)
-	odd := testdata.Project()
+	odd := sample.Project()
 	odd.Indicators[0].Weight = jixiao.ParseFigure("/")
 	odd.Budget.FullYear = jixiao.ParseFigure("0")
 	odd.Budget.Splits = append(odd.Budget.Splits, jixiao.BudgetSplit{Name: "空"})

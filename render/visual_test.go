@@ -11,8 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"jixiao/internal/sample"
 	"jixiao/render"
-	"jixiao/render/internal/testdata"
 )
 
 var docImages = flag.Bool("docimg", false, "rewrite the pictures under docs/img/ from this run")
@@ -85,7 +85,7 @@ func TestVisual(t *testing.T) {
 	tool(t, "soffice")
 	tool(t, "pdftoppm")
 	dir := t.TempDir()
-	ev := testdata.Yanfeng()
+	ev := sample.Yanfeng()
 	cases := []struct {
 		name, format string
 		table        bool

@@ -6,11 +6,11 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/internal/golden"
+	"jixiao/internal/sample"
 	"jixiao/render/chart"
 	"jixiao/render/docx"
 	"jixiao/render/internal/cjkfont"
-	"jixiao/render/internal/golden"
-	"jixiao/render/internal/testdata"
 	"jixiao/render/report"
 	"jixiao/rules"
 	"jixiao/score"
@@ -19,7 +19,7 @@ import (
 var evaluations = []struct {
 	name string
 	ev   func() *jixiao.Evaluation
-}{{"yanfeng", testdata.Yanfeng}, {"project", testdata.Project}}
+}{{"yanfeng", sample.Yanfeng}, {"project", sample.Project}}
 
 func TestTable(t *testing.T) {
 	rs := rules.MustLoad("national-2020")

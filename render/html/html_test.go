@@ -8,8 +8,8 @@ import (
 	"golang.org/x/net/html"
 
 	"jixiao"
+	"jixiao/internal/sample"
 	rhtml "jixiao/render/html"
-	"jixiao/render/internal/testdata"
 	"jixiao/render/report"
 	"jixiao/rules"
 	"jixiao/score"
@@ -29,7 +29,7 @@ func write(t *testing.T, ev *jixiao.Evaluation) string {
 // TestSelfContained parses the page and checks that it loads nothing from
 // outside, holds the tables with their merges and the charts as SVG.
 func TestSelfContained(t *testing.T) {
-	for _, ev := range []*jixiao.Evaluation{testdata.Yanfeng(), testdata.Project()} {
+	for _, ev := range []*jixiao.Evaluation{sample.Yanfeng(), sample.Project()} {
 		page := write(t, ev)
 		doc, err := html.Parse(strings.NewReader(page))
 		if err != nil {
@@ -69,7 +69,7 @@ func TestSelfContained(t *testing.T) {
 }
 
 func TestEscapes(t *testing.T) {
-	ev := testdata.Project()
+	ev := sample.Project()
 	ev.Goal.Actual = `<script>alert(1)</script> & "x"`
 	if page := write(t, ev); strings.Contains(page, "<script>") {
 		t.Error("text not escaped")

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"jixiao"
-	"jixiao/render/internal/golden"
-	"jixiao/render/internal/testdata"
+	"jixiao/internal/golden"
+	"jixiao/internal/sample"
 	"jixiao/render/md"
 	"jixiao/render/report"
 	"jixiao/rules"
@@ -15,7 +15,7 @@ import (
 
 func TestGolden(t *testing.T) {
 	rs := rules.MustLoad("national-2020")
-	for name, mk := range map[string]func() *jixiao.Evaluation{"yanfeng": testdata.Yanfeng, "project": testdata.Project} {
+	for name, mk := range map[string]func() *jixiao.Evaluation{"yanfeng": sample.Yanfeng, "project": sample.Project} {
 		t.Run(name, func(t *testing.T) {
 			ev := mk()
 			res := score.Score(ev, rs)

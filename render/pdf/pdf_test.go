@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/internal/sample"
 	"jixiao/render/chart"
 	"jixiao/render/internal/cjkfont"
-	"jixiao/render/internal/testdata"
 	"jixiao/render/pdf"
 	"jixiao/render/report"
 	"jixiao/rules"
@@ -72,7 +72,7 @@ func TestTextExtractsBack(t *testing.T) {
 	pdftotext := tool(t, "pdftotext")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "r.pdf")
-	if err := os.WriteFile(path, render(t, testdata.Yanfeng(), opt), 0o644); err != nil {
+	if err := os.WriteFile(path, render(t, sample.Yanfeng(), opt), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, err := exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output()
@@ -101,7 +101,7 @@ func TestTextExtractsBack(t *testing.T) {
 // font must not abort the document.
 func TestUnusualCharacters(t *testing.T) {
 	opt := options(t)
-	ev := testdata.Project()
+	ev := sample.Project()
 	ev.Goal.Actual = "𠀀𠀁 ＡＢＣ Ⅻ ☃ \u200b 完成"
 	ev.Indicators[0].Deviation = strings.Repeat("很长的说明，", 200)
 	if len(render(t, ev, opt)) == 0 {
@@ -120,7 +120,7 @@ func TestNoFont(t *testing.T) {
 // TestLongTable: a table taller than a page breaks across pages.
 func TestLongTable(t *testing.T) {
 	opt := options(t)
-	ev := testdata.Project()
+	ev := sample.Project()
 	for i := 0; i < 60; i++ {
 		in := ev.Indicators[i%len(ev.Indicators)]
 		ev.Indicators = append(ev.Indicators, in)

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"jixiao"
-	"jixiao/render/internal/golden"
-	"jixiao/render/internal/testdata"
+	"jixiao/internal/golden"
+	"jixiao/internal/sample"
 	"jixiao/render/report"
 	"jixiao/rules"
 	"jixiao/score"
@@ -21,7 +21,7 @@ func build(t *testing.T, ev *jixiao.Evaluation) (*score.Result, *jixiao.RuleSet)
 var evaluations = []struct {
 	name string
 	ev   func() *jixiao.Evaluation
-}{{"yanfeng", testdata.Yanfeng}, {"project", testdata.Project}}
+}{{"yanfeng", sample.Yanfeng}, {"project", sample.Project}}
 
 func TestTableGolden(t *testing.T) {
 	for _, tt := range evaluations {
@@ -79,7 +79,7 @@ func TestTableLabels(t *testing.T) {
 }
 
 func TestTableMerges(t *testing.T) {
-	ev := testdata.Project()
+	ev := sample.Project()
 	res, rs := build(t, ev)
 	g := report.Table(ev, res, rs)
 	var spans []string
@@ -101,7 +101,7 @@ func TestTableMerges(t *testing.T) {
 // TestTableStatedOverComputed: a stated figure prints as stated even when
 // the engine computes another; an unstated one prints computed.
 func TestTableStatedOverComputed(t *testing.T) {
-	ev := testdata.Yanfeng()
+	ev := sample.Yanfeng()
 	ev.Indicators[0].Score = jixiao.ParseFigure("19") // stated below the computed 20
 	ev.StatedTotal = jixiao.Figure{}                  // not stated
 	res, rs := build(t, ev)
@@ -129,7 +129,7 @@ func TestTableStatedOverComputed(t *testing.T) {
 }
 
 func TestFormulasOnlyWhereTheyAgree(t *testing.T) {
-	ev := testdata.Project()
+	ev := sample.Project()
 	res, rs := build(t, ev)
 	g := report.Table(ev, res, rs)
 	found := map[string]string{}
@@ -158,7 +158,7 @@ func TestFormulasOnlyWhereTheyAgree(t *testing.T) {
 }
 
 func TestComposeFiguresComputed(t *testing.T) {
-	ev := testdata.Yanfeng()
+	ev := sample.Yanfeng()
 	res, rs := build(t, ev)
 	d := report.Compose(ev, res, rs, report.Options{}).Dump()
 	// 286.74 / 674.85; the sample's own text says 44.67%

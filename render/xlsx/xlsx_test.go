@@ -10,8 +10,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao"
-	"jixiao/render/internal/golden"
-	"jixiao/render/internal/testdata"
+	"jixiao/internal/golden"
+	"jixiao/internal/sample"
 	"jixiao/render/report"
 	"jixiao/render/xlsx"
 	"jixiao/rules"
@@ -21,7 +21,7 @@ import (
 var evaluations = []struct {
 	name string
 	ev   func() *jixiao.Evaluation
-}{{"yanfeng", testdata.Yanfeng}, {"project", testdata.Project}}
+}{{"yanfeng", sample.Yanfeng}, {"project", sample.Project}}
 
 // dump reopens a workbook and lists merges, then every non-empty cell with
 // its value as stored, formula and number format.
@@ -90,7 +90,7 @@ func TestWriteGolden(t *testing.T) {
 // TestFormulasRecompute: the formulas excelize computes agree with the
 // cached values we wrote, and change when an input changes.
 func TestFormulasRecompute(t *testing.T) {
-	data := write(t, testdata.Project())
+	data := write(t, sample.Project())
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)

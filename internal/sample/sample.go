@@ -1,8 +1,8 @@
-// Package testdata builds the evaluations the render tests use: the
+// Package sample builds the evaluations tests across jixiao use: the
 // published 2024 雁峰区司法局 部门整体 self-evaluation (table and report, as
 // in /work/shared/samples/yanfeng-sfj-2024.txt) and a 项目 evaluation with
 // 二级 indicators, a reverse (≤) target and a missed target.
-package testdata
+package sample
 
 import "jixiao"
 
@@ -48,11 +48,12 @@ func Yanfeng() *jixiao.Evaluation {
 			ind("成本指标", "", "节约率", "100%", "100%", "10", "10", ""),
 		},
 		StatedTotal: f("96.12"),
-		Report:      yanfengReport(),
+		Report:      YanfengReport(),
 	}
 }
 
-func yanfengReport() *jixiao.Report {
+// YanfengReport is the sample's 自评报告 data, as its narrative states it.
+func YanfengReport() *jixiao.Report {
 	return &jixiao.Report{
 		Preface: "根据《预算法》有关“各级政府、各部门、各单位应当对预算支出情况开展绩效评价”的规定，结合实际情况，我办对2024年度部门整体支出进行了绩效自评，现报告如下：",
 		Profile: jixiao.Profile{
