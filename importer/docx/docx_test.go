@@ -4,9 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
+	"jixiao/internal/golden"
 	"strings"
 	"testing"
 
@@ -16,8 +14,6 @@ import (
 	"jixiao/importer/internal/dump"
 	"jixiao/importer/internal/limit"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
 
@@ -139,7 +135,7 @@ func TestReadGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "basic", dump.Document(d))
+	golden.Check(t, "basic.golden", dump.Document(d))
 
 	// The points the golden file is about, stated so that an -update
 	// cannot silently accept a regression.
@@ -190,26 +186,6 @@ func TestReadGolden(t *testing.T) {
 	}
 	if got := tbl.Rows[3].Texts(); !cmp.Equal(got, []string{"乙.第一项", "丙.第二项"}) {
 		t.Errorf("numbered cells: got %q", got)
-	}
-}
-
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
 }
 

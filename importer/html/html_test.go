@@ -2,9 +2,7 @@ package html
 
 import (
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
+	"jixiao/internal/golden"
 	"strings"
 	"testing"
 
@@ -15,8 +13,6 @@ import (
 	"jixiao/importer/internal/dump"
 	"jixiao/importer/internal/limit"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const page = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 <title>不要</title><style>td{color:red}</style><script>var x = "不要";</script></head>
@@ -49,7 +45,7 @@ func TestReadGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "gbk", dump.Document(d))
+	golden.Check(t, "gbk.golden", dump.Document(d))
 	if d.Encoding != "gb18030" {
 		t.Errorf("encoding: got %q, want gb18030", d.Encoding)
 	}
@@ -117,26 +113,6 @@ func TestDepth(t *testing.T) {
 	_, err = ReadBytes([]byte(strings.Repeat("<div>", 1000)+"x"), limit.Limits{MaxXMLDepth: 5000})
 	if err == nil || !strings.HasPrefix(err.Error(), "html: ") {
 		t.Fatalf("got %v, want an html: error", err)
-	}
-}
-
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
 }
 

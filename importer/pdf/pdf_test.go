@@ -3,10 +3,9 @@ package pdf
 import (
 	"bytes"
 	"errors"
-	"flag"
+	"jixiao/internal/golden"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,8 +16,6 @@ import (
 	"jixiao/importer/internal/dump"
 	"jixiao/importer/internal/limit"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // fonts are single-face TrueType CJK fonts gopdf can embed.
 var fonts = []string{
@@ -95,7 +92,7 @@ func TestLayoutGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "layout", dump.Document(d))
+	golden.Check(t, "layout.golden", dump.Document(d))
 	var tbl *jixiao.Table
 	for _, b := range d.Blocks {
 		if b.Kind == jixiao.BlockTable {
@@ -177,26 +174,6 @@ paragraph level=0 style="" @p1 "abc def"
 `
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
-	}
-}
-
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
 }
 

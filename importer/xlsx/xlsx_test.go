@@ -3,9 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
+	"jixiao/internal/golden"
 	"strings"
 	"testing"
 
@@ -15,8 +13,6 @@ import (
 	"jixiao/importer/internal/dump"
 	"jixiao/importer/internal/limit"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // buildXlsx makes a small 自评表 with merges, a formula without a cached
 // value, number formats and trailing styled but empty cells.
@@ -67,7 +63,7 @@ func TestReadGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := dump.Document(d)
-	checkGolden(t, "basic", got)
+	golden.Check(t, "basic.golden", got)
 	tbl := d.Blocks[1].Table
 	if c := tbl.Rows[0].Cells[0]; c.ColSpan != 4 || c.RowSpan != 1 || len(tbl.Rows[0].Cells) != 1 {
 		t.Errorf("A1:D1: got %+v in %d cells", c, len(tbl.Rows[0].Cells))
@@ -83,26 +79,6 @@ func TestReadGolden(t *testing.T) {
 	}
 	if n := len(tbl.Rows); n != 4 {
 		t.Errorf("rows: got %d, want 4 (trailing empty rows trimmed)", n)
-	}
-}
-
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
 }
 
