@@ -1,5 +1,7 @@
 package jixiao
 
+import "fmt"
+
 // Severity grades a finding. An error is provably wrong; a warning is very
 // likely a problem a reviewer should look at; info is worth knowing.
 type Severity string
@@ -64,6 +66,24 @@ type Position struct {
 	Table int    `json:"table,omitempty"` // docx/html/pdf: 1-based table
 	Row   int    `json:"row,omitempty"`   // 1-based row in the table or sheet
 	Cell  int    `json:"cell,omitempty"`  // 1-based cell in the row
+}
+
+// Describe says where the position is, in Chinese ("第 25 行", "工作表 自评表
+// 第 7 行第 3 列", "第 2 页第 5 行", "表 1 第 3 行第 2 格"); "" when unknown.
+func (p Position) Describe() string {
+	switch {
+	case p.Line > 0:
+		return fmt.Sprintf("第 %d 行", p.Line)
+	case p.Sheet != "":
+		return fmt.Sprintf("工作表 %s 第 %d 行第 %d 列", p.Sheet, p.Row, p.Cell)
+	case p.Page > 0 && p.Row > 0:
+		return fmt.Sprintf("第 %d 页第 %d 行", p.Page, p.Row)
+	case p.Page > 0:
+		return fmt.Sprintf("第 %d 页", p.Page)
+	case p.Table > 0:
+		return fmt.Sprintf("表 %d 第 %d 行第 %d 格", p.Table, p.Row, p.Cell)
+	}
+	return ""
 }
 
 // IsZero reports whether the position is unknown.

@@ -88,8 +88,8 @@ func (s *Summary) Add(d *present.Doc) error {
 	for _, f := range j.Findings {
 		s.fndRow++
 		loc := strings.Join(nonEmpty(f.Location.Block, f.Location.Item, f.Location.Column), " › ")
-		if f.Location.Source != nil && f.Location.Source.Line > 0 {
-			loc += fmt.Sprintf("（第 %d 行）", f.Location.Source.Line)
+		if f.Location.Source != nil && !f.Location.Source.IsZero() {
+			loc += "（" + f.Location.Source.Describe() + "）"
 		}
 		r := []any{d.Path, j.Unit, f.Code, severityLabel(f.Severity), f.Message, f.Stated, f.Expected, loc, f.Evidence}
 		if err := s.fnds.SetRow(cellName(1, s.fndRow), r); err != nil {

@@ -83,22 +83,8 @@ func where(l jixiao.Location) string {
 		}
 	}
 	s := strings.Join(parts, " › ")
-	if src := positionText(l.Source); src != "" {
-		s += "，" + src
+	if src := l.Source.Describe(); src != "" {
+		s += "，源文件" + src
 	}
 	return s
-}
-
-func positionText(p jixiao.Position) string {
-	switch {
-	case p.Line > 0:
-		return fmt.Sprintf("源文件第 %d 行", p.Line)
-	case p.Sheet != "":
-		return fmt.Sprintf("工作表 %s 第 %d 行第 %d 列", p.Sheet, p.Row, p.Cell)
-	case p.Page > 0:
-		return fmt.Sprintf("第 %d 页", p.Page)
-	case p.Table > 0:
-		return fmt.Sprintf("表 %d 第 %d 行第 %d 格", p.Table, p.Row, p.Cell)
-	}
-	return ""
 }

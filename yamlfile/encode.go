@@ -52,7 +52,7 @@ func (e *encoder) put(m *yaml.Node, key string, v *yaml.Node, path string) {
 	k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}
 	if e.opt.Provenance && path != "" {
 		if p, ok := e.ev.Provenance[path]; ok {
-			v.LineComment = where(p)
+			v.LineComment = p.Describe()
 		}
 	}
 	m.Content = append(m.Content, k, v)
@@ -82,20 +82,6 @@ func text(s string) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s}
 	}
 	return str(s)
-}
-
-func where(p jixiao.Position) string {
-	switch {
-	case p.Line > 0:
-		return fmt.Sprintf("第 %d 行", p.Line)
-	case p.Sheet != "":
-		return fmt.Sprintf("工作表 %s 第 %d 行第 %d 列", p.Sheet, p.Row, p.Cell)
-	case p.Page > 0:
-		return fmt.Sprintf("第 %d 页第 %d 行", p.Page, p.Row)
-	case p.Table > 0:
-		return fmt.Sprintf("表 %d 第 %d 行第 %d 格", p.Table, p.Row, p.Cell)
-	}
-	return ""
 }
 
 func (e *encoder) evaluation() *yaml.Node {
@@ -170,7 +156,7 @@ func (e *encoder) budget() *yaml.Node {
 				e.put(rm, f.key, text(f.fig.Text), "")
 				// a comment inside a one-line {…} row would break it: note the row instead
 				if p, ok := e.ev.Provenance[fmt.Sprintf("budget.splits[%d].rows[%d].%s", si, ri, f.key)]; ok && e.opt.Provenance && rm.LineComment == "" {
-					rm.LineComment = where(p)
+					rm.LineComment = p.Describe()
 				}
 			}
 			rows.Content = append(rows.Content, rm)
