@@ -2,21 +2,17 @@ package audit
 
 import (
 	"encoding/json"
-	"flag"
+	"jixiao/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"jixiao"
 	"jixiao/extract"
 	"jixiao/importer/text"
 	"jixiao/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // auditFile imports a text document, extracts, scores and audits it under
 // the hunan rule set, as `jixiao check` does.
@@ -41,28 +37,15 @@ func auditFileRules(t testing.TB, path, rs string) []jixiao.Finding {
 	return Check(Input{Eval: ev, Doc: doc, Rules: rules.MustLoad(rs)})
 }
 
-// checkGolden compares findings with a golden JSON file; -update rewrites it.
-func checkGolden(t *testing.T, golden string, fs []jixiao.Finding) {
+// checkGolden compares findings with a golden JSON file under testdata/;
+// -update rewrites it.
+func checkGolden(t *testing.T, path string, fs []jixiao.Finding) {
 	t.Helper()
 	got, err := json.MarshalIndent(fs, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./audit -update to create it)", err)
-	}
-	if d := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); d != "" {
-		t.Errorf("findings differ from %s (-want +got):\n%s", golden, d)
-	}
+	golden.Check(t, strings.TrimPrefix(filepath.ToSlash(path), "testdata/"), string(got)+"\n")
 }
 
 func errorsIn(fs []jixiao.Finding) []jixiao.Finding {

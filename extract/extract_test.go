@@ -3,19 +3,15 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
+	"jixiao/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"jixiao"
 	"jixiao/importer/text"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const docsDir = "../testdata/docs"
 
@@ -45,19 +41,7 @@ func checkGolden(t *testing.T, name string, ev *jixiao.Evaluation, notes []Note)
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", name+".json")
-	if *update {
-		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create)", err)
-	}
-	if d := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); d != "" {
-		t.Errorf("%s differs from %s (-want +got):\n%s", name, golden, d)
-	}
+	golden.Check(t, name+".json", string(got)+"\n")
 }
 
 // TestDocsGolden extracts every shared test document that has a

@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
+	"jixiao/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,8 +12,6 @@ import (
 	"jixiao/importer"
 	"jixiao/present"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 const sample = "../../testdata/yanfeng-sfj-2024.yaml"
 
@@ -24,21 +22,9 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	return o.String(), e.String(), code
 }
 
-func golden(t *testing.T, name, got string) {
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, got)
-	}
+	golden.Check(t, name+".golden", got)
 }
 
 func TestScoreSample(t *testing.T) {
@@ -51,7 +37,7 @@ func TestScoreSample(t *testing.T) {
 			t.Errorf("score output lacks %q", want)
 		}
 	}
-	golden(t, "score-sample", out)
+	checkGolden(t, "score-sample", out)
 }
 
 func TestScoreJSON(t *testing.T) {
@@ -111,7 +97,7 @@ func TestCheckSample(t *testing.T) {
 		}
 	}
 	text, _, _ := runCLI(t, "check", sample)
-	golden(t, "check-sample", text)
+	checkGolden(t, "check-sample", text)
 }
 
 func TestExitCodes(t *testing.T) {
