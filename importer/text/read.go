@@ -15,9 +15,11 @@
 package text
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,7 +57,7 @@ func ReadOptions(r io.Reader, name string, opt Options) (*jixiao.Document, error
 	if opt.MaxLines <= 0 {
 		opt.MaxLines = DefaultMaxLines
 	}
-	data, err := io.ReadAll(io.LimitReader(r, opt.MaxBytes+1))
+	data, err := readAll(r, opt.MaxBytes)
 	if err != nil {
 		return nil, fmt.Errorf("text: %s: %w", name, err)
 	}
@@ -66,39 +68,112 @@ func ReadOptions(r io.Reader, name string, opt Options) (*jixiao.Document, error
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if n := strings.Count(s, "\n") + 1; n > opt.MaxLines {
-		return nil, fmt.Errorf("%w: %s: %d lines, at most %d accepted", ErrTooLarge, name, n, opt.MaxLines)
+	sh := measure(s)
+	if sh.lines > opt.MaxLines {
+		return nil, fmt.Errorf("%w: %s: %d lines, at most %d accepted", ErrTooLarge, name, sh.lines, opt.MaxLines)
 	}
-	if bad := countControls(s); bad > 16 || bad*100 > utf8.RuneCountInString(s) {
+	if bad := sh.controls; bad > 16 || bad > 0 && bad*100 > utf8.RuneCountInString(s) {
 		return nil, fmt.Errorf("%s: %w: %d control characters", name, ErrBinary, bad)
 	}
 	doc := &jixiao.Document{Path: name, Format: "text", Encoding: enc}
 	p := parser{doc: doc}
-	for i, line := range strings.Split(s, "\n") {
-		p.line(i+1, strings.TrimSuffix(line, "\r"))
+	// Every cell line holds a TAB and every row but a clean one ends at a
+	// blank line, so these bound the cells and rows well enough to
+	// allocate them once instead of growing a slice per row.
+	if sh.tabs > 0 {
+		p.cells = make([]jixiao.Cell, 0, sh.tabs+1)
+		p.rows = make([]jixiao.Row, 0, min(sh.blank, sh.tabs)+1)
+	}
+	if sh.text > 0 {
+		doc.Blocks = make([]jixiao.Block, 0, sh.text+1)
+	}
+	for n := 1; ; n++ {
+		line, rest, more := strings.Cut(s, "\n")
+		p.line(n, strings.TrimSuffix(line, "\r"))
+		if !more {
+			break
+		}
+		s = rest
 	}
 	p.flushTable()
+	if len(doc.Blocks) == 0 {
+		doc.Blocks = nil // as when nothing was allocated: blank text has no blocks
+	}
 	return doc, nil
 }
 
-func countControls(s string) int {
-	n := 0
-	for _, r := range s {
-		if isBinaryControl(r) {
-			n++
+// readAll reads at most max+1 bytes of r, in one allocation when r tells
+// its length (bytes.Reader, strings.Reader, bytes.Buffer).
+func readAll(r io.Reader, max int64) ([]byte, error) {
+	size := int64(bytes.MinRead)
+	if l, ok := r.(interface{ Len() int }); ok {
+		size += min(int64(l.Len()), max+1)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	return buf.Bytes(), err
+}
+
+// shape is what one byte scan of the text tells before it is parsed.
+type shape struct {
+	lines    int // lines, the last one counted even when empty
+	tabs     int // TAB characters
+	controls int // characters that do not occur in text (isBinaryControl)
+	blank    int // empty lines (a lone CR counts as empty)
+	text     int // lines that start with neither a TAB nor a line end
+}
+
+// measure scans s once. Control characters are single bytes below 0x20,
+// which never occur inside a multi-byte UTF-8 sequence, so bytes are
+// counted without decoding runes.
+func measure(s string) shape {
+	sh := shape{lines: 1}
+	lineStart := func(i int) {
+		switch {
+		case i >= len(s) || s[i] == '\n' || s[i] == '\r':
+			sh.blank++
+		case s[i] != '\t':
+			sh.text++
 		}
 	}
-	return n
+	lineStart(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 {
+			continue
+		}
+		switch c {
+		case '\n':
+			sh.lines++
+			lineStart(i + 1)
+		case '\t':
+			sh.tabs++
+		default:
+			if isBinaryControl(rune(c)) {
+				sh.controls++
+			}
+		}
+	}
+	return sh
 }
 
 // parser builds blocks line by line; every line is looked at a bounded
 // number of times, so the whole read is linear in the input.
+//
+// Cells and rows are appended to two slices shared by the whole document;
+// each row and table takes its part of them with its capacity cut to its
+// length, so that appending to one never writes into the next.
 type parser struct {
 	doc      *jixiao.Document
 	table    *jixiao.Table
 	tablePos jixiao.Position
-	row      *jixiao.Row // the flattened row being filled
-	lastCell bool        // the previous line was a flattened cell or its continuation
+	cells    []jixiao.Cell // every cell read so far
+	rows     []jixiao.Row  // every row read so far
+	rowOpen  bool          // a flattened row is being filled with cells[rowFrom:]
+	rowFrom  int
+	rowPos   jixiao.Position
+	tableRow int  // the open table's rows are rows[tableRow:]
+	lastCell bool // the previous line was a flattened cell or its continuation
 }
 
 func (p *parser) line(n int, line string) {
@@ -113,8 +188,8 @@ func (p *parser) line(n int, line string) {
 	case strings.TrimSpace(line) == "":
 		p.endRow()
 		p.lastCell = false
-	case p.lastCell && p.row != nil && len(p.row.Cells) > 0:
-		c := &p.row.Cells[len(p.row.Cells)-1]
+	case p.lastCell && p.rowOpen && len(p.cells) > p.rowFrom:
+		c := &p.cells[len(p.cells)-1]
 		if c.Text == "" {
 			c.Text = strings.TrimSpace(line)
 		} else {
@@ -130,16 +205,17 @@ func (p *parser) openTable(n int) {
 	if p.table == nil {
 		p.table = &jixiao.Table{}
 		p.tablePos = jixiao.Position{Line: n, Col: 1}
+		p.tableRow = len(p.rows)
 	}
 }
 
 // cell adds a flattened cell (a line that was a TAB then the cell text).
 func (p *parser) cell(n int, text string) {
 	p.openTable(n)
-	if p.row == nil {
-		p.row = &jixiao.Row{Pos: jixiao.Position{Line: n, Col: 1}}
+	if !p.rowOpen {
+		p.rowOpen, p.rowFrom, p.rowPos = true, len(p.cells), jixiao.Position{Line: n, Col: 1}
 	}
-	p.row.Cells = append(p.row.Cells, jixiao.Cell{
+	p.cells = append(p.cells, jixiao.Cell{
 		Text: strings.TrimSpace(text), ColSpan: 1, RowSpan: 1,
 		Pos: jixiao.Position{Line: n, Col: 2 + leadingSpaceRunes(text)},
 	})
@@ -149,29 +225,31 @@ func (p *parser) cell(n int, text string) {
 // cleanRow adds a row written on one line with TAB-separated cells.
 func (p *parser) cleanRow(n int, line string, tabs int) {
 	p.openTable(n)
-	row := jixiao.Row{Pos: jixiao.Position{Line: n, Col: 1}, Cells: make([]jixiao.Cell, 0, tabs+1)}
+	from := len(p.cells)
+	p.cells = slices.Grow(p.cells, tabs+1)
 	col := 1
 	for part := range strings.SplitSeq(line, "\t") {
-		row.Cells = append(row.Cells, jixiao.Cell{
+		p.cells = append(p.cells, jixiao.Cell{
 			Text: strings.TrimSpace(part), ColSpan: 1, RowSpan: 1,
 			Pos: jixiao.Position{Line: n, Col: col + leadingSpaceRunes(part)},
 		})
 		col += utf8.RuneCountInString(part) + 1
 	}
-	p.table.Rows = append(p.table.Rows, row)
+	p.rows = append(p.rows, jixiao.Row{Pos: jixiao.Position{Line: n, Col: 1}, Cells: p.cells[from:len(p.cells):len(p.cells)]})
 }
 
 func (p *parser) endRow() {
-	if p.row != nil && p.table != nil {
-		p.table.Rows = append(p.table.Rows, *p.row)
+	if p.rowOpen && p.table != nil {
+		p.rows = append(p.rows, jixiao.Row{Pos: p.rowPos, Cells: p.cells[p.rowFrom:len(p.cells):len(p.cells)]})
 	}
-	p.row = nil
+	p.rowOpen = false
 }
 
 func (p *parser) flushTable() {
 	p.endRow()
 	p.lastCell = false
-	if p.table != nil && len(p.table.Rows) > 0 {
+	if p.table != nil && len(p.rows) > p.tableRow {
+		p.table.Rows = p.rows[p.tableRow:len(p.rows):len(p.rows)]
 		p.doc.Blocks = append(p.doc.Blocks, jixiao.Block{Kind: jixiao.BlockTable, Table: p.table, Pos: p.tablePos})
 	}
 	p.table = nil
