@@ -1,6 +1,9 @@
 package jixiao
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Fold maps the full-width and look-alike characters that Chinese documents
 // use in figures (０-９, ％, ．, ＝, ＞, ＜, ≧, ≦, －, full-width space) to
@@ -20,17 +23,18 @@ func Fold(s string) string {
 }
 
 // isFolded reports whether Fold would change nothing. Every rune FoldRune
-// maps is encoded with one of a few leading bytes (full-width forms start
-// with 0xEF, U+00A0 with 0xC2, U+3000 with 0xE3 0x80 0x80, ≦ ≧ − with
-// 0xE2 0x88/0x89), so a byte scan rules out most text without decoding it.
+// maps is encoded with one of four leading bytes (full-width forms and ﹣
+// 0xEF, U+00A0 0xC2, U+3000 0xE3, ≦ ≧ − 0xE2), and a leading byte never
+// occurs inside another rune's encoding, so only runes starting with one of
+// them are decoded: in Chinese text that is the full-width punctuation
+// (，：（）), not the ideographs around it.
 func isFolded(s string) bool {
-	if strings.IndexByte(s, 0xEF) < 0 && strings.IndexByte(s, 0xC2) < 0 &&
-		!strings.Contains(s, "\u3000") && !strings.Contains(s, "\xe2\x88") && !strings.Contains(s, "\xe2\x89") {
-		return true
-	}
-	for _, r := range s {
-		if FoldRune(r) != r {
-			return false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0xC2, 0xE2, 0xE3, 0xEF:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); FoldRune(r) != r {
+				return false
+			}
 		}
 	}
 	return true
