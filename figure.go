@@ -17,6 +17,8 @@ type Figure struct {
 	Percent bool            // Text ends in a percent sign
 	Unit    string          // a unit after the number ("万元", "分"), if any
 	Valid   bool            // Text holds a number
+
+	fixed fixedCache // Value in fixed point, for Fixed
 }
 
 // ParseFigure reads a stated figure. It never fails: text that holds no
@@ -40,20 +42,20 @@ func ParseFigure(text string) Figure {
 	default:
 		f.Unit = rest
 	}
-	f.Value, f.Valid = d, true
+	f.Value, f.Valid, f.fixed = d, true, cacheOf(d)
 	return f
 }
 
 // FigureOf returns a Figure for a computed value, written with places
 // decimals, so that computed and stated figures print alike.
 func FigureOf(d decimal.Decimal, places int32) Figure {
-	return Figure{Text: d.StringFixed(places), Value: d, Valid: true}
+	return Figure{Text: d.StringFixed(places), Value: d, Valid: true, fixed: cacheOf(d)}
 }
 
 // PercentFigureOf returns a percentage Figure ("61.23%") for a fraction.
 func PercentFigureOf(fraction decimal.Decimal, places int32) Figure {
 	v := fraction.Shift(2).Round(places)
-	return Figure{Text: v.StringFixed(places) + "%", Value: v, Percent: true, Valid: true}
+	return Figure{Text: v.StringFixed(places) + "%", Value: v, Percent: true, Valid: true, fixed: cacheOf(v)}
 }
 
 // Stated reports whether the document gave anything for this figure.
@@ -63,7 +65,7 @@ func (f Figure) Stated() bool { return f.Text != "" }
 // itself otherwise.
 func (f Figure) Fraction() decimal.Decimal {
 	if f.Percent {
-		return f.Value.Shift(-2)
+		return Shift(f.Value, -2)
 	}
 	return f.Value
 }

@@ -77,7 +77,7 @@ func mulDivFast(m RoundMode, x, y, z decimal.Decimal, places int32) (decimal.Dec
 	if q > math.MaxInt64 {
 		return decimal.Decimal{}, false
 	}
-	return decimal.New(int64(q), -places), true
+	return NewDecimal(int64(q), -places), true
 }
 
 // small returns a non-negative decimal's coefficient and exponent when the
@@ -87,4 +87,36 @@ func small(d decimal.Decimal) (uint64, int32, bool) {
 		return 0, 0, false
 	}
 	return uint64(d.CoefficientInt64()), d.Exponent(), true
+}
+
+// MulDivFixed is MulDiv on fixed-point values (units of 10^-8): x × y / z
+// rounded once to places decimals, the result again in units of 10^-8.
+// ok is false when an operand is negative, z is not positive, places is
+// outside 0–8, or a step would overflow: the caller then uses MulDiv.
+func (m RoundMode) MulDivFixed(x, y, z int64, places int32) (int64, bool) {
+	if x < 0 || y < 0 || z <= 0 || places < 0 || places > sumScale {
+		return 0, false
+	}
+	// x·y·10^-16 / (z·10^-8) = x·y/z in units of 10^-8; in units of
+	// 10^-places that is x·y / (z·10^(8−places)).
+	unit := uint64(pow10[sumScale-places])
+	dh, d := bits.Mul64(uint64(z), unit)
+	if dh != 0 {
+		return 0, false
+	}
+	hi, lo := bits.Mul64(uint64(x), uint64(y))
+	if hi >= d {
+		return 0, false
+	}
+	q, r := bits.Div64(hi, lo, d)
+	switch {
+	case r == 0 || m == Truncate:
+	case r > d-r || (r == d-r && (m == HalfUp || q%2 == 1)): // 2r vs d, without overflow
+		q++
+	}
+	qh, v := bits.Mul64(q, unit)
+	if qh != 0 || v > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(v), true
 }

@@ -13,6 +13,10 @@ const sumScale = 8
 
 var pow10 = [...]int64{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000}
 
+// pow10x extends pow10 to every power of ten an int64 holds.
+var pow10x = [...]int64{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+	1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
 // Sum adds decimals exactly. While every addend has at most 8 decimals and
 // the total fits in an int64 at that scale, it adds integers; otherwise it
 // falls back to decimal arithmetic. Either way the result is exact: this is
@@ -51,7 +55,7 @@ func (s *Sum) Decimal() decimal.Decimal {
 	if s.big {
 		return s.slow
 	}
-	return decimal.New(s.fast, -sumScale)
+	return NewDecimal(s.fast, -sumScale)
 }
 
 // scaled returns d × 10^8 as an int64 when that is exact and fits.
@@ -89,7 +93,31 @@ func Cmp(a, b decimal.Decimal) int {
 // have small coefficients.
 func MulExact(a, b decimal.Decimal) decimal.Decimal {
 	if a.NumDigits() <= 9 && b.NumDigits() <= 9 {
-		return decimal.New(a.CoefficientInt64()*b.CoefficientInt64(), a.Exponent()+b.Exponent())
+		return NewDecimal(a.CoefficientInt64()*b.CoefficientInt64(), a.Exponent()+b.Exponent())
 	}
 	return a.Mul(b)
+}
+
+// SubExact returns a − b, on the fixed-point path when both fit it.
+func SubExact(a, b decimal.Decimal) decimal.Decimal {
+	if x, ok := scaled(a); ok {
+		if y, ok := scaled(b); ok && (y >= 0 || x <= math.MaxInt64+y) && (y <= 0 || x >= math.MinInt64+y) {
+			return NewDecimal(x-y, -sumScale)
+		}
+	}
+	return a.Sub(b)
+}
+
+// AbsDiff returns |a − b|, on the fixed-point path when both fit it.
+func AbsDiff(a, b decimal.Decimal) decimal.Decimal {
+	if x, ok := scaled(a); ok {
+		if y, ok := scaled(b); ok && x > math.MinInt64/2 && x < math.MaxInt64/2 && y > math.MinInt64/2 && y < math.MaxInt64/2 {
+			d := x - y
+			if d < 0 {
+				d = -d
+			}
+			return NewDecimal(d, -sumScale)
+		}
+	}
+	return a.Sub(b).Abs()
 }

@@ -42,6 +42,8 @@ type Value struct {
 	Number  decimal.Decimal // for 定量: 95 for "≥95%"
 	Percent bool            // the number is a percentage
 	Unit    string          // "万元", "次", … ("" for percentages)
+
+	quantity fixedCache // Quantity() in fixed point, for QuantityFixed
 }
 
 // Stated reports whether anything was written.
@@ -51,7 +53,7 @@ func (v Value) Stated() bool { return v.Raw != "" }
 // percentage as its fraction, anything else as written.
 func (v Value) Quantity() decimal.Decimal {
 	if v.Percent {
-		return v.Number.Shift(-2)
+		return Shift(v.Number, -2)
 	}
 	return v.Number
 }
@@ -120,5 +122,6 @@ func ParseValue(raw string) Value {
 		return v
 	}
 	v.Type, v.Op, v.Number = Quantitative, op, d
+	v.quantity = cacheOf(v.Quantity())
 	return v
 }

@@ -45,14 +45,15 @@ func checkQuality(in *Input, rt *reportText, out *findings) {
 }
 
 func indicatorLoc(in *Input, i int, column string) jixiao.Location {
-	ind := in.Eval.Indicators[i]
+	ind := &in.Eval.Indicators[i]
 	return in.loc("indicators", i+1, ind.Name, column, fmt.Sprintf("indicators[%d].%s", i, column))
 }
 
 func checkIndicatorQuality(in *Input, out *findings) {
 	inds := in.Eval.Indicators
 	allEqual := len(inds) >= 3
-	for i, ind := range inds {
+	for i := range inds {
+		ind := &inds[i]
 		name := strings.TrimSpace(ind.Name)
 		target := strings.TrimSpace(ind.Target.Raw)
 		if ind.Actual.Raw == "" || strings.TrimSpace(ind.Actual.Raw) != target {
@@ -74,7 +75,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
 		}
-		if hasAnyWord(name, savingNames) && (hundredPercent(ind.Target) || hundredPercent(ind.Actual)) {
+		if hasAnyWord(name, savingNames) && (hundredPercent(&ind.Target) || hundredPercent(&ind.Actual)) {
 			out.add(jixiao.Finding{
 				Code: "Q-SAVING-100", Severity: jixiao.SevWarning,
 				Message: fmt.Sprintf("指标“%s”为 100%%：节约 100%% 意味着没有支出，与实际支出矛盾", ind.Name),
@@ -109,8 +110,10 @@ func checkIndicatorQuality(in *Input, out *findings) {
 	}
 }
 
-func hundredPercent(v jixiao.Value) bool {
-	return v.Type == jixiao.Quantitative && v.Percent && v.Number.Equal(decimal.NewFromInt(100))
+var hundred = decimal.NewFromInt(100)
+
+func hundredPercent(v *jixiao.Value) bool {
+	return v.Type == jixiao.Quantitative && v.Percent && jixiao.Cmp(v.Number, hundred) == 0
 }
 
 func inList(s string, list []string) bool {

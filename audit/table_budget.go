@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -41,17 +42,17 @@ func checkExecution(in *Input, out *findings) {
 		})
 	}
 	if e.RateFrom == "computed" && b.Rate.Stated() {
-		want := pct(e.Rate)
-		if !b.Rate.Valid || !ro.Percent(b.Rate.Fraction()).Equal(ro.Percent(e.Rate)) {
+		if !b.Rate.Valid || jixiao.Cmp(ro.Percent(b.Rate.Fraction()), ro.Percent(e.Rate)) != 0 {
+			want := pct(e.Rate)
 			out.add(jixiao.Finding{
 				Code: "T-EXEC-RATE", Severity: jixiao.SevError,
 				Message: fmt.Sprintf("执行率填为 %s，按全年执行数 / %s 应为 %s", b.Rate.Text, e.Denominator, want),
-				Stated:  b.Rate.Text, Expected: want, Evidence: e.Trace.Formula,
+				Stated:  b.Rate.Text, Expected: want, Evidence: e.Explain().Formula,
 				Location: in.loc("budget", 0, "年度资金总额", "执行率", "budget.执行率"),
 			})
 		}
 	}
-	if b.Executed.Valid && b.FullYear.Valid && b.Executed.Value.GreaterThan(b.FullYear.Value) {
+	if b.Executed.Valid && b.FullYear.Valid && jixiao.Cmp(b.Executed.Value, b.FullYear.Value) > 0 {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-OVER-BUDGET", Severity: jixiao.SevWarning,
 			Message: fmt.Sprintf("全年执行数 %s 万元大于全年预算数 %s 万元", b.Executed.Text, b.FullYear.Text),
@@ -59,7 +60,7 @@ func checkExecution(in *Input, out *findings) {
 			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数", "budget.执行率", "budget.全年预算数"),
 		})
 	}
-	if b.Weight.Valid && !b.Weight.Value.Equal(e.Weight) {
+	if b.Weight.Valid && jixiao.Cmp(b.Weight.Value, e.Weight) != 0 {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-WEIGHT", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("预算执行率分值填为 %s，规则集 %s 规定为 %s", b.Weight.Text, in.Rules.Name, e.Weight),
@@ -68,7 +69,7 @@ func checkExecution(in *Input, out *findings) {
 		})
 	}
 	checkExecutionScore(in, out)
-	if e.RateKnown && in.Rules.Deviation.ExecutionBelow.Sign() > 0 && e.Rate.LessThan(in.Rules.Deviation.ExecutionBelow) {
+	if e.RateKnown && in.Rules.Deviation.ExecutionBelow.Sign() > 0 && jixiao.Cmp(e.Rate, in.Rules.Deviation.ExecutionBelow) < 0 {
 		sev := jixiao.SevInfo
 		if in.Rules.Deviation.ExecutionRequired {
 			sev = jixiao.SevWarning
@@ -93,23 +94,23 @@ func checkExecutionScore(in *Input, out *findings) {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-SCORE", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("预算执行率得分 %q 不是数字，应为 %s", b.Score.Text, want), Stated: b.Score.Text, Expected: want,
-			Evidence: e.Trace.Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
+			Evidence: e.Explain().Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
 		})
 		return
 	}
-	diff := b.Score.Value.Sub(e.Score).Abs()
+	diff := jixiao.AbsDiff(b.Score.Value, e.Score)
 	switch {
-	case diff.GreaterThan(in.Rules.ScoreTolerance):
+	case jixiao.Cmp(diff, in.Rules.ScoreTolerance) > 0:
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-SCORE", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("预算执行率得分填为 %s，按规则应为 %s", b.Score.Text, want), Stated: b.Score.Text, Expected: want,
-			Evidence: e.Trace.Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
+			Evidence: e.Explain().Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
 		})
 	case !diff.IsZero():
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-SCORE-ROUNDING", Severity: jixiao.SevInfo,
 			Message: fmt.Sprintf("预算执行率得分 %s 与计算值 %s 相差 %s，属舍入差异", b.Score.Text, want, diff), Stated: b.Score.Text, Expected: want,
-			Evidence: e.Trace.Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
+			Evidence: e.Explain().Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
 		})
 	}
 }
@@ -129,51 +130,64 @@ var budgetColumns = []struct {
 // within the rule set's tolerance per summand is the 尾数误差 of figures
 // published to 0.01 万元: a note, not an error.
 func checkBudgetSplits(in *Input, out *findings) {
-	b, ro := &in.Eval.Budget, in.Rules.Rounding
-	for si, s := range b.Splits {
+	b := &in.Eval.Budget
+	for si := range b.Splits {
+		s := &b.Splits[si]
 		for _, col := range budgetColumns {
 			total := col.total(b)
-			sum, n, terms := decimal.Zero, 0, ""
+			if !total.Valid {
+				continue
+			}
+			var acc jixiao.Sum
+			n := 0
 			for ri := range s.Rows {
-				f := col.row(&s.Rows[ri])
-				if !f.Valid {
-					continue
+				if f := col.row(&s.Rows[ri]); f.Valid {
+					acc.Add(f.Value)
+					n++
 				}
-				sum = sum.Add(f.Value)
-				if n > 0 {
-					terms += " + "
-				}
-				terms += s.Rows[ri].Name + " " + f.Text
-				n++
 			}
-			if n == 0 || !total.Valid {
+			if n == 0 {
 				continue
 			}
-			diff := sum.Sub(total.Value).Abs()
-			if diff.IsZero() {
+			sum := acc.Decimal()
+			if jixiao.Cmp(sum, total.Value) == 0 {
 				continue
 			}
-			tol := in.Rules.SumTolerance.Mul(decimal.NewFromInt(int64(n)))
-			f := jixiao.Finding{
-				Code: "T-SPLIT-SUM", Severity: jixiao.SevError,
-				Message: fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元不符，相差 %s 万元", s.Name, ro.Amount(sum).StringFixed(ro.AmountPlaces), col.name, total.Text, diff.StringFixed(ro.AmountPlaces)),
-				Stated:  ro.Amount(sum).StringFixed(ro.AmountPlaces), Expected: total.Text,
-				Evidence: fmt.Sprintf("%s = %s", terms, ro.Amount(sum).StringFixed(ro.AmountPlaces)),
-				Location: in.loc("budget", si+1, s.Name, col.name, fmt.Sprintf("budget.splits[%d]", si), fmt.Sprintf("budget.splits[%d].rows[0].%s", si, col.name)),
-			}
-			if diff.LessThanOrEqual(tol) {
-				f.Code, f.Severity = "T-SPLIT-ROUNDING", jixiao.SevInfo
-				f.Message = fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元相差 %s 万元，在尾数误差范围内（每项 %s 万元）", s.Name, ro.Amount(sum).StringFixed(ro.AmountPlaces), col.name, total.Text, diff.StringFixed(ro.AmountPlaces), in.Rules.SumTolerance)
-			}
-			out.add(f)
+			out.add(splitFinding(in, si, s, col.name, col.row, sum, total, n))
 		}
 		checkSplitRates(in, out, si, s)
 	}
 }
 
+// splitFinding reports a breakdown column that does not add up to its
+// total: an error, or a rounding note within the tolerance per summand.
+func splitFinding(in *Input, si int, s *jixiao.BudgetSplit, column string, cell func(*jixiao.BudgetRow) jixiao.Figure, sum decimal.Decimal, total jixiao.Figure, n int) jixiao.Finding {
+	ro := in.Rules.Rounding
+	var terms []string
+	for ri := range s.Rows {
+		if f := cell(&s.Rows[ri]); f.Valid {
+			terms = append(terms, s.Rows[ri].Name+" "+f.Text)
+		}
+	}
+	diff := sum.Sub(total.Value).Abs()
+	shown := ro.Amount(sum).StringFixed(ro.AmountPlaces)
+	f := jixiao.Finding{
+		Code: "T-SPLIT-SUM", Severity: jixiao.SevError,
+		Message: fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元不符，相差 %s 万元", s.Name, shown, column, total.Text, diff.StringFixed(ro.AmountPlaces)),
+		Stated:  shown, Expected: total.Text,
+		Evidence: fmt.Sprintf("%s = %s", strings.Join(terms, " + "), shown),
+		Location: in.loc("budget", si+1, s.Name, column, fmt.Sprintf("budget.splits[%d]", si), fmt.Sprintf("budget.splits[%d].rows[0].%s", si, column)),
+	}
+	if diff.LessThanOrEqual(in.Rules.SumTolerance.Mul(decimal.NewFromInt(int64(n)))) {
+		f.Code, f.Severity = "T-SPLIT-ROUNDING", jixiao.SevInfo
+		f.Message = fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元相差 %s 万元，在尾数误差范围内（每项 %s 万元）", s.Name, shown, column, total.Text, diff.StringFixed(ro.AmountPlaces), in.Rules.SumTolerance)
+	}
+	return f
+}
+
 // checkSplitRates compares a breakdown row's stated 执行率 with its own
 // 全年执行数 / denominator, as the total's rate is checked.
-func checkSplitRates(in *Input, out *findings, si int, s jixiao.BudgetSplit) {
+func checkSplitRates(in *Input, out *findings, si int, s *jixiao.BudgetSplit) {
 	ro := in.Rules.Rounding
 	for ri := range s.Rows {
 		r := &s.Rows[ri]
@@ -185,7 +199,7 @@ func checkSplitRates(in *Input, out *findings, si int, s jixiao.BudgetSplit) {
 			continue
 		}
 		rate := r.Executed.Value.Div(a.Value)
-		if ro.Percent(r.Rate.Fraction()).Equal(ro.Percent(rate)) {
+		if jixiao.Cmp(ro.Percent(r.Rate.Fraction()), ro.Percent(rate)) == 0 {
 			continue
 		}
 		want := ro.Percent(rate).StringFixed(ro.PercentPlaces) + "%"

@@ -30,27 +30,27 @@ func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 		return "T-ROW-SCORE-MISSING"
 	case !ind.Score.Valid:
 		return "T-ROW-SCORE"
-	case ind.Weight.Valid && ind.Score.Value.GreaterThan(ind.Weight.Value):
+	case ind.Weight.Valid && jixiao.Cmp(ind.Score.Value, ind.Weight.Value) > 0:
 		return "T-ROW-OVER-WEIGHT"
 	case !r.Computed:
 		return "T-ROW-UNSCORABLE"
 	}
 	stated := ind.Score.Value
-	if stated.Equal(r.Score) {
+	if jixiao.Cmp(stated, r.Score) == 0 {
 		return ""
 	}
-	diff := stated.Sub(r.Score).Abs()
+	beyond := jixiao.Cmp(jixiao.AbsDiff(stated, r.Score), in.Rules.ScoreTolerance) > 0
 	switch {
-	case r.Method == score.MethodQualitative && diff.GreaterThan(in.Rules.ScoreTolerance):
+	case r.Method == score.MethodQualitative && beyond:
 		return "T-ROW-QUAL-TIER"
-	case r.Met != nil && !*r.Met && stated.Equal(r.Weight):
+	case r.Met != nil && !*r.Met && jixiao.Cmp(stated, r.Weight) == 0:
 		return "T-ROW-MISSED-FULL"
-	case r.Met != nil && *r.Met && stated.LessThan(r.Weight) && r.Method != score.MethodQualitative:
+	case r.Met != nil && *r.Met && jixiao.Cmp(stated, r.Weight) < 0 && r.Method != score.MethodQualitative:
 		if explained(ind.Deviation, in.Rules) {
 			return ""
 		}
 		return "T-ROW-MET-DEDUCTED"
-	case diff.GreaterThan(in.Rules.ScoreTolerance):
+	case beyond:
 		return "T-ROW-SCORE"
 	}
 	return "T-ROW-SCORE-ROUNDING"
@@ -113,16 +113,17 @@ func checkDeviation(in *Input, out *findings) {
 	for i := range in.Result.Rows {
 		r := &in.Result.Rows[i]
 		ind := &in.Eval.Indicators[r.Index]
-		if explained(ind.Deviation, rs) || r.Met != nil && *r.Met && r.Method != score.MethodQualitative && ind.Score.Valid && ind.Score.Value.LessThan(r.Weight) {
+		below := ind.Score.Valid && jixiao.Cmp(ind.Score.Value, r.Weight) < 0
+		if explained(ind.Deviation, rs) || r.Met != nil && *r.Met && r.Method != score.MethodQualitative && below {
 			// a met target scored below full is T-ROW-MET-DEDUCTED's to report
 			continue
 		}
 		var why, stated, expected string
 		switch {
-		case rs.Deviation.WhenBelowFull && ind.Score.Valid && ind.Score.Value.LessThan(r.Weight):
+		case rs.Deviation.WhenBelowFull && below:
 			why = fmt.Sprintf("得分 %s 低于分值 %s", ind.Score.Text, ind.Weight.Text)
 			stated, expected = ind.Score.Text, ind.Weight.Text
-		case rs.Deviation.WhenOverAchieved && rs.OverAchieve.Sign() > 0 && r.OverRatio.GreaterThanOrEqual(rs.OverAchieve):
+		case rs.Deviation.WhenOverAchieved && rs.OverAchieve.Sign() > 0 && jixiao.Cmp(r.OverRatio, rs.OverAchieve) >= 0:
 			why = fmt.Sprintf("实际 %s 达到目标 %s 的 %s 倍（≥ %s 倍）", ind.Actual.Raw, ind.Target.Raw, r.OverRatio.Round(2), rs.OverAchieve)
 			stated, expected = ind.Actual.Raw, "< "+ind.Target.Quantity().Mul(rs.OverAchieve).String()
 		default:
@@ -156,12 +157,12 @@ func checkTotal(in *Input, out *findings) {
 		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError, Message: fmt.Sprintf("总分 %q 不是数字", ev.StatedTotal.Text), Stated: ev.StatedTotal.Text, Expected: want, Location: at})
 		return
 	}
-	if sum, terms, ok := statedParts(ev); ok && !sum.Equal(ev.StatedTotal.Value) {
+	if sum, terms, ok := statedParts(ev); ok && jixiao.Cmp(sum, ev.StatedTotal.Value) != 0 {
 		out.add(jixiao.Finding{Code: "T-TOTAL-SUM", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("总分填为 %s，表中各项得分之和为 %s", ev.StatedTotal.Text, sum.StringFixed(ro.ScorePlaces)),
 			Stated:  ev.StatedTotal.Text, Expected: sum.StringFixed(ro.ScorePlaces), Evidence: terms, Location: at})
 	}
-	if diff := ev.StatedTotal.Value.Sub(res.Total).Abs(); diff.GreaterThan(in.Rules.ScoreTolerance) {
+	if jixiao.Cmp(jixiao.AbsDiff(ev.StatedTotal.Value, res.Total), in.Rules.ScoreTolerance) > 0 {
 		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("总分填为 %s，按规则集 %s 重算为 %s", ev.StatedTotal.Text, in.Rules.Name, want),
 			Stated:  ev.StatedTotal.Text, Expected: want, Location: at})
@@ -186,7 +187,7 @@ func statedParts(ev *jixiao.Evaluation) (decimal.Decimal, string, bool) {
 		s.Add(ev.Indicators[i].Score.Value)
 	}
 	sum := s.Decimal()
-	if sum.Equal(ev.StatedTotal.Value) {
+	if jixiao.Cmp(sum, ev.StatedTotal.Value) == 0 {
 		return sum, "", true // the terms are written out only for a finding
 	}
 	terms := []string{ev.Budget.Score.Text}

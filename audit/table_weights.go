@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"jixiao"
@@ -22,10 +23,17 @@ func canonical(s string) string {
 // grand total, each 一级 with a fixed weight, and where each row sits.
 func checkWeights(in *Input, out *findings) {
 	rs, ev := in.Rules, in.Eval
-	sums := make([]jixiao.Sum, len(rs.Level1))
-	first := make([]string, len(rs.Level1)) // provenance path of each 一级's first row
-	seen := make([]bool, len(rs.Level1))
-	reported := map[string]bool{}
+	// per 一级 of the rule set: the weights' sum and the first row (-1: none)
+	type level1 struct {
+		sum   jixiao.Sum
+		first int
+	}
+	var buf [8]level1
+	ls := buf[:0]
+	for range rs.Level1 {
+		ls = append(ls, level1{first: -1})
+	}
+	var reported []string // 一级 names already reported as misplaced
 	// rows come grouped by 一级 and 二级: remember the last lookups
 	lastL1, lastL2, lastLi, lastIn := "", "", -1, false
 	for i := range ev.Indicators {
@@ -36,18 +44,17 @@ func checkWeights(in *Input, out *findings) {
 			lastLi = li
 		}
 		if li < 0 {
-			if !reported[ind.Level1] {
-				reported[ind.Level1] = true
-				out.add(misplacedLevel1(in, i, *ind))
+			if !slices.Contains(reported, ind.Level1) {
+				reported = append(reported, ind.Level1)
+				out.add(misplacedLevel1(in, i, ind))
 			}
 			continue
 		}
-		if !seen[li] {
-			first[li] = fmt.Sprintf("indicators[%d].分值", i)
+		if ls[li].first < 0 {
+			ls[li].first = i
 		}
-		seen[li] = true
 		if ind.Weight.Valid {
-			sums[li].Add(ind.Weight.Value)
+			ls[li].sum.Add(ind.Weight.Value)
 		}
 		if ind.Level2 != "" && ind.Level2 != lastL2 {
 			lastL2, lastIn = ind.Level2, contains(rs.Level1[li].Level2, ind.Level2)
@@ -66,26 +73,25 @@ func checkWeights(in *Input, out *findings) {
 			if l.Weight == nil {
 				continue
 			}
-			switch {
-			case !seen[li]:
+			switch sum := ls[li].sum.Decimal(); {
+			case ls[li].first < 0:
 				out.add(jixiao.Finding{
 					Code: "T-LEVEL1-MISSING", Severity: jixiao.SevError,
 					Message: fmt.Sprintf("缺少一级指标“%s”：规则集 %s 规定其分值为 %s，表中没有该类指标", l.Name, rs.Name, l.Weight),
 					Stated:  "0", Expected: l.Weight.String(),
 					Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
 				})
-			case !sums[li].Decimal().Equal(*l.Weight):
-				sum := sums[li].Decimal()
+			case jixiao.Cmp(sum, *l.Weight) != 0:
 				out.add(jixiao.Finding{
 					Code: "T-WEIGHT-LEVEL1", Severity: jixiao.SevError,
 					Message: fmt.Sprintf("一级指标“%s”分值合计 %s，规则集 %s 规定为 %s", l.Name, sum, rs.Name, l.Weight),
 					Stated:  sum.String(), Expected: l.Weight.String(),
-					Location: in.loc("indicators", 0, l.Name, "分值", first[li]),
+					Location: in.loc("indicators", 0, l.Name, "分值", fmt.Sprintf("indicators[%d].分值", ls[li].first)),
 				})
 			}
 		}
 	}
-	if got := in.Result.WeightSum; !got.Equal(rs.WeightTotal) {
+	if got := in.Result.WeightSum; jixiao.Cmp(got, rs.WeightTotal) != 0 {
 		out.add(jixiao.Finding{
 			Code: "T-WEIGHT-TOTAL", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("预算执行率与各指标分值合计 %s，应为 %s", got, rs.WeightTotal),
@@ -106,7 +112,7 @@ func weightEvidence(in *Input) string {
 	return strings.Join(parts, " + ") + " = " + in.Result.WeightSum.String()
 }
 
-func misplacedLevel1(in *Input, i int, ind jixiao.Indicator) jixiao.Finding {
+func misplacedLevel1(in *Input, i int, ind *jixiao.Indicator) jixiao.Finding {
 	rs := in.Rules
 	if parent, ok := level2Parent(rs, ind.Level1); ok {
 		return jixiao.Finding{

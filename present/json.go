@@ -95,7 +95,7 @@ func NewScoreJSON(d *Doc) ScoreJSON {
 		Path: d.Path, Kind: string(ev.Kind), Unit: ev.Unit, Year: ev.Year, Rules: res.Rules,
 		Execution: ExecutionJSON{
 			Weight: e.Weight.String(), Denominator: e.Denominator, A: fig(e.A), B: fig(e.B), RateFrom: e.RateFrom,
-			StatedRate: fig(e.StatedRate), StatedScore: fig(e.StatedScore), Trace: TraceJSON(e.Trace),
+			StatedRate: fig(e.StatedRate), StatedScore: fig(e.StatedScore), Trace: TraceJSON(e.Explain()),
 		},
 		WeightSum: res.WeightSum.String(), Total: res.Total.StringFixed(ro.ScorePlaces), StatedTotal: fig(res.StatedTotal),
 		Grade: res.Grade, Complete: res.Complete, Notes: d.Notes, Rows: []RowJSON{}, Groups: []GroupJSON{},

@@ -41,7 +41,7 @@ func ScoreText(w io.Writer, d *Doc) error {
 	t.Rows = append(t.Rows, []string{fmt.Sprintf("得分（分值 %s）", e.Weight), sc, "表列 " + orUnstated(e.StatedScore) + mark(e.StatedScore, e.Score, e.ScoreKnown)})
 	t.Right = map[int]bool{1: true}
 	indent(&b, t)
-	trace(&b, e.Trace)
+	trace(&b, e.Explain())
 
 	b.WriteString("\n二、绩效指标\n")
 	t = &Table{Header: []string{"#", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "表列得分", "计算得分", "方法"},

@@ -28,7 +28,7 @@ type formula struct {
 	kind   formulaKind
 	t, a   string          // target and actual as written
 	w, v   decimal.Decimal // weight and the result
-	x, y   decimal.Decimal // w × x / y, for the proportional formulas
+	x, y   num             // w × x / y, for the proportional formulas
 	tier   string
 	lo, hi decimal.Decimal
 	closed bool
@@ -70,5 +70,5 @@ func (f formula) String() string {
 
 // quotient is w × x / y to four places, for reading.
 func (f formula) quotient() string {
-	return f.w.Mul(f.x).DivRound(f.y, 4).StringFixed(4)
+	return f.w.Mul(f.x.dec()).DivRound(f.y.dec(), 4).StringFixed(4)
 }

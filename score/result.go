@@ -1,6 +1,9 @@
 package score
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"jixiao"
@@ -40,7 +43,33 @@ type Execution struct {
 	ScoreKnown  bool
 	StatedRate  jixiao.Figure
 	StatedScore jixiao.Figure
-	Trace       Trace
+
+	// what Explain writes out
+	rules    string
+	rounding jixiao.Rounding
+	cap      decimal.Decimal
+	capped   decimal.Decimal // min(rate, cap), when the score is known
+	note     string
+}
+
+// Explain returns the execution item's trace. Like Row.Explain, it is
+// written out only when asked for.
+func (e *Execution) Explain() Trace {
+	ro := e.rounding
+	t := Trace{
+		Rule: fmt.Sprintf("执行率 = 全年执行数 / %s；得分 = %s × min(执行率, %s%%)（%s）",
+			e.Denominator, e.Weight, ro.Percent(e.cap).String(), e.rules),
+		Note: e.note,
+	}
+	var parts []string
+	if e.RateFrom == "computed" {
+		parts = append(parts, fmt.Sprintf("%s / %s = %s%%", e.B.Text, e.A.Text, ro.Percent(e.Rate).StringFixed(ro.PercentPlaces)))
+	}
+	if e.ScoreKnown {
+		parts = append(parts, fmt.Sprintf("%s × %s%% = %s", e.Weight, ro.Percent(e.capped).StringFixed(ro.PercentPlaces), e.Score.StringFixed(ro.ScorePlaces)))
+	}
+	t.Formula = strings.Join(parts, "；")
+	return t
 }
 
 // Method names how a row was scored.
@@ -74,6 +103,7 @@ type Row struct {
 
 	rule, note string  // constant rule text; why a row fell back
 	fx         formula // the arithmetic, written out only when asked
+	w, s       num     // Weight and Score, for the sums
 }
 
 // Explain returns the row's trace: the arithmetic with its figures, the

@@ -38,8 +38,8 @@ func Score(ev *jixiao.Evaluation, rs *jixiao.RuleSet) *Result {
 		row := &r.Rows[i]
 		indicator(row, &ev.Indicators[i], rs)
 		row.Index = i
-		total.Add(row.Score)
-		weights.Add(row.Weight)
+		addNum(&total, row.s)
+		addNum(&weights, row.w)
 		if !row.Computed {
 			r.Complete = false
 		}
@@ -56,33 +56,30 @@ func execution(b *jixiao.Budget, rs *jixiao.RuleSet) Execution {
 	e := Execution{
 		Weight: rs.Execution.Weight, Denominator: rs.Execution.Denominator,
 		A: b.FullYear, B: b.Executed, StatedRate: b.Rate, StatedScore: b.Score,
+		rules: rs.Name, rounding: ro, cap: rs.Execution.Cap,
 	}
 	if rs.Execution.Denominator == jixiao.DenomInitial {
 		e.A = b.Initial
 	}
-	capText := ro.Percent(rs.Execution.Cap).String() + "%"
-	e.Trace.Rule = fmt.Sprintf("执行率 = 全年执行数 / %s；得分 = %s × min(执行率, %s)（%s）",
-		e.Denominator, e.Weight, capText, rs.Name)
 	switch {
 	case !e.A.Valid:
-		e.Trace.Note = fmt.Sprintf("%s未填或不是数字，执行率无法计算", e.Denominator)
+		e.note = e.Denominator + "未填或不是数字，执行率无法计算"
 	case e.A.Value.Sign() <= 0:
-		e.Trace.Note = fmt.Sprintf("%s为 %s，执行率无定义（—）", e.Denominator, e.A.Text)
+		e.note = e.Denominator + "为 " + e.A.Text + "，执行率无定义（—）"
 	case e.B.Valid:
 		e.Rate, e.RateKnown, e.RateFrom = e.B.Value.Div(e.A.Value), true, "computed"
-		e.Trace.Formula = fmt.Sprintf("%s / %s = %s%%", e.B.Text, e.A.Text, ro.Percent(e.Rate).StringFixed(ro.PercentPlaces))
 	}
 	if !e.RateKnown && b.Rate.Valid {
 		e.Rate, e.RateKnown, e.RateFrom = b.Rate.Fraction(), true, "stated"
 		note := "全年执行数未填，按表列执行率 " + b.Rate.Text + " 计分"
-		if e.Trace.Note != "" {
-			note = e.Trace.Note + "；" + note
+		if e.note != "" {
+			note = e.note + "；" + note
 		}
-		e.Trace.Note = note
+		e.note = note
 	}
 	if !e.RateKnown {
-		if e.Trace.Note == "" {
-			e.Trace.Note = "全年执行数与执行率均未填，执行率无法计算"
+		if e.note == "" {
+			e.note = "全年执行数与执行率均未填，执行率无法计算"
 		}
 		return e
 	}
@@ -90,13 +87,8 @@ func execution(b *jixiao.Budget, rs *jixiao.RuleSet) Execution {
 	if rate.Sign() < 0 {
 		rate = decimal.Zero
 	}
-	capped := decimal.Min(rate, rs.Execution.Cap)
-	e.Score, e.ScoreKnown = ro.Score(e.Weight.Mul(capped)), true
-	formula := fmt.Sprintf("%s × %s%% = %s", e.Weight, ro.Percent(capped).StringFixed(ro.PercentPlaces), e.Score.StringFixed(ro.ScorePlaces))
-	if e.Trace.Formula != "" {
-		formula = e.Trace.Formula + "；" + formula
-	}
-	e.Trace.Formula = formula
+	e.capped = decimal.Min(rate, rs.Execution.Cap)
+	e.Score, e.ScoreKnown = ro.Score(jixiao.MulExact(e.Weight, e.capped)), true
 	return e
 }
 
@@ -108,30 +100,39 @@ func indicator(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		row.note = "分值未填或不是数字，本行不计分"
 		return
 	}
-	w := in.Weight.Value
-	row.Weight = w
+	row.Weight, row.w = in.Weight.Value, figNum(&in.Weight)
 	if in.EffectiveType() == jixiao.Qualitative || (in.Target.Type == jixiao.Qualitative && in.Actual.Type != jixiao.Quantitative) {
 		qualitative(row, in, rs)
+		if row.Method == MethodQualitative {
+			row.s = numOf(row.Score)
+		}
 	} else {
 		quantitative(row, in, rs)
 	}
 	if row.Computed {
-		row.Score = rs.Rounding.Score(row.Score)
+		row.s = roundScore(rs.Rounding, row.s)
 	}
+	row.Score = row.s.dec()
+	row.fx.v = row.Score
 }
 
 // keepStated falls back to the stated score when a row cannot be computed.
 func keepStated(row *Row, in *jixiao.Indicator, note string) {
 	row.Method, row.Computed = MethodStated, false
 	row.note = note
+	row.s = numZero
 	if in.Score.Valid {
-		row.Score = decimal.Min(in.Score.Value, row.Weight)
+		row.s = figNum(&in.Score)
+		if cmpNum(row.s, row.w) > 0 {
+			row.s = row.w
+		}
 		row.note += "，沿用表列得分 " + in.Score.Text
 	}
 }
 
+// quantitative scores a 定量 row into row.s.
 func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
-	t, a := in.Target, in.Actual
+	t, a := &in.Target, &in.Actual
 	switch {
 	case !t.Stated():
 		keepStated(row, in, "年度指标值未填")
@@ -149,9 +150,9 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		keepStated(row, in, fmt.Sprintf("目标 %s 与实际 %s 单位不一致", t.Raw, a.Raw))
 		return
 	}
-	w, tv, av := row.Weight, t.Quantity(), a.Quantity()
-	if av.Sign() < 0 {
-		av = decimal.Zero
+	w, tv, av := row.w, qtyNum(t), qtyNum(a)
+	if av.sign() < 0 {
+		av = numZero
 	}
 	op := t.Op
 	if op == jixiao.OpNone {
@@ -160,46 +161,46 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	row.Computed = true
 	met := false
 	switch {
-	case op == jixiao.OpEQ && tv.IsZero():
+	case op == jixiao.OpEQ && tv.sign() == 0:
 		row.Method = MethodEqualZero
-		met = av.Sign() <= 0
+		met = av.sign() <= 0
 		row.rule = "目标为 0 的等于型指标：实际 ≤ 0 得满分，否则 0 分"
-		row.Score = w
+		row.s = w
 		if !met && rs.EqualZero.FullWhenActualAtMostZero {
-			row.Score = decimal.Zero
+			row.s = numZero
 		}
-		row.fx = formula{kind: fxEqualZero, a: a.Raw, v: row.Score}
+		row.fx = formula{kind: fxEqualZero, a: a.Raw}
 	case op.Reverse():
 		row.Method = MethodReverse
-		met = jixiao.Cmp(av, tv) <= 0
-		row.Score, row.rule, row.fx = reverse(w, tv, av, met, rs)
-		row.fx.t, row.fx.a = t.Raw, a.Raw
+		met = cmpNum(av, tv) <= 0
+		row.s, row.rule, row.fx = reverse(w, tv, av, met, rs)
+		row.fx.t, row.fx.a, row.fx.w = t.Raw, a.Raw, row.Weight
 	default:
 		row.Method = MethodPositive
-		met = jixiao.Cmp(av, tv) >= 0
+		met = cmpNum(av, tv) >= 0
 		row.rule = "正向指标：实际 ≥ 目标得满分，否则 分值 × 实际 / 目标"
 		switch {
 		case met:
-			row.Score = w
-			row.fx = formula{kind: fxMet, t: t.Raw, a: a.Raw, w: w}
-		case tv.Sign() <= 0:
-			row.Score = w
-			row.fx = formula{kind: fxZeroTarget, t: t.Raw, w: w}
+			row.s = w
+			row.fx = formula{kind: fxMet, t: t.Raw, a: a.Raw, w: row.Weight}
+		case tv.sign() <= 0:
+			row.s = w
+			row.fx = formula{kind: fxZeroTarget, t: t.Raw, w: row.Weight}
 		default:
-			row.Score = rs.Rounding.Mode.MulDiv(w, av, tv, rs.Rounding.ScorePlaces)
-			row.fx = formula{kind: fxProportional, t: t.Raw, a: a.Raw, w: w, x: av, y: tv}
+			row.s = mulDiv(rs.Rounding, w, av, tv)
+			row.fx = formula{kind: fxProportional, t: t.Raw, a: a.Raw, w: row.Weight, x: av, y: tv}
 		}
-		if tv.Sign() > 0 && rs.OverAchieve.Sign() > 0 && jixiao.Cmp(av, tv) > 0 && jixiao.Cmp(av, jixiao.MulExact(tv, rs.OverAchieve)) >= 0 {
-			row.OverRatio = av.Div(tv) // divided only where it matters: a ≥ OverAchieve × t
+		if tv.sign() > 0 && rs.OverAchieve.Sign() > 0 && cmpNum(av, tv) > 0 && jixiao.Cmp(av.dec(), jixiao.MulExact(tv.dec(), rs.OverAchieve)) >= 0 {
+			row.OverRatio = av.dec().Div(tv.dec()) // divided only where it matters: a ≥ OverAchieve × t
 		}
 	}
 	row.Met = metOf(met)
-	if jixiao.Cmp(row.Score, w) > 0 {
-		row.Score = w
+	if cmpNum(row.s, w) > 0 {
+		row.s = w
 	}
 }
 
-func reverse(w, tv, av decimal.Decimal, met bool, rs *jixiao.RuleSet) (decimal.Decimal, string, formula) {
+func reverse(w, tv, av num, met bool, rs *jixiao.RuleSet) (num, string, formula) {
 	ro := rs.Rounding
 	rule := "反向指标（linear-2t）：实际 ≤ 目标得满分；目标 < 实际 < 2×目标 得 分值 × (1 − (实际 − 目标) / 目标)；实际 ≥ 2×目标 得 0"
 	if rs.Reverse == jixiao.ReverseRatio {
@@ -207,16 +208,19 @@ func reverse(w, tv, av decimal.Decimal, met bool, rs *jixiao.RuleSet) (decimal.D
 	}
 	switch {
 	case met:
-		return w, rule, formula{kind: fxReverseMet, w: w}
-	case tv.Sign() <= 0:
-		return decimal.Zero, rule, formula{kind: fxReverseZero}
+		return w, rule, formula{kind: fxReverseMet}
+	case tv.sign() <= 0:
+		return numZero, rule, formula{kind: fxReverseZero}
 	case rs.Reverse == jixiao.ReverseRatio:
-		return ro.Mode.MulDiv(w, tv, av, ro.ScorePlaces), rule, formula{kind: fxRatio, w: w, x: tv, y: av}
-	case av.GreaterThanOrEqual(tv.Mul(two)):
-		return decimal.Zero, rule, formula{kind: fxTwice}
+		return mulDiv(ro, w, tv, av), rule, formula{kind: fxRatio, x: tv, y: av}
+	}
+	twoT := twice(tv)
+	if cmpNum(av, twoT) >= 0 {
+		return numZero, rule, formula{kind: fxTwice}
 	}
 	// w × (1 − (a − t)/t) = w × (2t − a) / t, divided once
-	return ro.Mode.MulDiv(w, tv.Mul(two).Sub(av), tv, ro.ScorePlaces), rule, formula{kind: fxLinear, w: w, x: tv.Mul(two).Sub(av), y: tv}
+	x := sub(twoT, av)
+	return mulDiv(ro, w, x, tv), rule, formula{kind: fxLinear, x: x, y: tv}
 }
 
 func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
@@ -281,7 +285,8 @@ func groups(rows []Row) []Group {
 		g                     Group
 		weight, score, stated jixiao.Sum
 	}
-	accs := make([]acc, 0, 8)
+	var buf [12]acc
+	accs := buf[:0]
 	add := func(l1, l2 string, r *Row) {
 		i := 0
 		for i < len(accs) && (accs[i].g.Level1 != l1 || accs[i].g.Level2 != l2) {
@@ -291,10 +296,10 @@ func groups(rows []Row) []Group {
 			accs = append(accs, acc{g: Group{Level1: l1, Level2: l2}})
 		}
 		a := &accs[i]
-		a.weight.Add(r.Weight)
-		a.score.Add(r.Score)
+		addNum(&a.weight, r.w)
+		addNum(&a.score, r.s)
 		if r.Stated.Valid {
-			a.stated.Add(r.Stated.Value)
+			addNum(&a.stated, figNum(&r.Stated))
 		}
 		a.g.Rows++
 	}

@@ -52,6 +52,16 @@ func TestWorkedExamples(t *testing.T) {
 		{"EqualZeroMissed", national, row("=0起", "2起", "5", ""), "0.00", false, true},
 		{"UnitMismatchKeepsStated", national, row("≤30万元", "28元", "10", "9"), "9", false, false},
 		{"TextActualKeepsStated", national, row("100%", "已完成", "10", "10"), "10", false, false},
+		// beyond the fixed-point form (more than 8 decimals, or more than
+		// 9×10^10): the decimal path, same arithmetic
+		{"PositiveManyDecimals", national, row("≥95.123456789%", "90%", "10", ""), "9.46", false, true},
+		{"ReverseHuge", national, row("≤100000000000000万元", "120000000000000万元", "10", ""), "8.00", false, true},
+		{"ProportionalHugeWeight", national, row("≥10次", "9次", "100000000000", ""), "90000000000.00", false, true},
+		{"WeightBuiltByHand", national, func() jixiao.Indicator {
+			in := row("≥95%", "90%", "", "")
+			in.Weight = jixiao.Figure{Text: "10", Value: dec("10"), Valid: true} // no cached fixed-point form
+			return in
+		}(), "9.47", false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,7 +135,7 @@ func TestExecution(t *testing.T) {
 			res := Score(&jixiao.Evaluation{Budget: tt.b}, tt.rs)
 			e := res.Execution
 			if e.RateKnown != (tt.rate != "") {
-				t.Fatalf("rate known = %v, want %v (%s)", e.RateKnown, tt.rate != "", e.Trace.Note)
+				t.Fatalf("rate known = %v, want %v (%s)", e.RateKnown, tt.rate != "", e.Explain().Note)
 			}
 			if tt.rate != "" {
 				if got := tt.rs.Rounding.Percent(e.Rate).StringFixed(2); got != tt.rate {
@@ -138,7 +148,7 @@ func TestExecution(t *testing.T) {
 			if e.ScoreKnown != tt.scoreKnow || tt.scoreKnow && e.Score.StringFixed(2) != tt.score {
 				t.Errorf("score = %s (known %v), want %s", e.Score, e.ScoreKnown, tt.score)
 			}
-			if !e.ScoreKnown && e.Trace.Note == "" {
+			if !e.ScoreKnown && e.Explain().Note == "" {
 				t.Error("an undefined rate must say why")
 			}
 		})

@@ -1,0 +1,89 @@
+package jixiao
+
+import "github.com/shopspring/decimal"
+
+// FixedScale is the scale of the fixed-point form the scoring hot paths
+// use: a value as an integer count of 10^-8. Every figure a table states
+// (amounts to 2 decimals, percentages to 2–4, scores to 2) has an exact
+// fixed-point form; one that has not (more decimals, or beyond ±9×10^10)
+// takes the decimal path instead.
+const FixedScale = sumScale
+
+// fixedCache is a figure's fixed-point form, found once when the figure
+// is read: reading it from a shopspring decimal each time costs two
+// pointer hops into the heap.
+type fixedCache struct {
+	v     int64
+	state uint8 // 0: not computed (a Figure built by hand), 1: v holds it, 2: does not fit
+}
+
+func cacheOf(d decimal.Decimal) fixedCache {
+	if v, ok := scaled(d); ok {
+		return fixedCache{v: v, state: 1}
+	}
+	return fixedCache{state: 2}
+}
+
+func (c fixedCache) get(d decimal.Decimal) (int64, bool) {
+	switch c.state {
+	case 1:
+		return c.v, true
+	case 2:
+		return 0, false
+	}
+	return scaled(d)
+}
+
+// FixedOf returns d in units of 10^-8 when that is exact and fits an int64.
+func FixedOf(d decimal.Decimal) (int64, bool) { return scaled(d) }
+
+// DecimalOfFixed returns the decimal of a fixed-point value.
+func DecimalOfFixed(v int64) decimal.Decimal { return NewDecimal(v, -sumScale) }
+
+// Fixed returns the figure's value in units of 10^-8, when it has one that
+// fits; ok is false for an invalid figure too.
+func (f *Figure) Fixed() (v int64, ok bool) {
+	if !f.Valid {
+		return 0, false
+	}
+	return f.fixed.get(f.Value)
+}
+
+// QuantityFixed returns Quantity() in units of 10^-8, when it fits.
+func (v *Value) QuantityFixed() (int64, bool) {
+	if v.Type != Quantitative {
+		return 0, false
+	}
+	if v.quantity.state != 0 {
+		return v.quantity.get(decimal.Decimal{})
+	}
+	return scaled(v.Quantity())
+}
+
+// Equal reports whether two figures state the same thing; it leaves out
+// the cached fixed-point form, which only depends on Value.
+func (f Figure) Equal(g Figure) bool {
+	return f.Text == g.Text && f.Value.Equal(g.Value) && f.Percent == g.Percent && f.Unit == g.Unit && f.Valid == g.Valid
+}
+
+// Equal reports whether two values state the same thing (see Figure.Equal).
+func (v Value) Equal(w Value) bool {
+	return v.Raw == w.Raw && v.Type == w.Type && v.Op == w.Op && v.Number.Equal(w.Number) && v.Percent == w.Percent && v.Unit == w.Unit
+}
+
+// AddFixed adds a value in units of 10^-8.
+func (s *Sum) AddFixed(v int64) {
+	if !s.big {
+		if (v > 0 && s.fast <= maxInt64-v) || (v <= 0 && s.fast >= minInt64-v) {
+			s.fast += v
+			return
+		}
+		s.leave()
+	}
+	s.slow = s.slow.Add(NewDecimal(v, -sumScale))
+}
+
+const (
+	maxInt64 = 1<<63 - 1
+	minInt64 = -1 << 63
+)
