@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -374,13 +375,17 @@ var genericKeys = map[string]bool{"其他": true, "合计": true, "金额": true
 // checkConflicts finds one quantity stated twice with different values.
 func (s *Set) checkConflicts(out []Issue) []Issue {
 	cs := s.Claims
-	first := map[string]int{}
+	type quantity struct {
+		kind Kind
+		key  string
+	}
+	first := map[quantity]int{}
 	reported := map[string]bool{}
 	for i, c := range cs {
-		if (c.Kind != Amount && c.Kind != Count) || c.Approx || genericKeys[c.Key] || len([]rune(c.Key)) < 4 || isComparative(c.Key) {
+		if (c.Kind != Amount && c.Kind != Count) || c.Approx || genericKeys[c.Key] || utf8.RuneCountInString(c.Key) < 4 || isComparative(c.Key) {
 			continue
 		}
-		k := c.Kind.String() + "|" + c.Key
+		k := quantity{c.Kind, c.Key}
 		j, ok := first[k]
 		if !ok {
 			first[k] = i
@@ -389,7 +394,7 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 		if cs[j].amount().Equal(c.amount()) && (c.Kind == Amount || cs[j].Unit == c.Unit) {
 			continue
 		}
-		rk := k + "|" + c.amount().String()
+		rk := c.Kind.String() + "|" + c.Key + "|" + c.amount().String()
 		if reported[rk] {
 			continue
 		}
@@ -453,14 +458,43 @@ const maxSentenceRunes = 400
 // Sentence returns the sentence a claim is in, as written, cut to at most
 // maxSentenceRunes either side of the claim.
 func (s *Set) Sentence(c Claim) string {
-	if s.runes == nil {
-		s.runes = map[int][]rune{}
+	text := s.Paras[c.Para].Text
+	if !utf8.ValidString(text) {
+		return s.sentenceRunes(c)
 	}
-	rs, ok := s.runes[c.Para]
-	if !ok {
-		rs = []rune(s.Paras[c.Para].Text)
-		s.runes[c.Para] = rs
+	// Walk the text itself: the claim's rune offset to a byte offset, then
+	// rune by rune to the sentence's ends.
+	at := 0
+	for k := 0; k < c.Offset && at < len(text); k++ {
+		_, size := utf8.DecodeRuneInString(text[at:])
+		at += size
 	}
+	from, to := at, at
+	for n := 0; from > 0 && n < maxSentenceRunes; n++ {
+		r, size := utf8.DecodeLastRuneInString(text[:from])
+		if isSentenceEnd(r) {
+			break
+		}
+		from -= size
+	}
+	for n := 0; to < len(text) && n < maxSentenceRunes; n++ {
+		r, size := utf8.DecodeRuneInString(text[to:])
+		if isSentenceEnd(r) {
+			break
+		}
+		to += size
+	}
+	if to < len(text) {
+		_, size := utf8.DecodeRuneInString(text[to:])
+		to += size
+	}
+	return strings.TrimSpace(text[from:to])
+}
+
+// sentenceRunes is Sentence for text that is not valid UTF-8, where runes
+// and bytes do not correspond.
+func (s *Set) sentenceRunes(c Claim) string {
+	rs := []rune(s.Paras[c.Para].Text)
 	from, to := c.Offset, c.Offset
 	for from > 0 && c.Offset-from < maxSentenceRunes && !isSentenceEnd(rs[from-1]) {
 		from--

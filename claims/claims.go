@@ -105,8 +105,6 @@ type Set struct {
 	Claims    []Claim
 	Relations []Relation
 	Truncated bool // more than maxClaims figures: the rest of the text was not read
-
-	runes map[int][]rune // paragraphs as runes, for Sentence
 }
 
 // Limits bound the work on adversarial text.
@@ -118,29 +116,25 @@ const (
 )
 
 // Extract finds the claims in paragraphs and the relations between them.
+// Each paragraph is related as soon as it is read: relations look back,
+// never ahead.
 func Extract(paras []Paragraph) *Set {
 	s := &Set{Paras: paras}
-	scans := make([]scanned, 0, len(paras))
-	n := 0
+	var sc scanner
+	b := builder{set: s, names: map[string]int{}, section: -1, lastTotal: -1}
 	for i, p := range paras {
-		if n >= maxClaims {
+		if len(sc.claims) >= maxClaims {
 			s.Truncated = true
 			break
 		}
-		sc := scanParagraph(p.Text, i)
-		n += len(sc.claims)
-		scans = append(scans, sc)
-	}
-	s.Claims = make([]Claim, 0, n)
-	b := builder{set: s, names: map[string]int{}, section: -1, lastTotal: -1}
-	for i, sc := range scans {
-		if p := paras[i]; p.Section != b.section {
+		start := len(sc.claims)
+		sc.paragraph(p.Text, i)
+		s.Claims = sc.claims
+		if p.Section != b.section {
 			b.section = p.Section
 			clear(b.names)
 			b.recent, b.lastTotal = b.recent[:0], -1
 		}
-		start := len(s.Claims)
-		s.Claims = append(s.Claims, sc.claims...)
 		b.paragraph(start, len(s.Claims), sc.markers)
 	}
 	return s

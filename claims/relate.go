@@ -30,39 +30,34 @@ type builder struct {
 	section   int
 }
 
-// sentence is the working state of one sentence.
+// sentence is the working state of one sentence: its claims are
+// Set.Claims[from:to], its markers those of the paragraph that fall in it.
 type sentence struct {
-	claims  []int // indexes into Set.Claims
-	markers []marker
+	from, to int
+	markers  []marker
 }
 
 func (b *builder) paragraph(from, to int, markers []marker) {
 	cs := b.set.Claims
-	var sents []sentence
+	firstRel := len(b.set.Relations)
 	mi := 0
 	for i := from; i < to; {
 		j := i
 		for j < to && cs[j].Sent == cs[i].Sent {
 			j++
 		}
-		st := sentence{}
-		for k := i; k < j && k-i < maxClaimsPerSent; k++ {
-			st.claims = append(st.claims, k)
-		}
+		st := sentence{from: i, to: min(j, i+maxClaimsPerSent)}
 		for mi < len(markers) && markers[mi].sent < cs[i].Sent {
 			mi++
 		}
+		m0 := mi
 		for mi < len(markers) && markers[mi].sent == cs[i].Sent {
-			st.markers = append(st.markers, markers[mi])
 			mi++
 		}
-		sents = append(sents, st)
-		i = j
-	}
-	firstRel := len(b.set.Relations)
-	for _, st := range sents {
+		st.markers = markers[m0:mi]
 		b.keys(st)
 		b.sentence(st)
+		i = j
 	}
 	b.rateParts(firstRel)
 }
@@ -72,7 +67,7 @@ func (b *builder) paragraph(from, to int, markers []marker) {
 func (b *builder) keys(st sentence) {
 	cs := b.set.Claims
 	subject, clause := "", -1
-	for _, k := range st.claims {
+	for k := st.from; k < st.to; k++ {
 		c := &cs[k]
 		if c.Clause != clause {
 			subject, clause = "", c.Clause
@@ -186,7 +181,7 @@ func (b *builder) sentence(st sentence) {
 		groups = append(groups, g)
 		cur = g
 	}
-	for _, k := range st.claims {
+	for k := st.from; k < st.to; k++ {
 		for mi < len(st.markers) && st.markers[mi].offset < cs[k].Offset {
 			open(st.markers[mi])
 			mi++
@@ -213,11 +208,22 @@ func (b *builder) sentence(st sentence) {
 			continue
 		}
 		b.set.Relations = append(b.set.Relations, Relation{
-			Kind: RelParts, Whole: g.whole, Part: -1, Parts: g.parts, Share: -1, Group: groupID(cs[st.claims[0]], g.id),
+			Kind: RelParts, Whole: g.whole, Part: -1, Parts: g.parts, Share: -1, Group: groupID(cs[st.from], g.id),
 			Exhaustive: exhaustive(cs, g.parts), Sure: !g.guessed, Listed: g.kind == markerOf,
-			Why: map[markerKind]string{markerOf: "其中", markerBy: "按…分类"}[g.kind],
+			Why: g.kind.why(),
 		})
 	}
+}
+
+// why names the words that opened a group, for Relation.Why.
+func (k markerKind) why() string {
+	switch k {
+	case markerOf:
+		return "其中"
+	case markerBy:
+		return "按…分类"
+	}
+	return ""
 }
 
 // recentWholes is how many recent figures a share's named whole is looked
@@ -317,10 +323,7 @@ func (b *builder) share(k int, cur *group, lastValue int) {
 func (b *builder) rate(k int, st sentence) {
 	cs := b.set.Claims
 	a, bb, aFar := -1, -1, -1
-	for _, j := range st.claims {
-		if j >= k {
-			break
-		}
+	for j := st.from; j < min(k, st.to); j++ {
 		c := cs[j]
 		if c.Kind != Amount || c.Approx || isComparative(c.Key) {
 			continue
@@ -361,10 +364,7 @@ func (b *builder) growth(k int, st sentence) {
 		base = "年初"
 	}
 	cur, prior, diff := -1, -1, -1
-	for _, j := range st.claims {
-		if j >= k {
-			break
-		}
+	for j := st.from; j < min(k, st.to); j++ {
 		c := cs[j]
 		if c.Kind == Percent || c.Approx {
 			continue
@@ -382,10 +382,7 @@ func (b *builder) growth(k int, st sentence) {
 		}
 		return (strings.Contains(key, "上年") || strings.Contains(key, "去年") || strings.Contains(key, "上一年")) && !strings.Contains(key, "结转")
 	}
-	for _, j := range st.claims {
-		if j >= k {
-			break
-		}
+	for j := st.from; j < min(k, st.to); j++ {
 		c := cs[j]
 		if c.Kind == Percent || c.Approx || j == diff || c.Clause != cs[k].Clause && !(diff >= 0 && c.Clause == cs[diff].Clause) {
 			continue

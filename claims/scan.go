@@ -3,6 +3,7 @@ package claims
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -15,15 +16,18 @@ var unitKinds = []struct {
 	unit string
 	kind Kind
 	wan  int32 // amounts: power of ten that turns the unit into 万元
+
+	first rune // the unit's first rune and length in runes, set by init
+	runes int
 }{
-	{"个百分点", 0, 0}, {"个月", 0, 0}, {"万人", 0, 0}, {"万余元", Amount, 0},
-	{"万元", Amount, 0}, {"亿元", Amount, 4}, {"千元", Amount, -1}, {"元", Amount, -4},
-	{"%", Percent, 0}, {"分", Score, 0},
-	{"人次", Count, 0}, {"场次", Count, 0}, {"件", Count, 0}, {"人", Count, 0}, {"个", Count, 0}, {"次", Count, 0},
-	{"户", Count, 0}, {"名", Count, 0}, {"份", Count, 0}, {"条", Count, 0}, {"家", Count, 0},
-	{"项", Count, 0}, {"场", Count, 0}, {"起", Count, 0}, {"篇", Count, 0}, {"宗", Count, 0},
-	{"批", Count, 0}, {"台", Count, 0}, {"套", Count, 0}, {"辆", Count, 0}, {"处", Count, 0},
-	{"册", Count, 0}, {"座", Count, 0}, {"张", Count, 0},
+	{unit: "个百分点"}, {unit: "个月"}, {unit: "万人"}, {unit: "万余元", kind: Amount},
+	{unit: "万元", kind: Amount}, {unit: "亿元", kind: Amount, wan: 4}, {unit: "千元", kind: Amount, wan: -1}, {unit: "元", kind: Amount, wan: -4},
+	{unit: "%", kind: Percent}, {unit: "分", kind: Score},
+	{unit: "人次", kind: Count}, {unit: "场次", kind: Count}, {unit: "件", kind: Count}, {unit: "人", kind: Count}, {unit: "个", kind: Count}, {unit: "次", kind: Count},
+	{unit: "户", kind: Count}, {unit: "名", kind: Count}, {unit: "份", kind: Count}, {unit: "条", kind: Count}, {unit: "家", kind: Count},
+	{unit: "项", kind: Count}, {unit: "场", kind: Count}, {unit: "起", kind: Count}, {unit: "篇", kind: Count}, {unit: "宗", kind: Count},
+	{unit: "批", kind: Count}, {unit: "台", kind: Count}, {unit: "套", kind: Count}, {unit: "辆", kind: Count}, {unit: "处", kind: Count},
+	{unit: "册", kind: Count}, {unit: "座", kind: Count}, {unit: "张", kind: Count},
 }
 
 // notScoreAfter are runes after 分 that make it part of a word (分钟, 分析).
@@ -44,26 +48,73 @@ type marker struct {
 	kind   markerKind
 }
 
-// scanned is a paragraph's claims and group markers.
-type scanned struct {
+// scanner reads the claims of paragraphs one after another, reusing its
+// buffers: a report's paragraphs are converted to runes one at a time, and
+// the claims of all of them are appended to one slice.
+type scanner struct {
+	text   string
+	orig   []rune // the paragraph's runes, as written
+	folded []rune // orig folded (jixiao.FoldRune), when that changes any rune
+	rs     []rune // folded, or orig when folding changes nothing
+	off    []int  // off[i] is the byte offset of orig[i]; off[len(orig)] = len(text)
+	valid  bool   // text is valid UTF-8: text[off[i]:off[j]] == string(orig[i:j])
+
 	claims  []Claim
-	markers []marker
+	markers []marker // the markers of the last paragraph scanned
 }
 
-// scanParagraph reads the claims of one paragraph in a single pass.
-func scanParagraph(text string, para int) scanned {
-	var out scanned
-	if !hasDigit(text) {
-		return out // most paragraphs of a report state no figure
-	}
-	folded := jixiao.Fold(text)
-	rs := []rune(folded)
-	orig := rs
-	if folded != text {
-		if orig = []rune(text); len(orig) != len(rs) {
-			rs = orig // Fold is rune for rune; never expected
+// load converts a paragraph to runes.
+func (sc *scanner) load(text string) {
+	sc.text, sc.valid = text, true
+	sc.orig, sc.off = sc.orig[:0], sc.off[:0]
+	fold := false
+	for i, r := range text {
+		switch {
+		case r < 0x80:
+		case r == utf8.RuneError && !strings.HasPrefix(text[i:], "\uFFFD"):
+			sc.valid = false // an invalid byte, which string(runes) turns into U+FFFD
+		case mayFold(r) && jixiao.FoldRune(r) != r:
+			fold = true
 		}
+		sc.orig = append(sc.orig, r)
+		sc.off = append(sc.off, i)
 	}
+	sc.off = append(sc.off, len(text))
+	sc.rs = sc.orig
+	if fold {
+		sc.folded = sc.folded[:0]
+		for _, r := range sc.orig {
+			sc.folded = append(sc.folded, jixiao.FoldRune(r))
+		}
+		sc.rs = sc.folded
+	}
+}
+
+// mayFold reports the runes jixiao.FoldRune may change: U+00A0 and the
+// blocks of ≦ ≧ −, of U+3000 and of the full-width forms. Ideographs are
+// none of them.
+func mayFold(r rune) bool {
+	return r >= 0x80 && r < 0xC0 || r >= 0x2000 && r < 0x4000 || r >= 0xF000 && r < 0x10000
+}
+
+// str returns the paragraph's runes i to j as written.
+func (sc *scanner) str(i, j int) string {
+	if sc.valid {
+		return sc.text[sc.off[i]:sc.off[j]]
+	}
+	return string(sc.orig[i:j])
+}
+
+// paragraph reads the claims of one paragraph in a single pass, appending
+// them to sc.claims, and its group markers to sc.markers.
+func (sc *scanner) paragraph(text string, para int) {
+	sc.markers = sc.markers[:0]
+	if !hasDigit(text) {
+		return // most paragraphs of a report state no figure
+	}
+	sc.load(text)
+	rs := sc.rs
+	first := len(sc.claims)
 	sent, clause, boundary := 0, 0, 0
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
@@ -81,18 +132,18 @@ func scanParagraph(text string, para int) scanned {
 			boundary = i + 1
 			continue
 		case r == '其' && i+1 < len(rs) && rs[i+1] == '中':
-			out.markers = append(out.markers, marker{offset: i, sent: sent, clause: clause, kind: markerOf})
+			sc.markers = append(sc.markers, marker{offset: i, sent: sent, clause: clause, kind: markerOf})
 			continue
 		case r == '按' && byMarker(rs, i):
-			out.markers = append(out.markers, marker{offset: i, sent: sent, clause: clause, kind: markerBy})
+			sc.markers = append(sc.markers, marker{offset: i, sent: sent, clause: clause, kind: markerBy})
 			continue
 		case !isDigit(r) || (i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || isLatin(rs[i-1]))):
 			continue
 		}
-		if len(out.claims) >= maxClaims {
+		if len(sc.claims)-first >= maxClaims {
 			break
 		}
-		c, end, ok := number(rs, orig, i)
+		c, end, ok := sc.number(i)
 		if !ok {
 			i = end - 1
 			continue
@@ -115,23 +166,25 @@ func scanParagraph(text string, para int) scanned {
 				labelFrom--
 			}
 		}
-		c.Label = cleanLabel(orig[labelFrom:labelTo])
+		c.Label = cleanLabel(sc.str(labelFrom, labelTo))
 		c.Para, c.Offset, c.Sent, c.Clause = para, i, sent, clause
-		out.claims = append(out.claims, c)
+		sc.claims = append(sc.claims, c)
 		boundary = end
 		i = end - 1
 	}
-	return out
 }
 
-// number reads a figure starting at rs[i]: digits, an optional fraction,
+// number reads a figure starting at rune i: digits, an optional fraction,
 // then a unit. end is where reading stopped; ok is false when the number is
 // not a figure (a date, an ordinal, a bare number).
-func number(rs, orig []rune, i int) (c Claim, end int, ok bool) {
+func (sc *scanner) number(i int) (c Claim, end int, ok bool) {
+	rs := sc.rs
 	j, digits := i, 0
+	var coef int64 // the digits as an integer, while there are at most 18
 	for j < len(rs) && (isDigit(rs[j]) || (rs[j] == ',' && thousands(rs, j))) {
 		if isDigit(rs[j]) {
 			digits++
+			coef = coef*10 + int64(rs[j]-'0')
 		}
 		j++
 	}
@@ -139,6 +192,7 @@ func number(rs, orig []rune, i int) (c Claim, end int, ok bool) {
 	if j+1 < len(rs) && rs[j] == '.' && isDigit(rs[j+1]) {
 		j++
 		for j < len(rs) && isDigit(rs[j]) {
+			coef = coef*10 + int64(rs[j]-'0')
 			j++
 			places++
 			digits++
@@ -163,29 +217,39 @@ func number(rs, orig []rune, i int) (c Claim, end int, ok bool) {
 		return c, max(numEnd, j+n), false
 	}
 	j += n
-	v, err := decimal.NewFromString(strings.ReplaceAll(string(rs[i:numEnd]), ",", ""))
-	if err != nil {
-		return c, j, false
+	var v decimal.Decimal
+	if digits <= 18 {
+		// what decimal.NewFromString makes of the same digits, without
+		// building the string
+		v = decimal.New(coef, -places)
+	} else {
+		var err error
+		if v, err = decimal.NewFromString(strings.ReplaceAll(string(rs[i:numEnd]), ",", "")); err != nil {
+			return c, j, false
+		}
 	}
 	if hasPrefixRunes(rs[j:], "左右") {
 		c.Approx = true
 		j += 2
 	}
 	c.Kind, c.Unit, c.Value, c.Places = kind, unit, v, places
-	c.Text = strings.TrimSpace(string(orig[i:j]))
+	c.Text = strings.TrimSpace(sc.str(i, j))
 	c.Wan = v
-	if kind == Amount {
+	if kind == Amount && wan != 0 {
 		c.Wan = v.Shift(wan)
 	}
 	return c, j, true
 }
 
 func unitAt(rs []rune, j int) (Kind, string, int32, int) {
+	if j >= len(rs) {
+		return 0, "", 0, 0
+	}
 	for _, u := range unitKinds {
-		if !hasPrefixRunes(rs[j:], u.unit) {
+		if u.first != rs[j] || !hasPrefixRunes(rs[j:], u.unit) {
 			continue
 		}
-		n := len([]rune(u.unit))
+		n := u.runes
 		if u.kind == Score && j+n < len(rs) && strings.ContainsRune(notScoreAfter, rs[j+n]) {
 			return 0, "", 0, 0
 		}
@@ -196,6 +260,14 @@ func unitAt(rs []rune, j int) (Kind, string, int32, int) {
 		return u.kind, unit, u.wan, n
 	}
 	return 0, "", 0, 0
+}
+
+func init() {
+	for i := range unitKinds {
+		u := &unitKinds[i]
+		u.first, _ = utf8.DecodeRuneInString(u.unit)
+		u.runes = utf8.RuneCountInString(u.unit)
+	}
 }
 
 // byMarker reports whether 按 at rs[i] opens a classification: 按…分类 or
@@ -237,14 +309,16 @@ func hasPrefixRunes(rs []rune, p string) bool {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-// hasDigit reports an ASCII or full-width digit in s.
+// hasDigit reports an ASCII or full-width digit in s. Full-width digits
+// are U+FF10 to U+FF19, encoded EF BC 90 to EF BC 99.
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= '0' && c <= '9' {
+		c := s[i]
+		if c >= '0' && c <= '9' || c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
 			return true
 		}
 	}
-	return strings.ContainsAny(s, "０１２３４５６７８９")
+	return false
 }
 
 func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
@@ -269,8 +343,8 @@ var (
 
 // cleanLabel trims what surrounds the noun phrase before a figure: dates
 // (2024年, 12月31日止), connectives (其中, 和) and verbs of stating (为, 达到).
-func cleanLabel(rs []rune) string {
-	s := strings.TrimSpace(string(rs))
+func cleanLabel(label string) string {
+	s := strings.TrimSpace(label)
 	for range 8 {
 		before := s
 		s = strings.TrimLeft(s, " \t：:，,、")
@@ -318,14 +392,29 @@ func stripDate(s string) string {
 }
 
 // Canonical is the form labels are compared in: folded, without spaces,
-// 的 or colons.
+// 的 or colons. A label that is already in that form, as most are, is
+// returned as it is.
 func Canonical(label string) string {
+	clean := true
+	for _, r := range label {
+		if canonicalDrops(r) || mayFold(r) && jixiao.FoldRune(r) != r || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return label
+	}
 	var b strings.Builder
 	for _, r := range jixiao.Fold(label) {
-		if unicode.IsSpace(r) || r == '的' || r == ':' || r == '：' {
+		if canonicalDrops(r) {
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func canonicalDrops(r rune) bool {
+	return unicode.IsSpace(r) || r == '的' || r == ':' || r == '：'
 }
