@@ -46,7 +46,7 @@ func Extract(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 // ExtractTable is Extract without the report's data: what scoring and
 // checking need, at about half the cost.
 func ExtractTable(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
-	x := &extractor{ev: &jixiao.Evaluation{Provenance: map[string]jixiao.Position{}}}
+	x := &extractor{ev: &jixiao.Evaluation{Provenance: make(map[string]jixiao.Position, provenanceHint(doc))}}
 	for _, b := range doc.Blocks {
 		if x.done {
 			break
@@ -69,6 +69,17 @@ func ExtractTable(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 	}
 	x.finish(doc)
 	return x.ev, x.notes
+}
+
+// provenanceHint guesses how many figures the first table gives a
+// position for, a few per row, so that the map is not rebuilt as it grows.
+func provenanceHint(doc *jixiao.Document) int {
+	for _, b := range doc.Blocks {
+		if b.Kind == jixiao.BlockTable && b.Table != nil {
+			return min(4*len(b.Table.Rows)+8, 1024)
+		}
+	}
+	return 8
 }
 
 type section int

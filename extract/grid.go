@@ -56,20 +56,29 @@ func (r grow) empty() bool {
 // covered ones).
 func layout(t *jixiao.Table) []grow {
 	type pending struct {
-		cell jixiao.Cell
-		left int
+		text, norm string
+		pos        jixiao.Position
+		left       int
 	}
 	var above []pending // by column: cells still spanning down
 	out := make([]grow, 0, len(t.Rows))
+	// The rows' slots are cut out of one slice, sized for the cells' own
+	// slots; cells carried down from above make it grow.
+	n := 0
 	for _, row := range t.Rows {
-		var g grow
-		g.pos = row.Pos
+		for _, c := range row.Cells {
+			n += min(max(c.ColSpan, 1), maxColSpan)
+		}
+	}
+	slots := make([]gcell, 0, n)
+	for _, row := range t.Rows {
+		from := len(slots)
 		col := 0
 		fillCarried := func() {
 			for col < len(above) && above[col].left > 0 {
-				c := above[col].cell
-				g.cells = append(g.cells, gcell{text: c.Text, norm: normLabel(c.Text), pos: c.Pos, vcarry: true})
-				above[col].left--
+				c := &above[col]
+				slots = append(slots, gcell{text: c.text, norm: c.norm, pos: c.pos, vcarry: true})
+				c.left--
 				col++
 			}
 		}
@@ -77,17 +86,18 @@ func layout(t *jixiao.Table) []grow {
 			fillCarried()
 			span := min(max(c.ColSpan, 1), maxColSpan)
 			rows := max(c.RowSpan, 1)
+			norm := normLabel(c.Text)
 			for k := range span {
-				g.cells = append(g.cells, gcell{text: c.Text, norm: normLabel(c.Text), pos: c.Pos, origin: k == 0})
+				slots = append(slots, gcell{text: c.Text, norm: norm, pos: c.Pos, origin: k == 0})
 				for len(above) <= col {
 					above = append(above, pending{})
 				}
-				above[col] = pending{cell: c, left: rows - 1}
+				above[col] = pending{text: c.Text, norm: norm, pos: c.Pos, left: rows - 1}
 				col++
 			}
 		}
 		fillCarried()
-		out = append(out, g)
+		out = append(out, grow{cells: slots[from:len(slots):len(slots)], pos: row.Pos})
 	}
 	return out
 }

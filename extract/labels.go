@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"jixiao"
 )
@@ -14,6 +15,9 @@ import (
 func normLabel(s string) string {
 	if len(s) > 200 {
 		return "" // a paragraph, not a label
+	}
+	if plainLabel(s) {
+		return trimLabel(s)
 	}
 	var b strings.Builder
 	depth := 0
@@ -30,11 +34,31 @@ func normLabel(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	t := b.String()
+	return trimLabel(b.String())
+}
+
+func trimLabel(t string) string {
 	t = strings.TrimPrefix(t, "其中")
 	t = strings.TrimLeft(t, ":：")
 	t = strings.TrimRight(t, ":：")
 	return t
+}
+
+// plainLabel reports text that normLabel would copy unchanged before
+// trimming it: nothing to fold, no brackets and no spaces. Most labels and
+// figures are.
+func plainLabel(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if r == '(' || r == ')' || unicode.IsSpace(r) {
+				return false
+			}
+		case r == '（' || r == '）' || r == utf8.RuneError || unicode.IsSpace(r) || jixiao.FoldRune(r) != r:
+			return false
+		}
+	}
+	return true
 }
 
 // cleanName is a row label as the evaluation keeps it: the text without
