@@ -1,8 +1,10 @@
 package bulk
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -12,112 +14,143 @@ import (
 
 // Summary writes the reviewer's workbook: a sheet 文档 with one row per
 // document and a sheet 问题 with every finding, both with filters and a
-// frozen header, streamed row by row so that ten thousand documents cost
-// no more memory than ten.
+// frozen header. Rows go to temporary files as they come (see spill) and
+// are streamed into the .xlsx by Write, so that ten thousand documents
+// cost no more memory than ten. Close removes the temporary files; Write
+// closes the summary itself.
 type Summary struct {
-	f          *excelize.File
-	docs, fnds *excelize.StreamWriter
-	docRow     int
-	fndRow     int
+	docs, fnds *spill
 }
 
 var docHeader = []string{"文件", "单位", "年度", "类型", "规则集", "表列总分", "计算总分", "等级", "执行率", "错误", "警告", "提示", "主要问题", "无法读取的原因"}
 var fndHeader = []string{"文件", "单位", "代码", "级别", "说明", "表列", "应为", "位置", "依据"}
 
+var docWidths = []float64{40, 24, 8, 10, 14, 10, 10, 6, 10, 6, 6, 6, 60, 40}
+var fndWidths = []float64{40, 24, 22, 6, 70, 16, 24, 36, 60}
+
 // NewSummary starts a workbook.
 func NewSummary() (*Summary, error) {
-	f := excelize.NewFile()
-	s := &Summary{f: f, docRow: 1, fndRow: 1}
-	if err := f.SetSheetName("Sheet1", "文档"); err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	if _, err := f.NewSheet("问题"); err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	var err error
-	if s.docs, err = s.start("文档", docHeader, []float64{40, 24, 8, 10, 14, 10, 10, 6, 10, 6, 6, 6, 60, 40}); err != nil {
+	docs, err := newSpill()
+	if err != nil {
 		return nil, err
 	}
-	if s.fnds, err = s.start("问题", fndHeader, []float64{40, 24, 22, 6, 70, 16, 24, 36, 60}); err != nil {
+	fnds, err := newSpill()
+	if err != nil {
+		_ = docs.close()
 		return nil, err
 	}
-	return s, nil
-}
-
-func (s *Summary) start(sheet string, header []string, widths []float64) (*excelize.StreamWriter, error) {
-	sw, err := s.f.NewStreamWriter(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return nil, fmt.Errorf("summary: %w", err)
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	style, err := s.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
-	if err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	row := make([]any, len(header))
-	for i, h := range header {
-		row[i] = excelize.Cell{Value: h, StyleID: style}
-	}
-	if err := sw.SetRow("A1", row); err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	return sw, nil
+	return &Summary{docs: docs, fnds: fnds}, nil
 }
 
 // Add writes one document and its findings.
 func (s *Summary) Add(d *present.Doc) error {
 	j := present.NewCheckJSON(d)
-	s.docRow++
-	row := []any{d.Path, j.Unit, yearCell(j.Year), j.Kind, j.Rules, "", "", "", "", j.Counts.Error, j.Counts.Warning, j.Counts.Info, topFindings(j, 3), j.Error}
+	if err := s.docs.add(docRow(j)); err != nil {
+		return err
+	}
+	for i := range j.Findings {
+		if err := s.fnds.add(findingRow(j, i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// docRow is a document's row in 文档.
+func docRow(j present.CheckJSON) []any {
+	row := []any{j.Path, j.Unit, yearCell(j.Year), j.Kind, j.Rules, "", "", "", "", j.Counts.Error, j.Counts.Warning, j.Counts.Info, topFindings(j, 3), j.Error}
 	if j.Score != nil {
 		row[5], row[6], row[7] = numberCell(deref(j.Score.StatedTotal)), numberCell(j.Score.ComputedTotal), j.Score.Grade
 		if j.Score.ExecutionRate != nil {
 			row[8] = numberCell(*j.Score.ExecutionRate)
 		}
 	}
-	if err := s.docs.SetRow(cellName(1, s.docRow), row); err != nil {
-		return fmt.Errorf("summary: %w", err)
-	}
-	for _, f := range j.Findings {
-		s.fndRow++
-		loc := strings.Join(nonEmpty(f.Location.Block, f.Location.Item, f.Location.Column), " › ")
-		if f.Location.Source != nil && !f.Location.Source.IsZero() {
-			loc += "（" + f.Location.Source.Describe() + "）"
-		}
-		r := []any{d.Path, j.Unit, f.Code, severityLabel(f.Severity), f.Message, f.Stated, f.Expected, loc, f.Evidence}
-		if err := s.fnds.SetRow(cellName(1, s.fndRow), r); err != nil {
-			return fmt.Errorf("summary: %w", err)
-		}
-	}
-	return nil
+	return row
 }
 
-// Write finishes the workbook and writes it to w.
-func (s *Summary) Write(w io.Writer) error {
-	for _, x := range []struct {
-		sw    *excelize.StreamWriter
-		sheet string
-		cols  int
-		rows  int
-	}{{s.docs, "文档", len(docHeader), s.docRow}, {s.fnds, "问题", len(fndHeader), s.fndRow}} {
-		if err := x.sw.Flush(); err != nil {
-			return fmt.Errorf("summary: %w", err)
-		}
-		if err := s.f.AutoFilter(x.sheet, "A1:"+cellName(x.cols, max(x.rows, 2)), nil); err != nil {
-			return fmt.Errorf("summary: %w", err)
-		}
+// findingRow is the row in 问题 of the document's i-th finding.
+func findingRow(j present.CheckJSON, i int) []any {
+	f := j.Findings[i]
+	loc := strings.Join(nonEmpty(f.Location.Block, f.Location.Item, f.Location.Column), " › ")
+	if f.Location.Source != nil && !f.Location.Source.IsZero() {
+		loc += "（" + f.Location.Source.Describe() + "）"
 	}
-	if _, err := s.f.WriteTo(w); err != nil {
+	return []any{j.Path, j.Unit, f.Code, severityLabel(f.Severity), f.Message, f.Stated, f.Expected, loc, f.Evidence}
+}
+
+// Write finishes the workbook, writes it to w and closes the summary.
+// excelize writes everything but the rows (styles, column widths, frozen
+// panes, header rows, filters) into a small workbook; the rows are spliced
+// into its two sheets on the way to w.
+func (s *Summary) Write(w io.Writer) error {
+	defer s.Close()
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", "文档"); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}
-	return s.f.Close()
+	if _, err := f.NewSheet("问题"); err != nil {
+		return fmt.Errorf("summary: %w", err)
+	}
+	rows := map[string]*spill{}
+	for _, x := range []struct {
+		sheet  string
+		header []string
+		widths []float64
+		rows   *spill
+	}{{"文档", docHeader, docWidths, s.docs}, {"问题", fndHeader, fndWidths, s.fnds}} {
+		path, err := startSheet(f, x.sheet, x.header, x.widths)
+		if err != nil {
+			return err
+		}
+		if err := f.AutoFilter(x.sheet, "A1:"+cellName(len(x.header), max(x.rows.rows, 2)), nil); err != nil {
+			return fmt.Errorf("summary: %w", err)
+		}
+		rows[path] = x.rows
+	}
+	skeleton, err := f.WriteToBuffer()
+	if err != nil {
+		return fmt.Errorf("summary: %w", err)
+	}
+	return splice(w, skeleton.Bytes(), rows)
+}
+
+// Close removes the temporary files. It may be called more than once.
+func (s *Summary) Close() error {
+	return errors.Join(s.docs.close(), s.fnds.close())
+}
+
+// startSheet writes a sheet's layout and header row, and returns the path of
+// its XML in the package.
+func startSheet(f *excelize.File, sheet string, header []string, widths []float64) (string, error) {
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return "", fmt.Errorf("summary: %w", err)
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return "", fmt.Errorf("summary: %w", err)
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return "", fmt.Errorf("summary: %w", err)
+	}
+	style, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	if err != nil {
+		return "", fmt.Errorf("summary: %w", err)
+	}
+	row := make([]any, len(header))
+	for i, h := range header {
+		row[i] = excelize.Cell{Value: h, StyleID: style}
+	}
+	if err := sw.SetRow("A1", row); err != nil {
+		return "", fmt.Errorf("summary: %w", err)
+	}
+	if err := sw.Flush(); err != nil {
+		return "", fmt.Errorf("summary: %w", err)
+	}
+	// excelize names a sheet's part by its sheet ID (NewSheet, templates)
+	return "xl/worksheets/sheet" + strconv.Itoa(sw.SheetID) + ".xml", nil
 }
 
 func cellName(col, row int) string {

@@ -50,6 +50,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "jixiao check: %v\n", err)
 			return exitUsage
 		}
+		// removes the summary's temporary files when the run stops early
+		defer sum.Close()
 	}
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	w := newDocWriter(format.value, out)
