@@ -1,7 +1,10 @@
 package jixiao
 
 import (
+	"math/big"
+	"reflect"
 	"sync"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 )
@@ -24,12 +27,7 @@ var (
 // formatting sees.
 func NewDecimal(c int64, exp int32) decimal.Decimal {
 	if h, ok := hundredths(c, exp); ok {
-		internOnce.Do(func() {
-			interned = make([]decimal.Decimal, internMax+1)
-			for i := range interned {
-				interned[i] = decimal.New(int64(i), -2)
-			}
-		})
+		internOnce.Do(buildInterned)
 		return interned[h]
 	}
 	return decimal.New(c, exp)
@@ -63,4 +61,38 @@ func Shift(d decimal.Decimal, n int32) decimal.Decimal {
 		return NewDecimal(d.CoefficientInt64(), d.Exponent()+n)
 	}
 	return d.Shift(n)
+}
+
+// decimalLayout mirrors shopspring/decimal.Decimal's fields. buildInterned
+// uses it only after checking, by reflection, that it still does.
+type decimalLayout struct {
+	value *big.Int
+	exp   int32
+}
+
+// buildInterned fills the shared table. Built with decimal.New, it would be
+// 40,000 small heap objects that every garbage collection must visit; so
+// the coefficients live in two arrays and the decimals point into them.
+func buildInterned() {
+	interned = make([]decimal.Decimal, internMax+1)
+	if !layoutMatches() {
+		for i := range interned {
+			interned[i] = decimal.New(int64(i), -2)
+		}
+		return
+	}
+	words := make([]big.Word, internMax+1)
+	ints := make([]big.Int, internMax+1)
+	for i := range interned {
+		words[i] = big.Word(i)
+		ints[i].SetBits(words[i : i+1 : i+1]) // normalised: 0 has no words
+		*(*decimalLayout)(unsafe.Pointer(&interned[i])) = decimalLayout{value: &ints[i], exp: -2}
+	}
+}
+
+func layoutMatches() bool {
+	t := reflect.TypeFor[decimal.Decimal]()
+	return t.Size() == unsafe.Sizeof(decimalLayout{}) && t.NumField() == 2 &&
+		t.Field(0).Type == reflect.TypeFor[*big.Int]() && t.Field(0).Offset == unsafe.Offsetof(decimalLayout{}.value) &&
+		t.Field(1).Type == reflect.TypeFor[int32]() && t.Field(1).Offset == unsafe.Offsetof(decimalLayout{}.exp)
 }

@@ -107,3 +107,19 @@ func TestMulDivFixedAgreesWithMulDiv(t *testing.T) {
 		}
 	}
 }
+
+// Every entry of the shared table is the value it stands for.
+func TestInternedTable(t *testing.T) {
+	if !layoutMatches() {
+		t.Log("shopspring/decimal's layout changed: the table is built with decimal.New")
+	}
+	for i := int64(0); i <= internMax; i++ {
+		got, want := NewDecimal(i, -2), decimal.New(i, -2)
+		if !got.Equal(want) || got.String() != want.String() || got.StringFixed(2) != want.StringFixed(2) || got.Exponent() != -2 {
+			t.Fatalf("interned %d × 10^-2 = %s (%s), want %s", i, got, got.StringFixed(2), want)
+		}
+	}
+	if s := NewDecimal(0, -2).Add(NewDecimal(1, -2)).Mul(NewDecimal(300, -2)).String(); s != "0.03" {
+		t.Fatalf("0 + 0.01 × 3 = %s", s)
+	}
+}

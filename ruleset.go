@@ -2,6 +2,8 @@ package jixiao
 
 import (
 	"fmt"
+	"strings"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -160,6 +162,14 @@ func (rs *RuleSet) Validate() error {
 	}
 	if len(rs.Level1) == 0 {
 		return Errorf(EInvalid, "规则集 %s: 没有一级指标", rs.Name)
+	}
+	for _, l := range rs.Level1 {
+		for _, n := range append(append([]string{l.Name}, l.Aliases...), l.Level2...) {
+			if n == "" || strings.ContainsFunc(n, unicode.IsSpace) {
+				// the audit compares names without spaces; a rule set spells them so
+				return Errorf(EInvalid, "规则集 %s: 指标名称 %q 为空或含空白字符", rs.Name, n)
+			}
+		}
 	}
 	sum, fixed := rs.Execution.Weight, true
 	for _, l := range rs.Level1 {

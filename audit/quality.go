@@ -24,7 +24,7 @@ var (
 	// is left out: with a deadline in the 评分标准 it is the usual 时效 target.)
 	vagueTargets = []string{"年度完成", "年内完成", "全部完成", "完成", "已完成", "完成任务", "资金执行在预算范围内", "在预算范围内", "控制在预算范围内"}
 	// savingNames measure money saved: 100% saved means nothing spent.
-	savingNames = []string{"节约率", "节支率", "成本节约率", "节约"}
+	savingNames = []string{"节约率", "节支率", "成本节约率", "节约"} // each has 节: checkIndicatorQuality looks for it first
 	// surveyWords show that satisfaction was measured.
 	// (调查研究 and 测评 alone are too common to count.)
 	surveyWords = newWordSet("问卷", "满意度调查", "满意度测评", "满意率调查", "调查问卷", "回访", "抽样调查", "入户调查", "电话调查", "网络调查", "民意调查", "群众评议", "第三方评价", "第三方调查", "座谈会")
@@ -54,9 +54,9 @@ func checkIndicatorQuality(in *Input, out *findings) {
 	allEqual := len(inds) >= 3
 	for i := range inds {
 		ind := &inds[i]
-		name := strings.TrimSpace(ind.Name)
-		target := strings.TrimSpace(ind.Target.Raw)
-		if ind.Actual.Raw == "" || strings.TrimSpace(ind.Actual.Raw) != target {
+		name := trimSpace(ind.Name)
+		target := trimSpace(ind.Target.Raw)
+		if ind.Actual.Raw == "" || trimSpace(ind.Actual.Raw) != target {
 			allEqual = false
 		}
 		if inList(name, vagueNames) {
@@ -75,7 +75,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
 		}
-		if hasAnyWord(name, savingNames) && (hundredPercent(&ind.Target) || hundredPercent(&ind.Actual)) {
+		if strings.Contains(name, "节") && hasAnyWord(name, savingNames) && (hundredPercent(&ind.Target) || hundredPercent(&ind.Actual)) {
 			out.add(jixiao.Finding{
 				Code: "Q-SAVING-100", Severity: jixiao.SevWarning,
 				Message: fmt.Sprintf("指标“%s”为 100%%：节约 100%% 意味着没有支出，与实际支出矛盾", ind.Name),
@@ -91,7 +91,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "指标值类型"),
 			})
 		}
-		if ind.Target.Type == jixiao.Qualitative && (ind.Type == jixiao.Quantitative || strings.HasPrefix(strings.TrimSpace(ind.Level2), "数量")) {
+		if ind.Target.Type == jixiao.Qualitative && (ind.Type == jixiao.Quantitative || strings.HasPrefix(trimSpace(ind.Level2), "数量")) {
 			out.add(jixiao.Finding{
 				Code: "Q-QUANT-AS-TEXT", Severity: jixiao.SevWarning,
 				Message: fmt.Sprintf("指标“%s”应为定量指标，年度指标值却写作文字“%s”", ind.Name, ind.Target.Raw),

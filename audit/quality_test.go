@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"strings"
 	"testing"
 
 	"jixiao"
@@ -70,3 +71,12 @@ var qualityCases = []auditCase{
 }
 
 func TestQuality(t *testing.T) { runCases(t, qualityCases) }
+
+// checkIndicatorQuality looks for 节 before trying each saving word.
+func TestSavingNamesAllHaveJie(t *testing.T) {
+	for _, w := range savingNames {
+		if !strings.Contains(w, "节") {
+			t.Errorf("saving word %q has no 节: checkIndicatorQuality would never try it", w)
+		}
+	}
+}

@@ -8,13 +8,18 @@ import (
 	"jixiao"
 )
 
-// sameName compares indicator names ignoring spaces and a trailing 指标, so
-// that 社会效益 and 社会效益指标 are one 二级.
-func sameName(a, b string) bool { return canonical(a) == canonical(b) }
+// isRuleName compares a rule set's indicator name with a document's, given
+// as canonical(name): ignoring spaces and a trailing 指标, so that 社会效益
+// and 社会效益指标 are one 二级. Rule set names hold no spaces (Validate
+// refuses them), so only the trailing 指标 is trimmed from them.
+func isRuleName(rule, canon string) bool { return strings.TrimSuffix(rule, "指标") == canon }
 
 func canonical(s string) string {
-	if strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "\u3000") {
-		s = strings.Join(strings.Fields(jixiao.Fold(s)), "")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == '\t' || c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 { // U+3000
+			s = strings.Join(strings.Fields(jixiao.Fold(s)), "")
+			break
+		}
 	}
 	return strings.TrimSuffix(s, "指标")
 }
@@ -135,12 +140,13 @@ func misplacedLevel1(in *Input, i int, ind *jixiao.Indicator) jixiao.Finding {
 }
 
 func level1Index(rs *jixiao.RuleSet, name string) int {
+	name = canonical(name)
 	for i, l := range rs.Level1 {
-		if sameName(l.Name, name) {
+		if isRuleName(l.Name, name) {
 			return i
 		}
 		for _, a := range l.Aliases {
-			if sameName(a, name) {
+			if isRuleName(a, name) {
 				return i
 			}
 		}
@@ -157,9 +163,11 @@ func level2Parent(rs *jixiao.RuleSet, name string) (string, bool) {
 	return "", false
 }
 
+// contains reports whether a rule set's list holds a document's name.
 func contains(list []string, name string) bool {
+	name = canonical(name)
 	for _, n := range list {
-		if sameName(n, name) {
+		if isRuleName(n, name) {
 			return true
 		}
 	}

@@ -64,6 +64,7 @@ func TestParseErrors(t *testing.T) {
 		{"WeightsDoNotSum", "extends: national-2020\nname: x\nweight_total: 90\n", "总分 90"},
 		{"UnknownBase", "extends: nowhere\nname: x\n", "nowhere"},
 		{"BadMode", "extends: national-2020\nname: x\nrounding: {mode: up}\n", "舍入"},
+		{"SpaceInName", "extends: national-2020\nname: x\nlevel1:\n  - {name: 产出指标, weight: 50, level2: [数量 指标]}\n  - {name: 效益指标, weight: 30}\n  - {name: 满意度指标, weight: 10}\n", "含空白字符"},
 		{"GradesOrder", "extends: national-2020\nname: x\ngrades: [{name: 差, min: 0}, {name: 优, min: 90}]\n", "从高到低"},
 	}
 	for _, tt := range tests {

@@ -12,45 +12,49 @@ import (
 // allocation and no pointer chasing, and it is exact: a value without a
 // fixed-point form takes the decimal path.
 type num struct {
-	f  int64
-	ok bool            // f holds the value
-	d  decimal.Decimal // the value, when !ok
+	f   int64
+	big *decimal.Decimal // the value, when it has no fixed-point form (rare: then f is unused)
 }
 
 func numOf(d decimal.Decimal) num {
 	if f, ok := jixiao.FixedOf(d); ok {
-		return num{f: f, ok: true}
+		return num{f: f}
 	}
-	return num{d: d}
+	return num{big: &d}
 }
 
 func figNum(f *jixiao.Figure) num {
 	if v, ok := f.Fixed(); ok {
-		return num{f: v, ok: true}
+		return num{f: v}
 	}
-	return num{d: f.Value}
+	d := f.Value
+	return num{big: &d}
 }
 
 func qtyNum(v *jixiao.Value) num {
 	if f, ok := v.QuantityFixed(); ok {
-		return num{f: f, ok: true}
+		return num{f: f}
 	}
-	return num{d: v.Quantity()}
+	d := v.Quantity()
+	return num{big: &d}
 }
 
-var numZero = num{ok: true}
+var numZero = num{}
+
+// fixed reports whether n is in fixed point.
+func (n num) fixed() bool { return n.big == nil }
 
 // dec returns the decimal, shared for whole hundredths.
 func (n num) dec() decimal.Decimal {
-	if n.ok {
+	if n.big == nil {
 		return jixiao.DecimalOfFixed(n.f)
 	}
-	return n.d
+	return *n.big
 }
 
 func (n num) sign() int {
-	if !n.ok {
-		return n.d.Sign()
+	if n.big != nil {
+		return n.big.Sign()
 	}
 	switch {
 	case n.f > 0:
@@ -62,7 +66,7 @@ func (n num) sign() int {
 }
 
 func cmpNum(a, b num) int {
-	if a.ok && b.ok {
+	if a.fixed() && b.fixed() {
 		switch {
 		case a.f < b.f:
 			return -1
@@ -76,24 +80,24 @@ func cmpNum(a, b num) int {
 
 // twice returns 2n.
 func twice(n num) num {
-	if n.ok && n.f < 1<<62 && n.f > -(1<<62) {
-		return num{f: 2 * n.f, ok: true}
+	if n.fixed() && n.f < 1<<62 && n.f > -(1<<62) {
+		return num{f: 2 * n.f}
 	}
 	return numOf(n.dec().Mul(two))
 }
 
 func sub(a, b num) num {
-	if a.ok && b.ok && (b.f >= 0 || a.f <= 1<<63-1+b.f) && (b.f <= 0 || a.f >= -1<<63+b.f) {
-		return num{f: a.f - b.f, ok: true}
+	if a.fixed() && b.fixed() && (b.f >= 0 || a.f <= 1<<63-1+b.f) && (b.f <= 0 || a.f >= -1<<63+b.f) {
+		return num{f: a.f - b.f}
 	}
 	return numOf(a.dec().Sub(b.dec()))
 }
 
 // mulDiv is RoundMode.MulDiv: x × y / z rounded once.
 func mulDiv(ro jixiao.Rounding, x, y, z num) num {
-	if x.ok && y.ok && z.ok {
+	if x.fixed() && y.fixed() && z.fixed() {
 		if q, ok := ro.Mode.MulDivFixed(x.f, y.f, z.f, ro.ScorePlaces); ok {
-			return num{f: q, ok: true}
+			return num{f: q}
 		}
 	}
 	return numOf(ro.Mode.MulDiv(x.dec(), y.dec(), z.dec(), ro.ScorePlaces))
@@ -101,19 +105,19 @@ func mulDiv(ro jixiao.Rounding, x, y, z num) num {
 
 // round rounds a score to the rule set's places.
 func roundScore(ro jixiao.Rounding, n num) num {
-	if n.ok && n.f >= 0 {
+	if n.fixed() && n.f >= 0 {
 		// x × 1 / 1 in fixed point: just the one rounding
 		if q, ok := ro.Mode.MulDivFixed(n.f, 1, 1, ro.ScorePlaces); ok {
-			return num{f: q, ok: true}
+			return num{f: q}
 		}
 	}
 	return numOf(ro.Score(n.dec()))
 }
 
 func addNum(s *jixiao.Sum, n num) {
-	if n.ok {
+	if n.fixed() {
 		s.AddFixed(n.f)
 	} else {
-		s.Add(n.d)
+		s.Add(*n.big)
 	}
 }

@@ -110,7 +110,7 @@ type Row struct {
 // rule and any note. The arithmetic is formatted here, not while scoring,
 // so that scoring thousands of documents formats nothing nobody reads.
 func (r *Row) Explain() Trace {
-	return Trace{Formula: r.fx.String(), Rule: r.rule, Note: r.note}
+	return Trace{Formula: r.fx.text(r), Rule: r.rule, Note: r.note}
 }
 
 // Group is a subtotal of rows sharing a 一级 (Level2 == "") or a 一级/二级.

@@ -113,7 +113,7 @@ func indicator(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		row.s = roundScore(rs.Rounding, row.s)
 	}
 	row.Score = row.s.dec()
-	row.fx.v = row.Score
+	row.fx.places = rs.Rounding.ScorePlaces
 }
 
 // keepStated falls back to the stated score when a row cannot be computed.
@@ -174,7 +174,7 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		row.Method = MethodReverse
 		met = cmpNum(av, tv) <= 0
 		row.s, row.rule, row.fx = reverse(w, tv, av, met, rs)
-		row.fx.t, row.fx.a, row.fx.w = t.Raw, a.Raw, row.Weight
+		row.fx.t, row.fx.a = t.Raw, a.Raw
 	default:
 		row.Method = MethodPositive
 		met = cmpNum(av, tv) >= 0
@@ -182,13 +182,13 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		switch {
 		case met:
 			row.s = w
-			row.fx = formula{kind: fxMet, t: t.Raw, a: a.Raw, w: row.Weight}
+			row.fx = formula{kind: fxMet, t: t.Raw, a: a.Raw}
 		case tv.sign() <= 0:
 			row.s = w
-			row.fx = formula{kind: fxZeroTarget, t: t.Raw, w: row.Weight}
+			row.fx = formula{kind: fxZeroTarget, t: t.Raw}
 		default:
 			row.s = mulDiv(rs.Rounding, w, av, tv)
-			row.fx = formula{kind: fxProportional, t: t.Raw, a: a.Raw, w: row.Weight, x: av, y: tv}
+			row.fx = formula{kind: fxProportional, t: t.Raw, a: a.Raw, x: av, y: tv}
 		}
 		if tv.sign() > 0 && rs.OverAchieve.Sign() > 0 && cmpNum(av, tv) > 0 && jixiao.Cmp(av.dec(), jixiao.MulExact(tv.dec(), rs.OverAchieve)) >= 0 {
 			row.OverRatio = av.dec().Div(tv.dec()) // divided only where it matters: a ≥ OverAchieve × t
@@ -236,7 +236,7 @@ func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		row.Computed = true
 		row.Score = decimal.Max(decimal.Zero, decimal.Min(in.Score.Value, w))
 		row.note = fmt.Sprintf("实际完成值 %q 无法判断档次，沿用评价人得分", in.Actual.Raw)
-		row.fx = formula{kind: fxEvaluator, w: w, v: row.Score}
+		row.fx = formula{kind: fxEvaluator}
 		return
 	}
 	row.Tier = tier.Name
@@ -260,7 +260,7 @@ func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	default:
 		row.Score = in.Score.Value
 	}
-	row.fx = formula{kind: fxTier, a: in.Actual.Raw, tier: tier.Name, lo: row.TierMin, hi: row.TierMax, closed: tier.MaxInclusive, v: row.Score, places: rs.Rounding.ScorePlaces}
+	row.fx = formula{kind: fxTier, a: in.Actual.Raw, closed: tier.MaxInclusive}
 }
 
 // Tier places a qualitative actual in one of the rule set's tiers by its
