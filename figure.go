@@ -25,25 +25,48 @@ type Figure struct {
 // number gives a Figure that is stated but not Valid.
 func ParseFigure(text string) Figure {
 	f := Figure{Text: strings.TrimSpace(text)}
-	s := squeeze(Fold(f.Text))
-	num, rest := leadingNumber(s)
-	if num == "" {
+	num, unit, percent, ok := figureParts(f.Text)
+	if !ok {
 		return f
 	}
 	d, err := decimal.NewFromString(num)
 	if err != nil {
 		return f
 	}
-	switch {
-	case rest == "%":
-		f.Percent = true
-	case rest != "" && !isUnit(rest):
-		return f
-	default:
-		f.Unit = rest
-	}
 	f.Value, f.Valid, f.fixed = d, true, cacheOf(d)
+	f.Percent, f.Unit = percent, unit
 	return f
+}
+
+// IsFigure reports whether ParseFigure(text).Valid, without making the
+// decimal: the extractor asks it of every cell to tell labels from values.
+func IsFigure(text string) bool {
+	num, _, _, ok := figureParts(strings.TrimSpace(text))
+	if !ok {
+		return false
+	}
+	// A literal leadingNumber returns is one decimal.NewFromString accepts
+	// unless its exponent is out of the decoder's range.
+	if i := strings.IndexByte(num, '.'); i >= 0 && len(num)-i-1 > decimal.MaxDecodeExponent {
+		return false
+	}
+	return true
+}
+
+// figureParts splits a trimmed figure into its decimal literal and what
+// follows it: a unit or a percent sign. ok is false when there is no
+// number, or something other than a unit follows it.
+func figureParts(trimmed string) (num, unit string, percent, ok bool) {
+	num, rest := leadingNumber(squeeze(Fold(trimmed)))
+	switch {
+	case num == "":
+		return "", "", false, false
+	case rest == "%":
+		return num, "", true, true
+	case rest != "" && !isUnit(rest):
+		return "", "", false, false
+	}
+	return num, rest, false, true
 }
 
 // FigureOf returns a Figure for a computed value, written with places

@@ -78,6 +78,9 @@ func FoldRune(r rune) rune {
 // squeeze removes every space from a folded figure ("≥ 95 %" → "≥95%") and
 // thousands separators between digits ("1,234.5" → "1234.5").
 func squeeze(s string) string {
+	if !strings.ContainsAny(s, " \t\r\n,，") && utf8.ValidString(s) {
+		return s // nothing to remove, as in most figures
+	}
 	var b strings.Builder
 	rs := []rune(s)
 	for i, r := range rs {

@@ -1,7 +1,10 @@
 package jixiao
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 func TestParseValue(t *testing.T) {
@@ -77,10 +80,24 @@ func TestParseFigure(t *testing.T) {
 			if f.Text != tt.text {
 				t.Errorf("Text = %q, want it kept as written", f.Text)
 			}
+			if IsFigure(tt.text) != tt.valid {
+				t.Errorf("IsFigure(%q) = %v, want %v", tt.text, !tt.valid, tt.valid)
+			}
 			if f.Stated() != (tt.text != "") {
 				t.Errorf("Stated() = %v: an empty figure is unstated, anything else is stated", f.Stated())
 			}
 		})
+	}
+}
+
+// TestIsFigureLongFraction: a fraction longer than the decimal decoder
+// accepts is no figure, for IsFigure as for ParseFigure.
+func TestIsFigureLongFraction(t *testing.T) {
+	for _, places := range []int{decimal.MaxDecodeExponent, decimal.MaxDecodeExponent + 1} {
+		s := "0." + strings.Repeat("1", places)
+		if got, want := IsFigure(s), ParseFigure(s).Valid; got != want {
+			t.Errorf("%d places: IsFigure = %v, ParseFigure.Valid = %v", places, got, want)
+		}
 	}
 }
 
@@ -102,6 +119,9 @@ func FuzzParseValue(f *testing.F) {
 		fig := ParseFigure(s)
 		if fig.Valid && fig.Text == "" {
 			t.Fatal("valid figure from empty text")
+		}
+		if IsFigure(s) != fig.Valid {
+			t.Fatalf("IsFigure(%q) = %v, ParseFigure says Valid = %v", s, !fig.Valid, fig.Valid)
 		}
 	})
 }

@@ -310,7 +310,7 @@ func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 		}
 	}
 	for i := len(cands) - 1; i >= 0; i-- {
-		if jixiao.ParseFigure(cands[i].text).Valid {
+		if jixiao.IsFigure(cands[i].text) {
 			return cands[i], true
 		}
 	}

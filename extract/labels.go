@@ -163,7 +163,7 @@ var level2Names = map[string]bool{
 // as opposed to a row label.
 func isValueText(s string) bool {
 	t := strings.TrimSpace(s)
-	if t == "" || jixiao.ParseFigure(t).Valid {
+	if t == "" || jixiao.IsFigure(t) {
 		return true
 	}
 	switch jixiao.Fold(t) {
