@@ -87,3 +87,29 @@ const (
 	maxInt64 = 1<<63 - 1
 	minInt64 = -1 << 63
 )
+
+// AddFigure adds a valid figure's value, through its cached fixed-point
+// form when it has one.
+func (s *Sum) AddFigure(f *Figure) {
+	if v, ok := f.Fixed(); ok {
+		s.AddFixed(v)
+		return
+	}
+	s.Add(f.Value)
+}
+
+// CmpFigure compares a valid figure's value with d, like Cmp.
+func CmpFigure(f *Figure, d decimal.Decimal) int {
+	if x, ok := f.Fixed(); ok {
+		if y, ok := scaled(d); ok {
+			switch {
+			case x < y:
+				return -1
+			case x > y:
+				return 1
+			}
+			return 0
+		}
+	}
+	return f.Value.Cmp(d)
+}

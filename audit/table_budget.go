@@ -142,7 +142,7 @@ func checkBudgetSplits(in *Input, out *findings) {
 			n := 0
 			for ri := range s.Rows {
 				if f := col.row(&s.Rows[ri]); f.Valid {
-					acc.Add(f.Value)
+					acc.AddFigure(&f)
 					n++
 				}
 			}

@@ -30,22 +30,22 @@ func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 		return "T-ROW-SCORE-MISSING"
 	case !ind.Score.Valid:
 		return "T-ROW-SCORE"
-	case ind.Weight.Valid && jixiao.Cmp(ind.Score.Value, ind.Weight.Value) > 0:
+	case ind.Weight.Valid && jixiao.CmpFigure(&ind.Score, ind.Weight.Value) > 0:
 		return "T-ROW-OVER-WEIGHT"
 	case !r.Computed:
 		return "T-ROW-UNSCORABLE"
 	}
 	stated := ind.Score.Value
-	if jixiao.Cmp(stated, r.Score) == 0 {
+	if jixiao.CmpFigure(&ind.Score, r.Score) == 0 {
 		return ""
 	}
 	beyond := jixiao.Cmp(jixiao.AbsDiff(stated, r.Score), in.Rules.ScoreTolerance) > 0
 	switch {
 	case r.Method == score.MethodQualitative && beyond:
 		return "T-ROW-QUAL-TIER"
-	case r.Met != nil && !*r.Met && jixiao.Cmp(stated, r.Weight) == 0:
+	case r.Met != nil && !*r.Met && jixiao.CmpFigure(&ind.Score, r.Weight) == 0:
 		return "T-ROW-MISSED-FULL"
-	case r.Met != nil && *r.Met && jixiao.Cmp(stated, r.Weight) < 0 && r.Method != score.MethodQualitative:
+	case r.Met != nil && *r.Met && jixiao.CmpFigure(&ind.Score, r.Weight) < 0 && r.Method != score.MethodQualitative:
 		if explained(ind.Deviation, in.Rules) {
 			return ""
 		}
@@ -113,7 +113,7 @@ func checkDeviation(in *Input, out *findings) {
 	for i := range in.Result.Rows {
 		r := &in.Result.Rows[i]
 		ind := &in.Eval.Indicators[r.Index]
-		below := ind.Score.Valid && jixiao.Cmp(ind.Score.Value, r.Weight) < 0
+		below := ind.Score.Valid && jixiao.CmpFigure(&ind.Score, r.Weight) < 0
 		if explained(ind.Deviation, rs) || r.Met != nil && *r.Met && r.Method != score.MethodQualitative && below {
 			// a met target scored below full is T-ROW-MET-DEDUCTED's to report
 			continue
@@ -157,7 +157,7 @@ func checkTotal(in *Input, out *findings) {
 		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError, Message: fmt.Sprintf("总分 %q 不是数字", ev.StatedTotal.Text), Stated: ev.StatedTotal.Text, Expected: want, Location: at})
 		return
 	}
-	if sum, terms, ok := statedParts(ev); ok && jixiao.Cmp(sum, ev.StatedTotal.Value) != 0 {
+	if sum, terms, ok := statedParts(ev); ok && jixiao.CmpFigure(&ev.StatedTotal, sum) != 0 {
 		out.add(jixiao.Finding{Code: "T-TOTAL-SUM", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("总分填为 %s，表中各项得分之和为 %s", ev.StatedTotal.Text, sum.StringFixed(ro.ScorePlaces)),
 			Stated:  ev.StatedTotal.Text, Expected: sum.StringFixed(ro.ScorePlaces), Evidence: terms, Location: at})
@@ -179,15 +179,15 @@ func statedParts(ev *jixiao.Evaluation) (decimal.Decimal, string, bool) {
 		return decimal.Zero, "", false
 	}
 	var s jixiao.Sum
-	s.Add(ev.Budget.Score.Value)
+	s.AddFigure(&ev.Budget.Score)
 	for i := range ev.Indicators {
 		if !ev.Indicators[i].Score.Valid {
 			return decimal.Zero, "", false
 		}
-		s.Add(ev.Indicators[i].Score.Value)
+		s.AddFigure(&ev.Indicators[i].Score)
 	}
 	sum := s.Decimal()
-	if jixiao.Cmp(sum, ev.StatedTotal.Value) == 0 {
+	if jixiao.CmpFigure(&ev.StatedTotal, sum) == 0 {
 		return sum, "", true // the terms are written out only for a finding
 	}
 	terms := []string{ev.Budget.Score.Text}

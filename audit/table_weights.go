@@ -59,7 +59,7 @@ func checkWeights(in *Input, out *findings) {
 			ls[li].first = i
 		}
 		if ind.Weight.Valid {
-			ls[li].sum.Add(ind.Weight.Value)
+			ls[li].sum.AddFigure(&ind.Weight)
 		}
 		if ind.Level2 != "" && ind.Level2 != lastL2 {
 			lastL2, lastIn = ind.Level2, contains(rs.Level1[li].Level2, ind.Level2)
