@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"jixiao"
@@ -85,3 +87,43 @@ func lowExecution(ev *jixiao.Evaluation) {
 }
 
 func TestNarrative(t *testing.T) { runCases(t, narrativeCases) }
+
+// TestWordSet checks the one-pass word search against strings.Contains,
+// on text around the words, cut mid-rune, and with bytes that are not
+// UTF-8.
+func TestWordSet(t *testing.T) {
+	words := []string{"执行率", "结余", "因", "a值"}
+	ws := newWordSet(words...)
+	pieces := []string{"执行", "率", "结", "余", "因为", "a", "值", "，", "。", "x", "\xe6", "\xe6\x89", "\xff", "\ufffd", "𠀀", "é"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := ws.in(s), hasAnyWord(s, words); got != want {
+			t.Fatalf("in(%q) = %v, strings.Contains says %v", s, got, want)
+		}
+	}
+}
+
+// TestExcerpt checks the byte-cutting excerpt against cutting a []rune.
+func TestExcerpt(t *testing.T) {
+	texts := []string{
+		"",
+		"短句。",
+		strings.Repeat("预算执行率为61.23%，", 20),
+		"开头" + strings.Repeat("字", 300) + "焦点" + strings.Repeat("尾", 300),
+		"ascii only " + strings.Repeat("x", 250),
+	}
+	for _, s := range texts {
+		for _, focus := range []string{"", "焦点", "61.23%", "没有", "x"} {
+			for _, n := range []int{1, 10, 30, 120, 1000} {
+				if got, want := excerpt(s, focus, n), excerptRunes(s, focus, n); got != want {
+					t.Errorf("excerpt(%.20q…, %q, %d) = %q, want %q", s, focus, n, got, want)
+				}
+			}
+		}
+	}
+}

@@ -152,10 +152,48 @@ func reportLoc(rt *reportText, p reportPara) jixiao.Location {
 
 // excerpt trims s to about n runes around the first occurrence of focus.
 func excerpt(s, focus string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
+	total := utf8.RuneCountInString(s)
+	if total <= n {
 		return s
 	}
+	if !utf8.ValidString(s) {
+		return excerptRunes(s, focus, n)
+	}
+	at := 0
+	if i := strings.Index(s, focus); i >= 0 && focus != "" {
+		at = utf8.RuneCountInString(s[:i])
+	}
+	from := max(0, at-n/2)
+	to := min(total, from+n)
+	from = max(0, to-n)
+	// to and from are rune counts; cut s at the bytes where they fall
+	bFrom := runeOffset(s, 0, from)
+	bTo := runeOffset(s, bFrom, to-from)
+	out := s[bFrom:bTo]
+	switch {
+	case from > 0 && to < total:
+		return "…" + out + "…"
+	case from > 0:
+		return "…" + out
+	case to < total:
+		return out + "…"
+	}
+	return out
+}
+
+// runeOffset returns the byte offset n runes after byte offset at.
+func runeOffset(s string, at, n int) int {
+	for ; n > 0 && at < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[at:])
+		at += size
+	}
+	return at
+}
+
+// excerptRunes is excerpt for text that is not valid UTF-8, whose invalid
+// bytes become U+FFFD as they do in a []rune.
+func excerptRunes(s, focus string, n int) string {
+	rs := []rune(s)
 	at := 0
 	if i := strings.Index(s, focus); i >= 0 && focus != "" {
 		at = utf8.RuneCountInString(s[:i])
@@ -195,17 +233,31 @@ func newWordSet(words ...string) *wordSet {
 	return ws
 }
 
-// in reports whether s contains one of the words.
+// in reports whether s contains one of the words. Three-byte sequences,
+// which all of CJK is, are decoded inline: that is most of the cost of a
+// pass, and range would call the runtime's decoder for each of them.
 func (ws *wordSet) in(s string) bool {
-	for i, r := range s {
-		if r < 1<<16 && ws.first[r/64]&(1<<(r%64)) == 0 {
-			continue
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		size := 3
+		switch {
+		case c < utf8.RuneSelf:
+			r, size = rune(c), 1
+		case (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// a valid sequence: these leading bytes allow any continuation bytes
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		for _, w := range ws.words[r] {
-			if strings.HasPrefix(s[i:], w) {
-				return true
+		if r >= 1<<16 || ws.first[r/64]&(1<<(r%64)) != 0 {
+			for _, w := range ws.words[r] {
+				if strings.HasPrefix(s[i:], w) {
+					return true
+				}
 			}
 		}
+		i += size
 	}
 	return false
 }
