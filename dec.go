@@ -17,9 +17,14 @@ import (
 // benchmark, 0–20.00 makes it 6%).
 const internMax = 2000
 
+// wholeMax is the largest whole number NewDecimal shares: subtotals,
+// weight sums and totals are often whole (50, 30, 100).
+const wholeMax = 1000
+
 var (
 	internOnce sync.Once
 	interned   []decimal.Decimal // interned[c] = c × 10^-2
+	wholes     []decimal.Decimal // wholes[n] = n
 )
 
 // NewDecimal returns c × 10^exp. Values that are whole hundredths between 0
@@ -31,30 +36,35 @@ var (
 func NewDecimal(c int64, exp int32) decimal.Decimal {
 	if h, ok := hundredths(c, exp); ok {
 		internOnce.Do(buildInterned)
-		return interned[h]
+		if h <= internMax {
+			return interned[h]
+		}
+		if h%100 == 0 {
+			return wholes[h/100]
+		}
 	}
 	return decimal.New(c, exp)
 }
 
 // hundredths returns c × 10^exp as a count of hundredths when that is exact
-// and within the shared table.
+// and within the shared tables' range.
 func hundredths(c int64, exp int32) (int64, bool) {
 	if c < 0 {
 		return 0, false
 	}
 	switch {
 	case exp == -2:
-		return c, c <= internMax
+		return c, c <= wholeMax*100
 	case exp < -2:
 		k := -2 - exp
 		if k > 18 || c%pow10x[k] != 0 {
 			return 0, false
 		}
 		c /= pow10x[k]
-		return c, c <= internMax
+		return c, c <= wholeMax*100
 	case exp <= 4:
 		m := pow10x[exp+2]
-		if c > internMax/m {
+		if c > wholeMax*100/m {
 			return 0, false
 		}
 		return c * m, true
@@ -82,20 +92,26 @@ type decimalLayout struct {
 // 40,000 small heap objects that every garbage collection must visit; so
 // the coefficients live in two arrays and the decimals point into them.
 func buildInterned() {
-	interned = make([]decimal.Decimal, internMax+1)
+	interned, wholes = table(internMax, -2), table(wholeMax, 0)
+}
+
+// table returns n × 10^exp for n = 0…max.
+func table(max int, exp int32) []decimal.Decimal {
+	t := make([]decimal.Decimal, max+1)
 	if !layoutMatches() {
-		for i := range interned {
-			interned[i] = decimal.New(int64(i), -2)
+		for i := range t {
+			t[i] = decimal.New(int64(i), exp)
 		}
-		return
+		return t
 	}
-	words := make([]big.Word, internMax+1)
-	ints := make([]big.Int, internMax+1)
-	for i := range interned {
+	words := make([]big.Word, max+1)
+	ints := make([]big.Int, max+1)
+	for i := range t {
 		words[i] = big.Word(i)
 		ints[i].SetBits(words[i : i+1 : i+1]) // normalised: 0 has no words
-		*(*decimalLayout)(unsafe.Pointer(&interned[i])) = decimalLayout{value: &ints[i], exp: -2}
+		*(*decimalLayout)(unsafe.Pointer(&t[i])) = decimalLayout{value: &ints[i], exp: exp}
 	}
+	return t
 }
 
 func layoutMatches() bool {

@@ -119,6 +119,12 @@ func TestInternedTable(t *testing.T) {
 			t.Fatalf("interned %d × 10^-2 = %s (%s), want %s", i, got, got.StringFixed(2), want)
 		}
 	}
+	for i := int64(0); i <= wholeMax; i++ {
+		got, want := NewDecimal(i*100_000_000, -8), decimal.New(i, 0)
+		if !got.Equal(want) || got.String() != want.String() || got.StringFixed(2) != want.StringFixed(2) {
+			t.Fatalf("interned %d = %s (%s), want %s", i, got, got.StringFixed(2), want)
+		}
+	}
 	if s := NewDecimal(0, -2).Add(NewDecimal(1, -2)).Mul(NewDecimal(300, -2)).String(); s != "0.03" {
 		t.Fatalf("0 + 0.01 × 3 = %s", s)
 	}

@@ -46,7 +46,7 @@ func Check(in Input) []jixiao.Finding {
 	if in.Result == nil {
 		in.Result = score.Score(in.Eval, in.Rules)
 	}
-	var out findings // most documents raise few findings: grown as they come
+	out := make(findings, 0, 8) // most documents raise a few findings
 	for _, c := range checks {
 		c(&in, &out)
 	}

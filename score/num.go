@@ -1,6 +1,8 @@
 package score
 
 import (
+	"math/bits"
+
 	"github.com/shopspring/decimal"
 
 	"jixiao"
@@ -20,7 +22,20 @@ func numOf(d decimal.Decimal) num {
 	if f, ok := jixiao.FixedOf(d); ok {
 		return num{f: f}
 	}
-	return num{big: &d}
+	big := d // escapes to the heap on this path only, not d on every call
+	return num{big: &big}
+}
+
+// atLeastTimes reports whether a ≥ t × k, for a, t ≥ 0 and k > 0: the
+// over-achievement test, done on the fixed-point forms in 128 bits.
+func atLeastTimes(a, t num, k decimal.Decimal) bool {
+	if kf, ok := jixiao.FixedOf(k); ok && a.fixed() && t.fixed() && a.f >= 0 && t.f >= 0 && kf >= 0 {
+		// a × 10^8 ≥ t × kf, both sides in units of 10^-16
+		ah, al := bits.Mul64(uint64(a.f), 1e8)
+		th, tl := bits.Mul64(uint64(t.f), uint64(kf))
+		return ah > th || ah == th && al >= tl
+	}
+	return jixiao.Cmp(a.dec(), jixiao.MulExact(t.dec(), k)) >= 0
 }
 
 func figNum(f *jixiao.Figure) num {

@@ -98,7 +98,6 @@ type Row struct {
 	Tier      string          // qualitative tier reached, when known
 	TierMin   decimal.Decimal // qualitative range in points
 	TierMax   decimal.Decimal
-	Stated    jixiao.Figure   // the stated score
 	OverRatio decimal.Decimal // a / t when a ≥ OverAchieve × t (over-achieved); 0 otherwise
 
 	rule, note string  // constant rule text; why a row fell back

@@ -44,7 +44,7 @@ func Score(ev *jixiao.Evaluation, rs *jixiao.RuleSet) *Result {
 			r.Complete = false
 		}
 	}
-	r.Groups = groups(r.Rows)
+	r.Groups = groups(r.Rows, ev.Indicators)
 	r.WeightSum = weights.Decimal()
 	r.Total = rs.Rounding.Score(total.Decimal())
 	r.Grade = rs.GradeOf(r.Total)
@@ -94,7 +94,7 @@ func execution(b *jixiao.Budget, rs *jixiao.RuleSet) Execution {
 
 // indicator scores one row in place (rows are large: no copies).
 func indicator(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
-	row.Level1, row.Level2, row.Name, row.Stated = in.Level1, in.Level2, in.Name, in.Score
+	row.Level1, row.Level2, row.Name = in.Level1, in.Level2, in.Name
 	if !in.Weight.Valid || in.Weight.Value.Sign() < 0 {
 		row.Method = MethodStated
 		row.note = "分值未填或不是数字，本行不计分"
@@ -190,7 +190,7 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 			row.s = mulDiv(rs.Rounding, w, av, tv)
 			row.fx = formula{kind: fxProportional, t: t.Raw, a: a.Raw, x: av, y: tv}
 		}
-		if tv.sign() > 0 && rs.OverAchieve.Sign() > 0 && cmpNum(av, tv) > 0 && jixiao.Cmp(av.dec(), jixiao.MulExact(tv.dec(), rs.OverAchieve)) >= 0 {
+		if tv.sign() > 0 && rs.OverAchieve.Sign() > 0 && cmpNum(av, tv) > 0 && atLeastTimes(av, tv, rs.OverAchieve) {
 			row.OverRatio = av.dec().Div(tv.dec()) // divided only where it matters: a ≥ OverAchieve × t
 		}
 	}
@@ -280,26 +280,31 @@ func Tier(actual string, rs *jixiao.RuleSet) (jixiao.QualTier, bool) {
 	return jixiao.QualTier{}, false
 }
 
-func groups(rows []Row) []Group {
+func groups(rows []Row, inds []jixiao.Indicator) []Group {
 	type acc struct {
 		g                     Group
 		weight, score, stated jixiao.Sum
 	}
 	var buf [12]acc
 	accs := buf[:0]
+	last := 0 // rows come grouped: try the last group first
 	add := func(l1, l2 string, r *Row) {
-		i := 0
-		for i < len(accs) && (accs[i].g.Level1 != l1 || accs[i].g.Level2 != l2) {
-			i++
+		i := last
+		if i >= len(accs) || accs[i].g.Level1 != l1 || accs[i].g.Level2 != l2 {
+			i = 0
+			for i < len(accs) && (accs[i].g.Level1 != l1 || accs[i].g.Level2 != l2) {
+				i++
+			}
 		}
+		last = i
 		if i == len(accs) {
 			accs = append(accs, acc{g: Group{Level1: l1, Level2: l2}})
 		}
 		a := &accs[i]
 		addNum(&a.weight, r.w)
 		addNum(&a.score, r.s)
-		if r.Stated.Valid {
-			addNum(&a.stated, figNum(&r.Stated))
+		if st := &inds[r.Index].Score; st.Valid {
+			addNum(&a.stated, figNum(st))
 		}
 		a.g.Rows++
 	}
