@@ -120,3 +120,76 @@ func layoutMatches() bool {
 		t.Field(0).Type == reflect.TypeFor[*big.Int]() && t.Field(0).Offset == unsafe.Offsetof(decimalLayout{}.value) &&
 		t.Field(1).Type == reflect.TypeFor[int32]() && t.Field(1).Offset == unsafe.Offsetof(decimalLayout{}.exp)
 }
+
+// FormatDecimal is d.String() (trailing zeros dropped: "60", "2.4"), made
+// from the fixed-point form when d has one, without big.Int's conversion.
+func FormatDecimal(d decimal.Decimal) string {
+	v, ok := scaled(d)
+	if !ok {
+		return d.String()
+	}
+	places := int32(sumScale)
+	for places > 0 && v%10 == 0 {
+		v /= 10
+		places--
+	}
+	return formatScaled(v, places)
+}
+
+// FormatFixed is d.StringFixed(places) for places 0–8, made from the
+// fixed-point form when d has one (rounding half away from zero, as
+// StringFixed does).
+func FormatFixed(d decimal.Decimal, places int32) string {
+	v, ok := scaled(d)
+	if !ok || places < 0 || places > sumScale {
+		return d.StringFixed(places)
+	}
+	if k := sumScale - places; k > 0 {
+		p := pow10[k]
+		q, r := v/p, v%p
+		if r < 0 {
+			r = -r
+		}
+		if 2*r >= p {
+			if v < 0 {
+				q--
+			} else {
+				q++
+			}
+		}
+		v = q
+	}
+	return formatScaled(v, places)
+}
+
+// formatScaled writes v × 10^-places with exactly places decimals.
+func formatScaled(v int64, places int32) string {
+	var buf [32]byte
+	u := uint64(v)
+	if v < 0 {
+		u = -u
+	}
+	i := len(buf)
+	for range places {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+	}
+	if places > 0 {
+		i--
+		buf[i] = '.'
+	}
+	for {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+		if u == 0 {
+			break
+		}
+	}
+	if v < 0 {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
+}

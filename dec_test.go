@@ -129,3 +129,25 @@ func TestInternedTable(t *testing.T) {
 		t.Fatalf("0 + 0.01 × 3 = %s", s)
 	}
 }
+
+func TestFormatAgreesWithDecimal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var vals []decimal.Decimal
+	for _, s := range []string{"0", "-0", "60", "2.4", "0.05", "-0.05", "-0.004", "0.005", "-0.005", "99.995", "100", "1234567890.12345678",
+		"-1234567890.12345678", "0.00000001", "-0.00000001", "1e20", "0.123456789", "674.85", "-3"} {
+		vals = append(vals, decimal.RequireFromString(s))
+	}
+	for range 3000 {
+		vals = append(vals, decimal.New(rng.Int64N(2_000_000_000)-1_000_000_000, -int32(rng.IntN(9))))
+	}
+	for _, d := range vals {
+		if got, want := FormatDecimal(d), d.String(); got != want {
+			t.Fatalf("FormatDecimal(%s) = %q, want %q", d, got, want)
+		}
+		for places := int32(0); places <= 8; places++ {
+			if got, want := FormatFixed(d, places), d.StringFixed(places); got != want {
+				t.Fatalf("FormatFixed(%s, %d) = %q, want %q", d, places, got, want)
+			}
+		}
+	}
+}

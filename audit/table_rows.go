@@ -57,7 +57,7 @@ func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 }
 
 func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jixiao.Finding {
-	want := r.Score.StringFixed(in.Rules.Rounding.ScorePlaces)
+	want := jixiao.FormatFixed(r.Score, in.Rules.Rounding.ScorePlaces)
 	f := jixiao.Finding{
 		Code: code, Severity: jixiao.SevError, Stated: ind.Score.Text, Expected: want, Evidence: r.Explain().Formula,
 		Location: in.loc("indicators", r.Index+1, ind.Name, "得分", fmt.Sprintf("indicators[%d].得分", r.Index)),
@@ -79,7 +79,7 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 		f.Evidence = fmt.Sprintf("年度指标值 %q，实际完成值 %q", ind.Target.Raw, ind.Actual.Raw)
 	case "T-ROW-QUAL-TIER":
 		f.Severity = jixiao.SevWarning
-		f.Message = fmt.Sprintf("定性指标“%s”实际为“%s”，属“%s”档（%s ~ %s 分），表列得分 %s 不在该档内", ind.Name, ind.Actual.Raw, r.Tier, r.TierMin.StringFixed(2), r.TierMax.StringFixed(2), ind.Score.Text)
+		f.Message = fmt.Sprintf("定性指标“%s”实际为“%s”，属“%s”档（%s ~ %s 分），表列得分 %s 不在该档内", ind.Name, ind.Actual.Raw, r.Tier, jixiao.FormatFixed(r.TierMin, 2), jixiao.FormatFixed(r.TierMax, 2), ind.Score.Text)
 	case "T-ROW-MISSED-FULL":
 		f.Message = fmt.Sprintf("指标“%s”未达到目标（目标 %s，实际 %s），却得满分 %s（虚高）", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text)
 	case "T-ROW-MET-DEDUCTED":
@@ -148,7 +148,7 @@ func quoteOrEmpty(s string) string {
 func checkTotal(in *Input, out *findings) {
 	ev, res, ro := in.Eval, in.Result, in.Rules.Rounding
 	at := in.loc("total", 0, "总分", "总分", "total")
-	want := res.Total.StringFixed(ro.ScorePlaces)
+	want := jixiao.FormatFixed(res.Total, ro.ScorePlaces)
 	if !ev.StatedTotal.Stated() {
 		out.add(jixiao.Finding{Code: "T-TOTAL-MISSING", Severity: jixiao.SevWarning, Message: "未填总分", Expected: want, Location: at})
 		return
@@ -159,8 +159,8 @@ func checkTotal(in *Input, out *findings) {
 	}
 	if sum, terms, ok := statedParts(ev); ok && jixiao.CmpFigure(&ev.StatedTotal, sum) != 0 {
 		out.add(jixiao.Finding{Code: "T-TOTAL-SUM", Severity: jixiao.SevError,
-			Message: fmt.Sprintf("总分填为 %s，表中各项得分之和为 %s", ev.StatedTotal.Text, sum.StringFixed(ro.ScorePlaces)),
-			Stated:  ev.StatedTotal.Text, Expected: sum.StringFixed(ro.ScorePlaces), Evidence: terms, Location: at})
+			Message: fmt.Sprintf("总分填为 %s，表中各项得分之和为 %s", ev.StatedTotal.Text, jixiao.FormatFixed(sum, ro.ScorePlaces)),
+			Stated:  ev.StatedTotal.Text, Expected: jixiao.FormatFixed(sum, ro.ScorePlaces), Evidence: terms, Location: at})
 	}
 	if jixiao.Cmp(jixiao.AbsDiff(ev.StatedTotal.Value, res.Total), in.Rules.ScoreTolerance) > 0 {
 		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError,
@@ -194,5 +194,5 @@ func statedParts(ev *jixiao.Evaluation) (decimal.Decimal, string, bool) {
 	for i := range ev.Indicators {
 		terms = append(terms, ev.Indicators[i].Score.Text)
 	}
-	return sum, strings.Join(terms, " + ") + " = " + sum.String(), true
+	return sum, strings.Join(terms, " + ") + " = " + jixiao.FormatDecimal(sum), true
 }

@@ -82,15 +82,15 @@ func checkWeights(in *Input, out *findings) {
 			case ls[li].first < 0:
 				out.add(jixiao.Finding{
 					Code: "T-LEVEL1-MISSING", Severity: jixiao.SevError,
-					Message: fmt.Sprintf("缺少一级指标“%s”：规则集 %s 规定其分值为 %s，表中没有该类指标", l.Name, rs.Name, l.Weight),
-					Stated:  "0", Expected: l.Weight.String(),
+					Message: fmt.Sprintf("缺少一级指标“%s”：规则集 %s 规定其分值为 %s，表中没有该类指标", l.Name, rs.Name, jixiao.FormatDecimal(*l.Weight)),
+					Stated:  "0", Expected: jixiao.FormatDecimal(*l.Weight),
 					Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
 				})
 			case jixiao.Cmp(sum, *l.Weight) != 0:
 				out.add(jixiao.Finding{
 					Code: "T-WEIGHT-LEVEL1", Severity: jixiao.SevError,
-					Message: fmt.Sprintf("一级指标“%s”分值合计 %s，规则集 %s 规定为 %s", l.Name, sum, rs.Name, l.Weight),
-					Stated:  sum.String(), Expected: l.Weight.String(),
+					Message: fmt.Sprintf("一级指标“%s”分值合计 %s，规则集 %s 规定为 %s", l.Name, jixiao.FormatDecimal(sum), rs.Name, jixiao.FormatDecimal(*l.Weight)),
+					Stated:  jixiao.FormatDecimal(sum), Expected: jixiao.FormatDecimal(*l.Weight),
 					Location: in.loc("indicators", 0, l.Name, "分值", fmt.Sprintf("indicators[%d].分值", ls[li].first)),
 				})
 			}
@@ -100,7 +100,7 @@ func checkWeights(in *Input, out *findings) {
 		out.add(jixiao.Finding{
 			Code: "T-WEIGHT-TOTAL", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("预算执行率与各指标分值合计 %s，应为 %s", got, rs.WeightTotal),
-			Stated:  got.String(), Expected: rs.WeightTotal.String(),
+			Stated:  jixiao.FormatDecimal(got), Expected: jixiao.FormatDecimal(rs.WeightTotal),
 			Evidence: weightEvidence(in),
 			Location: in.loc("indicators", 0, "", "分值", "indicators"),
 		})
@@ -108,13 +108,13 @@ func checkWeights(in *Input, out *findings) {
 }
 
 func weightEvidence(in *Input) string {
-	parts := []string{"执行率 " + in.Result.Execution.Weight.String()}
+	parts := []string{"执行率 " + jixiao.FormatDecimal(in.Result.Execution.Weight)}
 	for _, g := range in.Result.Groups {
 		if g.Level2 == "" {
 			parts = append(parts, fmt.Sprintf("%s %s", g.Level1, g.Weight))
 		}
 	}
-	return strings.Join(parts, " + ") + " = " + in.Result.WeightSum.String()
+	return strings.Join(parts, " + ") + " = " + jixiao.FormatDecimal(in.Result.WeightSum)
 }
 
 func misplacedLevel1(in *Input, i int, ind *jixiao.Indicator) jixiao.Finding {
