@@ -54,9 +54,9 @@ func checkIndicatorQuality(in *Input, out *findings) {
 	allEqual := len(inds) >= 3
 	for i := range inds {
 		ind := &inds[i]
-		name := trimSpace(ind.Name)
-		target := trimSpace(ind.Target.Raw)
-		if ind.Actual.Raw == "" || trimSpace(ind.Actual.Raw) != target {
+		name := jixiao.TrimSpace(ind.Name)
+		target := jixiao.TrimSpace(ind.Target.Raw)
+		if ind.Actual.Raw == "" || jixiao.TrimSpace(ind.Actual.Raw) != target {
 			allEqual = false
 		}
 		if inList(name, vagueNames) {
@@ -91,7 +91,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "指标值类型"),
 			})
 		}
-		if ind.Target.Type == jixiao.Qualitative && (ind.Type == jixiao.Quantitative || strings.HasPrefix(trimSpace(ind.Level2), "数量")) {
+		if ind.Target.Type == jixiao.Qualitative && (ind.Type == jixiao.Quantitative || strings.HasPrefix(jixiao.TrimSpace(ind.Level2), "数量")) {
 			out.add(jixiao.Finding{
 				Code: "Q-QUANT-AS-TEXT", Severity: jixiao.SevWarning,
 				Message: fmt.Sprintf("指标“%s”应为定量指标，年度指标值却写作文字“%s”", ind.Name, ind.Target.Raw),

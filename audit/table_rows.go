@@ -95,7 +95,7 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 // explained reports whether a deviation text says anything: "无", "/" and
 // the like do not count.
 func explained(text string, rs *jixiao.RuleSet) bool {
-	t := trimSpace(text)
+	t := jixiao.TrimSpace(text)
 	if t == "" {
 		return false
 	}
@@ -137,7 +137,7 @@ func checkDeviation(in *Input, out *findings) {
 }
 
 func quoteOrEmpty(s string) string {
-	if trimSpace(s) == "" {
+	if jixiao.TrimSpace(s) == "" {
 		return "（空）"
 	}
 	return "“" + s + "”"

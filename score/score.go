@@ -266,7 +266,7 @@ func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 // Tier places a qualitative actual in one of the rule set's tiers by its
 // keywords, trying the worst tier first so that 未完成 is not read as 完成.
 func Tier(actual string, rs *jixiao.RuleSet) (jixiao.QualTier, bool) {
-	s := jixiao.Fold(strings.TrimSpace(actual))
+	s := jixiao.Fold(jixiao.TrimSpace(actual))
 	if s == "" {
 		return jixiao.QualTier{}, false
 	}

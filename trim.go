@@ -1,12 +1,12 @@
-package audit
+package jixiao
 
 import "strings"
 
-// trimSpace is strings.TrimSpace for the cells the table checks read many
+// TrimSpace is strings.TrimSpace for the cells the table checks read many
 // times per row. Those nearly always begin and end with a CJK ideograph or
 // a printable ASCII byte, which no space is; telling that from the first
 // and last bytes spares strings.TrimSpace's rune decoding at the end.
-func trimSpace(s string) string {
+func TrimSpace(s string) string {
 	if s == "" {
 		return s
 	}
