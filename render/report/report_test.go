@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"github.com/shopspring/decimal"
 	"strings"
 	"testing"
 
@@ -152,6 +153,20 @@ func TestFormulasOnlyWhereTheyAgree(t *testing.T) {
 		for _, c := range row {
 			if c.ID == "budget.rate" && (c.Formula != "" || c.Text != "90.00%") {
 				t.Errorf("disagreeing stated rate: text %q formula %q", c.Text, c.Formula)
+			}
+		}
+	}
+	// a stated 分值 other than the rule set's, with the score the rule set
+	// gives: a live formula over the 分值 cell would show another score
+	ev = sample.Project()
+	res, rs = build(t, ev)
+	ev.Budget.Weight = jixiao.ParseFigure(rs.Execution.Weight.Mul(decimal.NewFromInt(2)).String())
+	ev.Budget.Score = jixiao.FigureOf(res.Execution.Score, 2)
+	res, rs = build(t, ev)
+	for _, row := range report.Table(ev, res, rs).Rows {
+		for _, c := range row {
+			if c.ID == "budget.score" && c.Formula != "" {
+				t.Errorf("score formula %q over a 分值 of %s: it would compute %s × rate, not the stated %s", c.Formula, ev.Budget.Weight.Text, ev.Budget.Weight.Text, c.Text)
 			}
 		}
 	}

@@ -147,6 +147,7 @@ func (t *tableBuilder) budget() {
 		t.g.AddRow()
 	}
 	t.g.Set(r, 0, Cell{Text: block, Header: true, RowSpan: rows})
+	t.g.Headings = append(t.g.Headings, Heading{Row: r, End: r + rows})
 	t.g.Set(r, 1, Cell{ColSpan: first - 1})
 	for j, c := range cols {
 		t.g.Set(r, first+j, label(c.label))
@@ -246,12 +247,37 @@ func (t *tableBuilder) totalFigure(id string) Cell {
 		if !b.Score.Stated() && e.ScoreKnown {
 			c = scoreCell(e.Score, ro.ScorePlaces)
 		}
-		if e.ScoreKnown && c.Valid && c.Number.Equal(e.Score) {
+		if c.Valid && t.execFormulaGives(c.Number) {
 			c.Formula = fmt.Sprintf("ROUND({budget.W}*MIN({budget.rate},%s),%d)", t.rs.Execution.Cap, ro.ScorePlaces)
 		}
 	}
 	c.ID = "budget." + id
 	return c
+}
+
+// execFormulaGives reports whether the execution score formula, over the
+// 分值 and 执行率 cells as the table shows them, gives want: a stated 分值
+// that differs from the rule set's would make a live formula show a score
+// nobody stated.
+func (t *tableBuilder) execFormulaGives(want decimal.Decimal) bool {
+	b, e, ro := &t.ev.Budget, &t.res.Execution, t.rs.Rounding
+	w := e.Weight
+	if b.Weight.Stated() {
+		if !b.Weight.Valid {
+			return false
+		}
+		w = b.Weight.Value
+	}
+	var rate decimal.Decimal
+	switch {
+	case b.Rate.Stated() && b.Rate.Valid:
+		rate = b.Rate.Fraction()
+	case !b.Rate.Stated() && e.RateKnown:
+		rate = ro.Rate(e.Rate)
+	default:
+		return false
+	}
+	return ro.Score(w.Mul(decimal.Min(rate, t.rs.Execution.Cap))).Equal(want)
 }
 
 func scoreCell(d decimal.Decimal, places int32) Cell {
@@ -282,6 +308,7 @@ func (t *tableBuilder) indicators(hasStd bool) {
 		t.g.AddRow()
 	}
 	t.g.Set(r, 0, Cell{Text: LabelIndicator, Header: true, RowSpan: len(ins) + 1})
+	t.g.Headings = append(t.g.Headings, Heading{Row: r, End: r + 1 + len(ins)})
 	for j, h := range heads {
 		t.g.Set(r, 1+j, label(h))
 	}
