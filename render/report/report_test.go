@@ -1,9 +1,10 @@
 package report_test
 
 import (
-	"github.com/shopspring/decimal"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"jixiao"
 	"jixiao/internal/golden"
