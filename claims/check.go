@@ -459,15 +459,19 @@ const maxSentenceRunes = 400
 // maxSentenceRunes either side of the claim.
 func (s *Set) Sentence(c Claim) string {
 	text := s.Paras[c.Para].Text
-	if !utf8.ValidString(text) {
-		return s.sentenceRunes(c)
-	}
-	// Walk the text itself: the claim's rune offset to a byte offset, then
-	// rune by rune to the sentence's ends.
-	at := 0
-	for k := 0; k < c.Offset && at < len(text); k++ {
-		_, size := utf8.DecodeRuneInString(text[at:])
-		at += size
+	// Walk the text itself, rune by rune from the claim to the sentence's
+	// ends. The scanner noted where the claim starts when the text is valid
+	// UTF-8; else runes and bytes do not correspond and a []rune is cut.
+	at := c.at - 1
+	if at < 0 || at > len(text) || at < len(text) && !utf8.RuneStart(text[at]) {
+		if !utf8.ValidString(text) {
+			return s.sentenceRunes(c)
+		}
+		at = 0
+		for k := 0; k < c.Offset && at < len(text); k++ {
+			_, size := utf8.DecodeRuneInString(text[at:])
+			at += size
+		}
 	}
 	from, to := at, at
 	for n := 0; from > 0 && n < maxSentenceRunes; n++ {

@@ -65,6 +65,8 @@ type Claim struct {
 	Offset int             // rune offset of the number in the paragraph
 	Sent   int             // index of the sentence (。) in the paragraph
 	Clause int             // index of the clause run (；) in the sentence
+
+	at int // byte offset of the number in the paragraph, plus one; 0 when not known
 }
 
 // Paragraph is one paragraph of narrative, with the section it belongs to
@@ -121,6 +123,13 @@ const (
 func Extract(paras []Paragraph) *Set {
 	s := &Set{Paras: paras}
 	var sc scanner
+	// A figure, its label and the words around it take a hundred bytes or
+	// more of Chinese text: enough room for most reports' claims at once.
+	size := 0
+	for _, p := range paras {
+		size += len(p.Text)
+	}
+	sc.claims = make([]Claim, 0, min(size/128+8, maxClaims))
 	b := builder{set: s, names: map[string]int{}, section: -1, lastTotal: -1}
 	for i, p := range paras {
 		if len(sc.claims) >= maxClaims {

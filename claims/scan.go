@@ -53,11 +53,11 @@ type marker struct {
 // the claims of all of them are appended to one slice.
 type scanner struct {
 	text   string
-	orig   []rune // the paragraph's runes, as written
-	folded []rune // orig folded (jixiao.FoldRune), when that changes any rune
-	rs     []rune // folded, or orig when folding changes nothing
-	off    []int  // off[i] is the byte offset of orig[i]; off[len(orig)] = len(text)
-	valid  bool   // text is valid UTF-8: text[off[i]:off[j]] == string(orig[i:j])
+	orig   []rune  // the paragraph's runes, as written
+	folded []rune  // orig folded (jixiao.FoldRune), when that changes any rune
+	rs     []rune  // folded, or orig when folding changes nothing
+	off    []int32 // off[i] is the byte offset of orig[i]; off[len(orig)] = len(text)
+	valid  bool    // text is valid UTF-8: text[off[i]:off[j]] == string(orig[i:j])
 
 	claims  []Claim
 	markers []marker // the markers of the last paragraph scanned
@@ -66,8 +66,14 @@ type scanner struct {
 // load converts a paragraph to runes.
 func (sc *scanner) load(text string) {
 	sc.text, sc.valid = text, true
-	sc.orig, sc.off = sc.orig[:0], sc.off[:0]
-	fold := false
+	// a paragraph has at most as many runes as bytes: size the buffers
+	// once and write by index
+	if cap(sc.orig) < len(text) {
+		sc.orig = make([]rune, len(text))
+		sc.off = make([]int32, len(text)+1)
+	}
+	orig, off := sc.orig[:len(text)], sc.off[:len(text)+1]
+	n, fold := 0, false
 	for i, r := range text {
 		switch {
 		case r < 0x80:
@@ -76,10 +82,11 @@ func (sc *scanner) load(text string) {
 		case mayFold(r) && jixiao.FoldRune(r) != r:
 			fold = true
 		}
-		sc.orig = append(sc.orig, r)
-		sc.off = append(sc.off, i)
+		orig[n], off[n] = r, int32(i)
+		n++
 	}
-	sc.off = append(sc.off, len(text))
+	off[n] = int32(len(text))
+	sc.orig, sc.off = orig[:n], off[:n+1]
 	sc.rs = sc.orig
 	if fold {
 		sc.folded = sc.folded[:0]
@@ -168,6 +175,9 @@ func (sc *scanner) paragraph(text string, para int) {
 		}
 		c.Label = cleanLabel(sc.str(labelFrom, labelTo))
 		c.Para, c.Offset, c.Sent, c.Clause = para, i, sent, clause
+		if sc.valid {
+			c.at = int(sc.off[i]) + 1
+		}
 		sc.claims = append(sc.claims, c)
 		boundary = end
 		i = end - 1
