@@ -114,6 +114,9 @@ func stripWhole(key string) string {
 }
 
 func isComparative(lab string) bool {
+	if !mayContain(lab, comparativeFirst) {
+		return false
+	}
 	if strings.Contains(lab, "上年") && !strings.Contains(lab, "上年结转") {
 		return true
 	}
@@ -242,9 +245,24 @@ func (b *builder) remember(k int) {
 	}
 }
 
+// totalWords name a total.
+var totalWords = []string{"合计", "总额", "总计", "本年收入", "本年支出", "总收入", "总支出"}
+
+// changeWords say a figure changed.
+var changeWords = []string{"增加", "减少", "增长", "下降", "降低", "上升"}
+
+var (
+	comparativeFirst = firstRunes(comparative, []string{"上年"})
+	totalFirst       = firstRunes(totalWords)
+	changeFirst      = firstRunes(changeWords)
+)
+
 // isTotal reports a key that names a total.
 func isTotal(key string) bool {
-	for _, w := range []string{"合计", "总额", "总计", "本年收入", "本年支出", "总收入", "总支出"} {
+	if !mayContain(key, totalFirst) {
+		return false
+	}
+	for _, w := range totalWords {
 		if strings.Contains(key, w) {
 			return true
 		}
@@ -406,7 +424,10 @@ func (b *builder) growth(k int, st sentence) {
 }
 
 func hasChangeWord(s string) bool {
-	for _, w := range []string{"增加", "减少", "增长", "下降", "降低", "上升"} {
+	if !mayContain(s, changeFirst) {
+		return false
+	}
+	for _, w := range changeWords {
 		if strings.Contains(s, w) {
 			return true
 		}

@@ -252,7 +252,7 @@ func (sc *scanner) number(i int) (c Claim, end int, ok bool) {
 }
 
 func unitAt(rs []rune, j int) (Kind, string, int32, int) {
-	if j >= len(rs) {
+	if j >= len(rs) || !unitFirst.has(rs[j]) {
 		return 0, "", 0, 0
 	}
 	for _, u := range unitKinds {
@@ -272,11 +272,16 @@ func unitAt(rs []rune, j int) (Kind, string, int32, int) {
 	return 0, "", 0, 0
 }
 
+// unitFirst holds the first runes of unitKinds: the rune after most
+// numbers (年, 月, 日, a digit) starts no unit.
+var unitFirst = &runeSet{}
+
 func init() {
 	for i := range unitKinds {
 		u := &unitKinds[i]
 		u.first, _ = utf8.DecodeRuneInString(u.unit)
 		u.runes = utf8.RuneCountInString(u.unit)
+		unitFirst.add(u.first)
 	}
 }
 
@@ -349,20 +354,25 @@ func isLabelBoundary(r rune) bool {
 var (
 	leadWords  = []string{"其中", "另外", "以及", "其余", "全年共", "全年", "共计", "累计", "截至", "截止", "目前", "另", "和", "及", "并", "而", "共", "止", "底", "末", "为", "是"}
 	trailWords = []string{"合计为", "总计为", "共计", "达到", "约为", "分别为", "为", "是", "达", "约", "近", "共", "了", "的", "有"}
+
+	leadFirst = firstRunes(leadWords)
+	trailLast = lastRunes(trailWords)
 )
 
 // cleanLabel trims what surrounds the noun phrase before a figure: dates
 // (2024年, 12月31日止), connectives (其中, 和) and verbs of stating (为, 达到).
 func cleanLabel(label string) string {
-	s := strings.TrimSpace(label)
+	s := trimSpace(label)
 	for range 8 {
 		before := s
-		s = strings.TrimLeft(s, " \t：:，,、")
+		s = trimLeftSeparators(s)
 		s = stripDate(s)
-		for _, w := range leadWords {
-			if strings.HasPrefix(s, w) && len(s) > len(w) {
-				s = s[len(w):]
-				break
+		if startsWithAny(s, leadFirst) {
+			for _, w := range leadWords {
+				if strings.HasPrefix(s, w) && len(s) > len(w) {
+					s = s[len(w):]
+					break
+				}
 			}
 		}
 		if s == before {
@@ -371,17 +381,19 @@ func cleanLabel(label string) string {
 	}
 	for range 4 {
 		before := s
-		for _, w := range trailWords {
-			if strings.HasSuffix(s, w) && len(s) > len(w) {
-				s = s[:len(s)-len(w)]
-				break
+		if endsWithAny(s, trailLast) {
+			for _, w := range trailWords {
+				if strings.HasSuffix(s, w) && len(s) > len(w) {
+					s = s[:len(s)-len(w)]
+					break
+				}
 			}
 		}
 		if s == before {
 			break
 		}
 	}
-	return strings.TrimSpace(s)
+	return trimSpace(s)
 }
 
 // stripDate removes one leading date part: 2024年, 2024年度, 12月, 31日.
