@@ -170,13 +170,17 @@ type region struct {
 	rows     []*brow
 	floating []*bcell
 	y0, y1   float64
+	pad      float64 // see padding; < 0 until known
+	place    *placement
 }
 
 // findRegions groups cells into rows by their vertical centre and rows
 // into tables: runs of rows with two or more cells, where a lone cell may
 // stand between them (a split's heading), and cells that overlap a row
-// without sharing its centre are merged ones.
-func findRegions(cells []*bcell) []*region {
+// without sharing its centre are merged ones. A table has two rows or
+// more, but for the first on a page when lone accepts it: the last row of
+// a table from the page before (lone is nil when there is none).
+func findRegions(cells []*bcell, lone func(*region) bool) []*region {
 	sorted := slices.Clone(cells)
 	slices.SortStableFunc(sorted, func(a, b *bcell) int { return cmpFloat(a.cy(), b.cy()) })
 	var rows []*brow
@@ -213,8 +217,8 @@ func findRegions(cells []*bcell) []*region {
 				last = k
 			}
 		}
-		reg := &region{rows: anchors[i : last+1]}
-		if len(reg.rows) >= 2 {
+		reg := &region{rows: anchors[i : last+1], pad: -1}
+		if len(reg.rows) >= 2 || lone != nil && len(regions) == 0 {
 			reg.y0, reg.y1 = reg.rows[0].y0, reg.rows[len(reg.rows)-1].y1
 			regions = append(regions, reg)
 		}
@@ -228,6 +232,9 @@ func findRegions(cells []*bcell) []*region {
 				break
 			}
 		}
+	}
+	if len(regions) > 0 && len(regions[0].rows) < 2 && !lone(regions[0]) {
+		regions = regions[1:]
 	}
 	return regions
 }

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"jixiao"
 )
 
 // at places a word with its top left corner at (x, y), 9pt wide per Han
@@ -26,11 +28,12 @@ func at(x, y float64, s string) word {
 
 // dumpTable writes a rebuilt table one row a line, spans marked.
 func dumpTable(ws []word) string {
-	regs := findRegions(buildCells(visualLines(ws)))
+	regs := findRegions(buildCells(visualLines(ws)), nil)
 	var b strings.Builder
 	for i, reg := range regs {
 		fmt.Fprintf(&b, "table %d\n", i+1)
-		for _, r := range reg.table(1, i+1).Rows {
+		tb, _ := reg.table(1, i+1, nil)
+		for _, r := range tb.Rows {
 			var cs []string
 			for _, c := range r.Cells {
 				s := c.Text
@@ -82,6 +85,28 @@ func TestRebuildTable(t *testing.T) {
 	}
 }
 
+// TestRebuildMeetingLabels: a 一级 and a 二级 label merged over the same
+// two rows are centred on the same line between them, where they look
+// like a row of their own; they are no row, and each spans both rows.
+func TestRebuildMeetingLabels(t *testing.T) {
+	ws := []word{
+		at(80, 100, "一级指标"), at(160, 100, "二级指标"), at(240, 100, "三级指标"), at(340, 100, "分值"), at(400, 100, "得分"),
+		at(240, 125, "案件办结率"), at(342, 125, "20"), at(402, 125, "18"),
+		at(80, 137.5, "满意度指标"), at(160, 137.5, "服务对象"),
+		at(240, 150, "群众满意度"), at(342, 150, "10"), at(402, 150, "10"),
+	}
+	want := strings.Join([]string{
+		"table 1",
+		"一级指标 ; 二级指标 ; 三级指标 ; 分值 ; 得分",
+		"满意度指标|r2 ; 服务对象|r2 ; 案件办结率 ; 20 ; 18",
+		"群众满意度 ; 10 ; 10",
+		"",
+	}, "\n")
+	if d := cmp.Diff(want, dumpTable(ws)); d != "" {
+		t.Errorf("table (-want +got):\n%s", d)
+	}
+}
+
 // TestRebuildPlain: rows without a header are read left to right, and
 // words too far apart to be one text are two cells.
 func TestRebuildPlain(t *testing.T) {
@@ -106,14 +131,28 @@ func FuzzRebuild(f *testing.F) {
 			texts := []string{"分值", "12", "—", "指标名称", "产出指标", "年度"}
 			ws = append(ws, at(float64(data[i])*2, float64(data[i+1])*3, texts[int(data[i+2])%len(texts)]))
 		}
-		for i, reg := range findRegions(buildCells(visualLines(ws))) {
-			tb := reg.table(1, i+1)
-			n := 0
-			for _, r := range tb.Rows {
-				n += len(r.Cells)
+		// the same words twice, as two pages: the second goes on with
+		// the table the first ends with
+		var carry *columns
+		for range 2 {
+			from := carry
+			var lone func(*region) bool
+			if from != nil {
+				lone = func(reg *region) bool { return reg.continuesAlone(from) }
 			}
-			if n > 2*len(ws)*len(ws)+len(ws) {
-				t.Fatalf("%d cells from %d words", n, len(ws))
+			for i, reg := range findRegions(buildCells(visualLines(ws)), lone) {
+				if i > 0 {
+					from = nil
+				}
+				var tb *jixiao.Table
+				tb, carry = reg.table(1, i+1, from)
+				n := 0
+				for _, r := range tb.Rows {
+					n += len(r.Cells)
+				}
+				if n > 2*len(ws)*len(ws)+len(ws) {
+					t.Fatalf("%d cells from %d words", n, len(ws))
+				}
 			}
 		}
 	})
@@ -132,9 +171,9 @@ func TestRebuildLarge(t *testing.T) {
 		}
 	}
 	start := time.Now()
-	regs := findRegions(buildCells(visualLines(ws)))
+	regs := findRegions(buildCells(visualLines(ws)), nil)
 	for i, r := range regs {
-		r.table(1, i+1)
+		r.table(1, i+1, nil)
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("rebuilding %d words took %v", len(ws), d)

@@ -9,22 +9,18 @@ import (
 	"jixiao"
 )
 
-// segment is a run of a region's rows read against one header row (a
-// block), or without one (plain rows, read left to right).
+// segment is a run of a region's rows read against one set of columns (a
+// block: from its header row, or from the page before when a page goes on
+// with a block without repeating its header), or without (plain rows, read
+// left to right).
 type segment struct {
-	from, to int    // rows [from, to)
-	hdr      *brow  // nil for plain rows
-	slots    []slot // a block's columns
+	from, to int      // rows [from, to)
+	hdr      *brow    // the header row, rows[from]; nil when there is none
+	cols     *columns // nil for plain rows
 	floating []*bcell
-}
-
-// slot is one column of a block: a header cell's, or one of the label
-// columns left of the header (a block label merged down the table's left
-// edge, and the rows' own labels).
-type slot struct {
-	cx    float64
-	left  int // 1: the table's left edge; 2: row labels; 0: a header column
-	label bool
+	// open: the rows continue a table from the page before, so the first
+	// of them may lie under cells merged down from that page.
+	open bool
 }
 
 func hasDigit(s string) bool {
@@ -74,7 +70,9 @@ func isHeader(rows []*brow, i int) bool {
 
 // segments cuts a region's rows into blocks and plain runs. A block runs
 // from its header to the row before the first row of two or more cells
-// without a figure (the next block's labels).
+// without a figure (the next block's labels), unless all that row's cells
+// lie left of the block's figures, between rows of figures: labels merged
+// over rows, whose centres happen to meet (dropLabelRows).
 func (reg *region) segments() []*segment {
 	var segs []*segment
 	rows := reg.rows
@@ -88,7 +86,16 @@ func (reg *region) segments() []*segment {
 			segs = append(segs, &segment{from: start, to: i})
 		}
 		k := i + 1
-		for k < len(rows) && !isHeader(rows, k) && (len(rows[k].cells) < 2 || figures(rows[k])) {
+		figX := math.Inf(1) // the left edge of the block's figures so far
+		for k < len(rows) && !isHeader(rows, k) {
+			if len(rows[k].cells) >= 2 && !figures(rows[k]) && !(leftOf(rows[k], figX) && k+1 < len(rows) && figures(rows[k+1])) {
+				break
+			}
+			for _, c := range rows[k].cells {
+				if t := c.text(); hasDigit(t) || isDash(t) {
+					figX = math.Min(figX, c.x0)
+				}
+			}
 			k++
 		}
 		segs = append(segs, &segment{from: i, to: k, hdr: rows[i]})
@@ -100,13 +107,12 @@ func (reg *region) segments() []*segment {
 	return segs
 }
 
-// table rebuilds the region as a jixiao.Table.
-func (reg *region) table(page, ntab int) *jixiao.Table {
-	for i, r := range reg.rows {
-		for _, c := range r.cells {
-			c.row, c.span = i, 1
-		}
-	}
+// table rebuilds the region as a jixiao.Table. carry, when not nil, are
+// the columns of a block that the page before ended with: the region is
+// the first on its page, and rows at its top without a header are read
+// against them when they fit. It returns the columns of the block the
+// region ends with, for the page after.
+func (reg *region) table(page, ntab int, carry *columns) (*jixiao.Table, *columns) {
 	minX := math.Inf(1)
 	for _, r := range reg.rows {
 		for _, c := range r.cells {
@@ -116,6 +122,7 @@ func (reg *region) table(page, ntab int) *jixiao.Table {
 	for _, c := range reg.floating {
 		minX = math.Min(minX, c.x0)
 	}
+	reg.number()
 	segs := reg.segments()
 	for _, c := range reg.floating {
 		best, dist := segs[0], math.Inf(1)
@@ -132,114 +139,134 @@ func (reg *region) table(page, ntab int) *jixiao.Table {
 		}
 		best.floating = append(best.floating, c)
 	}
-	t := &jixiao.Table{}
 	for _, s := range segs {
 		if s.hdr != nil {
-			reg.block(s, minX, t, page, ntab)
+			s.cols = reg.columnsOf(s, minX)
+		}
+	}
+	if carry != nil {
+		s := segs[0]
+		s.open = true
+		if s.hdr == nil && reg.continues(s, carry) {
+			s.cols = carry
+		}
+	}
+	reg.dropLabelRows(segs)
+	t := &jixiao.Table{}
+	for _, s := range segs {
+		if s.cols != nil {
+			reg.block(s, t, page, ntab)
 		} else {
 			reg.plain(s, minX, t, page, ntab)
 		}
 	}
-	return t
+	return t, segs[len(segs)-1].cols
 }
 
-// edge reports a cell at the table's left edge: a block label merged down.
-func edge(c *bcell, minX float64) bool { return c.x0 < minX+0.5*c.h }
+// leftOf reports a row whose cells all end left of x.
+func leftOf(r *brow, x float64) bool {
+	for _, c := range r.cells {
+		if c.x1 > x {
+			return false
+		}
+	}
+	return true
+}
 
-// block lays out a block's rows on the columns of its header.
-func (reg *region) block(s *segment, minX float64, t *jixiao.Table, page, ntab int) {
-	hdr := slices.Clone(s.hdr.cells)
-	slices.SortFunc(hdr, func(a, b *bcell) int { return cmpFloat(a.x0, b.x0) })
-	firstX := hdr[0].x0
-	var cells []*bcell
-	for _, r := range reg.rows[s.from:s.to] {
-		cells = append(cells, r.cells...)
-	}
-	cells = append(cells, s.floating...)
-	hasEdge, hasLabels := false, false
-	for _, c := range cells {
-		if c.cx() < firstX {
-			if edge(c, minX) {
-				hasEdge = true
-			} else {
-				hasLabels = true
-			}
-		}
-	}
-	if hasEdge {
-		s.slots = append(s.slots, slot{left: 1, label: true})
-	}
-	if hasLabels {
-		s.slots = append(s.slots, slot{left: 2, label: true})
-	}
-	for _, h := range hdr {
-		s.slots = append(s.slots, slot{cx: h.cx()})
-	}
-	slotOf := func(c *bcell) int {
-		if c.cx() < firstX {
-			for i, sl := range s.slots {
-				if edge(c, minX) && sl.left == 1 || !edge(c, minX) && sl.left == 2 {
-					return i
-				}
-			}
-		}
-		best, dist := -1, math.Inf(1)
-		for i, sl := range s.slots {
-			if sl.left == 0 && math.Abs(c.cx()-sl.cx) < dist {
-				best, dist = i, math.Abs(c.cx()-sl.cx)
-			}
-		}
-		return best
-	}
-	// Header columns left of the first column holding a figure are label
-	// columns, whose cells may be merged over rows.
-	figureCol := len(s.slots)
-	for _, r := range reg.rows[s.from+1 : s.to] {
+// number sets each cell's row to the one it was found in.
+func (reg *region) number() {
+	for i, r := range reg.rows {
 		for _, c := range r.cells {
-			if t := c.text(); hasDigit(t) || isDash(t) {
-				figureCol = min(figureCol, slotOf(c))
+			c.row, c.span = i, 1
+		}
+	}
+	for _, c := range reg.floating {
+		c.row, c.span = -1, 1
+	}
+}
+
+// dropLabelRows takes out of the blocks the rows that hold only labels of
+// label columns and no figure: labels merged over different rows whose
+// centres happen to meet (a 一级 and a 二级 name merged over the same two
+// rows), which are no row of their own. Their cells float, to be placed
+// on the rows they span.
+func (reg *region) dropLabelRows(segs []*segment) {
+	var rows []*brow
+	for _, s := range segs {
+		from := len(rows)
+		for i := s.from; i < s.to; i++ {
+			r := reg.rows[i]
+			if s.cols != nil && r != s.hdr && labelsOnly(r, s.cols) {
+				s.floating = append(s.floating, r.cells...)
+				continue
 			}
+			rows = append(rows, r)
+		}
+		s.from, s.to = from, len(rows)
+	}
+	reg.rows, reg.pad = rows, -1
+	reg.number()
+	for _, s := range segs {
+		for _, c := range s.floating {
+			c.row = -1
 		}
 	}
-	for i := range s.slots {
-		if s.slots[i].left == 0 && i < figureCol {
-			s.slots[i].label = true
+}
+
+// labelsOnly reports a row of two or more cells, all in label columns, and
+// no figure.
+func labelsOnly(r *brow, cs *columns) bool {
+	if len(r.cells) < 2 || figures(r) {
+		return false
+	}
+	for _, c := range r.cells {
+		if i := cs.slotOf(c); i < 0 || !cs.slots[i].label {
+			return false
 		}
 	}
-	bySlot := make([][]*bcell, len(s.slots))
-	for _, c := range cells {
-		if i := slotOf(c); i >= 0 {
+	return true
+}
+
+// block lays out a block's rows on its columns.
+func (reg *region) block(s *segment, t *jixiao.Table, page, ntab int) {
+	cs := s.cols
+	bySlot := make([][]*bcell, len(cs.slots))
+	for _, c := range reg.segmentCells(s) {
+		if i := cs.slotOf(c); i >= 0 {
 			bySlot[i] = append(bySlot[i], c)
 		}
 	}
-	for i, cs := range bySlot {
-		from := s.from + 1
-		if s.slots[i].left == 1 {
-			from = s.from // a block label starts beside the header
+	for i, cells := range bySlot {
+		from := s.from
+		if s.hdr != nil && cs.slots[i].left != 1 {
+			from++ // a block label starts beside the header, others below it
 		}
 		var mine []*bcell
-		for _, c := range cs {
-			if c.row < 0 || c.row >= from || !s.slots[i].label {
+		for _, c := range cells {
+			if c.row < 0 || c.row >= from || !cs.slots[i].label {
 				mine = append(mine, c)
 			}
 		}
-		if s.slots[i].label {
-			reg.partition(mine, from, s.to)
+		if from >= s.to {
+			continue
+		}
+		if cs.slots[i].label {
+			reg.partition(mine, from, s.to, s.open)
 		} else {
 			reg.nearest(mine, s.from, s.to)
 		}
 	}
 	type key struct{ slot, row int }
 	at := map[key][]*bcell{}
-	for si, cs := range bySlot {
-		for _, c := range cs {
+	for si, cells := range bySlot {
+		for _, c := range cells {
 			at[key{si, c.row}] = append(at[key{si, c.row}], c)
 		}
 	}
-	covered := make([]int, len(s.slots))
+	covered := make([]int, len(cs.slots))
 	for ri := s.from; ri < s.to; ri++ {
 		row := jixiao.Row{Pos: jixiao.Position{Page: page, Table: ntab, Row: len(t.Rows) + 1}}
-		for si := range s.slots {
+		for si := range cs.slots {
 			if covered[si] > 0 {
 				covered[si]--
 				continue
@@ -261,13 +288,13 @@ func (reg *region) block(s *segment, minX float64, t *jixiao.Table, page, ntab i
 func (reg *region) plain(s *segment, minX float64, t *jixiao.Table, page, ntab int) {
 	var edgeCells, others []*bcell
 	for _, c := range s.floating {
-		if edge(c, minX) {
+		if c.x0 < minX+0.5*c.h {
 			edgeCells = append(edgeCells, c)
 		} else {
 			others = append(others, c)
 		}
 	}
-	reg.partition(edgeCells, s.from, s.to)
+	reg.partition(edgeCells, s.from, s.to, false)
 	reg.nearest(others, s.from, s.to)
 	byRow := map[int][]*bcell{}
 	for _, c := range s.floating {
@@ -300,63 +327,4 @@ func joinCells(cs []*bcell) jixiao.Cell {
 		}
 	}
 	return jixiao.Cell{Text: b.String(), ColSpan: 1, RowSpan: span}
-}
-
-// top and bottom are a row's edges: halfway to its neighbours.
-func (reg *region) top(i int) float64 {
-	if i == 0 {
-		return reg.rows[0].y0
-	}
-	return (reg.rows[i-1].y1 + reg.rows[i].y0) / 2
-}
-
-func (reg *region) bottom(i int) float64 {
-	if i == len(reg.rows)-1 {
-		return reg.rows[i].y1
-	}
-	return (reg.rows[i].y1 + reg.rows[i+1].y0) / 2
-}
-
-// partition gives the cells of a label column, top to bottom, consecutive
-// runs of the rows [from, to): each cell starts where the one above ended
-// and spans the rows whose middle is nearest its centre, as a merged cell
-// is drawn centred on the rows it covers.
-func (reg *region) partition(cs []*bcell, from, to int) {
-	slices.SortFunc(cs, func(a, b *bcell) int { return cmpFloat(a.cy(), b.cy()) })
-	f := from
-	for i, c := range cs {
-		last := to - 1 - (len(cs) - 1 - i)
-		if f > last || f >= to {
-			reg.nearest(cs[i:], from, to)
-			return
-		}
-		best, dist := f, math.Inf(1)
-		for e := f; e <= last && e < f+maxSpan; e++ {
-			if d := math.Abs((reg.top(f)+reg.bottom(e))/2 - c.cy()); d < dist {
-				best, dist = e, d
-			}
-		}
-		c.row, c.span = f, best-f+1
-		f = best + 1
-	}
-}
-
-// maxSpan bounds the rows one merged cell is tried over.
-const maxSpan = 256
-
-// nearest puts cells not yet in a row into the row of [from, to) whose
-// centre is nearest theirs.
-func (reg *region) nearest(cs []*bcell, from, to int) {
-	for _, c := range cs {
-		if c.row >= from && c.row < to {
-			continue
-		}
-		best, dist := from, math.Inf(1)
-		for i := from; i < to; i++ {
-			if d := math.Abs(reg.rows[i].cy - c.cy()); d < dist {
-				best, dist = i, d
-			}
-		}
-		c.row, c.span = best, 1
-	}
 }

@@ -49,9 +49,31 @@ func parseLine(s string) line {
 // With the words' boxes (geo, one entry per page; nil when pdftotext could
 // not give them), tables are rebuilt from geometry instead (cells.go), and
 // the layout lines that fall inside a rebuilt table are not read again.
+//
+// A block that ends a page hands its columns to the first table of the
+// next page (carry), which may go on with the block without repeating its
+// header; text between the two, other than a short line such as a page
+// number, ends the table.
+//
+// Where a producer puts merged text is settled for the whole document on
+// the evidence of all its label columns (placement): a first reading
+// gathers it, and when a column was read otherwise, a second reads every
+// table by it.
 func layoutBlocks(pages []string, geo [][]word) []jixiao.Block {
+	p := &placement{}
+	blocks := readPages(pages, geo, p)
+	if p.seen() && p.decide() {
+		blocks = readPages(pages, geo, p)
+	}
+	return blocks
+}
+
+// readPages is one reading of the pages, its tables' merged cells placed
+// by place.
+func readPages(pages []string, geo [][]word, place *placement) []jixiao.Block {
 	var blocks []jixiao.Block
 	ntab := 0
+	var carry *columns
 	for pi, page := range pages {
 		pg := pi + 1
 		lines := strings.Split(page, "\n")
@@ -59,11 +81,20 @@ func layoutBlocks(pages []string, geo [][]word) []jixiao.Block {
 		for i, s := range lines {
 			parsed[i] = parseLine(s)
 		}
+		from := carry // the columns the page before ended with
+		carry = nil
 		var regions []*region
 		var inRegion []int
 		if pi < len(geo) && len(geo[pi]) > 0 {
 			vls := visualLines(geo[pi])
-			regions = findRegions(buildCells(vls))
+			var lone func(*region) bool
+			if from != nil {
+				lone = func(reg *region) bool { return reg.continuesAlone(from) }
+			}
+			regions = findRegions(buildCells(vls), lone)
+			for _, reg := range regions {
+				reg.place = place
+			}
 			inRegion = placeLines(lines, vls, regions)
 		}
 		emitted := make([]bool, len(regions))
@@ -71,6 +102,9 @@ func layoutBlocks(pages []string, geo [][]word) []jixiao.Block {
 		flush := func() {
 			if text := joinParagraph(para); text != "" {
 				blocks = append(blocks, jixiao.Block{Kind: jixiao.BlockParagraph, Text: text, Pos: jixiao.Position{Page: pg}})
+				if utf8.RuneCountInString(text) > maxFurniture {
+					from, carry = nil, nil
+				}
 			}
 			para = para[:0]
 		}
@@ -81,7 +115,10 @@ func layoutBlocks(pages []string, geo [][]word) []jixiao.Block {
 				if k := inRegion[i]; !emitted[k] {
 					emitted[k] = true
 					ntab++
-					blocks = append(blocks, jixiao.Block{Kind: jixiao.BlockTable, Table: regions[k].table(pg, ntab), Pos: jixiao.Position{Page: pg, Table: ntab}})
+					var t *jixiao.Table
+					t, carry = regions[k].table(pg, ntab, from)
+					from = nil
+					blocks = append(blocks, jixiao.Block{Kind: jixiao.BlockTable, Table: t, Pos: jixiao.Position{Page: pg, Table: ntab}})
 				}
 				continue
 			}
@@ -91,6 +128,7 @@ func layoutBlocks(pages []string, geo [][]word) []jixiao.Block {
 			}
 			if rows := tableRun(parsed[:regionStart(inRegion, i, len(parsed))], i); len(rows) >= 2 {
 				flush()
+				from, carry = nil, nil
 				ntab++
 				t := &jixiao.Table{}
 				for ri, ix := range rows {
@@ -114,6 +152,10 @@ func layoutBlocks(pages []string, geo [][]word) []jixiao.Block {
 	}
 	return blocks
 }
+
+// maxFurniture is the length of the longest line that may stand between
+// a table and its continuation on the next page: a page number, 续表.
+const maxFurniture = 16
 
 // tableRun returns the indexes of the table rows starting at i, if line i
 // has two or more cells.

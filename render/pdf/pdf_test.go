@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -144,5 +145,51 @@ func TestLongTable(t *testing.T) {
 	}
 	if !strings.Contains(string(out), "总分") {
 		t.Error("the last row (总分) is missing")
+	}
+}
+
+// TestLongTableRepeatsHeading: each page an indicator block continues onto
+// starts with the block's heading row (一级指标, 二级指标, …), so that the
+// page reads on its own.
+func TestLongTableRepeatsHeading(t *testing.T) {
+	opt := options(t)
+	pdftotext := tool(t, "pdftotext")
+	ev := sample.Project()
+	base := ev.Indicators
+	for i := 0; len(ev.Indicators) < 70; i++ {
+		in := base[i%len(base)]
+		in.Name = fmt.Sprintf("%s（%d）", in.Name, i)
+		ev.Indicators = append(ev.Indicators, in)
+	}
+	last := "末项指标名称"
+	ev.Indicators[len(ev.Indicators)-1].Name = last
+	rs := rules.MustLoad("national-2020")
+	var buf bytes.Buffer
+	if err := pdf.WriteTable(&buf, report.Table(ev, score.Score(ev, rs), rs), opt); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "t.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(string(out), "\f")
+	heading := squeeze(strings.Join([]string{report.LabelLevel1, report.LabelLevel2, report.LabelLevel3}, " "))
+	end := -1 // the page of the last indicator
+	for i, p := range pages {
+		if strings.Contains(squeeze(p), last) {
+			end = i
+		}
+	}
+	if end < 2 {
+		t.Fatalf("the indicators end on page %d, want a table over three pages or more", end+1)
+	}
+	for i := 1; i <= end; i++ {
+		if !strings.Contains(squeeze(pages[i]), heading) {
+			t.Errorf("page %d continues the indicators without their heading:\n%s", i+1, pages[i])
+		}
 	}
 }

@@ -12,6 +12,28 @@ type Grid struct {
 	Note     string    // a line between subtitle and table ("单位：万元"), if any
 	Widths   []float64 // column widths in millimetres
 	Rows     [][]Cell  // len(Rows[i]) == len(Widths)
+
+	// Headings are the header rows that label the columns of the rows
+	// below them: a format that breaks the table across pages repeats the
+	// heading above the rows it continues, as printed tables repeat their
+	// 标题行, so that a continued page can be read on its own.
+	Headings []Heading
+}
+
+// Heading is a header row, Row, labelling the rows after it up to End
+// (exclusive).
+type Heading struct{ Row, End int }
+
+// HeadingOf returns the header row that labels row r, or -1: the last
+// heading above r whose rows reach r.
+func (g *Grid) HeadingOf(r int) int {
+	h := -1
+	for _, hd := range g.Headings {
+		if hd.Row < r && r < hd.End {
+			h = hd.Row
+		}
+	}
+	return h
 }
 
 // Cell is one slot of a Grid.

@@ -1,0 +1,150 @@
+package pdf
+
+import (
+	"math"
+	"slices"
+)
+
+// columns are the columns of a block, read from its header row. A table
+// that runs over pages keeps them: a page that does not repeat the header
+// is read against the columns of the page before (continues).
+type columns struct {
+	slots        []slot
+	firstX, minX float64 // the first header column's left edge; the table's
+	maxX         float64 // left and right edges
+}
+
+// slot is one column of a block: a header cell's, or one of the label
+// columns left of the header (a block label merged down the table's left
+// edge, and the rows' own labels).
+type slot struct {
+	cx     float64
+	x0, x1 float64 // a header column's label, which its cells do not reach past
+	left   int     // 1: the table's left edge; 2: row labels; 0: a header column
+	label  bool    // a column of labels, whose cells may be merged over rows
+}
+
+// edge reports a cell at the table's left edge: a block label merged down.
+func (cs *columns) edge(c *bcell) bool { return c.x0 < cs.minX+0.5*c.h }
+
+// columnsOf reads a block's columns from its header row: one per header
+// cell, and label columns for the cells left of the header. Header
+// columns left of the first one holding a figure are label columns too.
+func (reg *region) columnsOf(s *segment, minX float64) *columns {
+	hdr := slices.Clone(s.hdr.cells)
+	slices.SortFunc(hdr, func(a, b *bcell) int { return cmpFloat(a.x0, b.x0) })
+	cs := &columns{firstX: hdr[0].x0, minX: minX, maxX: math.Inf(-1)}
+	hasEdge, hasLabels := false, false
+	for _, c := range reg.segmentCells(s) {
+		cs.maxX = math.Max(cs.maxX, c.x1)
+		if c.cx() < cs.firstX {
+			if cs.edge(c) {
+				hasEdge = true
+			} else {
+				hasLabels = true
+			}
+		}
+	}
+	if hasEdge {
+		cs.slots = append(cs.slots, slot{left: 1, label: true})
+	}
+	if hasLabels {
+		cs.slots = append(cs.slots, slot{left: 2, label: true})
+	}
+	for _, h := range hdr {
+		cs.slots = append(cs.slots, slot{cx: h.cx(), x0: h.x0, x1: h.x1})
+	}
+	figureCol := len(cs.slots)
+	for _, r := range reg.rows[s.from+1 : s.to] {
+		for _, c := range r.cells {
+			if t := c.text(); hasDigit(t) || isDash(t) {
+				figureCol = min(figureCol, cs.slotOf(c))
+			}
+		}
+	}
+	for i := range cs.slots {
+		if cs.slots[i].left == 0 && i < figureCol {
+			cs.slots[i].label = true
+		}
+	}
+	return cs
+}
+
+// segmentCells lists the cells of a segment's rows and its floating ones.
+func (reg *region) segmentCells(s *segment) []*bcell {
+	var cells []*bcell
+	for _, r := range reg.rows[s.from:s.to] {
+		cells = append(cells, r.cells...)
+	}
+	return append(cells, s.floating...)
+}
+
+// slotOf returns the column of a cell: a label column left of the header,
+// or the header column nearest its centre.
+func (cs *columns) slotOf(c *bcell) int {
+	if c.cx() < cs.firstX {
+		for i, sl := range cs.slots {
+			if cs.edge(c) && sl.left == 1 || !cs.edge(c) && sl.left == 2 {
+				return i
+			}
+		}
+	}
+	best, dist := -1, math.Inf(1)
+	for i, sl := range cs.slots {
+		if sl.left == 0 && math.Abs(c.cx()-sl.cx) < dist {
+			best, dist = i, math.Abs(c.cx()-sl.cx)
+		}
+	}
+	return best
+}
+
+// fits reports whether a cell lies in its column: within the table, and
+// not reaching the labels of the header columns beside its own.
+func (cs *columns) fits(c *bcell) bool {
+	if c.x1 < cs.minX-c.h || c.x0 > cs.maxX+c.h {
+		return false
+	}
+	i := cs.slotOf(c)
+	if i < 0 || cs.slots[i].left != 0 {
+		return true
+	}
+	if i > 0 && cs.slots[i-1].left == 0 && c.x0 < cs.slots[i-1].x1 {
+		return false
+	}
+	if i+1 < len(cs.slots) && c.x1 > cs.slots[i+1].x0 {
+		return false
+	}
+	return true
+}
+
+// continues reports whether rows without a header, at the top of a page,
+// continue a block on the page before: they hold figures, lie within its
+// edges, and two cells in three fit its columns (a cell merged over
+// columns, such as 总分, may not).
+func (reg *region) continues(s *segment, cs *columns) bool {
+	hasFigures := false
+	for _, r := range reg.rows[s.from:s.to] {
+		hasFigures = hasFigures || figures(r)
+	}
+	if !hasFigures {
+		return false
+	}
+	n, fit := 0, 0
+	for _, c := range reg.segmentCells(s) {
+		if c.x1 < cs.minX-c.h || c.x0 > cs.maxX+c.h {
+			return false
+		}
+		n++
+		if cs.fits(c) {
+			fit++
+		}
+	}
+	return 3*fit >= 2*n
+}
+
+// continuesAlone reports whether a region of one row continues a block
+// from the page before: a table's last row (总分) carried over alone.
+func (reg *region) continuesAlone(cs *columns) bool {
+	reg.number()
+	return reg.continues(&segment{from: 0, to: len(reg.rows), floating: reg.floating}, cs)
+}
