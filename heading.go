@@ -117,7 +117,31 @@ func cutNumber(s string) (kind numberKind, n int, rest string, ok bool) {
 	return chineseNumber, n, rest, ok
 }
 
-var chineseDigits = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+// chineseDigit is the value of 一 … 九, 0 for any other rune. Every
+// paragraph's first runes are looked up: a switch, not a map.
+func chineseDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return 0
+}
 
 // cutChineseNumeral reads 一…九, 十, 十一…十九, 二十…九十九.
 func cutChineseNumeral(s string) (int, string, bool) {
@@ -126,7 +150,7 @@ func cutChineseNumeral(s string) (int, string, bool) {
 	k, off := 0, 0
 	for k < 3 && off < len(s) {
 		r, size := firstRune(s[off:])
-		if r != '十' && chineseDigits[r] == 0 {
+		if r != '十' && chineseDigit(r) == 0 {
 			break
 		}
 		rs[k], sizes[k] = r, size
@@ -152,17 +176,17 @@ func chineseValue(rs []rune) (int, bool) {
 		if rs[0] == '十' {
 			return 10, true
 		}
-		return chineseDigits[rs[0]], chineseDigits[rs[0]] > 0
+		return chineseDigit(rs[0]), chineseDigit(rs[0]) > 0
 	case 2:
-		if rs[0] == '十' && chineseDigits[rs[1]] > 0 {
-			return 10 + chineseDigits[rs[1]], true
+		if rs[0] == '十' && chineseDigit(rs[1]) > 0 {
+			return 10 + chineseDigit(rs[1]), true
 		}
-		if chineseDigits[rs[0]] > 1 && rs[1] == '十' {
-			return chineseDigits[rs[0]] * 10, true
+		if chineseDigit(rs[0]) > 1 && rs[1] == '十' {
+			return chineseDigit(rs[0]) * 10, true
 		}
 	case 3:
-		if chineseDigits[rs[0]] > 1 && rs[1] == '十' && chineseDigits[rs[2]] > 0 {
-			return chineseDigits[rs[0]]*10 + chineseDigits[rs[2]], true
+		if chineseDigit(rs[0]) > 1 && rs[1] == '十' && chineseDigit(rs[2]) > 0 {
+			return chineseDigit(rs[0])*10 + chineseDigit(rs[2]), true
 		}
 	}
 	return 0, false

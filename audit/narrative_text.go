@@ -34,7 +34,10 @@ type reportPara struct {
 	block   int // index in Document.Blocks
 	text    string
 	pos     jixiao.Position
-	section int // index in sections; -1 before the first section
+	section int                  // index in sections; -1 before the first section
+	head    jixiao.HeadingNumber // the numbering text starts with, when headed
+	headed  bool
+	rest    string // text after the numbering, when headed
 }
 
 type reportSection struct {
@@ -64,18 +67,19 @@ func readReport(doc *jixiao.Document, ol *rules.Outline) *reportText {
 		if text == "" {
 			continue
 		}
-		if isSectionHeading(b, text, len(rt.sections) > 0) {
-			numbered := false
-			if h, _, ok := jixiao.ParseHeading(text); ok && h.Style == jixiao.HeadingChineseDun {
-				numbered = true
-			}
+		p := reportPara{block: bi, text: text, pos: b.Pos}
+		// every check that reads numbering takes it from here
+		p.head, p.rest, p.headed = jixiao.ParseHeading(text)
+		if isSectionHeading(b, p, len(rt.sections) > 0) {
+			numbered := p.headed && p.head.Style == jixiao.HeadingChineseDun
 			o := matchOutline(ol, text)
 			if numbered || o >= 0 {
 				cur = len(rt.sections)
 				rt.sections = append(rt.sections, reportSection{title: text, block: bi, para: len(rt.paras), pos: b.Pos, numbered: numbered, outline: o})
 			}
 		}
-		rt.paras = append(rt.paras, reportPara{block: bi, text: text, pos: b.Pos, section: cur})
+		p.section = cur
+		rt.paras = append(rt.paras, p)
 	}
 	return rt
 }
@@ -86,12 +90,13 @@ const maxHeadingRunes = 40
 // isSectionHeading reports whether a block may be a first-level section
 // heading: numbered 一、 and short, or (once numbered sections have begun)
 // an unnumbered heading that is not the report's title.
-func isSectionHeading(b jixiao.Block, text string, started bool) bool {
+func isSectionHeading(b jixiao.Block, p reportPara, started bool) bool {
+	text := p.text
 	if len(text) > 4*maxHeadingRunes || utf8.RuneCountInString(text) > maxHeadingRunes {
 		return false
 	}
-	if h, rest, ok := jixiao.ParseHeading(text); ok {
-		return h.Style == jixiao.HeadingChineseDun && !strings.ContainsAny(rest, "。；")
+	if p.headed {
+		return p.head.Style == jixiao.HeadingChineseDun && !strings.ContainsAny(p.rest, "。；")
 	}
 	if !started || strings.ContainsAny(text, "。；，") || strings.Contains(text, "自评报告") || strings.Contains(text, "自评表") {
 		return false

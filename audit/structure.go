@@ -55,8 +55,8 @@ func checkNumbering(doc *jixiao.Document, rt *reportText, out *findings) {
 			pendingUnnumbered = t
 			continue
 		}
-		h, _, ok := jixiao.ParseHeading(p.text)
-		if !ok {
+		h := p.head
+		if !p.headed {
 			continue
 		}
 		at := func() jixiao.Location {
@@ -167,8 +167,8 @@ func checkSections(rt *reportText, ol *rules.Outline, out *findings) {
 	lastOutline, lastTitle, lastNum := -1, "", 0
 	for _, s := range rt.sections {
 		at := jixiao.Location{Block: "report", Item: s.title, Source: s.pos}
-		if h, _, ok := jixiao.ParseHeading(s.title); ok && s.numbered {
-			lastNum = h.Ordinal
+		if p := rt.paras[s.para]; p.headed && s.numbered {
+			lastNum = p.head.Ordinal // s.title is p.text
 		}
 		if !s.numbered && s.outline >= 0 {
 			out.add(jixiao.Finding{
