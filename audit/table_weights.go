@@ -109,7 +109,7 @@ func checkWeights(in *Input, out *findings) {
 
 func weightEvidence(in *Input) string {
 	parts := []string{"执行率 " + jixiao.FormatDecimal(in.Result.Execution.Weight)}
-	for _, g := range in.Result.Groups {
+	for _, g := range in.Result.Groups() {
 		if g.Level2 == "" {
 			parts = append(parts, fmt.Sprintf("%s %s", g.Level1, g.Weight))
 		}

@@ -121,7 +121,7 @@ func NewScoreJSON(d *Doc) ScoreJSON {
 		}
 		out.Rows = append(out.Rows, row)
 	}
-	for _, g := range res.Groups {
+	for _, g := range res.Groups() {
 		out.Groups = append(out.Groups, GroupJSON{Level1: g.Level1, Level2: g.Level2, Weight: g.Weight.String(),
 			Stated: g.Stated.StringFixed(ro.ScorePlaces), Score: ro.Score(g.Score).StringFixed(ro.ScorePlaces)})
 	}

@@ -70,7 +70,7 @@ func ScoreText(w io.Writer, d *Doc) error {
 	b.WriteString("\n三、小计\n")
 	t = &Table{Header: []string{"一级指标", "二级指标", "分值", "表列得分", "计算得分"}, Right: map[int]bool{2: true, 3: true, 4: true}}
 	t.Rows = append(t.Rows, []string{"预算执行率", "", e.Weight.String(), orUnstated(e.StatedScore), sc})
-	for _, g := range res.Groups {
+	for _, g := range res.Groups() {
 		t.Rows = append(t.Rows, []string{g.Level1, dash(g.Level2), g.Weight.String(), g.Stated.StringFixed(ro.ScorePlaces), ro.Score(g.Score).StringFixed(ro.ScorePlaces)})
 	}
 	t.Rows = append(t.Rows, []string{"合计", "", res.WeightSum.String(), orUnstated(res.StatedTotal), res.Total.StringFixed(ro.ScorePlaces)})

@@ -3,6 +3,7 @@ package score
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -15,13 +16,23 @@ type Result struct {
 	Rules       string          // rule set name
 	Execution   Execution       //
 	Rows        []Row           // one per indicator, in table order
-	Groups      []Group         // subtotals per 一级, then per 一级/二级
 	WeightSum   decimal.Decimal // execution weight + Σ row weights
 	Total       decimal.Decimal // computed total, rounded
 	Grade       string          // grade of Total
 	StatedTotal jixiao.Figure
 	StatedGrade string
 	Complete    bool // every part was recomputed from the document's inputs
+
+	inds       []jixiao.Indicator // what the rows score, for Groups
+	groupsOnce sync.Once
+	groups     []Group
+}
+
+// Groups returns the subtotals per 一级, then per 一级/二级. They are summed
+// on the first call: checking a thousand documents reads none of them.
+func (r *Result) Groups() []Group {
+	r.groupsOnce.Do(func() { r.groups = groups(r.Rows, r.inds) })
+	return r.groups
 }
 
 // Trace explains one computed figure.

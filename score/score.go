@@ -44,7 +44,7 @@ func Score(ev *jixiao.Evaluation, rs *jixiao.RuleSet) *Result {
 			r.Complete = false
 		}
 	}
-	r.Groups = groups(r.Rows, ev.Indicators)
+	r.inds = ev.Indicators
 	r.WeightSum = weights.Decimal()
 	r.Total = rs.Rounding.Score(total.Decimal())
 	r.Grade = rs.GradeOf(r.Total)

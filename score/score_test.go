@@ -1,6 +1,7 @@
 package score
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -212,5 +213,20 @@ func BenchmarkScore30(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Score(ev, rs)
+	}
+}
+
+func TestGroups(t *testing.T) {
+	rs := rules.MustLoad("national-2020")
+	a, b, c := row("≥10次", "10次", "5", "5"), row("≥10次", "5次", "4", "2"), row("=0起", "0起", "3", "3")
+	b.Level2, c.Level1, c.Level2 = "质量指标", "效益指标", "社会效益指标"
+	res := Score(&jixiao.Evaluation{Indicators: []jixiao.Indicator{a, b, c}}, rs)
+	var got []string
+	for _, g := range res.Groups() {
+		got = append(got, g.Level1+"/"+g.Level2+" "+g.Weight.String()+" "+g.Score.StringFixed(2)+" "+g.Stated.String())
+	}
+	want := []string{"产出指标/ 9 7.00 7", "效益指标/ 3 3.00 3", "产出指标/数量指标 5 5.00 5", "产出指标/质量指标 4 2.00 2", "效益指标/社会效益指标 3 3.00 3"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("groups:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
