@@ -36,16 +36,16 @@ func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 		return "T-ROW-UNSCORABLE"
 	}
 	stated := ind.Score.Value
-	if jixiao.CmpFigure(&ind.Score, r.Score) == 0 {
+	if r.CmpScore(&ind.Score) == 0 {
 		return ""
 	}
 	beyond := jixiao.Cmp(jixiao.AbsDiff(stated, r.Score), in.Rules.ScoreTolerance) > 0
 	switch {
 	case r.Method == score.MethodQualitative && beyond:
 		return "T-ROW-QUAL-TIER"
-	case r.Met != nil && !*r.Met && jixiao.CmpFigure(&ind.Score, r.Weight) == 0:
+	case r.Met != nil && !*r.Met && r.CmpWeight(&ind.Score) == 0:
 		return "T-ROW-MISSED-FULL"
-	case r.Met != nil && *r.Met && jixiao.CmpFigure(&ind.Score, r.Weight) < 0 && r.Method != score.MethodQualitative:
+	case r.Met != nil && *r.Met && r.CmpWeight(&ind.Score) < 0 && r.Method != score.MethodQualitative:
 		if explained(ind.Deviation, in.Rules) {
 			return ""
 		}
@@ -113,7 +113,7 @@ func checkDeviation(in *Input, out *findings) {
 	for i := range in.Result.Rows {
 		r := &in.Result.Rows[i]
 		ind := &in.Eval.Indicators[r.Index]
-		below := ind.Score.Valid && jixiao.CmpFigure(&ind.Score, r.Weight) < 0
+		below := ind.Score.Valid && r.CmpWeight(&ind.Score) < 0
 		if explained(ind.Deviation, rs) || r.Met != nil && *r.Met && r.Method != score.MethodQualitative && below {
 			// a met target scored below full is T-ROW-MET-DEDUCTED's to report
 			continue
@@ -123,7 +123,7 @@ func checkDeviation(in *Input, out *findings) {
 		case rs.Deviation.WhenBelowFull && below:
 			why = fmt.Sprintf("得分 %s 低于分值 %s", ind.Score.Text, ind.Weight.Text)
 			stated, expected = ind.Score.Text, ind.Weight.Text
-		case rs.Deviation.WhenOverAchieved && rs.OverAchieve.Sign() > 0 && jixiao.Cmp(r.OverRatio, rs.OverAchieve) >= 0:
+		case rs.Deviation.WhenOverAchieved && r.Over:
 			why = fmt.Sprintf("实际 %s 达到目标 %s 的 %s 倍（≥ %s 倍）", ind.Actual.Raw, ind.Target.Raw, r.OverRatio.Round(2), rs.OverAchieve)
 			stated, expected = ind.Actual.Raw, "< "+ind.Target.Quantity().Mul(rs.OverAchieve).String()
 		default:

@@ -136,3 +136,8 @@ func addNum(s *jixiao.Sum, n num) {
 		s.Add(*n.big)
 	}
 }
+
+// cmpFigureNum compares a valid figure with n.
+func cmpFigureNum(f *jixiao.Figure, n num) int {
+	return cmpNum(figNum(f), n)
+}

@@ -110,11 +110,19 @@ type Row struct {
 	TierMin   decimal.Decimal // qualitative range in points
 	TierMax   decimal.Decimal
 	OverRatio decimal.Decimal // a / t when a ≥ OverAchieve × t (over-achieved); 0 otherwise
+	Over      bool            // over-achieved: a ≥ OverAchieve × t
 
 	rule, note string  // constant rule text; why a row fell back
 	fx         formula // the arithmetic, written out only when asked
 	w, s       num     // Weight and Score, for the sums
 }
+
+// CmpScore compares a stated figure with the row's computed score, like
+// decimal.Cmp: the check of every stated row score.
+func (r *Row) CmpScore(f *jixiao.Figure) int { return cmpFigureNum(f, r.s) }
+
+// CmpWeight compares a stated figure with the row's weight.
+func (r *Row) CmpWeight(f *jixiao.Figure) int { return cmpFigureNum(f, r.w) }
 
 // Explain returns the row's trace: the arithmetic with its figures, the
 // rule and any note. The arithmetic is formatted here, not while scoring,

@@ -191,6 +191,7 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 			row.fx = formula{kind: fxProportional, t: t.Raw, a: a.Raw, x: av, y: tv}
 		}
 		if tv.sign() > 0 && rs.OverAchieve.Sign() > 0 && cmpNum(av, tv) > 0 && atLeastTimes(av, tv, rs.OverAchieve) {
+			row.Over = true
 			row.OverRatio = av.dec().Div(tv.dec()) // divided only where it matters: a ≥ OverAchieve × t
 		}
 	}
@@ -247,10 +248,10 @@ func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	case !in.Score.Valid:
 		row.Score = row.TierMax
 		row.note = "得分未填，按该档上限计"
-	case jixiao.Cmp(in.Score.Value, row.TierMin) < 0:
+	case jixiao.CmpFigure(&in.Score, row.TierMin) < 0:
 		row.Score = row.TierMin
 		row.note = fmt.Sprintf("表列得分 %s 低于该档下限，按下限计", in.Score.Text)
-	case jixiao.Cmp(in.Score.Value, row.TierMax) > 0 || (!tier.MaxInclusive && jixiao.Cmp(in.Score.Value, row.TierMax) == 0):
+	case jixiao.CmpFigure(&in.Score, row.TierMax) > 0 || (!tier.MaxInclusive && jixiao.CmpFigure(&in.Score, row.TierMax) == 0):
 		row.Score = row.TierMax
 		if !tier.MaxInclusive {
 			// the top of a half-open tier is not reachable: take the last point below it
