@@ -1,9 +1,9 @@
 package text
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -19,35 +19,35 @@ const (
 // ErrBinary is returned for input that is not text.
 var ErrBinary = errors.New("text: input is not text (binary data or an unknown encoding)")
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
+const bom = "\xEF\xBB\xBF"
 
 // decode turns the raw bytes into UTF-8 and names the encoding it found.
 // UTF-8 is tried first because a valid UTF-8 Chinese text is almost never
 // valid GB18030 with the same meaning, while the reverse is common.
-func decode(data []byte) (string, string, error) {
-	if i := bytes.IndexByte(data, 0); i >= 0 {
+func decode(data string) (string, string, error) {
+	if i := strings.IndexByte(data, 0); i >= 0 {
 		return "", "", fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
 	}
-	if bytes.HasPrefix(data, bom) {
+	if strings.HasPrefix(data, bom) {
 		rest := data[len(bom):]
-		if !utf8.Valid(rest) {
+		if !utf8.ValidString(rest) {
 			return "", "", fmt.Errorf("%w: invalid UTF-8 after a UTF-8 byte-order mark", ErrBinary)
 		}
-		return string(rest), EncodingUTF8BOM, nil
+		return rest, EncodingUTF8BOM, nil
 	}
-	if utf8.Valid(data) {
-		return string(data), EncodingUTF8, nil
+	if utf8.ValidString(data) {
+		return data, EncodingUTF8, nil
 	}
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	out, err := simplifiedchinese.GB18030.NewDecoder().String(data)
 	if err != nil {
 		return "", "", fmt.Errorf("%w: neither UTF-8 nor GB18030: %v", ErrBinary, err)
 	}
 	// The decoder replaces bytes it cannot map with U+FFFD instead of
 	// failing; GB18030 can encode U+FFFD itself, but no real document does.
-	if i := bytes.IndexRune(out, utf8.RuneError); i >= 0 {
+	if i := strings.IndexRune(out, utf8.RuneError); i >= 0 {
 		return "", "", fmt.Errorf("%w: neither UTF-8 nor GB18030 (undecodable bytes near output offset %d)", ErrBinary, i)
 	}
-	return string(out), EncodingGB18030, nil
+	return out, EncodingGB18030, nil
 }
 
 // isBinaryControl reports control characters that do not occur in text

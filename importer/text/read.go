@@ -102,16 +102,22 @@ func ReadOptions(r io.Reader, name string, opt Options) (*jixiao.Document, error
 	return doc, nil
 }
 
-// readAll reads at most max+1 bytes of r, in one allocation when r tells
-// its length (bytes.Reader, strings.Reader, bytes.Buffer).
-func readAll(r io.Reader, max int64) ([]byte, error) {
-	size := int64(bytes.MinRead)
+// readAll reads at most max+1 bytes of r. A reader that tells its length
+// and writes itself out (bytes.Reader, strings.Reader, bytes.Buffer) is
+// copied once, straight into the string; any other is read into a buffer
+// that is then copied.
+func readAll(r io.Reader, max int64) (string, error) {
 	if l, ok := r.(interface{ Len() int }); ok {
-		size += min(int64(l.Len()), max+1)
+		if wt, ok := r.(io.WriterTo); ok && int64(l.Len()) <= max {
+			var b strings.Builder
+			b.Grow(l.Len())
+			_, err := wt.WriteTo(&b)
+			return b.String(), err
+		}
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
+	var buf bytes.Buffer
 	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
-	return buf.Bytes(), err
+	return buf.String(), err
 }
 
 // shape is what one byte scan of the text tells before it is parsed.
@@ -290,24 +296,32 @@ func headingLevel(t string) (int, bool) {
 // titleLike reports text that reads as a title rather than a sentence: no
 // sentence punctuation inside or at its end, and some writing in it.
 func titleLike(t string) bool {
-	if strings.ContainsAny(t, "。；;") {
-		return false
-	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	if strings.ContainsRune("，,：:、", last) {
 		return false
 	}
+	writing := false
 	for _, r := range t {
-		if unicode.Is(unicode.Han, r) || unicode.IsLetter(r) {
-			return true
+		switch {
+		case r == '。' || r == '；' || r == ';':
+			return false
+		case !writing && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)):
+			writing = true
 		}
 	}
-	return false
+	return writing
 }
 
 // shortAtMost counts at most max+1 runes, so that a 10 MB line costs no
-// more than a short one.
+// more than a short one. A rune takes one to four bytes (an invalid byte
+// counts as a rune of its own), so the length in bytes often decides.
 func shortAtMost(s string, max int) bool {
+	switch {
+	case len(s) <= max:
+		return true
+	case len(s) > 4*max:
+		return false
+	}
 	n := 0
 	for range s {
 		n++
