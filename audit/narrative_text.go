@@ -37,7 +37,6 @@ type reportPara struct {
 	section int                  // index in sections; -1 before the first section
 	head    jixiao.HeadingNumber // the numbering text starts with, when headed
 	headed  bool
-	rest    string // text after the numbering, when headed
 }
 
 type reportSection struct {
@@ -69,8 +68,9 @@ func readReport(doc *jixiao.Document, ol *rules.Outline) *reportText {
 		}
 		p := reportPara{block: bi, text: text, pos: b.Pos}
 		// every check that reads numbering takes it from here
-		p.head, p.rest, p.headed = jixiao.ParseHeading(text)
-		if isSectionHeading(b, p, len(rt.sections) > 0) {
+		var rest string
+		p.head, rest, p.headed = jixiao.ParseHeading(text)
+		if isSectionHeading(b, p, rest, len(rt.sections) > 0) {
 			numbered := p.headed && p.head.Style == jixiao.HeadingChineseDun
 			o := matchOutline(ol, text)
 			if numbered || o >= 0 {
@@ -90,13 +90,13 @@ const maxHeadingRunes = 40
 // isSectionHeading reports whether a block may be a first-level section
 // heading: numbered 一、 and short, or (once numbered sections have begun)
 // an unnumbered heading that is not the report's title.
-func isSectionHeading(b jixiao.Block, p reportPara, started bool) bool {
+func isSectionHeading(b jixiao.Block, p reportPara, rest string, started bool) bool {
 	text := p.text
 	if len(text) > 4*maxHeadingRunes || utf8.RuneCountInString(text) > maxHeadingRunes {
 		return false
 	}
 	if p.headed {
-		return p.head.Style == jixiao.HeadingChineseDun && !strings.ContainsAny(p.rest, "。；")
+		return p.head.Style == jixiao.HeadingChineseDun && !strings.ContainsAny(rest, "。；")
 	}
 	if !started || strings.ContainsAny(text, "。；，") || strings.Contains(text, "自评报告") || strings.Contains(text, "自评表") {
 		return false

@@ -125,11 +125,13 @@ func Extract(paras []Paragraph) *Set {
 	var sc scanner
 	// A figure, its label and the words around it take a hundred bytes or
 	// more of Chinese text: enough room for most reports' claims at once.
-	size := 0
+	size, longest := 0, 0
 	for _, p := range paras {
 		size += len(p.Text)
+		longest = max(longest, len(p.Text))
 	}
 	sc.claims = make([]Claim, 0, min(size/128+8, maxClaims))
+	sc.grow(min(longest, 1<<16)) // a longer one is grown for when it has a figure
 	b := builder{set: s, names: map[string]int{}, section: -1, lastTotal: -1}
 	for i, p := range paras {
 		if len(sc.claims) >= maxClaims {

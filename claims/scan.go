@@ -66,12 +66,7 @@ type scanner struct {
 // load converts a paragraph to runes.
 func (sc *scanner) load(text string) {
 	sc.text, sc.valid = text, true
-	// a paragraph has at most as many runes as bytes: size the buffers
-	// once and write by index
-	if cap(sc.orig) < len(text) {
-		sc.orig = make([]rune, len(text))
-		sc.off = make([]int32, len(text)+1)
-	}
+	sc.grow(len(text))
 	orig, off := sc.orig[:len(text)], sc.off[:len(text)+1]
 	n, fold := 0, false
 	for i, r := range text {
@@ -94,6 +89,16 @@ func (sc *scanner) load(text string) {
 			sc.folded = append(sc.folded, jixiao.FoldRune(r))
 		}
 		sc.rs = sc.folded
+	}
+}
+
+// grow makes room in the buffers for a paragraph of n bytes, which has at
+// most n runes: Extract sizes them once for its longest paragraph, and
+// load writes them by index.
+func (sc *scanner) grow(n int) {
+	if cap(sc.orig) < n {
+		sc.orig = make([]rune, n)
+		sc.off = make([]int32, n+1)
 	}
 }
 
