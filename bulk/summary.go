@@ -99,12 +99,9 @@ func (s *Summary) Write(w io.Writer) error {
 		widths []float64
 		rows   *spill
 	}{{"文档", docHeader, docWidths, s.docs}, {"问题", fndHeader, fndWidths, s.fnds}} {
-		path, err := startSheet(f, x.sheet, x.header, x.widths)
+		path, err := startSheet(f, x.sheet, x.header, x.widths, max(x.rows.rows, 2))
 		if err != nil {
 			return err
-		}
-		if err := f.AutoFilter(x.sheet, "A1:"+cellName(len(x.header), max(x.rows.rows, 2)), nil); err != nil {
-			return fmt.Errorf("summary: %w", err)
 		}
 		rows[path] = x.rows
 	}
@@ -120,9 +117,9 @@ func (s *Summary) Close() error {
 	return errors.Join(s.docs.close(), s.fnds.close())
 }
 
-// startSheet writes a sheet's layout and header row, and returns the path of
-// its XML in the package.
-func startSheet(f *excelize.File, sheet string, header []string, widths []float64) (string, error) {
+// startSheet writes a sheet's layout, header row and a filter over rows
+// 1 to rows, and returns the path of its XML in the package.
+func startSheet(f *excelize.File, sheet string, header []string, widths []float64, rows int) (string, error) {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return "", fmt.Errorf("summary: %w", err)
@@ -144,6 +141,13 @@ func startSheet(f *excelize.File, sheet string, header []string, widths []float6
 		row[i] = excelize.Cell{Value: h, StyleID: style}
 	}
 	if err := sw.SetRow("A1", row); err != nil {
+		return "", fmt.Errorf("summary: %w", err)
+	}
+	// before Flush: once a stream is flushed, excelize drops its
+	// worksheet, and a filter set then reaches only workbook.xml (a hidden
+	// _FilterDatabase name) and not the sheet's <autoFilter>, without
+	// which a spreadsheet shows no filter buttons
+	if err := f.AutoFilter(sheet, "A1:"+cellName(len(header), rows), nil); err != nil {
 		return "", fmt.Errorf("summary: %w", err)
 	}
 	if err := sw.Flush(); err != nil {

@@ -105,16 +105,22 @@ func TestSummaryMatchesStreamWriter(t *testing.T) {
 		t.Errorf("workbook differs from excelize's StreamWriter (-excelize +summary):\n%s", diff)
 	}
 
+	parts := zipParts(t, got.Bytes())
+	for part, ref := range map[string]string{
+		"xl/worksheets/sheet1.xml": fmt.Sprintf("$A$1:$N$%d", len(docs)+1),
+		"xl/worksheets/sheet2.xml": fmt.Sprintf("$A$1:$I$%d", findingCount(docs)+1),
+	} {
+		if filter := `<autoFilter ref="` + ref + `">`; !strings.Contains(parts[part], filter) {
+			t.Errorf("%s has no %s: a spreadsheet would show no filter buttons", part, filter)
+		}
+	}
+
 	f, err := excelize.OpenReader(bytes.NewReader(got.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	findings := 0
-	for _, d := range docs {
-		findings += len(d.Findings)
-	}
-	for sheet, n := range map[string]int{"文档": len(docs), "问题": findings} {
+	for sheet, n := range map[string]int{"文档": len(docs), "问题": findingCount(docs)} {
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -260,8 +266,9 @@ func syntheticDoc(i, n int) present.Doc {
 	return d
 }
 
-// referenceSummary writes the workbook the way Summary did before it
-// spilled rows: every row through excelize's StreamWriter.
+// referenceSummary writes the workbook with every row through excelize's
+// StreamWriter, as Summary did before it spilled rows (but with the filter
+// set before Flush, where excelize puts it in the sheet).
 func referenceSummary(t *testing.T, docs []*present.Doc) []byte {
 	t.Helper()
 	f := excelize.NewFile()
@@ -305,8 +312,8 @@ func referenceSummary(t *testing.T, docs []*present.Doc) []byte {
 		cols  int
 		rows  int
 	}{{"文档", len(docHeader), docRows}, {"问题", len(fndHeader), fndRows}} {
-		must(t, sws[i].Flush())
 		must(t, f.AutoFilter(x.sheet, "A1:"+cellName(x.cols, max(x.rows, 2)), nil))
+		must(t, sws[i].Flush())
 	}
 	buf, err := f.WriteToBuffer()
 	must(t, err)
@@ -355,6 +362,14 @@ func zipParts(t *testing.T, b []byte) map[string]string {
 		parts[f.Name] = string(data)
 	}
 	return parts
+}
+
+func findingCount(docs []*present.Doc) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Findings)
+	}
+	return n
 }
 
 func heapInuse() uint64 {
