@@ -17,6 +17,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -53,10 +54,12 @@ func ExtractTable(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 		}
 		switch b.Kind {
 		case jixiao.BlockTable:
-			for _, r := range layout(b.Table) {
+			rows := layout(b.Table)
+			for i, r := range rows {
 				if x.done {
 					break
 				}
+				x.rowsLeft = len(rows) - i - 1
 				x.row(r)
 			}
 			x.endTable()
@@ -68,6 +71,9 @@ func ExtractTable(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 		x.endTable()
 	}
 	x.finish(doc)
+	if len(x.ev.Indicators) == 0 {
+		x.ev.Indicators = nil // as when none was appended: the room made for them was not used
+	}
 	return x.ev, x.notes
 }
 
@@ -96,6 +102,8 @@ type extractor struct {
 	ev    *jixiao.Evaluation
 	notes []Note
 	done  bool
+
+	rowsLeft int // rows of the table after the one being read
 
 	title    string
 	titlePos jixiao.Position
@@ -174,6 +182,10 @@ func (x *extractor) row(r grow) {
 	case x.isIndicatorHeader(r):
 		x.indHdr, x.indW = headerMap(r, indicatorLabels), len(r.cells)
 		x.sec, x.found = secIndicators, true
+		if x.ev.Indicators == nil {
+			// indicators are large: make room once for every row below the header
+			x.ev.Indicators = make([]jixiao.Indicator, 0, x.rowsLeft)
+		}
 	case x.sec == secIndicators:
 		x.indicatorRow(r)
 	case x.isBudgetHeader(r):
@@ -227,11 +239,7 @@ func headerMap(r grow, labels map[string]string) map[string]int {
 		if !c.origin {
 			continue
 		}
-		key, ok := labels[c.norm]
-		if !ok && strings.HasPrefix(c.norm, "偏差原因") && labels["偏差原因分析"] == colDeviation {
-			key, ok = colDeviation, true
-		}
-		if ok {
+		if key, ok := headerKey(c.norm, labels); ok {
 			if _, dup := m[key]; !dup {
 				m[key] = i
 			}
@@ -240,21 +248,55 @@ func headerMap(r grow, labels map[string]string) map[string]int {
 	return m
 }
 
+// headerKey is the canonical label a header cell's label stands for.
+func headerKey(norm string, labels map[string]string) (string, bool) {
+	key, ok := labels[norm]
+	if !ok && strings.HasPrefix(norm, "偏差原因") && labels["偏差原因分析"] == colDeviation {
+		key, ok = colDeviation, true
+	}
+	return key, ok
+}
+
+// isIndicatorHeader and isBudgetHeader ask of every row what headerMap
+// would hold for it, without building the map.
 func (x *extractor) isIndicatorHeader(r grow) bool {
-	m := headerMap(r, indicatorLabels)
-	_, l3 := m[colL3]
-	_, t := m[colTarget]
-	_, a := m[colActual]
+	var l3, t, a bool
+	for _, c := range r.cells {
+		if !c.origin {
+			continue
+		}
+		switch key, _ := headerKey(c.norm, indicatorLabels); key {
+		case colL3:
+			l3 = true
+		case colTarget:
+			t = true
+		case colActual:
+			a = true
+		}
+	}
 	return l3 && (t || a)
 }
 
 func (x *extractor) isBudgetHeader(r grow) bool {
-	m := headerMap(r, budgetLabels)
-	_, i := m[colInitial]
-	_, f := m[colFullYear]
-	_, e := m[colExecuted]
-	_, q := m[colRequest]
-	return len(m) >= 2 && (i || f || e || q)
+	var keys []string // the distinct columns found, at most one per budget column
+	var buf [8]string
+	keys = buf[:0]
+	named := false
+	for _, c := range r.cells {
+		if !c.origin {
+			continue
+		}
+		key, ok := headerKey(c.norm, budgetLabels)
+		if !ok || slices.Contains(keys, key) {
+			continue
+		}
+		keys = append(keys, key)
+		switch key {
+		case colInitial, colFullYear, colExecuted, colRequest:
+			named = true
+		}
+	}
+	return len(keys) >= 2 && named
 }
 
 // totalRow reads 总分 and 等级.

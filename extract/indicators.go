@@ -10,7 +10,7 @@ import (
 // indicatorRow reads one row of the indicator block against its header.
 func (x *extractor) indicatorRow(r grow) {
 	cells, guessed := x.alignIndicator(r)
-	text := func(key string) string { return cells[key].text }
+	text := func(key string) string { c, _ := cells.get(key); return c.text }
 	l1, l2, name := text(colL1), text(colL2), strings.TrimSpace(text(colL3))
 	switch {
 	case l1 != "":
@@ -59,13 +59,36 @@ func (x *extractor) indicatorRow(r grow) {
 	case jixiao.Quantitative, jixiao.Qualitative:
 		in.Type = t
 	}
-	for _, key := range []string{colL1, colL2, colL3, colTarget, colActual, colStandard, colWeight, colScore, colDeviation} {
-		if c, ok := cells[key]; ok {
-			x.prov(path+"."+key, c.pos)
+	// The row's provenance keys (indicators[3].三级指标 …) are cut from
+	// one string: one allocation for the row instead of one per column.
+	var keys strings.Builder
+	keys.Grow(len(indicatorColumns)*(len(path)+1) + indicatorColumnBytes)
+	for _, key := range indicatorColumns {
+		keys.WriteString(path)
+		keys.WriteByte('.')
+		keys.WriteString(key)
+	}
+	all, at := keys.String(), 0
+	for _, key := range indicatorColumns {
+		n := len(path) + 1 + len(key)
+		if c, ok := cells.get(key); ok {
+			x.prov(all[at:at+n], c.pos)
 		}
+		at += n
 	}
 	x.ev.Indicators = append(x.ev.Indicators, in)
 }
+
+// indicatorColumns are the columns whose position an indicator records.
+var indicatorColumns = []string{colL1, colL2, colL3, colTarget, colActual, colStandard, colWeight, colScore, colDeviation}
+
+var indicatorColumnBytes = func() int {
+	n := 0
+	for _, k := range indicatorColumns {
+		n += len(k)
+	}
+	return n
+}()
 
 func countOrigin(r grow) int {
 	n := 0
@@ -77,11 +100,38 @@ func countOrigin(r grow) int {
 	return n
 }
 
+// columnCells are the cells of an indicator row by column key: a dozen at
+// most, looked up by a linear search instead of a map made for each row.
+type columnCells struct {
+	keys  []string
+	cells []gcell
+}
+
+func (cc *columnCells) get(key string) (gcell, bool) {
+	for i, k := range cc.keys {
+		if k == key {
+			return cc.cells[i], true
+		}
+	}
+	return gcell{}, false
+}
+
+func (cc *columnCells) set(key string, c gcell) {
+	for i, k := range cc.keys {
+		if k == key {
+			cc.cells[i] = c
+			return
+		}
+	}
+	cc.keys = append(cc.keys, key)
+	cc.cells = append(cc.cells, c)
+}
+
 // alignIndicator maps a row's cells to the header's columns: by position
 // when the row is as wide as the header, else by pattern (group names,
 // then the 三级 name, then the remaining columns in header order).
-func (x *extractor) alignIndicator(r grow) (map[string]gcell, bool) {
-	out := map[string]gcell{}
+func (x *extractor) alignIndicator(r grow) (columnCells, bool) {
+	out := columnCells{keys: make([]string, 0, len(x.indHdr)), cells: make([]gcell, 0, len(x.indHdr))}
 	if len(r.cells) == x.indW {
 		for key, col := range x.indHdr {
 			get := r.origin
@@ -89,7 +139,7 @@ func (x *extractor) alignIndicator(r grow) (map[string]gcell, bool) {
 				get = r.at
 			}
 			if c, ok := get(col); ok {
-				out[key] = c
+				out.set(key, c)
 			}
 		}
 		return out, false
@@ -100,15 +150,16 @@ func (x *extractor) alignIndicator(r grow) (map[string]gcell, bool) {
 			cells = append(cells, c)
 		}
 	}
+	text := func(key string) string { c, _ := out.get(key); return c.text }
 	nameAt := -1
 	for i, c := range cells {
 		n := c.norm
 		switch {
 		case c.text == "" || isValueText(c.text):
-		case level1Names[n] && out[colL1].text == "" && nameAt < 0:
-			out[colL1] = c
-		case level2Names[n] && out[colL2].text == "" && nameAt < 0:
-			out[colL2] = c
+		case level1Names[n] && text(colL1) == "" && nameAt < 0:
+			out.set(colL1, c)
+		case level2Names[n] && text(colL2) == "" && nameAt < 0:
+			out.set(colL2, c)
 		case n == "绩效指标":
 		default:
 			if nameAt < 0 {
@@ -122,7 +173,7 @@ func (x *extractor) alignIndicator(r grow) (map[string]gcell, bool) {
 	if nameAt < 0 {
 		return out, true
 	}
-	out[colL3] = cells[nameAt]
+	out.set(colL3, cells[nameAt])
 	l3 := x.indHdr[colL3]
 	var after []string
 	for _, key := range sortedCols(x.indHdr) {
@@ -132,7 +183,7 @@ func (x *extractor) alignIndicator(r grow) (map[string]gcell, bool) {
 	}
 	for k, c := range cells[nameAt+1:] {
 		if k < len(after) {
-			out[after[k]] = c
+			out.set(after[k], c)
 		}
 	}
 	return out, true
