@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -21,6 +22,7 @@ func checkReport(in *Input, out *findings) {
 	checkNarrative(in, rt, out)
 	checkStructure(in, rt, ol, out)
 	checkQuality(in, rt, out)
+	rt.release()
 }
 
 // reportText is the narrative of an imported document: its text blocks in
@@ -52,11 +54,11 @@ type reportSection struct {
 // sections: headings numbered 一、二、…, and after the first of them the
 // unnumbered headings that name a section of the outline.
 func readReport(doc *jixiao.Document, ol *rules.Outline) *reportText {
-	rt := &reportText{}
+	rt := reportPool.Get().(*reportText)
 	if doc == nil {
 		return rt
 	}
-	rt.paras = make([]reportPara, 0, len(doc.Blocks))
+	rt.paras = slices.Grow(rt.paras[:0], len(doc.Blocks))
 	cur := -1
 	for bi, b := range doc.Blocks {
 		if b.Kind == jixiao.BlockTable {
@@ -82,6 +84,23 @@ func readReport(doc *jixiao.Document, ol *rules.Outline) *reportText {
 		rt.paras = append(rt.paras, p)
 	}
 	return rt
+}
+
+// reportPool keeps the paragraph and section lists of reports already
+// checked: findings copy what they quote, so nothing keeps a reportText
+// once checkReport is done with it.
+var reportPool = sync.Pool{New: func() any { return new(reportText) }}
+
+// release clears rt of the document's text and returns it to the pool,
+// unless a huge report made it too large to keep.
+func (rt *reportText) release() {
+	if cap(rt.paras) > 1<<12 {
+		return
+	}
+	clear(rt.paras[:cap(rt.paras)])
+	clear(rt.sections[:cap(rt.sections)])
+	rt.paras, rt.sections = rt.paras[:0], rt.sections[:0]
+	reportPool.Put(rt)
 }
 
 // maxHeadingRunes bounds what may be a section heading.

@@ -20,6 +20,7 @@ package claims
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -122,7 +123,9 @@ const (
 // never ahead.
 func Extract(paras []Paragraph) *Set {
 	s := &Set{Paras: paras}
-	var sc scanner
+	w := scratchPool.Get().(*scratch)
+	defer w.release()
+	sc := &w.scanner
 	// A figure, its label and the words around it take a hundred bytes or
 	// more of Chinese text: enough room for most reports' claims at once.
 	size, longest := 0, 0
@@ -132,7 +135,7 @@ func Extract(paras []Paragraph) *Set {
 	}
 	sc.claims = make([]Claim, 0, min(size/128+8, maxClaims))
 	sc.grow(min(longest, 1<<16)) // a longer one is grown for when it has a figure
-	b := builder{set: s, names: map[string]int{}, section: -1, lastTotal: -1}
+	b := builder{set: s, names: w.names, recent: w.recent[:0], section: -1, lastTotal: -1}
 	for i, p := range paras {
 		if len(sc.claims) >= maxClaims {
 			s.Truncated = true
@@ -148,7 +151,30 @@ func Extract(paras []Paragraph) *Set {
 		}
 		b.paragraph(start, len(s.Claims), sc.markers)
 	}
+	w.recent = b.recent
 	return s
+}
+
+// scratch is what an Extract works with and its Set does not keep: the
+// scanner's buffers and the builder's tables. Reports are checked by the
+// thousand, so they are reused rather than left to the collector.
+type scratch struct {
+	scanner
+	names  map[string]int
+	recent []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{names: map[string]int{}} }}
+
+// release empties w of the text it read and returns it to the pool,
+// unless a huge paragraph made its buffers too large to keep.
+func (w *scratch) release() {
+	if cap(w.orig) > 1<<16 {
+		return
+	}
+	clear(w.names)
+	w.claims, w.text, w.markers, w.recent = nil, "", w.markers[:0], w.recent[:0]
+	scratchPool.Put(w)
 }
 
 // ExtractText is Extract over one text, one paragraph per line.

@@ -48,13 +48,15 @@ func Extract(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 // checking need, at about half the cost.
 func ExtractTable(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 	x := &extractor{ev: &jixiao.Evaluation{Provenance: make(map[string]jixiao.Position, provenanceHint(doc))}}
+	g := gridPool.Get().(*grid)
+	defer g.release()
 	for _, b := range doc.Blocks {
 		if x.done {
 			break
 		}
 		switch b.Kind {
 		case jixiao.BlockTable:
-			rows := layout(b.Table)
+			rows := layout(b.Table, g)
 			for i, r := range rows {
 				if x.done {
 					break

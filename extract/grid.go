@@ -1,6 +1,11 @@
 package extract
 
-import "jixiao"
+import (
+	"slices"
+	"sync"
+
+	"jixiao"
+)
 
 // gcell is one grid slot of a table: the cell that covers it and whether
 // this slot is where the cell starts.
@@ -54,14 +59,8 @@ func (r grow) empty() bool {
 // columns fills them all, and a cell spanning rows fills the same columns
 // of the rows below it (the source lists such cells once, and omits the
 // covered ones).
-func layout(t *jixiao.Table) []grow {
-	type pending struct {
-		text, norm string
-		pos        jixiao.Position
-		left       int
-	}
-	var above []pending // by column: cells still spanning down
-	out := make([]grow, 0, len(t.Rows))
+func layout(t *jixiao.Table, g *grid) []grow {
+	g.above, g.rows = g.above[:0], g.rows[:0]
 	// The rows' slots are cut out of one slice, sized for the cells' own
 	// slots; cells carried down from above make it grow.
 	n := 0
@@ -70,13 +69,13 @@ func layout(t *jixiao.Table) []grow {
 			n += min(max(c.ColSpan, 1), maxColSpan)
 		}
 	}
-	slots := make([]gcell, 0, n)
+	slots := slices.Grow(g.slots[:0], n)
 	for _, row := range t.Rows {
 		from := len(slots)
 		col := 0
 		fillCarried := func() {
-			for col < len(above) && above[col].left > 0 {
-				c := &above[col]
+			for col < len(g.above) && g.above[col].left > 0 {
+				c := &g.above[col]
 				slots = append(slots, gcell{text: c.text, norm: c.norm, pos: c.pos, vcarry: true})
 				c.left--
 				col++
@@ -89,17 +88,49 @@ func layout(t *jixiao.Table) []grow {
 			norm := normLabel(c.Text)
 			for k := range span {
 				slots = append(slots, gcell{text: c.Text, norm: norm, pos: c.Pos, origin: k == 0})
-				for len(above) <= col {
-					above = append(above, pending{})
+				for len(g.above) <= col {
+					g.above = append(g.above, pending{})
 				}
-				above[col] = pending{text: c.Text, norm: norm, pos: c.Pos, left: rows - 1}
+				g.above[col] = pending{text: c.Text, norm: norm, pos: c.Pos, left: rows - 1}
 				col++
 			}
 		}
 		fillCarried()
-		out = append(out, grow{cells: slots[from:len(slots):len(slots)], pos: row.Pos})
+		g.rows = append(g.rows, grow{cells: slots[from:len(slots):len(slots)], pos: row.Pos})
 	}
-	return out
+	g.slots = slots
+	return g.rows
+}
+
+// grid is the working space of layout. A table's grid is read row by row
+// and dropped: the extractor keeps copies of what it reads, never a slot,
+// so one grid serves every table of a document and goes back to gridPool
+// afterwards.
+type grid struct {
+	slots []gcell
+	rows  []grow
+	above []pending // by column: cells still spanning down
+}
+
+// pending is a cell that spans down into rows still to come.
+type pending struct {
+	text, norm string
+	pos        jixiao.Position
+	left       int
+}
+
+var gridPool = sync.Pool{New: func() any { return new(grid) }}
+
+// release clears the grid of the document's text and returns it to the
+// pool, unless a huge table made it too large to keep.
+func (g *grid) release() {
+	if cap(g.slots) > 1<<12 {
+		return
+	}
+	clear(g.slots[:cap(g.slots)])
+	clear(g.rows[:cap(g.rows)])
+	clear(g.above[:cap(g.above)])
+	gridPool.Put(g)
 }
 
 // maxColSpan bounds the slots one cell may fill, so that a hostile span
