@@ -214,12 +214,11 @@ func (s *Set) checkRate(out []Issue, r Relation, opt Options) []Issue {
 func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
 	cs := s.Claims
 	w := cs[r.Whole]
-	sum, terms := decimal.Zero, make([]string, 0, len(r.Parts))
+	sum := decimal.Zero
 	places := w.Places
 	for _, k := range r.Parts {
 		places = max(places, cs[k].Places)
 		sum = sum.Add(cs[k].amount())
-		terms = append(terms, labelOr(cs[k])+" "+cs[k].Text)
 		if cs[k].amount().Sub(w.amount()).GreaterThan(opt.SumTolerance) {
 			return append(out, Issue{
 				Code: CodePartsSum, Sure: r.Sure, Claim: k, Related: []int{r.Whole},
@@ -248,6 +247,10 @@ func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
 		return out
 	}
 	sure := r.Sure && (w.Kind == Amount && over || r.Exhaustive)
+	terms := make([]string, len(r.Parts))
+	for i, k := range r.Parts {
+		terms[i] = labelOr(cs[k]) + " " + cs[k].Text
+	}
 	total := sum.StringFixed(places)
 	formula := fmt.Sprintf("%s = %s%s", strings.Join(terms, " + "), total, unit)
 	msg := fmt.Sprintf("%s各项之和 %s%s 与%s %s 不符", labelOr(w), total, unit, labelOr(w), w.Text)
@@ -379,10 +382,10 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 		kind Kind
 		key  string
 	}
-	first := map[quantity]int{}
+	first := make(map[quantity]int, len(cs))
 	reported := map[string]bool{}
 	for i, c := range cs {
-		if (c.Kind != Amount && c.Kind != Count) || c.Approx || genericKeys[c.Key] || utf8.RuneCountInString(c.Key) < 4 || isComparative(c.Key) {
+		if (c.Kind != Amount && c.Kind != Count) || c.Approx || genericKeys[c.Key] || !atLeastRunes(c.Key, 4) || isComparative(c.Key) {
 			continue
 		}
 		k := quantity{c.Kind, c.Key}

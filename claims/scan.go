@@ -69,16 +69,29 @@ func (sc *scanner) load(text string) {
 	sc.grow(len(text))
 	orig, off := sc.orig[:len(text)], sc.off[:len(text)+1]
 	n, fold := 0, false
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		size := 1
 		switch {
-		case r < 0x80:
-		case r == utf8.RuneError && !strings.HasPrefix(text[i:], "\uFFFD"):
-			sc.valid = false // an invalid byte, which string(runes) turns into U+FFFD
-		case mayFold(r) && jixiao.FoldRune(r) != r:
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// a valid three-byte sequence, as all of CJK is, decoded
+			// inline: range would call the runtime's decoder for each
+			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if r == utf8.RuneError && size == 1 {
+				sc.valid = false // an invalid byte, which string(runes) turns into U+FFFD
+			}
+		}
+		if mayFold(r) && jixiao.FoldRune(r) != r {
 			fold = true
 		}
 		orig[n], off[n] = r, int32(i)
 		n++
+		i += size
 	}
 	off[n] = int32(len(text))
 	sc.orig, sc.off = orig[:n], off[:n+1]

@@ -101,3 +101,17 @@ func trimLeftSeparators(s string) string {
 	}
 	return s
 }
+
+// atLeastRunes reports whether s holds n runes or more, counting no
+// further than n.
+func atLeastRunes(s string, n int) bool {
+	if len(s) < n {
+		return false // a rune takes at least one byte
+	}
+	for range s {
+		if n--; n <= 0 {
+			return true
+		}
+	}
+	return n <= 0
+}
