@@ -2,6 +2,7 @@ package jixiao
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -39,6 +40,10 @@ func isFolded(s string) bool {
 	}
 	return true
 }
+
+// IsSpace is unicode.IsSpace without its table search for the runes above
+// U+3000, ideographs among them, of which none is a space (tested).
+func IsSpace(r rune) bool { return r <= '\u3000' && unicode.IsSpace(r) }
 
 // FoldRune folds one rune as Fold does.
 func FoldRune(r rune) rune {

@@ -3,6 +3,7 @@ package jixiao
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -152,4 +153,13 @@ func FuzzFold(f *testing.F) {
 			t.Fatalf("isFolded(%q) = %v, rune scan says %v", s, !slow, slow)
 		}
 	})
+}
+
+// TestIsSpace: no rune above U+3000 is a space, which IsSpace relies on.
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if IsSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("IsSpace(%U) = %v, unicode.IsSpace says %v", r, IsSpace(r), unicode.IsSpace(r))
+		}
+	}
 }

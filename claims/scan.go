@@ -247,9 +247,9 @@ func (sc *scanner) number(i int) (c Claim, end int, ok bool) {
 	j += n
 	var v decimal.Decimal
 	if digits <= 18 {
-		// what decimal.NewFromString makes of the same digits, without
-		// building the string
-		v = decimal.New(coef, -places)
+		// the value decimal.NewFromString makes of the same digits,
+		// without building the string, and shared when it is small
+		v = jixiao.NewDecimal(coef, -places)
 	} else {
 		var err error
 		if v, err = decimal.NewFromString(strings.ReplaceAll(string(rs[i:numEnd]), ",", "")); err != nil {
@@ -456,5 +456,5 @@ func Canonical(label string) string {
 }
 
 func canonicalDrops(r rune) bool {
-	return unicode.IsSpace(r) || r == '的' || r == ':' || r == '：'
+	return jixiao.IsSpace(r) || r == '的' || r == ':' || r == '：'
 }

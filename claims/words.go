@@ -1,8 +1,9 @@
 package claims
 
 import (
-	"unicode"
 	"unicode/utf8"
+
+	"jixiao"
 )
 
 // runeSet is a set of runes of the Basic Multilingual Plane, tested with a
@@ -73,14 +74,14 @@ func endsWithAny(s string, set *runeSet) bool {
 func trimSpace(s string) string {
 	for len(s) > 0 {
 		r, n := utf8.DecodeRuneInString(s)
-		if !unicode.IsSpace(r) {
+		if !jixiao.IsSpace(r) {
 			break
 		}
 		s = s[n:]
 	}
 	for len(s) > 0 {
 		r, n := utf8.DecodeLastRuneInString(s)
-		if !unicode.IsSpace(r) {
+		if !jixiao.IsSpace(r) {
 			break
 		}
 		s = s[:len(s)-n]

@@ -29,7 +29,7 @@ func normLabel(s string) string {
 			if depth > 0 {
 				depth--
 			}
-		case depth > 0 || unicode.IsSpace(r):
+		case depth > 0 || jixiao.IsSpace(r):
 		default:
 			b.WriteRune(r)
 		}
@@ -51,10 +51,10 @@ func plainLabel(s string) bool {
 	for _, r := range s {
 		switch {
 		case r < 0x80:
-			if r == '(' || r == ')' || unicode.IsSpace(r) {
+			if r == '(' || r == ')' || jixiao.IsSpace(r) {
 				return false
 			}
-		case r == '（' || r == '）' || r == utf8.RuneError || unicode.IsSpace(r) || jixiao.FoldRune(r) != r:
+		case r == '（' || r == '）' || r == utf8.RuneError || jixiao.IsSpace(r) || jixiao.FoldRune(r) != r:
 			return false
 		}
 	}

@@ -340,14 +340,14 @@ func shortAtMost(s string, max int) bool {
 func trimSpace(s string) string {
 	for len(s) > 0 {
 		r, n := utf8.DecodeRuneInString(s)
-		if !unicode.IsSpace(r) {
+		if !jixiao.IsSpace(r) {
 			break
 		}
 		s = s[n:]
 	}
 	for len(s) > 0 {
 		r, n := utf8.DecodeLastRuneInString(s)
-		if !unicode.IsSpace(r) {
+		if !jixiao.IsSpace(r) {
 			break
 		}
 		s = s[:len(s)-n]
@@ -358,7 +358,7 @@ func trimSpace(s string) string {
 func leadingSpaceRunes(s string) int {
 	n := 0
 	for _, r := range s {
-		if !unicode.IsSpace(r) {
+		if !jixiao.IsSpace(r) {
 			break
 		}
 		n++
