@@ -37,7 +37,12 @@ var headingLevels = map[string]int{
 // followed by a heading: a dot must not be followed by a digit. It looks at
 // the first few runes only, so its cost does not grow with the text.
 func ParseHeading(text string) (h HeadingNumber, rest string, ok bool) {
-	s := strings.TrimLeft(text, " \t\u3000\u00a0")
+	s := trimLeftSpace(text)
+	if r, _ := firstRune(s); r != '（' && r != '(' && !isDigitRune(r) && r != '十' && chineseDigit(r) == 0 {
+		// Most text starts with neither a bracket nor a numeral: it is
+		// turned away on its first rune, as the steps below would.
+		return HeadingNumber{}, text, false
+	}
 	open, afterOpen := cutOpenParen(s)
 	if open != "" {
 		num, n, after, ok := cutNumber(afterOpen)
@@ -211,7 +216,18 @@ func cutCloseParen(s string) (string, string) {
 	return "", s
 }
 
-func trimLeftSpace(s string) string { return strings.TrimLeft(s, " \t\u3000\u00a0") }
+func trimLeftSpace(s string) string {
+	if len(s) == 0 || s[0] != ' ' && s[0] != '\t' && s[0] != 0xE3 && s[0] != 0xC2 {
+		return s // U+3000 starts with 0xE3 and U+00A0 with 0xC2: nothing to trim
+	}
+	return strings.TrimLeft(s, " \t\u3000\u00a0")
+}
+
+// isDigitRune reports an ASCII or full-width digit.
+func isDigitRune(r rune) bool {
+	d := FoldRune(r)
+	return d >= '0' && d <= '9'
+}
 
 // firstRune decodes the first rune of s; (RuneError, 0) for an empty string.
 func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

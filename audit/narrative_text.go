@@ -111,7 +111,7 @@ const maxHeadingRunes = 40
 // an unnumbered heading that is not the report's title.
 func isSectionHeading(b jixiao.Block, p reportPara, rest string, started bool) bool {
 	text := p.text
-	if len(text) > 4*maxHeadingRunes || utf8.RuneCountInString(text) > maxHeadingRunes {
+	if !runesAtMost(text, maxHeadingRunes) {
 		return false
 	}
 	if p.headed {
@@ -120,7 +120,24 @@ func isSectionHeading(b jixiao.Block, p reportPara, rest string, started bool) b
 	if !started || strings.ContainsAny(text, "。；，") || strings.Contains(text, "自评报告") || strings.Contains(text, "自评表") {
 		return false
 	}
-	return b.Kind == jixiao.BlockHeading || utf8.RuneCountInString(text) <= 20
+	return b.Kind == jixiao.BlockHeading || runesAtMost(text, 20)
+}
+
+// runesAtMost reports whether s holds at most n runes, counting no further
+// than n+1: a rune takes one to four bytes, so the length often decides.
+func runesAtMost(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return true
+	case len(s) > 4*n:
+		return false
+	}
+	for range s {
+		if n--; n < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // matchOutline returns the outline section whose longest keyword occurs in
