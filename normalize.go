@@ -83,7 +83,7 @@ func FoldRune(r rune) rune {
 // squeeze removes every space from a folded figure ("≥ 95 %" → "≥95%") and
 // thousands separators between digits ("1,234.5" → "1234.5").
 func squeeze(s string) string {
-	if !strings.ContainsAny(s, " \t\r\n,，") && utf8.ValidString(s) {
+	if !hasSqueezable(s) && utf8.ValidString(s) {
 		return s // nothing to remove, as in most figures
 	}
 	var b strings.Builder
@@ -98,6 +98,22 @@ func squeeze(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// hasSqueezable reports whether valid UTF-8 s holds a rune squeeze may
+// drop: a space, a tab, a line end, ',' or '，' (EF BC 8C).
+func hasSqueezable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\r', '\n', ',':
+			return true
+		case 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBC && s[i+2] == 0x8C {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -132,7 +132,7 @@ func (n *narrative) execMismatch(in *Input, out *findings) {
 	var executed *claims.Claim
 	for i := range n.set.Claims {
 		c := &n.set.Claims[i]
-		if c.Kind != claims.Amount || c.Approx || isPartKey(c.Key) || strings.ContainsAny(c.Key, "增减") ||
+		if c.Kind != claims.Amount || c.Approx || isPartKey(c.Key) || strings.Contains(c.Key, "增") || strings.Contains(c.Key, "减") ||
 			strings.Contains(c.Key, "上年") || strings.Contains(c.Key, "去年") || strings.Contains(c.Key, "同期") {
 			continue
 		}

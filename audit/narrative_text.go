@@ -115,9 +115,9 @@ func isSectionHeading(b jixiao.Block, p reportPara, rest string, started bool) b
 		return false
 	}
 	if p.headed {
-		return p.head.Style == jixiao.HeadingChineseDun && !strings.ContainsAny(rest, "。；")
+		return p.head.Style == jixiao.HeadingChineseDun && !strings.Contains(rest, "。") && !strings.Contains(rest, "；")
 	}
-	if !started || strings.ContainsAny(text, "。；，") || strings.Contains(text, "自评报告") || strings.Contains(text, "自评表") {
+	if !started || strings.Contains(text, "。") || strings.Contains(text, "；") || strings.Contains(text, "，") || strings.Contains(text, "自评报告") || strings.Contains(text, "自评表") {
 		return false
 	}
 	return b.Kind == jixiao.BlockHeading || runesAtMost(text, 20)
@@ -193,16 +193,21 @@ func reportLoc(rt *reportText, p reportPara) jixiao.Location {
 
 // excerpt trims s to about n runes around the first occurrence of focus.
 func excerpt(s, focus string, n int) string {
-	total := utf8.RuneCountInString(s)
-	if total <= n {
-		return s
+	if len(s) <= n {
+		return s // no more runes than bytes
 	}
 	if !utf8.ValidString(s) {
 		return excerptRunes(s, focus, n)
 	}
+	// In valid UTF-8 every rune has exactly one byte that is not a
+	// continuation byte (10xxxxxx): runes are counted and found by bytes.
+	total := runeCount(s)
+	if total <= n {
+		return s
+	}
 	at := 0
 	if i := strings.Index(s, focus); i >= 0 && focus != "" {
-		at = utf8.RuneCountInString(s[:i])
+		at = runeCount(s[:i])
 	}
 	from := max(0, at-n/2)
 	to := min(total, from+n)
@@ -222,13 +227,29 @@ func excerpt(s, focus string, n int) string {
 	return out
 }
 
-// runeOffset returns the byte offset n runes after byte offset at.
-func runeOffset(s string, at, n int) int {
-	for ; n > 0 && at < len(s); n-- {
-		_, size := utf8.DecodeRuneInString(s[at:])
-		at += size
+// runeCount counts the runes of valid UTF-8 s.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
 	}
-	return at
+	return n
+}
+
+// runeOffset returns the byte offset n runes after byte offset at in valid
+// UTF-8 s: the n+1th rune start from there, or the end.
+func runeOffset(s string, at, n int) int {
+	for ; at < len(s); at++ {
+		if s[at]&0xC0 != 0x80 {
+			if n == 0 {
+				return at
+			}
+			n--
+		}
+	}
+	return len(s)
 }
 
 // excerptRunes is excerpt for text that is not valid UTF-8, whose invalid

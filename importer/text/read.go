@@ -285,7 +285,7 @@ func headingLevel(t string) (int, bool) {
 		return 0, false // too long for either kind: most paragraphs end here
 	}
 	if h, rest, ok := jixiao.ParseHeading(t); ok {
-		if rest == "" || !shortAtMost(t, maxNumberedHeading) || !titleLike(rest) || strings.ContainsAny(rest, "，,") {
+		if rest == "" || !shortAtMost(t, maxNumberedHeading) || !titleLike(rest) || strings.Contains(rest, "，") || strings.Contains(rest, ",") {
 			return 0, false
 		}
 		return h.Level, true
