@@ -97,6 +97,15 @@ func pctOff(stated Claim, computed decimal.Decimal, opt Options) bool {
 	return stated.Value.Sub(computed).Abs().GreaterThan(tol)
 }
 
+// quotientIsOff is pctOff(stated, num/den×100, opt), in integers when it
+// can be (quotientOff); den is positive.
+func quotientIsOff(num, den decimal.Decimal, stated Claim, opt Options) bool {
+	if off, ok := quotientOff(num, den, stated, opt); ok {
+		return off
+	}
+	return pctOff(stated, num.Div(den).Mul(hundred), opt)
+}
+
 func pct(d decimal.Decimal) string { return d.Round(2).StringFixed(2) + "%" }
 
 func (s *Set) checkShare(out []Issue, r Relation, opt Options) []Issue {
@@ -105,10 +114,10 @@ func (s *Set) checkShare(out []Issue, r Relation, opt Options) []Issue {
 	if w.amount().Sign() <= 0 {
 		return out
 	}
-	got := p.amount().Div(w.amount()).Mul(hundred)
-	if !pctOff(z, got, opt) {
+	if !quotientIsOff(p.amount(), w.amount(), z, opt) {
 		return out
 	}
+	got := p.amount().Div(w.amount()).Mul(hundred)
 	return append(out, Issue{
 		Code: CodeShare, Sure: r.Sure, Claim: r.Share, Related: []int{r.Part, r.Whole},
 		Message: fmt.Sprintf("%s %s 占%s %s 的比例写为 %s，按金额计算应为 %s", labelOr(p), p.Text, labelOr(w), w.Text, z.Text, pct(got)),
@@ -146,8 +155,7 @@ func (s *Set) checkShareWholes(out []Issue, opt Options) ([]Issue, map[int]bool)
 		big, sure := rels[0], true
 		for _, i := range rels {
 			r := s.Relations[i]
-			got := cs[r.Part].amount().Div(w.amount()).Mul(hundred)
-			if !pctOff(cs[r.Share], got, opt) || cs[r.Share].Value.Sign() <= 0 {
+			if !quotientIsOff(cs[r.Part].amount(), w.amount(), cs[r.Share], opt) || cs[r.Share].Value.Sign() <= 0 {
 				sure = false
 				big = -1
 				break
@@ -168,7 +176,7 @@ func (s *Set) checkShareWholes(out []Issue, opt Options) ([]Issue, map[int]bool)
 		}
 		for _, i := range rels {
 			r := s.Relations[i]
-			if pctOff(cs[r.Share], cs[r.Part].amount().Div(implied).Mul(hundred), opt) {
+			if quotientIsOff(cs[r.Part].amount(), implied, cs[r.Share], opt) {
 				implied = decimal.Zero
 				break
 			}
@@ -199,10 +207,10 @@ func (s *Set) checkRate(out []Issue, r Relation, opt Options) []Issue {
 	if a.amount().Sign() <= 0 {
 		return out
 	}
-	got := b.amount().Div(a.amount()).Mul(hundred)
-	if !pctOff(z, got, opt) {
+	if !quotientIsOff(b.amount(), a.amount(), z, opt) {
 		return out
 	}
+	got := b.amount().Div(a.amount()).Mul(hundred)
 	return append(out, Issue{
 		Code: CodeRate, Sure: r.Sure, Claim: r.Share, Related: []int{r.Part, r.Whole},
 		Message: fmt.Sprintf("%s写为 %s，按%s %s / %s %s 应为 %s", labelOr(z), z.Text, labelOr(b), b.Text, labelOr(a), a.Text, pct(got)),

@@ -1,0 +1,70 @@
+package claims
+
+import (
+	"math"
+	"math/bits"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao"
+)
+
+// quotientOff is pctOff(stated, num/den×100, opt) worked out in integers,
+// which is what nearly every share and rate of a report needs: ok is false
+// when a value has no exact int64 form on the way, and the caller then
+// takes the decimal path. It follows shopspring/decimal step by step, so
+// that the answer is the same: Div rounds the quotient half away from zero
+// at 16 places, Round(2) truncates to 3 places, adds 5 and floors.
+func quotientOff(num, den decimal.Decimal, stated Claim, opt Options) (off, ok bool) {
+	p, okP := jixiao.FixedOf(num) // units of 10^-8
+	w, okW := jixiao.FixedOf(den)
+	s, okS := jixiao.FixedOf(stated.Value)
+	if !okP || !okW || !okS || p < 0 || w <= 0 || s < 0 || stated.Places < 0 {
+		return false, false
+	}
+	// q = num/den × 10^16, rounded half away from zero
+	hi, lo := bits.Mul64(uint64(p), 1e16)
+	if hi >= uint64(w) {
+		return false, false // the quotient does not fit 64 bits
+	}
+	q, r := bits.Div64(hi, lo, uint64(w))
+	if r >= uint64(w)-r { // 2r ≥ w
+		q++
+	}
+	if q > math.MaxInt64/100 {
+		return false, false
+	}
+	got := int64(q) * 100 // num/den×100 in units of 10^-16
+	if stated.Places >= 2 {
+		t, ok := jixiao.FixedOf(opt.PercentTolerance)
+		if !ok {
+			return false, false
+		}
+		// Round(2): hundredths, from the value truncated to thousandths
+		r2 := (got/1e13 + 5) / 10
+		d := s - r2*1e6 // units of 10^-8; both sides are far from overflowing
+		return abs(d) > t, true
+	}
+	// half a unit of the stated last place, plus 0.005, in units of 10^-16
+	if stated.Places > 1 || s > math.MaxInt64/100_000_000 {
+		return false, false
+	}
+	tol := 5*pow10(15-int(stated.Places)) + 5e13
+	d := s*1e8 - got
+	return abs(d) > tol, true
+}
+
+func abs(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func pow10(n int) int64 {
+	p := int64(1)
+	for range n {
+		p *= 10
+	}
+	return p
+}
