@@ -143,6 +143,9 @@ func (sc *scanner) paragraph(text string, para int) {
 	sent, clause, boundary := 0, 0, 0
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
+		if r >= 0x4E00 && r <= 0x9FFF && r != '其' && r != '按' {
+			continue // an ideograph: no digit, punctuation or marker, as most runes are
+		}
 		switch {
 		case isSentenceEnd(r):
 			sent++
