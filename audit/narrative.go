@@ -225,16 +225,17 @@ func (n *narrative) splitMismatch(in *Input, out *findings) {
 	b := &in.Eval.Budget
 	tol := in.Rules.SumTolerance
 	for _, s := range b.Splits {
-		for _, row := range s.Rows {
+		for ri := range s.Rows {
+			row := &s.Rows[ri]
 			name := splitName(row.Name)
 			done := false
 			for _, col := range budgetColumns {
-				f, total := col.row(&row), col.total(b)
+				f, total := col.row(row), col.total(b)
 				if done || !f.Valid || !total.Valid {
 					continue
 				}
 				for _, p := range parts {
-					c, w := cs[p.part], cs[p.whole]
+					c, w := &cs[p.part], &cs[p.whole]
 					if c.Kind != claims.Amount || p.name != name || !w.Wan.Equal(total.Value) {
 						continue
 					}
@@ -246,7 +247,7 @@ func (n *narrative) splitMismatch(in *Input, out *findings) {
 						if col.name != "全年执行数" && spentWhole(w.Key) {
 							sev = jixiao.SevWarning
 						}
-						n.mismatchSev(out, sev, c, fmt.Sprintf("%s“%s”表中为 %s 万元（%s %s 万元中），报告中为 %s（%s %s 中）", s.Name, row.Name, f.Text, col.name, total.Text, c.Text, w.Key, w.Text), f.Text+"万元", c.Text)
+						n.mismatchSev(out, sev, *c, fmt.Sprintf("%s“%s”表中为 %s 万元（%s %s 万元中），报告中为 %s（%s %s 中）", s.Name, row.Name, f.Text, col.name, total.Text, c.Text, w.Key, w.Text), f.Text+"万元", c.Text)
 					}
 					done = true
 					break

@@ -484,26 +484,56 @@ func (s *Set) Sentence(c Claim) string {
 			at += size
 		}
 	}
+	// In valid UTF-8 a rune's first byte gives its length, and the bytes
+	// before a rune start are its predecessor's: step by bytes, not by
+	// decoding each rune.
 	from, to := at, at
 	for n := 0; from > 0 && n < maxSentenceRunes; n++ {
-		r, size := utf8.DecodeLastRuneInString(text[:from])
-		if isSentenceEnd(r) {
+		j := from - 1
+		for j > 0 && !utf8.RuneStart(text[j]) {
+			j--
+		}
+		if sentenceEnd(text[j:from]) {
 			break
 		}
-		from -= size
+		from = j
 	}
 	for n := 0; to < len(text) && n < maxSentenceRunes; n++ {
-		r, size := utf8.DecodeRuneInString(text[to:])
-		if isSentenceEnd(r) {
+		next := to + runeLen(text, to)
+		if sentenceEnd(text[to:next]) {
 			break
 		}
-		to += size
+		to = next
 	}
 	if to < len(text) {
-		_, size := utf8.DecodeRuneInString(text[to:])
-		to += size
+		to += runeLen(text, to)
 	}
 	return strings.TrimSpace(text[from:to])
+}
+
+// runeLen is the length of the rune starting at s[i] in valid UTF-8, as its
+// first byte tells it, cut at the end of s.
+func runeLen(s string, i int) int {
+	n := 4
+	switch c := s[i]; {
+	case c < 0x80:
+		n = 1
+	case c < 0xE0:
+		n = 2
+	case c < 0xF0:
+		n = 3
+	}
+	return min(n, len(s)-i)
+}
+
+// sentenceEnd reports whether the encoded rune r ends a sentence
+// (isSentenceEnd).
+func sentenceEnd(r string) bool {
+	switch r {
+	case "。", "！", "？", "!", "?", "\n":
+		return true
+	}
+	return false
 }
 
 // sentenceRunes is Sentence for text that is not valid UTF-8, where runes
