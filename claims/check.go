@@ -316,7 +316,8 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 	type key struct{ whole, group int }
 	type acc struct {
 		shares, parts []int
-		sum, amount   decimal.Decimal
+		sum, amount   int64 // in units of 10^-8, while fixed holds
+		fixed         bool
 		sure          bool
 	}
 	groups := map[key]*acc{}
@@ -328,14 +329,14 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 		k := key{r.Whole, r.Group}
 		a := groups[k]
 		if a == nil {
-			a = &acc{sure: true}
+			a = &acc{sure: true, fixed: true}
 			groups[k] = a
 			order = append(order, k)
 		}
 		a.shares = append(a.shares, r.Share)
 		a.parts = append(a.parts, r.Part)
-		a.sum = a.sum.Add(cs[r.Share].Value)
-		a.amount = a.amount.Add(cs[r.Part].amount())
+		a.sum, a.fixed = addFixed(a.sum, cs[r.Share].Value, a.fixed)
+		a.amount, a.fixed = addFixed(a.amount, cs[r.Part].amount(), a.fixed)
 		a.sure = a.sure && r.Sure
 	}
 	declared := map[key]bool{}
@@ -351,12 +352,26 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 			continue
 		}
 		w := cs[k.whole]
-		tol := opt.PercentTolerance.Mul(decimal.NewFromInt(n))
-		complete := declared[k] || a.amount.Sub(w.amount()).Abs().LessThanOrEqual(opt.SumTolerance.Mul(decimal.NewFromInt(n)))
-		diff := a.sum.Sub(hundred)
-		if !(complete && diff.Abs().GreaterThan(tol)) && !diff.GreaterThan(tol) {
+		// the sums in decimals, when the integers cannot tell or for the text
+		decimalSums := func() (sum, amount decimal.Decimal) {
+			for i, j := range a.shares {
+				sum = sum.Add(cs[j].Value)
+				amount = amount.Add(cs[a.parts[i]].amount())
+			}
+			return sum, amount
+		}
+		complete, report, ok := sharesSumOff(a.sum, a.amount, a.fixed, w.amount(), n, declared[k], opt)
+		if !ok {
+			sum, amount := decimalSums()
+			tol := opt.PercentTolerance.Mul(decimal.NewFromInt(n))
+			complete = declared[k] || amount.Sub(w.amount()).Abs().LessThanOrEqual(opt.SumTolerance.Mul(decimal.NewFromInt(n)))
+			diff := sum.Sub(hundred)
+			report = complete && diff.Abs().GreaterThan(tol) || diff.GreaterThan(tol)
+		}
+		if !report {
 			continue
 		}
+		sumDec, _ := decimalSums()
 		terms := make([]string, len(a.shares))
 		for i, j := range a.shares {
 			terms[i] = labelOr(cs[a.parts[i]]) + " " + cs[j].Text
@@ -365,7 +380,7 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 		for _, j := range a.shares {
 			places = max(places, cs[j].Places)
 		}
-		sum := a.sum.StringFixed(places) + "%"
+		sum := sumDec.StringFixed(places) + "%"
 		out = append(out, Issue{
 			Code: CodeSharesSum, Sure: a.sure && complete, Claim: a.shares[len(a.shares)-1], Related: append(append([]int{k.whole}, a.shares...), a.parts...),
 			Message: fmt.Sprintf("%s各组成部分所占比例之和为 %s，应为 100%%", labelOr(w), sum),

@@ -68,3 +68,51 @@ func pow10(n int) int64 {
 	}
 	return p
 }
+
+// addFixed adds d to the sum acc, in units of 10^-8, while ok holds: it
+// turns false when d has no exact fixed-point form or the sum overflows.
+func addFixed(acc int64, d decimal.Decimal, ok bool) (int64, bool) {
+	if !ok {
+		return 0, false
+	}
+	v, ok := jixiao.FixedOf(d)
+	if !ok {
+		return 0, false
+	}
+	if (v > 0 && acc > math.MaxInt64-v) || (v < 0 && acc < math.MinInt64-v) {
+		return 0, false
+	}
+	return acc + v, true
+}
+
+// sharesSumOff is checkSharesSum's test in integers: whether the parts of
+// a whole are complete (declared so, or adding up to it within the sum
+// tolerance per part) and whether their n shares, adding up to sum, are to
+// be reported (off 100% by more than the percent tolerance per share, or
+// over it). ok is false when a value has no exact int64 form.
+func sharesSumOff(sum, amount int64, fixed bool, whole decimal.Decimal, n int64, declared bool, opt Options) (complete, report, ok bool) {
+	w, okW := jixiao.FixedOf(whole)
+	st, okS := jixiao.FixedOf(opt.SumTolerance)
+	pt, okP := jixiao.FixedOf(opt.PercentTolerance)
+	if !fixed || !okW || !okS || !okP || n <= 0 || st > math.MaxInt64/n || pt > math.MaxInt64/n || st < 0 || pt < 0 {
+		return false, false, false
+	}
+	gap, okG := sub(amount, w)
+	diff, okD := sub(sum, 100*1e8)
+	if !okG || !okD {
+		return false, false, false
+	}
+	complete = declared || abs(gap) <= st*n
+	report = complete && abs(diff) > pt*n || diff > pt*n
+	return complete, report, true
+}
+
+// sub is a − b, and false when it overflows (or is the one value abs cannot
+// negate).
+func sub(a, b int64) (int64, bool) {
+	d := a - b
+	if (b > 0 && a < math.MinInt64+b) || (b < 0 && a > math.MaxInt64+b) || d == math.MinInt64 {
+		return 0, false
+	}
+	return d, true
+}

@@ -54,3 +54,50 @@ func TestQuotientOffMatchesDecimal(t *testing.T) {
 		t.Errorf("integer path taken %d times, off %d times: the comparison proves little", fast, off)
 	}
 }
+
+// TestSharesSumOffMatchesDecimal checks the integer test of a group's
+// shares against the decimal one, around the tolerances.
+func TestSharesSumOffMatchesDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var fast, reported int
+	for range 100000 {
+		n := int64(2 + r.IntN(4))
+		opt := Options{SumTolerance: decimal.New(1+r.Int64N(5), -2), PercentTolerance: decimal.New(1+r.Int64N(5), -2)}
+		var sum, amount decimal.Decimal
+		var sum8, amount8 int64
+		fixed := true
+		for range n {
+			share := decimal.New(r.Int64N(6000), -2)
+			part := decimal.New(r.Int64N(100000), -int32(r.IntN(3)))
+			sum, amount = sum.Add(share), amount.Add(part)
+			sum8, fixed = addFixed(sum8, share, fixed)
+			amount8, fixed = addFixed(amount8, part, fixed)
+		}
+		if r.IntN(2) == 0 {
+			sum = sum.Add(hundred.Sub(sum)).Add(decimal.New(r.Int64N(11)-5, -2)) // near 100%
+			sum8 = 0
+			fixed = true
+			sum8, fixed = addFixed(sum8, sum, fixed)
+		}
+		whole := amount.Add(decimal.New(r.Int64N(21)-10, -2))
+		declared := r.IntN(4) == 0
+		complete, report, ok := sharesSumOff(sum8, amount8, fixed, whole, n, declared, opt)
+		if !ok {
+			continue
+		}
+		fast++
+		tol := opt.PercentTolerance.Mul(decimal.NewFromInt(n))
+		wantComplete := declared || amount.Sub(whole).Abs().LessThanOrEqual(opt.SumTolerance.Mul(decimal.NewFromInt(n)))
+		diff := sum.Sub(hundred)
+		wantReport := wantComplete && diff.Abs().GreaterThan(tol) || diff.GreaterThan(tol)
+		if complete != wantComplete || report != wantReport {
+			t.Fatalf("shares %s, parts %s of %s, n %d: integers say complete=%v report=%v, decimals %v %v", sum, amount, whole, n, complete, report, wantComplete, wantReport)
+		}
+		if report {
+			reported++
+		}
+	}
+	if fast < 50000 || reported == 0 || reported == fast {
+		t.Errorf("integer path taken %d times, reporting %d: the comparison proves little", fast, reported)
+	}
+}
