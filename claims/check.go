@@ -222,12 +222,10 @@ func (s *Set) checkRate(out []Issue, r Relation, opt Options) []Issue {
 func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
 	cs := s.Claims
 	w := cs[r.Whole]
-	sum := decimal.Zero
 	places := w.Places
 	for _, k := range r.Parts {
 		places = max(places, cs[k].Places)
-		sum = sum.Add(cs[k].amount())
-		if cs[k].amount().Sub(w.amount()).GreaterThan(opt.SumTolerance) {
+		if greaterBy(cs[k].amount(), w.amount(), opt.SumTolerance) {
 			return append(out, Issue{
 				Code: CodePartsSum, Sure: r.Sure, Claim: k, Related: []int{r.Whole},
 				Message: fmt.Sprintf("%s %s 是%s %s 的一部分，却大于它", labelOr(cs[k]), cs[k].Text, labelOr(w), w.Text),
@@ -243,18 +241,29 @@ func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
 	if w.Kind == Amount {
 		unit = "万元"
 	}
-	tol := opt.SumTolerance.Mul(decimal.NewFromInt(int64(len(r.Parts))))
-	if w.Kind == Count {
-		tol = decimal.Zero
+	decimalSum := func() decimal.Decimal {
+		sum := decimal.Zero
+		for _, k := range r.Parts {
+			sum = sum.Add(cs[k].amount())
+		}
+		return sum
 	}
-	diff := sum.Sub(w.amount())
-	over := diff.GreaterThan(tol)
-	off := diff.Abs().GreaterThan(tol)
+	over, off, ok := partsOff(cs, r.Parts, w, opt)
+	if !ok {
+		tol := opt.SumTolerance.Mul(decimal.NewFromInt(int64(len(r.Parts))))
+		if w.Kind == Count {
+			tol = decimal.Zero
+		}
+		diff := decimalSum().Sub(w.amount())
+		over = diff.GreaterThan(tol)
+		off = diff.Abs().GreaterThan(tol)
+	}
 	short := r.Listed && !over && off
 	if !(over || off && (r.Exhaustive || short)) {
 		return out
 	}
 	sure := r.Sure && (w.Kind == Amount && over || r.Exhaustive)
+	sum := decimalSum()
 	terms := make([]string, len(r.Parts))
 	for i, k := range r.Parts {
 		terms[i] = labelOr(cs[k]) + " " + cs[k].Text

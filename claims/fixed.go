@@ -116,3 +116,43 @@ func sub(a, b int64) (int64, bool) {
 	}
 	return d, true
 }
+
+// greaterBy reports a − b > tol, in integers when all three have an exact
+// fixed-point form.
+func greaterBy(a, b, tol decimal.Decimal) bool {
+	x, okA := jixiao.FixedOf(a)
+	y, okB := jixiao.FixedOf(b)
+	t, okT := jixiao.FixedOf(tol)
+	if okA && okB && okT {
+		if d, ok := sub(x, y); ok {
+			return d > t
+		}
+	}
+	return a.Sub(b).GreaterThan(tol)
+}
+
+// partsOff is checkParts's test in integers: whether the parts add up to
+// more than the whole (over) or differ from it (off) by more than the sum
+// tolerance per part (none for counts). ok is false when a value has no
+// exact int64 form.
+func partsOff(cs []Claim, parts []int, w Claim, opt Options) (over, off, ok bool) {
+	sum, fixed := int64(0), true
+	for _, k := range parts {
+		sum, fixed = addFixed(sum, cs[k].amount(), fixed)
+	}
+	whole, okW := jixiao.FixedOf(w.amount())
+	tol, okT := jixiao.FixedOf(opt.SumTolerance)
+	n := int64(len(parts))
+	if !fixed || !okW || !okT || tol < 0 || tol > math.MaxInt64/n {
+		return false, false, false
+	}
+	tol *= n
+	if w.Kind == Count {
+		tol = 0
+	}
+	diff, ok := sub(sum, whole)
+	if !ok {
+		return false, false, false
+	}
+	return diff > tol, abs(diff) > tol, true
+}

@@ -101,3 +101,51 @@ func TestSharesSumOffMatchesDecimal(t *testing.T) {
 		t.Errorf("integer path taken %d times, reporting %d: the comparison proves little", fast, reported)
 	}
 }
+
+// TestPartsOffMatchesDecimal checks the integer parts test against the
+// decimal one, for amounts and counts around the tolerance.
+func TestPartsOffMatchesDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var fast, over int
+	for range 100000 {
+		n := 2 + r.IntN(4)
+		cs := make([]Claim, n+1)
+		parts := make([]int, n)
+		sum := decimal.Zero
+		for i := range n {
+			v := decimal.New(r.Int64N(100000), -int32(r.IntN(3)))
+			cs[i] = Claim{Kind: Amount, Wan: v}
+			parts[i] = i
+			sum = sum.Add(v)
+		}
+		kind := Amount
+		if r.IntN(4) == 0 {
+			kind = Count
+		}
+		whole := sum.Add(decimal.New(r.Int64N(41)-20, -2))
+		cs[n] = Claim{Kind: kind, Wan: whole}
+		opt := Options{SumTolerance: decimal.New(1+r.Int64N(3), -2)}
+		gotOver, gotOff, ok := partsOff(cs, parts, cs[n], opt)
+		if !ok {
+			continue
+		}
+		fast++
+		tol := opt.SumTolerance.Mul(decimal.NewFromInt(int64(n)))
+		if kind == Count {
+			tol = decimal.Zero
+		}
+		diff := sum.Sub(whole)
+		if gotOver != diff.GreaterThan(tol) || gotOff != diff.Abs().GreaterThan(tol) {
+			t.Fatalf("parts %s of %s (n %d, %v): integers say over=%v off=%v", sum, whole, n, kind, gotOver, gotOff)
+		}
+		if greaterBy(cs[0].Wan, whole, opt.SumTolerance) != cs[0].Wan.Sub(whole).GreaterThan(opt.SumTolerance) {
+			t.Fatalf("greaterBy(%s, %s, %s) disagrees with decimals", cs[0].Wan, whole, opt.SumTolerance)
+		}
+		if gotOver {
+			over++
+		}
+	}
+	if fast < 50000 || over == 0 || over == fast {
+		t.Errorf("integer path taken %d times, over %d times: the comparison proves little", fast, over)
+	}
+}
