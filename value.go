@@ -109,7 +109,7 @@ func ParseValue(raw string) Value {
 	if num == "" {
 		return v
 	}
-	d, err := decimal.NewFromString(num)
+	d, err := parseNumber(num)
 	if err != nil {
 		return v
 	}

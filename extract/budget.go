@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"jixiao"
 )
@@ -200,7 +201,7 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 	si := x.splitIndex(name)
 	split := &x.ev.Budget.Splits[si]
 	row := jixiao.BudgetRow{Name: cleanName(c.text)}
-	path := fmt.Sprintf("budget.splits[%d].rows[%d]", si, len(split.Rows))
+	path := "budget.splits[" + strconv.Itoa(si) + "].rows[" + strconv.Itoa(len(split.Rows)) + "]"
 	x.prov(path+".name", c.pos)
 	set := func(key string, v gcell) {
 		if f := rowField(&row, key); f != nil {

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"jixiao"
@@ -36,7 +36,7 @@ func (x *extractor) indicatorRow(r grow) {
 		return // a row naming only its 一级 or 二级 group
 	}
 	i := len(x.ev.Indicators)
-	path := fmt.Sprintf("indicators[%d]", i)
+	path := "indicators[" + strconv.Itoa(i) + "]"
 	if guessed {
 		x.note(path, r.pos, "该指标行有 %d 个单元格，表头有 %d 个，按“指标名称、指标值……”的顺序推定各栏，可能有误", countOrigin(r), x.indW)
 	}
