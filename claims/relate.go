@@ -96,6 +96,9 @@ func (b *builder) keys(st sentence) {
 }
 
 func measureSuffix(lab string) (string, bool) {
+	if !endsWithAny(lab, measureLast) {
+		return "", false
+	}
 	for _, m := range measures {
 		if strings.HasSuffix(lab, m) {
 			return m, true
@@ -105,6 +108,9 @@ func measureSuffix(lab string) (string, bool) {
 }
 
 func stripWhole(key string) string {
+	if !endsWithAny(key, wholeLast) {
+		return key
+	}
 	for _, w := range wholeSuffixes {
 		if strings.HasSuffix(key, w) && len(key) > len(w) {
 			return strings.TrimSuffix(key, w)
@@ -252,6 +258,8 @@ var totalWords = []string{"合计", "总额", "总计", "本年收入", "本年�
 var changeWords = []string{"增加", "减少", "增长", "下降", "降低", "上升"}
 
 var (
+	measureLast      = lastRunes(measures)
+	wholeLast        = lastRunes(wholeSuffixes)
 	comparativeFirst = firstRunes(comparative, []string{"上年"})
 	totalFirst       = firstRunes(totalWords)
 	changeFirst      = firstRunes(changeWords)
