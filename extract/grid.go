@@ -64,24 +64,26 @@ func layout(t *jixiao.Table, g *grid) []grow {
 	// The rows' slots are cut out of one slice, sized for the cells' own
 	// slots; cells carried down from above make it grow.
 	n := 0
-	for _, row := range t.Rows {
-		for _, c := range row.Cells {
-			n += min(max(c.ColSpan, 1), maxColSpan)
+	for ri := range t.Rows {
+		for ci := range t.Rows[ri].Cells {
+			n += min(max(t.Rows[ri].Cells[ci].ColSpan, 1), maxColSpan)
 		}
 	}
 	slots := slices.Grow(g.slots[:0], n)
-	for _, row := range t.Rows {
+	for ri := range t.Rows {
+		row := &t.Rows[ri]
 		from := len(slots)
 		col := 0
 		fillCarried := func() {
 			for col < len(g.above) && g.above[col].left > 0 {
-				c := &g.above[col]
-				slots = append(slots, gcell{text: c.text, norm: c.norm, pos: c.pos, vcarry: true})
-				c.left--
+				p := &g.above[col]
+				slots = append(slots, gcell{text: p.cell.Text, norm: p.norm, pos: p.cell.Pos, vcarry: true})
+				p.left--
 				col++
 			}
 		}
-		for _, c := range row.Cells {
+		for ci := range row.Cells {
+			c := &row.Cells[ci]
 			fillCarried()
 			span := min(max(c.ColSpan, 1), maxColSpan)
 			rows := max(c.RowSpan, 1)
@@ -91,7 +93,7 @@ func layout(t *jixiao.Table, g *grid) []grow {
 				for len(g.above) <= col {
 					g.above = append(g.above, pending{})
 				}
-				g.above[col] = pending{text: c.Text, norm: norm, pos: c.Pos, left: rows - 1}
+				g.above[col] = pending{cell: c, norm: norm, left: rows - 1}
 				col++
 			}
 		}
@@ -114,9 +116,9 @@ type grid struct {
 
 // pending is a cell that spans down into rows still to come.
 type pending struct {
-	text, norm string
-	pos        jixiao.Position
-	left       int
+	cell *jixiao.Cell
+	norm string
+	left int
 }
 
 var gridPool = sync.Pool{New: func() any { return new(grid) }}

@@ -39,8 +39,30 @@ func normLabel(s string) string {
 
 func trimLabel(t string) string {
 	t = strings.TrimPrefix(t, "其中")
-	t = strings.TrimLeft(t, ":：")
-	t = strings.TrimRight(t, ":：")
+	// strings.TrimLeft and TrimRight with ":：", without their generic
+	// path for a cutset that is not ASCII
+	for {
+		switch {
+		case strings.HasPrefix(t, ":"):
+			t = t[1:]
+			continue
+		case strings.HasPrefix(t, "："):
+			t = t[len("："):]
+			continue
+		}
+		break
+	}
+	for {
+		switch {
+		case strings.HasSuffix(t, ":"):
+			t = t[:len(t)-1]
+			continue
+		case strings.HasSuffix(t, "："):
+			t = t[:len(t)-len("：")]
+			continue
+		}
+		break
+	}
 	return t
 }
 
