@@ -1,6 +1,6 @@
 package jixiao
 
-import "strings"
+import "unicode/utf8"
 
 // TrimSpace is strings.TrimSpace for the cells the table checks read many
 // times per row. Those nearly always begin and end with a CJK ideograph or
@@ -17,5 +17,21 @@ func TrimSpace(s string) string {
 	if startOK && endOK {
 		return s
 	}
-	return strings.TrimSpace(s)
+	// strings.TrimSpace takes its generic TrimFunc path for text that
+	// starts or ends with a non-ASCII rune; this loop is the same trim
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if !IsSpace(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !IsSpace(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
 }

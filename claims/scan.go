@@ -383,7 +383,7 @@ var (
 // cleanLabel trims what surrounds the noun phrase before a figure: dates
 // (2024年, 12月31日止), connectives (其中, 和) and verbs of stating (为, 达到).
 func cleanLabel(label string) string {
-	s := trimSpace(label)
+	s := jixiao.TrimSpace(label)
 	for range 8 {
 		before := s
 		s = trimLeftSeparators(s)
@@ -414,7 +414,7 @@ func cleanLabel(label string) string {
 			break
 		}
 	}
-	return trimSpace(s)
+	return jixiao.TrimSpace(s)
 }
 
 // stripDate removes one leading date part: 2024年, 2024年度, 12月, 31日.

@@ -2,8 +2,6 @@ package claims
 
 import (
 	"unicode/utf8"
-
-	"jixiao"
 )
 
 // runeSet is a set of runes of the Basic Multilingual Plane, tested with a
@@ -66,27 +64,6 @@ func startsWithAny(s string, set *runeSet) bool {
 func endsWithAny(s string, set *runeSet) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return set.has(r)
-}
-
-// trimSpace is strings.TrimSpace without its detour through TrimFunc for
-// text that starts or ends with a non-ASCII rune, which a Chinese label
-// always does.
-func trimSpace(s string) string {
-	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
-		if !jixiao.IsSpace(r) {
-			break
-		}
-		s = s[n:]
-	}
-	for len(s) > 0 {
-		r, n := utf8.DecodeLastRuneInString(s)
-		if !jixiao.IsSpace(r) {
-			break
-		}
-		s = s[:len(s)-n]
-	}
-	return s
 }
 
 // trimLeftSeparators is strings.TrimLeft(s, " \t：:，,、").

@@ -191,15 +191,15 @@ func (p *parser) line(n int, line string) {
 		p.endRow()
 		p.lastCell = false
 		p.cleanRow(n, line, tabs)
-	case trimSpace(line) == "":
+	case jixiao.TrimSpace(line) == "":
 		p.endRow()
 		p.lastCell = false
 	case p.lastCell && p.rowOpen && len(p.cells) > p.rowFrom:
 		c := &p.cells[len(p.cells)-1]
 		if c.Text == "" {
-			c.Text = trimSpace(line)
+			c.Text = jixiao.TrimSpace(line)
 		} else {
-			c.Text += "\n" + trimSpace(line)
+			c.Text += "\n" + jixiao.TrimSpace(line)
 		}
 	default:
 		p.flushTable()
@@ -222,7 +222,7 @@ func (p *parser) cell(n int, text string) {
 		p.rowOpen, p.rowFrom, p.rowPos = true, len(p.cells), jixiao.Position{Line: n, Col: 1}
 	}
 	p.cells = append(p.cells, jixiao.Cell{
-		Text: trimSpace(text), ColSpan: 1, RowSpan: 1,
+		Text: jixiao.TrimSpace(text), ColSpan: 1, RowSpan: 1,
 		Pos: jixiao.Position{Line: n, Col: 2 + leadingSpaceRunes(text)},
 	})
 	p.lastCell = true
@@ -236,7 +236,7 @@ func (p *parser) cleanRow(n int, line string, tabs int) {
 	col := 1
 	for part := range strings.SplitSeq(line, "\t") {
 		p.cells = append(p.cells, jixiao.Cell{
-			Text: trimSpace(part), ColSpan: 1, RowSpan: 1,
+			Text: jixiao.TrimSpace(part), ColSpan: 1, RowSpan: 1,
 			Pos: jixiao.Position{Line: n, Col: col + leadingSpaceRunes(part)},
 		})
 		col += utf8.RuneCountInString(part) + 1
@@ -263,7 +263,7 @@ func (p *parser) flushTable() {
 
 // text adds a paragraph or heading line.
 func (p *parser) text(n int, line string) {
-	t := trimSpace(line)
+	t := jixiao.TrimSpace(line)
 	b := jixiao.Block{Kind: jixiao.BlockParagraph, Text: t, Pos: jixiao.Position{Line: n, Col: 1 + leadingSpaceRunes(line)}}
 	if level, ok := headingLevel(t); ok {
 		b.Kind, b.Level = jixiao.BlockHeading, level
@@ -333,26 +333,6 @@ func shortAtMost(s string, max int) bool {
 		}
 	}
 	return true
-}
-
-// trimSpace is strings.TrimSpace, which for text that starts or ends with
-// a non-ASCII rune, as Chinese lines do, takes a slower generic path.
-func trimSpace(s string) string {
-	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
-		if !jixiao.IsSpace(r) {
-			break
-		}
-		s = s[n:]
-	}
-	for len(s) > 0 {
-		r, n := utf8.DecodeLastRuneInString(s)
-		if !jixiao.IsSpace(r) {
-			break
-		}
-		s = s[:len(s)-n]
-	}
-	return s
 }
 
 func leadingSpaceRunes(s string) int {
