@@ -31,7 +31,7 @@ func eval30() *jixiao.Evaluation {
 		}
 		ev.Indicators = append(ev.Indicators, in)
 	}
-	ev.Indicators[7].Score = jixiao.ParseFigure("3") // a missed target scored full
+	ev.Indicators[6].Score = jixiao.ParseFigure("3") // a missed target (9 of ≥10所) scored full
 	return ev
 }
 
