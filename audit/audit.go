@@ -11,8 +11,6 @@
 package audit
 
 import (
-	"slices"
-
 	"jixiao"
 	"jixiao/score"
 )
@@ -26,38 +24,70 @@ type Input struct {
 	Result *score.Result // Score(Eval, Rules); computed by Check when nil
 }
 
-// check is one family of checks.
-type check func(in *Input, out *findings)
-
-// checks run in this order; findings are then sorted by severity, keeping
-// this order within a severity.
-var checks = []check{
-	checkExecution,
-	checkBudgetSplits,
-	checkWeights,
-	checkRowScores,
-	checkTotal,
-	checkDeviation,
-	checkReport, // narrative, structure and quality: audit/narrative_text.go
-}
-
-// Check runs every check and returns the findings, errors first.
+// Check runs every check and returns the findings, errors first. The
+// checks run in this order; the findings are then ordered by severity,
+// keeping this order within a severity.
 func Check(in Input) []jixiao.Finding {
 	if in.Result == nil {
 		in.Result = score.Score(in.Eval, in.Rules)
 	}
-	out := make(findings, 0, 8) // most documents raise a few findings
-	for _, c := range checks {
-		c(&in, &out)
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(out, func(a, b jixiao.Finding) int { return a.Severity.Rank() - b.Severity.Rank() })
-	return out
+	// called directly, not through a table of funcs, so that in and out
+	// stay on this stack
+	var out findings
+	checkExecution(&in, &out)
+	checkBudgetSplits(&in, &out)
+	checkWeights(&in, &out)
+	checkRowScores(&in, &out)
+	checkTotal(&in, &out)
+	checkDeviation(&in, &out)
+	checkReport(&in, &out) // narrative, structure and quality: audit/narrative_text.go
+	return out.bySeverity()
 }
 
-// findings collects findings.
-type findings []jixiao.Finding
+// findings collects findings in the order the checks raise them. The first
+// few are held in the collector itself, which Check keeps on its stack:
+// most documents raise only a few, and the result is then allocated once,
+// at its final size, instead of grown and sorted.
+type findings struct {
+	n     int
+	first [8]jixiao.Finding
+	rest  []jixiao.Finding
+}
 
-func (f *findings) add(x jixiao.Finding) { *f = append(*f, x) }
+func (f *findings) add(x jixiao.Finding) {
+	if f.n < len(f.first) {
+		f.first[f.n] = x
+		f.n++
+		return
+	}
+	f.rest = append(f.rest, x)
+}
+
+// list returns the findings in the order they were added.
+func (f *findings) list() []jixiao.Finding {
+	return append(f.first[:f.n:f.n], f.rest...)
+}
+
+// bySeverity returns the findings ordered by severity rank, in the order
+// they were added within a rank: a stable sort with three keys, done as
+// three passes.
+func (f *findings) bySeverity() []jixiao.Finding {
+	total := f.n + len(f.rest)
+	if total == 0 {
+		return nil
+	}
+	out := make([]jixiao.Finding, 0, total)
+	for rank := range 3 {
+		for i := range f.n {
+			if f.first[i].Severity.Rank() == rank {
+				out = append(out, f.first[i])
+			}
+		}
+		for i := range f.rest {
+			if f.rest[i].Severity.Rank() == rank {
+				out = append(out, f.rest[i])
+			}
+		}
+	}
+	return out
+}

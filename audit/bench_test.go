@@ -46,3 +46,15 @@ func BenchmarkScoreAndTableCheck30(b *testing.B) {
 		_ = Check(Input{Eval: ev, Rules: rs, Result: res})
 	}
 }
+
+// BenchmarkTableCheck30 is BenchmarkScoreAndTableCheck30 without the
+// scoring: the audit's own share.
+func BenchmarkTableCheck30(b *testing.B) {
+	rs := rules.MustLoad("national-2020")
+	ev := eval30()
+	res := score.Score(ev, rs)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = Check(Input{Eval: ev, Rules: rs, Result: res})
+	}
+}

@@ -65,7 +65,7 @@ func TestNumberingOfTheSample(t *testing.T) {
 	var out findings
 	checkNumbering(doc, readReport(doc, outlineOf(&jixiao.RuleSet{Outline: "hunan"})), &out)
 	var got []string
-	for _, f := range out {
+	for _, f := range out.list() {
 		got = append(got, f.Code+" "+f.Stated+" "+f.Expected+" "+f.Message)
 	}
 	want := []string{
