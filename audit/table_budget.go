@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -221,13 +222,27 @@ func (in *Input) loc(block string, row int, item, column, path string, fallbacks
 	if in.Eval.Provenance == nil {
 		return l
 	}
-	for _, p := range append(append([]string{path}, fallbacks...), block) {
+	if pos, ok := in.Eval.Provenance[path]; ok {
+		l.Source = pos
+		return l
+	}
+	for _, p := range fallbacks {
 		if pos, ok := in.Eval.Provenance[p]; ok {
 			l.Source = pos
-			break
+			return l
 		}
 	}
+	l.Source = in.Eval.Provenance[block]
 	return l
+}
+
+// locIndexed is loc for the path prefix+index+suffix ("indicators[3].得分"),
+// which it writes only when there is provenance to look it up in.
+func (in *Input) locIndexed(block string, row int, item, column, prefix string, index int, suffix string) jixiao.Location {
+	if in.Eval.Provenance == nil {
+		return jixiao.Location{Block: block, Row: row, Item: item, Column: column}
+	}
+	return in.loc(block, row, item, column, prefix+strconv.Itoa(index)+suffix)
 }
 
 // percentsApart writes two fractions as percentages with enough decimals

@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -39,15 +38,15 @@ func checkWeights(in *Input, out *findings) {
 		ls = append(ls, level1{first: -1})
 	}
 	var reported []string // 一级 names already reported as misplaced
-	// rows come grouped by 一级 and 二级: remember the last lookups
-	lastL1, lastL2, lastLi, lastIn := "", "", -1, false
+	var memo level2Memo
+	// rows come grouped by 一级: remember the last lookup
+	lastL1, lastLi := "", -1
 	for i := range ev.Indicators {
 		ind := &ev.Indicators[i]
-		li := lastLi
 		if i == 0 || ind.Level1 != lastL1 {
-			li, lastL1, lastL2 = level1Index(rs, ind.Level1), ind.Level1, ""
-			lastLi = li
+			lastL1, lastLi = ind.Level1, level1Index(rs, ind.Level1)
 		}
+		li := lastLi
 		if li < 0 {
 			if !slices.Contains(reported, ind.Level1) {
 				reported = append(reported, ind.Level1)
@@ -61,45 +60,28 @@ func checkWeights(in *Input, out *findings) {
 		if ind.Weight.Valid {
 			ls[li].sum.AddFigure(&ind.Weight)
 		}
-		if ind.Level2 != "" && ind.Level2 != lastL2 {
-			lastL2, lastIn = ind.Level2, contains(rs.Level1[li].Level2, ind.Level2)
-		}
-		if ind.Level2 != "" && !lastIn {
+		if ind.Level2 != "" && !memo.belongs(rs, li, ind.Level2) {
+			l := &rs.Level1[li]
+			list := strings.Join(l.Level2, "、")
 			out.add(jixiao.Finding{
 				Code: "T-LEVEL2-MISPLACED", Severity: jixiao.SevWarning,
-				Message: fmt.Sprintf("二级指标“%s”不属于一级指标“%s”（规则集 %s：%s 下为 %s）", ind.Level2, ind.Level1, rs.Name, rs.Level1[li].Name, strings.Join(rs.Level1[li].Level2, "、")),
-				Stated:  ind.Level2, Expected: strings.Join(rs.Level1[li].Level2, "、"),
-				Location: in.loc("indicators", i+1, ind.Name, "二级指标", fmt.Sprintf("indicators[%d].二级指标", i)),
+				Message: "二级指标“" + ind.Level2 + "”不属于一级指标“" + ind.Level1 + "”（规则集 " + rs.Name + "：" + l.Name + " 下为 " + list + "）",
+				Stated:  ind.Level2, Expected: list,
+				Location: in.locIndexed("indicators", i+1, ind.Name, "二级指标", "indicators[", i, "].二级指标"),
 			})
 		}
 	}
 	if len(ev.Indicators) > 0 {
-		for li, l := range rs.Level1 {
-			if l.Weight == nil {
-				continue
-			}
-			switch sum := ls[li].sum.Decimal(); {
-			case ls[li].first < 0:
-				out.add(jixiao.Finding{
-					Code: "T-LEVEL1-MISSING", Severity: jixiao.SevError,
-					Message: fmt.Sprintf("缺少一级指标“%s”：规则集 %s 规定其分值为 %s，表中没有该类指标", l.Name, rs.Name, jixiao.FormatDecimal(*l.Weight)),
-					Stated:  "0", Expected: jixiao.FormatDecimal(*l.Weight),
-					Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
-				})
-			case jixiao.Cmp(sum, *l.Weight) != 0:
-				out.add(jixiao.Finding{
-					Code: "T-WEIGHT-LEVEL1", Severity: jixiao.SevError,
-					Message: fmt.Sprintf("一级指标“%s”分值合计 %s，规则集 %s 规定为 %s", l.Name, jixiao.FormatDecimal(sum), rs.Name, jixiao.FormatDecimal(*l.Weight)),
-					Stated:  jixiao.FormatDecimal(sum), Expected: jixiao.FormatDecimal(*l.Weight),
-					Location: in.loc("indicators", 0, l.Name, "分值", fmt.Sprintf("indicators[%d].分值", ls[li].first)),
-				})
+		for li := range rs.Level1 {
+			if l := &rs.Level1[li]; l.Weight != nil {
+				checkLevel1Weight(in, l, ls[li].first, &ls[li].sum, out)
 			}
 		}
 	}
 	if got := in.Result.WeightSum; jixiao.Cmp(got, rs.WeightTotal) != 0 {
 		out.add(jixiao.Finding{
 			Code: "T-WEIGHT-TOTAL", Severity: jixiao.SevError,
-			Message: fmt.Sprintf("预算执行率与各指标分值合计 %s，应为 %s", got, rs.WeightTotal),
+			Message: "预算执行率与各指标分值合计 " + jixiao.FormatDecimal(got) + "，应为 " + jixiao.FormatDecimal(rs.WeightTotal),
 			Stated:  jixiao.FormatDecimal(got), Expected: jixiao.FormatDecimal(rs.WeightTotal),
 			Evidence: weightEvidence(in),
 			Location: in.loc("indicators", 0, "", "分值", "indicators"),
@@ -107,11 +89,61 @@ func checkWeights(in *Input, out *findings) {
 	}
 }
 
+// checkLevel1Weight compares the weights of a 一级's rows, the first of
+// them row first (-1: none), with the rule set's weight for it.
+func checkLevel1Weight(in *Input, l *jixiao.Level1Rule, first int, sum *jixiao.Sum, out *findings) {
+	rs := in.Rules
+	if first < 0 {
+		want := jixiao.FormatDecimal(*l.Weight)
+		out.add(jixiao.Finding{
+			Code: "T-LEVEL1-MISSING", Severity: jixiao.SevError,
+			Message: "缺少一级指标“" + l.Name + "”：规则集 " + rs.Name + " 规定其分值为 " + want + "，表中没有该类指标",
+			Stated:  "0", Expected: want,
+			Location: in.loc("indicators", 0, l.Name, "分值", "indicators"),
+		})
+		return
+	}
+	total := sum.Decimal()
+	if jixiao.Cmp(total, *l.Weight) == 0 {
+		return
+	}
+	got, want := jixiao.FormatDecimal(total), jixiao.FormatDecimal(*l.Weight)
+	out.add(jixiao.Finding{
+		Code: "T-WEIGHT-LEVEL1", Severity: jixiao.SevError,
+		Message: "一级指标“" + l.Name + "”分值合计 " + got + "，规则集 " + rs.Name + " 规定为 " + want,
+		Stated:  got, Expected: want,
+		Location: in.locIndexed("indicators", 0, l.Name, "分值", "indicators[", first, "].分值"),
+	})
+}
+
+// level2Memo remembers whether a 二级 name belongs under a 一级: a table
+// repeats the same few 二级 names, each then looked up once.
+type level2Memo struct {
+	n    int
+	li   [8]int
+	name [8]string
+	in   [8]bool
+}
+
+func (m *level2Memo) belongs(rs *jixiao.RuleSet, li int, name string) bool {
+	for k := range m.n {
+		if m.li[k] == li && m.name[k] == name {
+			return m.in[k]
+		}
+	}
+	in := contains(rs.Level1[li].Level2, name)
+	if m.n < len(m.name) {
+		m.li[m.n], m.name[m.n], m.in[m.n] = li, name, in
+		m.n++
+	}
+	return in
+}
+
 func weightEvidence(in *Input) string {
 	parts := []string{"执行率 " + jixiao.FormatDecimal(in.Result.Execution.Weight)}
 	for _, g := range in.Result.Groups() {
 		if g.Level2 == "" {
-			parts = append(parts, fmt.Sprintf("%s %s", g.Level1, g.Weight))
+			parts = append(parts, g.Level1+" "+jixiao.FormatDecimal(g.Weight))
 		}
 	}
 	return strings.Join(parts, " + ") + " = " + jixiao.FormatDecimal(in.Result.WeightSum)
@@ -122,20 +154,21 @@ func misplacedLevel1(in *Input, i int, ind *jixiao.Indicator) jixiao.Finding {
 	if parent, ok := level2Parent(rs, ind.Level1); ok {
 		return jixiao.Finding{
 			Code: "T-LEVEL1-IS-LEVEL2", Severity: jixiao.SevWarning,
-			Message: fmt.Sprintf("“%s”在规则集 %s 中是“%s”下的二级指标，表中却作为一级指标", ind.Level1, rs.Name, parent),
+			Message: "“" + ind.Level1 + "”在规则集 " + rs.Name + " 中是“" + parent + "”下的二级指标，表中却作为一级指标",
 			Stated:  "一级指标：" + ind.Level1, Expected: parent + " / " + ind.Level1,
-			Location: in.loc("indicators", i+1, ind.Name, "一级指标", fmt.Sprintf("indicators[%d].一级指标", i)),
+			Location: in.locIndexed("indicators", i+1, ind.Name, "一级指标", "indicators[", i, "].一级指标"),
 		}
 	}
 	names := make([]string, len(rs.Level1))
 	for j, l := range rs.Level1 {
 		names[j] = l.Name
 	}
+	list := strings.Join(names, "、")
 	return jixiao.Finding{
 		Code: "T-LEVEL1-UNKNOWN", Severity: jixiao.SevWarning,
-		Message: fmt.Sprintf("一级指标“%s”不在规则集 %s 的指标体系中（%s）", ind.Level1, rs.Name, strings.Join(names, "、")),
-		Stated:  ind.Level1, Expected: strings.Join(names, "、"),
-		Location: in.loc("indicators", i+1, ind.Name, "一级指标", fmt.Sprintf("indicators[%d].一级指标", i)),
+		Message: "一级指标“" + ind.Level1 + "”不在规则集 " + rs.Name + " 的指标体系中（" + list + "）",
+		Stated:  ind.Level1, Expected: list,
+		Location: in.locIndexed("indicators", i+1, ind.Name, "一级指标", "indicators[", i, "].一级指标"),
 	}
 }
 
