@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -45,8 +46,7 @@ func checkQuality(in *Input, rt *reportText, out *findings) {
 }
 
 func indicatorLoc(in *Input, i int, column string) jixiao.Location {
-	ind := &in.Eval.Indicators[i]
-	return in.loc("indicators", i+1, ind.Name, column, fmt.Sprintf("indicators[%d].%s", i, column))
+	return in.locIndexed("indicators", i+1, in.Eval.Indicators[i].Name, column, "indicators[", i, "]."+column)
 }
 
 func checkIndicatorQuality(in *Input, out *findings) {
@@ -54,23 +54,22 @@ func checkIndicatorQuality(in *Input, out *findings) {
 	allEqual := len(inds) >= 3
 	for i := range inds {
 		ind := &inds[i]
-		name := jixiao.TrimSpace(ind.Name)
-		target := jixiao.TrimSpace(ind.Target.Raw)
-		if ind.Actual.Raw == "" || jixiao.TrimSpace(ind.Actual.Raw) != target {
+		if allEqual && !sameValue(ind.Actual.Raw, ind.Target.Raw) {
 			allEqual = false
 		}
+		name := jixiao.TrimSpace(ind.Name)
 		if inList(name, vagueNames) {
 			out.add(jixiao.Finding{
 				Code: "Q-VAGUE-NAME", Severity: jixiao.SevWarning,
-				Message: fmt.Sprintf("指标“%s”没有说明衡量的是什么工作（指向不明确）", ind.Name),
+				Message: "指标“" + ind.Name + "”没有说明衡量的是什么工作（指向不明确）",
 				Stated:  ind.Name, Expected: "写明对象与内容的指标名称（如“法律援助案件办结数”）",
 				Location: indicatorLoc(in, i, "三级指标"),
 			})
 		}
-		if inList(target, vagueTargets) {
+		if vagueTarget(ind.Target.Raw) {
 			out.add(jixiao.Finding{
 				Code: "Q-VAGUE-TARGET", Severity: jixiao.SevWarning,
-				Message: fmt.Sprintf("指标“%s”的年度指标值“%s”不可衡量（未细化量化）", ind.Name, ind.Target.Raw),
+				Message: "指标“" + ind.Name + "”的年度指标值“" + ind.Target.Raw + "”不可衡量（未细化量化）",
 				Stated:  ind.Target.Raw, Expected: "带方向、数值和单位的指标值（如“≤12月31日”“≥95%”）",
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
@@ -78,7 +77,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 		if strings.Contains(name, "节") && hasAnyWord(name, savingNames) && (hundredPercent(&ind.Target) || hundredPercent(&ind.Actual)) {
 			out.add(jixiao.Finding{
 				Code: "Q-SAVING-100", Severity: jixiao.SevWarning,
-				Message: fmt.Sprintf("指标“%s”为 100%%：节约 100%% 意味着没有支出，与实际支出矛盾", ind.Name),
+				Message: "指标“" + ind.Name + "”为 100%：节约 100% 意味着没有支出，与实际支出矛盾",
 				Stated:  ind.Target.Raw + " / " + ind.Actual.Raw, Expected: "按成本测算的节约比例或成本控制数（如“≤X万元”）",
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
@@ -86,7 +85,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 		if ind.Type == jixiao.Qualitative && (ind.Target.Percent || strings.ContainsAny(ind.Target.Raw, "%％")) {
 			out.add(jixiao.Finding{
 				Code: "Q-QUAL-PERCENT", Severity: jixiao.SevWarning,
-				Message: fmt.Sprintf("指标“%s”为定性指标，指标值却以百分比表示", ind.Name),
+				Message: "指标“" + ind.Name + "”为定性指标，指标值却以百分比表示",
 				Stated:  ind.Target.Raw, Expected: "定性指标用等级描述；以 % 计量的应为定量指标",
 				Location: indicatorLoc(in, i, "指标值类型"),
 			})
@@ -94,20 +93,37 @@ func checkIndicatorQuality(in *Input, out *findings) {
 		if ind.Target.Type == jixiao.Qualitative && (ind.Type == jixiao.Quantitative || strings.HasPrefix(jixiao.TrimSpace(ind.Level2), "数量")) {
 			out.add(jixiao.Finding{
 				Code: "Q-QUANT-AS-TEXT", Severity: jixiao.SevWarning,
-				Message: fmt.Sprintf("指标“%s”应为定量指标，年度指标值却写作文字“%s”", ind.Name, ind.Target.Raw),
+				Message: "指标“" + ind.Name + "”应为定量指标，年度指标值却写作文字“" + ind.Target.Raw + "”",
 				Stated:  ind.Target.Raw, Expected: "数值、方向与单位（如“≥100件”）",
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
 		}
 	}
 	if allEqual {
+		n := strconv.Itoa(len(inds))
 		out.add(jixiao.Finding{
 			Code: "Q-ALL-MET", Severity: jixiao.SevWarning,
-			Message: fmt.Sprintf("全部 %d 项指标的实际完成值与年度指标值完全相同，目标可能是按结果倒填的", len(inds)),
-			Stated:  fmt.Sprintf("%d / %d 项相同", len(inds), len(inds)), Expected: "如实填报的实际完成值",
+			Message: "全部 " + n + " 项指标的实际完成值与年度指标值完全相同，目标可能是按结果倒填的",
+			Stated:  n + " / " + n + " 项相同", Expected: "如实填报的实际完成值",
 			Location: in.loc("indicators", 0, "", "实际完成值", "indicators"),
 		})
 	}
+}
+
+// sameValue reports whether an actual value is stated and, spaces aside,
+// the target.
+func sameValue(actual, target string) bool {
+	return actual != "" && (actual == target || jixiao.TrimSpace(actual) == jixiao.TrimSpace(target))
+}
+
+// vagueTarget reports whether a target value, spaces aside, is one of
+// vagueTargets. Each of them holds 完成 or 范围内: a target without either,
+// which is nearly every target, is not trimmed.
+func vagueTarget(raw string) bool {
+	if !strings.Contains(raw, "完成") && !strings.Contains(raw, "范围内") {
+		return false
+	}
+	return inList(jixiao.TrimSpace(raw), vagueTargets)
 }
 
 var hundred = decimal.NewFromInt(100)

@@ -80,3 +80,18 @@ func TestSavingNamesAllHaveJie(t *testing.T) {
 		}
 	}
 }
+
+// vagueTarget skips trimming a target that holds neither 完成 nor 范围内;
+// every vague target must hold one of them.
+func TestVagueTargetFindsEveryListedTarget(t *testing.T) {
+	for _, w := range vagueTargets {
+		if !vagueTarget(" " + w + "\u3000") {
+			t.Errorf("vagueTarget(%q) = false", w)
+		}
+	}
+	for _, s := range []string{"≥10所", "按时完成", "预算范围内完成率", ""} {
+		if vagueTarget(s) {
+			t.Errorf("vagueTarget(%q) = true", s)
+		}
+	}
+}
