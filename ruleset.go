@@ -2,6 +2,7 @@ package jixiao
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -34,6 +35,8 @@ type RuleSet struct {
 	SumTolerance   decimal.Decimal // allowed |Σparts − total| per summand (0.01 万元)
 	ScoreTolerance decimal.Decimal // allowed |stated − computed| for a score before it is an error
 	Outline        string          // report outline name, for the narrative audit
+
+	tiers *tierIndex // Qualitative's keywords, indexed by Validate
 }
 
 // ExecutionRule scores 预算执行率.
@@ -197,9 +200,14 @@ func (rs *RuleSet) Validate() error {
 		if t.Min.GreaterThan(t.Max) || t.Min.Sign() < 0 || t.Max.GreaterThan(decimal.NewFromInt(1)) {
 			return Errorf(EInvalid, "规则集 %s: 定性档次 %s 的区间 [%s, %s] 无效", rs.Name, t.Name, t.Min, t.Max)
 		}
+		if slices.Contains(t.Keywords, "") {
+			return Errorf(EInvalid, "规则集 %s: 定性档次 %s 有空关键词", rs.Name, t.Name)
+		}
 	}
 	if _, err := rs.Rounding.Mode.valid(); err != nil {
 		return fmt.Errorf("规则集 %s: %w", rs.Name, err)
 	}
+	// a valid rule set is about to score: index its tiers once here
+	rs.tiers = newTierIndex(rs.Qualitative)
 	return nil
 }

@@ -39,7 +39,7 @@ func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 	if r.CmpScore(&ind.Score) == 0 {
 		return ""
 	}
-	beyond := jixiao.Cmp(jixiao.AbsDiff(stated, r.Score), in.Rules.ScoreTolerance) > 0
+	beyond := jixiao.Cmp(jixiao.AbsDiff(stated, r.Score()), in.Rules.ScoreTolerance) > 0
 	switch {
 	case r.Method == score.MethodQualitative && beyond:
 		return "T-ROW-QUAL-TIER"
@@ -57,7 +57,7 @@ func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 }
 
 func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jixiao.Finding {
-	want := jixiao.FormatFixed(r.Score, in.Rules.Rounding.ScorePlaces)
+	want := jixiao.FormatFixed(r.Score(), in.Rules.Rounding.ScorePlaces)
 	f := jixiao.Finding{
 		Code: code, Severity: jixiao.SevError, Stated: ind.Score.Text, Expected: want, Evidence: r.Explain().Formula,
 		Location: in.loc("indicators", r.Index+1, ind.Name, "得分", fmt.Sprintf("indicators[%d].得分", r.Index)),
@@ -79,7 +79,8 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 		f.Evidence = fmt.Sprintf("年度指标值 %q，实际完成值 %q", ind.Target.Raw, ind.Actual.Raw)
 	case "T-ROW-QUAL-TIER":
 		f.Severity = jixiao.SevWarning
-		f.Message = fmt.Sprintf("定性指标“%s”实际为“%s”，属“%s”档（%s ~ %s 分），表列得分 %s 不在该档内", ind.Name, ind.Actual.Raw, r.Tier, jixiao.FormatFixed(r.TierMin, 2), jixiao.FormatFixed(r.TierMax, 2), ind.Score.Text)
+		lo, hi := r.TierRange()
+		f.Message = fmt.Sprintf("定性指标“%s”实际为“%s”，属“%s”档（%s ~ %s 分），表列得分 %s 不在该档内", ind.Name, ind.Actual.Raw, r.Tier(), jixiao.FormatFixed(lo, 2), jixiao.FormatFixed(hi, 2), ind.Score.Text)
 	case "T-ROW-MISSED-FULL":
 		f.Message = fmt.Sprintf("指标“%s”未达到目标（目标 %s，实际 %s），却得满分 %s（虚高）", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text)
 	case "T-ROW-MET-DEDUCTED":
@@ -87,7 +88,7 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 		f.Message = fmt.Sprintf("指标“%s”已达到目标（目标 %s，实际 %s），却扣分（得 %s / %s），且未说明原因", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text, ind.Weight.Text)
 	case "T-ROW-SCORE-ROUNDING":
 		f.Severity = jixiao.SevInfo
-		f.Message = fmt.Sprintf("指标“%s”得分 %s 与计算值 %s 相差 %s，属舍入差异", ind.Name, ind.Score.Text, want, ind.Score.Value.Sub(r.Score).Abs())
+		f.Message = fmt.Sprintf("指标“%s”得分 %s 与计算值 %s 相差 %s，属舍入差异", ind.Name, ind.Score.Text, want, ind.Score.Value.Sub(r.Score()).Abs())
 	}
 	return f
 }
@@ -124,7 +125,7 @@ func checkDeviation(in *Input, out *findings) {
 			why = fmt.Sprintf("得分 %s 低于分值 %s", ind.Score.Text, ind.Weight.Text)
 			stated, expected = ind.Score.Text, ind.Weight.Text
 		case rs.Deviation.WhenOverAchieved && r.Over:
-			why = fmt.Sprintf("实际 %s 达到目标 %s 的 %s 倍（≥ %s 倍）", ind.Actual.Raw, ind.Target.Raw, r.OverRatio.Round(2), rs.OverAchieve)
+			why = fmt.Sprintf("实际 %s 达到目标 %s 的 %s 倍（≥ %s 倍）", ind.Actual.Raw, ind.Target.Raw, r.OverRatio().Round(2), rs.OverAchieve)
 			stated, expected = ind.Actual.Raw, "< "+ind.Target.Quantity().Mul(rs.OverAchieve).String()
 		default:
 			continue

@@ -113,11 +113,11 @@ func NewScoreJSON(d *Doc) ScoreJSON {
 		r := &res.Rows[i]
 		in := &ev.Indicators[r.Index]
 		row := RowJSON{
-			Index: r.Index + 1, Level1: r.Level1, Level2: r.Level2, Name: r.Name, Target: in.Target.Raw, Actual: in.Actual.Raw,
-			Method: string(r.Method), Weight: r.Weight.String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier, Trace: TraceJSON(r.Explain()),
+			Index: r.Index + 1, Level1: in.Level1, Level2: in.Level2, Name: in.Name, Target: in.Target.Raw, Actual: in.Actual.Raw,
+			Method: string(r.Method), Weight: r.Weight().String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier(), Trace: TraceJSON(r.Explain()),
 		}
 		if r.Computed {
-			row.Score = strp(r.Score.StringFixed(ro.ScorePlaces))
+			row.Score = strp(r.Score().StringFixed(ro.ScorePlaces))
 		}
 		out.Rows = append(out.Rows, row)
 	}

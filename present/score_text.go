@@ -48,13 +48,13 @@ func ScoreText(w io.Writer, d *Doc) error {
 		Right: map[int]bool{0: true, 6: true, 7: true, 8: true}}
 	for _, r := range res.Rows {
 		in := &ev.Indicators[r.Index]
-		calc := r.Score.StringFixed(ro.ScorePlaces)
+		calc := r.Score().StringFixed(ro.ScorePlaces)
 		if !r.Computed {
 			calc = "—"
 		}
 		t.Rows = append(t.Rows, []string{
 			fmt.Sprint(r.Index + 1), dash(in.Level1), dash(in.Level2), in.Name, dash(in.Target.Raw), dash(in.Actual.Raw),
-			dash(in.Weight.Text), dash(in.Score.Text) + mark(in.Score, r.Score, r.Computed), calc, string(r.Method),
+			dash(in.Weight.Text), dash(in.Score.Text) + mark(in.Score, r.Score(), r.Computed), calc, string(r.Method),
 		})
 	}
 	indent(&b, t)

@@ -1,9 +1,9 @@
 package score
 
 import (
-	"fmt"
+	"strconv"
 
-	"github.com/shopspring/decimal"
+	"jixiao"
 )
 
 type formulaKind uint8
@@ -24,50 +24,59 @@ const (
 )
 
 // formula holds what a row's arithmetic needs to be written out, beyond
-// the row's own fields (weight, score, tier).
+// the row's own fields (weight, score, tier, the indicator's target and
+// actual as written).
 type formula struct {
 	kind   formulaKind
-	closed bool   // the tier's upper bound is reachable
-	places int32  // score decimals
-	t, a   string // target and actual as written
-	x, y   num    // w × x / y, for the proportional formulas
+	places int32 // score decimals
+	x, y   num   // w × x / y, for the proportional formulas
 }
 
 // text writes the arithmetic of row r with its figures.
 func (f *formula) text(r *Row) string {
-	w, v := r.Weight, r.Score
+	if f.kind == fxNone {
+		return ""
+	}
+	w, v := jixiao.FormatDecimal(r.Weight()), jixiao.FormatDecimal(r.Score())
+	t, a := r.in.Target.Raw, r.in.Actual.Raw
 	switch f.kind {
 	case fxMet:
-		return fmt.Sprintf("实际 %s ≥ 目标 %s，得满分 %s", f.a, f.t, w)
+		return "实际 " + a + " ≥ 目标 " + t + "，得满分 " + w
 	case fxZeroTarget:
-		return fmt.Sprintf("目标 %s 不大于 0，得满分 %s", f.t, w)
+		return "目标 " + t + " 不大于 0，得满分 " + w
 	case fxProportional:
-		return fmt.Sprintf("%s × %s / %s = %s", w, f.a, f.t, f.quotient(w))
+		return w + " × " + a + " / " + t + " = " + f.quotient(r.w)
 	case fxEqualZero:
-		return fmt.Sprintf("实际 %s，得 %s", f.a, v)
+		return "实际 " + a + "，得 " + v
 	case fxReverseMet:
-		return fmt.Sprintf("实际 %s ≤ 目标 %s，得满分 %s", f.a, f.t, w)
+		return "实际 " + a + " ≤ 目标 " + t + "，得满分 " + w
 	case fxReverseZero:
-		return fmt.Sprintf("目标 %s，实际 %s 超出，得 0", f.t, f.a)
+		return "目标 " + t + "，实际 " + a + " 超出，得 0"
 	case fxRatio:
-		return fmt.Sprintf("%s × %s / %s = %s", w, f.t, f.a, f.quotient(w))
+		return w + " × " + t + " / " + a + " = " + f.quotient(r.w)
 	case fxTwice:
-		return fmt.Sprintf("实际 %s ≥ 2 × 目标 %s，得 0", f.a, f.t)
+		return "实际 " + a + " ≥ 2 × 目标 " + t + "，得 0"
 	case fxLinear:
-		return fmt.Sprintf("%s × (1 − (%s − %s) / %s) = %s", w, f.a, f.t, f.t, f.quotient(w))
+		return w + " × (1 − (" + a + " − " + t + ") / " + t + ") = " + f.quotient(r.w)
 	case fxEvaluator:
-		return fmt.Sprintf("得分 %s（0 ~ %s）", v, w)
+		return "得分 " + v + "（0 ~ " + w + "）"
 	case fxTier:
 		end := ")"
-		if f.closed {
+		if r.tier.MaxInclusive {
 			end = "]"
 		}
-		return fmt.Sprintf("实际 %q 属“%s”档，区间 [%s, %s%s，得 %s", f.a, r.Tier, r.TierMin.StringFixed(2), r.TierMax.StringFixed(2), end, v.StringFixed(f.places))
+		lo, hi := r.TierRange()
+		return "实际 " + strconv.Quote(a) + " 属“" + r.Tier() + "”档，区间 [" + jixiao.FormatFixed(lo, 2) + ", " + jixiao.FormatFixed(hi, 2) + end + "，得 " + jixiao.FormatFixed(r.Score(), f.places)
 	}
 	return ""
 }
 
 // quotient is w × x / y to four places, for reading.
-func (f *formula) quotient(w decimal.Decimal) string {
-	return w.Mul(f.x.dec()).DivRound(f.y.dec(), 4).StringFixed(4)
+func (f *formula) quotient(w num) string {
+	if w.fixed() && f.x.fixed() && f.y.fixed() {
+		if q, ok := jixiao.HalfUp.MulDivFixed(w.f, f.x.f, f.y.f, 4); ok {
+			return jixiao.FormatFixed(jixiao.DecimalOfFixed(q), 4)
+		}
+	}
+	return w.dec().Mul(f.x.dec()).DivRound(f.y.dec(), 4).StringFixed(4)
 }

@@ -1,6 +1,7 @@
 package score
 
 import (
+	"math"
 	"math/bits"
 
 	"github.com/shopspring/decimal"
@@ -140,4 +141,38 @@ func addNum(s *jixiao.Sum, n num) {
 // cmpFigureNum compares a valid figure with n.
 func cmpFigureNum(f *jixiao.Figure, n num) int {
 	return cmpNum(figNum(f), n)
+}
+
+// mulExact returns a × k exactly, in fixed point when the product has a
+// fixed-point form: the qualitative tier bounds, weight × fraction.
+func mulExact(a num, k decimal.Decimal) num {
+	if kf, ok := jixiao.FixedOf(k); ok && a.fixed() && a.f >= 0 && kf >= 0 {
+		// a × kf is in units of 10^-16: exact when 10^8 divides it
+		hi, lo := bits.Mul64(uint64(a.f), uint64(kf))
+		if hi < 1e8 {
+			q, r := bits.Div64(hi, lo, 1e8)
+			if r == 0 && q <= 1<<63-1 {
+				return num{f: int64(q)}
+			}
+		}
+	}
+	return numOf(jixiao.MulExact(a.dec(), k))
+}
+
+// quo16 is b / a as decimal.Div gives it (16 places, halves away from
+// zero), on the fixed-point forms when both have one: the execution rate.
+func quo16(b, a num) decimal.Decimal {
+	if b.fixed() && a.fixed() && b.f >= 0 && a.f > 0 {
+		hi, lo := bits.Mul64(uint64(b.f), 1e16)
+		if d := uint64(a.f); hi < d {
+			q, r := bits.Div64(hi, lo, d)
+			if r >= d-r {
+				q++
+			}
+			if q <= math.MaxInt64 {
+				return jixiao.NewDecimal(int64(q), -16)
+			}
+		}
+	}
+	return b.dec().Div(a.dec())
 }

@@ -34,6 +34,16 @@ func TestNumAgreesWithDecimal(t *testing.T) {
 					t.Fatalf("atLeastTimes(%s, %s, %s) = %v, want %v", a, b, k, got, want)
 				}
 			}
+			if b.Sign() > 0 {
+				if got, want := quo16(na, nb), a.Div(b); !got.Equal(want) {
+					t.Fatalf("quo16(%s, %s) = %s, want %s", a, b, got, want)
+				}
+			}
+			for _, k := range []decimal.Decimal{dec("0.8"), dec("0.33333333"), dec("1.25")} {
+				if got, want := mulExact(na, k).dec(), a.Mul(k); !got.Equal(want) {
+					t.Fatalf("mulExact(%s, %s) = %s, want %s", a, k, got, want)
+				}
+			}
 			if !b.IsZero() {
 				w := dec("10")
 				if got, want := mulDiv(ro, numOf(w), na, nb).dec(), jixiao.HalfUp.MulDiv(w, a, b, 2); !got.Equal(want) {

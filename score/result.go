@@ -59,7 +59,7 @@ type Execution struct {
 	rules    string
 	rounding jixiao.Rounding
 	cap      decimal.Decimal
-	capped   decimal.Decimal // min(rate, cap), when the score is known
+	atCap    bool // the rate reached the cap: the score is w × cap
 	note     string
 }
 
@@ -77,7 +77,14 @@ func (e *Execution) Explain() Trace {
 		parts = append(parts, fmt.Sprintf("%s / %s = %s%%", e.B.Text, e.A.Text, ro.Percent(e.Rate).StringFixed(ro.PercentPlaces)))
 	}
 	if e.ScoreKnown {
-		parts = append(parts, fmt.Sprintf("%s × %s%% = %s", e.Weight, ro.Percent(e.capped).StringFixed(ro.PercentPlaces), e.Score.StringFixed(ro.ScorePlaces)))
+		capped := e.Rate
+		switch {
+		case e.atCap:
+			capped = e.cap
+		case capped.Sign() < 0:
+			capped = decimal.Zero
+		}
+		parts = append(parts, fmt.Sprintf("%s × %s%% = %s", e.Weight, ro.Percent(capped).StringFixed(ro.PercentPlaces), e.Score.StringFixed(ro.ScorePlaces)))
 	}
 	t.Formula = strings.Join(parts, "；")
 	return t
@@ -95,26 +102,59 @@ const (
 	MethodStated      Method = "未重算" // kept the stated score
 )
 
-// Row is one indicator's score.
+// Row is one indicator's score. Its figures are methods: a row holds its
+// weight and score in fixed point and the indicator it scored, so that a
+// result of thirty rows is one small allocation that formats nothing until
+// someone reads it.
 type Row struct {
-	Index     int // 0-based position in Evaluation.Indicators
-	Level1    string
-	Level2    string
-	Name      string
-	Method    Method
-	Weight    decimal.Decimal
-	Score     decimal.Decimal // computed (or the stated one, for MethodStated), rounded
-	Computed  bool            // Score was computed, not copied
-	Met       *bool           // whether the actual meets the target, when it can be told; shared, never write through it
-	Tier      string          // qualitative tier reached, when known
-	TierMin   decimal.Decimal // qualitative range in points
-	TierMax   decimal.Decimal
-	OverRatio decimal.Decimal // a / t when a ≥ OverAchieve × t (over-achieved); 0 otherwise
-	Over      bool            // over-achieved: a ≥ OverAchieve × t
+	Index    int // 0-based position in Evaluation.Indicators
+	Method   Method
+	Computed bool  // Score was computed, not copied
+	Over     bool  // over-achieved: a ≥ OverAchieve × t
+	Met      *bool // whether the actual meets the target, when it can be told; shared, never write through it
 
-	rule, note string  // constant rule text; why a row fell back
-	fx         formula // the arithmetic, written out only when asked
-	w, s       num     // Weight and Score, for the sums
+	in         *jixiao.Indicator // the row scored; read only
+	tier       *jixiao.QualTier  // the qualitative tier reached, when known
+	rule, note string            // constant rule text; why a row fell back
+	fx         formula           // the arithmetic, written out only when asked
+	w, s       num               // weight and score
+}
+
+// Indicator returns the indicator the row scored.
+func (r *Row) Indicator() *jixiao.Indicator { return r.in }
+
+// Weight returns the row's weight (0 when the row has none).
+func (r *Row) Weight() decimal.Decimal { return r.w.dec() }
+
+// Score returns the computed score (or the stated one, for MethodStated),
+// rounded.
+func (r *Row) Score() decimal.Decimal { return r.s.dec() }
+
+// Tier returns the name of the qualitative tier reached, when known.
+func (r *Row) Tier() string {
+	if r.tier == nil {
+		return ""
+	}
+	return r.tier.Name
+}
+
+// TierRange returns the reached tier's range in points: weight × the
+// tier's bounds. Both are zero when no tier was reached.
+func (r *Row) TierRange() (lo, hi decimal.Decimal) {
+	if r.tier == nil {
+		return decimal.Zero, decimal.Zero
+	}
+	w := r.Weight()
+	return jixiao.MulExact(w, r.tier.Min), jixiao.MulExact(w, r.tier.Max)
+}
+
+// OverRatio returns actual / target of an over-achieved row (Over), 0
+// otherwise.
+func (r *Row) OverRatio() decimal.Decimal {
+	if !r.Over {
+		return decimal.Zero
+	}
+	return r.in.Actual.Quantity().Div(r.in.Target.Quantity())
 }
 
 // CmpScore compares a stated figure with the row's computed score, like

@@ -2,7 +2,6 @@ package score
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -67,7 +66,7 @@ func execution(b *jixiao.Budget, rs *jixiao.RuleSet) Execution {
 	case e.A.Value.Sign() <= 0:
 		e.note = e.Denominator + "为 " + e.A.Text + "，执行率无定义（—）"
 	case e.B.Valid:
-		e.Rate, e.RateKnown, e.RateFrom = e.B.Value.Div(e.A.Value), true, "computed"
+		e.Rate, e.RateKnown, e.RateFrom = quo16(figNum(&e.B), figNum(&e.A)), true, "computed"
 	}
 	if !e.RateKnown && b.Rate.Valid {
 		e.Rate, e.RateKnown, e.RateFrom = b.Rate.Fraction(), true, "stated"
@@ -83,36 +82,40 @@ func execution(b *jixiao.Budget, rs *jixiao.RuleSet) Execution {
 		}
 		return e
 	}
-	rate := e.Rate
-	if rate.Sign() < 0 {
-		rate = decimal.Zero
+	e.ScoreKnown = true
+	switch {
+	case e.Rate.Sign() <= 0:
+		e.Score = decimal.Zero
+	case e.RateFrom == "computed" && atLeastTimes(figNum(&e.B), figNum(&e.A), e.cap),
+		e.RateFrom == "stated" && jixiao.Cmp(e.Rate, e.cap) >= 0:
+		e.atCap = true
+		e.Score = ro.Score(jixiao.MulExact(e.Weight, e.cap))
+	case e.RateFrom == "computed":
+		// w × B / A rounded once, from the exact quotient, not the 16-place rate
+		e.Score = ro.Mode.MulDiv(e.Weight, e.B.Value, e.A.Value, ro.ScorePlaces)
+	default:
+		e.Score = ro.Score(jixiao.MulExact(e.Weight, e.Rate))
 	}
-	e.capped = decimal.Min(rate, rs.Execution.Cap)
-	e.Score, e.ScoreKnown = ro.Score(jixiao.MulExact(e.Weight, e.capped)), true
 	return e
 }
 
 // indicator scores one row in place (rows are large: no copies).
 func indicator(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
-	row.Level1, row.Level2, row.Name = in.Level1, in.Level2, in.Name
+	row.in = in
 	if !in.Weight.Valid || in.Weight.Value.Sign() < 0 {
 		row.Method = MethodStated
 		row.note = "分值未填或不是数字，本行不计分"
 		return
 	}
-	row.Weight, row.w = in.Weight.Value, figNum(&in.Weight)
+	row.w = figNum(&in.Weight)
 	if in.EffectiveType() == jixiao.Qualitative || (in.Target.Type == jixiao.Qualitative && in.Actual.Type != jixiao.Quantitative) {
 		qualitative(row, in, rs)
-		if row.Method == MethodQualitative {
-			row.s = numOf(row.Score)
-		}
 	} else {
 		quantitative(row, in, rs)
 	}
 	if row.Computed {
 		row.s = roundScore(rs.Rounding, row.s)
 	}
-	row.Score = row.s.dec()
 	row.fx.places = rs.Rounding.ScorePlaces
 }
 
@@ -169,12 +172,11 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		if !met && rs.EqualZero.FullWhenActualAtMostZero {
 			row.s = numZero
 		}
-		row.fx = formula{kind: fxEqualZero, a: a.Raw}
+		row.fx.kind = fxEqualZero
 	case op.Reverse():
 		row.Method = MethodReverse
 		met = cmpNum(av, tv) <= 0
-		row.s, row.rule, row.fx = reverse(w, tv, av, met, rs)
-		row.fx.t, row.fx.a = t.Raw, a.Raw
+		reverse(row, tv, av, met, rs)
 	default:
 		row.Method = MethodPositive
 		met = cmpNum(av, tv) >= 0
@@ -182,18 +184,15 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		switch {
 		case met:
 			row.s = w
-			row.fx = formula{kind: fxMet, t: t.Raw, a: a.Raw}
+			row.fx.kind = fxMet
 		case tv.sign() <= 0:
 			row.s = w
-			row.fx = formula{kind: fxZeroTarget, t: t.Raw}
+			row.fx.kind = fxZeroTarget
 		default:
 			row.s = mulDiv(rs.Rounding, w, av, tv)
-			row.fx = formula{kind: fxProportional, t: t.Raw, a: a.Raw, x: av, y: tv}
+			row.fx = formula{kind: fxProportional, x: av, y: tv}
 		}
-		if tv.sign() > 0 && rs.OverAchieve.Sign() > 0 && cmpNum(av, tv) > 0 && atLeastTimes(av, tv, rs.OverAchieve) {
-			row.Over = true
-			row.OverRatio = av.dec().Div(tv.dec()) // divided only where it matters: a ≥ OverAchieve × t
-		}
+		row.Over = tv.sign() > 0 && rs.OverAchieve.Sign() > 0 && cmpNum(av, tv) > 0 && atLeastTimes(av, tv, rs.OverAchieve)
 	}
 	row.Met = metOf(met)
 	if cmpNum(row.s, w) > 0 {
@@ -201,82 +200,90 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	}
 }
 
-func reverse(w, tv, av num, met bool, rs *jixiao.RuleSet) (num, string, formula) {
+const (
+	ruleLinear = "反向指标（linear-2t）：实际 ≤ 目标得满分；目标 < 实际 < 2×目标 得 分值 × (1 − (实际 − 目标) / 目标)；实际 ≥ 2×目标 得 0"
+	ruleRatio  = "反向指标（ratio）：实际 ≤ 目标得满分，否则 分值 × 目标 / 实际"
+)
+
+// reverse scores a reverse row (≤, <) into row.s.
+func reverse(row *Row, tv, av num, met bool, rs *jixiao.RuleSet) {
 	ro := rs.Rounding
-	rule := "反向指标（linear-2t）：实际 ≤ 目标得满分；目标 < 实际 < 2×目标 得 分值 × (1 − (实际 − 目标) / 目标)；实际 ≥ 2×目标 得 0"
+	row.rule = ruleLinear
 	if rs.Reverse == jixiao.ReverseRatio {
-		rule = "反向指标（ratio）：实际 ≤ 目标得满分，否则 分值 × 目标 / 实际"
+		row.rule = ruleRatio
 	}
 	switch {
 	case met:
-		return w, rule, formula{kind: fxReverseMet}
+		row.s, row.fx.kind = row.w, fxReverseMet
+		return
 	case tv.sign() <= 0:
-		return numZero, rule, formula{kind: fxReverseZero}
+		row.s, row.fx.kind = numZero, fxReverseZero
+		return
 	case rs.Reverse == jixiao.ReverseRatio:
-		return mulDiv(ro, w, tv, av), rule, formula{kind: fxRatio, x: tv, y: av}
+		row.s, row.fx = mulDiv(ro, row.w, tv, av), formula{kind: fxRatio, x: tv, y: av}
+		return
 	}
 	twoT := twice(tv)
 	if cmpNum(av, twoT) >= 0 {
-		return numZero, rule, formula{kind: fxTwice}
+		row.s, row.fx.kind = numZero, fxTwice
+		return
 	}
 	// w × (1 − (a − t)/t) = w × (2t − a) / t, divided once
 	x := sub(twoT, av)
-	return mulDiv(ro, w, x, tv), rule, formula{kind: fxLinear, x: x, y: tv}
+	row.s, row.fx = mulDiv(ro, row.w, x, tv), formula{kind: fxLinear, x: x, y: tv}
 }
 
 func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	row.Method = MethodQualitative
-	w := row.Weight
-	tier, ok := Tier(in.Actual.Raw, rs)
+	w := row.w
+	ti := rs.TierOf(in.Actual.Raw)
 	row.rule = "定性指标：按实际完成情况定档，得分须在该档区间内（评价人打分）"
-	if !ok {
+	row.Computed = true
+	if ti < 0 {
 		if !in.Score.Valid {
 			keepStated(row, in, fmt.Sprintf("实际完成值 %q 无法判断档次，且得分未填", in.Actual.Raw))
 			return
 		}
-		row.Computed = true
-		row.Score = decimal.Max(decimal.Zero, decimal.Min(in.Score.Value, w))
+		row.s = figNum(&in.Score)
+		switch {
+		case row.s.sign() < 0:
+			row.s = numZero
+		case cmpNum(row.s, w) > 0:
+			row.s = w
+		}
 		row.note = fmt.Sprintf("实际完成值 %q 无法判断档次，沿用评价人得分", in.Actual.Raw)
-		row.fx = formula{kind: fxEvaluator}
+		row.fx.kind = fxEvaluator
 		return
 	}
-	row.Tier = tier.Name
-	row.TierMin, row.TierMax = jixiao.MulExact(w, tier.Min), jixiao.MulExact(w, tier.Max)
+	tier := &rs.Qualitative[ti]
+	row.tier = tier
+	lo, hi := mulExact(w, tier.Min), mulExact(w, tier.Max)
 	row.Met = metOf(jixiao.Cmp(tier.Max, one) == 0)
-	row.Computed = true
+	row.fx.kind = fxTier
 	switch {
 	case !in.Score.Valid:
-		row.Score = row.TierMax
+		row.s = hi
 		row.note = "得分未填，按该档上限计"
-	case jixiao.CmpFigure(&in.Score, row.TierMin) < 0:
-		row.Score = row.TierMin
-		row.note = fmt.Sprintf("表列得分 %s 低于该档下限，按下限计", in.Score.Text)
-	case jixiao.CmpFigure(&in.Score, row.TierMax) > 0 || (!tier.MaxInclusive && jixiao.CmpFigure(&in.Score, row.TierMax) == 0):
-		row.Score = row.TierMax
+	case cmpFigureNum(&in.Score, lo) < 0:
+		row.s = lo
+		row.note = "表列得分 " + in.Score.Text + " 低于该档下限，按下限计"
+	case cmpFigureNum(&in.Score, hi) > 0 || (!tier.MaxInclusive && cmpFigureNum(&in.Score, hi) == 0):
+		row.s = hi
 		if !tier.MaxInclusive {
 			// the top of a half-open tier is not reachable: take the last point below it
-			row.Score = row.TierMax.Sub(decimal.New(1, -rs.Rounding.ScorePlaces))
+			row.s = sub(hi, numOf(decimal.New(1, -rs.Rounding.ScorePlaces)))
 		}
-		row.note = fmt.Sprintf("表列得分 %s 高于该档上限，按该档最高分计", in.Score.Text)
+		row.note = "表列得分 " + in.Score.Text + " 高于该档上限，按该档最高分计"
 	default:
-		row.Score = in.Score.Value
+		row.s = figNum(&in.Score)
 	}
-	row.fx = formula{kind: fxTier, a: in.Actual.Raw, closed: tier.MaxInclusive}
 }
 
 // Tier places a qualitative actual in one of the rule set's tiers by its
 // keywords, trying the worst tier first so that 未完成 is not read as 完成.
 func Tier(actual string, rs *jixiao.RuleSet) (jixiao.QualTier, bool) {
-	s := jixiao.Fold(jixiao.TrimSpace(actual))
-	if s == "" {
-		return jixiao.QualTier{}, false
-	}
-	for i := len(rs.Qualitative) - 1; i >= 0; i-- {
-		for _, k := range rs.Qualitative[i].Keywords {
-			if strings.Contains(s, k) {
-				return rs.Qualitative[i], true
-			}
-		}
+	if i := rs.TierOf(actual); i >= 0 {
+		return rs.Qualitative[i], true
 	}
 	return jixiao.QualTier{}, false
 }
@@ -310,11 +317,11 @@ func groups(rows []Row, inds []jixiao.Indicator) []Group {
 		a.g.Rows++
 	}
 	for i := range rows {
-		add(rows[i].Level1, "", &rows[i])
+		add(rows[i].in.Level1, "", &rows[i])
 	}
 	for i := range rows {
-		if rows[i].Level2 != "" {
-			add(rows[i].Level1, rows[i].Level2, &rows[i])
+		if in := rows[i].in; in.Level2 != "" {
+			add(in.Level1, in.Level2, &rows[i])
 		}
 	}
 	out := make([]Group, len(accs))

@@ -67,8 +67,8 @@ func TestWorkedExamples(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := scoreRow(t, tt.rs, tt.in)
-			if got := r.Score.StringFixed(2); r.Computed && got != tt.want || !r.Computed && !r.Score.Equal(dec(tt.want)) {
-				t.Errorf("score = %s, want %s (trace %+v)", r.Score, tt.want, r.Explain())
+			if got := r.Score().StringFixed(2); r.Computed && got != tt.want || !r.Computed && !r.Score().Equal(dec(tt.want)) {
+				t.Errorf("score = %s, want %s (trace %+v)", r.Score(), tt.want, r.Explain())
 			}
 			if r.Computed != tt.computed {
 				t.Errorf("computed = %v, want %v (%s)", r.Computed, tt.computed, r.Explain().Note)
@@ -97,10 +97,10 @@ func TestQualitativeTierBounds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := scoreRow(t, rs, row("年度完成", tt.actual, "10", tt.stated))
-			if r.Method != MethodQualitative || r.Tier != tt.tier {
-				t.Fatalf("method %s tier %q, want 定性 %q", r.Method, r.Tier, tt.tier)
+			if r.Method != MethodQualitative || r.Tier() != tt.tier {
+				t.Fatalf("method %s tier %q, want 定性 %q", r.Method, r.Tier(), tt.tier)
 			}
-			if got := r.Score.StringFixed(2); got != tt.want {
+			if got := r.Score().StringFixed(2); got != tt.want {
 				t.Errorf("score = %s, want %s", got, tt.want)
 			}
 		})
