@@ -1,7 +1,7 @@
 package audit
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -60,35 +60,35 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 	want := jixiao.FormatFixed(r.Score(), in.Rules.Rounding.ScorePlaces)
 	f := jixiao.Finding{
 		Code: code, Severity: jixiao.SevError, Stated: ind.Score.Text, Expected: want, Evidence: r.Explain().Formula,
-		Location: in.loc("indicators", r.Index+1, ind.Name, "得分", fmt.Sprintf("indicators[%d].得分", r.Index)),
+		Location: in.locIndexed("indicators", r.Index+1, ind.Name, "得分", "indicators[", r.Index, "].得分"),
 	}
 	switch code {
 	case "T-ROW-SCORE-MISSING":
-		f.Severity, f.Message, f.Evidence = jixiao.SevWarning, fmt.Sprintf("指标“%s”未填得分", ind.Name), ""
+		f.Severity, f.Message, f.Evidence = jixiao.SevWarning, "指标“"+ind.Name+"”未填得分", ""
 	case "T-ROW-SCORE":
 		if !ind.Score.Valid {
-			f.Message, f.Evidence = fmt.Sprintf("指标“%s”的得分 %q 不是数字", ind.Name, ind.Score.Text), ""
+			f.Message, f.Evidence = "指标“"+ind.Name+"”的得分 "+strconv.Quote(ind.Score.Text)+" 不是数字", ""
 		} else {
-			f.Message = fmt.Sprintf("指标“%s”得分填为 %s，按规则应为 %s", ind.Name, ind.Score.Text, want)
+			f.Message = "指标“" + ind.Name + "”得分填为 " + ind.Score.Text + "，按规则应为 " + want
 		}
 	case "T-ROW-OVER-WEIGHT":
-		f.Message, f.Expected, f.Evidence = fmt.Sprintf("指标“%s”得分 %s 超过分值 %s", ind.Name, ind.Score.Text, ind.Weight.Text), "≤ "+ind.Weight.Text, ""
+		f.Message, f.Expected, f.Evidence = "指标“"+ind.Name+"”得分 "+ind.Score.Text+" 超过分值 "+ind.Weight.Text, "≤ "+ind.Weight.Text, ""
 	case "T-ROW-UNSCORABLE":
 		f.Severity, f.Expected = jixiao.SevWarning, ""
-		f.Message = fmt.Sprintf("指标“%s”无法按规则重算得分：%s", ind.Name, r.Explain().Note)
-		f.Evidence = fmt.Sprintf("年度指标值 %q，实际完成值 %q", ind.Target.Raw, ind.Actual.Raw)
+		f.Message = "指标“" + ind.Name + "”无法按规则重算得分：" + r.Explain().Note
+		f.Evidence = "年度指标值 " + strconv.Quote(ind.Target.Raw) + "，实际完成值 " + strconv.Quote(ind.Actual.Raw)
 	case "T-ROW-QUAL-TIER":
 		f.Severity = jixiao.SevWarning
 		lo, hi := r.TierRange()
-		f.Message = fmt.Sprintf("定性指标“%s”实际为“%s”，属“%s”档（%s ~ %s 分），表列得分 %s 不在该档内", ind.Name, ind.Actual.Raw, r.Tier(), jixiao.FormatFixed(lo, 2), jixiao.FormatFixed(hi, 2), ind.Score.Text)
+		f.Message = "定性指标“" + ind.Name + "”实际为“" + ind.Actual.Raw + "”，属“" + r.Tier() + "”档（" + jixiao.FormatFixed(lo, 2) + " ~ " + jixiao.FormatFixed(hi, 2) + " 分），表列得分 " + ind.Score.Text + " 不在该档内"
 	case "T-ROW-MISSED-FULL":
-		f.Message = fmt.Sprintf("指标“%s”未达到目标（目标 %s，实际 %s），却得满分 %s（虚高）", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text)
+		f.Message = "指标“" + ind.Name + "”未达到目标（目标 " + ind.Target.Raw + "，实际 " + ind.Actual.Raw + "），却得满分 " + ind.Score.Text + "（虚高）"
 	case "T-ROW-MET-DEDUCTED":
 		f.Severity = jixiao.SevWarning
-		f.Message = fmt.Sprintf("指标“%s”已达到目标（目标 %s，实际 %s），却扣分（得 %s / %s），且未说明原因", ind.Name, ind.Target.Raw, ind.Actual.Raw, ind.Score.Text, ind.Weight.Text)
+		f.Message = "指标“" + ind.Name + "”已达到目标（目标 " + ind.Target.Raw + "，实际 " + ind.Actual.Raw + "），却扣分（得 " + ind.Score.Text + " / " + ind.Weight.Text + "），且未说明原因"
 	case "T-ROW-SCORE-ROUNDING":
 		f.Severity = jixiao.SevInfo
-		f.Message = fmt.Sprintf("指标“%s”得分 %s 与计算值 %s 相差 %s，属舍入差异", ind.Name, ind.Score.Text, want, ind.Score.Value.Sub(r.Score()).Abs())
+		f.Message = "指标“" + ind.Name + "”得分 " + ind.Score.Text + " 与计算值 " + want + " 相差 " + jixiao.FormatDecimal(jixiao.AbsDiff(ind.Score.Value, r.Score())) + "，属舍入差异"
 	}
 	return f
 }
@@ -115,25 +115,24 @@ func checkDeviation(in *Input, out *findings) {
 		r := &in.Result.Rows[i]
 		ind := &in.Eval.Indicators[r.Index]
 		below := ind.Score.Valid && r.CmpWeight(&ind.Score) < 0
-		if explained(ind.Deviation, rs) || r.Met != nil && *r.Met && r.Method != score.MethodQualitative && below {
-			// a met target scored below full is T-ROW-MET-DEDUCTED's to report
+		belowFull := rs.Deviation.WhenBelowFull && below
+		if !belowFull && !(rs.Deviation.WhenOverAchieved && r.Over) ||
+			r.Met != nil && *r.Met && r.Method != score.MethodQualitative && below || // T-ROW-MET-DEDUCTED's to report
+			explained(ind.Deviation, rs) {
 			continue
 		}
 		var why, stated, expected string
-		switch {
-		case rs.Deviation.WhenBelowFull && below:
-			why = fmt.Sprintf("得分 %s 低于分值 %s", ind.Score.Text, ind.Weight.Text)
+		if belowFull {
+			why = "得分 " + ind.Score.Text + " 低于分值 " + ind.Weight.Text
 			stated, expected = ind.Score.Text, ind.Weight.Text
-		case rs.Deviation.WhenOverAchieved && r.Over:
-			why = fmt.Sprintf("实际 %s 达到目标 %s 的 %s 倍（≥ %s 倍）", ind.Actual.Raw, ind.Target.Raw, r.OverRatio().Round(2), rs.OverAchieve)
+		} else {
+			why = "实际 " + ind.Actual.Raw + " 达到目标 " + ind.Target.Raw + " 的 " + r.OverRatio().Round(2).String() + " 倍（≥ " + rs.OverAchieve.String() + " 倍）"
 			stated, expected = ind.Actual.Raw, "< "+ind.Target.Quantity().Mul(rs.OverAchieve).String()
-		default:
-			continue
 		}
 		out.add(jixiao.Finding{Code: "T-DEVIATION-MISSING", Severity: jixiao.SevWarning,
-			Message: fmt.Sprintf("指标“%s”%s，须填写偏差原因分析及改进措施", ind.Name, why), Stated: stated, Expected: expected,
+			Message: "指标“" + ind.Name + "”" + why + "，须填写偏差原因分析及改进措施", Stated: stated, Expected: expected,
 			Evidence: "偏差原因：" + quoteOrEmpty(ind.Deviation),
-			Location: in.loc("indicators", r.Index+1, ind.Name, "偏差原因分析及改进措施", fmt.Sprintf("indicators[%d].偏差原因分析及改进措施", r.Index))})
+			Location: in.locIndexed("indicators", r.Index+1, ind.Name, "偏差原因分析及改进措施", "indicators[", r.Index, "].偏差原因分析及改进措施")})
 	}
 }
 
@@ -155,22 +154,23 @@ func checkTotal(in *Input, out *findings) {
 		return
 	}
 	if !ev.StatedTotal.Valid {
-		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError, Message: fmt.Sprintf("总分 %q 不是数字", ev.StatedTotal.Text), Stated: ev.StatedTotal.Text, Expected: want, Location: at})
+		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError, Message: "总分 " + strconv.Quote(ev.StatedTotal.Text) + " 不是数字", Stated: ev.StatedTotal.Text, Expected: want, Location: at})
 		return
 	}
 	if sum, terms, ok := statedParts(ev); ok && jixiao.CmpFigure(&ev.StatedTotal, sum) != 0 {
+		got := jixiao.FormatFixed(sum, ro.ScorePlaces)
 		out.add(jixiao.Finding{Code: "T-TOTAL-SUM", Severity: jixiao.SevError,
-			Message: fmt.Sprintf("总分填为 %s，表中各项得分之和为 %s", ev.StatedTotal.Text, jixiao.FormatFixed(sum, ro.ScorePlaces)),
-			Stated:  ev.StatedTotal.Text, Expected: jixiao.FormatFixed(sum, ro.ScorePlaces), Evidence: terms, Location: at})
+			Message: "总分填为 " + ev.StatedTotal.Text + "，表中各项得分之和为 " + got,
+			Stated:  ev.StatedTotal.Text, Expected: got, Evidence: terms, Location: at})
 	}
 	if jixiao.Cmp(jixiao.AbsDiff(ev.StatedTotal.Value, res.Total), in.Rules.ScoreTolerance) > 0 {
 		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError,
-			Message: fmt.Sprintf("总分填为 %s，按规则集 %s 重算为 %s", ev.StatedTotal.Text, in.Rules.Name, want),
+			Message: "总分填为 " + ev.StatedTotal.Text + "，按规则集 " + in.Rules.Name + " 重算为 " + want,
 			Stated:  ev.StatedTotal.Text, Expected: want, Location: at})
 	}
 	if ev.StatedGrade != "" && ev.StatedGrade != res.Grade {
 		out.add(jixiao.Finding{Code: "T-GRADE", Severity: jixiao.SevError,
-			Message: fmt.Sprintf("等级填为“%s”，总分 %s 对应“%s”", ev.StatedGrade, want, res.Grade),
+			Message: "等级填为“" + ev.StatedGrade + "”，总分 " + want + " 对应“" + res.Grade + "”",
 			Stated:  ev.StatedGrade, Expected: res.Grade, Location: in.loc("total", 0, "等级", "等级", "grade")})
 	}
 }
@@ -191,9 +191,19 @@ func statedParts(ev *jixiao.Evaluation) (decimal.Decimal, string, bool) {
 	if jixiao.CmpFigure(&ev.StatedTotal, sum) == 0 {
 		return sum, "", true // the terms are written out only for a finding
 	}
-	terms := []string{ev.Budget.Score.Text}
+	total := jixiao.FormatDecimal(sum)
+	n := len(ev.Budget.Score.Text) + len(" = ") + len(total)
 	for i := range ev.Indicators {
-		terms = append(terms, ev.Indicators[i].Score.Text)
+		n += len(" + ") + len(ev.Indicators[i].Score.Text)
 	}
-	return sum, strings.Join(terms, " + ") + " = " + jixiao.FormatDecimal(sum), true
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(ev.Budget.Score.Text)
+	for i := range ev.Indicators {
+		b.WriteString(" + ")
+		b.WriteString(ev.Indicators[i].Score.Text)
+	}
+	b.WriteString(" = ")
+	b.WriteString(total)
+	return sum, b.String(), true
 }
