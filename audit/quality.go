@@ -2,8 +2,10 @@ package audit
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -20,10 +22,10 @@ var (
 // Quality word lists (domain.md §6).
 var (
 	// vagueNames are indicator names that do not say what is measured.
-	vagueNames = []string{"完成量", "完成率", "完成时间", "完成情况", "工作完成率", "任务完成率", "工作完成情况", "任务完成情况", "完成质量", "工作量", "工作任务", "完成进度"}
+	vagueNames = newValueList("完成量", "完成率", "完成时间", "完成情况", "工作完成率", "任务完成率", "工作完成情况", "任务完成情况", "完成质量", "工作量", "工作任务", "完成进度")
 	// vagueTargets are target values that promise nothing checkable. (按时完成
 	// is left out: with a deadline in the 评分标准 it is the usual 时效 target.)
-	vagueTargets = []string{"年度完成", "年内完成", "全部完成", "完成", "已完成", "完成任务", "资金执行在预算范围内", "在预算范围内", "控制在预算范围内"}
+	vagueTargets = newValueList("年度完成", "年内完成", "全部完成", "完成", "已完成", "完成任务", "资金执行在预算范围内", "在预算范围内", "控制在预算范围内")
 	// savingNames measure money saved: 100% saved means nothing spent.
 	savingNames = []string{"节约率", "节支率", "成本节约率", "节约"} // each has 节: checkIndicatorQuality looks for it first
 	// surveyWords show that satisfaction was measured.
@@ -57,8 +59,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 		if allEqual && !sameValue(ind.Actual.Raw, ind.Target.Raw) {
 			allEqual = false
 		}
-		name := jixiao.TrimSpace(ind.Name)
-		if inList(name, vagueNames) {
+		if vagueNames.has(ind.Name) {
 			out.add(jixiao.Finding{
 				Code: "Q-VAGUE-NAME", Severity: jixiao.SevWarning,
 				Message: "指标“" + ind.Name + "”没有说明衡量的是什么工作（指向不明确）",
@@ -66,7 +67,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "三级指标"),
 			})
 		}
-		if vagueTarget(ind.Target.Raw) {
+		if vagueTargets.has(ind.Target.Raw) {
 			out.add(jixiao.Finding{
 				Code: "Q-VAGUE-TARGET", Severity: jixiao.SevWarning,
 				Message: "指标“" + ind.Name + "”的年度指标值“" + ind.Target.Raw + "”不可衡量（未细化量化）",
@@ -74,7 +75,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
 		}
-		if strings.Contains(name, "节") && hasAnyWord(name, savingNames) && (hundredPercent(&ind.Target) || hundredPercent(&ind.Actual)) {
+		if strings.Contains(ind.Name, "节") && hasAnyWord(ind.Name, savingNames) && (hundredPercent(&ind.Target) || hundredPercent(&ind.Actual)) {
 			out.add(jixiao.Finding{
 				Code: "Q-SAVING-100", Severity: jixiao.SevWarning,
 				Message: "指标“" + ind.Name + "”为 100%：节约 100% 意味着没有支出，与实际支出矛盾",
@@ -116,29 +117,36 @@ func sameValue(actual, target string) bool {
 	return actual != "" && (actual == target || jixiao.TrimSpace(actual) == jixiao.TrimSpace(target))
 }
 
-// vagueTarget reports whether a target value, spaces aside, is one of
-// vagueTargets. Each of them holds 完成 or 范围内: a target without either,
-// which is nearly every target, is not trimmed.
-func vagueTarget(raw string) bool {
-	if !strings.Contains(raw, "完成") && !strings.Contains(raw, "范围内") {
+// valueList is a list of whole values (names, targets) that a cell matches
+// when it is one of them, spaces aside. Nearly every cell ends with a rune
+// that no listed value ends with: has rejects it without trimming it.
+type valueList struct {
+	values []string
+	ends   []rune // the values' last runes
+}
+
+func newValueList(values ...string) valueList {
+	l := valueList{values: values}
+	for _, v := range values {
+		if r, _ := utf8.DecodeLastRuneInString(v); !slices.Contains(l.ends, r) {
+			l.ends = append(l.ends, r)
+		}
+	}
+	return l
+}
+
+// has reports whether s, trimmed, is one of the values.
+func (l valueList) has(s string) bool {
+	if r, _ := utf8.DecodeLastRuneInString(s); !jixiao.IsSpace(r) && !slices.Contains(l.ends, r) {
 		return false
 	}
-	return inList(jixiao.TrimSpace(raw), vagueTargets)
+	return slices.Contains(l.values, jixiao.TrimSpace(s))
 }
 
 var hundred = decimal.NewFromInt(100)
 
 func hundredPercent(v *jixiao.Value) bool {
 	return v.Type == jixiao.Quantitative && v.Percent && jixiao.Cmp(v.Number, hundred) == 0
-}
-
-func inList(s string, list []string) bool {
-	for _, w := range list {
-		if s == w {
-			return true
-		}
-	}
-	return false
 }
 
 // checkGoalActual asks that 实际完成情况 state results: a figure, not praise.

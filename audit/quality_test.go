@@ -81,17 +81,19 @@ func TestSavingNamesAllHaveJie(t *testing.T) {
 	}
 }
 
-// vagueTarget skips trimming a target that holds neither 完成 nor 范围内;
-// every vague target must hold one of them.
-func TestVagueTargetFindsEveryListedTarget(t *testing.T) {
-	for _, w := range vagueTargets {
-		if !vagueTarget(" " + w + "\u3000") {
-			t.Errorf("vagueTarget(%q) = false", w)
+func TestValueListTrims(t *testing.T) {
+	for _, l := range []valueList{vagueNames, vagueTargets} {
+		for _, v := range l.values {
+			for _, s := range []string{v, " " + v, v + "\u3000", "\t" + v + " \u00a0"} {
+				if !l.has(s) {
+					t.Errorf("has(%q) = false", s)
+				}
+			}
 		}
 	}
-	for _, s := range []string{"≥10所", "按时完成", "预算范围内完成率", ""} {
-		if vagueTarget(s) {
-			t.Errorf("vagueTarget(%q) = true", s)
+	for _, s := range []string{"≥10所", "按时完成", "完成量化", "", " ", "\xff"} {
+		if vagueNames.has(s) || vagueTargets.has(s) {
+			t.Errorf("has(%q) = true", s)
 		}
 	}
 }

@@ -14,15 +14,13 @@ import (
 // the budget figures give.
 func checkExecution(in *Input, out *findings) {
 	b, e, ro := &in.Eval.Budget, &in.Result.Execution, in.Rules.Rounding
-	pct := func(f decimal.Decimal) string { return ro.Percent(f).StringFixed(ro.PercentPlaces) + "%" }
-	aPath := "budget." + e.Denominator
 	switch {
 	case !e.A.Valid && (b.Rate.Stated() || b.Score.Stated()):
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-NO-BUDGET", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("未填%s，执行率与得分没有依据", e.Denominator),
 			Stated:  b.Rate.Text, Expected: e.Denominator + " 的金额",
-			Location: in.loc("budget", 0, "年度资金总额", e.Denominator, aPath),
+			Location: in.loc("budget", 0, "年度资金总额", e.Denominator, "budget."+e.Denominator),
 		})
 	case e.A.Valid && e.A.Value.Sign() <= 0 && b.Rate.Valid:
 		out.add(jixiao.Finding{
@@ -44,7 +42,7 @@ func checkExecution(in *Input, out *findings) {
 	}
 	if e.RateFrom == "computed" && b.Rate.Stated() {
 		if !b.Rate.Valid || jixiao.Cmp(ro.Percent(b.Rate.Fraction()), ro.Percent(e.Rate)) != 0 {
-			want := pct(e.Rate)
+			want := ro.Percent(e.Rate).StringFixed(ro.PercentPlaces) + "%"
 			out.add(jixiao.Finding{
 				Code: "T-EXEC-RATE", Severity: jixiao.SevError,
 				Message: fmt.Sprintf("执行率填为 %s，按全年执行数 / %s 应为 %s", b.Rate.Text, e.Denominator, want),
@@ -90,7 +88,10 @@ func checkExecutionScore(in *Input, out *findings) {
 	if !e.ScoreKnown || !b.Score.Stated() {
 		return
 	}
-	want := e.Score.StringFixed(ro.ScorePlaces)
+	if b.Score.Valid && jixiao.CmpFigure(&b.Score, e.Score) == 0 {
+		return // the common case, with nothing to write
+	}
+	want := jixiao.FormatFixed(e.Score, ro.ScorePlaces)
 	if !b.Score.Valid {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-SCORE", Severity: jixiao.SevError,
