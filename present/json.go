@@ -114,7 +114,7 @@ func NewScoreJSON(d *Doc) ScoreJSON {
 		in := &ev.Indicators[r.Index]
 		row := RowJSON{
 			Index: r.Index + 1, Level1: in.Level1, Level2: in.Level2, Name: in.Name, Target: in.Target.Raw, Actual: in.Actual.Raw,
-			Method: string(r.Method), Weight: r.Weight().String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier(), Trace: TraceJSON(r.Explain()),
+			Method: r.Method.String(), Weight: r.Weight().String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier(), Trace: TraceJSON(r.Explain()),
 		}
 		if r.Computed {
 			row.Score = strp(r.Score().StringFixed(ro.ScorePlaces))

@@ -54,7 +54,7 @@ func ScoreText(w io.Writer, d *Doc) error {
 		}
 		t.Rows = append(t.Rows, []string{
 			fmt.Sprint(r.Index + 1), dash(in.Level1), dash(in.Level2), in.Name, dash(in.Target.Raw), dash(in.Actual.Raw),
-			dash(in.Weight.Text), dash(in.Score.Text) + mark(in.Score, r.Score(), r.Computed), calc, string(r.Method),
+			dash(in.Weight.Text), dash(in.Score.Text) + mark(in.Score, r.Score(), r.Computed), calc, r.Method.String(),
 		})
 	}
 	indent(&b, t)

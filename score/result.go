@@ -91,33 +91,46 @@ func (e *Execution) Explain() Trace {
 }
 
 // Method names how a row was scored.
-type Method string
+type Method uint8
 
 // Scoring methods.
 const (
-	MethodPositive    Method = "正向"
-	MethodEqualZero   Method = "等于零"
-	MethodReverse     Method = "反向"
-	MethodQualitative Method = "定性"
-	MethodStated      Method = "未重算" // kept the stated score
+	MethodStated      Method = iota // kept the stated score
+	MethodPositive                  // 正向
+	MethodEqualZero                 // 等于零
+	MethodReverse                   // 反向
+	MethodQualitative               // 定性
 )
+
+var methodNames = [...]string{MethodStated: "未重算", MethodPositive: "正向", MethodEqualZero: "等于零", MethodReverse: "反向", MethodQualitative: "定性"}
+
+// String returns the method's name as the score table shows it.
+func (m Method) String() string {
+	if int(m) < len(methodNames) {
+		return methodNames[m]
+	}
+	return "未知"
+}
 
 // Row is one indicator's score. Its figures are methods: a row holds its
 // weight and score in fixed point and the indicator it scored, so that a
 // result of thirty rows is one small allocation that formats nothing until
 // someone reads it.
 type Row struct {
-	Index    int // 0-based position in Evaluation.Indicators
-	Method   Method
-	Computed bool  // Score was computed, not copied
-	Over     bool  // over-achieved: a ≥ OverAchieve × t
+	Index    int   // 0-based position in Evaluation.Indicators
 	Met      *bool // whether the actual meets the target, when it can be told; shared, never write through it
+	Method   Method
+	Computed bool // Score was computed, not copied
+	Over     bool // over-achieved: a ≥ OverAchieve × t
 
-	in         *jixiao.Indicator // the row scored; read only
-	tier       *jixiao.QualTier  // the qualitative tier reached, when known
-	rule, note string            // constant rule text; why a row fell back
-	fx         formula           // the arithmetic, written out only when asked
-	w, s       num               // weight and score
+	ratio  bool        // reverse rows: scored by the ratio formula, not linear-2t
+	qual   bool        // scored as qualitative (even if it fell back to the stated score)
+	fx     formulaKind // the arithmetic, written out only when asked
+	places int32       // score decimals, for the written arithmetic
+	in     *jixiao.Indicator
+	tier   *jixiao.QualTier // the qualitative tier reached, when known
+	note   string           // why a row fell back
+	w, s   num              // weight and score
 }
 
 // Indicator returns the indicator the row scored.
@@ -168,7 +181,7 @@ func (r *Row) CmpWeight(f *jixiao.Figure) int { return cmpFigureNum(f, r.w) }
 // rule and any note. The arithmetic is formatted here, not while scoring,
 // so that scoring thousands of documents formats nothing nobody reads.
 func (r *Row) Explain() Trace {
-	return Trace{Formula: r.fx.text(r), Rule: r.rule, Note: r.note}
+	return Trace{Formula: r.formula(), Rule: r.rule(), Note: r.note}
 }
 
 // Group is a subtotal of rows sharing a 一级 (Level2 == "") or a 一级/二级.

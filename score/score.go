@@ -116,7 +116,7 @@ func indicator(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	if row.Computed {
 		row.s = roundScore(rs.Rounding, row.s)
 	}
-	row.fx.places = rs.Rounding.ScorePlaces
+	row.places = rs.Rounding.ScorePlaces
 }
 
 // keepStated falls back to the stated score when a row cannot be computed.
@@ -167,12 +167,11 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	case op == jixiao.OpEQ && tv.sign() == 0:
 		row.Method = MethodEqualZero
 		met = av.sign() <= 0
-		row.rule = "目标为 0 的等于型指标：实际 ≤ 0 得满分，否则 0 分"
 		row.s = w
 		if !met && rs.EqualZero.FullWhenActualAtMostZero {
 			row.s = numZero
 		}
-		row.fx.kind = fxEqualZero
+		row.fx = fxEqualZero
 	case op.Reverse():
 		row.Method = MethodReverse
 		met = cmpNum(av, tv) <= 0
@@ -180,17 +179,16 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	default:
 		row.Method = MethodPositive
 		met = cmpNum(av, tv) >= 0
-		row.rule = "正向指标：实际 ≥ 目标得满分，否则 分值 × 实际 / 目标"
 		switch {
 		case met:
 			row.s = w
-			row.fx.kind = fxMet
+			row.fx = fxMet
 		case tv.sign() <= 0:
 			row.s = w
-			row.fx.kind = fxZeroTarget
+			row.fx = fxZeroTarget
 		default:
 			row.s = mulDiv(rs.Rounding, w, av, tv)
-			row.fx = formula{kind: fxProportional, x: av, y: tv}
+			row.fx = fxProportional
 		}
 		row.Over = tv.sign() > 0 && rs.OverAchieve.Sign() > 0 && cmpNum(av, tv) > 0 && atLeastTimes(av, tv, rs.OverAchieve)
 	}
@@ -200,44 +198,35 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	}
 }
 
-const (
-	ruleLinear = "反向指标（linear-2t）：实际 ≤ 目标得满分；目标 < 实际 < 2×目标 得 分值 × (1 − (实际 − 目标) / 目标)；实际 ≥ 2×目标 得 0"
-	ruleRatio  = "反向指标（ratio）：实际 ≤ 目标得满分，否则 分值 × 目标 / 实际"
-)
-
 // reverse scores a reverse row (≤, <) into row.s.
 func reverse(row *Row, tv, av num, met bool, rs *jixiao.RuleSet) {
 	ro := rs.Rounding
-	row.rule = ruleLinear
-	if rs.Reverse == jixiao.ReverseRatio {
-		row.rule = ruleRatio
-	}
+	row.ratio = rs.Reverse == jixiao.ReverseRatio
 	switch {
 	case met:
-		row.s, row.fx.kind = row.w, fxReverseMet
+		row.s, row.fx = row.w, fxReverseMet
 		return
 	case tv.sign() <= 0:
-		row.s, row.fx.kind = numZero, fxReverseZero
+		row.s, row.fx = numZero, fxReverseZero
 		return
-	case rs.Reverse == jixiao.ReverseRatio:
-		row.s, row.fx = mulDiv(ro, row.w, tv, av), formula{kind: fxRatio, x: tv, y: av}
+	case row.ratio:
+		row.s, row.fx = mulDiv(ro, row.w, tv, av), fxRatio
 		return
 	}
 	twoT := twice(tv)
 	if cmpNum(av, twoT) >= 0 {
-		row.s, row.fx.kind = numZero, fxTwice
+		row.s, row.fx = numZero, fxTwice
 		return
 	}
 	// w × (1 − (a − t)/t) = w × (2t − a) / t, divided once
 	x := sub(twoT, av)
-	row.s, row.fx = mulDiv(ro, row.w, x, tv), formula{kind: fxLinear, x: x, y: tv}
+	row.s, row.fx = mulDiv(ro, row.w, x, tv), fxLinear
 }
 
 func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
-	row.Method = MethodQualitative
+	row.Method, row.qual = MethodQualitative, true
 	w := row.w
 	ti := rs.TierOf(in.Actual.Raw)
-	row.rule = "定性指标：按实际完成情况定档，得分须在该档区间内（评价人打分）"
 	row.Computed = true
 	if ti < 0 {
 		if !in.Score.Valid {
@@ -252,14 +241,14 @@ func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 			row.s = w
 		}
 		row.note = fmt.Sprintf("实际完成值 %q 无法判断档次，沿用评价人得分", in.Actual.Raw)
-		row.fx.kind = fxEvaluator
+		row.fx = fxEvaluator
 		return
 	}
 	tier := &rs.Qualitative[ti]
 	row.tier = tier
 	lo, hi := mulExact(w, tier.Min), mulExact(w, tier.Max)
 	row.Met = metOf(jixiao.Cmp(tier.Max, one) == 0)
-	row.fx.kind = fxTier
+	row.fx = fxTier
 	switch {
 	case !in.Score.Valid:
 		row.s = hi

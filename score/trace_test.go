@@ -38,6 +38,8 @@ func TestTraces(t *testing.T) {
 		{"QualitativeTopTier", national, row("年度完成", "按时完成", "10", "9")},
 		{"QualitativeHalfOpenTop", national, row("年度完成", "部分完成", "10", "8")},
 		{"QualitativeBelowTier", national, row("年度完成", "未完成", "10", "")},
+		{"QualitativeNoTierNoScore", national, row("年度完成", "说不清", "10", "")},
+		{"QuantitativeNoActual", national, row("≥95%", "", "10", "8")},
 		{"ManyDecimals", national, row("≥95.123456789%", "90%", "10", "")},
 		{"FractionalWeight", national, row("≥10次", "9次", "2.5", "")},
 		{"UnitMismatch", national, row("≤30万元", "28元", "10", "9")},
