@@ -1,6 +1,10 @@
 package jixiao
 
-import "github.com/shopspring/decimal"
+import (
+	"cmp"
+
+	"github.com/shopspring/decimal"
+)
 
 // FixedScale is the scale of the fixed-point form the scoring hot paths
 // use: a value as an integer count of 10^-8. Every figure a table states
@@ -112,4 +116,15 @@ func CmpFigure(f *Figure, d decimal.Decimal) int {
 		}
 	}
 	return f.Value.Cmp(d)
+}
+
+// CmpFigures compares two valid figures' values, like Cmp, on their cached
+// fixed-point forms when both have one.
+func CmpFigures(f, g *Figure) int {
+	if x, ok := f.Fixed(); ok {
+		if y, ok := g.Fixed(); ok {
+			return cmp.Compare(x, y)
+		}
+	}
+	return f.Value.Cmp(g.Value)
 }

@@ -87,3 +87,15 @@ func TestPositionDescribe(t *testing.T) {
 		}
 	}
 }
+
+func TestCmpFigures(t *testing.T) {
+	vals := []string{"0", "3", "3.00", "2.999999999", "99999999999999", "-1", "0.5"}
+	for _, a := range vals {
+		for _, b := range vals {
+			fa, fb := ParseFigure(a), ParseFigure(b)
+			if got, want := CmpFigures(&fa, &fb), fa.Value.Cmp(fb.Value); got != want {
+				t.Errorf("CmpFigures(%s, %s) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
+}

@@ -30,7 +30,7 @@ func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 		return "T-ROW-SCORE-MISSING"
 	case !ind.Score.Valid:
 		return "T-ROW-SCORE"
-	case ind.Weight.Valid && jixiao.CmpFigure(&ind.Score, ind.Weight.Value) > 0:
+	case ind.Weight.Valid && jixiao.CmpFigures(&ind.Score, &ind.Weight) > 0:
 		return "T-ROW-OVER-WEIGHT"
 	case !r.Computed:
 		return "T-ROW-UNSCORABLE"

@@ -29,14 +29,14 @@ func numOf(d decimal.Decimal) num {
 
 // atLeastTimes reports whether a ≥ t × k, for a, t ≥ 0 and k > 0: the
 // over-achievement test, done on the fixed-point forms in 128 bits.
-func atLeastTimes(a, t num, k decimal.Decimal) bool {
-	if kf, ok := jixiao.FixedOf(k); ok && a.fixed() && t.fixed() && a.f >= 0 && t.f >= 0 && kf >= 0 {
+func atLeastTimes(a, t, k num) bool {
+	if kf := k.f; k.fixed() && a.fixed() && t.fixed() && a.f >= 0 && t.f >= 0 && kf >= 0 {
 		// a × 10^8 ≥ t × kf, both sides in units of 10^-16
 		ah, al := bits.Mul64(uint64(a.f), 1e8)
 		th, tl := bits.Mul64(uint64(t.f), uint64(kf))
 		return ah > th || ah == th && al >= tl
 	}
-	return jixiao.Cmp(a.dec(), jixiao.MulExact(t.dec(), k)) >= 0
+	return jixiao.Cmp(a.dec(), jixiao.MulExact(t.dec(), k.dec())) >= 0
 }
 
 func figNum(f *jixiao.Figure) num {
@@ -145,8 +145,8 @@ func cmpFigureNum(f *jixiao.Figure, n num) int {
 
 // mulExact returns a × k exactly, in fixed point when the product has a
 // fixed-point form: the qualitative tier bounds, weight × fraction.
-func mulExact(a num, k decimal.Decimal) num {
-	if kf, ok := jixiao.FixedOf(k); ok && a.fixed() && a.f >= 0 && kf >= 0 {
+func mulExact(a, k num) num {
+	if kf := k.f; k.fixed() && a.fixed() && a.f >= 0 && kf >= 0 {
 		// a × kf is in units of 10^-16: exact when 10^8 divides it
 		hi, lo := bits.Mul64(uint64(a.f), uint64(kf))
 		if hi < 1e8 {
@@ -156,7 +156,7 @@ func mulExact(a num, k decimal.Decimal) num {
 			}
 		}
 	}
-	return numOf(jixiao.MulExact(a.dec(), k))
+	return numOf(jixiao.MulExact(a.dec(), k.dec()))
 }
 
 // quo16 is b / a as decimal.Div gives it (16 places, halves away from

@@ -30,7 +30,7 @@ func TestNumAgreesWithDecimal(t *testing.T) {
 				t.Fatalf("sub(%s, %s) = %s, want %s", a, b, got, want)
 			}
 			for _, k := range []decimal.Decimal{dec("1.2"), dec("1.5"), dec("3"), dec("1.333333333")} {
-				if got, want := atLeastTimes(na, nb, k), a.Cmp(b.Mul(k)) >= 0; got != want {
+				if got, want := atLeastTimes(na, nb, numOf(k)), a.Cmp(b.Mul(k)) >= 0; got != want {
 					t.Fatalf("atLeastTimes(%s, %s, %s) = %v, want %v", a, b, k, got, want)
 				}
 			}
@@ -40,7 +40,7 @@ func TestNumAgreesWithDecimal(t *testing.T) {
 				}
 			}
 			for _, k := range []decimal.Decimal{dec("0.8"), dec("0.33333333"), dec("1.25")} {
-				if got, want := mulExact(na, k).dec(), a.Mul(k); !got.Equal(want) {
+				if got, want := mulExact(na, numOf(k)).dec(), a.Mul(k); !got.Equal(want) {
 					t.Fatalf("mulExact(%s, %s) = %s, want %s", a, k, got, want)
 				}
 			}

@@ -33,9 +33,10 @@ func Score(ev *jixiao.Evaluation, rs *jixiao.RuleSet) *Result {
 	total.Add(r.Execution.Score)
 	weights.Add(r.Execution.Weight)
 	r.Rows = make([]Row, len(ev.Indicators))
+	sc := newScorer(rs)
 	for i := range ev.Indicators {
 		row := &r.Rows[i]
-		indicator(row, &ev.Indicators[i], rs)
+		indicator(row, &ev.Indicators[i], &sc)
 		row.Index = i
 		addNum(&total, row.s)
 		addNum(&weights, row.w)
@@ -86,7 +87,7 @@ func execution(b *jixiao.Budget, rs *jixiao.RuleSet) Execution {
 	switch {
 	case e.Rate.Sign() <= 0:
 		e.Score = decimal.Zero
-	case e.RateFrom == "computed" && atLeastTimes(figNum(&e.B), figNum(&e.A), e.cap),
+	case e.RateFrom == "computed" && atLeastTimes(figNum(&e.B), figNum(&e.A), numOf(e.cap)),
 		e.RateFrom == "stated" && jixiao.Cmp(e.Rate, e.cap) >= 0:
 		e.atCap = true
 		e.Score = ro.Score(jixiao.MulExact(e.Weight, e.cap))
@@ -99,8 +100,40 @@ func execution(b *jixiao.Budget, rs *jixiao.RuleSet) Execution {
 	return e
 }
 
+// scorer is a rule set with what every row reads of it in fixed point,
+// converted once per evaluation rather than once per row.
+type scorer struct {
+	*jixiao.RuleSet
+	over  num         // OverAchieve
+	tiers [4]tierFrac // the first qualitative tiers' bounds, converted on first use
+}
+
+// tierFrac is a qualitative tier's bounds as fractions of the weight.
+type tierFrac struct {
+	lo, hi num
+	full   bool // the tier's top is the full weight: reaching it meets the target
+	done   bool
+}
+
+func newScorer(rs *jixiao.RuleSet) scorer {
+	return scorer{RuleSet: rs, over: numOf(rs.OverAchieve)}
+}
+
+// tier returns tier i's bounds.
+func (sc *scorer) tier(i int) tierFrac {
+	if i < len(sc.tiers) && sc.tiers[i].done {
+		return sc.tiers[i]
+	}
+	t := &sc.Qualitative[i]
+	f := tierFrac{lo: numOf(t.Min), hi: numOf(t.Max), full: jixiao.Cmp(t.Max, one) == 0, done: true}
+	if i < len(sc.tiers) {
+		sc.tiers[i] = f
+	}
+	return f
+}
+
 // indicator scores one row in place (rows are large: no copies).
-func indicator(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
+func indicator(row *Row, in *jixiao.Indicator, sc *scorer) {
 	row.in = in
 	if !in.Weight.Valid || in.Weight.Value.Sign() < 0 {
 		row.Method = MethodStated
@@ -109,14 +142,14 @@ func indicator(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	}
 	row.w = figNum(&in.Weight)
 	if in.EffectiveType() == jixiao.Qualitative || (in.Target.Type == jixiao.Qualitative && in.Actual.Type != jixiao.Quantitative) {
-		qualitative(row, in, rs)
+		qualitative(row, in, sc)
 	} else {
-		quantitative(row, in, rs)
+		quantitative(row, in, sc)
 	}
 	if row.Computed {
-		row.s = roundScore(rs.Rounding, row.s)
+		row.s = roundScore(sc.Rounding, row.s)
 	}
-	row.places = rs.Rounding.ScorePlaces
+	row.places = sc.Rounding.ScorePlaces
 }
 
 // keepStated falls back to the stated score when a row cannot be computed.
@@ -134,7 +167,7 @@ func keepStated(row *Row, in *jixiao.Indicator, note string) {
 }
 
 // quantitative scores a 定量 row into row.s.
-func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
+func quantitative(row *Row, in *jixiao.Indicator, sc *scorer) {
 	t, a := &in.Target, &in.Actual
 	switch {
 	case !t.Stated():
@@ -159,7 +192,7 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	}
 	op := t.Op
 	if op == jixiao.OpNone {
-		op = rs.BareNumberAs
+		op = sc.BareNumberAs
 	}
 	row.Computed = true
 	met := false
@@ -168,14 +201,14 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		row.Method = MethodEqualZero
 		met = av.sign() <= 0
 		row.s = w
-		if !met && rs.EqualZero.FullWhenActualAtMostZero {
+		if !met && sc.EqualZero.FullWhenActualAtMostZero {
 			row.s = numZero
 		}
 		row.fx = fxEqualZero
 	case op.Reverse():
 		row.Method = MethodReverse
 		met = cmpNum(av, tv) <= 0
-		reverse(row, tv, av, met, rs)
+		reverse(row, tv, av, met, sc)
 	default:
 		row.Method = MethodPositive
 		met = cmpNum(av, tv) >= 0
@@ -187,10 +220,10 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 			row.s = w
 			row.fx = fxZeroTarget
 		default:
-			row.s = mulDiv(rs.Rounding, w, av, tv)
+			row.s = mulDiv(sc.Rounding, w, av, tv)
 			row.fx = fxProportional
 		}
-		row.Over = tv.sign() > 0 && rs.OverAchieve.Sign() > 0 && cmpNum(av, tv) > 0 && atLeastTimes(av, tv, rs.OverAchieve)
+		row.Over = tv.sign() > 0 && sc.OverAchieve.Sign() > 0 && cmpNum(av, tv) > 0 && atLeastTimes(av, tv, sc.over)
 	}
 	row.Met = metOf(met)
 	if cmpNum(row.s, w) > 0 {
@@ -199,9 +232,9 @@ func quantitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 }
 
 // reverse scores a reverse row (≤, <) into row.s.
-func reverse(row *Row, tv, av num, met bool, rs *jixiao.RuleSet) {
-	ro := rs.Rounding
-	row.ratio = rs.Reverse == jixiao.ReverseRatio
+func reverse(row *Row, tv, av num, met bool, sc *scorer) {
+	ro := sc.Rounding
+	row.ratio = sc.Reverse == jixiao.ReverseRatio
 	switch {
 	case met:
 		row.s, row.fx = row.w, fxReverseMet
@@ -223,10 +256,10 @@ func reverse(row *Row, tv, av num, met bool, rs *jixiao.RuleSet) {
 	row.s, row.fx = mulDiv(ro, row.w, x, tv), fxLinear
 }
 
-func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
+func qualitative(row *Row, in *jixiao.Indicator, sc *scorer) {
 	row.Method, row.qual = MethodQualitative, true
 	w := row.w
-	ti := rs.TierOf(in.Actual.Raw)
+	ti := sc.TierOf(in.Actual.Raw)
 	row.Computed = true
 	if ti < 0 {
 		if !in.Score.Valid {
@@ -244,10 +277,11 @@ func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		row.fx = fxEvaluator
 		return
 	}
-	tier := &rs.Qualitative[ti]
+	tier := &sc.Qualitative[ti]
 	row.tier = tier
-	lo, hi := mulExact(w, tier.Min), mulExact(w, tier.Max)
-	row.Met = metOf(jixiao.Cmp(tier.Max, one) == 0)
+	f := sc.tier(ti)
+	lo, hi := mulExact(w, f.lo), mulExact(w, f.hi)
+	row.Met = metOf(f.full)
 	row.fx = fxTier
 	switch {
 	case !in.Score.Valid:
@@ -260,7 +294,7 @@ func qualitative(row *Row, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 		row.s = hi
 		if !tier.MaxInclusive {
 			// the top of a half-open tier is not reachable: take the last point below it
-			row.s = sub(hi, numOf(decimal.New(1, -rs.Rounding.ScorePlaces)))
+			row.s = sub(hi, numOf(decimal.New(1, -sc.Rounding.ScorePlaces)))
 		}
 		row.note = "表列得分 " + in.Score.Text + " 高于该档上限，按该档最高分计"
 	default:
