@@ -77,6 +77,9 @@ func (f *findings) bySeverity() []jixiao.Finding {
 		return nil
 	}
 	out := make([]jixiao.Finding, 0, total)
+	if f.inOrder() {
+		return append(append(out, f.first[:f.n]...), f.rest...) // one bulk copy each
+	}
 	for rank := range 3 {
 		for i := range f.n {
 			if f.first[i].Severity.Rank() == rank {
@@ -90,4 +93,25 @@ func (f *findings) bySeverity() []jixiao.Finding {
 		}
 	}
 	return out
+}
+
+// inOrder reports whether the findings already come by severity, as they
+// mostly do: the table's errors are raised first.
+func (f *findings) inOrder() bool {
+	last := 0
+	for i := range f.n {
+		r := f.first[i].Severity.Rank()
+		if r < last {
+			return false
+		}
+		last = r
+	}
+	for i := range f.rest {
+		r := f.rest[i].Severity.Rank()
+		if r < last {
+			return false
+		}
+		last = r
+	}
+	return true
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -75,7 +76,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
 		}
-		if strings.Contains(ind.Name, "节") && hasAnyWord(ind.Name, savingNames) && (hundredPercent(&ind.Target) || hundredPercent(&ind.Actual)) {
+		if strings.IndexByte(ind.Name, "节"[0]) >= 0 && strings.Contains(ind.Name, "节") && hasAnyWord(ind.Name, savingNames) && (hundredPercent(&ind.Target) || hundredPercent(&ind.Actual)) {
 			out.add(jixiao.Finding{
 				Code: "Q-SAVING-100", Severity: jixiao.SevWarning,
 				Message: "指标“" + ind.Name + "”为 100%：节约 100% 意味着没有支出，与实际支出矛盾",
@@ -118,25 +119,40 @@ func sameValue(actual, target string) bool {
 }
 
 // valueList is a list of whole values (names, targets) that a cell matches
-// when it is one of them, spaces aside. Nearly every cell ends with a rune
-// that no listed value ends with: has rejects it without trimming it.
+// when it is one of them, spaces aside. Nearly every cell ends with a byte,
+// or else a rune, that no listed value ends with: has rejects it without
+// decoding or trimming it.
 type valueList struct {
 	values []string
-	ends   []rune // the values' last runes
+	ends   []rune    // the values' last runes
+	last   [256]bool // the last bytes of those runes and of every space
 }
 
-func newValueList(values ...string) valueList {
-	l := valueList{values: values}
+func newValueList(values ...string) *valueList {
+	l := &valueList{values: values}
 	for _, v := range values {
-		if r, _ := utf8.DecodeLastRuneInString(v); !slices.Contains(l.ends, r) {
+		r, _ := utf8.DecodeLastRuneInString(v)
+		if !slices.Contains(l.ends, r) {
 			l.ends = append(l.ends, r)
+		}
+		l.last[v[len(v)-1]] = true
+	}
+	for _, rg := range unicode.White_Space.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			if jixiao.IsSpace(r) {
+				b := utf8.AppendRune(nil, r)
+				l.last[b[len(b)-1]] = true
+			}
 		}
 	}
 	return l
 }
 
 // has reports whether s, trimmed, is one of the values.
-func (l valueList) has(s string) bool {
+func (l *valueList) has(s string) bool {
+	if s == "" || !l.last[s[len(s)-1]] {
+		return false
+	}
 	if r, _ := utf8.DecodeLastRuneInString(s); !jixiao.IsSpace(r) && !slices.Contains(l.ends, r) {
 		return false
 	}

@@ -82,7 +82,7 @@ func TestSavingNamesAllHaveJie(t *testing.T) {
 }
 
 func TestValueListTrims(t *testing.T) {
-	for _, l := range []valueList{vagueNames, vagueTargets} {
+	for _, l := range []*valueList{vagueNames, vagueTargets} {
 		for _, v := range l.values {
 			for _, s := range []string{v, " " + v, v + "\u3000", "\t" + v + " \u00a0"} {
 				if !l.has(s) {
@@ -91,7 +91,12 @@ func TestValueListTrims(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range []string{"≥10所", "按时完成", "完成量化", "", " ", "\xff"} {
+	for r := rune(0); r <= 0x3000; r++ {
+		if s := "完成" + string(r); jixiao.IsSpace(r) && !vagueTargets.has(s) {
+			t.Errorf("has(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"≥10所", "按时完成", "完成量化", "", " ", "\xff", "\u3000"} {
 		if vagueNames.has(s) || vagueTargets.has(s) {
 			t.Errorf("has(%q) = true", s)
 		}

@@ -38,13 +38,13 @@ func checkWeights(in *Input, out *findings) {
 		ls = append(ls, level1{first: -1})
 	}
 	var reported []string // 一级 names already reported as misplaced
-	var memo level2Memo
+	var memo lookupMemo
 	// rows come grouped by 一级: remember the last lookup
 	lastL1, lastLi := "", -1
 	for i := range ev.Indicators {
 		ind := &ev.Indicators[i]
 		if i == 0 || ind.Level1 != lastL1 {
-			lastL1, lastLi = ind.Level1, level1Index(rs, ind.Level1)
+			lastL1, lastLi = ind.Level1, memo.level1(rs, ind.Level1)
 		}
 		li := lastLi
 		if li < 0 {
@@ -116,27 +116,50 @@ func checkLevel1Weight(in *Input, l *jixiao.Level1Rule, first int, sum *jixiao.S
 	})
 }
 
-// level2Memo remembers whether a 二级 name belongs under a 一级: a table
-// repeats the same few 二级 names, each then looked up once.
-type level2Memo struct {
-	n    int
-	li   [8]int
-	name [8]string
-	in   [8]bool
+// lookupMemo remembers name lookups in the rule set's tree: a table
+// repeats the same few 一级 and 二级 names, each then looked up once.
+type lookupMemo struct {
+	n     int
+	under [16]int // the 一级 a 二级 was looked up under; -1 for a 一级
+	name  [16]string
+	found [16]int // a 一级's index (-1: none); whether a 二级 belongs (1) or not (0)
 }
 
-func (m *level2Memo) belongs(rs *jixiao.RuleSet, li int, name string) bool {
-	for k := range m.n {
-		if m.li[k] == li && m.name[k] == name {
-			return m.in[k]
-		}
+func (m *lookupMemo) level1(rs *jixiao.RuleSet, name string) int {
+	if v, ok := m.get(-1, name); ok {
+		return v
+	}
+	return m.put(-1, name, level1Index(rs, name))
+}
+
+func (m *lookupMemo) belongs(rs *jixiao.RuleSet, li int, name string) bool {
+	if v, ok := m.get(li, name); ok {
+		return v == 1
 	}
 	in := contains(rs.Level1[li].Level2, name)
+	v := 0
+	if in {
+		v = 1
+	}
+	m.put(li, name, v)
+	return in
+}
+
+func (m *lookupMemo) get(under int, name string) (int, bool) {
+	for k := range m.n {
+		if m.under[k] == under && m.name[k] == name {
+			return m.found[k], true
+		}
+	}
+	return 0, false
+}
+
+func (m *lookupMemo) put(under int, name string, v int) int {
 	if m.n < len(m.name) {
-		m.li[m.n], m.name[m.n], m.in[m.n] = li, name, in
+		m.under[m.n], m.name[m.n], m.found[m.n] = under, name, v
 		m.n++
 	}
-	return in
+	return v
 }
 
 func weightEvidence(in *Input) string {
