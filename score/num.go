@@ -119,9 +119,12 @@ func mulDiv(ro jixiao.Rounding, x, y, z num) num {
 	return numOf(ro.Mode.MulDiv(x.dec(), y.dec(), z.dec(), ro.ScorePlaces))
 }
 
-// round rounds a score to the rule set's places.
+// roundScore rounds a score to the rule set's places.
 func roundScore(ro jixiao.Rounding, n num) num {
-	if n.fixed() && n.f >= 0 {
+	if n.fixed() && n.f >= 0 && ro.ScorePlaces >= 0 && ro.ScorePlaces <= jixiao.FixedScale {
+		if n.f%unitOf[ro.ScorePlaces] == 0 {
+			return n // already on the grid: a full or zero score, a stated one
+		}
 		// x × 1 / 1 in fixed point: just the one rounding
 		if q, ok := ro.Mode.MulDivFixed(n.f, 1, 1, ro.ScorePlaces); ok {
 			return num{f: q}
@@ -129,6 +132,9 @@ func roundScore(ro jixiao.Rounding, n num) num {
 	}
 	return numOf(ro.Score(n.dec()))
 }
+
+// unitOf[p] is one unit of the p-th decimal place in fixed point.
+var unitOf = [jixiao.FixedScale + 1]int64{1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 100, 10, 1}
 
 func addNum(s *jixiao.Sum, n num) {
 	if n.fixed() {
