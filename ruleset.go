@@ -114,7 +114,7 @@ type Rounding struct {
 // GradeOf returns the band of a total already rounded for display.
 func (rs *RuleSet) GradeOf(total decimal.Decimal) string {
 	for _, g := range rs.Grades {
-		if total.GreaterThanOrEqual(g.Min) {
+		if Cmp(total, g.Min) >= 0 {
 			return g.Name
 		}
 	}
