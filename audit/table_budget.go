@@ -200,8 +200,14 @@ func checkSplitRates(in *Input, out *findings, si int, s *jixiao.BudgetSplit) {
 		if !r.Rate.Valid || !r.Executed.Valid || !a.Valid || a.Value.Sign() <= 0 {
 			continue
 		}
+		stated := ro.Percent(r.Rate.Fraction())
+		if want, ok := ratePercentFixed(ro, &r.Executed, &a); ok {
+			if got, ok := jixiao.FixedOf(stated); ok && got == want {
+				continue
+			}
+		}
 		rate := r.Executed.Value.Div(a.Value)
-		if jixiao.Cmp(ro.Percent(r.Rate.Fraction()), ro.Percent(rate)) == 0 {
+		if jixiao.Cmp(stated, ro.Percent(rate)) == 0 {
 			continue
 		}
 		want := ro.Percent(rate).StringFixed(ro.PercentPlaces) + "%"
@@ -214,6 +220,35 @@ func checkSplitRates(in *Input, out *findings, si int, s *jixiao.BudgetSplit) {
 		})
 	}
 }
+
+// ratePercentFixed returns ro.Percent(executed / a) in fixed point, with
+// integers only, when that is provably the same value: the decimal path
+// first rounds the quotient to 16 places (half away from zero), then to the
+// displayed places; rounding once instead gives the same result as long as
+// the quotient is further than 0.5×10^-16 from every point and midpoint of
+// the displayed grid, which holds when the quotient's denominator (without
+// the factors of ten it shares with the numerator) times 10^(2+places) is
+// below 10^16.
+func ratePercentFixed(ro jixiao.Rounding, executed, a *jixiao.Figure) (int64, bool) {
+	x, okX := executed.Fixed()
+	z, okZ := a.Fixed()
+	places := ro.PercentPlaces
+	if !okX || !okZ || x < 0 || z <= 0 || places < 0 || places > 6 {
+		return 0, false
+	}
+	n, d := x, z
+	for n%10 == 0 && d%10 == 0 {
+		n, d = n/10, d/10
+	}
+	if d >= maxRateDenominator[places] {
+		return 0, false
+	}
+	const hundred = 100 * 1e8 // 100 in units of 10^-8
+	return ro.Mode.MulDivFixed(x, hundred, z, places)
+}
+
+// maxRateDenominator[p] is 10^(16−2−p): see ratePercentFixed.
+var maxRateDenominator = [...]int64{1e14, 1e13, 1e12, 1e11, 1e10, 1e9, 1e8}
 
 // loc builds a Location and fills its source position from provenance:
 // the figure's own, else the first of the fallbacks that was read (an
