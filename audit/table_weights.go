@@ -29,8 +29,9 @@ func checkWeights(in *Input, out *findings) {
 	rs, ev := in.Rules, in.Eval
 	// per 一级 of the rule set: the weights' sum and the first row (-1: none)
 	type level1 struct {
-		sum   jixiao.Sum
-		first int
+		sum    jixiao.Sum
+		first  int
+		level2 memo // whether a 二级 belongs under it: 1 or 0
 	}
 	var buf [8]level1
 	ls := buf[:0]
@@ -38,13 +39,17 @@ func checkWeights(in *Input, out *findings) {
 		ls = append(ls, level1{first: -1})
 	}
 	var reported []string // 一级 names already reported as misplaced
-	var memo lookupMemo
+	var level1s memo      // a 一级 name's index in the rule set, -1 for none
 	// rows come grouped by 一级: remember the last lookup
 	lastL1, lastLi := "", -1
 	for i := range ev.Indicators {
 		ind := &ev.Indicators[i]
 		if i == 0 || ind.Level1 != lastL1 {
-			lastL1, lastLi = ind.Level1, memo.level1(rs, ind.Level1)
+			li, ok := level1s.get(ind.Level1)
+			if !ok {
+				li = level1s.put(ind.Level1, level1Index(rs, ind.Level1))
+			}
+			lastL1, lastLi = ind.Level1, li
 		}
 		li := lastLi
 		if li < 0 {
@@ -60,7 +65,7 @@ func checkWeights(in *Input, out *findings) {
 		if ind.Weight.Valid {
 			ls[li].sum.AddFigure(&ind.Weight)
 		}
-		if ind.Level2 != "" && !memo.belongs(rs, li, ind.Level2) {
+		if ind.Level2 != "" && !ls[li].level2.belongs(rs.Level1[li].Level2, ind.Level2) {
 			l := &rs.Level1[li]
 			list := strings.Join(l.Level2, "、")
 			out.add(jixiao.Finding{
@@ -116,50 +121,43 @@ func checkLevel1Weight(in *Input, l *jixiao.Level1Rule, first int, sum *jixiao.S
 	})
 }
 
-// lookupMemo remembers name lookups in the rule set's tree: a table
-// repeats the same few 一级 and 二级 names, each then looked up once.
-type lookupMemo struct {
+// memo remembers a few lookups by name: a table repeats the same few 一级
+// and 二级 names, each then looked up once.
+type memo struct {
 	n     int
-	under [16]int // the 一级 a 二级 was looked up under; -1 for a 一级
-	name  [16]string
-	found [16]int // a 一级's index (-1: none); whether a 二级 belongs (1) or not (0)
+	names [8]string
+	vals  [8]int
 }
 
-func (m *lookupMemo) level1(rs *jixiao.RuleSet, name string) int {
-	if v, ok := m.get(-1, name); ok {
-		return v
-	}
-	return m.put(-1, name, level1Index(rs, name))
-}
-
-func (m *lookupMemo) belongs(rs *jixiao.RuleSet, li int, name string) bool {
-	if v, ok := m.get(li, name); ok {
-		return v == 1
-	}
-	in := contains(rs.Level1[li].Level2, name)
-	v := 0
-	if in {
-		v = 1
-	}
-	m.put(li, name, v)
-	return in
-}
-
-func (m *lookupMemo) get(under int, name string) (int, bool) {
+func (m *memo) get(name string) (int, bool) {
 	for k := range m.n {
-		if m.under[k] == under && m.name[k] == name {
-			return m.found[k], true
+		if m.names[k] == name {
+			return m.vals[k], true
 		}
 	}
 	return 0, false
 }
 
-func (m *lookupMemo) put(under int, name string, v int) int {
-	if m.n < len(m.name) {
-		m.under[m.n], m.name[m.n], m.found[m.n] = under, name, v
+// put remembers v for name, while there is room, and returns v.
+func (m *memo) put(name string, v int) int {
+	if m.n < len(m.names) {
+		m.names[m.n], m.vals[m.n] = name, v
 		m.n++
 	}
 	return v
+}
+
+// belongs reports whether a rule set's list of 二级 names holds name.
+func (m *memo) belongs(list []string, name string) bool {
+	v, ok := m.get(name)
+	if !ok {
+		v = 0
+		if contains(list, name) {
+			v = 1
+		}
+		m.put(name, v)
+	}
+	return v == 1
 }
 
 func weightEvidence(in *Input) string {
