@@ -293,8 +293,8 @@ func (n *narrative) execReason(in *Input, out *findings) {
 	}
 	at := jixiao.Location{Block: "report"}
 	found := false
-	for _, p := range n.rt.paras {
-		if !executionWords.in(p.text) {
+	for pi, p := range n.rt.paras {
+		if !n.rt.holds(pi, wordsExecution) {
 			continue
 		}
 		for sent := range strings.FieldsFuncSeq(p.text, func(r rune) bool { return r == '。' || r == '；' || r == '！' }) {

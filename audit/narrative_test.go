@@ -127,3 +127,17 @@ func TestExcerpt(t *testing.T) {
 		}
 	}
 }
+
+func TestWordSetFindsKinds(t *testing.T) {
+	u := unionWordSets(newWordSet("执行率", "结余"), newWordSet("问卷", "执行"))
+	for _, c := range []struct {
+		text string
+		want uint8
+	}{
+		{"", 0}, {"没有相关内容", 0}, {"预算执行率为 90%", 3}, {"开展了问卷调查", 2}, {"资金结余", 1}, {"执行中", 2},
+	} {
+		if got := u.find(c.text, 3); got != c.want {
+			t.Errorf("find(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}

@@ -39,6 +39,7 @@ type reportPara struct {
 	section int                  // index in sections; -1 before the first section
 	head    jixiao.HeadingNumber // the numbering text starts with, when headed
 	headed  bool
+	words   uint8 // the kinds of paraWords it holds, once holds has scanned it
 }
 
 type reportSection struct {
@@ -277,28 +278,64 @@ func excerptRunes(s, focus string, n int) string {
 // where strings.Contains per word would rescan the text for each: CJK
 // text shares its first UTF-8 bytes, which defeats the byte search. A
 // bitset of the words' first runes keeps the pass to a load and a test
-// per rune.
+// per rune. A set made by unionWordSets tells which of its parts' words
+// a text holds, so that one pass serves several checks.
 type wordSet struct {
 	first [1 << 16 / 64]uint64 // first runes in the Basic Multilingual Plane
-	words map[rune][]string
+	words map[rune][]setWord
+}
+
+type setWord struct {
+	text  string
+	kinds uint8 // the parts of a union holding the word; 1 otherwise
 }
 
 func newWordSet(words ...string) *wordSet {
-	ws := &wordSet{words: map[rune][]string{}}
+	ws := &wordSet{words: map[rune][]setWord{}}
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		ws.words[r] = append(ws.words[r], w)
-		if r < 1<<16 {
-			ws.first[r/64] |= 1 << (r % 64)
-		}
+		ws.add(w, 1)
 	}
 	return ws
 }
 
-// in reports whether s contains one of the words. Three-byte sequences,
-// which all of CJK is, are decoded inline: that is most of the cost of a
-// pass, and range would call the runtime's decoder for each of them.
-func (ws *wordSet) in(s string) bool {
+// unionWordSets returns the words of every set, a word of sets[i] being of
+// kind 1<<i.
+func unionWordSets(sets ...*wordSet) *wordSet {
+	u := &wordSet{words: map[rune][]setWord{}}
+	for i, ws := range sets {
+		for _, list := range ws.words {
+			for _, w := range list {
+				u.add(w.text, 1<<i)
+			}
+		}
+	}
+	return u
+}
+
+func (ws *wordSet) add(w string, kinds uint8) {
+	r, _ := utf8.DecodeRuneInString(w)
+	list := ws.words[r]
+	for i := range list {
+		if list[i].text == w {
+			list[i].kinds |= kinds
+			return
+		}
+	}
+	ws.words[r] = append(list, setWord{w, kinds})
+	if r < 1<<16 {
+		ws.first[r/64] |= 1 << (r % 64)
+	}
+}
+
+// in reports whether s contains one of the words.
+func (ws *wordSet) in(s string) bool { return ws.find(s, 1) != 0 }
+
+// find returns the kinds of the words s contains, scanning no further once
+// it has found all of want. Three-byte sequences, which all of CJK is, are
+// decoded inline: that is most of the cost of a pass, and range would call
+// the runtime's decoder for each of them.
+func (ws *wordSet) find(s string, want uint8) uint8 {
+	var found uint8
 	for i := 0; i < len(s); {
 		c := s[i]
 		var r rune
@@ -314,12 +351,35 @@ func (ws *wordSet) in(s string) bool {
 		}
 		if r >= 1<<16 || ws.first[r/64]&(1<<(r%64)) != 0 {
 			for _, w := range ws.words[r] {
-				if strings.HasPrefix(s[i:], w) {
-					return true
+				if w.kinds&^found != 0 && strings.HasPrefix(s[i:], w.text) {
+					if found |= w.kinds; found&want == want {
+						return found
+					}
 				}
 			}
 		}
 		i += size
 	}
-	return false
+	return found
+}
+
+// The kinds of words paraWords finds in a paragraph.
+const (
+	wordsExecution uint8    = 1 << iota // executionWords
+	wordsSurvey                         // surveyWords
+	wordsScanned   = 1 << 7             // reportPara.words is known
+)
+
+// paraWords are the words that checks look for paragraph by paragraph:
+// one pass over a paragraph finds them all.
+var paraWords = unionWordSets(executionWords, surveyWords)
+
+// holds reports whether paragraph i holds a word of the kind. The first
+// check to ask scans the paragraph for every kind.
+func (rt *reportText) holds(i int, kind uint8) bool {
+	p := &rt.paras[i]
+	if p.words&wordsScanned == 0 {
+		p.words = paraWords.find(p.text, wordsExecution|wordsSurvey) | wordsScanned
+	}
+	return p.words&kind != 0
 }

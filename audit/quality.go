@@ -226,11 +226,13 @@ func checkSatisfaction(in *Input, rt *reportText, out *findings) {
 		return
 	}
 	// A survey promised under 存在的问题 or 下一步改进措施 was not made.
-	for _, p := range rt.paras {
-		if t := rt.sectionTitle(p); strings.Contains(t, "问题") || strings.Contains(t, "措施") || strings.Contains(t, "下一步") {
-			continue
+	section, promised := -2, false // the last paragraph's section and whether it is one of promises
+	for pi, p := range rt.paras {
+		if p.section != section {
+			t := rt.sectionTitle(p)
+			section, promised = p.section, strings.Contains(t, "问题") || strings.Contains(t, "措施") || strings.Contains(t, "下一步")
 		}
-		if surveyWords.in(p.text) {
+		if !promised && rt.holds(pi, wordsSurvey) {
 			return
 		}
 	}
