@@ -60,6 +60,10 @@ func (f *findings) add(x jixiao.Finding) {
 		f.n++
 		return
 	}
+	if f.rest == nil {
+		// a document raising more raises many: the sample report, 27
+		f.rest = make([]jixiao.Finding, 0, 3*len(f.first))
+	}
 	f.rest = append(f.rest, x)
 }
 
