@@ -106,13 +106,7 @@ func (s *Sum) AddFigure(f *Figure) {
 func CmpFigure(f *Figure, d decimal.Decimal) int {
 	if x, ok := f.Fixed(); ok {
 		if y, ok := scaled(d); ok {
-			switch {
-			case x < y:
-				return -1
-			case x > y:
-				return 1
-			}
-			return 0
+			return cmp.Compare(x, y)
 		}
 	}
 	return f.Value.Cmp(d)

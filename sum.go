@@ -1,6 +1,7 @@
 package jixiao
 
 import (
+	"cmp"
 	"math"
 
 	"github.com/shopspring/decimal"
@@ -77,13 +78,7 @@ func scaled(d decimal.Decimal) (int64, bool) {
 func Cmp(a, b decimal.Decimal) int {
 	if x, ok := scaled(a); ok {
 		if y, ok := scaled(b); ok {
-			switch {
-			case x < y:
-				return -1
-			case x > y:
-				return 1
-			}
-			return 0
+			return cmp.Compare(x, y)
 		}
 	}
 	return a.Cmp(b)
@@ -101,11 +96,20 @@ func MulExact(a, b decimal.Decimal) decimal.Decimal {
 // SubExact returns a − b, on the fixed-point path when both fit it.
 func SubExact(a, b decimal.Decimal) decimal.Decimal {
 	if x, ok := scaled(a); ok {
-		if y, ok := scaled(b); ok && (y >= 0 || x <= math.MaxInt64+y) && (y <= 0 || x >= math.MinInt64+y) {
-			return NewDecimal(x-y, -sumScale)
+		if y, ok := scaled(b); ok {
+			if d, ok := SubFixed(x, y); ok {
+				return NewDecimal(d, -sumScale)
+			}
 		}
 	}
 	return a.Sub(b)
+}
+
+// SubFixed returns x − y for fixed-point values, ok false when it would
+// overflow an int64.
+func SubFixed(x, y int64) (int64, bool) {
+	d := x - y
+	return d, (x^y)&(x^d) >= 0 // overflow only when the signs differ and the result's sign is y's
 }
 
 // AbsDiff returns |a − b|, on the fixed-point path when both fit it.

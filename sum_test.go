@@ -1,6 +1,7 @@
 package jixiao
 
 import (
+	"math"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -96,6 +97,23 @@ func TestCmpFigures(t *testing.T) {
 			if got, want := CmpFigures(&fa, &fb), fa.Value.Cmp(fb.Value); got != want {
 				t.Errorf("CmpFigures(%s, %s) = %d, want %d", a, b, got, want)
 			}
+		}
+	}
+}
+
+func TestSubFixed(t *testing.T) {
+	const hi, lo = math.MaxInt64, math.MinInt64
+	tests := []struct {
+		x, y int64
+		ok   bool
+	}{
+		{5, 3, true}, {-5, 3, true}, {hi, 1, true}, {lo, -1, true},
+		{hi, -1, false}, {lo, 1, false}, {0, lo, false}, {-1, lo, true}, {hi, hi, true}, {lo, lo, true},
+	}
+	for _, tt := range tests {
+		d, ok := SubFixed(tt.x, tt.y)
+		if ok != tt.ok || ok && d != tt.x-tt.y {
+			t.Errorf("SubFixed(%d, %d) = %d, %v; want ok %v", tt.x, tt.y, d, ok, tt.ok)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package score
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 
@@ -83,13 +84,7 @@ func (n num) sign() int {
 
 func cmpNum(a, b num) int {
 	if a.fixed() && b.fixed() {
-		switch {
-		case a.f < b.f:
-			return -1
-		case a.f > b.f:
-			return 1
-		}
-		return 0
+		return cmp.Compare(a.f, b.f)
 	}
 	return jixiao.Cmp(a.dec(), b.dec())
 }
@@ -103,8 +98,10 @@ func twice(n num) num {
 }
 
 func sub(a, b num) num {
-	if a.fixed() && b.fixed() && (b.f >= 0 || a.f <= 1<<63-1+b.f) && (b.f <= 0 || a.f >= -1<<63+b.f) {
-		return num{f: a.f - b.f}
+	if a.fixed() && b.fixed() {
+		if d, ok := jixiao.SubFixed(a.f, b.f); ok {
+			return num{f: d}
+		}
 	}
 	return numOf(a.dec().Sub(b.dec()))
 }
