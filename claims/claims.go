@@ -19,6 +19,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -135,7 +136,10 @@ func Extract(paras []Paragraph) *Set {
 	}
 	sc.claims = make([]Claim, 0, min(size/128+8, maxClaims))
 	sc.grow(min(longest, 1<<16)) // a longer one is grown for when it has a figure
-	b := builder{set: s, names: w.names, recent: w.recent[:0], section: -1, lastTotal: -1}
+	b := builder{set: s, names: w.names, recent: w.recent[:0], section: -1, lastTotal: -1, groups: w.groups, parts: w.parts}
+	// relations are gathered in a buffer kept from earlier reports and
+	// copied once into a slice of their number
+	s.Relations = w.rels[:0]
 	for i, p := range paras {
 		if len(sc.claims) >= maxClaims {
 			s.Truncated = true
@@ -151,7 +155,11 @@ func Extract(paras []Paragraph) *Set {
 		}
 		b.paragraph(start, len(s.Claims), sc.markers)
 	}
-	w.recent = b.recent
+	w.recent, w.groups, w.parts, w.rels = b.recent, b.groups, b.parts, s.Relations
+	s.Relations = nil
+	if len(w.rels) > 0 {
+		s.Relations = slices.Clone(w.rels)
+	}
 	return s
 }
 
@@ -162,6 +170,9 @@ type scratch struct {
 	scanner
 	names  map[string]int
 	recent []int
+	groups []group
+	parts  []groupPart
+	rels   []Relation
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{names: map[string]int{}} }}
@@ -169,10 +180,12 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{names: map[string]
 // release empties w of the text it read and returns it to the pool,
 // unless a huge paragraph made its buffers too large to keep.
 func (w *scratch) release() {
-	if cap(w.orig) > 1<<16 {
+	if cap(w.orig) > 1<<16 || cap(w.rels) > 1<<12 || cap(w.parts) > 1<<12 || cap(w.groups) > 1<<12 {
 		return
 	}
 	clear(w.names)
+	clear(w.rels) // they point to the set's part lists and words
+	w.rels = w.rels[:0]
 	w.claims, w.text, w.markers, w.recent = nil, "", w.markers[:0], w.recent[:0]
 	scratchPool.Put(w)
 }

@@ -28,6 +28,10 @@ type builder struct {
 	recent    []int // the last figures of the section, oldest first
 	lastTotal int   // the last figure of the section naming a total; -1 when none
 	section   int
+
+	groups []group     // the groups of the sentence being related
+	parts  []groupPart // and their parts
+	slab   []int       // what ints hands out
 }
 
 // sentence is the working state of one sentence: its claims are
@@ -139,11 +143,16 @@ type group struct {
 	id      int
 	kind    markerKind
 	whole   int
-	parts   []int
-	parent  *group // the group whose part this group breaks down (基本支出，其中人员经费…)
-	clause  int    // the clause run the group opened in
-	guessed bool   // the whole was taken from an earlier sentence
+	parent  int  // the group whose part this group breaks down (基本支出，其中人员经费…), -1 when none
+	clause  int  // the clause run the group opened in
+	guessed bool // the whole was taken from an earlier sentence
+	n, off  int  // how many parts it has, and where its relation's list starts in the set's ints
 }
+
+// groupPart is claim k taken as a part of the sentence's group g. The
+// parts of nested groups interleave as a sentence is read, so a sentence
+// notes them in one list and lays each group's out in one run at its end.
+type groupPart struct{ g, k int }
 
 // sentence builds the share, parts, rate and growth relations of one
 // sentence in a single walk over its claims and markers.
@@ -156,8 +165,8 @@ type group struct {
 // end of the sentence ("收入合计…，其中：财政拨款…；其他…").
 func (b *builder) sentence(st sentence) {
 	cs := b.set.Claims
-	var groups []*group
-	var cur *group
+	groups, parts := b.groups[:0], b.parts[:0]
+	cur := -1 // the open group, an index into groups
 	sentWhole, lastValue, clause := -1, -1, -1
 	markerSeen := false
 	mi := 0
@@ -166,43 +175,48 @@ func (b *builder) sentence(st sentence) {
 			return
 		}
 		clause = c
-		for cur != nil && cur.parent != nil && cur.clause != c {
-			cur = cur.parent
+		for cur >= 0 && groups[cur].parent >= 0 && groups[cur].clause != c {
+			cur = groups[cur].parent
 		}
-	}
-	open := func(m marker) {
-		enterClause(m.clause)
-		g := &group{id: len(groups) + 1, kind: m.kind, whole: -1, clause: m.clause}
-		switch m.kind {
-		case markerBy:
-			g.whole = sentWhole
-			if g.whole < 0 && b.lastTotal >= 0 && cs[b.lastTotal].Kind == Amount {
-				// "本年支出合计X。按支出性质分，…": the total of the sentence before
-				g.whole, g.guessed = b.lastTotal, true
-			}
-		case markerOf:
-			g.whole = lastValue
-			if cur != nil && contains(cur.parts, lastValue) {
-				g.parent = cur
-			}
-		}
-		markerSeen = true
-		groups = append(groups, g)
-		cur = g
 	}
 	for k := st.from; k < st.to; k++ {
 		for mi < len(st.markers) && st.markers[mi].offset < cs[k].Offset {
-			open(st.markers[mi])
+			m := st.markers[mi]
 			mi++
+			enterClause(m.clause)
+			g := group{id: len(groups) + 1, kind: m.kind, whole: -1, parent: -1, clause: m.clause}
+			switch m.kind {
+			case markerBy:
+				g.whole = sentWhole
+				if g.whole < 0 && b.lastTotal >= 0 && cs[b.lastTotal].Kind == Amount {
+					// "本年支出合计X。按支出性质分，…": the total of the sentence before
+					g.whole, g.guessed = b.lastTotal, true
+				}
+			case markerOf:
+				g.whole = lastValue
+				if cur >= 0 && hasPart(parts, cur, lastValue) {
+					g.parent = cur
+				}
+			}
+			markerSeen = true
+			groups = append(groups, g)
+			cur = len(groups) - 1
 		}
 		c := &cs[k]
 		enterClause(c.Clause)
 		if c.Kind == Percent {
-			b.percent(k, cur, lastValue, st)
+			var g *group
+			if cur >= 0 {
+				g = &groups[cur]
+			}
+			b.percent(k, g, lastValue, st)
 			continue
 		}
-		if cur != nil && k != cur.whole && (cur.whole < 0 || sameClass(cs[cur.whole], *c)) && !c.Approx && !isComparative(c.Key) {
-			cur.parts = append(cur.parts, k)
+		if cur >= 0 {
+			if g := &groups[cur]; k != g.whole && (g.whole < 0 || sameClass(cs[g.whole], *c)) && !c.Approx && !isComparative(c.Key) {
+				parts = append(parts, groupPart{cur, k})
+				g.n++
+			}
 		}
 		if !markerSeen && sentWhole < 0 && c.Kind == Amount && !c.Approx {
 			sentWhole = k
@@ -212,16 +226,65 @@ func (b *builder) sentence(st sentence) {
 			lastValue = k // "比上年增加10万元" is neither a whole nor a part
 		}
 	}
-	for _, g := range groups {
-		if g.whole < 0 || len(g.parts) == 0 || cs[g.whole].Approx {
+	b.groups, b.parts = groups, parts
+	if len(parts) == 0 {
+		return
+	}
+	// one run of the set's ints for the parts of all the sentence's groups
+	all := b.ints(len(parts))
+	off := 0
+	for i := range groups {
+		groups[i].off = off
+		off += groups[i].n
+	}
+	for _, p := range parts {
+		g := &groups[p.g]
+		all[g.off] = p.k
+		g.off++
+	}
+	off = 0
+	for i := range groups {
+		g := &groups[i]
+		list := all[off : off+g.n : off+g.n]
+		off += g.n
+		if g.whole < 0 || g.n == 0 || cs[g.whole].Approx {
 			continue
 		}
 		b.set.Relations = append(b.set.Relations, Relation{
-			Kind: RelParts, Whole: g.whole, Part: -1, Parts: g.parts, Share: -1, Group: groupID(cs[st.from], g.id),
-			Exhaustive: exhaustive(cs, g.parts), Sure: !g.guessed, Listed: g.kind == markerOf,
+			Kind: RelParts, Whole: g.whole, Part: -1, Parts: list, Share: -1, Group: groupID(cs[st.from], g.id),
+			Exhaustive: exhaustive(cs, list), Sure: !g.guessed, Listed: g.kind == markerOf,
 			Why: g.kind.why(),
 		})
 	}
+}
+
+// hasPart reports whether claim k is a part of group g. Parts are noted in
+// the order of their claims, so the search stops at the first earlier one.
+func hasPart(parts []groupPart, g, k int) bool {
+	for i := len(parts) - 1; i >= 0 && parts[i].k >= k; i-- {
+		if parts[i] == (groupPart{g, k}) {
+			return true
+		}
+	}
+	return false
+}
+
+// pair returns the list x, y from the set's ints.
+func (b *builder) pair(x, y int) []int {
+	p := b.ints(2)
+	p[0], p[1] = x, y
+	return p
+}
+
+// ints returns n ints from a run shared by the relations of the set, which
+// keep them: one allocation for the part lists of many relations.
+func (b *builder) ints(n int) []int {
+	if cap(b.slab)-len(b.slab) < n {
+		b.slab = make([]int, 0, max(n, 64))
+	}
+	i := len(b.slab)
+	b.slab = b.slab[:i+n]
+	return b.slab[i : i+n : i+n]
 }
 
 // why names the words that opened a group, for Relation.Why.
@@ -315,7 +378,8 @@ func (b *builder) share(k int, cur *group, lastValue int) {
 	if lastValue < 0 || cs[lastValue].Approx || cs[k].Approx {
 		return
 	}
-	name := strings.TrimPrefix(cs[k].Key, "占")
+	key := cs[k].Key // percent calls share for keys that start with 占
+	name := strings.TrimPrefix(key, "占")
 	for _, suf := range []string{"比重", "比例", "比"} {
 		name = strings.TrimSuffix(name, suf)
 	}
@@ -339,7 +403,8 @@ func (b *builder) share(k int, cur *group, lastValue int) {
 	}
 	b.set.Relations = append(b.set.Relations, Relation{
 		Kind: RelShare, Whole: whole, Part: lastValue, Share: k, Group: groupID(cs[k], gid), Sure: sure,
-		Why: "占" + name,
+		Why: key[:len("占")+len(name)], // "占" + name, which key starts with
+
 	})
 }
 
@@ -427,7 +492,9 @@ func (b *builder) growth(k int, st sentence) {
 	case prior >= 0 && sameClass(cs[cur], cs[prior]):
 		b.set.Relations = append(b.set.Relations, Relation{Kind: RelGrowth, Whole: prior, Part: cur, Share: k, Sure: true, Why: cs[k].Key})
 	case diff >= 0 && sameClass(cs[cur], cs[diff]):
-		b.set.Relations = append(b.set.Relations, Relation{Kind: RelGrowth, Whole: -1, Part: cur, Parts: []int{diff}, Share: k, Sure: false, Why: cs[k].Key})
+		parts := b.ints(1)
+		parts[0] = diff
+		b.set.Relations = append(b.set.Relations, Relation{Kind: RelGrowth, Whole: -1, Part: cur, Parts: parts, Share: k, Sure: false, Why: cs[k].Key})
 	}
 }
 
@@ -471,7 +538,7 @@ func (b *builder) rateParts(firstRel int) {
 		func(r Relation) int { return r.Whole }, func(r Relation) int { return r.Part },
 	} {
 		b.set.Relations = append(b.set.Relations, Relation{
-			Kind: RelParts, Whole: pick(w), Part: -1, Parts: []int{pick(bs), pick(pj)}, Share: -1,
+			Kind: RelParts, Whole: pick(w), Part: -1, Parts: b.pair(pick(bs), pick(pj)), Share: -1,
 			Exhaustive: true, Sure: true, Why: "基本支出 + 项目支出",
 		})
 	}
