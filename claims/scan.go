@@ -61,6 +61,7 @@ type scanner struct {
 
 	claims  []Claim
 	markers []marker // the markers of the last paragraph scanned
+	values  values   // the rest of its run goes to the next reports'
 }
 
 // load converts a paragraph to runes.
@@ -252,7 +253,7 @@ func (sc *scanner) number(i int) (c Claim, end int, ok bool) {
 	if digits <= 18 {
 		// the value decimal.NewFromString makes of the same digits,
 		// without building the string, and shared when it is small
-		v = jixiao.NewDecimal(coef, -places)
+		v = sc.values.newDecimal(coef, -places)
 	} else {
 		var err error
 		if v, err = decimal.NewFromString(strings.ReplaceAll(string(rs[i:numEnd]), ",", "")); err != nil {
@@ -267,7 +268,7 @@ func (sc *scanner) number(i int) (c Claim, end int, ok bool) {
 	c.Text = strings.TrimSpace(sc.str(i, j))
 	c.Wan = v
 	if kind == Amount && wan != 0 {
-		c.Wan = v.Shift(wan)
+		c.Wan = shift(v, wan)
 	}
 	return c, j, true
 }
