@@ -1,7 +1,9 @@
 package claims
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -404,36 +406,73 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 // once: two different values for one is a contradiction.
 var financeWords = []string{"收入", "支出", "预算", "决算", "拨款", "经费", "资金"}
 
-// genericKeys are labels too vague to identify a quantity.
-var genericKeys = map[string]bool{"其他": true, "合计": true, "金额": true, "资金": true, "其中": true, "总计": true}
+// isGeneric reports the labels too vague to identify a quantity.
+func isGeneric(key string) bool {
+	switch key {
+	case "其他", "合计", "金额", "资金", "其中", "总计":
+		return true
+	}
+	return false
+}
 
-// checkConflicts finds one quantity stated twice with different values.
+// namesQuantity reports whether a claim states a quantity that a report
+// states once.
+func namesQuantity(c *Claim) bool {
+	return (c.Kind == Amount || c.Kind == Count) && !c.Approx && atLeastRunes(c.Key, 4) && !isGeneric(c.Key) && !c.comparative
+}
+
+// checkConflicts finds one quantity stated twice with different values:
+// each later value that differs from the first is reported once, at the
+// first claim that states it.
+//
+// The claims are sorted by quantity, then position, rather than looked up
+// in a map: a report has a few tens, and hashing their keys cost more than
+// sorting them.
 func (s *Set) checkConflicts(out []Issue) []Issue {
 	cs := s.Claims
-	type quantity struct {
-		kind Kind
-		key  string
+	var qbuf [128]int
+	qs := qbuf[:0] // the claims that state a quantity
+	for i := range cs {
+		if namesQuantity(&cs[i]) {
+			qs = append(qs, i)
+		}
 	}
-	first := make(map[quantity]int, len(cs))
-	reported := map[string]bool{}
-	for i, c := range cs {
-		if (c.Kind != Amount && c.Kind != Count) || c.Approx || genericKeys[c.Key] || !atLeastRunes(c.Key, 4) || isComparative(c.Key) {
-			continue
+	slices.SortFunc(qs, func(a, b int) int {
+		if c := sameQuantity(&cs[a], &cs[b]); c != 0 {
+			return c
 		}
-		k := quantity{c.Kind, c.Key}
-		j, ok := first[k]
-		if !ok {
-			first[k] = i
-			continue
+		return cmp.Compare(a, b)
+	})
+	var hbuf [16][2]int
+	hits := hbuf[:0] // claim i contradicts the first statement j
+	for lo := 0; lo < len(qs); {
+		j, hi := qs[lo], lo+1
+		for hi < len(qs) && sameQuantity(&cs[j], &cs[qs[hi]]) == 0 {
+			hi++
 		}
-		if cs[j].amount().Equal(c.amount()) && (c.Kind == Amount || cs[j].Unit == c.Unit) {
-			continue
+		from := len(hits)
+		for _, i := range qs[lo+1 : hi] {
+			if !cs[j].amount().Equal(cs[i].amount()) || (cs[i].Kind != Amount && cs[j].Unit != cs[i].Unit) {
+				hits = append(hits, [2]int{i, j})
+			}
 		}
-		rk := c.Kind.String() + "|" + c.Key + "|" + c.amount().String()
-		if reported[rk] {
-			continue
+		if run := hits[from:]; len(run) > 1 {
+			// one issue per value, at the first claim that states it
+			slices.SortFunc(run, func(a, b [2]int) int {
+				if c := cs[a[0]].amount().Cmp(cs[b[0]].amount()); c != 0 {
+					return c
+				}
+				return cmp.Compare(a[0], b[0])
+			})
+			run = slices.CompactFunc(run, func(a, b [2]int) bool { return cs[a[0]].amount().Equal(cs[b[0]].amount()) })
+			hits = hits[:from+len(run)]
 		}
-		reported[rk] = true
+		lo = hi
+	}
+	slices.SortFunc(hits, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	for _, h := range hits {
+		i, j := h[0], h[1]
+		c := cs[i]
 		sure := c.Kind == Amount && s.Paras[cs[j].Para].Section == s.Paras[c.Para].Section && hasAny(c.Key, financeWords) &&
 			context(s.Sentence(cs[j])) == context(s.Sentence(c))
 		out = append(out, Issue{
@@ -444,6 +483,14 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 		})
 	}
 	return out
+}
+
+// sameQuantity orders claims by the quantity they state: kind, then key.
+func sameQuantity(a, b *Claim) int {
+	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Key, b.Key)
 }
 
 // contextWords tell a budget figure from an actual one, this year's from

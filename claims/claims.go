@@ -68,7 +68,8 @@ type Claim struct {
 	Sent   int             // index of the sentence (。) in the paragraph
 	Clause int             // index of the clause run (；) in the sentence
 
-	at int // byte offset of the number in the paragraph, plus one; 0 when not known
+	at          int  // byte offset of the number in the paragraph, plus one; 0 when not known
+	comparative bool // Key describes a change (isComparative), noted once it is known
 }
 
 // Paragraph is one paragraph of narrative, with the section it belongs to

@@ -79,6 +79,7 @@ func (b *builder) keys(st sentence) {
 		lab := Canonical(c.Label)
 		c.Key = lab
 		if c.Kind == Percent && strings.HasPrefix(lab, "占") {
+			c.comparative = isComparative(lab)
 			continue
 		}
 		if m, ok := measureSuffix(lab); ok {
@@ -87,8 +88,12 @@ func (b *builder) keys(st sentence) {
 			} else if m != lab {
 				subject = strings.TrimSuffix(lab, m)
 			}
-		} else if c.Kind == Amount && lab != "" && !isComparative(lab) {
-			subject = lab
+			c.comparative = isComparative(c.Key)
+		} else {
+			c.comparative = isComparative(lab) // lab is the key
+			if c.Kind == Amount && lab != "" && !c.comparative {
+				subject = lab
+			}
 		}
 		if c.Kind != Percent && !c.Approx && c.Key != "" {
 			b.names[c.Key] = k
@@ -213,7 +218,7 @@ func (b *builder) sentence(st sentence) {
 			continue
 		}
 		if cur >= 0 {
-			if g := &groups[cur]; k != g.whole && (g.whole < 0 || sameClass(cs[g.whole], *c)) && !c.Approx && !isComparative(c.Key) {
+			if g := &groups[cur]; k != g.whole && (g.whole < 0 || sameClass(cs[g.whole], *c)) && !c.Approx && !c.comparative {
 				parts = append(parts, groupPart{cur, k})
 				g.n++
 			}
@@ -222,7 +227,7 @@ func (b *builder) sentence(st sentence) {
 			sentWhole = k
 		}
 		b.remember(k)
-		if !c.Approx && !isComparative(c.Key) {
+		if !c.Approx && !c.comparative {
 			lastValue = k // "比上年增加10万元" is neither a whole nor a part
 		}
 	}
@@ -416,7 +421,7 @@ func (b *builder) rate(k int, st sentence) {
 	a, bb, aFar := -1, -1, -1
 	for j := st.from; j < min(k, st.to); j++ {
 		c := cs[j]
-		if c.Kind != Amount || c.Approx || isComparative(c.Key) {
+		if c.Kind != Amount || c.Approx || c.comparative {
 			continue
 		}
 		isB := strings.Contains(c.Key, "决算") || strings.Contains(c.Key, "执行数") || strings.Contains(c.Key, "实际支出") || strings.Contains(c.Key, "支出数") || strings.Contains(c.Key, "已支出")
@@ -481,7 +486,7 @@ func (b *builder) growth(k int, st sentence) {
 		switch {
 		case isPrior(c.Key) && !hasChangeWord(c.Key):
 			prior = j
-		case cur < 0 && !isComparative(c.Key):
+		case cur < 0 && !c.comparative:
 			cur = j
 		}
 	}

@@ -17,11 +17,18 @@ func TestTableHit(t *testing.T) {
 		d := jixiao.NewDecimal(c, exp)
 		return *(**byte)(unsafe.Pointer(&d))
 	}
+	test := func(c int64, exp int32) {
+		if got, want := tableHit(c, exp), coef(c, exp) == coef(c, exp); got != want {
+			t.Fatalf("tableHit(%d, %d) = %v, NewDecimal shares it: %v", c, exp, got, want)
+		}
+	}
 	for exp := int32(-6); exp <= 0; exp++ {
-		for c := int64(0); c <= 300_000; c++ {
-			if got, want := tableHit(c, exp), coef(c, exp) == coef(c, exp); got != want {
-				t.Fatalf("tableHit(%d, %d) = %v, NewDecimal shares it: %v", c, exp, got, want)
-			}
+		for c := int64(0); c <= 5000; c++ {
+			test(c, exp)
+		}
+		// around the end of the whole numbers, a thousand at this exponent
+		for p, d := pow10(int(3-exp)), int64(-1000); d <= 1000; d++ {
+			test(p+d, exp)
 		}
 	}
 }
