@@ -452,11 +452,13 @@ func stripDate(s string) string {
 // returned as it is.
 func Canonical(label string) string {
 	clean := true
-	for _, r := range label {
+	for i := 0; i < len(label); {
+		r, n := decodeRune(label, i)
 		if canonicalDrops(r) || mayFold(r) && jixiao.FoldRune(r) != r || r == utf8.RuneError {
 			clean = false
 			break
 		}
+		i += n
 	}
 	if clean {
 		return label
