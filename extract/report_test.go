@@ -79,7 +79,7 @@ func summarize(r *jixiao.Report) reportSummary {
 	return s
 }
 
-func readDoc(t *testing.T, path string) *jixiao.Document {
+func readDoc(t testing.TB, path string) *jixiao.Document {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
