@@ -2,11 +2,11 @@ package jixiao
 
 import (
 	"math/big"
-	"reflect"
 	"sync"
-	"unsafe"
 
 	"github.com/shopspring/decimal"
+
+	"jixiao/internal/decx"
 )
 
 // internMax is the largest coefficient, at two decimals, that NewDecimal
@@ -34,16 +34,25 @@ var (
 // exponent it is stored with may differ, which no comparison, arithmetic or
 // formatting sees.
 func NewDecimal(c int64, exp int32) decimal.Decimal {
+	if d, ok := SharedDecimal(c, exp); ok {
+		return d
+	}
+	return decimal.New(c, exp)
+}
+
+// SharedDecimal returns NewDecimal(c, exp) when it comes from the shared
+// table, and false when NewDecimal would allocate it.
+func SharedDecimal(c int64, exp int32) (decimal.Decimal, bool) {
 	if h, ok := hundredths(c, exp); ok {
 		internOnce.Do(buildInterned)
 		if h <= internMax {
-			return interned[h]
+			return interned[h], true
 		}
 		if h%100 == 0 {
-			return wholes[h/100]
+			return wholes[h/100], true
 		}
 	}
-	return decimal.New(c, exp)
+	return decimal.Decimal{}, false
 }
 
 // hundredths returns c × 10^exp as a count of hundredths when that is exact
@@ -81,13 +90,6 @@ func Shift(d decimal.Decimal, n int32) decimal.Decimal {
 	return d.Shift(n)
 }
 
-// decimalLayout mirrors shopspring/decimal.Decimal's fields. buildInterned
-// uses it only after checking, by reflection, that it still does.
-type decimalLayout struct {
-	value *big.Int
-	exp   int32
-}
-
 // buildInterned fills the shared table. Built with decimal.New, it would be
 // 40,000 small heap objects that every garbage collection must visit; so
 // the coefficients live in two arrays and the decimals point into them.
@@ -98,7 +100,7 @@ func buildInterned() {
 // table returns n × 10^exp for n = 0…max.
 func table(max int, exp int32) []decimal.Decimal {
 	t := make([]decimal.Decimal, max+1)
-	if !layoutMatches() {
+	if !decx.OK {
 		for i := range t {
 			t[i] = decimal.New(int64(i), exp)
 		}
@@ -109,16 +111,9 @@ func table(max int, exp int32) []decimal.Decimal {
 	for i := range t {
 		words[i] = big.Word(i)
 		ints[i].SetBits(words[i : i+1 : i+1]) // normalised: 0 has no words
-		*(*decimalLayout)(unsafe.Pointer(&t[i])) = decimalLayout{value: &ints[i], exp: exp}
+		t[i] = decx.Of(&ints[i], exp)
 	}
 	return t
-}
-
-func layoutMatches() bool {
-	t := reflect.TypeFor[decimal.Decimal]()
-	return t.Size() == unsafe.Sizeof(decimalLayout{}) && t.NumField() == 2 &&
-		t.Field(0).Type == reflect.TypeFor[*big.Int]() && t.Field(0).Offset == unsafe.Offsetof(decimalLayout{}.value) &&
-		t.Field(1).Type == reflect.TypeFor[int32]() && t.Field(1).Offset == unsafe.Offsetof(decimalLayout{}.exp)
 }
 
 // FormatDecimal is d.String() (trailing zeros dropped: "60", "2.4"), made

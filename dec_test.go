@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"jixiao/internal/decx"
 )
 
 // The integer fast paths must agree with shopspring/decimal's own
@@ -110,7 +112,7 @@ func TestMulDivFixedAgreesWithMulDiv(t *testing.T) {
 
 // Every entry of the shared table is the value it stands for.
 func TestInternedTable(t *testing.T) {
-	if !layoutMatches() {
+	if !decx.OK {
 		t.Log("shopspring/decimal's layout changed: the table is built with decimal.New")
 	}
 	for i := int64(0); i <= internMax; i++ {

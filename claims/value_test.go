@@ -2,36 +2,9 @@ package claims
 
 import (
 	"testing"
-	"unsafe"
 
 	"jixiao"
 )
-
-// TestTableHit holds tableHit to what jixiao.NewDecimal does: a value from
-// its tables is the same pointer each time, any other a new one.
-func TestTableHit(t *testing.T) {
-	if !layoutOK {
-		t.Skip("decimal.Decimal's layout changed: values falls back to NewDecimal")
-	}
-	coef := func(c int64, exp int32) *byte {
-		d := jixiao.NewDecimal(c, exp)
-		return *(**byte)(unsafe.Pointer(&d))
-	}
-	test := func(c int64, exp int32) {
-		if got, want := tableHit(c, exp), coef(c, exp) == coef(c, exp); got != want {
-			t.Fatalf("tableHit(%d, %d) = %v, NewDecimal shares it: %v", c, exp, got, want)
-		}
-	}
-	for exp := int32(-6); exp <= 0; exp++ {
-		for c := int64(0); c <= 5000; c++ {
-			test(c, exp)
-		}
-		// around the end of the whole numbers, a thousand at this exponent
-		for p, d := pow10(int(3-exp)), int64(-1000); d <= 1000; d++ {
-			test(p+d, exp)
-		}
-	}
-}
 
 // TestNewDecimal checks that values makes the decimal NewDecimal makes,
 // exponent included, and that shift is Shift.
