@@ -107,6 +107,8 @@ type extractor struct {
 
 	rowsLeft int // rows of the table after the one being read
 
+	infoBuf []*cellInfo // scratch for one row's cells
+
 	title    string
 	titlePos jixiao.Position
 	yearLine string // a one-cell row holding only the year, above the table
@@ -124,10 +126,12 @@ type extractor struct {
 	goalHdr map[string]int
 	goalW   int
 
-	indHdr map[string]int
-	indW   int
-	lastL1 string
-	lastL2 string
+	indHdr   map[string]int
+	indAt    [nIcol]int // indHdr by column, -1 where the header has none
+	indAfter []icol     // the columns after the 三级 name's, in order
+	indW     int
+	lastL1   string
+	lastL2   string
 }
 
 func (x *extractor) note(field string, pos jixiao.Position, format string, args ...any) {
@@ -182,7 +186,7 @@ func (x *extractor) row(r grow) {
 		}
 	case x.totalRow(r):
 	case x.isIndicatorHeader(r):
-		x.indHdr, x.indW = headerMap(r, indicatorLabels), len(r.cells)
+		x.setIndicatorHeader(r)
 		x.sec, x.found = secIndicators, true
 		if x.ev.Indicators == nil {
 			// indicators are large: make room once for every row below the header
@@ -346,7 +350,7 @@ func (x *extractor) totalRow(r grow) bool {
 // label.
 func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 	if len(cands) == 0 {
-		return gcell{}, false
+		return noCell, false
 	}
 	if col, ok := x.indHdr[colScore]; ok && len(r.cells) == x.indW {
 		if c, ok := r.origin(col); ok && c.text != "" {

@@ -7,15 +7,28 @@ import (
 	"jixiao"
 )
 
+// cellInfo is what the extractor reads of one cell of the table, once,
+// however many slots the cell covers.
+type cellInfo struct {
+	text string
+	norm string // normLabel(text)
+	pos  jixiao.Position
+}
+
 // gcell is one grid slot of a table: the cell that covers it and whether
-// this slot is where the cell starts.
+// this slot is where the cell starts. The cell is shared by its slots, not
+// copied into each: rows are read many times over, and copying a cell's
+// strings and position costs (with the write barriers) more than reading
+// them.
 type gcell struct {
-	text   string
-	norm   string // normLabel(text)
-	pos    jixiao.Position
+	*cellInfo
 	origin bool // the cell's own slot (first column, first row)
 	vcarry bool // covered by a cell merged down from a row above
 }
+
+// noCell is the slot of a column a row does not have: empty text, no
+// position. It is shared and never written.
+var noCell = gcell{cellInfo: &cellInfo{}}
 
 // grow is a table row laid out on the table's column grid.
 type grow struct {
@@ -27,7 +40,7 @@ type grow struct {
 // slot: a figure read from a merged neighbour would be read twice.
 func (r grow) origin(col int) (gcell, bool) {
 	if col < 0 || col >= len(r.cells) || !r.cells[col].origin {
-		return gcell{}, false
+		return noCell, false
 	}
 	return r.cells[col], true
 }
@@ -36,11 +49,11 @@ func (r grow) origin(col int) (gcell, bool) {
 // indicator names merged over several rows read on every row).
 func (r grow) at(col int) (gcell, bool) {
 	if col < 0 || col >= len(r.cells) {
-		return gcell{}, false
+		return noCell, false
 	}
 	c := r.cells[col]
 	if !c.origin && !c.vcarry {
-		return gcell{}, false
+		return noCell, false
 	}
 	return c, true
 }
@@ -62,14 +75,19 @@ func (r grow) empty() bool {
 func layout(t *jixiao.Table, g *grid) []grow {
 	g.above, g.rows = g.above[:0], g.rows[:0]
 	// The rows' slots are cut out of one slice, sized for the cells' own
-	// slots; cells carried down from above make it grow.
-	n := 0
+	// slots; cells carried down from above make it grow. The cells are
+	// read into one slice of exactly their number, so that the slots'
+	// pointers into it stay valid.
+	n, ncells := 0, 0
 	for ri := range t.Rows {
+		ncells += len(t.Rows[ri].Cells)
 		for ci := range t.Rows[ri].Cells {
 			n += min(max(t.Rows[ri].Cells[ci].ColSpan, 1), maxColSpan)
 		}
 	}
 	slots := slices.Grow(g.slots[:0], n)
+	infos := slices.Grow(g.infos[:0], ncells)[:ncells]
+	k := 0
 	for ri := range t.Rows {
 		row := &t.Rows[ri]
 		from := len(slots)
@@ -77,7 +95,7 @@ func layout(t *jixiao.Table, g *grid) []grow {
 		fillCarried := func() {
 			for col < len(g.above) && g.above[col].left > 0 {
 				p := &g.above[col]
-				slots = append(slots, gcell{text: p.cell.Text, norm: p.norm, pos: p.cell.Pos, vcarry: true})
+				slots = append(slots, gcell{cellInfo: p.cell, vcarry: true})
 				p.left--
 				col++
 			}
@@ -87,20 +105,22 @@ func layout(t *jixiao.Table, g *grid) []grow {
 			fillCarried()
 			span := min(max(c.ColSpan, 1), maxColSpan)
 			rows := max(c.RowSpan, 1)
-			norm := normLabel(c.Text)
-			for k := range span {
-				slots = append(slots, gcell{text: c.Text, norm: norm, pos: c.Pos, origin: k == 0})
+			info := &infos[k]
+			k++
+			*info = cellInfo{text: c.Text, norm: normLabel(c.Text), pos: c.Pos}
+			for s := range span {
+				slots = append(slots, gcell{cellInfo: info, origin: s == 0})
 				for len(g.above) <= col {
 					g.above = append(g.above, pending{})
 				}
-				g.above[col] = pending{cell: c, norm: norm, left: rows - 1}
+				g.above[col] = pending{cell: info, left: rows - 1}
 				col++
 			}
 		}
 		fillCarried()
 		g.rows = append(g.rows, grow{cells: slots[from:len(slots):len(slots)], pos: row.Pos})
 	}
-	g.slots = slots
+	g.slots, g.infos = slots, infos
 	return g.rows
 }
 
@@ -110,14 +130,14 @@ func layout(t *jixiao.Table, g *grid) []grow {
 // afterwards.
 type grid struct {
 	slots []gcell
+	infos []cellInfo
 	rows  []grow
 	above []pending // by column: cells still spanning down
 }
 
 // pending is a cell that spans down into rows still to come.
 type pending struct {
-	cell *jixiao.Cell
-	norm string
+	cell *cellInfo
 	left int
 }
 
@@ -126,10 +146,11 @@ var gridPool = sync.Pool{New: func() any { return new(grid) }}
 // release clears the grid of the document's text and returns it to the
 // pool, unless a huge table made it too large to keep.
 func (g *grid) release() {
-	if cap(g.slots) > 1<<12 {
+	if cap(g.slots) > 1<<12 || cap(g.infos) > 1<<12 {
 		return
 	}
 	clear(g.slots[:cap(g.slots)])
+	clear(g.infos[:cap(g.infos)])
 	clear(g.rows[:cap(g.rows)])
 	clear(g.above[:cap(g.above)])
 	gridPool.Put(g)

@@ -10,8 +10,7 @@ import (
 // indicatorRow reads one row of the indicator block against its header.
 func (x *extractor) indicatorRow(r grow) {
 	cells, guessed := x.alignIndicator(r)
-	text := func(key string) string { c, _ := cells.get(key); return c.text }
-	l1, l2, name := text(colL1), text(colL2), strings.TrimSpace(text(colL3))
+	l1, l2, name := cells.text(iL1), cells.text(iL2), strings.TrimSpace(cells.text(iL3))
 	switch {
 	case l1 != "":
 		if l1 != x.lastL1 {
@@ -26,12 +25,7 @@ func (x *extractor) indicatorRow(r grow) {
 	} else {
 		l2 = x.lastL2
 	}
-	hasValues := false
-	for _, key := range []string{colTarget, colActual, colWeight, colScore} {
-		if text(key) != "" {
-			hasValues = true
-		}
-	}
+	hasValues := cells.text(iTarget) != "" || cells.text(iActual) != "" || cells.text(iWeight) != "" || cells.text(iScore) != ""
 	if name == "" && !hasValues {
 		return // a row naming only its 一级 or 二级 group
 	}
@@ -43,19 +37,19 @@ func (x *extractor) indicatorRow(r grow) {
 	if name == "" {
 		x.note(path, r.pos, "三级指标名称为空")
 	}
-	unit := text(colUnit)
+	unit, target := cells.text(iUnit), cells.text(iTarget)
 	in := jixiao.Indicator{
 		Level1:    strings.TrimSpace(l1),
 		Level2:    strings.TrimSpace(l2),
 		Name:      name,
-		Target:    jixiao.ParseValue(opPrefix(text(colOp), text(colTarget)) + withUnit(text(colTarget), unit)),
-		Actual:    jixiao.ParseValue(withUnit(text(colActual), unit)),
-		Standard:  text(colStandard),
-		Weight:    jixiao.ParseFigure(text(colWeight)),
-		Score:     jixiao.ParseFigure(text(colScore)),
-		Deviation: text(colDeviation),
+		Target:    jixiao.ParseValue(opPrefix(cells.text(iOp), target) + withUnit(target, unit)),
+		Actual:    jixiao.ParseValue(withUnit(cells.text(iActual), unit)),
+		Standard:  cells.text(iStandard),
+		Weight:    jixiao.ParseFigure(cells.text(iWeight)),
+		Score:     jixiao.ParseFigure(cells.text(iScore)),
+		Deviation: cells.text(iDeviation),
 	}
-	switch t := jixiao.ValueType(strings.TrimSpace(text(colValueType))); t {
+	switch t := jixiao.ValueType(strings.TrimSpace(cells.text(iValueType))); t {
 	case jixiao.Quantitative, jixiao.Qualitative:
 		in.Type = t
 	}
@@ -63,15 +57,15 @@ func (x *extractor) indicatorRow(r grow) {
 	// one string: one allocation for the row instead of one per column.
 	var keys strings.Builder
 	keys.Grow(len(indicatorColumns)*(len(path)+1) + indicatorColumnBytes)
-	for _, key := range indicatorColumns {
+	for _, k := range indicatorColumns {
 		keys.WriteString(path)
 		keys.WriteByte('.')
-		keys.WriteString(key)
+		keys.WriteString(icolNames[k])
 	}
 	all, at := keys.String(), 0
-	for _, key := range indicatorColumns {
-		n := len(path) + 1 + len(key)
-		if c, ok := cells.get(key); ok {
+	for _, k := range indicatorColumns {
+		n := len(path) + 1 + len(icolNames[k])
+		if c := cells[k]; c != nil {
 			x.prov(all[at:at+n], c.pos)
 		}
 		at += n
@@ -80,12 +74,12 @@ func (x *extractor) indicatorRow(r grow) {
 }
 
 // indicatorColumns are the columns whose position an indicator records.
-var indicatorColumns = []string{colL1, colL2, colL3, colTarget, colActual, colStandard, colWeight, colScore, colDeviation}
+var indicatorColumns = []icol{iL1, iL2, iL3, iTarget, iActual, iStandard, iWeight, iScore, iDeviation}
 
 var indicatorColumnBytes = func() int {
 	n := 0
 	for _, k := range indicatorColumns {
-		n += len(k)
+		n += len(icolNames[k])
 	}
 	return n
 }()
@@ -100,66 +94,72 @@ func countOrigin(r grow) int {
 	return n
 }
 
-// columnCells are the cells of an indicator row by column key: a dozen at
-// most, looked up by a linear search instead of a map made for each row.
-type columnCells struct {
-	keys  []string
-	cells []gcell
+// columnCells are the cells of an indicator row by column, nil where the
+// row has none.
+type columnCells [nIcol]*cellInfo
+
+func (cc *columnCells) text(k icol) string {
+	if c := cc[k]; c != nil {
+		return c.text
+	}
+	return ""
 }
 
-func (cc *columnCells) get(key string) (gcell, bool) {
-	for i, k := range cc.keys {
-		if k == key {
-			return cc.cells[i], true
+// setIndicatorHeader takes r as the indicator block's header: its columns
+// by key, and the keys after the 三级 name in the order of their columns.
+func (x *extractor) setIndicatorHeader(r grow) {
+	x.indHdr, x.indW = headerMap(r, indicatorLabels), len(r.cells)
+	for k := range x.indAt {
+		x.indAt[k] = -1
+	}
+	for key, col := range x.indHdr {
+		x.indAt[icolOf(key)] = col
+	}
+	l3 := x.indHdr[colL3]
+	x.indAfter = x.indAfter[:0]
+	for _, key := range sortedCols(x.indHdr) {
+		if x.indHdr[key] > l3 {
+			x.indAfter = append(x.indAfter, icolOf(key))
 		}
 	}
-	return gcell{}, false
-}
-
-func (cc *columnCells) set(key string, c gcell) {
-	for i, k := range cc.keys {
-		if k == key {
-			cc.cells[i] = c
-			return
-		}
-	}
-	cc.keys = append(cc.keys, key)
-	cc.cells = append(cc.cells, c)
 }
 
 // alignIndicator maps a row's cells to the header's columns: by position
 // when the row is as wide as the header, else by pattern (group names,
 // then the 三级 name, then the remaining columns in header order).
 func (x *extractor) alignIndicator(r grow) (columnCells, bool) {
-	out := columnCells{keys: make([]string, 0, len(x.indHdr)), cells: make([]gcell, 0, len(x.indHdr))}
+	var out columnCells
 	if len(r.cells) == x.indW {
-		for key, col := range x.indHdr {
+		for k, col := range x.indAt {
+			if col < 0 {
+				continue
+			}
 			get := r.origin
-			if key == colL1 || key == colL2 {
+			if icol(k) == iL1 || icol(k) == iL2 {
 				get = r.at
 			}
 			if c, ok := get(col); ok {
-				out.set(key, c)
+				out[k] = c.cellInfo
 			}
 		}
 		return out, false
 	}
-	var cells []gcell
+	cells := x.infoBuf[:0]
 	for _, c := range r.cells {
 		if c.origin || c.vcarry {
-			cells = append(cells, c)
+			cells = append(cells, c.cellInfo)
 		}
 	}
-	text := func(key string) string { c, _ := out.get(key); return c.text }
+	x.infoBuf = cells
 	nameAt := -1
 	for i, c := range cells {
 		n := c.norm
 		switch {
 		case c.text == "" || isValueText(c.text):
-		case level1Names[n] && text(colL1) == "" && nameAt < 0:
-			out.set(colL1, c)
-		case level2Names[n] && text(colL2) == "" && nameAt < 0:
-			out.set(colL2, c)
+		case level1Names[n] && out.text(iL1) == "" && nameAt < 0:
+			out[iL1] = c
+		case level2Names[n] && out.text(iL2) == "" && nameAt < 0:
+			out[iL2] = c
 		case n == "绩效指标":
 		default:
 			if nameAt < 0 {
@@ -173,17 +173,10 @@ func (x *extractor) alignIndicator(r grow) (columnCells, bool) {
 	if nameAt < 0 {
 		return out, true
 	}
-	out.set(colL3, cells[nameAt])
-	l3 := x.indHdr[colL3]
-	var after []string
-	for _, key := range sortedCols(x.indHdr) {
-		if x.indHdr[key] > l3 {
-			after = append(after, key)
-		}
-	}
+	out[iL3] = cells[nameAt]
 	for k, c := range cells[nameAt+1:] {
-		if k < len(after) {
-			out.set(after[k], c)
+		if k < len(x.indAfter) {
+			out[x.indAfter[k]] = c
 		}
 	}
 	return out, true

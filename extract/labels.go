@@ -125,6 +125,39 @@ const (
 	colDeviation = "偏差原因分析及改进措施"
 )
 
+// icol is an indicator column, by its canonical label: an index instead
+// of the label, for the cells of each row.
+type icol uint8
+
+const (
+	iL1 icol = iota
+	iL2
+	iL3
+	iTarget
+	iActual
+	iStandard
+	iValueType
+	iOp
+	iUnit
+	iWeight
+	iScore
+	iDeviation
+	nIcol
+)
+
+// icolNames are the indicator columns' canonical labels, by icol.
+var icolNames = [nIcol]string{colL1, colL2, colL3, colTarget, colActual, colStandard, colValueType, colOp, colUnit, colWeight, colScore, colDeviation}
+
+// icolOf is the column of a canonical label of indicatorLabels.
+func icolOf(key string) icol {
+	for k, n := range icolNames {
+		if n == key {
+			return icol(k)
+		}
+	}
+	panic("extract: no indicator column " + key)
+}
+
 var indicatorLabels = map[string]string{
 	"一级指标": colL1, "二级指标": colL2, "三级指标": colL3,
 	"年度指标值": colTarget, "指标值": colTarget, "年度目标值": colTarget, "目标值": colTarget,
