@@ -64,11 +64,10 @@ func ReadOptions(r io.Reader, name string, opt Options) (*jixiao.Document, error
 	if int64(len(data)) > opt.MaxBytes {
 		return nil, fmt.Errorf("%w: %s: more than %d bytes", ErrTooLarge, name, opt.MaxBytes)
 	}
-	s, enc, err := decode(data)
+	s, enc, sh, err := decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	sh := measure(s)
 	if sh.lines > opt.MaxLines {
 		return nil, fmt.Errorf("%w: %s: %d lines, at most %d accepted", ErrTooLarge, name, sh.lines, opt.MaxLines)
 	}
@@ -118,49 +117,6 @@ func readAll(r io.Reader, max int64) (string, error) {
 	var buf bytes.Buffer
 	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	return buf.String(), err
-}
-
-// shape is what one byte scan of the text tells before it is parsed.
-type shape struct {
-	lines    int // lines, the last one counted even when empty
-	tabs     int // TAB characters
-	controls int // characters that do not occur in text (isBinaryControl)
-	blank    int // empty lines (a lone CR counts as empty)
-	text     int // lines that start with neither a TAB nor a line end
-}
-
-// measure scans s once. Control characters are single bytes below 0x20,
-// which never occur inside a multi-byte UTF-8 sequence, so bytes are
-// counted without decoding runes.
-func measure(s string) shape {
-	sh := shape{lines: 1}
-	lineStart := func(i int) {
-		switch {
-		case i >= len(s) || s[i] == '\n' || s[i] == '\r':
-			sh.blank++
-		case s[i] != '\t':
-			sh.text++
-		}
-	}
-	lineStart(0)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 {
-			continue
-		}
-		switch c {
-		case '\n':
-			sh.lines++
-			lineStart(i + 1)
-		case '\t':
-			sh.tabs++
-		default:
-			if isBinaryControl(rune(c)) {
-				sh.controls++
-			}
-		}
-	}
-	return sh
 }
 
 // parser builds blocks line by line; every line is looked at a bounded
