@@ -195,7 +195,7 @@ func (p *parser) cleanRow(n int, line string, tabs int) {
 			Text: jixiao.TrimSpace(part), ColSpan: 1, RowSpan: 1,
 			Pos: jixiao.Position{Line: n, Col: col + leadingSpaceRunes(part)},
 		})
-		col += utf8.RuneCountInString(part) + 1
+		col += runeCount(part) + 1
 	}
 	p.rows = append(p.rows, jixiao.Row{Pos: jixiao.Position{Line: n, Col: 1}, Cells: p.cells[from:len(p.cells):len(p.cells)]})
 }
@@ -237,16 +237,25 @@ const (
 // headingLevel decides whether a trimmed line is a heading and its level
 // (0 when unnumbered).
 func headingLevel(t string) (int, bool) {
-	if !shortAtMost(t, maxNumberedHeading) {
-		return 0, false // too long for either kind: most paragraphs end here
+	// A rune takes one to four bytes, so the length in bytes often
+	// decides; most paragraphs are too long for either kind of heading.
+	runes := len(t)
+	if runes > maxTitleHeading {
+		if runes > 4*maxNumberedHeading {
+			return 0, false
+		}
+		runes = runeCount(t)
+	}
+	if runes > maxNumberedHeading {
+		return 0, false
 	}
 	if h, rest, ok := jixiao.ParseHeading(t); ok {
-		if rest == "" || !shortAtMost(t, maxNumberedHeading) || !titleLike(rest) || strings.Contains(rest, "，") || strings.Contains(rest, ",") {
+		if rest == "" || !titleLike(rest) || strings.Contains(rest, "，") || strings.Contains(rest, ",") {
 			return 0, false
 		}
 		return h.Level, true
 	}
-	if !shortAtMost(t, maxTitleHeading) || !titleLike(t) {
+	if runes > maxTitleHeading || !titleLike(t) {
 		return 0, false
 	}
 	return 0, true
@@ -259,45 +268,13 @@ func titleLike(t string) bool {
 	if strings.ContainsRune("，,：:、", last) {
 		return false
 	}
-	writing := false
-	for _, r := range t {
-		switch {
-		case r == '。' || r == '；' || r == ';':
-			return false
-		case !writing && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)):
-			writing = true
-		}
-	}
-	return writing
-}
-
-// shortAtMost counts at most max+1 runes, so that a 10 MB line costs no
-// more than a short one. A rune takes one to four bytes (an invalid byte
-// counts as a rune of its own), so the length in bytes often decides.
-func shortAtMost(s string, max int) bool {
-	switch {
-	case len(s) <= max:
-		return true
-	case len(s) > 4*max:
+	if strings.Contains(t, "。") || strings.Contains(t, "；") || strings.IndexByte(t, ';') >= 0 {
 		return false
 	}
-	n := 0
-	for range s {
-		n++
-		if n > max {
-			return false
+	for _, r := range t {
+		if unicode.Is(unicode.Han, r) || unicode.IsLetter(r) {
+			return true
 		}
 	}
-	return true
-}
-
-func leadingSpaceRunes(s string) int {
-	n := 0
-	for _, r := range s {
-		if !jixiao.IsSpace(r) {
-			break
-		}
-		n++
-	}
-	return n
+	return false
 }
