@@ -1,22 +1,24 @@
 package extract
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"jixiao"
 )
 
 // labelCells returns the columns of a row's label cells: text that is not
 // a figure or a placeholder for one.
-func labelCells(r grow) []int {
-	var out []int
+// The slice is the extractor's scratch, valid until the next call.
+func (x *extractor) labelCells(r grow) []int {
+	out := x.labelBuf[:0]
 	for i, c := range r.cells {
 		if c.origin && c.text != "" && !isValueText(c.text) && hasHan(c.text) {
 			out = append(out, i)
 		}
 	}
+	x.labelBuf = out
 	return out
 }
 
@@ -30,10 +32,24 @@ func sortedCols(m map[string]int) []string {
 	return keys
 }
 
+// setBudgetHeader takes r as the budget block's header: its columns by
+// key, the keys in the order of their columns, and those a split row has.
+func (x *extractor) setBudgetHeader(r grow) {
+	x.budgetHdr, x.budgetW = headerMap(r, budgetLabels), len(r.cells)
+	x.budgetCols = sortedCols(x.budgetHdr)
+	x.budgetRowCols = nil
+	var row jixiao.BudgetRow
+	for _, key := range x.budgetCols {
+		if rowField(&row, key) != nil {
+			x.budgetRowCols = append(x.budgetRowCols, key)
+		}
+	}
+}
+
 // budgetRow reads a row of the budget block: the split headers, the
 // 年度资金总额 row, or split rows.
 func (x *extractor) budgetRow(r grow) {
-	labels := labelCells(r)
+	labels := x.labelCells(r)
 	if len(labels) == 0 {
 		return
 	}
@@ -72,29 +88,42 @@ func isTotalLabel(n string) bool {
 	return false
 }
 
-// values returns the origin cells in columns (from, to), empty ones included.
-func values(r grow, from, to int) []gcell {
-	var out []gcell
+// values returns the origin cells in columns (from, to), empty ones
+// included unless filled is set. The slice is the extractor's scratch,
+// valid until the next call.
+func (x *extractor) values(r grow, from, to int, filled bool) []*cellInfo {
+	out := x.infoBuf[:0]
 	for i := from + 1; i < to && i < len(r.cells); i++ {
-		if r.cells[i].origin {
-			out = append(out, r.cells[i])
+		if c := r.cells[i]; c.origin && (!filled || c.text != "") {
+			out = append(out, c.cellInfo)
 		}
 	}
+	x.infoBuf = out
 	return out
 }
+
+// budgetPaths are the provenance keys of the budget's own figures
+// ("budget.全年预算数"), by column key.
+var budgetPaths = func() map[string]string {
+	m := map[string]string{}
+	for _, key := range budgetLabels {
+		m[key] = "budget." + key
+	}
+	return m
+}()
 
 // budgetTotal reads the 年度资金总额 row against the budget header.
 func (x *extractor) budgetTotal(r grow, label int) {
 	b := &x.ev.Budget
-	set := func(key string, c gcell) {
+	set := func(key string, c *cellInfo) {
 		f := budgetField(b, key)
 		if f == nil {
 			return
 		}
 		*f = jixiao.ParseFigure(c.text)
-		x.prov("budget."+key, c.pos)
+		x.prov(budgetPaths[key], c.pos)
 	}
-	cols := sortedCols(x.budgetHdr)
+	cols := x.budgetCols
 	if len(r.cells) == x.budgetW {
 		for _, key := range cols {
 			c, ok := r.origin(x.budgetHdr[key])
@@ -102,24 +131,24 @@ func (x *extractor) budgetTotal(r grow, label int) {
 				continue
 			}
 			if x.budgetHdr[key] <= label && c.text != "" {
-				x.note("budget."+key, c.pos, "“%s”一栏位于行标签之前，按列号读取为 %s", key, c.text)
+				x.note(budgetPaths[key], c.pos, "“"+key+"”一栏位于行标签之前，按列号读取为 "+c.text)
 			}
-			set(key, c)
+			set(key, c.cellInfo)
 		}
 	} else {
-		vals := values(r, label, len(r.cells))
+		vals := x.values(r, label, len(r.cells), false)
 		for k, key := range cols {
 			if k < len(vals) {
 				set(key, vals[k])
 			}
 		}
-		x.note("budget", r.pos, "年度资金总额一行有 %d 个单元格，表头有 %d 个，按顺序对齐读取，可能有误", len(r.cells), x.budgetW)
+		x.note("budget", r.pos, "年度资金总额一行有 "+strconv.Itoa(len(r.cells))+" 个单元格，表头有 "+strconv.Itoa(x.budgetW)+" 个，按顺序对齐读取，可能有误")
 	}
 	if _, ok := x.budgetHdr[colFullYear]; !ok {
-		x.note("budget."+colFullYear, r.pos, "预算表中没有“全年预算数”一栏")
+		x.note(budgetPaths[colFullYear], r.pos, "预算表中没有“全年预算数”一栏")
 	}
 	if _, ok := x.budgetHdr[colExecuted]; !ok {
-		x.note("budget."+colExecuted, r.pos, "预算表中没有“全年执行数”一栏")
+		x.note(budgetPaths[colExecuted], r.pos, "预算表中没有“全年执行数”一栏")
 	}
 }
 
@@ -195,33 +224,26 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 	c := r.cells[li]
 	name := x.splitFor(c.norm, k)
 	if name == "" {
-		x.note("budget.splits", c.pos, "无法判断“%s”属于哪一项资金分类，未读取", cleanName(c.text))
+		x.note("budget.splits", c.pos, "无法判断“"+cleanName(c.text)+"”属于哪一项资金分类，未读取")
 		return
 	}
 	si := x.splitIndex(name)
 	split := &x.ev.Budget.Splits[si]
 	row := jixiao.BudgetRow{Name: cleanName(c.text)}
-	path := "budget.splits[" + strconv.Itoa(si) + "].rows[" + strconv.Itoa(len(split.Rows)) + "]"
-	x.prov(path+".name", c.pos)
-	set := func(key string, v gcell) {
+	paths := newSplitRowPaths(si, len(split.Rows))
+	x.prov(paths.name(), c.pos)
+	set := func(key string, v *cellInfo) {
 		if f := rowField(&row, key); f != nil {
 			*f = jixiao.ParseFigure(v.text)
-			x.prov(path+"."+key, v.pos)
+			x.prov(paths.of(key), v.pos)
 		}
 	}
-	vals := values(r, li, next)
-	var stated []gcell
-	for _, v := range vals {
-		if v.text != "" {
-			stated = append(stated, v)
-		}
-	}
-	switch {
+	switch stated := x.values(r, li, next, true); {
 	case alone && len(r.cells) == x.budgetW:
-		for _, key := range sortedCols(x.budgetHdr) {
+		for _, key := range x.budgetCols {
 			if col := x.budgetHdr[key]; col > li {
 				if v, ok := r.origin(col); ok {
-					set(key, v)
+					set(key, v.cellInfo)
 				}
 			}
 		}
@@ -232,30 +254,66 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 		}
 		if !x.splitNote[si] {
 			x.splitNote[si] = true
-			x.note(fmt.Sprintf("budget.splits[%d]", si), c.pos,
-				"“%s”各行只列一个金额且无法按表头对齐，按样表格式读作全年预算数", name)
+			x.note("budget.splits["+strconv.Itoa(si)+"]", c.pos,
+				"“"+name+"”各行只列一个金额且无法按表头对齐，按样表格式读作全年预算数")
 		}
 	case len(stated) > 1:
-		var keys []string
-		for _, key := range sortedCols(x.budgetHdr) {
-			if rowField(&row, key) != nil {
-				keys = append(keys, key)
-			}
-		}
+		keys := x.budgetRowCols
 		for i, v := range stated {
 			if i < len(keys) {
 				set(keys[i], v)
 			}
 		}
-		x.note(path, c.pos, "“%s”一行无法按表头对齐，按顺序读作%v，可能有误", row.Name, keys[:min(len(keys), len(stated))])
+		x.note(paths.path(), c.pos, "“"+row.Name+"”一行无法按表头对齐，按顺序读作["+strings.Join(keys[:min(len(keys), len(stated))], " ")+"]，可能有误")
 	}
 	split.Rows = append(split.Rows, row)
+}
+
+// splitRowFields are the keys of a split row's figures, as rowField
+// knows them.
+var splitRowFields = [...]string{colInitial, colFullYear, colExecuted, colRate}
+
+// splitRowPaths are a split row's provenance keys
+// ("budget.splits[0].rows[2].name", "….全年预算数"), cut from one string:
+// one allocation for the row instead of one per figure.
+type splitRowPaths struct {
+	all  string
+	plen int                          // the row's own path, "budget.splits[0].rows[2]"
+	ends [1 + len(splitRowFields)]int // where .name and each field's key end
+}
+
+func newSplitRowPaths(split, row int) splitRowPaths {
+	var buf [256]byte
+	path := append(append(append(append(buf[:0], "budget.splits["...), strconv.Itoa(split)...), "].rows["...), strconv.Itoa(row)...)
+	path = append(path, ']')
+	p := splitRowPaths{plen: len(path)}
+	b := append(path, ".name"...)
+	p.ends[0] = len(b)
+	for i, key := range splitRowFields {
+		b = append(append(append(b, path[:p.plen]...), '.'), key...)
+		p.ends[i+1] = len(b)
+	}
+	p.all = string(b)
+	return p
+}
+
+func (p *splitRowPaths) path() string { return p.all[:p.plen] }
+func (p *splitRowPaths) name() string { return p.all[:p.ends[0]] }
+
+// of returns the key of a field of splitRowFields.
+func (p *splitRowPaths) of(key string) string {
+	for i, k := range splitRowFields {
+		if k == key {
+			return p.all[p.ends[i]:p.ends[i+1]]
+		}
+	}
+	panic("extract: no split row field " + key)
 }
 
 // goalRow recognises the 年度总体目标 header, with the goal texts in the
 // same row or in the next one.
 func (x *extractor) goalRow(r grow) bool {
-	isGoal, m := false, map[string]int{}
+	isGoal, e, a := false, -1, -1
 	first := true // the goal's own label heads its row; elsewhere 年度目标 is a column's
 	for i, c := range r.cells {
 		isFirst := first && c.origin && c.text != ""
@@ -266,10 +324,10 @@ func (x *extractor) goalRow(r grow) bool {
 		case isFirst && (c.norm == "年度总体目标" || c.norm == "总体目标" || c.norm == "年度目标"):
 			isGoal = true
 		case c.origin && (c.norm == "预期目标" || c.norm == "年度预期目标"):
-			m["expected"] = i
+			e = i
 			isGoal = true
 		case c.origin && (c.norm == "实际完成情况" || c.norm == "实际完成"):
-			m["actual"] = i
+			a = i
 			isGoal = true
 		}
 	}
@@ -287,7 +345,7 @@ func (x *extractor) goalRow(r grow) bool {
 		x.sec = secNone
 		return true
 	}
-	x.goalHdr, x.goalW, x.sec = m, len(r.cells), secGoal
+	x.goalExp, x.goalAct, x.goalW, x.sec = e, a, len(r.cells), secGoal
 	return true
 }
 
@@ -302,9 +360,8 @@ func goalLabel(n string) bool {
 // goalValues reads the row under the goal header.
 func (x *extractor) goalValues(r grow) {
 	x.sec = secNone
-	e, eok := x.goalHdr["expected"]
-	a, aok := x.goalHdr["actual"]
-	if len(r.cells) == x.goalW && eok && aok {
+	e, a := x.goalExp, x.goalAct
+	if len(r.cells) == x.goalW && e >= 0 && a >= 0 {
 		if c, ok := r.origin(e); ok && c.text != "" {
 			x.ev.Goal.Expected = c.text
 			x.prov("goal.expected", c.pos)
@@ -326,7 +383,7 @@ func (x *extractor) goalValues(r grow) {
 
 func (x *extractor) setGoal(texts []gcell, pos jixiao.Position) {
 	if len(texts) != 2 {
-		x.note("goal", pos, "年度总体目标一行有 %d 段文字（应为预期目标和实际完成情况两段），按顺序读取", len(texts))
+		x.note("goal", pos, "年度总体目标一行有 "+strconv.Itoa(len(texts))+" 段文字（应为预期目标和实际完成情况两段），按顺序读取")
 	}
 	if len(texts) > 0 {
 		x.ev.Goal.Expected = texts[0].text

@@ -15,7 +15,6 @@
 package extract
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -107,7 +106,8 @@ type extractor struct {
 
 	rowsLeft int // rows of the table after the one being read
 
-	infoBuf []*cellInfo // scratch for one row's cells
+	infoBuf  []*cellInfo // scratch for one row's cells
+	labelBuf []int       // scratch for one row's label columns
 
 	title    string
 	titlePos jixiao.Position
@@ -116,14 +116,17 @@ type extractor struct {
 	fields   map[string]string
 	pending  []string // header fields whose value is in the next row
 
-	sec       section
-	found     bool // a budget or indicator header was seen
-	budgetHdr map[string]int
-	budgetW   int
-	splits    []string // split names in the order a split-header row gave them
-	splitNote map[int]bool
+	sec           section
+	found         bool // a budget or indicator header was seen
+	budgetHdr     map[string]int
+	budgetCols    []string // budgetHdr's keys in the order of their columns
+	budgetRowCols []string // those of budgetCols that a split row has
+	budgetW       int
+	splits        []string // split names in the order a split-header row gave them
+	splitNote     map[int]bool
 
-	goalHdr map[string]int
+	goalExp int // the goal header's 预期目标 column, -1 when it has none
+	goalAct int // its 实际完成情况 column, -1 when it has none
 	goalW   int
 
 	indHdr   map[string]int
@@ -134,8 +137,10 @@ type extractor struct {
 	lastL2   string
 }
 
-func (x *extractor) note(field string, pos jixiao.Position, format string, args ...any) {
-	x.notes = append(x.notes, Note{Field: field, Message: fmt.Sprintf(format, args...), Pos: pos})
+// note records msg, built by concatenation: fmt would cost an allocation
+// per argument on rows that all get the same note.
+func (x *extractor) note(field string, pos jixiao.Position, msg string) {
+	x.notes = append(x.notes, Note{Field: field, Message: msg, Pos: pos})
 }
 
 func (x *extractor) prov(path string, pos jixiao.Position) {
@@ -195,7 +200,7 @@ func (x *extractor) row(r grow) {
 	case x.sec == secIndicators:
 		x.indicatorRow(r)
 	case x.isBudgetHeader(r):
-		x.budgetHdr, x.budgetW = headerMap(r, budgetLabels), len(r.cells)
+		x.setBudgetHeader(r)
 		x.sec, x.found = secBudget, true
 	case x.goalRow(r):
 	case x.sec == secGoal:

@@ -51,7 +51,7 @@ func (x *extractor) fillPending(r grow) {
 	x.pending = nil
 	if len(vals) > 0 && headerLabels[vals[0].norm] != "" || x.structural(r) {
 		for _, f := range fields {
-			x.note(f, r.pos, "表头项“%s”没有填写内容", fieldLabel(f))
+			x.note(f, r.pos, "表头项“"+fieldLabel(f)+"”没有填写内容")
 		}
 		x.row(r) // a row of labels or a block header, not of values
 		return

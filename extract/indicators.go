@@ -32,7 +32,7 @@ func (x *extractor) indicatorRow(r grow) {
 	i := len(x.ev.Indicators)
 	path := "indicators[" + strconv.Itoa(i) + "]"
 	if guessed {
-		x.note(path, r.pos, "该指标行有 %d 个单元格，表头有 %d 个，按“指标名称、指标值……”的顺序推定各栏，可能有误", countOrigin(r), x.indW)
+		x.note(path, r.pos, "该指标行有 "+strconv.Itoa(countOrigin(r))+" 个单元格，表头有 "+strconv.Itoa(x.indW)+" 个，按“指标名称、指标值……”的顺序推定各栏，可能有误")
 	}
 	if name == "" {
 		x.note(path, r.pos, "三级指标名称为空")
