@@ -22,26 +22,15 @@ func (x *extractor) labelCells(r grow) []int {
 	return out
 }
 
-// sortedCols returns a header map's columns in order, with their labels.
-func sortedCols(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b string) int { return m[a] - m[b] })
-	return keys
-}
-
 // setBudgetHeader takes r as the budget block's header: its columns by
 // key, the keys in the order of their columns, and those a split row has.
 func (x *extractor) setBudgetHeader(r grow) {
-	x.budgetHdr, x.budgetW = headerMap(r, budgetLabels), len(r.cells)
-	x.budgetCols = sortedCols(x.budgetHdr)
-	x.budgetRowCols = nil
+	x.budgetHdr, x.budgetW = headerCols(r, budgetLabels, x.budgetHdr[:0]), len(r.cells)
+	x.budgetRowCols = slices.Grow(x.budgetRowCols[:0], len(splitRowFields))
 	var row jixiao.BudgetRow
-	for _, key := range x.budgetCols {
-		if rowField(&row, key) != nil {
-			x.budgetRowCols = append(x.budgetRowCols, key)
+	for _, h := range x.budgetHdr {
+		if rowField(&row, h.key) != nil {
+			x.budgetRowCols = append(x.budgetRowCols, h.key)
 		}
 	}
 }
@@ -123,31 +112,31 @@ func (x *extractor) budgetTotal(r grow, label int) {
 		*f = jixiao.ParseFigure(c.text)
 		x.prov(budgetPaths[key], c.pos)
 	}
-	cols := x.budgetCols
 	if len(r.cells) == x.budgetW {
-		for _, key := range cols {
-			c, ok := r.origin(x.budgetHdr[key])
+		for _, h := range x.budgetHdr {
+			key := h.key
+			c, ok := r.origin(h.col)
 			if !ok {
 				continue
 			}
-			if x.budgetHdr[key] <= label && c.text != "" {
+			if h.col <= label && c.text != "" {
 				x.note(budgetPaths[key], c.pos, "“"+key+"”一栏位于行标签之前，按列号读取为 "+c.text)
 			}
 			set(key, c.cellInfo)
 		}
 	} else {
 		vals := x.values(r, label, len(r.cells), false)
-		for k, key := range cols {
+		for k, h := range x.budgetHdr {
 			if k < len(vals) {
-				set(key, vals[k])
+				set(h.key, vals[k])
 			}
 		}
 		x.note("budget", r.pos, "年度资金总额一行有 "+strconv.Itoa(len(r.cells))+" 个单元格，表头有 "+strconv.Itoa(x.budgetW)+" 个，按顺序对齐读取，可能有误")
 	}
-	if _, ok := x.budgetHdr[colFullYear]; !ok {
+	if _, ok := x.budgetHdr.col(colFullYear); !ok {
 		x.note(budgetPaths[colFullYear], r.pos, "预算表中没有“全年预算数”一栏")
 	}
-	if _, ok := x.budgetHdr[colExecuted]; !ok {
+	if _, ok := x.budgetHdr.col(colExecuted); !ok {
 		x.note(budgetPaths[colExecuted], r.pos, "预算表中没有“全年执行数”一栏")
 	}
 }
@@ -240,10 +229,10 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 	}
 	switch stated := x.values(r, li, next, true); {
 	case alone && len(r.cells) == x.budgetW:
-		for _, key := range x.budgetCols {
-			if col := x.budgetHdr[key]; col > li {
-				if v, ok := r.origin(col); ok {
-					set(key, v.cellInfo)
+		for _, h := range x.budgetHdr {
+			if h.col > li {
+				if v, ok := r.origin(h.col); ok {
+					set(h.key, v.cellInfo)
 				}
 			}
 		}

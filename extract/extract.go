@@ -118,9 +118,8 @@ type extractor struct {
 
 	sec           section
 	found         bool // a budget or indicator header was seen
-	budgetHdr     map[string]int
-	budgetCols    []string // budgetHdr's keys in the order of their columns
-	budgetRowCols []string // those of budgetCols that a split row has
+	budgetHdr     header
+	budgetRowCols []string // the keys of budgetHdr that a split row has, in order
 	budgetW       int
 	splits        []string // split names in the order a split-header row gave them
 	splitNote     map[int]bool
@@ -129,8 +128,8 @@ type extractor struct {
 	goalAct int // its 实际完成情况 column, -1 when it has none
 	goalW   int
 
-	indHdr   map[string]int
-	indAt    [nIcol]int // indHdr by column, -1 where the header has none
+	indHdr   header
+	indAt    [nIcol]int // indHdr by key, -1 where the header has none
 	indAfter []icol     // the columns after the 三级 name's, in order
 	indW     int
 	lastL1   string
@@ -243,20 +242,42 @@ func (x *extractor) titleRow(r grow) bool {
 	return true
 }
 
-// headerMap maps canonical labels to the columns where they start.
-func headerMap(r grow, labels map[string]string) map[string]int {
-	m := map[string]int{}
+// header is a header row's canonical labels with the columns where they
+// start, in the order of their columns: a label met twice keeps its first.
+// A dozen columns at most are searched in order rather than hashed, and
+// their order is the one every reader of the header wants.
+type header []hcol
+
+type hcol struct {
+	key string
+	col int
+}
+
+func (h header) col(key string) (int, bool) {
+	for _, c := range h {
+		if c.key == key {
+			return c.col, true
+		}
+	}
+	return 0, false
+}
+
+// headerCols appends r's header columns to h.
+func headerCols(r grow, labels map[string]string, h header) header {
+	if h == nil {
+		h = make(header, 0, min(len(r.cells), 16))
+	}
 	for i, c := range r.cells {
 		if !c.origin {
 			continue
 		}
 		if key, ok := headerKey(c.norm, labels); ok {
-			if _, dup := m[key]; !dup {
-				m[key] = i
+			if _, dup := h.col(key); !dup {
+				h = append(h, hcol{key, i})
 			}
 		}
 	}
-	return m
+	return h
 }
 
 // headerKey is the canonical label a header cell's label stands for.
@@ -268,7 +289,7 @@ func headerKey(norm string, labels map[string]string) (string, bool) {
 	return key, ok
 }
 
-// isIndicatorHeader and isBudgetHeader ask of every row what headerMap
+// isIndicatorHeader and isBudgetHeader ask of every row what headerCols
 // would hold for it, without building the map.
 func (x *extractor) isIndicatorHeader(r grow) bool {
 	var l3, t, a bool
@@ -357,7 +378,7 @@ func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 	if len(cands) == 0 {
 		return noCell, false
 	}
-	if col, ok := x.indHdr[colScore]; ok && len(r.cells) == x.indW {
+	if col, ok := x.indHdr.col(colScore); ok && len(r.cells) == x.indW {
 		if c, ok := r.origin(col); ok && c.text != "" {
 			return c, true
 		}

@@ -108,18 +108,18 @@ func (cc *columnCells) text(k icol) string {
 // setIndicatorHeader takes r as the indicator block's header: its columns
 // by key, and the keys after the 三级 name in the order of their columns.
 func (x *extractor) setIndicatorHeader(r grow) {
-	x.indHdr, x.indW = headerMap(r, indicatorLabels), len(r.cells)
+	x.indHdr, x.indW = headerCols(r, indicatorLabels, x.indHdr[:0]), len(r.cells)
 	for k := range x.indAt {
 		x.indAt[k] = -1
 	}
-	for key, col := range x.indHdr {
-		x.indAt[icolOf(key)] = col
+	for _, h := range x.indHdr {
+		x.indAt[icolOf(h.key)] = h.col
 	}
-	l3 := x.indHdr[colL3]
+	l3 := x.indAt[iL3]
 	x.indAfter = x.indAfter[:0]
-	for _, key := range sortedCols(x.indHdr) {
-		if x.indHdr[key] > l3 {
-			x.indAfter = append(x.indAfter, icolOf(key))
+	for _, h := range x.indHdr {
+		if h.col > l3 {
+			x.indAfter = append(x.indAfter, icolOf(h.key))
 		}
 	}
 }
