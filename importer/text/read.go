@@ -75,7 +75,7 @@ func ReadOptions(r io.Reader, name string, opt Options) (*jixiao.Document, error
 		return nil, fmt.Errorf("%s: %w: %d control characters", name, ErrBinary, bad)
 	}
 	doc := &jixiao.Document{Path: name, Format: "text", Encoding: enc}
-	p := parser{doc: doc}
+	p := parser{doc: doc, src: s}
 	// Every cell line holds a TAB and every row but a clean one ends at a
 	// blank line, so these bound the cells and rows well enough to
 	// allocate them once instead of growing a slice per row.
@@ -86,13 +86,16 @@ func ReadOptions(r io.Reader, name string, opt Options) (*jixiao.Document, error
 	if sh.text > 0 {
 		doc.Blocks = make([]jixiao.Block, 0, sh.text+1)
 	}
-	for n := 1; ; n++ {
-		line, rest, more := strings.Cut(s, "\n")
-		p.line(n, strings.TrimSuffix(line, "\r"))
-		if !more {
+	for n, off := 1, 0; ; n++ {
+		end := len(s)
+		if i := strings.IndexByte(s[off:], '\n'); i >= 0 {
+			end = off + i
+		}
+		p.line(n, off, strings.TrimSuffix(s[off:end], "\r"))
+		if end == len(s) {
 			break
 		}
-		s = rest
+		off = end + 1
 	}
 	p.flushTable()
 	if len(doc.Blocks) == 0 {
@@ -127,6 +130,7 @@ func readAll(r io.Reader, max int64) (string, error) {
 // length, so that appending to one never writes into the next.
 type parser struct {
 	doc      *jixiao.Document
+	src      string // the decoded text, which every line is part of
 	table    *jixiao.Table
 	tablePos jixiao.Position
 	cells    []jixiao.Cell // every cell read so far
@@ -136,13 +140,17 @@ type parser struct {
 	rowPos   jixiao.Position
 	tableRow int  // the open table's rows are rows[tableRow:]
 	lastCell bool // the previous line was a flattened cell or its continuation
+	// The last cell's text is src[textFrom:textEnd] while textEnd >= 0.
+	textFrom, textEnd int
 }
 
-func (p *parser) line(n int, line string) {
+// line reads the line that starts at byte off of the source, its line
+// end (LF or CRLF) cut off.
+func (p *parser) line(n, off int, line string) {
 	tabs := strings.Count(line, "\t")
 	switch {
 	case tabs == 1 && line[0] == '\t':
-		p.cell(n, line[1:])
+		p.cell(n, off+1, line[1:])
 	case tabs > 0:
 		p.endRow()
 		p.lastCell = false
@@ -151,12 +159,7 @@ func (p *parser) line(n int, line string) {
 		p.endRow()
 		p.lastCell = false
 	case p.lastCell && p.rowOpen && len(p.cells) > p.rowFrom:
-		c := &p.cells[len(p.cells)-1]
-		if c.Text == "" {
-			c.Text = jixiao.TrimSpace(line)
-		} else {
-			c.Text += "\n" + jixiao.TrimSpace(line)
-		}
+		p.continueCell(off, line)
 	default:
 		p.flushTable()
 		p.text(n, line)
@@ -171,17 +174,43 @@ func (p *parser) openTable(n int) {
 	}
 }
 
-// cell adds a flattened cell (a line that was a TAB then the cell text).
-func (p *parser) cell(n int, text string) {
+// cell adds a flattened cell (a line that was a TAB then the cell text,
+// which starts at byte off of the source).
+func (p *parser) cell(n, off int, text string) {
 	p.openTable(n)
 	if !p.rowOpen {
 		p.rowOpen, p.rowFrom, p.rowPos = true, len(p.cells), jixiao.Position{Line: n, Col: 1}
 	}
-	p.cells = append(p.cells, jixiao.Cell{
-		Text: jixiao.TrimSpace(text), ColSpan: 1, RowSpan: 1,
-		Pos: jixiao.Position{Line: n, Col: 2 + leadingSpaceRunes(text)},
-	})
+	spaces, skip := leadingSpace(text)
+	c := push(&p.cells)
+	c.Text, c.ColSpan, c.RowSpan = jixiao.TrimSpace(text[skip:]), 1, 1
+	c.Pos.Line, c.Pos.Col = n, 2+spaces
+	p.textFrom = off + skip
+	p.textEnd = p.textFrom + len(c.Text)
 	p.lastCell = true
+}
+
+// continueCell adds a line of a multi-line cell, starting at byte off of
+// the source, to the last cell. Lines are joined with "\n"; when the cell
+// text ends its line and the next one starts without spaces, as it
+// nearly always does, the joined text is the source itself from the
+// cell's start to the line's end and is not copied.
+func (p *parser) continueCell(off int, line string) {
+	c := &p.cells[len(p.cells)-1]
+	_, skip := leadingSpace(line)
+	t := jixiao.TrimSpace(line[skip:])
+	start := off + skip
+	switch {
+	case c.Text == "":
+		c.Text, p.textFrom = t, start
+	case p.textEnd >= 0 && p.textEnd == start-1 && p.src[p.textEnd] == '\n':
+		c.Text = p.src[p.textFrom : start+len(t)]
+	default:
+		c.Text += "\n" + t
+		p.textEnd = -1
+		return
+	}
+	p.textEnd = start + len(t)
 }
 
 // cleanRow adds a row written on one line with TAB-separated cells.
@@ -191,18 +220,24 @@ func (p *parser) cleanRow(n int, line string, tabs int) {
 	p.cells = slices.Grow(p.cells, tabs+1)
 	col := 1
 	for part := range strings.SplitSeq(line, "\t") {
-		p.cells = append(p.cells, jixiao.Cell{
-			Text: jixiao.TrimSpace(part), ColSpan: 1, RowSpan: 1,
-			Pos: jixiao.Position{Line: n, Col: col + leadingSpaceRunes(part)},
-		})
+		spaces, skip := leadingSpace(part)
+		c := push(&p.cells)
+		c.Text, c.ColSpan, c.RowSpan = jixiao.TrimSpace(part[skip:]), 1, 1
+		c.Pos.Line, c.Pos.Col = n, col+spaces
 		col += runeCount(part) + 1
 	}
-	p.rows = append(p.rows, jixiao.Row{Pos: jixiao.Position{Line: n, Col: 1}, Cells: p.cells[from:len(p.cells):len(p.cells)]})
+	p.addRow(jixiao.Position{Line: n, Col: 1}, from)
+}
+
+// addRow adds a row of the cells from cells[from:].
+func (p *parser) addRow(pos jixiao.Position, from int) {
+	r := push(&p.rows)
+	r.Cells, r.Pos = p.cells[from:len(p.cells):len(p.cells)], pos
 }
 
 func (p *parser) endRow() {
 	if p.rowOpen && p.table != nil {
-		p.rows = append(p.rows, jixiao.Row{Pos: p.rowPos, Cells: p.cells[p.rowFrom:len(p.cells):len(p.cells)]})
+		p.addRow(p.rowPos, p.rowFrom)
 	}
 	p.rowOpen = false
 }
@@ -212,19 +247,36 @@ func (p *parser) flushTable() {
 	p.lastCell = false
 	if p.table != nil && len(p.rows) > p.tableRow {
 		p.table.Rows = p.rows[p.tableRow:len(p.rows):len(p.rows)]
-		p.doc.Blocks = append(p.doc.Blocks, jixiao.Block{Kind: jixiao.BlockTable, Table: p.table, Pos: p.tablePos})
+		b := push(&p.doc.Blocks)
+		b.Kind, b.Table, b.Pos = jixiao.BlockTable, p.table, p.tablePos
 	}
 	p.table = nil
 }
 
 // text adds a paragraph or heading line.
 func (p *parser) text(n int, line string) {
-	t := jixiao.TrimSpace(line)
-	b := jixiao.Block{Kind: jixiao.BlockParagraph, Text: t, Pos: jixiao.Position{Line: n, Col: 1 + leadingSpaceRunes(line)}}
-	if level, ok := headingLevel(t); ok {
+	spaces, skip := leadingSpace(line)
+	b := push(&p.doc.Blocks)
+	b.Kind, b.Text = jixiao.BlockParagraph, jixiao.TrimSpace(line[skip:])
+	b.Pos.Line, b.Pos.Col = n, 1+spaces
+	if level, ok := headingLevel(b.Text); ok {
 		b.Kind, b.Level = jixiao.BlockHeading, level
 	}
-	p.doc.Blocks = append(p.doc.Blocks, b)
+}
+
+// push extends *s by one element and returns it, zero, to be set field by
+// field: appending a whole Cell or Block copies it in with a write barrier
+// for each of its pointers, most of them nil, while the garbage collector
+// runs. The element is zero because nothing here writes past a slice's
+// length, and make and append leave the capacity beyond it zeroed.
+func push[T any](s *[]T) *T {
+	if len(*s) < cap(*s) {
+		*s = (*s)[:len(*s)+1]
+	} else {
+		var zero T
+		*s = append(*s, zero)
+	}
+	return &(*s)[len(*s)-1]
 }
 
 // Heading length limits, in runes: numbered headings may carry a longer

@@ -258,3 +258,30 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestMultiLineCells checks the joins of a cell's lines, whether its text
+// is taken from the source as is or built.
+func TestMultiLineCells(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"Plain", "\t甲\n乙\n丙\n\n", []string{"甲\n乙\n丙"}},
+		{"CRLF", "\t甲\r\n乙\r\n丙\r\n\r\n", []string{"甲\n乙\n丙"}},
+		{"Spaces", "\t 甲 \n　乙 \n丙 \n", []string{"甲\n乙\n丙"}},
+		{"SpacesThenPlain", "\t甲 \n乙\n丙\n", []string{"甲\n乙\n丙"}},
+		{"EmptyFirst", "\t\n乙\n丙\n\t丁\n戊\n", []string{"乙\n丙", "丁\n戊"}},
+		{"SpaceOnly", "\t \n 乙\n丙\n", []string{"乙\n丙"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := mustRead(t, []byte(tt.in), tt.name)
+			if len(doc.Blocks) != 1 || doc.Blocks[0].Table == nil {
+				t.Fatalf("got blocks %+v, want one table", doc.Blocks)
+			}
+			if got := doc.Blocks[0].Table.Rows[0].Texts(); !cmp.Equal(got, tt.want) {
+				t.Errorf("cells = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

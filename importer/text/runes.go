@@ -28,28 +28,29 @@ func runeCount(s string) int {
 	return len(s) - cont
 }
 
-// leadingSpaceRunes counts the spaces s starts with. Only ASCII spaces
-// and runes led by C2, E1, E2 or E3 can be spaces, so most text is told
-// from its first byte without decoding it.
-func leadingSpaceRunes(s string) int {
-	n := 0
-	for i := 0; i < len(s); n++ {
-		c := s[i]
+// leadingSpace counts the spaces s starts with, in runes and in bytes.
+// Only ASCII spaces and runes led by C2, E1, E2 or E3 can be spaces, so
+// most text is told from its first byte without decoding it.
+func leadingSpace(s string) (runes, size int) {
+	for size < len(s) {
+		c := s[size]
 		if c < utf8.RuneSelf {
 			if c != ' ' && (c < '\t' || c > '\r') {
 				break
 			}
-			i++
+			size++
+			runes++
 			continue
 		}
 		if c != 0xC2 && (c < 0xE1 || c > 0xE3) {
 			break
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, n := utf8.DecodeRuneInString(s[size:])
 		if !jixiao.IsSpace(r) {
 			break
 		}
-		i += size
+		size += n
+		runes++
 	}
-	return n
+	return runes, size
 }

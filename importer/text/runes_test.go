@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -25,13 +26,14 @@ func FuzzRunes(f *testing.F) {
 			}
 			want++
 		}
-		if got := leadingSpaceRunes(s); got != want {
-			t.Errorf("leadingSpaceRunes(%q) = %d, want %d", s, got, want)
+		runes, size := leadingSpace(s)
+		if runes != want || s[size:] != strings.TrimLeftFunc(s, jixiao.IsSpace) {
+			t.Errorf("leadingSpace(%q) = %d, %d, want %d runes", s, runes, size, want)
 		}
 	})
 }
 
-// TestSpaceLeads checks the lead bytes leadingSpaceRunes decodes are the
+// TestSpaceLeads checks the lead bytes leadingSpace decodes are the
 // only ones a space can start with.
 func TestSpaceLeads(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
