@@ -282,6 +282,9 @@ func headerCols(r grow, labels map[string]string, h header) header {
 
 // headerKey is the canonical label a header cell's label stands for.
 func headerKey(norm string, labels map[string]string) (string, bool) {
+	if norm == "" || norm[0] < 0x80 {
+		return "", false // every label starts with an ideograph; most figures with a digit
+	}
 	key, ok := labels[norm]
 	if !ok && strings.HasPrefix(norm, "偏差原因") && labels["偏差原因分析"] == colDeviation {
 		key, ok = colDeviation, true

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,10 +20,15 @@ func normLabel(s string) string {
 	if plainLabel(s) {
 		return trimLabel(s)
 	}
-	var b strings.Builder
+	// Folding rune by rune is folding the whole text first: Fold maps
+	// each rune on its own. The label is built on the stack, and a label
+	// the extractor knows is returned as its catalogue string, without
+	// allocating.
+	var buf [256]byte
+	b := buf[:0]
 	depth := 0
-	for _, r := range jixiao.Fold(s) {
-		switch {
+	for _, r := range s {
+		switch r = jixiao.FoldRune(r); {
 		case r == '(' || r == '（':
 			depth++
 		case r == ')' || r == '）':
@@ -31,10 +37,14 @@ func normLabel(s string) string {
 			}
 		case depth > 0 || jixiao.IsSpace(r):
 		default:
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
 	}
-	return trimLabel(b.String())
+	b = trimLabelBytes(b)
+	if k, ok := knownLabels[string(b)]; ok {
+		return k
+	}
+	return string(b)
 }
 
 func trimLabel(t string) string {
@@ -66,19 +76,81 @@ func trimLabel(t string) string {
 	return t
 }
 
+// trimLabelBytes is trimLabel on bytes.
+func trimLabelBytes(t []byte) []byte {
+	t = bytes.TrimPrefix(t, []byte("其中"))
+	for {
+		switch {
+		case bytes.HasPrefix(t, []byte(":")):
+			t = t[1:]
+			continue
+		case bytes.HasPrefix(t, []byte("：")):
+			t = t[len("："):]
+			continue
+		}
+		break
+	}
+	for {
+		switch {
+		case bytes.HasSuffix(t, []byte(":")):
+			t = t[:len(t)-1]
+			continue
+		case bytes.HasSuffix(t, []byte("：")):
+			t = t[:len(t)-len("：")]
+			continue
+		}
+		break
+	}
+	return t
+}
+
+// knownLabels are the labels the extractor looks for, each mapped to
+// itself: normLabel returns them without allocating.
+var knownLabels = func() map[string]string {
+	m := map[string]string{}
+	for _, labels := range []map[string]string{budgetLabels, indicatorLabels, headerLabels} {
+		for k := range labels {
+			m[k] = k
+		}
+	}
+	for _, names := range []map[string]bool{expenseRows, incomeRows, sourceRows, level1Names, level2Names} {
+		for k := range names {
+			m[k] = k
+		}
+	}
+	for _, k := range []string{
+		splitIncome, splitExpense, "总分", "合计", "总计", "等级", "评价等级", "自评等级", "绩效指标",
+		"年度资金总额", "资金总额", "项目资金", "年度资金总额合计",
+		"年度总体目标", "总体目标", "年度目标", "预期目标", "年度预期目标", "实际完成情况", "实际完成",
+	} {
+		m[k] = k
+	}
+	return m
+}()
+
 // plainLabel reports text that normLabel would copy unchanged before
 // trimming it: nothing to fold, no brackets and no spaces. Most labels and
-// figures are.
+// figures are. Ideographs (U+4000–U+9FFF, three bytes led by 0xE4–0xE9)
+// are none of these, and are skipped without being decoded.
 func plainLabel(s string) bool {
-	for _, r := range s {
-		switch {
-		case r < 0x80:
-			if r == '(' || r == ')' || jixiao.IsSpace(r) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c == '(' || c == ')' || jixiao.IsSpace(rune(c)) {
 				return false
 			}
-		case r == '（' || r == '）' || r == utf8.RuneError || jixiao.IsSpace(r) || jixiao.FoldRune(r) != r:
+			i++
+			continue
+		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '（' || r == '）' || r == utf8.RuneError || jixiao.IsSpace(r) || jixiao.FoldRune(r) != r {
 			return false
 		}
+		i += n
 	}
 	return true
 }
