@@ -155,14 +155,24 @@ func (p *parser) line(n, off int, line string) {
 		p.endRow()
 		p.lastCell = false
 		p.cleanRow(n, line, tabs)
-	case jixiao.TrimSpace(line) == "":
+	default:
+		p.lineText(n, off, line)
+	}
+}
+
+// lineText reads a line without TABs: blank when all spaces, else a
+// cell's next line or a paragraph.
+func (p *parser) lineText(n, off int, line string) {
+	spaces, skip := leadingSpace(line)
+	switch {
+	case skip == len(line):
 		p.endRow()
 		p.lastCell = false
 	case p.lastCell && p.rowOpen && len(p.cells) > p.rowFrom:
-		p.continueCell(off, line)
+		p.continueCell(off+skip, jixiao.TrimSpace(line[skip:]))
 	default:
 		p.flushTable()
-		p.text(n, line)
+		p.text(n, 1+spaces, jixiao.TrimSpace(line[skip:]))
 	}
 }
 
@@ -190,27 +200,24 @@ func (p *parser) cell(n, off int, text string) {
 	p.lastCell = true
 }
 
-// continueCell adds a line of a multi-line cell, starting at byte off of
-// the source, to the last cell. Lines are joined with "\n"; when the cell
-// text ends its line and the next one starts without spaces, as it
+// continueCell adds t, the trimmed text of a multi-line cell's next line
+// found at byte off of the source, to the last cell. Lines are joined with
+// "\n"; when the cell text ends its line and t starts the next, as it
 // nearly always does, the joined text is the source itself from the
-// cell's start to the line's end and is not copied.
-func (p *parser) continueCell(off int, line string) {
+// cell's start to t's end and is not copied.
+func (p *parser) continueCell(off int, t string) {
 	c := &p.cells[len(p.cells)-1]
-	_, skip := leadingSpace(line)
-	t := jixiao.TrimSpace(line[skip:])
-	start := off + skip
 	switch {
 	case c.Text == "":
-		c.Text, p.textFrom = t, start
-	case p.textEnd >= 0 && p.textEnd == start-1 && p.src[p.textEnd] == '\n':
-		c.Text = p.src[p.textFrom : start+len(t)]
+		c.Text, p.textFrom = t, off
+	case p.textEnd >= 0 && p.textEnd == off-1 && p.src[p.textEnd] == '\n':
+		c.Text = p.src[p.textFrom : off+len(t)]
 	default:
 		c.Text += "\n" + t
 		p.textEnd = -1
 		return
 	}
-	p.textEnd = start + len(t)
+	p.textEnd = off + len(t)
 }
 
 // cleanRow adds a row written on one line with TAB-separated cells.
@@ -253,13 +260,12 @@ func (p *parser) flushTable() {
 	p.table = nil
 }
 
-// text adds a paragraph or heading line.
-func (p *parser) text(n int, line string) {
-	spaces, skip := leadingSpace(line)
+// text adds a paragraph or heading of trimmed text t found at column col.
+func (p *parser) text(n, col int, t string) {
 	b := push(&p.doc.Blocks)
-	b.Kind, b.Text = jixiao.BlockParagraph, jixiao.TrimSpace(line[skip:])
-	b.Pos.Line, b.Pos.Col = n, 1+spaces
-	if level, ok := headingLevel(b.Text); ok {
+	b.Kind, b.Text = jixiao.BlockParagraph, t
+	b.Pos.Line, b.Pos.Col = n, col
+	if level, ok := headingLevel(t); ok {
 		b.Kind, b.Level = jixiao.BlockHeading, level
 	}
 }
@@ -317,7 +323,8 @@ func headingLevel(t string) (int, bool) {
 // sentence punctuation inside or at its end, and some writing in it.
 func titleLike(t string) bool {
 	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune("，,：:、", last) {
+	switch last {
+	case '，', ',', '：', ':', '、':
 		return false
 	}
 	if strings.Contains(t, "。") || strings.Contains(t, "；") || strings.IndexByte(t, ';') >= 0 {
