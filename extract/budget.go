@@ -238,13 +238,9 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 		}
 	case len(stated) == 1:
 		set(colFullYear, stated[0])
-		if x.splitNote == nil {
-			x.splitNote = map[int]bool{}
-		}
-		if !x.splitNote[si] {
-			x.splitNote[si] = true
-			x.note("budget.splits["+strconv.Itoa(si)+"]", c.pos,
-				"“"+name+"”各行只列一个金额且无法按表头对齐，按样表格式读作全年预算数")
+		if x.splitNoted&(1<<si) == 0 {
+			x.splitNoted |= 1 << si
+			x.note(splitPath(si), c.pos, oneAmountNote(name))
 		}
 	case len(stated) > 1:
 		keys := x.budgetRowCols
@@ -255,7 +251,38 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 		}
 		x.note(paths.path(), c.pos, "“"+row.Name+"”一行无法按表头对齐，按顺序读作["+strings.Join(keys[:min(len(keys), len(stated))], " ")+"]，可能有误")
 	}
+	if split.Rows == nil {
+		split.Rows = make([]jixiao.BudgetRow, 0, 4) // a breakdown has a few rows
+	}
 	split.Rows = append(split.Rows, row)
+}
+
+// splitPath is the provenance key of split si.
+func splitPath(si int) string {
+	switch si {
+	case 0:
+		return "budget.splits[0]"
+	case 1:
+		return "budget.splits[1]"
+	case 2:
+		return "budget.splits[2]"
+	}
+	return "budget.splits[" + strconv.Itoa(si) + "]"
+}
+
+// oneAmountNote says that the rows of the named split were read as
+// 全年预算数; its text for the three splits is written out in full.
+func oneAmountNote(name string) string {
+	const suffix = "”各行只列一个金额且无法按表头对齐，按样表格式读作全年预算数"
+	switch name {
+	case splitIncome:
+		return "“" + splitIncome + suffix
+	case splitExpense:
+		return "“" + splitExpense + suffix
+	case splitSource:
+		return "“" + splitSource + suffix
+	}
+	return "“" + name + suffix
 }
 
 // splitRowFields are the keys of a split row's figures, as rowField

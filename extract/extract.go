@@ -122,7 +122,7 @@ type extractor struct {
 	budgetRowCols []string // the keys of budgetHdr that a split row has, in order
 	budgetW       int
 	splits        []string // split names in the order a split-header row gave them
-	splitNote     map[int]bool
+	splitNoted    uint64   // the splits (by index, at most three) whose one-amount rows were noted
 
 	goalExp int // the goal header's 预期目标 column, -1 when it has none
 	goalAct int // its 实际完成情况 column, -1 when it has none

@@ -121,6 +121,8 @@ func layout(t *jixiao.Table, g *grid) []grow {
 		g.rows = append(g.rows, grow{cells: slots[from:len(slots):len(slots)], pos: row.Pos})
 	}
 	g.slots, g.infos = slots, infos
+	g.used = max(g.used, len(slots))
+	g.usedInfos = max(g.usedInfos, len(infos))
 	return g.rows
 }
 
@@ -133,6 +135,10 @@ type grid struct {
 	infos []cellInfo
 	rows  []grow
 	above []pending // by column: cells still spanning down
+
+	// The most slots and cells the document's tables used: beyond them
+	// the grid is still clear from its last release.
+	used, usedInfos int
 }
 
 // pending is a cell that spans down into rows still to come.
@@ -149,8 +155,9 @@ func (g *grid) release() {
 	if cap(g.slots) > 1<<12 || cap(g.infos) > 1<<12 {
 		return
 	}
-	clear(g.slots[:cap(g.slots)])
-	clear(g.infos[:cap(g.infos)])
+	clear(g.slots[:g.used])
+	clear(g.infos[:g.usedInfos])
+	g.used, g.usedInfos = 0, 0
 	clear(g.rows[:cap(g.rows)])
 	clear(g.above[:cap(g.above)])
 	gridPool.Put(g)

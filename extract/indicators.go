@@ -29,8 +29,11 @@ func (x *extractor) indicatorRow(r grow) {
 	if name == "" && !hasValues {
 		return // a row naming only its 一级 or 二级 group
 	}
-	i := len(x.ev.Indicators)
-	path := "indicators[" + strconv.Itoa(i) + "]"
+	// The row's provenance keys (indicators[3].一级指标 …) are cut from
+	// one string, which starts with the row's own path: one allocation for
+	// the row instead of one per column.
+	keys, plen := indicatorKeys(len(x.ev.Indicators))
+	path := keys[:plen]
 	if guessed {
 		x.note(path, r.pos, "该指标行有 "+strconv.Itoa(countOrigin(r))+" 个单元格，表头有 "+strconv.Itoa(x.indW)+" 个，按“指标名称、指标值……”的顺序推定各栏，可能有误")
 	}
@@ -53,20 +56,11 @@ func (x *extractor) indicatorRow(r grow) {
 	case jixiao.Quantitative, jixiao.Qualitative:
 		in.Type = t
 	}
-	// The row's provenance keys (indicators[3].三级指标 …) are cut from
-	// one string: one allocation for the row instead of one per column.
-	var keys strings.Builder
-	keys.Grow(len(indicatorColumns)*(len(path)+1) + indicatorColumnBytes)
+	at := 0
 	for _, k := range indicatorColumns {
-		keys.WriteString(path)
-		keys.WriteByte('.')
-		keys.WriteString(icolNames[k])
-	}
-	all, at := keys.String(), 0
-	for _, k := range indicatorColumns {
-		n := len(path) + 1 + len(icolNames[k])
+		n := plen + 1 + len(icolNames[k])
 		if c := cells[k]; c != nil {
-			x.prov(all[at:at+n], c.pos)
+			x.prov(keys[at:at+n], c.pos)
 		}
 		at += n
 	}
@@ -76,13 +70,22 @@ func (x *extractor) indicatorRow(r grow) {
 // indicatorColumns are the columns whose position an indicator records.
 var indicatorColumns = []icol{iL1, iL2, iL3, iTarget, iActual, iStandard, iWeight, iScore, iDeviation}
 
-var indicatorColumnBytes = func() int {
-	n := 0
-	for _, k := range indicatorColumns {
-		n += len(icolNames[k])
+// indicatorKeys returns the provenance keys of indicator i, one after the
+// other in the order of indicatorColumns, and the length of its path
+// ("indicators[3]"), which the string starts with.
+func indicatorKeys(i int) (string, int) {
+	var buf [512]byte
+	b := strconv.AppendInt(append(buf[:0], "indicators["...), int64(i), 10)
+	b = append(b, ']')
+	plen := len(b)
+	for j, k := range indicatorColumns {
+		if j > 0 {
+			b = append(b, b[:plen]...)
+		}
+		b = append(append(b, '.'), icolNames[k]...)
 	}
-	return n
-}()
+	return string(b), plen
+}
 
 func countOrigin(r grow) int {
 	n := 0
