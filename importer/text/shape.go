@@ -27,8 +27,15 @@ func scan(s string) (sh shape, ok bool) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			if c < 0x20 {
-				sh.control(s, c, i)
+			switch {
+			case c >= 0x20:
+			case c == '\n':
+				sh.lines++
+				sh.lineStart(s, i)
+			case c == '\t':
+				sh.tabs++
+			case isBinaryControl(rune(c)):
+				sh.controls++
 			}
 			continue
 		}
@@ -47,21 +54,7 @@ func scan(s string) (sh shape, ok bool) {
 	return sh, true
 }
 
-// control counts the control byte c, which ends at next.
-func (sh *shape) control(s string, c byte, next int) {
-	switch c {
-	case '\n':
-		sh.lines++
-		sh.lineStart(s, next)
-	case '\t':
-		sh.tabs++
-	default:
-		if isBinaryControl(rune(c)) {
-			sh.controls++
-		}
-	}
-}
-
+// lineStart counts the line starting at byte i of s.
 func (sh *shape) lineStart(s string, i int) {
 	switch {
 	case i >= len(s) || s[i] == '\n' || s[i] == '\r':
