@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"jixiao"
 )
@@ -182,6 +183,9 @@ func (x *extractor) splitIndex(name string) int {
 			return i
 		}
 	}
+	if x.ev.Budget.Splits == nil {
+		x.ev.Budget.Splits = make([]jixiao.BudgetSplit, 0, 3) // income, expense, source at most
+	}
 	x.ev.Budget.Splits = append(x.ev.Budget.Splits, jixiao.BudgetSplit{Name: name})
 	return len(x.ev.Budget.Splits) - 1
 }
@@ -298,7 +302,33 @@ type splitRowPaths struct {
 	ends [1 + len(splitRowFields)]int // where .name and each field's key end
 }
 
+// newSplitRowPaths returns the keys of row of split. They are the same in
+// every document: those of the first rows of each split are made once.
 func newSplitRowPaths(split, row int) splitRowPaths {
+	if split < commonSplits && row < commonSplitRows {
+		return commonSplitRowPaths()[split][row]
+	}
+	return makeSplitRowPaths(split, row)
+}
+
+// commonSplits and commonSplitRows bound the split rows whose keys are
+// kept: a budget has at most three splits, of a few rows each.
+const (
+	commonSplits    = 3
+	commonSplitRows = 16
+)
+
+var commonSplitRowPaths = sync.OnceValue(func() *[commonSplits][commonSplitRows]splitRowPaths {
+	p := new([commonSplits][commonSplitRows]splitRowPaths)
+	for s := range p {
+		for r := range p[s] {
+			p[s][r] = makeSplitRowPaths(s, r)
+		}
+	}
+	return p
+})
+
+func makeSplitRowPaths(split, row int) splitRowPaths {
 	var buf [256]byte
 	path := append(append(append(append(buf[:0], "budget.splits["...), strconv.Itoa(split)...), "].rows["...), strconv.Itoa(row)...)
 	path = append(path, ']')

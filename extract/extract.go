@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"jixiao"
@@ -46,16 +47,16 @@ func Extract(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 // ExtractTable is Extract without the report's data: what scoring and
 // checking need, at about half the cost.
 func ExtractTable(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
-	x := &extractor{ev: &jixiao.Evaluation{Provenance: make(map[string]jixiao.Position, provenanceHint(doc))}}
-	g := gridPool.Get().(*grid)
-	defer g.release()
+	x := extractorPool.Get().(*extractor)
+	defer x.release()
+	x.ev = &jixiao.Evaluation{Provenance: make(map[string]jixiao.Position, provenanceHint(doc))}
 	for _, b := range doc.Blocks {
 		if x.done {
 			break
 		}
 		switch b.Kind {
 		case jixiao.BlockTable:
-			rows := layout(b.Table, g)
+			rows := layout(b.Table, &x.g)
 			for i, r := range rows {
 				if x.done {
 					break
@@ -99,7 +100,12 @@ const (
 	secAfter // after 总分: a second table starts here
 )
 
+// extractor reads one document. Extractors are pooled: a document's reading
+// leaves the evaluation and notes it returns, and a working space (grid,
+// scratch slices, the header fields' map) that the next document reuses.
 type extractor struct {
+	g grid
+
 	ev    *jixiao.Evaluation
 	notes []Note
 	done  bool
@@ -136,9 +142,41 @@ type extractor struct {
 	lastL2   string
 }
 
+var extractorPool = sync.Pool{New: func() any { return new(extractor) }}
+
+// release clears the extractor of the document, keeping its working space
+// unless a huge table made it too large to keep, and returns it to the
+// pool.
+func (x *extractor) release() {
+	if !x.g.reset() {
+		return
+	}
+	clear(x.fields)
+	*x = extractor{
+		g:             x.g,
+		infoBuf:       clearAll(x.infoBuf),
+		labelBuf:      x.labelBuf[:0],
+		fields:        x.fields,
+		budgetHdr:     x.budgetHdr[:0],
+		budgetRowCols: x.budgetRowCols[:0],
+		indHdr:        x.indHdr[:0],
+		indAfter:      x.indAfter[:0],
+	}
+	extractorPool.Put(x)
+}
+
+// clearAll clears s up to its capacity and returns it empty.
+func clearAll[S ~[]E, E any](s S) S {
+	clear(s[:cap(s)])
+	return s[:0]
+}
+
 // note records msg, built by concatenation: fmt would cost an allocation
 // per argument on rows that all get the same note.
 func (x *extractor) note(field string, pos jixiao.Position, msg string) {
+	if x.notes == nil {
+		x.notes = make([]Note, 0, 8) // most documents get a few
+	}
 	x.notes = append(x.notes, Note{Field: field, Message: msg, Pos: pos})
 }
 

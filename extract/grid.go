@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"sync"
 
 	"jixiao"
 )
@@ -128,8 +127,8 @@ func layout(t *jixiao.Table, g *grid) []grow {
 
 // grid is the working space of layout. A table's grid is read row by row
 // and dropped: the extractor keeps copies of what it reads, never a slot,
-// so one grid serves every table of a document and goes back to gridPool
-// afterwards.
+// so one grid serves every table of a document, and the next documents
+// read by the same pooled extractor.
 type grid struct {
 	slots []gcell
 	infos []cellInfo
@@ -147,20 +146,18 @@ type pending struct {
 	left int
 }
 
-var gridPool = sync.Pool{New: func() any { return new(grid) }}
-
-// release clears the grid of the document's text and returns it to the
-// pool, unless a huge table made it too large to keep.
-func (g *grid) release() {
+// reset clears the grid of the document's text, and reports false when a
+// huge table made it too large to keep.
+func (g *grid) reset() bool {
 	if cap(g.slots) > 1<<12 || cap(g.infos) > 1<<12 {
-		return
+		return false
 	}
 	clear(g.slots[:g.used])
 	clear(g.infos[:g.usedInfos])
 	g.used, g.usedInfos = 0, 0
 	clear(g.rows[:cap(g.rows)])
 	clear(g.above[:cap(g.above)])
-	gridPool.Put(g)
+	return true
 }
 
 // maxColSpan bounds the slots one cell may fill, so that a hostile span

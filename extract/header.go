@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 
 	"jixiao"
@@ -153,9 +152,14 @@ func (x *extractor) kind() jixiao.Kind {
 var (
 	titleYearPrefix = regexp.MustCompile(`^(20\d\d)\s*年度?`)
 	titleYearSuffix = regexp.MustCompile(`(20\d\d)\s*年度?$`)
-	yearDigits      = regexp.MustCompile(`(20\d\d)`)
-	yearOfTitle     = regexp.MustCompile(`(20\d\d)\s*年`)
-	yearOfText      = regexp.MustCompile(`(20\d\d)\s*年度`)
+)
+
+// The years yearIn looks for: "20xx" followed, after any ASCII spaces, by
+// the suffix. As regular expressions: (20\d\d), (20\d\d)\s*年, (20\d\d)\s*年度.
+const (
+	yearDigits  = ""
+	yearOfTitle = "年"
+	yearOfText  = "年度"
 )
 
 var titleSuffixes = []string{
@@ -214,16 +218,33 @@ func (x *extractor) year(doc *jixiao.Document) {
 	x.note("year", jixiao.Position{}, "未找到年度")
 }
 
-// yearIn finds a year in the first few kilobytes of s: a year stated
-// further into a long paragraph is not the document's.
-func yearIn(s string, re *regexp.Regexp) (int, bool) {
+// yearIn finds the first year followed by suffix in the first few
+// kilobytes of s: a year stated further into a long paragraph is not the
+// document's. It is scanned for by hand: every paragraph up to the first
+// with a year is searched, and a regular expression cost more than the
+// rest of the table's reading.
+func yearIn(s string, suffix string) (int, bool) {
 	if len(s) > 4096 {
 		s = s[:4096]
 	}
-	m := re.FindStringSubmatch(s)
-	if m == nil {
-		return 0, false
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i] != '2' || s[i+1] != '0' || !isDigit(s[i+2]) || !isDigit(s[i+3]) {
+			continue
+		}
+		j := i + 4
+		for j < len(s) && isRegexpSpace(s[j]) && suffix != "" {
+			j++
+		}
+		if strings.HasPrefix(s[j:], suffix) {
+			return 2000 + int(s[i+2]-'0')*10 + int(s[i+3]-'0'), true
+		}
 	}
-	n, err := strconv.Atoi(m[1])
-	return n, err == nil
+	return 0, false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isRegexpSpace is \s of Go's regular expressions.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"jixiao"
 )
@@ -72,8 +73,35 @@ var indicatorColumns = []icol{iL1, iL2, iL3, iTarget, iActual, iStandard, iWeigh
 
 // indicatorKeys returns the provenance keys of indicator i, one after the
 // other in the order of indicatorColumns, and the length of its path
-// ("indicators[3]"), which the string starts with.
+// ("indicators[3]"), which the string starts with. They are the same in
+// every document: those of the first indicators are made once.
 func indicatorKeys(i int) (string, int) {
+	if i < commonIndicators {
+		k := commonIndicatorKeys()[i]
+		return k.all, k.plen
+	}
+	return makeIndicatorKeys(i)
+}
+
+// commonIndicators is how many indicators' keys are kept: more than
+// nearly every 自评表 has.
+const commonIndicators = 64
+
+var commonIndicatorKeys = sync.OnceValue(func() *[commonIndicators]struct {
+	all  string
+	plen int
+} {
+	keys := new([commonIndicators]struct {
+		all  string
+		plen int
+	})
+	for i := range keys {
+		keys[i].all, keys[i].plen = makeIndicatorKeys(i)
+	}
+	return keys
+})
+
+func makeIndicatorKeys(i int) (string, int) {
 	var buf [512]byte
 	b := strconv.AppendInt(append(buf[:0], "indicators["...), int64(i), 10)
 	b = append(b, ']')
