@@ -15,7 +15,7 @@ import (
 func (x *extractor) labelCells(r grow) []int {
 	out := x.labelBuf[:0]
 	for i, c := range r.cells {
-		if c.origin && c.text != "" && !isValueText(c.text) && hasHan(c.text) {
+		if c.origin && c.Text != "" && !isValueText(c.Text) && hasHan(c.Text) {
 			out = append(out, i)
 		}
 	}
@@ -84,7 +84,7 @@ func isTotalLabel(n string) bool {
 func (x *extractor) values(r grow, from, to int, filled bool) []*cellInfo {
 	out := x.infoBuf[:0]
 	for i := from + 1; i < to && i < len(r.cells); i++ {
-		if c := r.cells[i]; c.origin && (!filled || c.text != "") {
+		if c := r.cells[i]; c.origin && (!filled || c.Text != "") {
 			out = append(out, c.cellInfo)
 		}
 	}
@@ -110,8 +110,8 @@ func (x *extractor) budgetTotal(r grow, label int) {
 		if f == nil {
 			return
 		}
-		*f = jixiao.ParseFigure(c.text)
-		x.prov(budgetPaths[key], c.pos)
+		*f = jixiao.ParseFigure(c.Text)
+		x.prov(budgetPaths[key], c.Pos)
 	}
 	if len(r.cells) == x.budgetW {
 		for _, h := range x.budgetHdr {
@@ -120,8 +120,8 @@ func (x *extractor) budgetTotal(r grow, label int) {
 			if !ok {
 				continue
 			}
-			if h.col <= label && c.text != "" {
-				x.note(budgetPaths[key], c.pos, "“"+key+"”一栏位于行标签之前，按列号读取为 "+c.text)
+			if h.col <= label && c.Text != "" {
+				x.note(budgetPaths[key], c.Pos, "“"+key+"”一栏位于行标签之前，按列号读取为 "+c.Text)
 			}
 			set(key, c.cellInfo)
 		}
@@ -217,18 +217,18 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 	c := r.cells[li]
 	name := x.splitFor(c.norm, k)
 	if name == "" {
-		x.note("budget.splits", c.pos, "无法判断“"+cleanName(c.text)+"”属于哪一项资金分类，未读取")
+		x.note("budget.splits", c.Pos, "无法判断“"+cleanName(c.Text)+"”属于哪一项资金分类，未读取")
 		return
 	}
 	si := x.splitIndex(name)
 	split := &x.ev.Budget.Splits[si]
-	row := jixiao.BudgetRow{Name: cleanName(c.text)}
+	row := jixiao.BudgetRow{Name: cleanName(c.Text)}
 	paths := newSplitRowPaths(si, len(split.Rows))
-	x.prov(paths.name(), c.pos)
+	x.prov(paths.name(), c.Pos)
 	set := func(key string, v *cellInfo) {
 		if f := rowField(&row, key); f != nil {
-			*f = jixiao.ParseFigure(v.text)
-			x.prov(paths.of(key), v.pos)
+			*f = jixiao.ParseFigure(v.Text)
+			x.prov(paths.of(key), v.Pos)
 		}
 	}
 	switch stated := x.values(r, li, next, true); {
@@ -244,7 +244,7 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 		set(colFullYear, stated[0])
 		if x.splitNoted&(1<<si) == 0 {
 			x.splitNoted |= 1 << si
-			x.note(splitPath(si), c.pos, oneAmountNote(name))
+			x.note(splitPath(si), c.Pos, oneAmountNote(name))
 		}
 	case len(stated) > 1:
 		keys := x.budgetRowCols
@@ -253,7 +253,7 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 				set(keys[i], v)
 			}
 		}
-		x.note(paths.path(), c.pos, "“"+row.Name+"”一行无法按表头对齐，按顺序读作["+strings.Join(keys[:min(len(keys), len(stated))], " ")+"]，可能有误")
+		x.note(paths.path(), c.Pos, "“"+row.Name+"”一行无法按表头对齐，按顺序读作["+strings.Join(keys[:min(len(keys), len(stated))], " ")+"]，可能有误")
 	}
 	if split.Rows == nil {
 		split.Rows = make([]jixiao.BudgetRow, 0, 4) // a breakdown has a few rows
@@ -362,7 +362,7 @@ func (x *extractor) goalRow(r grow) bool {
 	isGoal, e, a := false, -1, -1
 	first := true // the goal's own label heads its row; elsewhere 年度目标 is a column's
 	for i, c := range r.cells {
-		isFirst := first && c.origin && c.text != ""
+		isFirst := first && c.origin && c.Text != ""
 		if isFirst {
 			first = false
 		}
@@ -382,7 +382,7 @@ func (x *extractor) goalRow(r grow) bool {
 	}
 	var texts []gcell
 	for _, c := range r.cells {
-		if c.origin && c.text != "" && !goalLabel(c.norm) {
+		if c.origin && c.Text != "" && !goalLabel(c.norm) {
 			texts = append(texts, c)
 		}
 	}
@@ -408,19 +408,19 @@ func (x *extractor) goalValues(r grow) {
 	x.sec = secNone
 	e, a := x.goalExp, x.goalAct
 	if len(r.cells) == x.goalW && e >= 0 && a >= 0 {
-		if c, ok := r.origin(e); ok && c.text != "" {
-			x.ev.Goal.Expected = c.text
-			x.prov("goal.expected", c.pos)
+		if c, ok := r.origin(e); ok && c.Text != "" {
+			x.ev.Goal.Expected = c.Text
+			x.prov("goal.expected", c.Pos)
 		}
-		if c, ok := r.origin(a); ok && c.text != "" {
-			x.ev.Goal.Actual = c.text
-			x.prov("goal.actual", c.pos)
+		if c, ok := r.origin(a); ok && c.Text != "" {
+			x.ev.Goal.Actual = c.Text
+			x.prov("goal.actual", c.Pos)
 		}
 		return
 	}
 	var texts []gcell
 	for _, c := range r.cells {
-		if c.origin && c.text != "" && !goalLabel(c.norm) {
+		if c.origin && c.Text != "" && !goalLabel(c.norm) {
 			texts = append(texts, c)
 		}
 	}
@@ -432,11 +432,11 @@ func (x *extractor) setGoal(texts []gcell, pos jixiao.Position) {
 		x.note("goal", pos, "年度总体目标一行有 "+strconv.Itoa(len(texts))+" 段文字（应为预期目标和实际完成情况两段），按顺序读取")
 	}
 	if len(texts) > 0 {
-		x.ev.Goal.Expected = texts[0].text
-		x.prov("goal.expected", texts[0].pos)
+		x.ev.Goal.Expected = texts[0].Text
+		x.prov("goal.expected", texts[0].Pos)
 	}
 	if len(texts) > 1 {
-		x.ev.Goal.Actual = texts[1].text
-		x.prov("goal.actual", texts[1].pos)
+		x.ev.Goal.Actual = texts[1].Text
+		x.prov("goal.actual", texts[1].Pos)
 	}
 }

@@ -253,20 +253,20 @@ func (x *extractor) row(r grow) {
 func (x *extractor) titleRow(r grow) bool {
 	var only *gcell
 	for i := range r.cells {
-		if r.cells[i].origin && r.cells[i].text != "" {
+		if r.cells[i].origin && r.cells[i].Text != "" {
 			if only != nil {
 				return false
 			}
 			only = &r.cells[i]
 		}
 	}
-	if only != nil && !x.found && x.yearLine == "" && isYearLine(only.text) {
+	if only != nil && !x.found && x.yearLine == "" && isYearLine(only.Text) {
 		// A subtitle such as "（2024年度）" that a spreadsheet keeps as a
 		// row of the table rather than as a paragraph.
-		x.yearLine, x.yearPos = only.text, only.pos
+		x.yearLine, x.yearPos = only.Text, only.Pos
 		return true
 	}
-	if only == nil || !isTitle(only.text) {
+	if only == nil || !isTitle(only.Text) {
 		return false
 	}
 	if x.found {
@@ -276,7 +276,7 @@ func (x *extractor) titleRow(r grow) bool {
 		}
 		return true
 	}
-	x.title, x.titlePos = only.text, only.pos
+	x.title, x.titlePos = only.Text, only.Pos
 	return true
 }
 
@@ -390,24 +390,24 @@ func (x *extractor) totalRow(r grow) bool {
 	var cands []gcell
 	for i := idx + 1; i < len(r.cells); i++ {
 		c := r.cells[i]
-		if !c.origin || c.text == "" {
+		if !c.origin || c.Text == "" {
 			continue
 		}
 		if c.norm == "等级" || c.norm == "评价等级" || c.norm == "自评等级" {
 			if g := x.nextValue(r, i); g != nil {
-				x.ev.StatedGrade = g.text
-				x.prov("grade", g.pos)
+				x.ev.StatedGrade = g.Text
+				x.prov("grade", g.Pos)
 			}
 			break
 		}
 		cands = append(cands, c)
 	}
 	if c, ok := x.totalCell(r, cands); ok && !x.ev.StatedTotal.Stated() {
-		x.ev.StatedTotal = jixiao.ParseFigure(c.text)
-		x.prov("total", c.pos)
+		x.ev.StatedTotal = jixiao.ParseFigure(c.Text)
+		x.prov("total", c.Pos)
 	}
 	if !x.ev.StatedTotal.Stated() {
-		x.note("total", r.cells[idx].pos, "总分一栏为空")
+		x.note("total", r.cells[idx].Pos, "总分一栏为空")
 	}
 	x.sec = secAfter
 	return true
@@ -420,12 +420,12 @@ func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 		return noCell, false
 	}
 	if col, ok := x.indHdr.col(colScore); ok && len(r.cells) == x.indW {
-		if c, ok := r.origin(col); ok && c.text != "" {
+		if c, ok := r.origin(col); ok && c.Text != "" {
 			return c, true
 		}
 	}
 	for i := len(cands) - 1; i >= 0; i-- {
-		if jixiao.IsFigure(cands[i].text) {
+		if jixiao.IsFigure(cands[i].Text) {
 			return cands[i], true
 		}
 	}
@@ -434,7 +434,7 @@ func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 
 func (x *extractor) nextValue(r grow, i int) *gcell {
 	for j := i + 1; j < len(r.cells); j++ {
-		if r.cells[j].origin && r.cells[j].text != "" {
+		if r.cells[j].origin && r.cells[j].Text != "" {
 			return &r.cells[j]
 		}
 	}

@@ -6,12 +6,13 @@ import (
 	"jixiao"
 )
 
-// cellInfo is what the extractor reads of one cell of the table, once,
-// however many slots the cell covers.
+// cellInfo is a cell of the table with what the extractor reads of it
+// once, however many slots the cell covers. The cell's text and position
+// are read from the cell itself: copying them costs more, with the
+// garbage collector's write barriers, than the reading saves.
 type cellInfo struct {
-	text string
-	norm string // normLabel(text)
-	pos  jixiao.Position
+	*jixiao.Cell
+	norm string // normLabel(Text)
 }
 
 // gcell is one grid slot of a table: the cell that covers it and whether
@@ -27,7 +28,7 @@ type gcell struct {
 
 // noCell is the slot of a column a row does not have: empty text, no
 // position. It is shared and never written.
-var noCell = gcell{cellInfo: &cellInfo{}}
+var noCell = gcell{cellInfo: &cellInfo{Cell: &jixiao.Cell{}}}
 
 // grow is a table row laid out on the table's column grid.
 type grow struct {
@@ -60,7 +61,7 @@ func (r grow) at(col int) (gcell, bool) {
 // empty reports a row with no text at all.
 func (r grow) empty() bool {
 	for _, c := range r.cells {
-		if c.text != "" {
+		if c.Text != "" {
 			return false
 		}
 	}
@@ -106,7 +107,7 @@ func layout(t *jixiao.Table, g *grid) []grow {
 			rows := max(c.RowSpan, 1)
 			info := &infos[k]
 			k++
-			*info = cellInfo{text: c.Text, norm: normLabel(c.Text), pos: c.Pos}
+			*info = cellInfo{Cell: c, norm: normLabel(c.Text)}
 			for s := range span {
 				slots = append(slots, gcell{cellInfo: info, origin: s == 0})
 				for len(g.above) <= col {

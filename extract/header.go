@@ -23,7 +23,7 @@ func (x *extractor) headerFields(r grow) {
 			x.pending = append(x.pending, field)
 			continue
 		}
-		x.setField(field, v.text, v.pos)
+		x.setField(field, v.Text, v.Pos)
 		i = indexOf(r, v)
 	}
 }
@@ -42,7 +42,7 @@ func indexOf(r grow, c *gcell) int {
 func (x *extractor) fillPending(r grow) {
 	var vals []gcell
 	for _, c := range r.cells {
-		if c.origin && c.text != "" {
+		if c.origin && c.Text != "" {
 			vals = append(vals, c)
 		}
 	}
@@ -57,7 +57,7 @@ func (x *extractor) fillPending(r grow) {
 	}
 	for i, f := range fields {
 		if i < len(vals) {
-			x.setField(f, vals[i].text, vals[i].pos)
+			x.setField(f, vals[i].Text, vals[i].Pos)
 		}
 	}
 }
@@ -69,7 +69,7 @@ func (x *extractor) structural(r grow) bool {
 		return true
 	}
 	for _, c := range r.cells {
-		if isTitle(c.text) || goalLabel(c.norm) || isTotalLabel(c.norm) || c.norm == "总分" {
+		if isTitle(c.Text) || goalLabel(c.norm) || isTotalLabel(c.norm) || c.norm == "总分" {
 			return true
 		}
 	}

@@ -61,7 +61,7 @@ func (x *extractor) indicatorRow(r grow) {
 	for _, k := range indicatorColumns {
 		n := plen + 1 + len(icolNames[k])
 		if c := cells[k]; c != nil {
-			x.prov(keys[at:at+n], c.pos)
+			x.prov(keys[at:at+n], c.Pos)
 		}
 		at += n
 	}
@@ -131,7 +131,7 @@ type columnCells [nIcol]*cellInfo
 
 func (cc *columnCells) text(k icol) string {
 	if c := cc[k]; c != nil {
-		return c.text
+		return c.Text
 	}
 	return ""
 }
@@ -186,7 +186,7 @@ func (x *extractor) alignIndicator(r grow) (columnCells, bool) {
 	for i, c := range cells {
 		n := c.norm
 		switch {
-		case c.text == "" || isValueText(c.text):
+		case c.Text == "" || isValueText(c.Text):
 		case level1Names[n] && out.text(iL1) == "" && nameAt < 0:
 			out[iL1] = c
 		case level2Names[n] && out.text(iL2) == "" && nameAt < 0:
