@@ -15,7 +15,8 @@ import (
 func (x *extractor) labelCells(r grow) []int {
 	out := x.labelBuf[:0]
 	for i, c := range r.cells {
-		if c.origin && c.Text != "" && !isValueText(c.Text) && hasHan(c.Text) {
+		// hasHan first: it rejects a figure at once, isValueText parses it
+		if c.origin && c.Text != "" && hasHan(c.Text) && !isValueText(c.Text) {
 			out = append(out, i)
 		}
 	}

@@ -300,11 +300,19 @@ func isValueText(s string) bool {
 	return false
 }
 
+// hasHan reports text with an ideograph; ASCII bytes are skipped
+// undecoded.
 func hasHan(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.Is(unicode.Han, r) {
 			return true
 		}
+		i += n
 	}
 	return false
 }
