@@ -19,8 +19,16 @@ var (
 )
 
 // staffLine reports a line that counts staff.
+// Each expression needs its literal words and a count in 人: most lines of
+// 基本情况 have none of them and are not run through the expressions, which
+// try every position of a long line.
 func staffLine(s string) bool {
-	return staffActive.MatchString(s) || staffAuthorized.MatchString(s) || staffRetired.MatchString(s)
+	if !strings.Contains(s, "人") {
+		return false
+	}
+	return strings.Contains(s, "在职") && staffActive.MatchString(s) ||
+		strings.Contains(s, "编制") && staffAuthorized.MatchString(s) ||
+		strings.Contains(s, "退休") && staffRetired.MatchString(s)
 }
 
 // readStaff reads 人员情况 from the lines that state it.
