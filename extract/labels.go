@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,35 +39,39 @@ func normLabel(s string) string {
 			b = utf8.AppendRune(b, r)
 		}
 	}
-	b = trimLabelBytes(b)
+	b = trimLabel(b)
 	if k, ok := knownLabels[string(b)]; ok {
 		return k
 	}
 	return string(b)
 }
 
-func trimLabel(t string) string {
-	t = strings.TrimPrefix(t, "其中")
-	// strings.TrimLeft and TrimRight with ":：", without their generic
-	// path for a cutset that is not ASCII
+// trimLabel drops a leading 其中 and colons at either end. It takes the
+// text or normLabel's stack buffer alike; strings.TrimLeft and TrimRight
+// with ":：" would take their generic path for a cutset that is not ASCII.
+func trimLabel[T string | []byte](t T) T {
+	const qizhong, colon = "其中", "："
+	if hasPrefix(t, qizhong) {
+		t = t[len(qizhong):]
+	}
 	for {
 		switch {
-		case strings.HasPrefix(t, ":"):
+		case len(t) > 0 && t[0] == ':':
 			t = t[1:]
 			continue
-		case strings.HasPrefix(t, "："):
-			t = t[len("："):]
+		case hasPrefix(t, colon):
+			t = t[len(colon):]
 			continue
 		}
 		break
 	}
 	for {
 		switch {
-		case strings.HasSuffix(t, ":"):
+		case len(t) > 0 && t[len(t)-1] == ':':
 			t = t[:len(t)-1]
 			continue
-		case strings.HasSuffix(t, "："):
-			t = t[:len(t)-len("：")]
+		case hasSuffix(t, colon):
+			t = t[:len(t)-len(colon)]
 			continue
 		}
 		break
@@ -76,32 +79,12 @@ func trimLabel(t string) string {
 	return t
 }
 
-// trimLabelBytes is trimLabel on bytes.
-func trimLabelBytes(t []byte) []byte {
-	t = bytes.TrimPrefix(t, []byte("其中"))
-	for {
-		switch {
-		case bytes.HasPrefix(t, []byte(":")):
-			t = t[1:]
-			continue
-		case bytes.HasPrefix(t, []byte("：")):
-			t = t[len("："):]
-			continue
-		}
-		break
-	}
-	for {
-		switch {
-		case bytes.HasSuffix(t, []byte(":")):
-			t = t[:len(t)-1]
-			continue
-		case bytes.HasSuffix(t, []byte("：")):
-			t = t[:len(t)-len("：")]
-			continue
-		}
-		break
-	}
-	return t
+func hasPrefix[T string | []byte](t T, p string) bool {
+	return len(t) >= len(p) && string(t[:len(p)]) == p
+}
+
+func hasSuffix[T string | []byte](t T, p string) bool {
+	return len(t) >= len(p) && string(t[len(t)-len(p):]) == p
 }
 
 // knownLabels are the labels the extractor looks for, each mapped to
