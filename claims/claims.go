@@ -130,11 +130,13 @@ func Extract(paras []Paragraph) *Set {
 	sc := &w.scanner
 	// A figure, its label and the words around it take a hundred bytes or
 	// more of Chinese text: enough room for most reports' claims at once.
-	size := 0
+	size, longest := 0, 0
 	for _, p := range paras {
 		size += len(p.Text)
+		longest = max(longest, len(p.Text))
 	}
 	sc.claims = make([]Claim, 0, min(size/128+8, maxClaims))
+	sc.grow(min(longest, 1<<16)) // a longer one is grown for when it has a figure
 	b := builder{set: s, names: w.names, recent: w.recent[:0], section: -1, lastTotal: -1, groups: w.groups, parts: w.parts}
 	// relations are gathered in a buffer kept from earlier reports and
 	// copied once into a slice of their number

@@ -49,9 +49,8 @@ type marker struct {
 }
 
 // scanner reads the claims of paragraphs one after another, reusing its
-// buffers: a report's paragraphs are read in place (paragraphBytes) or,
-// the few it cannot read, converted to runes one at a time, and the claims
-// of all of them are appended to one slice.
+// buffers: a report's paragraphs are converted to runes one at a time, and
+// the claims of all of them are appended to one slice.
 type scanner struct {
 	text   string
 	orig   []rune  // the paragraph's runes, as written
@@ -108,8 +107,8 @@ func (sc *scanner) load(text string) {
 }
 
 // grow makes room in the buffers for a paragraph of n bytes, which has at
-// most n runes, for load to write them by index. Only the few paragraphs
-// paragraphBytes cannot read need them.
+// most n runes: Extract sizes them once for its longest paragraph, and
+// load writes them by index.
 func (sc *scanner) grow(n int) {
 	if cap(sc.orig) < n {
 		sc.orig = make([]rune, n)
@@ -139,17 +138,6 @@ func (sc *scanner) paragraph(text string, para int) {
 	if !hasDigit(text) {
 		return // most paragraphs of a report state no figure
 	}
-	first := len(sc.claims)
-	if sc.paragraphBytes(text, para) {
-		return
-	}
-	sc.claims, sc.markers = sc.claims[:first], sc.markers[:0]
-	sc.paragraphRunes(text, para)
-}
-
-// paragraphRunes is paragraph over the paragraph's runes, folded: for any
-// text, but it decodes every rune into a buffer first.
-func (sc *scanner) paragraphRunes(text string, para int) {
 	sc.load(text)
 	rs := sc.rs
 	first := len(sc.claims)
