@@ -76,7 +76,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
 		}
-		if strings.IndexByte(ind.Name, "节"[0]) >= 0 && strings.Contains(ind.Name, "节") && hasAnyWord(ind.Name, savingNames) && (hundredPercent(&ind.Target) || hundredPercent(&ind.Actual)) {
+		if strings.Contains(ind.Name, "节") && hasAnyWord(ind.Name, savingNames) && (hundredPercent(&ind.Target) || hundredPercent(&ind.Actual)) {
 			out.add(jixiao.Finding{
 				Code: "Q-SAVING-100", Severity: jixiao.SevWarning,
 				Message: "指标“" + ind.Name + "”为 100%：节约 100% 意味着没有支出，与实际支出矛盾",

@@ -40,18 +40,12 @@ func checkWeights(in *Input, out *findings) {
 	}
 	var reported []string // 一级 names already reported as misplaced
 	var level1s memo      // a 一级 name's index in the rule set, -1 for none
-	// rows come grouped by 一级: remember the last lookup
-	lastL1, lastLi := "", -1
 	for i := range ev.Indicators {
 		ind := &ev.Indicators[i]
-		if i == 0 || ind.Level1 != lastL1 {
-			li, ok := level1s.get(ind.Level1)
-			if !ok {
-				li = level1s.put(ind.Level1, level1Index(rs, ind.Level1))
-			}
-			lastL1, lastLi = ind.Level1, li
+		li, ok := level1s.get(ind.Level1)
+		if !ok {
+			li = level1s.put(ind.Level1, level1Index(rs, ind.Level1))
 		}
-		li := lastLi
 		if li < 0 {
 			if !slices.Contains(reported, ind.Level1) {
 				reported = append(reported, ind.Level1)
