@@ -302,15 +302,6 @@ func qualitative(row *Row, in *jixiao.Indicator, sc *scorer) {
 	}
 }
 
-// Tier places a qualitative actual in one of the rule set's tiers by its
-// keywords, trying the worst tier first so that 未完成 is not read as 完成.
-func Tier(actual string, rs *jixiao.RuleSet) (jixiao.QualTier, bool) {
-	if i := rs.TierOf(actual); i >= 0 {
-		return rs.Qualitative[i], true
-	}
-	return jixiao.QualTier{}, false
-}
-
 func groups(rows []Row, inds []jixiao.Indicator) []Group {
 	type acc struct {
 		g                     Group
