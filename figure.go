@@ -17,8 +17,6 @@ type Figure struct {
 	Percent bool            // Text ends in a percent sign
 	Unit    string          // a unit after the number ("万元", "分"), if any
 	Valid   bool            // Text holds a number
-
-	fixed fixedCache // Value in fixed point, for Fixed
 }
 
 // ParseFigure reads a stated figure. It never fails: text that holds no
@@ -33,7 +31,7 @@ func ParseFigure(text string) Figure {
 	if err != nil {
 		return f
 	}
-	f.Value, f.Valid, f.fixed = d, true, cacheOf(d)
+	f.Value, f.Valid = d, true
 	f.Percent, f.Unit = percent, unit
 	return f
 }
@@ -107,13 +105,13 @@ func figureParts(trimmed string) (num, unit string, percent, ok bool) {
 // FigureOf returns a Figure for a computed value, written with places
 // decimals, so that computed and stated figures print alike.
 func FigureOf(d decimal.Decimal, places int32) Figure {
-	return Figure{Text: d.StringFixed(places), Value: d, Valid: true, fixed: cacheOf(d)}
+	return Figure{Text: d.StringFixed(places), Value: d, Valid: true}
 }
 
 // PercentFigureOf returns a percentage Figure ("61.23%") for a fraction.
 func PercentFigureOf(fraction decimal.Decimal, places int32) Figure {
 	v := fraction.Shift(2).Round(places)
-	return Figure{Text: v.StringFixed(places) + "%", Value: v, Percent: true, Valid: true, fixed: cacheOf(v)}
+	return Figure{Text: v.StringFixed(places) + "%", Value: v, Percent: true, Valid: true}
 }
 
 // Stated reports whether the document gave anything for this figure.

@@ -13,31 +13,6 @@ import (
 // takes the decimal path instead.
 const FixedScale = sumScale
 
-// fixedCache is a figure's fixed-point form, found once when the figure
-// is read: reading it from a shopspring decimal each time costs two
-// pointer hops into the heap.
-type fixedCache struct {
-	v     int64
-	state uint8 // 0: not computed (a Figure built by hand), 1: v holds it, 2: does not fit
-}
-
-func cacheOf(d decimal.Decimal) fixedCache {
-	if v, ok := scaled(d); ok {
-		return fixedCache{v: v, state: 1}
-	}
-	return fixedCache{state: 2}
-}
-
-func (c fixedCache) get(d decimal.Decimal) (int64, bool) {
-	switch c.state {
-	case 1:
-		return c.v, true
-	case 2:
-		return 0, false
-	}
-	return scaled(d)
-}
-
 // FixedOf returns d in units of 10^-8 when that is exact and fits an int64.
 func FixedOf(d decimal.Decimal) (int64, bool) { return scaled(d) }
 
@@ -50,16 +25,13 @@ func (f *Figure) Fixed() (v int64, ok bool) {
 	if !f.Valid {
 		return 0, false
 	}
-	return f.fixed.get(f.Value)
+	return scaled(f.Value)
 }
 
 // QuantityFixed returns Quantity() in units of 10^-8, when it fits.
 func (v *Value) QuantityFixed() (int64, bool) {
 	if v.Type != Quantitative {
 		return 0, false
-	}
-	if v.quantity.state != 0 {
-		return v.quantity.get(decimal.Decimal{})
 	}
 	return scaled(v.Quantity())
 }

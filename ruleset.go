@@ -35,8 +35,6 @@ type RuleSet struct {
 	SumTolerance   decimal.Decimal // allowed |Σparts − total| per summand (0.01 万元)
 	ScoreTolerance decimal.Decimal // allowed |stated − computed| for a score before it is an error
 	Outline        string          // report outline name, for the narrative audit
-
-	tiers *tierIndex // Qualitative's keywords, indexed by Validate
 }
 
 // ExecutionRule scores 预算执行率.
@@ -149,7 +147,8 @@ func (rs *RuleSet) Level1Of(level2 string) (*Level1Rule, bool) {
 	return nil, false
 }
 
-// Validate checks that the rule set is internally consistent.
+// Validate checks that the rule set is internally consistent. It reads the
+// rule set and never changes it.
 func (rs *RuleSet) Validate() error {
 	if rs.Name == "" {
 		return Errorf(EInvalid, "规则集缺少名称 (name)")
@@ -207,7 +206,5 @@ func (rs *RuleSet) Validate() error {
 	if _, err := rs.Rounding.Mode.valid(); err != nil {
 		return fmt.Errorf("规则集 %s: %w", rs.Name, err)
 	}
-	// a valid rule set is about to score: index its tiers once here
-	rs.tiers = newTierIndex(rs.Qualitative)
 	return nil
 }

@@ -42,8 +42,6 @@ type Value struct {
 	Number  decimal.Decimal // for 定量: 95 for "≥95%"
 	Percent bool            // the number is a percentage
 	Unit    string          // "万元", "次", … ("" for percentages)
-
-	quantity fixedCache // Quantity() in fixed point, for QuantityFixed
 }
 
 // Stated reports whether anything was written.
@@ -122,6 +120,5 @@ func ParseValue(raw string) Value {
 		return v
 	}
 	v.Type, v.Op, v.Number = Quantitative, op, d
-	v.quantity = cacheOf(v.Quantity())
 	return v
 }

@@ -230,3 +230,24 @@ func TestGroups(t *testing.T) {
 		t.Errorf("groups:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A parsed figure is plain data: changing its value changes what scores,
+// with nothing cached from the text it was parsed from.
+func TestEditedFigureRescores(t *testing.T) {
+	national := rules.MustLoad("national-2020")
+	in := row("≥100%", "50%", "10", "")
+	if r := scoreRow(t, national, in); !r.Score().Equal(dec("5")) {
+		got := r.Score()
+		t.Fatalf("score of the parsed row = %s, want 5", got)
+	}
+	in.Weight.Value = decimal.NewFromInt(20)
+	if r := scoreRow(t, national, in); !r.Score().Equal(dec("10")) {
+		got := r.Score()
+		t.Errorf("score after Weight.Value = 20 = %s, want 10 (20 × 50%%)", got)
+	}
+	in.Actual.Number = decimal.NewFromInt(75)
+	if r := scoreRow(t, national, in); !r.Score().Equal(dec("15")) {
+		got := r.Score()
+		t.Errorf("score after Actual.Number = 75 = %s, want 15 (20 × 75%%)", got)
+	}
+}
