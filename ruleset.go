@@ -208,3 +208,26 @@ func (rs *RuleSet) Validate() error {
 	}
 	return nil
 }
+
+// Clone returns a deep copy of rs: its lists are its own, so that changing
+// the copy (a tier's keywords, a 一级's names) leaves rs as it was. The
+// decimals are shared, as decimals never change in place.
+func (rs *RuleSet) Clone() *RuleSet {
+	c := *rs
+	c.Level1 = slices.Clone(rs.Level1)
+	for i := range c.Level1 {
+		l := &c.Level1[i]
+		if l.Weight != nil {
+			w := *l.Weight
+			l.Weight = &w
+		}
+		l.Level2, l.Aliases = slices.Clone(l.Level2), slices.Clone(l.Aliases)
+	}
+	c.Qualitative = slices.Clone(rs.Qualitative)
+	for i := range c.Qualitative {
+		c.Qualitative[i].Keywords = slices.Clone(c.Qualitative[i].Keywords)
+	}
+	c.Grades = slices.Clone(rs.Grades)
+	c.Deviation.NotAnExplanation = slices.Clone(rs.Deviation.NotAnExplanation)
+	return &c
+}
