@@ -162,7 +162,7 @@ func (l *valueList) has(s string) bool {
 var hundred = decimal.NewFromInt(100)
 
 func hundredPercent(v *jixiao.Value) bool {
-	return v.Type == jixiao.Quantitative && v.Percent && jixiao.Cmp(v.Number, hundred) == 0
+	return v.Type == jixiao.Quantitative && v.Percent && v.Number.Equal(hundred)
 }
 
 // checkGoalActual asks that 实际完成情况 state results: a figure, not praise.

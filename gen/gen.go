@@ -225,8 +225,8 @@ func (g *generator) score() {
 	res := score.Score(g.ev, g.rs)
 	for i := range g.ev.Indicators {
 		in := &g.ev.Indicators[i]
-		in.Score = scoreFigure(res.Rows[i].Score())
-		if res.Rows[i].Score().LessThan(res.Rows[i].Weight()) {
+		in.Score = scoreFigure(res.Rows[i].Score)
+		if res.Rows[i].Score.LessThan(res.Rows[i].Weight) {
 			in.Deviation = deviations[g.rng.IntN(len(deviations))]
 		}
 	}

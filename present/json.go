@@ -95,7 +95,7 @@ func NewScoreJSON(d *Doc) ScoreJSON {
 		Path: d.Path, Kind: string(ev.Kind), Unit: ev.Unit, Year: ev.Year, Rules: res.Rules,
 		Execution: ExecutionJSON{
 			Weight: e.Weight.String(), Denominator: e.Denominator, A: fig(e.A), B: fig(e.B), RateFrom: e.RateFrom,
-			StatedRate: fig(e.StatedRate), StatedScore: fig(e.StatedScore), Trace: TraceJSON(e.Explain()),
+			StatedRate: fig(e.StatedRate), StatedScore: fig(e.StatedScore), Trace: TraceJSON(e.Trace),
 		},
 		WeightSum: res.WeightSum.String(), Total: res.Total.StringFixed(ro.ScorePlaces), StatedTotal: fig(res.StatedTotal),
 		Grade: res.Grade, Complete: res.Complete, Notes: d.Notes, Rows: []RowJSON{}, Groups: []GroupJSON{},
@@ -114,14 +114,14 @@ func NewScoreJSON(d *Doc) ScoreJSON {
 		in := &ev.Indicators[r.Index]
 		row := RowJSON{
 			Index: r.Index + 1, Level1: in.Level1, Level2: in.Level2, Name: in.Name, Target: in.Target.Raw, Actual: in.Actual.Raw,
-			Method: r.Method.String(), Weight: r.Weight().String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier(), Trace: TraceJSON(r.Explain()),
+			Method: r.Method.String(), Weight: r.Weight.String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier, Trace: TraceJSON(r.Trace),
 		}
 		if r.Computed {
-			row.Score = strp(r.Score().StringFixed(ro.ScorePlaces))
+			row.Score = strp(r.Score.StringFixed(ro.ScorePlaces))
 		}
 		out.Rows = append(out.Rows, row)
 	}
-	for _, g := range res.Groups() {
+	for _, g := range res.Groups {
 		out.Groups = append(out.Groups, GroupJSON{Level1: g.Level1, Level2: g.Level2, Weight: g.Weight.String(),
 			Stated: g.Stated.StringFixed(ro.ScorePlaces), Score: ro.Score(g.Score).StringFixed(ro.ScorePlaces)})
 	}
