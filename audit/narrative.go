@@ -2,7 +2,6 @@ package audit
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -331,21 +330,8 @@ func hasAnyWord(s string, words []string) bool {
 	return false
 }
 
-// apart reports |a − b| > tol, in integers when all three have an exact
-// fixed-point form.
-func apart(a, b, tol decimal.Decimal) bool {
-	x, okA := jixiao.FixedOf(a)
-	y, okB := jixiao.FixedOf(b)
-	t, okT := jixiao.FixedOf(tol)
-	if okA && okB && okT && x > math.MinInt64/2 && x < math.MaxInt64/2 && y > math.MinInt64/2 && y < math.MaxInt64/2 {
-		d := x - y
-		if d < 0 {
-			d = -d
-		}
-		return d > t
-	}
-	return a.Sub(b).Abs().GreaterThan(tol)
-}
+// apart reports |a − b| > tol.
+func apart(a, b, tol decimal.Decimal) bool { return a.Sub(b).Abs().GreaterThan(tol) }
 
 // spentWhole reports whether a report's total names money spent rather than
 // budgeted.
