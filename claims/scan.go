@@ -61,7 +61,6 @@ type scanner struct {
 
 	claims  []Claim
 	markers []marker // the markers of the last paragraph scanned
-	values  values   // the rest of its run goes to the next reports'
 }
 
 // load converts a paragraph to runes.
@@ -252,8 +251,8 @@ func (sc *scanner) number(i int) (c Claim, end int, ok bool) {
 	var v decimal.Decimal
 	if digits <= 18 {
 		// the value decimal.NewFromString makes of the same digits,
-		// without building the string, and shared when it is small
-		v = sc.values.newDecimal(coef, -places)
+		// without building the string
+		v = decimal.New(coef, -places)
 	} else {
 		var err error
 		if v, err = decimal.NewFromString(strings.ReplaceAll(string(rs[i:numEnd]), ",", "")); err != nil {
@@ -268,7 +267,7 @@ func (sc *scanner) number(i int) (c Claim, end int, ok bool) {
 	c.Text = strings.TrimSpace(sc.str(i, j))
 	c.Wan = v
 	if kind == Amount && wan != 0 {
-		c.Wan = shift(v, wan)
+		c.Wan = v.Shift(wan)
 	}
 	return c, j, true
 }
