@@ -27,7 +27,7 @@ func ParseFigure(text string) Figure {
 	if !ok {
 		return f
 	}
-	d, err := parseNumber(num)
+	d, err := decimal.NewFromString(num)
 	if err != nil {
 		return f
 	}
@@ -49,41 +49,6 @@ func IsFigure(text string) bool {
 		return false
 	}
 	return true
-}
-
-// parseNumber makes the decimal of a literal leadingNumber returns: from an
-// int64 through NewDecimal, which shares small values, when it has at most
-// 18 digits (the value decimal.NewFromString gives, without its string
-// scanning), else by decimal.NewFromString.
-func parseNumber(num string) (decimal.Decimal, error) {
-	s, neg := num, false
-	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
-		s, neg = s[1:], s[0] == '-'
-	}
-	var c int64
-	digits, places := 0, int32(0)
-	dot := false
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case b == '.' && !dot:
-			dot = true
-		case b >= '0' && b <= '9':
-			c = c*10 + int64(b-'0')
-			digits++
-			if dot {
-				places++
-			}
-		default:
-			return decimal.NewFromString(num) // not a literal of leadingNumber's
-		}
-	}
-	if digits == 0 || digits > 18 {
-		return decimal.NewFromString(num)
-	}
-	if neg {
-		c = -c
-	}
-	return NewDecimal(c, -places), nil
 }
 
 // figureParts splits a trimmed figure into its decimal literal and what
@@ -121,7 +86,7 @@ func (f Figure) Stated() bool { return f.Text != "" }
 // itself otherwise.
 func (f Figure) Fraction() decimal.Decimal {
 	if f.Percent {
-		return Shift(f.Value, -2)
+		return f.Value.Shift(-2)
 	}
 	return f.Value
 }

@@ -112,7 +112,7 @@ type Rounding struct {
 // GradeOf returns the band of a total already rounded for display.
 func (rs *RuleSet) GradeOf(total decimal.Decimal) string {
 	for _, g := range rs.Grades {
-		if Cmp(total, g.Min) >= 0 {
+		if total.Cmp(g.Min) >= 0 {
 			return g.Name
 		}
 	}

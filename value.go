@@ -51,7 +51,7 @@ func (v Value) Stated() bool { return v.Raw != "" }
 // percentage as its fraction, anything else as written.
 func (v Value) Quantity() decimal.Decimal {
 	if v.Percent {
-		return Shift(v.Number, -2)
+		return v.Number.Shift(-2)
 	}
 	return v.Number
 }
@@ -107,7 +107,7 @@ func ParseValue(raw string) Value {
 	if num == "" {
 		return v
 	}
-	d, err := parseNumber(num)
+	d, err := decimal.NewFromString(num)
 	if err != nil {
 		return v
 	}

@@ -1,7 +1,6 @@
 package jixiao
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -161,36 +160,6 @@ func TestIsSpace(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if IsSpace(r) != unicode.IsSpace(r) {
 			t.Fatalf("IsSpace(%U) = %v, unicode.IsSpace says %v", r, IsSpace(r), unicode.IsSpace(r))
-		}
-	}
-}
-
-// TestParseNumber checks parseNumber against decimal.NewFromString on the
-// literals leadingNumber returns: signs, long and short, with fractions.
-func TestParseNumber(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 50000 {
-		var b strings.Builder
-		switch r.IntN(4) {
-		case 0:
-			b.WriteByte('-')
-		case 1:
-			b.WriteByte('+')
-		}
-		for range 1 + r.IntN(22) {
-			b.WriteByte(byte('0' + r.IntN(10)))
-		}
-		if r.IntN(2) == 0 {
-			b.WriteByte('.')
-			for range 1 + r.IntN(10) {
-				b.WriteByte(byte('0' + r.IntN(10)))
-			}
-		}
-		num := b.String()
-		got, err := parseNumber(num)
-		want, werr := decimal.NewFromString(num)
-		if (err == nil) != (werr == nil) || err == nil && !got.Equal(want) {
-			t.Fatalf("parseNumber(%q) = %s, %v; NewFromString gives %s, %v", num, got, err, want, werr)
 		}
 	}
 }
