@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/pipeline"
 	"jixiao/present"
 )
 
@@ -43,7 +44,7 @@ func NewSummary() (*Summary, error) {
 }
 
 // Add writes one document and its findings.
-func (s *Summary) Add(d *present.Doc) error {
+func (s *Summary) Add(d *pipeline.Result) error {
 	j := present.NewCheckJSON(d)
 	if err := s.docs.add(docRow(j)); err != nil {
 		return err

@@ -128,8 +128,8 @@ func TestSummaryMatchesStreamWriter(t *testing.T) {
 		if len(rows) != n+1 {
 			t.Errorf("%s: %d rows, want a header and %d", sheet, len(rows), n)
 		}
-		if len(rows) > 1 && rows[1][0] != docs[0].Path {
-			t.Errorf("%s!A2 = %q, want %q", sheet, rows[1][0], docs[0].Path)
+		if len(rows) > 1 && rows[1][0] != docs[0].Name {
+			t.Errorf("%s!A2 = %q, want %q", sheet, rows[1][0], docs[0].Name)
 		}
 	}
 }
@@ -151,7 +151,7 @@ func TestSummaryMemoryFlat(t *testing.T) {
 	}
 	defer s.Close()
 	before := heapInuse()
-	var d present.Doc
+	var d pipeline.Result
 	for i := range docs {
 		d = syntheticDoc(i, perDoc)
 		if err := s.Add(&d); err != nil {
@@ -219,10 +219,10 @@ func TestSummaryCloseRemovesFiles(t *testing.T) {
 // checkedDocs are real pipeline results (generated tables with injected
 // errors, in two formats so that findings carry source positions), an
 // unreadable file, and a document whose text needs escaping.
-func checkedDocs(t *testing.T) []*present.Doc {
+func checkedDocs(t *testing.T) []*pipeline.Result {
 	t.Helper()
 	dir := t.TempDir()
-	var docs []*present.Doc
+	var docs []*pipeline.Result
 	for i := range 12 {
 		c, err := gen.Generate(3, i, gen.Options{ErrorRate: 0.6})
 		if err != nil {
@@ -241,15 +241,15 @@ func checkedDocs(t *testing.T) []*present.Doc {
 	}
 	docs = append(docs, pipeline.Run(bad, pipeline.Options{Audit: true}))
 	odd := syntheticDoc(7, 3)
-	odd.Path = " _x000D_ <&> \"报告\"\n.txt "
+	odd.Name = " _x000D_ <&> \"报告\"\n.txt "
 	docs = append(docs, &odd)
 	return docs
 }
 
 // syntheticDoc is a document with n findings, without reading a file.
-func syntheticDoc(i, n int) present.Doc {
-	d := present.Doc{
-		Path: fmt.Sprintf("/data/自评表/%05d-某某县农业农村局部门整体支出绩效自评表.docx", i),
+func syntheticDoc(i, n int) pipeline.Result {
+	d := pipeline.Result{
+		Name: fmt.Sprintf("/data/自评表/%05d-某某县农业农村局部门整体支出绩效自评表.docx", i),
 		Eval: &jixiao.Evaluation{Kind: jixiao.KindDepartment, Unit: fmt.Sprintf("某某县第%d局", i), Year: 2024},
 	}
 	for k := range n {
@@ -269,7 +269,7 @@ func syntheticDoc(i, n int) present.Doc {
 // referenceSummary writes the workbook with every row through excelize's
 // StreamWriter, as Summary did before it spilled rows (but with the filter
 // set before Flush, where excelize puts it in the sheet).
-func referenceSummary(t *testing.T, docs []*present.Doc) []byte {
+func referenceSummary(t *testing.T, docs []*pipeline.Result) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -364,7 +364,7 @@ func zipParts(t *testing.T, b []byte) map[string]string {
 	return parts
 }
 
-func findingCount(docs []*present.Doc) int {
+func findingCount(docs []*pipeline.Result) int {
 	n := 0
 	for _, d := range docs {
 		n += len(d.Findings)

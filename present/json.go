@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"jixiao"
+	"jixiao/pipeline"
 )
 
 // The JSON shapes below are the stable output documented in docs/cli.md.
@@ -88,11 +89,11 @@ func fig(f jixiao.Figure) *string {
 func strp(s string) *string { return &s }
 
 // NewScoreJSON builds the JSON form of a scored document.
-func NewScoreJSON(d *Doc) ScoreJSON {
-	ev, res, ro := d.Eval, d.Result, d.Rules.Rounding
+func NewScoreJSON(d *pipeline.Result) ScoreJSON {
+	ev, res, ro := d.Eval, d.Score, d.Rules.Rounding
 	e := &res.Execution
 	out := ScoreJSON{
-		Path: d.Path, Kind: string(ev.Kind), Unit: ev.Unit, Year: ev.Year, Rules: res.Rules,
+		Path: d.Name, Kind: string(ev.Kind), Unit: ev.Unit, Year: ev.Year, Rules: res.Rules,
 		Execution: ExecutionJSON{
 			Weight: e.Weight.String(), Denominator: e.Denominator, A: fig(e.A), B: fig(e.B), RateFrom: e.RateFrom,
 			StatedRate: fig(e.StatedRate), StatedScore: fig(e.StatedScore), Trace: TraceJSON(e.Trace),
@@ -178,18 +179,18 @@ type LocationJSON struct {
 }
 
 // NewCheckJSON builds the JSON form of a checked document.
-func NewCheckJSON(d *Doc) CheckJSON {
-	out := CheckJSON{Path: d.Path, Notes: d.Notes, Findings: []FindingJSON{}}
+func NewCheckJSON(d *pipeline.Result) CheckJSON {
+	out := CheckJSON{Path: d.Name, Notes: d.Notes, Findings: []FindingJSON{}}
 	if d.Err != nil {
 		out.Error = d.Err.Error()
 		return out
 	}
 	out.Kind, out.Unit, out.Year = string(d.Eval.Kind), d.Eval.Unit, d.Eval.Year
-	if d.Result != nil {
+	if d.Score != nil {
 		ro := d.Rules.Rounding
-		out.Rules = d.Result.Rules
-		out.Score = &ScoreSummary{StatedTotal: fig(d.Eval.StatedTotal), ComputedTotal: d.Result.Total.StringFixed(ro.ScorePlaces), Grade: d.Result.Grade}
-		if e := d.Result.Execution; e.RateKnown {
+		out.Rules = d.Score.Rules
+		out.Score = &ScoreSummary{StatedTotal: fig(d.Eval.StatedTotal), ComputedTotal: d.Score.Total.StringFixed(ro.ScorePlaces), Grade: d.Score.Grade}
+		if e := d.Score.Execution; e.RateKnown {
 			out.Score.ExecutionRate = strp(ro.Rate(e.Rate).StringFixed(ro.RatePlaces))
 		}
 	}

@@ -8,13 +8,14 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/pipeline"
 	"jixiao/score"
 )
 
 // ScoreText writes a score table with its trace.
-func ScoreText(w io.Writer, d *Doc) error {
+func ScoreText(w io.Writer, d *pipeline.Result) error {
 	var b strings.Builder
-	ev, res, rs := d.Eval, d.Result, d.Rules
+	ev, res, rs := d.Eval, d.Score, d.Rules
 	ro := rs.Rounding
 	fmt.Fprintf(&b, "%s\n", title(d))
 	fmt.Fprintf(&b, "规则集：%s（%s）\n\n", rs.Name, rs.Title)
@@ -88,7 +89,7 @@ func ScoreText(w io.Writer, d *Doc) error {
 	return err
 }
 
-func title(d *Doc) string {
+func title(d *pipeline.Result) string {
 	ev := d.Eval
 	parts := []string{}
 	for _, s := range []string{ev.Unit, yearText(ev.Year), string(ev.Kind) + "支出绩效自评", ev.Project} {
@@ -96,7 +97,7 @@ func title(d *Doc) string {
 			parts = append(parts, s)
 		}
 	}
-	return strings.Join(parts, " ") + "  （" + d.Path + "）"
+	return strings.Join(parts, " ") + "  （" + d.Name + "）"
 }
 
 func yearText(y int) string {

@@ -60,7 +60,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if bar != nil {
 		opt.Progress = func(done, total int) { _ = bar.Set(done) }
 	}
-	st, err := bulk.Run(files, opt, func(d *present.Doc) error {
+	st, err := bulk.Run(files, opt, func(d *pipeline.Result) error {
 		if d.Err != nil {
 			if bar != nil {
 				_ = bar.Clear()
@@ -150,7 +150,7 @@ type docWriter struct {
 
 func newDocWriter(format string, w io.Writer) *docWriter { return &docWriter{format: format, w: w} }
 
-func (d *docWriter) write(doc *present.Doc) error {
+func (d *docWriter) write(doc *pipeline.Result) error {
 	defer func() { d.n++ }()
 	switch d.format {
 	case "jsonl":
