@@ -20,7 +20,8 @@ var (
 	inflatedRateBelow    = decimal.RequireFromString("0.8")
 )
 
-// Quality word lists (domain.md §6).
+// Quality word lists: targets and indicators that are not 指向明确 and
+// 细化量化 (财预〔2015〕88号), as docs/checks.md's Q- codes describe them.
 var (
 	// vagueNames are indicator names that do not say what is measured.
 	vagueNames = newValueList("完成量", "完成率", "完成时间", "完成情况", "工作完成率", "任务完成率", "工作完成情况", "任务完成情况", "完成质量", "工作量", "工作任务", "完成进度")

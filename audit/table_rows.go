@@ -25,7 +25,7 @@ func checkRowScores(in *Input, out *findings) {
 // that is missing, not a number or above the weight, a row the rules cannot
 // score, and otherwise how far the stated score is from the computed one.
 // A missed target scored full is 虚高 (an error); a met target with points
-// deducted and no explanation is a warning (domain reference §3).
+// deducted and no explanation is a warning.
 func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 	switch {
 	case !ind.Score.Stated():

@@ -26,7 +26,7 @@ func scoreRow(t *testing.T, rs *jixiao.RuleSet, in jixiao.Indicator) Row {
 	return res.Rows[0]
 }
 
-// TestWorkedExamples are the examples of domain.md §3-4.
+// TestWorkedExamples are the rules of the package doc, one example each.
 func TestWorkedExamples(t *testing.T) {
 	national := rules.MustLoad("national-2020")
 	ratio := *national

@@ -38,7 +38,7 @@ func (p part) empty() bool {
 	return true
 }
 
-// Compose writes ev's 自评报告 following the Hunan outline (domain.md §5):
+// Compose writes ev's 自评报告 following the Hunan outline (湘财绩〔2020〕7号; docs/rules.md, outline):
 // 基本情况, 一般公共预算支出, the other budgets, 整体支出绩效, 问题, 措施,
 // 结果应用, 其他; sections without data are left out and the rest numbered
 // continuously. Every total, share, rate and score is computed here from
