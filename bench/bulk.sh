@@ -11,7 +11,7 @@
 #
 # Corpora are generated once (jixiao gen, seed 1, national-2020 rules so
 # that `check` applies the rules they were scored under) into
-# $BENCH_OUT/docx-N and reused. Targets: jixiao ≤ 2× the floor's time,
+# $BENCH_OUT/docx-N and reused. Regression guards: jixiao ≤ 2× the floor's time,
 # ≥ 1,000 docs/s on 2 cores. See docs/bench.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,4 +74,4 @@ for n in $SIZES; do
 	done
 done
 echo "(ratio = jixiao wall time / floor wall time; RSS = peak resident MiB of floor, check --summary, check without --summary;" >&2
-echo " targets: ratio ≤ 2, jixiao ≥ 1000 docs/s)" >&2
+echo " guards: ratio ≤ 2, jixiao ≥ 1000 docs/s)" >&2
