@@ -3,7 +3,6 @@ package jixiao
 import (
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -125,41 +124,4 @@ func FuzzParseValue(f *testing.F) {
 			t.Fatalf("IsFigure(%q) = %v, ParseFigure says Valid = %v", s, !fig.Valid, fig.Valid)
 		}
 	})
-}
-
-func TestFold(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"≥９５％", "≥95%"}, {"≧95", "≥95"}, {"≦30", "≤30"}, {"−5", "-5"}, {"﹣5", "-5"},
-		{"a\u3000b", "a b"}, {"a\u00a0b", "a b"}, {"６１．２３", "61.23"}, {"＝12", "=12"},
-		{"本年收入合计674.85万元", "本年收入合计674.85万元"}, {"", ""}, {"（一）", "（一）"},
-	}
-	for _, tt := range tests {
-		if got := Fold(tt.in); got != tt.want {
-			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func FuzzFold(f *testing.F) {
-	f.Add("≥９５％ a\u3000b ≦ −")
-	f.Fuzz(func(t *testing.T, s string) {
-		slow := true
-		for _, r := range s {
-			if FoldRune(r) != r {
-				slow = false
-			}
-		}
-		if isFolded(s) != slow {
-			t.Fatalf("isFolded(%q) = %v, rune scan says %v", s, !slow, slow)
-		}
-	})
-}
-
-// TestIsSpace: no rune above U+3000 is a space, which IsSpace relies on.
-func TestIsSpace(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if IsSpace(r) != unicode.IsSpace(r) {
-			t.Fatalf("IsSpace(%U) = %v, unicode.IsSpace says %v", r, IsSpace(r), unicode.IsSpace(r))
-		}
-	}
 }
