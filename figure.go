@@ -17,8 +17,6 @@ type Figure struct {
 	Percent bool            // Text ends in a percent sign
 	Unit    string          // a unit after the number ("万元", "分"), if any
 	Valid   bool            // Text holds a number
-
-	fixed fixedCache // Value in fixed point, for Fixed
 }
 
 // ParseFigure reads a stated figure. It never fails: text that holds no
@@ -29,11 +27,11 @@ func ParseFigure(text string) Figure {
 	if !ok {
 		return f
 	}
-	d, err := parseNumber(num)
+	d, err := decimal.NewFromString(num)
 	if err != nil {
 		return f
 	}
-	f.Value, f.Valid, f.fixed = d, true, cacheOf(d)
+	f.Value, f.Valid = d, true
 	f.Percent, f.Unit = percent, unit
 	return f
 }
@@ -53,46 +51,11 @@ func IsFigure(text string) bool {
 	return true
 }
 
-// parseNumber makes the decimal of a literal leadingNumber returns: from an
-// int64 through NewDecimal, which shares small values, when it has at most
-// 18 digits (the value decimal.NewFromString gives, without its string
-// scanning), else by decimal.NewFromString.
-func parseNumber(num string) (decimal.Decimal, error) {
-	s, neg := num, false
-	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
-		s, neg = s[1:], s[0] == '-'
-	}
-	var c int64
-	digits, places := 0, int32(0)
-	dot := false
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case b == '.' && !dot:
-			dot = true
-		case b >= '0' && b <= '9':
-			c = c*10 + int64(b-'0')
-			digits++
-			if dot {
-				places++
-			}
-		default:
-			return decimal.NewFromString(num) // not a literal of leadingNumber's
-		}
-	}
-	if digits == 0 || digits > 18 {
-		return decimal.NewFromString(num)
-	}
-	if neg {
-		c = -c
-	}
-	return NewDecimal(c, -places), nil
-}
-
 // figureParts splits a trimmed figure into its decimal literal and what
 // follows it: a unit or a percent sign. ok is false when there is no
 // number, or something other than a unit follows it.
 func figureParts(trimmed string) (num, unit string, percent, ok bool) {
-	num, rest := leadingNumber(squeeze(Fold(trimmed)))
+	num, rest := leadingNumber(squeeze(fold(trimmed)))
 	switch {
 	case num == "":
 		return "", "", false, false
@@ -107,13 +70,13 @@ func figureParts(trimmed string) (num, unit string, percent, ok bool) {
 // FigureOf returns a Figure for a computed value, written with places
 // decimals, so that computed and stated figures print alike.
 func FigureOf(d decimal.Decimal, places int32) Figure {
-	return Figure{Text: d.StringFixed(places), Value: d, Valid: true, fixed: cacheOf(d)}
+	return Figure{Text: d.StringFixed(places), Value: d, Valid: true}
 }
 
 // PercentFigureOf returns a percentage Figure ("61.23%") for a fraction.
 func PercentFigureOf(fraction decimal.Decimal, places int32) Figure {
 	v := fraction.Shift(2).Round(places)
-	return Figure{Text: v.StringFixed(places) + "%", Value: v, Percent: true, Valid: true, fixed: cacheOf(v)}
+	return Figure{Text: v.StringFixed(places) + "%", Value: v, Percent: true, Valid: true}
 }
 
 // Stated reports whether the document gave anything for this figure.
@@ -123,7 +86,7 @@ func (f Figure) Stated() bool { return f.Text != "" }
 // itself otherwise.
 func (f Figure) Fraction() decimal.Decimal {
 	if f.Percent {
-		return Shift(f.Value, -2)
+		return f.Value.Shift(-2)
 	}
 	return f.Value
 }

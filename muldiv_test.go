@@ -39,20 +39,33 @@ func TestMulDiv(t *testing.T) {
 	}
 }
 
+// FuzzMulDiv checks the one rounding against decimal's own: DivRound
+// (half away from zero) for HalfUp, QuoRem's truncated quotient for
+// Truncate, and for HalfEven a result within half a unit of the exact
+// quotient that moves off an exact half only to an even last digit.
 func FuzzMulDiv(f *testing.F) {
 	f.Add(int64(10), int32(0), int64(90), int32(-2), int64(95), int32(-2))
+	f.Add(int64(1), int32(0), int64(2345), int32(-3), int64(1), int32(0))
 	f.Fuzz(func(t *testing.T, x int64, ex int32, y int64, ey int32, z int64, ez int32) {
 		if z == 0 || ex < -10 || ex > 10 || ey < -10 || ey > 10 || ez < -10 || ez > 10 {
 			return
 		}
 		a, b, c := decimal.New(x, ex), decimal.New(y, ey), decimal.New(z, ez)
-		for _, m := range []RoundMode{HalfUp, HalfEven, Truncate} {
-			fast := m.MulDiv(a, b, c, 2)
-			n := a.Mul(b).Shift(2)
-			q, r := n.QuoRem(c, 0)
-			slow := roundQuotient(m, q, r, c).Shift(-2)
-			if !fast.Equal(slow) {
-				t.Fatalf("%s: %s × %s / %s = %s, exact path says %s", m, a, b, c, fast, slow)
+		n := a.Mul(b)
+		if got, want := HalfUp.MulDiv(a, b, c, 2), n.DivRound(c, 2); !got.Equal(want) {
+			t.Fatalf("half-up: %s × %s / %s = %s, DivRound says %s", a, b, c, got, want)
+		}
+		if got, _ := n.QuoRem(c, 2); !Truncate.MulDiv(a, b, c, 2).Equal(got) {
+			t.Fatalf("truncate: %s × %s / %s = %s, QuoRem says %s", a, b, c, Truncate.MulDiv(a, b, c, 2), got)
+		}
+		even := HalfEven.MulDiv(a, b, c, 2)
+		off := even.Mul(c).Sub(n).Abs().Mul(decimal.NewFromInt(200)) // |q − exact| in half-units, × |z|
+		switch off.Cmp(c.Abs()) {
+		case 1:
+			t.Fatalf("half-even: %s × %s / %s = %s, more than half a unit off", a, b, c, even)
+		case 0:
+			if even.Shift(2).Mod(decimal.NewFromInt(2)).Sign() != 0 {
+				t.Fatalf("half-even: %s × %s / %s = %s, a half rounded to odd", a, b, c, even)
 			}
 		}
 	})

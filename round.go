@@ -23,12 +23,6 @@ func (m RoundMode) valid() (RoundMode, error) {
 
 // Round rounds d to places decimals under mode.
 func (m RoundMode) Round(d decimal.Decimal, places int32) decimal.Decimal {
-	if d.Exponent() >= -places {
-		return d // already exact at this precision: nothing to round
-	}
-	if r, ok := m.roundSmall(d, places); ok {
-		return r
-	}
 	switch m {
 	case HalfEven:
 		return d.RoundBank(places)
@@ -49,35 +43,5 @@ func (r Rounding) Rate(d decimal.Decimal) decimal.Decimal { return r.Mode.Round(
 
 // Percent rounds a fraction to a displayed percentage number (61.23).
 func (r Rounding) Percent(fraction decimal.Decimal) decimal.Decimal {
-	return r.Mode.Round(Shift(fraction, 2), r.PercentPlaces)
-}
-
-// roundSmall is Round on an int64 coefficient, without the big.Int
-// arithmetic: nearly every figure a table holds has fewer than 19 digits.
-func (m RoundMode) roundSmall(d decimal.Decimal, places int32) (decimal.Decimal, bool) {
-	k := -places - d.Exponent() // digits to drop, > 0
-	if d.NumDigits() > 18 || k > 18 {
-		return decimal.Decimal{}, false
-	}
-	c := d.CoefficientInt64()
-	p := pow10x[k]
-	q, r := c/p, c%p // truncated toward zero
-	if r < 0 {
-		r = -r
-	}
-	up := false
-	switch m {
-	case HalfUp:
-		up = 2*r >= p
-	case HalfEven:
-		up = 2*r > p || (2*r == p && q%2 != 0)
-	}
-	if up {
-		if c < 0 {
-			q--
-		} else {
-			q++
-		}
-	}
-	return NewDecimal(q, -places), true
+	return r.Mode.Round(fraction.Shift(2), r.PercentPlaces)
 }

@@ -35,8 +35,6 @@ type RuleSet struct {
 	SumTolerance   decimal.Decimal // allowed |Σparts − total| per summand (0.01 万元)
 	ScoreTolerance decimal.Decimal // allowed |stated − computed| for a score before it is an error
 	Outline        string          // report outline name, for the narrative audit
-
-	tiers *tierIndex // Qualitative's keywords, indexed by Validate
 }
 
 // ExecutionRule scores 预算执行率.
@@ -114,7 +112,7 @@ type Rounding struct {
 // GradeOf returns the band of a total already rounded for display.
 func (rs *RuleSet) GradeOf(total decimal.Decimal) string {
 	for _, g := range rs.Grades {
-		if Cmp(total, g.Min) >= 0 {
+		if total.Cmp(g.Min) >= 0 {
 			return g.Name
 		}
 	}
@@ -149,7 +147,8 @@ func (rs *RuleSet) Level1Of(level2 string) (*Level1Rule, bool) {
 	return nil, false
 }
 
-// Validate checks that the rule set is internally consistent.
+// Validate checks that the rule set is internally consistent. It reads the
+// rule set and never changes it.
 func (rs *RuleSet) Validate() error {
 	if rs.Name == "" {
 		return Errorf(EInvalid, "规则集缺少名称 (name)")
@@ -207,7 +206,28 @@ func (rs *RuleSet) Validate() error {
 	if _, err := rs.Rounding.Mode.valid(); err != nil {
 		return fmt.Errorf("规则集 %s: %w", rs.Name, err)
 	}
-	// a valid rule set is about to score: index its tiers once here
-	rs.tiers = newTierIndex(rs.Qualitative)
 	return nil
+}
+
+// Clone returns a deep copy of rs: its lists are its own, so that changing
+// the copy (a tier's keywords, a 一级's names) leaves rs as it was. The
+// decimals are shared, as decimals never change in place.
+func (rs *RuleSet) Clone() *RuleSet {
+	c := *rs
+	c.Level1 = slices.Clone(rs.Level1)
+	for i := range c.Level1 {
+		l := &c.Level1[i]
+		if l.Weight != nil {
+			w := *l.Weight
+			l.Weight = &w
+		}
+		l.Level2, l.Aliases = slices.Clone(l.Level2), slices.Clone(l.Aliases)
+	}
+	c.Qualitative = slices.Clone(rs.Qualitative)
+	for i := range c.Qualitative {
+		c.Qualitative[i].Keywords = slices.Clone(c.Qualitative[i].Keywords)
+	}
+	c.Grades = slices.Clone(rs.Grades)
+	c.Deviation.NotAnExplanation = slices.Clone(rs.Deviation.NotAnExplanation)
+	return &c
 }

@@ -42,8 +42,6 @@ type Value struct {
 	Number  decimal.Decimal // for 定量: 95 for "≥95%"
 	Percent bool            // the number is a percentage
 	Unit    string          // "万元", "次", … ("" for percentages)
-
-	quantity fixedCache // Quantity() in fixed point, for QuantityFixed
 }
 
 // Stated reports whether anything was written.
@@ -53,7 +51,7 @@ func (v Value) Stated() bool { return v.Raw != "" }
 // percentage as its fraction, anything else as written.
 func (v Value) Quantity() decimal.Decimal {
 	if v.Percent {
-		return Shift(v.Number, -2)
+		return v.Number.Shift(-2)
 	}
 	return v.Number
 }
@@ -88,7 +86,7 @@ func ParseValue(raw string) Value {
 		return v
 	}
 	v.Type = Qualitative
-	s := squeeze(Fold(v.Raw))
+	s := squeeze(fold(v.Raw))
 	op := OpNone
 	for _, w := range opWords {
 		if strings.HasPrefix(s, w.word) {
@@ -109,7 +107,7 @@ func ParseValue(raw string) Value {
 	if num == "" {
 		return v
 	}
-	d, err := parseNumber(num)
+	d, err := decimal.NewFromString(num)
 	if err != nil {
 		return v
 	}
@@ -122,6 +120,5 @@ func ParseValue(raw string) Value {
 		return v
 	}
 	v.Type, v.Op, v.Number = Quantitative, op, d
-	v.quantity = cacheOf(v.Quantity())
 	return v
 }

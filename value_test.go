@@ -1,10 +1,8 @@
 package jixiao
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -126,71 +124,4 @@ func FuzzParseValue(f *testing.F) {
 			t.Fatalf("IsFigure(%q) = %v, ParseFigure says Valid = %v", s, !fig.Valid, fig.Valid)
 		}
 	})
-}
-
-func TestFold(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"≥９５％", "≥95%"}, {"≧95", "≥95"}, {"≦30", "≤30"}, {"−5", "-5"}, {"﹣5", "-5"},
-		{"a\u3000b", "a b"}, {"a\u00a0b", "a b"}, {"６１．２３", "61.23"}, {"＝12", "=12"},
-		{"本年收入合计674.85万元", "本年收入合计674.85万元"}, {"", ""}, {"（一）", "（一）"},
-	}
-	for _, tt := range tests {
-		if got := Fold(tt.in); got != tt.want {
-			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func FuzzFold(f *testing.F) {
-	f.Add("≥９５％ a\u3000b ≦ −")
-	f.Fuzz(func(t *testing.T, s string) {
-		slow := true
-		for _, r := range s {
-			if FoldRune(r) != r {
-				slow = false
-			}
-		}
-		if isFolded(s) != slow {
-			t.Fatalf("isFolded(%q) = %v, rune scan says %v", s, !slow, slow)
-		}
-	})
-}
-
-// TestIsSpace: no rune above U+3000 is a space, which IsSpace relies on.
-func TestIsSpace(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if IsSpace(r) != unicode.IsSpace(r) {
-			t.Fatalf("IsSpace(%U) = %v, unicode.IsSpace says %v", r, IsSpace(r), unicode.IsSpace(r))
-		}
-	}
-}
-
-// TestParseNumber checks parseNumber against decimal.NewFromString on the
-// literals leadingNumber returns: signs, long and short, with fractions.
-func TestParseNumber(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 50000 {
-		var b strings.Builder
-		switch r.IntN(4) {
-		case 0:
-			b.WriteByte('-')
-		case 1:
-			b.WriteByte('+')
-		}
-		for range 1 + r.IntN(22) {
-			b.WriteByte(byte('0' + r.IntN(10)))
-		}
-		if r.IntN(2) == 0 {
-			b.WriteByte('.')
-			for range 1 + r.IntN(10) {
-				b.WriteByte(byte('0' + r.IntN(10)))
-			}
-		}
-		num := b.String()
-		got, err := parseNumber(num)
-		want, werr := decimal.NewFromString(num)
-		if (err == nil) != (werr == nil) || err == nil && !got.Equal(want) {
-			t.Fatalf("parseNumber(%q) = %s, %v; NewFromString gives %s, %v", num, got, err, want, werr)
-		}
-	}
 }

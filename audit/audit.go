@@ -1,16 +1,54 @@
-// Package audit finds the problems in a self-evaluation: arithmetic in the
-// table, scores against the rule set, the narrative report against itself
-// and the table, the report's structure, and the quality of targets and
-// indicators. It is pure: an Input in, findings out.
+// Package audit finds the problems in a self-evaluation. It is pure: an
+// Input in, findings out, the evaluation and rule set left as they were.
 //
-// Every finding has a stable code catalogued in docs/checks.md. Severity:
-// error when the document is provably wrong (figures that do not add up, a
-// score the rules do not give), warning when a reviewer should look (vague
-// indicators, a missing explanation), info for what is worth knowing
-// (rounding differences within tolerance).
+// Every finding has a stable code catalogued, with examples, in
+// docs/checks.md. Severity: error when the document is provably wrong
+// (figures that do not add up, a score the rules do not give), warning when
+// a reviewer should look (vague indicators, a missing explanation), info
+// for what is worth knowing (rounding differences within tolerance).
+//
+// The checks, in the order they run:
+//
+//   - Execution (T-EXEC-*): the stated 执行率 against 全年执行数 / the rule
+//     set's denominator, compared at the displayed percentage places; the
+//     stated execution score against score/'s, a difference within the rule
+//     set's score tolerance being a rounding note; the stated weight against
+//     the rule set's; spending above the budget; a rate below the rule
+//     set's threshold (90%) needs a reason.
+//   - Budget splits (T-SPLIT-*): each breakdown (按收入性质分, 按支出性质分)
+//     must add up to its total, column by column; a difference of at most
+//     the rule set's sum tolerance (0.01 万元) per summand is the 尾数误差 of
+//     published figures, a note and not an error. Each row's own 执行率 is
+//     checked as the total's is.
+//   - Weights (T-WEIGHT-*, T-LEVEL*): the grand total (100), each 一级 with
+//     a fixed weight (产出 50, 效益 30, 满意度 10 nationally), and each 二级
+//     under the 一级 the rule set puts it, names compared without spaces or
+//     a trailing 指标.
+//   - Row scores (T-ROW-*): a stated score missing, not a number or above
+//     its weight; a row the rules cannot score; otherwise the stated score
+//     against score/'s: a missed target scored full is 虚高 (an error), a met
+//     target with points deducted and no explanation a warning, a
+//     qualitative score outside its tier a warning, a difference within the
+//     score tolerance a rounding note.
+//   - Total and grade (T-TOTAL*, T-GRADE): the stated total against the sum
+//     of the stated parts and against the recomputed total, and the stated
+//     grade against the grade of the recomputed total.
+//   - Deviation (T-DEVIATION-MISSING): 偏差原因分析及改进措施 must be written
+//     when a score is below its weight or a ≥ 1.3 t, as the rule set says;
+//     "无", "/" and the like do not count.
+//   - The report, when there is one: its figures against one another and the
+//     table (N-*, through claims/), its outline (S-*, the Hunan outline of
+//     湘财绩〔2020〕7号 by default), and the quality of targets and wording
+//     (Q-*, after 财预〔2015〕88号's 指向明确, 细化量化, 合理可行, 相应匹配).
+//
+// The findings come errors first, then warnings, then notes, each in the
+// order above.
 package audit
 
 import (
+	"cmp"
+	"slices"
+
 	"jixiao"
 	"jixiao/score"
 )
@@ -31,8 +69,6 @@ func Check(in Input) []jixiao.Finding {
 	if in.Result == nil {
 		in.Result = score.Score(in.Eval, in.Rules)
 	}
-	// called directly, not through a table of funcs, so that in and out
-	// stay on this stack
 	var out findings
 	checkExecution(&in, &out)
 	checkBudgetSplits(&in, &out)
@@ -44,78 +80,17 @@ func Check(in Input) []jixiao.Finding {
 	return out.bySeverity()
 }
 
-// findings collects findings in the order the checks raise them. The first
-// few are held in the collector itself, which Check keeps on its stack:
-// most documents raise only a few, and the result is then allocated once,
-// at its final size, instead of grown and sorted.
-type findings struct {
-	n     int
-	first [8]jixiao.Finding
-	rest  []jixiao.Finding
-}
+// findings collects findings in the order the checks raise them.
+type findings []jixiao.Finding
 
-func (f *findings) add(x jixiao.Finding) {
-	if f.n < len(f.first) {
-		f.first[f.n] = x
-		f.n++
-		return
-	}
-	if f.rest == nil {
-		// a document raising more raises many: the sample report, 27
-		f.rest = make([]jixiao.Finding, 0, 3*len(f.first))
-	}
-	f.rest = append(f.rest, x)
-}
+func (f *findings) add(x jixiao.Finding) { *f = append(*f, x) }
 
 // list returns the findings in the order they were added.
-func (f *findings) list() []jixiao.Finding {
-	return append(f.first[:f.n:f.n], f.rest...)
-}
+func (f *findings) list() []jixiao.Finding { return *f }
 
-// bySeverity returns the findings ordered by severity rank, in the order
-// they were added within a rank: a stable sort with three keys, done as
-// three passes.
+// bySeverity returns the findings ordered by severity, in the order they
+// were added within a severity.
 func (f *findings) bySeverity() []jixiao.Finding {
-	total := f.n + len(f.rest)
-	if total == 0 {
-		return nil
-	}
-	out := make([]jixiao.Finding, 0, total)
-	if f.inOrder() {
-		return append(append(out, f.first[:f.n]...), f.rest...) // one bulk copy each
-	}
-	for rank := range 3 {
-		for i := range f.n {
-			if f.first[i].Severity.Rank() == rank {
-				out = append(out, f.first[i])
-			}
-		}
-		for i := range f.rest {
-			if f.rest[i].Severity.Rank() == rank {
-				out = append(out, f.rest[i])
-			}
-		}
-	}
-	return out
-}
-
-// inOrder reports whether the findings already come by severity, as they
-// mostly do: the table's errors are raised first.
-func (f *findings) inOrder() bool {
-	last := 0
-	for i := range f.n {
-		r := f.first[i].Severity.Rank()
-		if r < last {
-			return false
-		}
-		last = r
-	}
-	for i := range f.rest {
-		r := f.rest[i].Severity.Rank()
-		if r < last {
-			return false
-		}
-		last = r
-	}
-	return true
+	slices.SortStableFunc(*f, func(a, b jixiao.Finding) int { return cmp.Compare(a.Severity.Rank(), b.Severity.Rank()) })
+	return *f
 }

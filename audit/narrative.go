@@ -2,7 +2,6 @@ package audit
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -145,7 +144,7 @@ func (n *narrative) execMismatch(in *Input, out *findings) {
 				executed = c
 			}
 			f := bf.figure(b)
-			if !f.Valid || jixiao.Cmp(c.Wan, f.Value) == 0 || reported[bf.column] {
+			if !f.Valid || c.Wan.Equal(f.Value) || reported[bf.column] {
 				continue
 			}
 			reported[bf.column] = true
@@ -237,7 +236,7 @@ func (n *narrative) splitMismatch(in *Input, out *findings) {
 				}
 				for _, p := range parts {
 					c, w := &cs[p.part], &cs[p.whole]
-					if c.Kind != claims.Amount || p.name != name || jixiao.Cmp(w.Wan, total.Value) != 0 {
+					if c.Kind != claims.Amount || p.name != name || !w.Wan.Equal(total.Value) {
 						continue
 					}
 					if apart(c.Wan, f.Value, tol) {
@@ -272,7 +271,7 @@ func (n *narrative) scoreMismatch(in *Input, out *findings) {
 		if strings.Contains(c.Key, "执行率") || strings.Contains(c.Key, "指标") && !strings.Contains(c.Key, "绩效") {
 			continue // a part of the score, not the total
 		}
-		if jixiao.Cmp(c.Value, t.Value) != 0 {
+		if !c.Value.Equal(t.Value) {
 			n.mismatch(out, c, fmt.Sprintf("表中总分为 %s，报告中得分为 %s", t.Text, c.Text), t.Text, c.Text)
 		}
 	}
@@ -331,21 +330,8 @@ func hasAnyWord(s string, words []string) bool {
 	return false
 }
 
-// apart reports |a − b| > tol, in integers when all three have an exact
-// fixed-point form.
-func apart(a, b, tol decimal.Decimal) bool {
-	x, okA := jixiao.FixedOf(a)
-	y, okB := jixiao.FixedOf(b)
-	t, okT := jixiao.FixedOf(tol)
-	if okA && okB && okT && x > math.MinInt64/2 && x < math.MaxInt64/2 && y > math.MinInt64/2 && y < math.MaxInt64/2 {
-		d := x - y
-		if d < 0 {
-			d = -d
-		}
-		return d > t
-	}
-	return a.Sub(b).Abs().GreaterThan(tol)
-}
+// apart reports |a − b| > tol.
+func apart(a, b, tol decimal.Decimal) bool { return a.Sub(b).Abs().GreaterThan(tol) }
 
 // spentWhole reports whether a report's total names money spent rather than
 // budgeted.

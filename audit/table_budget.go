@@ -41,17 +41,17 @@ func checkExecution(in *Input, out *findings) {
 		})
 	}
 	if e.RateFrom == "computed" && b.Rate.Stated() {
-		if !b.Rate.Valid || jixiao.Cmp(ro.Percent(b.Rate.Fraction()), ro.Percent(e.Rate)) != 0 {
+		if !b.Rate.Valid || !ro.Percent(b.Rate.Fraction()).Equal(ro.Percent(e.Rate)) {
 			want := ro.Percent(e.Rate).StringFixed(ro.PercentPlaces) + "%"
 			out.add(jixiao.Finding{
 				Code: "T-EXEC-RATE", Severity: jixiao.SevError,
 				Message: fmt.Sprintf("执行率填为 %s，按全年执行数 / %s 应为 %s", b.Rate.Text, e.Denominator, want),
-				Stated:  b.Rate.Text, Expected: want, Evidence: e.Explain().Formula,
+				Stated:  b.Rate.Text, Expected: want, Evidence: e.Trace.Formula,
 				Location: in.loc("budget", 0, "年度资金总额", "执行率", "budget.执行率"),
 			})
 		}
 	}
-	if b.Executed.Valid && b.FullYear.Valid && jixiao.Cmp(b.Executed.Value, b.FullYear.Value) > 0 {
+	if b.Executed.Valid && b.FullYear.Valid && b.Executed.Value.Cmp(b.FullYear.Value) > 0 {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-OVER-BUDGET", Severity: jixiao.SevWarning,
 			Message: fmt.Sprintf("全年执行数 %s 万元大于全年预算数 %s 万元", b.Executed.Text, b.FullYear.Text),
@@ -59,7 +59,7 @@ func checkExecution(in *Input, out *findings) {
 			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数", "budget.执行率", "budget.全年预算数"),
 		})
 	}
-	if b.Weight.Valid && jixiao.Cmp(b.Weight.Value, e.Weight) != 0 {
+	if b.Weight.Valid && !b.Weight.Value.Equal(e.Weight) {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-WEIGHT", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("预算执行率分值填为 %s，规则集 %s 规定为 %s", b.Weight.Text, in.Rules.Name, e.Weight),
@@ -68,7 +68,7 @@ func checkExecution(in *Input, out *findings) {
 		})
 	}
 	checkExecutionScore(in, out)
-	if e.RateKnown && in.Rules.Deviation.ExecutionBelow.Sign() > 0 && jixiao.Cmp(e.Rate, in.Rules.Deviation.ExecutionBelow) < 0 {
+	if e.RateKnown && in.Rules.Deviation.ExecutionBelow.Sign() > 0 && e.Rate.Cmp(in.Rules.Deviation.ExecutionBelow) < 0 {
 		sev := jixiao.SevInfo
 		if in.Rules.Deviation.ExecutionRequired {
 			sev = jixiao.SevWarning
@@ -88,31 +88,31 @@ func checkExecutionScore(in *Input, out *findings) {
 	if !e.ScoreKnown || !b.Score.Stated() {
 		return
 	}
-	if b.Score.Valid && jixiao.CmpFigure(&b.Score, e.Score) == 0 {
-		return // the common case, with nothing to write
+	if b.Score.Valid && b.Score.Value.Equal(e.Score) {
+		return
 	}
-	want := jixiao.FormatFixed(e.Score, ro.ScorePlaces)
+	want := e.Score.StringFixed(ro.ScorePlaces)
 	if !b.Score.Valid {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-SCORE", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("预算执行率得分 %q 不是数字，应为 %s", b.Score.Text, want), Stated: b.Score.Text, Expected: want,
-			Evidence: e.Explain().Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
+			Evidence: e.Trace.Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
 		})
 		return
 	}
-	diff := jixiao.AbsDiff(b.Score.Value, e.Score)
+	diff := b.Score.Value.Sub(e.Score).Abs()
 	switch {
-	case jixiao.Cmp(diff, in.Rules.ScoreTolerance) > 0:
+	case diff.Cmp(in.Rules.ScoreTolerance) > 0:
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-SCORE", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("预算执行率得分填为 %s，按规则应为 %s", b.Score.Text, want), Stated: b.Score.Text, Expected: want,
-			Evidence: e.Explain().Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
+			Evidence: e.Trace.Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
 		})
 	case !diff.IsZero():
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-SCORE-ROUNDING", Severity: jixiao.SevInfo,
 			Message: fmt.Sprintf("预算执行率得分 %s 与计算值 %s 相差 %s，属舍入差异", b.Score.Text, want, diff), Stated: b.Score.Text, Expected: want,
-			Evidence: e.Explain().Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
+			Evidence: e.Trace.Formula, Location: in.loc("budget", 0, "年度资金总额", "得分", "budget.得分"),
 		})
 	}
 }
@@ -140,19 +140,14 @@ func checkBudgetSplits(in *Input, out *findings) {
 			if !total.Valid {
 				continue
 			}
-			var acc jixiao.Sum
-			n := 0
+			sum, n := decimal.Zero, 0
 			for ri := range s.Rows {
 				if f := col.row(&s.Rows[ri]); f.Valid {
-					acc.AddFigure(&f)
+					sum = sum.Add(f.Value)
 					n++
 				}
 			}
-			if n == 0 {
-				continue
-			}
-			sum := acc.Decimal()
-			if jixiao.Cmp(sum, total.Value) == 0 {
+			if n == 0 || sum.Equal(total.Value) {
 				continue
 			}
 			out.add(splitFinding(in, si, s, col.name, col.row, sum, total, n))
@@ -200,14 +195,8 @@ func checkSplitRates(in *Input, out *findings, si int, s *jixiao.BudgetSplit) {
 		if !r.Rate.Valid || !r.Executed.Valid || !a.Valid || a.Value.Sign() <= 0 {
 			continue
 		}
-		stated := ro.Percent(r.Rate.Fraction())
-		if want, ok := ratePercentFixed(ro, &r.Executed, &a); ok {
-			if got, ok := jixiao.FixedOf(stated); ok && got == want {
-				continue
-			}
-		}
 		rate := r.Executed.Value.Div(a.Value)
-		if jixiao.Cmp(stated, ro.Percent(rate)) == 0 {
+		if ro.Percent(r.Rate.Fraction()).Equal(ro.Percent(rate)) {
 			continue
 		}
 		want := ro.Percent(rate).StringFixed(ro.PercentPlaces) + "%"
@@ -220,35 +209,6 @@ func checkSplitRates(in *Input, out *findings, si int, s *jixiao.BudgetSplit) {
 		})
 	}
 }
-
-// ratePercentFixed returns ro.Percent(executed / a) in fixed point, with
-// integers only, when that is provably the same value: the decimal path
-// first rounds the quotient to 16 places (half away from zero), then to the
-// displayed places; rounding once instead gives the same result as long as
-// the quotient is further than 0.5×10^-16 from every point and midpoint of
-// the displayed grid, which holds when the quotient's denominator (without
-// the factors of ten it shares with the numerator) times 10^(2+places) is
-// below 10^16.
-func ratePercentFixed(ro jixiao.Rounding, executed, a *jixiao.Figure) (int64, bool) {
-	x, okX := executed.Fixed()
-	z, okZ := a.Fixed()
-	places := ro.PercentPlaces
-	if !okX || !okZ || x < 0 || z <= 0 || places < 0 || places > 6 {
-		return 0, false
-	}
-	n, d := x, z
-	for n%10 == 0 && d%10 == 0 {
-		n, d = n/10, d/10
-	}
-	if d >= maxRateDenominator[places] {
-		return 0, false
-	}
-	const hundred = 100 * 1e8 // 100 in units of 10^-8
-	return ro.Mode.MulDivFixed(x, hundred, z, places)
-}
-
-// maxRateDenominator[p] is 10^(16−2−p): see ratePercentFixed.
-var maxRateDenominator = [...]int64{1e14, 1e13, 1e12, 1e11, 1e10, 1e9, 1e8}
 
 // loc builds a Location and fills its source position from provenance:
 // the figure's own, else the first of the fallbacks that was read (an

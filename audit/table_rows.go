@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 	"jixiao/score"
 )
 
@@ -21,31 +22,33 @@ func checkRowScores(in *Input, out *findings) {
 	}
 }
 
-// rowVerdict decides which finding, if any, a row raises; building the
-// finding is left to rowFinding so that the common case, a correct row,
-// costs no formatting.
+// rowVerdict decides which finding, if any, a row raises: a stated score
+// that is missing, not a number or above the weight, a row the rules cannot
+// score, and otherwise how far the stated score is from the computed one.
+// A missed target scored full is 虚高 (an error); a met target with points
+// deducted and no explanation is a warning.
 func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 	switch {
 	case !ind.Score.Stated():
 		return "T-ROW-SCORE-MISSING"
 	case !ind.Score.Valid:
 		return "T-ROW-SCORE"
-	case ind.Weight.Valid && jixiao.CmpFigures(&ind.Score, &ind.Weight) > 0:
+	case ind.Weight.Valid && ind.Score.Value.Cmp(ind.Weight.Value) > 0:
 		return "T-ROW-OVER-WEIGHT"
 	case !r.Computed:
 		return "T-ROW-UNSCORABLE"
 	}
 	stated := ind.Score.Value
-	if r.CmpScore(&ind.Score) == 0 {
+	if stated.Equal(r.Score) {
 		return ""
 	}
-	beyond := jixiao.Cmp(jixiao.AbsDiff(stated, r.Score()), in.Rules.ScoreTolerance) > 0
+	beyond := stated.Sub(r.Score).Abs().Cmp(in.Rules.ScoreTolerance) > 0
 	switch {
 	case r.Method == score.MethodQualitative && beyond:
 		return "T-ROW-QUAL-TIER"
-	case r.Met != nil && !*r.Met && r.CmpWeight(&ind.Score) == 0:
+	case r.Met != nil && !*r.Met && stated.Equal(r.Weight):
 		return "T-ROW-MISSED-FULL"
-	case r.Met != nil && *r.Met && r.CmpWeight(&ind.Score) < 0 && r.Method != score.MethodQualitative:
+	case r.Met != nil && *r.Met && stated.Cmp(r.Weight) < 0 && r.Method != score.MethodQualitative:
 		if explained(ind.Deviation, in.Rules) {
 			return ""
 		}
@@ -57,9 +60,9 @@ func rowVerdict(in *Input, r *score.Row, ind *jixiao.Indicator) string {
 }
 
 func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jixiao.Finding {
-	want := jixiao.FormatFixed(r.Score(), in.Rules.Rounding.ScorePlaces)
+	want := r.Score.StringFixed(in.Rules.Rounding.ScorePlaces)
 	f := jixiao.Finding{
-		Code: code, Severity: jixiao.SevError, Stated: ind.Score.Text, Expected: want, Evidence: r.Explain().Formula,
+		Code: code, Severity: jixiao.SevError, Stated: ind.Score.Text, Expected: want, Evidence: r.Trace.Formula,
 		Location: in.locIndexed("indicators", r.Index+1, ind.Name, "得分", "indicators[", r.Index, "].得分"),
 	}
 	switch code {
@@ -75,12 +78,11 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 		f.Message, f.Expected, f.Evidence = "指标“"+ind.Name+"”得分 "+ind.Score.Text+" 超过分值 "+ind.Weight.Text, "≤ "+ind.Weight.Text, ""
 	case "T-ROW-UNSCORABLE":
 		f.Severity, f.Expected = jixiao.SevWarning, ""
-		f.Message = "指标“" + ind.Name + "”无法按规则重算得分：" + r.Explain().Note
+		f.Message = "指标“" + ind.Name + "”无法按规则重算得分：" + r.Trace.Note
 		f.Evidence = "年度指标值 " + strconv.Quote(ind.Target.Raw) + "，实际完成值 " + strconv.Quote(ind.Actual.Raw)
 	case "T-ROW-QUAL-TIER":
 		f.Severity = jixiao.SevWarning
-		lo, hi := r.TierRange()
-		f.Message = "定性指标“" + ind.Name + "”实际为“" + ind.Actual.Raw + "”，属“" + r.Tier() + "”档（" + jixiao.FormatFixed(lo, 2) + " ~ " + jixiao.FormatFixed(hi, 2) + " 分），表列得分 " + ind.Score.Text + " 不在该档内"
+		f.Message = "定性指标“" + ind.Name + "”实际为“" + ind.Actual.Raw + "”，属“" + r.Tier + "”档（" + r.TierLow.StringFixed(2) + " ~ " + r.TierHigh.StringFixed(2) + " 分），表列得分 " + ind.Score.Text + " 不在该档内"
 	case "T-ROW-MISSED-FULL":
 		f.Message = "指标“" + ind.Name + "”未达到目标（目标 " + ind.Target.Raw + "，实际 " + ind.Actual.Raw + "），却得满分 " + ind.Score.Text + "（虚高）"
 	case "T-ROW-MET-DEDUCTED":
@@ -88,7 +90,7 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 		f.Message = "指标“" + ind.Name + "”已达到目标（目标 " + ind.Target.Raw + "，实际 " + ind.Actual.Raw + "），却扣分（得 " + ind.Score.Text + " / " + ind.Weight.Text + "），且未说明原因"
 	case "T-ROW-SCORE-ROUNDING":
 		f.Severity = jixiao.SevInfo
-		f.Message = "指标“" + ind.Name + "”得分 " + ind.Score.Text + " 与计算值 " + want + " 相差 " + jixiao.FormatDecimal(jixiao.AbsDiff(ind.Score.Value, r.Score())) + "，属舍入差异"
+		f.Message = "指标“" + ind.Name + "”得分 " + ind.Score.Text + " 与计算值 " + want + " 相差 " + ind.Score.Value.Sub(r.Score).Abs().String() + "，属舍入差异"
 	}
 	return f
 }
@@ -96,7 +98,7 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 // explained reports whether a deviation text says anything: "无", "/" and
 // the like do not count.
 func explained(text string, rs *jixiao.RuleSet) bool {
-	t := jixiao.TrimSpace(text)
+	t := cjk.TrimSpace(text)
 	if t == "" {
 		return false
 	}
@@ -114,7 +116,7 @@ func checkDeviation(in *Input, out *findings) {
 	for i := range in.Result.Rows {
 		r := &in.Result.Rows[i]
 		ind := &in.Eval.Indicators[r.Index]
-		below := ind.Score.Valid && r.CmpWeight(&ind.Score) < 0
+		below := ind.Score.Valid && ind.Score.Value.Cmp(r.Weight) < 0
 		belowFull := rs.Deviation.WhenBelowFull && below
 		if !belowFull && !(rs.Deviation.WhenOverAchieved && r.Over) ||
 			r.Met != nil && *r.Met && r.Method != score.MethodQualitative && below || // T-ROW-MET-DEDUCTED's to report
@@ -126,7 +128,7 @@ func checkDeviation(in *Input, out *findings) {
 			why = "得分 " + ind.Score.Text + " 低于分值 " + ind.Weight.Text
 			stated, expected = ind.Score.Text, ind.Weight.Text
 		} else {
-			why = "实际 " + ind.Actual.Raw + " 达到目标 " + ind.Target.Raw + " 的 " + r.OverRatio().Round(2).String() + " 倍（≥ " + rs.OverAchieve.String() + " 倍）"
+			why = "实际 " + ind.Actual.Raw + " 达到目标 " + ind.Target.Raw + " 的 " + r.OverRatio.Round(2).String() + " 倍（≥ " + rs.OverAchieve.String() + " 倍）"
 			stated, expected = ind.Actual.Raw, "< "+ind.Target.Quantity().Mul(rs.OverAchieve).String()
 		}
 		out.add(jixiao.Finding{Code: "T-DEVIATION-MISSING", Severity: jixiao.SevWarning,
@@ -137,7 +139,7 @@ func checkDeviation(in *Input, out *findings) {
 }
 
 func quoteOrEmpty(s string) string {
-	if jixiao.TrimSpace(s) == "" {
+	if cjk.TrimSpace(s) == "" {
 		return "（空）"
 	}
 	return "“" + s + "”"
@@ -148,7 +150,7 @@ func quoteOrEmpty(s string) string {
 func checkTotal(in *Input, out *findings) {
 	ev, res, ro := in.Eval, in.Result, in.Rules.Rounding
 	at := in.loc("total", 0, "总分", "总分", "total")
-	want := jixiao.FormatFixed(res.Total, ro.ScorePlaces)
+	want := res.Total.StringFixed(ro.ScorePlaces)
 	if !ev.StatedTotal.Stated() {
 		out.add(jixiao.Finding{Code: "T-TOTAL-MISSING", Severity: jixiao.SevWarning, Message: "未填总分", Expected: want, Location: at})
 		return
@@ -157,13 +159,13 @@ func checkTotal(in *Input, out *findings) {
 		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError, Message: "总分 " + strconv.Quote(ev.StatedTotal.Text) + " 不是数字", Stated: ev.StatedTotal.Text, Expected: want, Location: at})
 		return
 	}
-	if sum, terms, ok := statedParts(ev); ok && jixiao.CmpFigure(&ev.StatedTotal, sum) != 0 {
-		got := jixiao.FormatFixed(sum, ro.ScorePlaces)
+	if sum, terms, ok := statedParts(ev); ok && !ev.StatedTotal.Value.Equal(sum) {
+		got := sum.StringFixed(ro.ScorePlaces)
 		out.add(jixiao.Finding{Code: "T-TOTAL-SUM", Severity: jixiao.SevError,
 			Message: "总分填为 " + ev.StatedTotal.Text + "，表中各项得分之和为 " + got,
 			Stated:  ev.StatedTotal.Text, Expected: got, Evidence: terms, Location: at})
 	}
-	if jixiao.Cmp(jixiao.AbsDiff(ev.StatedTotal.Value, res.Total), in.Rules.ScoreTolerance) > 0 {
+	if ev.StatedTotal.Value.Sub(res.Total).Abs().Cmp(in.Rules.ScoreTolerance) > 0 {
 		out.add(jixiao.Finding{Code: "T-TOTAL", Severity: jixiao.SevError,
 			Message: "总分填为 " + ev.StatedTotal.Text + "，按规则集 " + in.Rules.Name + " 重算为 " + want,
 			Stated:  ev.StatedTotal.Text, Expected: want, Location: at})
@@ -179,31 +181,15 @@ func statedParts(ev *jixiao.Evaluation) (decimal.Decimal, string, bool) {
 	if !ev.Budget.Score.Valid {
 		return decimal.Zero, "", false
 	}
-	var s jixiao.Sum
-	s.AddFigure(&ev.Budget.Score)
+	sum := ev.Budget.Score.Value
+	terms := []string{ev.Budget.Score.Text}
 	for i := range ev.Indicators {
-		if !ev.Indicators[i].Score.Valid {
+		s := &ev.Indicators[i].Score
+		if !s.Valid {
 			return decimal.Zero, "", false
 		}
-		s.AddFigure(&ev.Indicators[i].Score)
+		sum = sum.Add(s.Value)
+		terms = append(terms, s.Text)
 	}
-	sum := s.Decimal()
-	if jixiao.CmpFigure(&ev.StatedTotal, sum) == 0 {
-		return sum, "", true // the terms are written out only for a finding
-	}
-	total := jixiao.FormatDecimal(sum)
-	n := len(ev.Budget.Score.Text) + len(" = ") + len(total)
-	for i := range ev.Indicators {
-		n += len(" + ") + len(ev.Indicators[i].Score.Text)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(ev.Budget.Score.Text)
-	for i := range ev.Indicators {
-		b.WriteString(" + ")
-		b.WriteString(ev.Indicators[i].Score.Text)
-	}
-	b.WriteString(" = ")
-	b.WriteString(total)
-	return sum, b.String(), true
+	return sum, strings.Join(terms, " + ") + " = " + sum.String(), true
 }

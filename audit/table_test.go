@@ -197,29 +197,3 @@ func TestPercentsApart(t *testing.T) {
 
 // ratePercentFixed must agree with the decimal path (Div, then Percent)
 // whenever it answers.
-func TestRatePercentFixedAgrees(t *testing.T) {
-	answered := 0
-	amounts := []string{"0", "0.01", "1", "3", "7", "33.33", "57", "60", "99.99", "100", "123456.78", "2", "0.03", "8", "16", "3.2", "0.08", "10000000000", "98765432.1", "66666666.67"}
-	for _, mode := range []jixiao.RoundMode{jixiao.HalfUp, jixiao.HalfEven, jixiao.Truncate} {
-		for places := int32(0); places <= 6; places++ {
-			ro := jixiao.Rounding{Mode: mode, PercentPlaces: places}
-			for _, e := range amounts {
-				for _, a := range amounts {
-					ef, af := jixiao.ParseFigure(e), jixiao.ParseFigure(a)
-					got, ok := ratePercentFixed(ro, &ef, &af)
-					if !ok {
-						continue
-					}
-					answered++
-					want, _ := jixiao.FixedOf(ro.Percent(ef.Value.Div(af.Value)))
-					if got != want {
-						t.Errorf("%s %d: %s / %s = %d, want %d", mode, places, e, a, got, want)
-					}
-				}
-			}
-		}
-	}
-	if answered < 1000 {
-		t.Errorf("answered %d times, want most of them", answered)
-	}
-}

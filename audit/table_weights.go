@@ -4,7 +4,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // isRuleName compares a rule set's indicator name with a document's, given
@@ -16,7 +19,7 @@ func isRuleName(rule, canon string) bool { return strings.TrimSuffix(rule, "指�
 func canonical(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c == ' ' || c == '\t' || c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 { // U+3000
-			s = strings.Join(strings.Fields(jixiao.Fold(s)), "")
+			s = strings.Join(strings.Fields(cjk.Fold(s)), "")
 			break
 		}
 	}
@@ -29,23 +32,17 @@ func checkWeights(in *Input, out *findings) {
 	rs, ev := in.Rules, in.Eval
 	// per 一级 of the rule set: the weights' sum and the first row (-1: none)
 	type level1 struct {
-		sum    jixiao.Sum
-		first  int
-		level2 memo // whether a 二级 belongs under it: 1 or 0
+		sum   decimal.Decimal
+		first int
 	}
-	var buf [8]level1
-	ls := buf[:0]
-	for range rs.Level1 {
-		ls = append(ls, level1{first: -1})
+	ls := make([]level1, len(rs.Level1))
+	for li := range ls {
+		ls[li].first = -1
 	}
 	var reported []string // 一级 names already reported as misplaced
-	var level1s memo      // a 一级 name's index in the rule set, -1 for none
 	for i := range ev.Indicators {
 		ind := &ev.Indicators[i]
-		li, ok := level1s.get(ind.Level1)
-		if !ok {
-			li = level1s.put(ind.Level1, level1Index(rs, ind.Level1))
-		}
+		li := level1Index(rs, ind.Level1)
 		if li < 0 {
 			if !slices.Contains(reported, ind.Level1) {
 				reported = append(reported, ind.Level1)
@@ -57,9 +54,9 @@ func checkWeights(in *Input, out *findings) {
 			ls[li].first = i
 		}
 		if ind.Weight.Valid {
-			ls[li].sum.AddFigure(&ind.Weight)
+			ls[li].sum = ls[li].sum.Add(ind.Weight.Value)
 		}
-		if ind.Level2 != "" && !ls[li].level2.belongs(rs.Level1[li].Level2, ind.Level2) {
+		if ind.Level2 != "" && !contains(rs.Level1[li].Level2, ind.Level2) {
 			l := &rs.Level1[li]
 			list := strings.Join(l.Level2, "、")
 			out.add(jixiao.Finding{
@@ -73,15 +70,15 @@ func checkWeights(in *Input, out *findings) {
 	if len(ev.Indicators) > 0 {
 		for li := range rs.Level1 {
 			if l := &rs.Level1[li]; l.Weight != nil {
-				checkLevel1Weight(in, l, ls[li].first, &ls[li].sum, out)
+				checkLevel1Weight(in, l, ls[li].first, ls[li].sum, out)
 			}
 		}
 	}
-	if got := in.Result.WeightSum; jixiao.Cmp(got, rs.WeightTotal) != 0 {
+	if got := in.Result.WeightSum; !got.Equal(rs.WeightTotal) {
 		out.add(jixiao.Finding{
 			Code: "T-WEIGHT-TOTAL", Severity: jixiao.SevError,
-			Message: "预算执行率与各指标分值合计 " + jixiao.FormatDecimal(got) + "，应为 " + jixiao.FormatDecimal(rs.WeightTotal),
-			Stated:  jixiao.FormatDecimal(got), Expected: jixiao.FormatDecimal(rs.WeightTotal),
+			Message: "预算执行率与各指标分值合计 " + got.String() + "，应为 " + rs.WeightTotal.String(),
+			Stated:  got.String(), Expected: rs.WeightTotal.String(),
 			Evidence: weightEvidence(in),
 			Location: in.loc("indicators", 0, "", "分值", "indicators"),
 		})
@@ -90,10 +87,10 @@ func checkWeights(in *Input, out *findings) {
 
 // checkLevel1Weight compares the weights of a 一级's rows, the first of
 // them row first (-1: none), with the rule set's weight for it.
-func checkLevel1Weight(in *Input, l *jixiao.Level1Rule, first int, sum *jixiao.Sum, out *findings) {
+func checkLevel1Weight(in *Input, l *jixiao.Level1Rule, first int, total decimal.Decimal, out *findings) {
 	rs := in.Rules
 	if first < 0 {
-		want := jixiao.FormatDecimal(*l.Weight)
+		want := l.Weight.String()
 		out.add(jixiao.Finding{
 			Code: "T-LEVEL1-MISSING", Severity: jixiao.SevError,
 			Message: "缺少一级指标“" + l.Name + "”：规则集 " + rs.Name + " 规定其分值为 " + want + "，表中没有该类指标",
@@ -102,11 +99,10 @@ func checkLevel1Weight(in *Input, l *jixiao.Level1Rule, first int, sum *jixiao.S
 		})
 		return
 	}
-	total := sum.Decimal()
-	if jixiao.Cmp(total, *l.Weight) == 0 {
+	if total.Equal(*l.Weight) {
 		return
 	}
-	got, want := jixiao.FormatDecimal(total), jixiao.FormatDecimal(*l.Weight)
+	got, want := total.String(), l.Weight.String()
 	out.add(jixiao.Finding{
 		Code: "T-WEIGHT-LEVEL1", Severity: jixiao.SevError,
 		Message: "一级指标“" + l.Name + "”分值合计 " + got + "，规则集 " + rs.Name + " 规定为 " + want,
@@ -115,53 +111,14 @@ func checkLevel1Weight(in *Input, l *jixiao.Level1Rule, first int, sum *jixiao.S
 	})
 }
 
-// memo remembers a few lookups by name: a table repeats the same few 一级
-// and 二级 names, each then looked up once.
-type memo struct {
-	n     int
-	names [8]string
-	vals  [8]int
-}
-
-func (m *memo) get(name string) (int, bool) {
-	for k := range m.n {
-		if m.names[k] == name {
-			return m.vals[k], true
-		}
-	}
-	return 0, false
-}
-
-// put remembers v for name, while there is room, and returns v.
-func (m *memo) put(name string, v int) int {
-	if m.n < len(m.names) {
-		m.names[m.n], m.vals[m.n] = name, v
-		m.n++
-	}
-	return v
-}
-
-// belongs reports whether a rule set's list of 二级 names holds name.
-func (m *memo) belongs(list []string, name string) bool {
-	v, ok := m.get(name)
-	if !ok {
-		v = 0
-		if contains(list, name) {
-			v = 1
-		}
-		m.put(name, v)
-	}
-	return v == 1
-}
-
 func weightEvidence(in *Input) string {
-	parts := []string{"执行率 " + jixiao.FormatDecimal(in.Result.Execution.Weight)}
-	for _, g := range in.Result.Groups() {
+	parts := []string{"执行率 " + in.Result.Execution.Weight.String()}
+	for _, g := range in.Result.Groups {
 		if g.Level2 == "" {
-			parts = append(parts, g.Level1+" "+jixiao.FormatDecimal(g.Weight))
+			parts = append(parts, g.Level1+" "+g.Weight.String())
 		}
 	}
-	return strings.Join(parts, " + ") + " = " + jixiao.FormatDecimal(in.Result.WeightSum)
+	return strings.Join(parts, " + ") + " = " + in.Result.WeightSum.String()
 }
 
 func misplacedLevel1(in *Input, i int, ind *jixiao.Indicator) jixiao.Finding {

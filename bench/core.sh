@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The core speed targets, on one core, with the spread a shared machine gives:
-#   ScoreAndTableCheck30  score + table checks of one 30-indicator evaluation (target ≤ 10 µs/op, issue 2)
-#   AuditSample           import + extract + audit of the sample report (target ≥ 2,000 docs/s, issue 3)
+# The core benchmarks, on one core, with the spread a shared machine gives. They
+# are regression guards, not targets (issue 15 retired the 10 µs and 2,000 docs/s
+# targets, which cost a fixed-point twin of the decimal engine):
+#   ScoreAndTableCheck30  score + table checks of one 30-indicator evaluation (guard: ≤ 150 µs/op)
+#   AuditSample           import + extract + audit of the sample report (no guard; figures in docs/bench.md)
 # Each benchmark runs COUNT times (default 10); the script prints min, median and max.
 #   bench/core.sh                 COUNT=20 BENCHTIME=2s bench/core.sh
 set -euo pipefail

@@ -8,7 +8,6 @@ import (
 
 	"jixiao"
 	"jixiao/pipeline"
-	"jixiao/present"
 )
 
 // Options says how to run.
@@ -49,7 +48,7 @@ func (s *Stats) TopCodes(n int) []string {
 // input order. At most a few results per worker wait for their turn, so
 // memory does not grow with the number of files. emit is called from one
 // goroutine; an error from it stops the run.
-func Run(files []string, opt Options, emit func(d *present.Doc) error) (Stats, error) {
+func Run(files []string, opt Options, emit func(d *pipeline.Result) error) (Stats, error) {
 	start := time.Now()
 	jobs := opt.Jobs
 	if jobs <= 0 {
@@ -88,7 +87,7 @@ func Run(files []string, opt Options, emit func(d *present.Doc) error) (Stats, e
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	pending := map[int]*present.Doc{}
+	pending := map[int]*pipeline.Result{}
 	emitted := 0
 	var err error
 	for r := range results {
@@ -123,10 +122,10 @@ func Run(files []string, opt Options, emit func(d *present.Doc) error) (Stats, e
 
 type indexed struct {
 	i   int
-	doc *present.Doc
+	doc *pipeline.Result
 }
 
-func (s *Stats) add(d *present.Doc) {
+func (s *Stats) add(d *pipeline.Result) {
 	if d.Err != nil {
 		s.Unreadable++
 		return

@@ -99,12 +99,8 @@ func pctOff(stated Claim, computed decimal.Decimal, opt Options) bool {
 	return stated.Value.Sub(computed).Abs().GreaterThan(tol)
 }
 
-// quotientIsOff is pctOff(stated, num/den×100, opt), in integers when it
-// can be (quotientOff); den is positive.
+// quotientIsOff is pctOff(stated, num/den×100, opt); den is positive.
 func quotientIsOff(num, den decimal.Decimal, stated Claim, opt Options) bool {
-	if off, ok := quotientOff(num, den, stated, opt); ok {
-		return off
-	}
 	return pctOff(stated, num.Div(den).Mul(hundred), opt)
 }
 
@@ -227,7 +223,7 @@ func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
 	places := w.Places
 	for _, k := range r.Parts {
 		places = max(places, cs[k].Places)
-		if greaterBy(cs[k].amount(), w.amount(), opt.SumTolerance) {
+		if cs[k].amount().Sub(w.amount()).GreaterThan(opt.SumTolerance) {
 			return append(out, Issue{
 				Code: CodePartsSum, Sure: r.Sure, Claim: k, Related: []int{r.Whole},
 				Message: fmt.Sprintf("%s %s 是%s %s 的一部分，却大于它", labelOr(cs[k]), cs[k].Text, labelOr(w), w.Text),
@@ -243,29 +239,22 @@ func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
 	if w.Kind == Amount {
 		unit = "万元"
 	}
-	decimalSum := func() decimal.Decimal {
-		sum := decimal.Zero
-		for _, k := range r.Parts {
-			sum = sum.Add(cs[k].amount())
-		}
-		return sum
+	sum := decimal.Zero
+	for _, k := range r.Parts {
+		sum = sum.Add(cs[k].amount())
 	}
-	over, off, ok := partsOff(cs, r.Parts, w, opt)
-	if !ok {
-		tol := opt.SumTolerance.Mul(decimal.NewFromInt(int64(len(r.Parts))))
-		if w.Kind == Count {
-			tol = decimal.Zero
-		}
-		diff := decimalSum().Sub(w.amount())
-		over = diff.GreaterThan(tol)
-		off = diff.Abs().GreaterThan(tol)
+	// counts add up exactly; amounts within the tolerance per part
+	tol := opt.SumTolerance.Mul(decimal.NewFromInt(int64(len(r.Parts))))
+	if w.Kind == Count {
+		tol = decimal.Zero
 	}
+	diff := sum.Sub(w.amount())
+	over, off := diff.GreaterThan(tol), diff.Abs().GreaterThan(tol)
 	short := r.Listed && !over && off
 	if !(over || off && (r.Exhaustive || short)) {
 		return out
 	}
 	sure := r.Sure && (w.Kind == Amount && over || r.Exhaustive)
-	sum := decimalSum()
 	terms := make([]string, len(r.Parts))
 	for i, k := range r.Parts {
 		terms[i] = labelOr(cs[k]) + " " + cs[k].Text
@@ -327,8 +316,7 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 	type key struct{ whole, group int }
 	type acc struct {
 		shares, parts []int
-		sum, amount   int64 // in units of 10^-8, while fixed holds
-		fixed         bool
+		sum, amount   decimal.Decimal // of the shares, and of their parts
 		sure          bool
 	}
 	groups := map[key]*acc{}
@@ -340,14 +328,14 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 		k := key{r.Whole, r.Group}
 		a := groups[k]
 		if a == nil {
-			a = &acc{sure: true, fixed: true}
+			a = &acc{sure: true}
 			groups[k] = a
 			order = append(order, k)
 		}
 		a.shares = append(a.shares, r.Share)
 		a.parts = append(a.parts, r.Part)
-		a.sum, a.fixed = addFixed(a.sum, cs[r.Share].Value, a.fixed)
-		a.amount, a.fixed = addFixed(a.amount, cs[r.Part].amount(), a.fixed)
+		a.sum = a.sum.Add(cs[r.Share].Value)
+		a.amount = a.amount.Add(cs[r.Part].amount())
 		a.sure = a.sure && r.Sure
 	}
 	declared := map[key]bool{}
@@ -363,26 +351,14 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 			continue
 		}
 		w := cs[k.whole]
-		// the sums in decimals, when the integers cannot tell or for the text
-		decimalSums := func() (sum, amount decimal.Decimal) {
-			for i, j := range a.shares {
-				sum = sum.Add(cs[j].Value)
-				amount = amount.Add(cs[a.parts[i]].amount())
-			}
-			return sum, amount
-		}
-		complete, report, ok := sharesSumOff(a.sum, a.amount, a.fixed, w.amount(), n, declared[k], opt)
-		if !ok {
-			sum, amount := decimalSums()
-			tol := opt.PercentTolerance.Mul(decimal.NewFromInt(n))
-			complete = declared[k] || amount.Sub(w.amount()).Abs().LessThanOrEqual(opt.SumTolerance.Mul(decimal.NewFromInt(n)))
-			diff := sum.Sub(hundred)
-			report = complete && diff.Abs().GreaterThan(tol) || diff.GreaterThan(tol)
-		}
-		if !report {
+		// the parts are complete when declared so or when they add up to
+		// the whole; shares over 100% are wrong either way
+		tol := opt.PercentTolerance.Mul(decimal.NewFromInt(n))
+		complete := declared[k] || a.amount.Sub(w.amount()).Abs().LessThanOrEqual(opt.SumTolerance.Mul(decimal.NewFromInt(n)))
+		diff := a.sum.Sub(hundred)
+		if !(complete && diff.Abs().GreaterThan(tol) || diff.GreaterThan(tol)) {
 			continue
 		}
-		sumDec, _ := decimalSums()
 		terms := make([]string, len(a.shares))
 		for i, j := range a.shares {
 			terms[i] = labelOr(cs[a.parts[i]]) + " " + cs[j].Text
@@ -391,7 +367,7 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 		for _, j := range a.shares {
 			places = max(places, cs[j].Places)
 		}
-		sum := sumDec.StringFixed(places) + "%"
+		sum := a.sum.StringFixed(places) + "%"
 		out = append(out, Issue{
 			Code: CodeSharesSum, Sure: a.sure && complete, Claim: a.shares[len(a.shares)-1], Related: append(append([]int{k.whole}, a.shares...), a.parts...),
 			Message: fmt.Sprintf("%s各组成部分所占比例之和为 %s，应为 100%%", labelOr(w), sum),

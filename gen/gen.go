@@ -225,8 +225,8 @@ func (g *generator) score() {
 	res := score.Score(g.ev, g.rs)
 	for i := range g.ev.Indicators {
 		in := &g.ev.Indicators[i]
-		in.Score = scoreFigure(res.Rows[i].Score())
-		if res.Rows[i].Score().LessThan(res.Rows[i].Weight()) {
+		in.Score = scoreFigure(res.Rows[i].Score)
+		if res.Rows[i].Score.LessThan(res.Rows[i].Weight) {
 			in.Deviation = deviations[g.rng.IntN(len(deviations))]
 		}
 	}
@@ -244,10 +244,9 @@ func scoreFigure(d decimal.Decimal) jixiao.Figure {
 // resum sets the stated total to the sum of the stated scores, so that an
 // error injected into one score does not also break the total's sum.
 func (g *generator) resum() {
-	var s jixiao.Sum
-	s.Add(g.ev.Budget.Score.Value)
+	s := g.ev.Budget.Score.Value
 	for _, in := range g.ev.Indicators {
-		s.Add(in.Score.Value)
+		s = s.Add(in.Score.Value)
 	}
-	g.ev.StatedTotal = jixiao.ParseFigure(s.Decimal().StringFixed(2))
+	g.ev.StatedTotal = jixiao.ParseFigure(s.StringFixed(2))
 }

@@ -141,8 +141,8 @@ func (g *generator) rescore(rows ...int) {
 	res := score.Score(g.ev, g.rs)
 	for _, i := range rows {
 		in := &g.ev.Indicators[i]
-		in.Score = scoreFigure(res.Rows[i].Score())
-		if res.Rows[i].Score().LessThan(res.Rows[i].Weight()) && in.Deviation == "" {
+		in.Score = scoreFigure(res.Rows[i].Score)
+		if res.Rows[i].Score.LessThan(res.Rows[i].Weight) && in.Deviation == "" {
 			in.Deviation = deviations[0]
 		}
 	}
@@ -180,14 +180,14 @@ func (g *generator) injectRowScore() bool {
 	one := decimal.NewFromInt(1)
 	i := g.pickRow(func(i int) bool {
 		r := &res.Rows[i]
-		return g.positive(i) && r.Computed && r.Score().GreaterThan(one) && r.Score().LessThan(r.Weight().Sub(one))
+		return g.positive(i) && r.Computed && r.Score.GreaterThan(one) && r.Score.LessThan(r.Weight.Sub(one))
 	})
 	if i < 0 {
 		return false
 	}
 	in := &g.ev.Indicators[i]
 	was := in.Score.Text
-	in.Score = scoreFigure(res.Rows[i].Score().Sub(one))
+	in.Score = scoreFigure(res.Rows[i].Score.Sub(one))
 	g.resum()
 	g.record(Injected{Code: "T-ROW-SCORE", Field: fmt.Sprintf("indicators[%d].得分", i), Was: was, Now: in.Score.Text,
 		Note: "少算 1 分", Also: []string{"T-TOTAL"}})

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 
 	"jixiao"
@@ -11,9 +12,12 @@ import (
 // importDocument reads a document through the importers and extracts the
 // evaluation from it. The notes say what could not be read; a document
 // with no 自评表 at all is an error, since nothing can be scored.
-func importDocument(path string, lim importer.Limits, withReport bool) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
-	doc, err := importer.Open(path, lim)
+func importDocument(ctx context.Context, src Source, lim importer.Limits, withReport bool) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
+	doc, err := importer.Read(src.Data, src.Size, src.Name, lim)
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, nil, nil, err
 	}
 	extractFn := extract.ExtractTable
@@ -27,7 +31,7 @@ func importDocument(path string, lim importer.Limits, withReport bool) (*jixiao.
 		out = append(out, noteText(n))
 	}
 	if ev.Kind == "" && len(ev.Indicators) == 0 && !ev.Budget.FullYear.Stated() && !ev.StatedTotal.Stated() {
-		return nil, nil, out, fmt.Errorf("%s: 没有找到自评表（年度资金总额、绩效指标、总分等栏目）", path)
+		return nil, nil, out, fmt.Errorf("%s: 没有找到自评表（年度资金总额、绩效指标、总分等栏目）", src.Name)
 	}
 	return ev, doc, out, nil
 }

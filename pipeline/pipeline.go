@@ -1,10 +1,14 @@
-// Package pipeline runs the whole job for one file: read it (an evaluation
-// file, or any document an importer reads), extract the evaluation, score
-// it and audit it. The CLI, the bulk checker and the web app share it.
+// Package pipeline is the use case of checking one document: read it (an
+// evaluation file, or any document an importer reads), extract the
+// evaluation, score it and audit it. The CLI, the bulk checker and the web
+// app share it; it reads from an io.ReaderAt, so that an upload is checked
+// as it is held, without a temporary file, and Run is the same for a path.
 package pipeline
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +16,6 @@ import (
 	"jixiao"
 	"jixiao/audit"
 	"jixiao/importer"
-	"jixiao/present"
 	"jixiao/rules"
 	"jixiao/score"
 	"jixiao/yamlfile"
@@ -30,60 +33,142 @@ type Options struct {
 	Limits importer.Limits
 }
 
-// IsEvaluationFile reports whether path is an evaluation file (YAML).
-func IsEvaluationFile(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
+// Source is one document to check: its content, its size in bytes, and the
+// name it is reported under (a path, or an upload's file name). The name's
+// extension tells an evaluation file (.yaml) from a document, whose format
+// is then told from its content.
+type Source struct {
+	Name string
+	Data io.ReaderAt
+	Size int64
+}
+
+// Result is everything known about one checked document.
+type Result struct {
+	Name     string             // the source's name
+	Eval     *jixiao.Evaluation // nil when the document could not be read
+	Rules    *jixiao.RuleSet    // the rule set it was scored under
+	Score    *score.Result
+	Findings []jixiao.Finding // with Options.Audit
+	Notes    []string         // what the importer or extractor could not read
+	Err      error            // why the document could not be read or scored
+}
+
+// Counts returns the number of findings per severity.
+func (r *Result) Counts() (errs, warns, infos int) {
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case jixiao.SevError:
+			errs++
+		case jixiao.SevWarning:
+			warns++
+		default:
+			infos++
+		}
+	}
+	return
+}
+
+// IsEvaluationFile reports whether name is an evaluation file (YAML).
+func IsEvaluationFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".yaml" || ext == ".yml"
 }
 
-// Run reads, scores and (with opt.Audit) checks one file. A file that
-// cannot be read gives a Doc with Err set, never a panic.
-func Run(path string, opt Options) *present.Doc {
-	d := &present.Doc{Path: path}
-	ev, doc, notes, err := load(path, opt.Limits, false)
+// Check reads, scores and (with opt.Audit) audits one document. A document
+// that cannot be read, or a cancelled ctx, gives a Result with Err set,
+// never a panic. ctx is looked at between the stages: a document being
+// imported is read to its end, within opt.Limits.
+func Check(ctx context.Context, src Source, opt Options) *Result {
+	r := &Result{Name: src.Name}
+	ev, doc, notes, err := read(ctx, src, opt.Limits, false)
 	if err != nil {
-		d.Err = err
-		return d
+		r.Err = err
+		return r
 	}
-	d.Eval, d.Notes = ev, notes
+	r.Eval, r.Notes = ev, notes
 	name := opt.Rules
 	if name == "" {
 		name = ev.Rules
 	}
 	rs, err := rules.Load(name)
 	if err != nil {
-		d.Err = fmt.Errorf("规则集：%w", err)
-		return d
+		r.Err = fmt.Errorf("规则集：%w", err)
+		return r
 	}
-	d.Rules = rs
-	d.Result = score.Score(ev, rs)
+	r.Rules = rs
+	r.Score = score.Score(ev, rs)
 	if opt.Audit {
-		d.Findings = audit.Check(audit.Input{Eval: ev, Doc: doc, Rules: rs, Result: d.Result})
-	}
-	return d
-}
-
-// Load reads one file into an evaluation, the report's data included, and,
-// for imported documents, the document itself and the notes on what could
-// not be read.
-func Load(path string, lim importer.Limits) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
-	return load(path, lim, true)
-}
-
-// load is Load; scoring and checking skip the report's data (withReport
-// false), which nothing in them reads.
-func load(path string, lim importer.Limits, withReport bool) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
-	if IsEvaluationFile(path) {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, nil, nil, err
+		if err := ctx.Err(); err != nil {
+			r.Err = err
+			return r
 		}
-		defer f.Close()
-		ev, err := yamlfile.Read(f, path)
+		r.Findings = audit.Check(audit.Input{Eval: ev, Doc: doc, Rules: rs, Result: r.Score})
+	}
+	return r
+}
+
+// Run is Check for the file at path.
+func Run(path string, opt Options) *Result {
+	var r *Result
+	err := withFile(path, func(src Source) error {
+		r = Check(context.Background(), src, opt)
+		return nil
+	})
+	if err != nil {
+		return &Result{Name: path, Err: err}
+	}
+	return r
+}
+
+// Load reads the file at path into an evaluation, the report's data
+// included, and, for imported documents, the document itself and the notes
+// on what could not be read.
+func Load(path string, lim importer.Limits) (ev *jixiao.Evaluation, doc *jixiao.Document, notes []string, err error) {
+	ferr := withFile(path, func(src Source) error {
+		ev, doc, notes, err = read(context.Background(), src, lim, true)
+		return nil
+	})
+	if ferr != nil {
+		return nil, nil, nil, ferr
+	}
+	return ev, doc, notes, err
+}
+
+// withFile opens the file at path as a Source for fn. The errors are those
+// of the importers for documents (naming the file, in Chinese) and the
+// operating system's for evaluation files.
+func withFile(path string, fn func(Source) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		if IsEvaluationFile(path) {
+			return err
+		}
+		return &importer.FileError{Path: path, Err: fmt.Errorf("无法打开文件: %w", err)}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+		return &importer.FileError{Path: path, Err: err}
+	case st.IsDir():
+		return &importer.FileError{Path: path, Err: fmt.Errorf("是目录，不是文件")}
+	}
+	return fn(Source{Name: path, Data: f, Size: st.Size()})
+}
+
+// read reads a source into an evaluation; scoring and checking skip the
+// report's data (withReport false), which nothing in them reads.
+func read(ctx context.Context, src Source, lim importer.Limits, withReport bool) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	if IsEvaluationFile(src.Name) {
+		ev, err := yamlfile.Read(io.NewSectionReader(src.Data, 0, src.Size), src.Name)
 		if err != nil {
 			return nil, nil, nil, err
 		}
 		return ev, nil, nil, nil
 	}
-	return importDocument(path, lim, withReport)
+	return importDocument(ctx, src, lim, withReport)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"jixiao"
+	"jixiao/pipeline"
 )
 
 var blockNames = map[string]string{
@@ -13,18 +14,18 @@ var blockNames = map[string]string{
 }
 
 // CheckText writes one document's findings for a person.
-func CheckText(w io.Writer, d *Doc) error {
+func CheckText(w io.Writer, d *pipeline.Result) error {
 	var b strings.Builder
 	if d.Err != nil {
-		fmt.Fprintf(&b, "%s：无法读取：%v\n", d.Path, d.Err)
+		fmt.Fprintf(&b, "%s：无法读取：%v\n", d.Name, d.Err)
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
 	fmt.Fprintf(&b, "%s\n", title(d))
-	if d.Result != nil {
+	if d.Score != nil {
 		ro := d.Rules.Rounding
-		fmt.Fprintf(&b, "  规则集 %s；总分：表列 %s，计算 %s，等级 %s", d.Result.Rules, orUnstated(d.Eval.StatedTotal), d.Result.Total.StringFixed(ro.ScorePlaces), d.Result.Grade)
-		if e := d.Result.Execution; e.RateKnown {
+		fmt.Fprintf(&b, "  规则集 %s；总分：表列 %s，计算 %s，等级 %s", d.Score.Rules, orUnstated(d.Eval.StatedTotal), d.Score.Total.StringFixed(ro.ScorePlaces), d.Score.Grade)
+		if e := d.Score.Execution; e.RateKnown {
 			fmt.Fprintf(&b, "；执行率 %s%%", ro.Percent(e.Rate).StringFixed(ro.PercentPlaces))
 		}
 		b.WriteString("\n")

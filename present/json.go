@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"jixiao"
+	"jixiao/pipeline"
 )
 
 // The JSON shapes below are the stable output documented in docs/cli.md.
@@ -88,14 +89,14 @@ func fig(f jixiao.Figure) *string {
 func strp(s string) *string { return &s }
 
 // NewScoreJSON builds the JSON form of a scored document.
-func NewScoreJSON(d *Doc) ScoreJSON {
-	ev, res, ro := d.Eval, d.Result, d.Rules.Rounding
+func NewScoreJSON(d *pipeline.Result) ScoreJSON {
+	ev, res, ro := d.Eval, d.Score, d.Rules.Rounding
 	e := &res.Execution
 	out := ScoreJSON{
-		Path: d.Path, Kind: string(ev.Kind), Unit: ev.Unit, Year: ev.Year, Rules: res.Rules,
+		Path: d.Name, Kind: string(ev.Kind), Unit: ev.Unit, Year: ev.Year, Rules: res.Rules,
 		Execution: ExecutionJSON{
 			Weight: e.Weight.String(), Denominator: e.Denominator, A: fig(e.A), B: fig(e.B), RateFrom: e.RateFrom,
-			StatedRate: fig(e.StatedRate), StatedScore: fig(e.StatedScore), Trace: TraceJSON(e.Explain()),
+			StatedRate: fig(e.StatedRate), StatedScore: fig(e.StatedScore), Trace: TraceJSON(e.Trace),
 		},
 		WeightSum: res.WeightSum.String(), Total: res.Total.StringFixed(ro.ScorePlaces), StatedTotal: fig(res.StatedTotal),
 		Grade: res.Grade, Complete: res.Complete, Notes: d.Notes, Rows: []RowJSON{}, Groups: []GroupJSON{},
@@ -114,14 +115,14 @@ func NewScoreJSON(d *Doc) ScoreJSON {
 		in := &ev.Indicators[r.Index]
 		row := RowJSON{
 			Index: r.Index + 1, Level1: in.Level1, Level2: in.Level2, Name: in.Name, Target: in.Target.Raw, Actual: in.Actual.Raw,
-			Method: r.Method.String(), Weight: r.Weight().String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier(), Trace: TraceJSON(r.Explain()),
+			Method: r.Method.String(), Weight: r.Weight.String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier, Trace: TraceJSON(r.Trace),
 		}
 		if r.Computed {
-			row.Score = strp(r.Score().StringFixed(ro.ScorePlaces))
+			row.Score = strp(r.Score.StringFixed(ro.ScorePlaces))
 		}
 		out.Rows = append(out.Rows, row)
 	}
-	for _, g := range res.Groups() {
+	for _, g := range res.Groups {
 		out.Groups = append(out.Groups, GroupJSON{Level1: g.Level1, Level2: g.Level2, Weight: g.Weight.String(),
 			Stated: g.Stated.StringFixed(ro.ScorePlaces), Score: ro.Score(g.Score).StringFixed(ro.ScorePlaces)})
 	}
@@ -178,18 +179,18 @@ type LocationJSON struct {
 }
 
 // NewCheckJSON builds the JSON form of a checked document.
-func NewCheckJSON(d *Doc) CheckJSON {
-	out := CheckJSON{Path: d.Path, Notes: d.Notes, Findings: []FindingJSON{}}
+func NewCheckJSON(d *pipeline.Result) CheckJSON {
+	out := CheckJSON{Path: d.Name, Notes: d.Notes, Findings: []FindingJSON{}}
 	if d.Err != nil {
 		out.Error = d.Err.Error()
 		return out
 	}
 	out.Kind, out.Unit, out.Year = string(d.Eval.Kind), d.Eval.Unit, d.Eval.Year
-	if d.Result != nil {
+	if d.Score != nil {
 		ro := d.Rules.Rounding
-		out.Rules = d.Result.Rules
-		out.Score = &ScoreSummary{StatedTotal: fig(d.Eval.StatedTotal), ComputedTotal: d.Result.Total.StringFixed(ro.ScorePlaces), Grade: d.Result.Grade}
-		if e := d.Result.Execution; e.RateKnown {
+		out.Rules = d.Score.Rules
+		out.Score = &ScoreSummary{StatedTotal: fig(d.Eval.StatedTotal), ComputedTotal: d.Score.Total.StringFixed(ro.ScorePlaces), Grade: d.Score.Grade}
+		if e := d.Score.Execution; e.RateKnown {
 			out.Score.ExecutionRate = strp(ro.Rate(e.Rate).StringFixed(ro.RatePlaces))
 		}
 	}

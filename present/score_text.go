@@ -8,13 +8,14 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/pipeline"
 	"jixiao/score"
 )
 
 // ScoreText writes a score table with its trace.
-func ScoreText(w io.Writer, d *Doc) error {
+func ScoreText(w io.Writer, d *pipeline.Result) error {
 	var b strings.Builder
-	ev, res, rs := d.Eval, d.Result, d.Rules
+	ev, res, rs := d.Eval, d.Score, d.Rules
 	ro := rs.Rounding
 	fmt.Fprintf(&b, "%s\n", title(d))
 	fmt.Fprintf(&b, "规则集：%s（%s）\n\n", rs.Name, rs.Title)
@@ -41,27 +42,27 @@ func ScoreText(w io.Writer, d *Doc) error {
 	t.Rows = append(t.Rows, []string{fmt.Sprintf("得分（分值 %s）", e.Weight), sc, "表列 " + orUnstated(e.StatedScore) + mark(e.StatedScore, e.Score, e.ScoreKnown)})
 	t.Right = map[int]bool{1: true}
 	indent(&b, t)
-	trace(&b, e.Explain())
+	trace(&b, e.Trace)
 
 	b.WriteString("\n二、绩效指标\n")
 	t = &Table{Header: []string{"#", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "表列得分", "计算得分", "方法"},
 		Right: map[int]bool{0: true, 6: true, 7: true, 8: true}}
 	for _, r := range res.Rows {
 		in := &ev.Indicators[r.Index]
-		calc := r.Score().StringFixed(ro.ScorePlaces)
+		calc := r.Score.StringFixed(ro.ScorePlaces)
 		if !r.Computed {
 			calc = "—"
 		}
 		t.Rows = append(t.Rows, []string{
 			fmt.Sprint(r.Index + 1), dash(in.Level1), dash(in.Level2), in.Name, dash(in.Target.Raw), dash(in.Actual.Raw),
-			dash(in.Weight.Text), dash(in.Score.Text) + mark(in.Score, r.Score(), r.Computed), calc, r.Method.String(),
+			dash(in.Weight.Text), dash(in.Score.Text) + mark(in.Score, r.Score, r.Computed), calc, r.Method.String(),
 		})
 	}
 	indent(&b, t)
 	b.WriteString("\n  计分依据：\n")
 	for i := range res.Rows {
 		r := &res.Rows[i]
-		tr := r.Explain()
+		tr := r.Trace
 		fmt.Fprintf(&b, "  %d. %s：%s\n", r.Index+1, ev.Indicators[r.Index].Name, join(tr.Formula, tr.Note))
 		if tr.Rule != "" {
 			fmt.Fprintf(&b, "     规则：%s\n", tr.Rule)
@@ -70,7 +71,7 @@ func ScoreText(w io.Writer, d *Doc) error {
 	b.WriteString("\n三、小计\n")
 	t = &Table{Header: []string{"一级指标", "二级指标", "分值", "表列得分", "计算得分"}, Right: map[int]bool{2: true, 3: true, 4: true}}
 	t.Rows = append(t.Rows, []string{"预算执行率", "", e.Weight.String(), orUnstated(e.StatedScore), sc})
-	for _, g := range res.Groups() {
+	for _, g := range res.Groups {
 		t.Rows = append(t.Rows, []string{g.Level1, dash(g.Level2), g.Weight.String(), g.Stated.StringFixed(ro.ScorePlaces), ro.Score(g.Score).StringFixed(ro.ScorePlaces)})
 	}
 	t.Rows = append(t.Rows, []string{"合计", "", res.WeightSum.String(), orUnstated(res.StatedTotal), res.Total.StringFixed(ro.ScorePlaces)})
@@ -88,7 +89,7 @@ func ScoreText(w io.Writer, d *Doc) error {
 	return err
 }
 
-func title(d *Doc) string {
+func title(d *pipeline.Result) string {
 	ev := d.Eval
 	parts := []string{}
 	for _, s := range []string{ev.Unit, yearText(ev.Year), string(ev.Kind) + "支出绩效自评", ev.Project} {
@@ -96,7 +97,7 @@ func title(d *Doc) string {
 			parts = append(parts, s)
 		}
 	}
-	return strings.Join(parts, " ") + "  （" + d.Path + "）"
+	return strings.Join(parts, " ") + "  （" + d.Name + "）"
 }
 
 func yearText(y int) string {

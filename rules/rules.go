@@ -49,6 +49,7 @@ func Source(name string) ([]byte, error) {
 
 // Load returns the rule set named by nameOrPath: an embedded name, or a path
 // to a YAML file (anything containing a path separator or ending in .yaml/.yml).
+// The rule set is the caller's to change.
 func Load(nameOrPath string) (*jixiao.RuleSet, error) {
 	if nameOrPath == "" {
 		nameOrPath = Default
@@ -61,8 +62,7 @@ func Load(nameOrPath string) (*jixiao.RuleSet, error) {
 		return Parse(b, nameOrPath)
 	}
 	if rs, ok := cache.Load(nameOrPath); ok {
-		c := *rs.(*jixiao.RuleSet) // callers may vary the settings of their copy
-		return &c, nil
+		return rs.(*jixiao.RuleSet).Clone(), nil
 	}
 	b, err := Source(nameOrPath)
 	if err != nil {
@@ -72,15 +72,14 @@ func Load(nameOrPath string) (*jixiao.RuleSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := *rs
-	cache.Store(nameOrPath, &c)
+	cache.Store(nameOrPath, rs.Clone())
 	return rs, nil
 }
 
 // cache holds the embedded rule sets once parsed: checking ten thousand
 // files must not parse the same YAML ten thousand times. Load hands out a
-// copy of the settings; the lists in it (Level1, Grades, Qualitative) are
-// shared and must not be changed in place.
+// deep copy, which its caller owns: one caller's edit never reaches the next
+// Load.
 var cache sync.Map
 
 // MustLoad is Load for embedded names known to exist (tests, benchmarks).

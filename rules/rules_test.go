@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
 
@@ -80,5 +81,39 @@ func TestParseErrors(t *testing.T) {
 func TestLoadUnknownName(t *testing.T) {
 	if _, err := Load("guangxi"); err == nil || !strings.Contains(err.Error(), "national-2020") {
 		t.Fatalf("err = %v, want a list of known names", err)
+	}
+}
+
+// Load hands out a rule set its caller owns: editing one, down to the lists
+// inside it, leaves the next Load as the embedded data says.
+func TestLoadReturnsACopyTheCallerOwns(t *testing.T) {
+	src, err := Source("national-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Parse(src, "national-2020") // parsed apart, sharing nothing with Load's cache
+	if err != nil {
+		t.Fatal(err)
+	}
+	MustLoad("national-2020") // the cache holds it from here on
+	edited := MustLoad("national-2020")
+	edited.Name = "edited"
+	edited.Qualitative[0].Keywords = append(edited.Qualitative[0].Keywords[:0], "卓越")
+	edited.Qualitative[1].Name = "改名"
+	edited.Level1[0].Level2[0] = "改名"
+	edited.Level1[0].Aliases = nil
+	*edited.Level1[0].Weight = decimal.NewFromInt(99)
+	edited.Grades[0].Min = decimal.NewFromInt(1)
+	edited.Deviation.NotAnExplanation[0] = "改名"
+
+	if got := edited.TierOf("卓越"); got != 0 {
+		t.Errorf("TierOf(卓越) on the edited copy = %d, want 0: a keyword added after loading counts", got)
+	}
+	got := MustLoad("national-2020")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the next Load changed after a caller edited its copy (-before +after):\n%s", diff)
+	}
+	if got.TierOf("卓越") != -1 {
+		t.Errorf("the next Load matches 卓越: the edit leaked")
 	}
 }

@@ -26,7 +26,7 @@ func scoreRow(t *testing.T, rs *jixiao.RuleSet, in jixiao.Indicator) Row {
 	return res.Rows[0]
 }
 
-// TestWorkedExamples are the examples of domain.md §3-4.
+// TestWorkedExamples are the rules of the package doc, one example each.
 func TestWorkedExamples(t *testing.T) {
 	national := rules.MustLoad("national-2020")
 	ratio := *national
@@ -67,11 +67,11 @@ func TestWorkedExamples(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := scoreRow(t, tt.rs, tt.in)
-			if got := r.Score().StringFixed(2); r.Computed && got != tt.want || !r.Computed && !r.Score().Equal(dec(tt.want)) {
-				t.Errorf("score = %s, want %s (trace %+v)", r.Score(), tt.want, r.Explain())
+			if got := r.Score.StringFixed(2); r.Computed && got != tt.want || !r.Computed && !r.Score.Equal(dec(tt.want)) {
+				t.Errorf("score = %s, want %s (trace %+v)", r.Score, tt.want, r.Trace)
 			}
 			if r.Computed != tt.computed {
-				t.Errorf("computed = %v, want %v (%s)", r.Computed, tt.computed, r.Explain().Note)
+				t.Errorf("computed = %v, want %v (%s)", r.Computed, tt.computed, r.Trace.Note)
 			}
 			if r.Computed && (r.Met == nil || *r.Met != tt.met) {
 				t.Errorf("met = %v, want %v", r.Met, tt.met)
@@ -97,10 +97,10 @@ func TestQualitativeTierBounds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := scoreRow(t, rs, row("年度完成", tt.actual, "10", tt.stated))
-			if r.Method != MethodQualitative || r.Tier() != tt.tier {
-				t.Fatalf("method %s tier %q, want 定性 %q", r.Method, r.Tier(), tt.tier)
+			if r.Method != MethodQualitative || r.Tier != tt.tier {
+				t.Fatalf("method %s tier %q, want 定性 %q", r.Method, r.Tier, tt.tier)
 			}
-			if got := r.Score().StringFixed(2); got != tt.want {
+			if got := r.Score.StringFixed(2); got != tt.want {
 				t.Errorf("score = %s, want %s", got, tt.want)
 			}
 		})
@@ -136,7 +136,7 @@ func TestExecution(t *testing.T) {
 			res := Score(&jixiao.Evaluation{Budget: tt.b}, tt.rs)
 			e := res.Execution
 			if e.RateKnown != (tt.rate != "") {
-				t.Fatalf("rate known = %v, want %v (%s)", e.RateKnown, tt.rate != "", e.Explain().Note)
+				t.Fatalf("rate known = %v, want %v (%s)", e.RateKnown, tt.rate != "", e.Trace.Note)
 			}
 			if tt.rate != "" {
 				if got := tt.rs.Rounding.Percent(e.Rate).StringFixed(2); got != tt.rate {
@@ -149,7 +149,7 @@ func TestExecution(t *testing.T) {
 			if e.ScoreKnown != tt.scoreKnow || tt.scoreKnow && e.Score.StringFixed(2) != tt.score {
 				t.Errorf("score = %s (known %v), want %s", e.Score, e.ScoreKnown, tt.score)
 			}
-			if !e.ScoreKnown && e.Explain().Note == "" {
+			if !e.ScoreKnown && e.Trace.Note == "" {
 				t.Error("an undefined rate must say why")
 			}
 		})
@@ -222,11 +222,32 @@ func TestGroups(t *testing.T) {
 	b.Level2, c.Level1, c.Level2 = "质量指标", "效益指标", "社会效益指标"
 	res := Score(&jixiao.Evaluation{Indicators: []jixiao.Indicator{a, b, c}}, rs)
 	var got []string
-	for _, g := range res.Groups() {
+	for _, g := range res.Groups {
 		got = append(got, g.Level1+"/"+g.Level2+" "+g.Weight.String()+" "+g.Score.StringFixed(2)+" "+g.Stated.String())
 	}
 	want := []string{"产出指标/ 9 7.00 7", "效益指标/ 3 3.00 3", "产出指标/数量指标 5 5.00 5", "产出指标/质量指标 4 2.00 2", "效益指标/社会效益指标 3 3.00 3"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("groups:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A parsed figure is plain data: changing its value changes what scores,
+// with nothing cached from the text it was parsed from.
+func TestEditedFigureRescores(t *testing.T) {
+	national := rules.MustLoad("national-2020")
+	in := row("≥100%", "50%", "10", "")
+	if r := scoreRow(t, national, in); !r.Score.Equal(dec("5")) {
+		got := r.Score
+		t.Fatalf("score of the parsed row = %s, want 5", got)
+	}
+	in.Weight.Value = decimal.NewFromInt(20)
+	if r := scoreRow(t, national, in); !r.Score.Equal(dec("10")) {
+		got := r.Score
+		t.Errorf("score after Weight.Value = 20 = %s, want 10 (20 × 50%%)", got)
+	}
+	in.Actual.Number = decimal.NewFromInt(75)
+	if r := scoreRow(t, national, in); !r.Score.Equal(dec("15")) {
+		got := r.Score
+		t.Errorf("score after Actual.Number = 75 = %s, want 15 (20 × 75%%)", got)
 	}
 }

@@ -49,9 +49,9 @@ func TestTraces(t *testing.T) {
 	for _, c := range cases {
 		res := Score(&jixiao.Evaluation{Indicators: []jixiao.Indicator{c.in}}, c.rs)
 		r := &res.Rows[0]
-		tr := r.Explain()
+		tr := r.Trace
 		fmt.Fprintf(&b, "%s\n  score %s of %s, method %s, tier %q\n  formula %s\n  rule    %s\n  note    %s\n",
-			c.name, r.Score(), r.Weight(), r.Method, r.Tier(), tr.Formula, tr.Rule, tr.Note)
+			c.name, r.Score, r.Weight, r.Method, r.Tier, tr.Formula, tr.Rule, tr.Note)
 	}
 	path := filepath.Join("testdata", "traces.golden")
 	if *update {

@@ -15,6 +15,7 @@ import (
 	"jixiao/importer"
 	"jixiao/pipeline"
 	"jixiao/present"
+	"jixiao/render/summary"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -25,7 +26,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.Var(format, "format", "输出格式：text、json（一个数组）或 jsonl（每个文档一行，边查边输出）")
 	jobs := fs.Int("jobs", 0, "并行数（默认：CPU 核数）")
 	quiet := fs.Bool("quiet", false, "不显示进度条")
-	summary := fs.String("summary", "", "另写一份汇总工作簿（.xlsx）：每个文档一行，另一张表列出全部问题")
+	summaryPath := fs.String("summary", "", "另写一份汇总工作簿（.xlsx）：每个文档一行，另一张表列出全部问题")
 	lim := limitFlags(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -43,10 +44,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "jixiao check: 没有可检查的文件")
 		return exitUsage
 	}
-	var sum *bulk.Summary
-	if *summary != "" {
+	var sum *summary.Summary
+	if *summaryPath != "" {
 		var err error
-		if sum, err = bulk.NewSummary(); err != nil {
+		if sum, err = summary.New(); err != nil {
 			fmt.Fprintf(stderr, "jixiao check: %v\n", err)
 			return exitUsage
 		}
@@ -60,7 +61,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if bar != nil {
 		opt.Progress = func(done, total int) { _ = bar.Set(done) }
 	}
-	st, err := bulk.Run(files, opt, func(d *present.Doc) error {
+	st, err := bulk.Run(files, opt, func(d *pipeline.Result) error {
 		if d.Err != nil {
 			if bar != nil {
 				_ = bar.Clear()
@@ -85,7 +86,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		err = out.Flush()
 	}
 	if err == nil && sum != nil {
-		err = writeSummary(*summary, sum)
+		err = writeSummary(*summaryPath, sum)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao check: %v\n", err)
@@ -105,7 +106,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
 
-func writeSummary(path string, s *bulk.Summary) error {
+func writeSummary(path string, s *summary.Summary) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -150,7 +151,7 @@ type docWriter struct {
 
 func newDocWriter(format string, w io.Writer) *docWriter { return &docWriter{format: format, w: w} }
 
-func (d *docWriter) write(doc *present.Doc) error {
+func (d *docWriter) write(doc *pipeline.Result) error {
 	defer func() { d.n++ }()
 	switch d.format {
 	case "jsonl":

@@ -38,7 +38,7 @@ func (p part) empty() bool {
 	return true
 }
 
-// Compose writes ev's 自评报告 following the Hunan outline (domain.md §5):
+// Compose writes ev's 自评报告 following the Hunan outline (湘财绩〔2020〕7号; docs/rules.md, outline):
 // 基本情况, 一般公共预算支出, the other budgets, 整体支出绩效, 问题, 措施,
 // 结果应用, 其他; sections without data are left out and the rest numbered
 // continuously. Every total, share, rate and score is computed here from
@@ -477,7 +477,7 @@ func (c *composer) indicatorBlocks() []Block {
 		default:
 			missed++
 		}
-		wsum, ssum = wsum.Add(r.Weight()), ssum.Add(r.Score())
+		wsum, ssum = wsum.Add(r.Weight), ssum.Add(r.Score)
 	}
 	t := fmt.Sprintf("共设置绩效指标%d个，其中达到年度指标值%d个，未达到%d个", len(rows), met, missed)
 	if unknown > 0 {
@@ -507,9 +507,9 @@ func (c *composer) indicatorBlocks() []Block {
 	for i, row := range rows {
 		in := c.ev.Indicators[row.Index]
 		ri := r + 1 + i
-		if i == 0 || rows[i-1].Indicator().Level1 != in.Level1 {
+		if i == 0 || c.ev.Indicators[rows[i-1].Index].Level1 != in.Level1 {
 			n := 1
-			for i+n < len(rows) && rows[i+n].Indicator().Level1 == in.Level1 {
+			for i+n < len(rows) && c.ev.Indicators[rows[i+n].Index].Level1 == in.Level1 {
 				n++
 			}
 			g.Set(ri, 0, Cell{Text: in.Level1, RowSpan: n})
@@ -517,15 +517,15 @@ func (c *composer) indicatorBlocks() []Block {
 		g.Set(ri, 1, text(in.Name))
 		g.Set(ri, 2, Cell{Text: in.Target.Raw})
 		g.Set(ri, 3, Cell{Text: in.Actual.Raw})
-		g.Set(ri, 4, Cell{Text: row.Weight().String(), Kind: KindWeight, Number: row.Weight(), Valid: true})
-		g.Set(ri, 5, scoreCell(row.Score(), c.rs.Rounding.ScorePlaces))
+		g.Set(ri, 4, Cell{Text: row.Weight.String(), Kind: KindWeight, Number: row.Weight, Valid: true})
+		g.Set(ri, 5, scoreCell(row.Score, c.rs.Rounding.ScorePlaces))
 	}
 	blocks = append(blocks, Block{Kind: KindTable, Grid: g})
 	ch := &chart.Chart{Title: "各指标分值与得分", Unit: "分", Series: []chart.Series{{Name: "分值"}, {Name: "得分"}}}
 	for _, row := range rows {
-		w, _ := row.Weight().Float64()
-		s, _ := row.Score().Float64()
-		ch.Categories = append(ch.Categories, row.Indicator().Name)
+		w, _ := row.Weight.Float64()
+		s, _ := row.Score.Float64()
+		ch.Categories = append(ch.Categories, c.ev.Indicators[row.Index].Name)
 		ch.Series[0].Values = append(ch.Series[0].Values, w)
 		ch.Series[1].Values = append(ch.Series[1].Values, s)
 	}
@@ -546,7 +546,7 @@ func (c *composer) problems() part {
 			continue
 		}
 		in := c.ev.Indicators[r.Index]
-		t := fmt.Sprintf("指标“%s”未达到年度指标值（目标%s，实际%s），得%s分（分值%s分）。", in.Name, in.Target.Raw, in.Actual.Raw, c.score(r.Score()), r.Weight())
+		t := fmt.Sprintf("指标“%s”未达到年度指标值（目标%s，实际%s），得%s分（分值%s分）。", in.Name, in.Target.Raw, in.Actual.Raw, c.score(r.Score), r.Weight)
 		if d := strings.TrimSpace(in.Deviation); d != "" {
 			t += "偏差原因及改进措施：" + d
 		}

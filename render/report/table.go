@@ -333,7 +333,7 @@ func (t *tableBuilder) indicators(hasStd bool) {
 		w.ID = fmt.Sprintf("ind.%d.W", i)
 		s := figureCell(in.Score, KindScore)
 		if !in.Score.Stated() && i < len(t.res.Rows) && t.res.Rows[i].Computed {
-			s = scoreCell(t.res.Rows[i].Score(), ro.ScorePlaces)
+			s = scoreCell(t.res.Rows[i].Score, ro.ScorePlaces)
 		}
 		s.ID = fmt.Sprintf("ind.%d.score", i)
 		cells = append(cells, w, s, text(in.Deviation))

@@ -1,0 +1,58 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// An upload held in memory checks as the same file on disk does: the
+// use case reads a ReaderAt, and Run only opens the file for it.
+func TestCheckReaderMatchesRun(t *testing.T) {
+	for _, name := range []string{"yanfeng-sfj-2024.docx", "yanfeng-sfj-2024.xlsx", "yanfeng-sfj-2024.txt", "../yanfeng-sfj-2024.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join("..", "testdata", "samples", name)
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt := Options{Rules: "hunan", Audit: true}
+			want := Run(path, opt)
+			if want.Err != nil {
+				t.Fatal(want.Err)
+			}
+			got := Check(context.Background(), Source{Name: path, Data: bytes.NewReader(b), Size: int64(len(b))}, opt)
+			if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported()); diff != "" {
+				t.Errorf("Check on the bytes differs from Run on the file (-run +check):\n%s", diff)
+			}
+			if len(got.Findings) == 0 {
+				t.Error("the sample raised no findings")
+			}
+		})
+	}
+}
+
+func TestCheckCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	b := []byte("not read")
+	r := Check(ctx, Source{Name: "x.txt", Data: bytes.NewReader(b), Size: int64(len(b))}, Options{Audit: true})
+	if !errors.Is(r.Err, context.Canceled) || r.Eval != nil {
+		t.Errorf("Check under a cancelled context = %v, eval %v; want context.Canceled and nothing read", r.Err, r.Eval != nil)
+	}
+}
+
+func TestRunMissingFile(t *testing.T) {
+	for _, name := range []string{"missing.docx", "missing.yaml"} {
+		r := Run(filepath.Join(t.TempDir(), name), Options{})
+		if r.Err == nil || !errors.Is(r.Err, os.ErrNotExist) {
+			t.Errorf("Run(%s).Err = %v, want a not-exist error", name, r.Err)
+		}
+	}
+}
