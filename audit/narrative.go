@@ -268,7 +268,7 @@ func (n *narrative) scoreMismatch(in *Input, out *findings) {
 		if c.Kind != claims.Score || c.Approx || !(strings.Contains(c.Key, "得分") || strings.Contains(c.Key, "总分") || strings.Contains(c.Key, "评分")) {
 			continue
 		}
-		if strings.Contains(c.Key, "执行率") || strings.Contains(c.Key, "指标") && !strings.Contains(c.Key, "绩效") {
+		if partialScore(c.Key) {
 			continue // a part of the score, not the total
 		}
 		if jixiao.Cmp(c.Value, t.Value) != 0 {
@@ -276,6 +276,14 @@ func (n *narrative) scoreMismatch(in *Input, out *findings) {
 		}
 	}
 }
+
+// partScoreWords name a part of the total score: the indicators' score
+// (绩效指标得分90.00分, 产出指标得分), the execution rate's, a level's.
+var partScoreWords = []string{"指标", "执行率", "预算执行", "产出", "效益", "满意度", "成本", "扣"}
+
+// partialScore reports whether a score's key names a part of the total
+// rather than the evaluation's own score (部门整体支出绩效得分, 自评总分).
+func partialScore(key string) bool { return hasAnyWord(key, partScoreWords) }
 
 // reasonWords and executionWords find a sentence explaining execution.
 var (

@@ -65,6 +65,13 @@ var narrativeCases = []auditCase{
 		report: replace("部门整体支出绩效得分99.50分", "部门整体支出绩效得分96.12分")},
 	{name: "score differs from the total", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "99.50", want: "96.12分",
 		report: replace("部门整体支出绩效得分99.50分", "部门整体支出绩效得分96.12分")},
+	// jixiao's own report states the indicators' score before the total (issue 14)
+	{name: "the indicators' score is a part of the total", code: "N-TABLE-MISMATCH", found: false,
+		report: replace("部门整体支出绩效得分99.50分。", "绩效指标得分90.00分（分值90分），加预算执行率得分9.50分，自评总分99.50分。")},
+	{name: "a level's score is a part of the total", code: "N-TABLE-MISMATCH", found: false,
+		report: replace("部门整体支出绩效得分99.50分。", "产出指标得分49.50分，效益指标得分30分，满意度指标得分10分，部门整体支出绩效得分99.50分。")},
+	{name: "the total after the indicators' score still differs", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "99.50", want: "96.12分",
+		report: replace("部门整体支出绩效得分99.50分。", "绩效指标得分90.00分（分值90分），自评总分96.12分。")},
 
 	{name: "high execution needs no reason", code: "N-EXEC-REASON", found: false,
 		report: replace("，未执行部分主要原因是项目结转", "")},

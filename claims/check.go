@@ -461,12 +461,23 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 	return out
 }
 
-// sameQuantity orders claims by the quantity they state: kind, then key.
+// sameQuantity orders claims by the quantity they state: kind, key, then
+// the budget figure (the 基本支出 of the 年初预算 is not that of the 决算) and,
+// for allocations, the document.
 func sameQuantity(a, b *Claim) int {
 	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
 		return c
 	}
-	return strings.Compare(a.Key, b.Key)
+	if c := strings.Compare(a.Key, b.Key); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.qty, b.qty); c != 0 {
+		return c
+	}
+	if a.qty == qAllocated {
+		return strings.Compare(a.doc, b.doc)
+	}
+	return 0
 }
 
 // contextWords tell a budget figure from an actual one, this year's from

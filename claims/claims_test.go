@@ -131,6 +131,7 @@ func TestCheck(t *testing.T) {
 		{"a count list short of its total is a warning", "全年培训高素质农民860人，其中种植类420人、养殖类260人、农村电商类120人。",
 			[]issue{{CodePartsSum, "800人", "860人", false}}},
 	}
+	tests = append(tests, quantityCases...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := ExtractText(tt.text)
@@ -143,6 +144,58 @@ func TestCheck(t *testing.T) {
 			}
 		})
 	}
+}
+
+// quantityCases are issue 13's item 6: each whole is attributed to its
+// quantity, parts end where their clause ends, a stated sum comes first,
+// and counts add up across clauses.
+var quantityCases = []struct {
+	name string
+	text string
+	want []issue
+}{
+	// attribution per quantity
+	{"年初预算 parts against the 年初预算, not the 全年预算 of the unit's rate (the corrected sample as jixiao renders it)",
+		"2024年度部门年初预算数为495.66万元，全年预算数为674.85万元，全年执行数为674.85万元，预算执行率为100.00%。基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%。", nil},
+	{"the same, one paragraph a sentence",
+		"2024年度部门年初预算数为495.66万元，全年预算数为674.85万元，全年执行数为674.85万元，预算执行率为100.00%。\n基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%。\n项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%。", nil},
+	{"年初预算 parts that do not make the 年初预算",
+		"2024年度部门年初预算数为500.00万元，全年预算数为674.85万元，全年执行数为674.85万元，预算执行率为100.00%。基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%。",
+		[]issue{{CodePartsSum, "495.66万元", "500.00万元", true}}},
+	{"决算 parts that do not make the 决算",
+		"2024年度部门年初预算数为495.66万元，全年执行数为680.00万元，预算执行率为137.19%。基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%。",
+		[]issue{{CodePartsSum, "674.85万元", "680.00万元", true}}},
+	{"spending is no part of income", "2024年本年收入合计674.85万元，按支出性质分类，基本支出470.66万元，项目支出198.25万元。", nil},
+	{"allocations under two documents are two wholes",
+		"根据《关于下达2024年司法救助资金的通知》，下达资金50.00万元。\n根据《关于下达2024年法律援助补助资金的通知》，下达资金30.00万元。", nil},
+	{"one allocation stated twice under one document",
+		"根据《关于下达2024年司法救助资金的通知》，下达资金50.00万元。\n根据《关于下达2024年司法救助资金的通知》，下达资金60.00万元。",
+		[]issue{{CodeConflict, "60.00万元", "50.00万元", true}}},
+	// parts end where the clause ends
+	{"a total in the next clause run is no part", "2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，其他33.65万元；本年支出合计668.91万元，其中基本支出470.66万元，项目支出198.25万元。", nil},
+	{"a figure of another quantity in the next clause run is no part", "年初预算数为495.66万元，其中基本支出435.79万元，项目支出59.87万元；决算数为674.85万元，其中基本支出388.11万元，项目支出286.74万元。", nil},
+	{"the next clause run's list still adds up to its own whole", "年初预算数为495.66万元，其中基本支出435.79万元，项目支出59.87万元；决算数为674.85万元，其中基本支出388.11万元，项目支出280.00万元。",
+		[]issue{{CodePartsSum, "668.11万元", "674.85万元", true}}},
+	{"a list goes on past its clause run", "2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，占本年收入95.01%；其他30.00万元，占本年收入4.99%。",
+		[]issue{{CodePartsSum, "671.20万元", "674.85万元", true}, {CodeShare, "4.99%", "4.45%", true}}},
+	// the sentence that states its own sum
+	{"a stated sum is the parts' whole, not a part", "年初预算安排资金495.66万元，其中：基本支出435.79万元、项目支出59.87万元，合计495.66万元。", nil},
+	{"a stated sum the parts do not make", "本年支出674.85万元，其中：工资福利支出400.09万元、商品和服务支出234.97万元、对个人和家庭的补助24.58万元、资本性支出15.21万元，合计680.00万元。",
+		[]issue{{CodePartsSum, "674.85万元", "680.00万元", true}}},
+	{"a stated sum comes before the unit's rate", "2024年度部门年初预算数为495.66万元，决算数为674.85万元，完成率136.15%。基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%，合计决算数674.85万元。", nil},
+	// counts across clauses
+	{"受理 = 已审结 + 未审结", "全年共收到行政复议申请62件，已审结57件，未审结5件。", nil},
+	{"受理 ≠ 已审结 + 未审结", "全年共收到行政复议申请62件，已审结57件，未审结6件。",
+		[]issue{{CodePartsSum, "63件", "62件", true}}},
+	{"受理 ≠ 已审结 + 未审结 across clause runs", "受理行政复议申请62件；已审结57件，未审结4件。",
+		[]issue{{CodePartsSum, "61件", "62件", true}}},
+	{"达到 + 未达到 = 设置", "共设置绩效指标5个，其中达到年度指标值5个，未达到0个。", nil},
+	{"达到 + 未达到 ≠ 设置", "共设置绩效指标5个，其中达到年度指标值4个，未达到0个。",
+		[]issue{{CodePartsSum, "4个", "5个", true}}},
+	{"a total's counts over it, bracketed ones aside (testdata/real/yunnan-honghe-sjzx-2024)",
+		"2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个(含2023年转列暂付性款项项目5个),年初批复预算8个项目985万元(含1个年初结转结余项目50万元),调整预算后项目预算861.46万元,年中增加8个项目(含2023年转列暂付性款项项目5个),实际到位资金334.67万元。",
+		[]issue{{CodePartsSum, "16个", "15个", false}}},
+	{"a total's counts within it", "全年共收到行政复议申请62件，已审结57件，其中10件确认违法，发出行政复议建议书2份。", nil},
 }
 
 func TestSentence(t *testing.T) {

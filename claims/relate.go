@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -9,7 +10,7 @@ import (
 // subject of the clause run it is in: "基本支出年初预算数为435.79万元，决算数
 // 为388.11万元" gives 基本支出决算数. Longest first.
 var measures = []string{
-	"年初支出预算数", "调整后预算数", "预算完成率", "预算执行率", "年初预算数", "全年预算数", "调整预算数",
+	"年初支出预算数", "调整后预算数", "预算完成率", "预算执行率", "年初预算数", "全年预算数", "全年执行数", "调整预算数",
 	"预算数", "决算数", "执行数", "支出数", "完成率", "执行率",
 }
 
@@ -32,6 +33,10 @@ type builder struct {
 	groups []group     // the groups of the sentence being related
 	parts  []groupPart // and their parts
 	slab   []int       // what ints hands out
+
+	sectionFrom int // the section's first claim
+	wholeRate   int // the section's last rate of the unit as a whole, an index into Relations; -1 when none
+	basicRate   int // the 基本支出 rate waiting for its 项目支出 one; -1 when none
 }
 
 // sentence is the working state of one sentence: its claims are
@@ -95,6 +100,7 @@ func (b *builder) keys(st sentence) {
 				subject = lab
 			}
 		}
+		c.qty = quantityOf(c.Key)
 		if c.Kind != Percent && !c.Approx && c.Key != "" {
 			b.names[c.Key] = k
 			if w := stripWhole(c.Key); w != c.Key && w != "" {
@@ -132,6 +138,9 @@ func isComparative(lab string) bool {
 	if !mayContain(lab, comparativeFirst) {
 		return false
 	}
+	if strings.Contains(lab, "年中增加") || strings.Contains(lab, "年中追加") {
+		return false // what was added in the year is a part of it, not a change on last year
+	}
 	if strings.Contains(lab, "上年") && !strings.Contains(lab, "上年结转") {
 		return true
 	}
@@ -143,11 +152,13 @@ func isComparative(lab string) bool {
 	return false
 }
 
-// group is a run of parts opened by 其中 or 按…分类.
+// group is a run of parts opened by 其中, 按…分类 or a count said to be a
+// total (共15个).
 type group struct {
 	id      int
 	kind    markerKind
 	whole   int
+	sum     int  // the figure stating the parts' sum (…，合计495.66万元), -1 when none
 	parent  int  // the group whose part this group breaks down (基本支出，其中人员经费…), -1 when none
 	clause  int  // the clause run the group opened in
 	guessed bool // the whole was taken from an earlier sentence
@@ -163,16 +174,22 @@ type groupPart struct{ g, k int }
 // sentence in a single walk over its claims and markers.
 //
 // A 按…分类 group breaks down the sentence's first amount; a 其中 group
-// breaks down the figure just before it. A 其中 group whose whole is itself
-// a part of the open group is nested: it ends with its clause run (；), and
-// the parent group takes the parts that follow ("基本支出…，其中人员经费…、
-// 公用经费…；项目支出…"). A 其中 group of a whole that is no part runs to the
-// end of the sentence ("收入合计…，其中：财政拨款…；其他…").
+// breaks down the figure just before it; a count said to be a total
+// (共15个) opens a group of the counts after it. A 其中 group whose whole is
+// itself a part of the open group is nested: it ends with its clause run
+// (；), and the parent group takes the parts that follow ("基本支出…，其中人员
+// 经费…、公用经费…；项目支出…"). Any other group runs on into the next clause
+// run while that run goes on listing parts ("收入合计…，其中：财政拨款…；
+// 其他…"), and ends where a clause run begins with a total or a figure of
+// another quantity (…；年初预算数…). A figure stating the sum (合计, 共计)
+// ends its group and is the whole its parts are compared with. Parts are
+// figures of the whole's class and quantity, outside brackets ("（含…5个）"
+// qualifies the figure before it).
 func (b *builder) sentence(st sentence) {
 	cs := b.set.Claims
 	groups, parts := b.groups[:0], b.parts[:0]
 	cur := -1 // the open group, an index into groups
-	sentWhole, lastValue, clause := -1, -1, -1
+	sentWhole, lastValue, clause, listed := -1, -1, -1, -1
 	markerSeen := false
 	mi := 0
 	enterClause := func(c int) {
@@ -184,12 +201,18 @@ func (b *builder) sentence(st sentence) {
 			cur = groups[cur].parent
 		}
 	}
+	open := func(g group) {
+		g.id, g.sum, g.parent = len(groups)+1, -1, -1
+		groups = append(groups, g)
+		cur = len(groups) - 1
+	}
 	for k := st.from; k < st.to; k++ {
 		for mi < len(st.markers) && st.markers[mi].offset < cs[k].Offset {
 			m := st.markers[mi]
 			mi++
 			enterClause(m.clause)
-			g := group{id: len(groups) + 1, kind: m.kind, whole: -1, parent: -1, clause: m.clause}
+			g := group{kind: m.kind, whole: -1, clause: m.clause}
+			parent := -1
 			switch m.kind {
 			case markerBy:
 				g.whole = sentWhole
@@ -200,12 +223,12 @@ func (b *builder) sentence(st sentence) {
 			case markerOf:
 				g.whole = lastValue
 				if cur >= 0 && hasPart(parts, cur, lastValue) {
-					g.parent = cur
+					parent = cur
 				}
 			}
 			markerSeen = true
-			groups = append(groups, g)
-			cur = len(groups) - 1
+			open(g)
+			groups[cur].parent = parent
 		}
 		c := &cs[k]
 		enterClause(c.Clause)
@@ -217,10 +240,28 @@ func (b *builder) sentence(st sentence) {
 			b.percent(k, g, lastValue, st)
 			continue
 		}
+		if cur >= 0 && listed != c.Clause && c.Clause != groups[cur].clause && groups[cur].parent < 0 {
+			// the first figure of a later clause run: does it go on listing parts?
+			if g := groups[cur]; isTotal(c.Key) || g.whole >= 0 && !sameWhole(&cs[g.whole], c) {
+				cur = -1
+			}
+		}
+		listed = c.Clause
 		if cur >= 0 {
-			if g := &groups[cur]; k != g.whole && (g.whole < 0 || sameClass(cs[g.whole], *c)) && !c.Approx && !c.comparative {
+			g := &groups[cur]
+			switch {
+			case isSum(c.Key) && g.n > 0 && (g.whole < 0 || sameClass(cs[g.whole], *c)):
+				g.sum = k // the sum stated: the group is complete
+				cur = g.parent
+			case isTotal(c.Key) && g.parent < 0 && k != g.whole:
+				cur = -1 // a total is no part: the list has ended
+			case k != g.whole && (g.whole < 0 || sameClass(cs[g.whole], *c) && sameWhole(&cs[g.whole], c)) &&
+				!c.Approx && !c.comparative && (!c.bracketed || g.whole >= 0 && cs[g.whole].bracketed):
 				parts = append(parts, groupPart{cur, k})
 				g.n++
+				if g.whole >= 0 && (c.qty == qUnknown || c.qty == qOutlay) {
+					c.qty = cs[g.whole].qty // the 基本支出 of a 年初预算 is a 年初预算
+				}
 			}
 		}
 		if !markerSeen && sentWhole < 0 && c.Kind == Amount && !c.Approx {
@@ -230,8 +271,12 @@ func (b *builder) sentence(st sentence) {
 		if !c.Approx && !c.comparative {
 			lastValue = k // "比上年增加10万元" is neither a whole nor a part
 		}
+		if cur < 0 && c.totalled && c.Kind == Count && !c.Approx && !c.comparative && !c.bracketed {
+			open(group{kind: markerTotal, whole: k, clause: c.Clause})
+		}
 	}
 	b.groups, b.parts = groups, parts
+	b.pairs(st, parts)
 	if len(parts) == 0 {
 		return
 	}
@@ -252,16 +297,82 @@ func (b *builder) sentence(st sentence) {
 		g := &groups[i]
 		list := all[off : off+g.n : off+g.n]
 		off += g.n
-		if g.whole < 0 || g.n == 0 || cs[g.whole].Approx {
+		whole, ex := g.whole, exhaustive(cs, list)
+		if g.sum >= 0 {
+			whole, ex = g.sum, true // the sentence states the sum itself
+		}
+		if whole < 0 || g.n == 0 || cs[whole].Approx {
 			continue
 		}
+		sure := !g.guessed
+		if g.kind == markerTotal {
+			sure = ex // which counts make up a total the wording does not say
+		}
 		b.set.Relations = append(b.set.Relations, Relation{
-			Kind: RelParts, Whole: g.whole, Part: -1, Parts: list, Share: -1, Group: groupID(cs[st.from], g.id),
-			Exhaustive: exhaustive(cs, list), Sure: !g.guessed, Listed: g.kind == markerOf,
+			Kind: RelParts, Whole: whole, Part: -1, Parts: list, Share: -1, Group: groupID(cs[st.from], g.id),
+			Exhaustive: ex, Sure: sure, Listed: g.kind == markerOf && g.sum < 0,
 			Why: g.kind.why(),
 		})
 	}
 }
+
+// pairs relates the complementary figures a sentence states outside any
+// group ("受理62件，已审结57件，未审结5件"; "本年支出…，基本支出…，项目支出…") to
+// the figure before them: together they make it up. The reading is sure
+// when that figure says it is a total or an intake (共, 合计, 受理 …).
+func (b *builder) pairs(st sentence, parts []groupPart) {
+	cs := b.set.Claims
+	inGroup := func(k int) bool {
+		for _, p := range parts {
+			if p.k == k {
+				return true
+			}
+		}
+		return false
+	}
+	usable := func(k int) bool {
+		c := &cs[k]
+		return c.Kind != Percent && !c.Approx && !c.comparative && !c.bracketed
+	}
+	for i := st.from; i < st.to; i++ {
+		if !usable(i) || inGroup(i) {
+			continue
+		}
+		j := i + 1
+		for j < st.to && !usable(j) {
+			j++
+		}
+		if j >= st.to || inGroup(j) || !sameClass(cs[i], cs[j]) || !complementary(cs[i].Key, cs[j].Key) {
+			continue
+		}
+		w := -1
+		for k := i - 1; k >= st.from; k-- {
+			if usable(k) && sameClass(cs[k], cs[i]) && sameWhole(&cs[k], &cs[i]) && sameWhole(&cs[k], &cs[j]) {
+				w = k
+				break
+			}
+		}
+		if w < 0 {
+			continue
+		}
+		b.set.Relations = append(b.set.Relations, Relation{
+			Kind: RelParts, Whole: w, Part: -1, Parts: b.pair(i, j), Share: -1, Group: groupID(cs[st.from], 0),
+			Exhaustive: true, Sure: isTotal(cs[w].Key) || cs[w].totalled || hasAny(cs[w].Key, intakeWords),
+			Why: cs[i].Key + " + " + cs[j].Key,
+		})
+		i = j
+	}
+}
+
+// intakeWords name a count that the ones after it divide up (受理 = 已审结 +
+// 未审结).
+var intakeWords = []string{"受理", "收到", "实有", "编制", "登记"}
+
+// sumWords are the labels of a figure that states the sum of the ones
+// before it.
+var sumWords = []string{"合计", "共计", "总计", "小计", "累计", "合计金额", "共"}
+
+func isSum(key string) bool { return slices.Contains(sumWords, key) }
 
 // hasPart reports whether claim k is a part of group g. Parts are noted in
 // the order of their claims, so the search stops at the first earlier one.
@@ -299,6 +410,8 @@ func (k markerKind) why() string {
 		return "其中"
 	case markerBy:
 		return "按…分类"
+	case markerTotal:
+		return "共"
 	}
 	return ""
 }
@@ -392,8 +505,10 @@ func (b *builder) share(k int, cur *group, lastValue int) {
 	if cur != nil {
 		gid = cur.id
 	}
+	named := false
 	if name != "" {
 		whole, sure = b.wholeNamed(name)
+		named = whole >= 0
 	}
 	switch {
 	case whole >= 0:
@@ -403,7 +518,7 @@ func (b *builder) share(k int, cur *group, lastValue int) {
 	case name == "" && b.lastTotal >= 0:
 		whole = b.lastTotal // "占比" after a 合计/总额 figure: likely, not sure
 	}
-	if whole < 0 || whole == lastValue || !sameClass(cs[whole], cs[lastValue]) {
+	if whole < 0 || whole == lastValue || !sameClass(cs[whole], cs[lastValue]) || !named && !sameWhole(&cs[whole], &cs[lastValue]) {
 		return
 	}
 	b.set.Relations = append(b.set.Relations, Relation{
@@ -515,38 +630,87 @@ func hasChangeWord(s string) bool {
 	return false
 }
 
-// rateParts adds up the 基本支出 and 项目支出 rates of a paragraph against the
-// whole's: their 预算数 and 决算数 make up the whole's.
+// rateParts adds up the 基本支出 and 项目支出 rates of a section: their
+// 预算数 and their 决算数 make up the unit's. Each sum is compared with the
+// unit's figure of the same quantity: the sum the parts' sentence states
+// (…，合计495.66万元) first, then the figure of the unit's own rate, then the
+// last such figure of the section before the parts. A 年初预算 sum is never
+// compared with a 全年预算 or a 决算.
 func (b *builder) rateParts(firstRel int) {
 	cs := b.set.Claims
-	whole, basic, project := -1, -1, -1
 	for i := firstRel; i < len(b.set.Relations); i++ {
 		r := b.set.Relations[i]
 		if r.Kind != RelRate {
 			continue
 		}
-		key := cs[r.Part].Key
-		switch {
+		switch key := cs[r.Part].Key; {
 		case strings.Contains(key, "基本支出"):
-			basic = i
+			b.basicRate = i
 		case strings.Contains(key, "项目支出"):
-			project = i
-		case whole < 0:
-			whole = i
+			if b.basicRate >= 0 {
+				b.addRateParts(b.set.Relations[b.basicRate], r)
+			}
+			b.basicRate = -1
+		default:
+			b.wholeRate, b.basicRate = i, -1
 		}
 	}
-	if whole < 0 || basic < 0 || project < 0 {
-		return
-	}
-	w, bs, pj := b.set.Relations[whole], b.set.Relations[basic], b.set.Relations[project]
+}
+
+func (b *builder) addRateParts(basic, project Relation) {
+	cs := b.set.Claims
 	for _, pick := range []func(Relation) int{
 		func(r Relation) int { return r.Whole }, func(r Relation) int { return r.Part },
 	} {
+		x, y := pick(basic), pick(project)
+		q := cs[x].qty
+		if cs[y].qty != q || q == qUnknown {
+			continue
+		}
+		whole, sure := b.rateWhole(x, y, q, pick)
+		if whole < 0 {
+			continue
+		}
 		b.set.Relations = append(b.set.Relations, Relation{
-			Kind: RelParts, Whole: pick(w), Part: -1, Parts: b.pair(pick(bs), pick(pj)), Share: -1,
-			Exhaustive: true, Sure: true, Why: "基本支出 + 项目支出",
+			Kind: RelParts, Whole: whole, Part: -1, Parts: b.pair(x, y), Share: -1,
+			Exhaustive: true, Sure: sure, Why: "基本支出 + 项目支出",
 		})
 	}
+}
+
+// rateWhole finds the unit's figure of quantity q for the parts x and y.
+func (b *builder) rateWhole(x, y int, q quantity, pick func(Relation) int) (int, bool) {
+	cs := b.set.Claims
+	for k := y + 1; k < len(cs) && cs[k].Para == cs[y].Para && cs[k].Sent == cs[y].Sent; k++ {
+		if isSum(cs[k].Key) && cs[k].Kind == Amount && !cs[k].Approx {
+			return k, true
+		}
+	}
+	rated := -1 // the figure of the unit's own rate
+	if b.wholeRate >= 0 {
+		if rated = pick(b.set.Relations[b.wholeRate]); rated < x && cs[rated].qty == q {
+			return rated, true
+		}
+	}
+	for k := x - 1; k >= b.sectionFrom; k-- {
+		c := &cs[k]
+		// the key itself names the quantity: a part of a breakdown that took it
+		// from its whole (资本性支出 of 本年支出) is not the unit's figure
+		if c.Kind == Amount && quantityOf(c.Key) == q && !c.Approx && !c.comparative && !partSubject(c.Key) {
+			return k, c.Para == cs[x].Para
+		}
+	}
+	// a rate of the unit's 预算数, not said to be the 年初 or the 全年 one
+	if rated >= 0 && rated < x && cs[rated].qty == qBudget && compatible(q, qBudget) {
+		return rated, false
+	}
+	return -1, false
+}
+
+// partSubject reports a key about a part of the unit's budget, not the
+// whole of it.
+func partSubject(key string) bool {
+	return strings.Contains(key, "基本支出") || strings.Contains(key, "项目支出") || strings.Contains(key, "人员经费") || strings.Contains(key, "公用经费")
 }
 
 // groupID makes a group id unique across the set: the sentence it is in
@@ -566,15 +730,27 @@ func exhaustive(cs []Claim, parts []int) bool {
 	if len(parts) < 2 {
 		return false
 	}
-	if len(parts) == 2 {
-		a, b := cs[parts[0]].Key, cs[parts[1]].Key
-		for _, p := range complements {
-			if (a == p[0] && b == p[1]) || (a == p[1] && b == p[0]) {
-				return true
-			}
-		}
+	if len(parts) == 2 && complementary(cs[parts[0]].Key, cs[parts[1]].Key) {
+		return true
 	}
 	return strings.HasPrefix(cs[parts[len(parts)-1]].Key, "其他") || strings.HasPrefix(cs[parts[len(parts)-1]].Key, "其它")
+}
+
+// complementary reports whether two keys name figures that make up their
+// whole between them: a pair of complements, or a thing and what is not it
+// (已审结 and 未审结, 达到年度指标值 and 未达到).
+func complementary(a, b string) bool {
+	for _, p := range complements {
+		if (a == p[0] && b == p[1]) || (a == p[1] && b == p[0]) {
+			return true
+		}
+	}
+	if strings.HasPrefix(a, "未") {
+		a, b = b, a
+	}
+	not, ok := strings.CutPrefix(b, "未")
+	a = strings.TrimPrefix(a, "已")
+	return ok && atLeastRunes(not, 2) && strings.HasPrefix(a, not)
 }
 
 // sameClass reports whether two claims can be added and compared: amounts

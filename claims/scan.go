@@ -37,8 +37,9 @@ const notScoreAfter = "钟之别析配类布摊成期值数管局行队解"
 type markerKind uint8
 
 const (
-	markerOf markerKind = iota + 1 // 其中
-	markerBy                       // 按…分类
+	markerOf    markerKind = iota + 1 // 其中
+	markerBy                          // 按…分类
+	markerTotal                       // a count said to be a total: 共15个
 )
 
 type marker struct {
@@ -141,6 +142,7 @@ func (sc *scanner) paragraph(text string, para int) {
 	rs := sc.rs
 	first := len(sc.claims)
 	sent, clause, boundary := 0, 0, 0
+	depth, doc := 0, "" // brackets open, and the document last named in the sentence
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if r >= 0x4E00 && r <= 0x9FFF && r != '其' && r != '按' {
@@ -149,11 +151,25 @@ func (sc *scanner) paragraph(text string, para int) {
 		switch {
 		case isSentenceEnd(r):
 			sent++
-			clause = 0
+			clause, depth, doc = 0, 0, ""
 			boundary = i + 1
 			continue
 		case r == '；' || r == ';':
 			clause++
+			boundary = i + 1
+			continue
+		case r == '《':
+			if j := closing(rs, i, '》'); j > 0 {
+				doc = sc.str(i+1, j)
+			}
+			boundary = i + 1
+			continue
+		case r == '（' || r == '(':
+			depth++
+			boundary = i + 1
+			continue
+		case r == '）' || r == ')':
+			depth = max(depth-1, 0)
 			boundary = i + 1
 			continue
 		case isLabelBoundary(r):
@@ -194,7 +210,10 @@ func (sc *scanner) paragraph(text string, para int) {
 				labelFrom--
 			}
 		}
-		c.Label = cleanLabel(sc.str(labelFrom, labelTo))
+		raw := sc.str(labelFrom, labelTo)
+		c.Label = cleanLabel(raw)
+		c.totalled = strings.Contains(raw, "共")
+		c.bracketed, c.doc = depth > 0, doc
 		c.Para, c.Offset, c.Sent, c.Clause = para, i, sent, clause
 		if sc.valid {
 			c.at = int(sc.off[i]) + 1
@@ -306,6 +325,23 @@ func init() {
 	}
 }
 
+// maxTitleRunes bounds how far a document title (《…》) is looked for its end.
+const maxTitleRunes = 80
+
+// closing returns the index of the rune that closes the one at rs[i], within
+// maxTitleRunes and the sentence, or -1.
+func closing(rs []rune, i int, end rune) int {
+	for k := i + 1; k < len(rs) && k <= i+maxTitleRunes; k++ {
+		switch {
+		case rs[k] == end:
+			return k
+		case isSentenceEnd(rs[k]):
+			return -1
+		}
+	}
+	return -1
+}
+
 // byMarker reports whether 按 at rs[i] opens a classification: 按…分类 or
 // 按…分 within a few runes and no punctuation.
 func byMarker(rs []rune, i int) bool {
@@ -390,7 +426,7 @@ func cleanLabel(label string) string {
 		s = stripDate(s)
 		if startsWithAny(s, leadFirst) {
 			for _, w := range leadWords {
-				if strings.HasPrefix(s, w) && len(s) > len(w) {
+				if strings.HasPrefix(s, w) && len(s) > len(w) && !namesBudget(w, s[len(w):]) {
 					s = s[len(w):]
 					break
 				}
@@ -404,7 +440,8 @@ func cleanLabel(label string) string {
 		before := s
 		if endsWithAny(s, trailLast) {
 			for _, w := range trailWords {
-				if strings.HasSuffix(s, w) && len(s) > len(w) {
+				// 未达到 is what did not reach, not a 未 that reached
+				if strings.HasSuffix(s, w) && len(s) > len(w) && s[:len(s)-len(w)] != "未" {
 					s = s[:len(s)-len(w)]
 					break
 				}
@@ -415,6 +452,13 @@ func cleanLabel(label string) string {
 		}
 	}
 	return jixiao.TrimSpace(s)
+}
+
+// namesBudget reports whether lead word w begins the name of a budget
+// figure with rest: 全年预算数 and 全年执行数 are not a 预算数 and an 执行数 of
+// the whole year, they are the 全年 columns of the table.
+func namesBudget(w, rest string) bool {
+	return w == "全年" && (strings.HasPrefix(rest, "预算") || strings.HasPrefix(rest, "执行") || strings.HasPrefix(rest, "决算"))
 }
 
 // stripDate removes one leading date part: 2024年, 2024年度, 12月, 31日.
