@@ -61,6 +61,7 @@ func checkNarrative(in *Input, rt *reportText, out *findings) {
 	}
 	n.tableMismatch(in, out)
 	n.execReason(in, out)
+	n.documentDates(out)
 }
 
 // percentTolerance is one unit of the last displayed place of a percentage

@@ -73,6 +73,10 @@ var narrativeCases = []auditCase{
 	{name: "the total after the indicators' score still differs", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "99.50", want: "96.12分",
 		report: replace("部门整体支出绩效得分99.50分。", "绩效指标得分90.00分（分值90分），自评总分96.12分。")},
 
+	{name: "a document received in its year", code: "N-DATE-BEFORE-DOCUMENT", found: false,
+		report: replace("预算编制不够精准。", "预算编制不够精准。2024年3月5日，我局收到《关于下达2024年法律援助补助资金的通知》（湘财行指〔2024〕12号）。")},
+	{name: "a document received before its year", code: "N-DATE-BEFORE-DOCUMENT", found: true, sev: jixiao.SevError, stated: "2014年3月5日", want: "不早于 2024 年（如 2024年3月5日）",
+		report: replace("预算编制不够精准。", "预算编制不够精准。2014年3月5日，我局收到《关于下达2024年法律援助补助资金的通知》（湘财行指〔2024〕12号）。")},
 	{name: "high execution needs no reason", code: "N-EXEC-REASON", found: false,
 		report: replace("，未执行部分主要原因是项目结转", "")},
 	{name: "low execution explained", code: "N-EXEC-REASON", found: false,

@@ -263,6 +263,8 @@ func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
 	formula := fmt.Sprintf("%s = %s%s", strings.Join(terms, " + "), total, unit)
 	msg := fmt.Sprintf("%s各项之和 %s%s 与%s %s 不符", labelOr(w), total, unit, labelOr(w), w.Text)
 	switch {
+	case over && !r.Exhaustive && r.Why != "其中":
+		msg = fmt.Sprintf("%s各项之和 %s%s 超过总数 %s", labelOr(w), total, unit, w.Text)
 	case over && !r.Exhaustive:
 		msg = fmt.Sprintf("%s“其中”各项之和 %s%s 超过总数 %s", labelOr(w), total, unit, w.Text)
 	case short && !r.Exhaustive:
@@ -446,8 +448,12 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 		lo = hi
 	}
 	slices.SortFunc(hits, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	items := s.items()
 	for _, h := range hits {
 		i, j := h[0], h[1]
+		if a, b := items[cs[i].Para], items[cs[j].Para]; a != b && a != "" && b != "" {
+			continue // "1.…项目…303万元" and "2.…项目…107.13万元": two items, two things
+		}
 		c := cs[i]
 		sure := c.Kind == Amount && s.Paras[cs[j].Para].Section == s.Paras[c.Para].Section && hasAny(c.Key, financeWords) &&
 			context(s.Sentence(cs[j])) == context(s.Sentence(c))
@@ -459,6 +465,63 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 		})
 	}
 	return out
+}
+
+// items gives each paragraph the enumerated item it belongs to: the
+// numbering it starts with (1. 2、 (1)), or that of the paragraph before
+// it in the same section; "" before the first. Items numbered in Arabic
+// figures list things (projects, tasks) that each have their own amounts;
+// headings numbered 一、 or （一） divide one account into sections, where
+// one label still names one quantity.
+func (s *Set) items() []string {
+	out := make([]string, len(s.Paras))
+	cur, section := "", -1
+	for i, p := range s.Paras {
+		if p.Section != section {
+			cur, section = "", p.Section
+		}
+		if n := itemNumber(p.Text); n != "" {
+			cur = n
+		}
+		out[i] = cur
+	}
+	return out
+}
+
+// itemNumber returns the enumeration a paragraph starts with: digits
+// followed by 、 . ． or inside brackets; "" when none.
+func itemNumber(text string) string {
+	t := strings.TrimLeft(text, " \t\u3000")
+	rs := []rune(t[:min(len(t), 32)])
+	i, open := 0, false
+	if i < len(rs) && (rs[i] == '（' || rs[i] == '(') {
+		i, open = i+1, true
+	}
+	from := i
+	for i < len(rs) && isDigit(rs[i]) {
+		i++
+	}
+	if i == from || i >= len(rs) {
+		return ""
+	}
+	switch {
+	case open && (rs[i] == '）' || rs[i] == ')'):
+	case !open && strings.ContainsRune("、.．", rs[i]) && !(rs[i] == '.' && i+1 < len(rs) && isDigit(rs[i+1]) && !yearAt(rs, i+1)):
+		// 1.5万元 is a figure, 1.2021年… the first item
+	default:
+		return ""
+	}
+	return string(rs[:i+1])
+}
+
+// yearAt reports four digits and 年 at rs[i].
+func yearAt(rs []rune, i int) bool {
+	for k := i; k < i+4; k++ {
+		if k >= len(rs) || !isDigit(rs[k]) {
+			return false
+		}
+	}
+	return i+4 < len(rs) && rs[i+4] == '年'
 }
 
 // sameQuantity orders claims by the quantity they state: kind, key, then

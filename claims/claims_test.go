@@ -196,6 +196,15 @@ var quantityCases = []struct {
 		"2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个(含2023年转列暂付性款项项目5个),年初批复预算8个项目985万元(含1个年初结转结余项目50万元),调整预算后项目预算861.46万元,年中增加8个项目(含2023年转列暂付性款项项目5个),实际到位资金334.67万元。",
 		[]issue{{CodePartsSum, "16个", "15个", false}}},
 	{"a total's counts within it", "全年共收到行政复议申请62件，已审结57件，其中10件确认违法，发出行政复议建议书2份。", nil},
+	// the real corpus
+	{"levels of the indicator tree are no parts (testdata/real/henan-xiping-jtj-2022)",
+		"该项目共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个。", nil},
+	{"what is already paid is no part of what the sum is made of (testdata/real/yunnan-yuanyang-dpx-2021)",
+		"统筹整合使用财政涉农资金303万元,其中项目管理费3万元,目前项目资金已拨付270万元。", nil},
+	{"two numbered items are two things (testdata/real/yunnan-yuanyang-dpx-2021)",
+		"  1.2021年第一批统筹整合使用财政涉农资金虹鳟鱼鲟鱼养殖基地建设项目。统筹整合使用财政涉农资金303万元,其中项目管理费3万元。\n  2.2021年第一批统筹整合使用财政涉农资金基础设施建设项目。统筹整合使用财政涉农资金107.13万元,其中项目管理费1.07万元。", nil},
+	{"one item states one quantity once", "1.资金下达情况。下达资金14680万元。\n下达资金14600万元。",
+		[]issue{{CodeConflict, "14600万元", "14680万元", true}}},
 }
 
 func TestSentence(t *testing.T) {

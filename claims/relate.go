@@ -162,6 +162,7 @@ type group struct {
 	parent  int  // the group whose part this group breaks down (基本支出，其中人员经费…), -1 when none
 	clause  int  // the clause run the group opened in
 	guessed bool // the whole was taken from an earlier sentence
+	levels  bool // the "parts" count levels of a tree (一级…, 二级…): no relation
 	n, off  int  // how many parts it has, and where its relation's list starts in the set's ints
 }
 
@@ -255,8 +256,8 @@ func (b *builder) sentence(st sentence) {
 				cur = g.parent
 			case isTotal(c.Key) && g.parent < 0 && k != g.whole:
 				cur = -1 // a total is no part: the list has ended
-			case k != g.whole && (g.whole < 0 || sameClass(cs[g.whole], *c) && sameWhole(&cs[g.whole], c)) &&
-				!c.Approx && !c.comparative && (!c.bracketed || g.whole >= 0 && cs[g.whole].bracketed):
+			case k != g.whole && (g.whole < 0 || sameClass(cs[g.whole], *c) && sameWhole(&cs[g.whole], c) && !progressOf(&cs[g.whole], c)) &&
+				!c.Approx && !c.comparative && (!c.bracketed || g.whole >= 0 && cs[g.whole].bracketed) && !levelOf(g, parts, cur, c, cs):
 				parts = append(parts, groupPart{cur, k})
 				g.n++
 				if g.whole >= 0 && (c.qty == qUnknown || c.qty == qOutlay) {
@@ -301,7 +302,7 @@ func (b *builder) sentence(st sentence) {
 		if g.sum >= 0 {
 			whole, ex = g.sum, true // the sentence states the sum itself
 		}
-		if whole < 0 || g.n == 0 || cs[whole].Approx {
+		if whole < 0 || g.n == 0 || g.levels || cs[whole].Approx {
 			continue
 		}
 		sure := !g.guessed
@@ -314,6 +315,45 @@ func (b *builder) sentence(st sentence) {
 			Why: g.kind.why(),
 		})
 	}
+}
+
+// progressOf reports whether amount c says how far its whole has got
+// (其中项目管理费3万元，目前项目资金已拨付270万元): what is already paid or
+// spent of a sum is no part of a list of what the sum is made of.
+func progressOf(whole, c *Claim) bool {
+	return c.Kind == Amount && strings.Contains(c.Key, "已") && !strings.Contains(whole.Key, "已")
+}
+
+// levels are the levels of the indicator tree, which a report counts one
+// after another (共编制12个指标，其中一级指标3个，二级指标9个，三级指标12个):
+// they are not parts of the count.
+var levels = []string{"一级", "二级", "三级"}
+
+// levelOf reports whether c counts a level of a tree of which group g's
+// parts already count another.
+func levelOf(g *group, parts []groupPart, gi int, c *Claim, cs []Claim) bool {
+	lv := levelPrefix(c.Key)
+	if lv == "" {
+		return false
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		if p := parts[i]; p.g == gi {
+			if o := levelPrefix(cs[p.k].Key); o != "" && o != lv {
+				g.levels = true // the group counts levels, not parts: none of them is one
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func levelPrefix(key string) string {
+	for _, l := range levels {
+		if strings.HasPrefix(key, l) {
+			return l
+		}
+	}
+	return ""
 }
 
 // pairs relates the complementary figures a sentence states outside any
