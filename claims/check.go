@@ -454,6 +454,11 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 		if a, b := items[cs[i].Para], items[cs[j].Para]; a != b && a != "" && b != "" {
 			continue // "1.…项目…303万元" and "2.…项目…107.13万元": two items, two things
 		}
+		if cs[i].Para == cs[j].Para && cs[i].Sent == cs[j].Sent {
+			// "“优”的项目有1项,涉及金额为460万元;“良”的项目有6项,涉及金额为…":
+			// one sentence naming a label twice lists two things side by side
+			continue
+		}
 		c := cs[i]
 		sure := c.Kind == Amount && s.Paras[cs[j].Para].Section == s.Paras[c.Para].Section && hasAny(c.Key, financeWords) &&
 			context(s.Sentence(cs[j])) == context(s.Sentence(c))

@@ -203,6 +203,10 @@ var quantityCases = []struct {
 		"统筹整合使用财政涉农资金303万元,其中项目管理费3万元,目前项目资金已拨付270万元。", nil},
 	{"two numbered items are two things (testdata/real/yunnan-yuanyang-dpx-2021)",
 		"  1.2021年第一批统筹整合使用财政涉农资金虹鳟鱼鲟鱼养殖基地建设项目。统筹整合使用财政涉农资金303万元,其中项目管理费3万元。\n  2.2021年第一批统筹整合使用财政涉农资金基础设施建设项目。统筹整合使用财政涉农资金107.13万元,其中项目管理费1.07万元。", nil},
+	{"a total later in the sentence is no part (testdata/real/hunan-leiyang-sz-2022, headings run into the text)",
+		"我校2022年按生均1000元安排,共计239万元,其中上级资金179.25万元,本级59.75万元,项目绩效目标是保证学校的正常运转二、项目资金使用及管理情况我校生均公用经费项目三、预算支出组织实施情况我校2022年财政安排支出共计87.06万元,余款安排下年支出", nil},
+	{"one sentence listing a label twice lists two things (testdata/real/chongqing-jiangbei-czj-2021)",
+		"评价结果显示,绩效评价结果为“优”的项目有1项,涉及金额为460万元;绩效评价结果为“良”的项目有6项,涉及金额为21075.69万元;绩效评价结果为“中”的项目有4项,涉及金额为11722.71万元。", nil},
 	{"one item states one quantity once", "1.资金下达情况。下达资金14680万元。\n下达资金14600万元。",
 		[]issue{{CodeConflict, "14600万元", "14680万元", true}}},
 }

@@ -254,8 +254,8 @@ func (b *builder) sentence(st sentence) {
 			case isSum(c.Key) && g.n > 0 && (g.whole < 0 || sameClass(cs[g.whole], *c)):
 				g.sum = k // the sum stated: the group is complete
 				cur = g.parent
-			case isTotal(c.Key) && g.parent < 0 && k != g.whole:
-				cur = -1 // a total is no part: the list has ended
+			case (isTotal(c.Key) || c.totalled) && g.parent < 0 && k != g.whole:
+				cur = -1 // a total (…支出共计87.06万元) is no part: the list has ended
 			case k != g.whole && (g.whole < 0 || sameClass(cs[g.whole], *c) && sameWhole(&cs[g.whole], c) && !progressOf(&cs[g.whole], c)) &&
 				!c.Approx && !c.comparative && (!c.bracketed || g.whole >= 0 && cs[g.whole].bracketed) && !levelOf(g, parts, cur, c, cs):
 				parts = append(parts, groupPart{cur, k})
