@@ -296,8 +296,11 @@ var (
 // set's threshold.
 func (n *narrative) execReason(in *Input, out *findings) {
 	e, th, ro := &in.Result.Execution, in.Rules.Deviation.ExecutionBelow, in.Rules.Rounding
-	if !e.RateKnown || th.Sign() <= 0 || !e.Rate.LessThan(th) || len(n.rt.paras) == 0 {
-		return // a table without a report is T-EXEC-LOW's
+	if !e.RateKnown || th.Sign() <= 0 || !e.Rate.LessThan(th) || len(n.rt.sections) == 0 {
+		// a table without a report is T-EXEC-LOW's: the text around a table
+		// copied alone (its title, a goal cell read as a paragraph) has no
+		// numbered section, as every report has
+		return
 	}
 	at := jixiao.Location{Block: "report"}
 	found := false
