@@ -86,8 +86,10 @@ var narrativeCases = []auditCase{
 		eval:   lowExecution,
 		report: replace("决算数为95.00万元，预算执行率95.00%，未执行部分主要原因是项目结转", "决算数为61.00万元，预算执行率61.00%")},
 	{name: "low execution in a table without a report", code: "N-EXEC-REASON", found: false,
-		eval:   lowExecution,
-		report: func(string) string { return "绩效目标：落实各项就业创业扶持政策，做好各项就业工作。" }},
+		eval: lowExecution,
+		report: func(string) string {
+			return "绩效目标：落实各项就业创业扶持政策，做好各项就业工作。"
+		}},
 	{name: "low execution unexplained where required", code: "N-EXEC-REASON", found: true, sev: jixiao.SevError, stated: "61.00%",
 		eval:   lowExecution,
 		rules:  func(rs *jixiao.RuleSet) { rs.Deviation.ExecutionRequired = true },
