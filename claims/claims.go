@@ -74,6 +74,7 @@ type Claim struct {
 	doc         string   // the document (《…》) last named in the sentence before the claim
 	bracketed   bool     // the claim stands in brackets: "（含…5个）" qualifies the figure before them
 	totalled    bool     // its label says it is a total (实施项目共15个)
+	noun        string   // counts: the noun right after the unit (8个项目 → 项目)
 }
 
 // Paragraph is one paragraph of narrative, with the section it belongs to

@@ -171,6 +171,8 @@ var quantityCases = []struct {
 	{"one allocation stated twice under one document",
 		"根据《关于下达2024年司法救助资金的通知》，下达资金50.00万元。\n根据《关于下达2024年司法救助资金的通知》，下达资金60.00万元。",
 		[]issue{{CodeConflict, "60.00万元", "50.00万元", true}}},
+	{"a 全年预算 is its 年初预算 and what was added", "全年预算数为674.85万元，其中年初预算495.66万元，追加预算179.19万元。", nil},
+	{"what is carried over is no part of the year's spending", "本年支出674.85万元，其中：基本支出388.11万元，项目支出286.74万元；年初结转和结余15.00万元。", nil},
 	// parts end where the clause ends
 	{"a total in the next clause run is no part", "2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，其他33.65万元；本年支出合计668.91万元，其中基本支出470.66万元，项目支出198.25万元。", nil},
 	{"a figure of another quantity in the next clause run is no part", "年初预算数为495.66万元，其中基本支出435.79万元，项目支出59.87万元；决算数为674.85万元，其中基本支出388.11万元，项目支出286.74万元。", nil},
@@ -195,6 +197,11 @@ var quantityCases = []struct {
 	{"a total's counts over it, bracketed ones aside (testdata/real/yunnan-honghe-sjzx-2024)",
 		"2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个(含2023年转列暂付性款项项目5个),年初批复预算8个项目985万元(含1个年初结转结余项目50万元),调整预算后项目预算861.46万元,年中增加8个项目(含2023年转列暂付性款项项目5个),实际到位资金334.67万元。",
 		[]issue{{CodePartsSum, "16个", "15个", false}}},
+	{"a total and other results of the sentence", "全年共办理案件120件，接待来访群众300人次，调解纠纷150件。", nil},
+	{"posts are no sum of people", "核定编制数30人，在职人员26人，退休人员12人。", nil},
+	{"the intake before the pair is its whole", "全年受理案件62件，调解成功30件，已审结57件，未审结5件。", nil},
+	{"the intake before the pair is its whole, wrong", "全年受理案件62件，调解成功30件，已审结57件，未审结6件。",
+		[]issue{{CodePartsSum, "63件", "62件", true}}},
 	{"a total's counts within it", "全年共收到行政复议申请62件，已审结57件，其中10件确认违法，发出行政复议建议书2份。", nil},
 	// the real corpus
 	{"levels of the indicator tree are no parts (testdata/real/henan-xiping-jtj-2022)",

@@ -16,6 +16,7 @@ const (
 	qSpent                     // 决算, 执行数, 实际支出, 本年支出: money spent
 	qOutlay                    // a kind of spending (基本支出, 项目支出), of the budget or of the spending
 	qIncome                    // 收入
+	qCarry                     // 结转, 结余: what was left of an earlier year
 	qAllocated                 // 下达, 拨付, 到位: money allocated, by a document the claim may name
 )
 
@@ -27,8 +28,10 @@ func quantityOf(key string) quantity {
 		return qUnknown
 	case strings.Contains(key, "年初") && (strings.Contains(key, "预算") || strings.Contains(key, "批复")):
 		return qInitial
-	case strings.Contains(key, "调整") || strings.Contains(key, "全年预算") || strings.Contains(key, "追加"):
+	case strings.Contains(key, "调整") || strings.Contains(key, "全年预算"):
 		return qFullYear
+	case strings.Contains(key, "结转") || strings.Contains(key, "结余"):
+		return qCarry
 	case strings.Contains(key, "决算") || strings.Contains(key, "执行数") || strings.Contains(key, "实际支出") || strings.Contains(key, "已支出"):
 		return qSpent
 	case strings.Contains(key, "预算"):
@@ -63,11 +66,12 @@ func compatible(a, b quantity) bool {
 	return false
 }
 
-// sameWhole reports whether claims a and b may be parts or wholes of one
-// another: compatible quantities, and for allocations no two different
-// documents (《…》下达 and 《…》下达 are two allocations).
+// sameWhole reports whether claim b may be a part of claim a: compatible
+// quantities, or the 年初预算 part of a 全年预算 (全年预算 = 年初预算 + 追加),
+// and for allocations no two different documents (《…》下达 and 《…》下达 are
+// two allocations).
 func sameWhole(a, b *Claim) bool {
-	if !compatible(a.qty, b.qty) {
+	if !compatible(a.qty, b.qty) && !(a.qty == qFullYear && b.qty == qInitial) {
 		return false
 	}
 	return a.qty != qAllocated || b.qty != qAllocated || a.doc == "" || b.doc == "" || a.doc == b.doc

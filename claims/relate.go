@@ -257,6 +257,7 @@ func (b *builder) sentence(st sentence) {
 			case (isTotal(c.Key) || c.totalled) && g.parent < 0 && k != g.whole:
 				cur = -1 // a total (…支出共计87.06万元) is no part: the list has ended
 			case k != g.whole && (g.whole < 0 || sameClass(cs[g.whole], *c) && sameWhole(&cs[g.whole], c) && !progressOf(&cs[g.whole], c)) &&
+				(g.kind != markerTotal || countsOf(&cs[g.whole], c)) &&
 				!c.Approx && !c.comparative && (!c.bracketed || g.whole >= 0 && cs[g.whole].bracketed) && !levelOf(g, parts, cur, c, cs):
 				parts = append(parts, groupPart{cur, k})
 				g.n++
@@ -315,6 +316,19 @@ func (b *builder) sentence(st sentence) {
 			Why: g.kind.why(),
 		})
 	}
+}
+
+// countsOf reports whether count c counts what the total counts: a total
+// (实施项目共15个) and the counts after it (年初批复预算8个项目, 年中增加8个项目)
+// of one thing, not the other results a sentence lists after a total
+// (共办理案件120件，…调解纠纷80件).
+func countsOf(total, c *Claim) bool {
+	head := total.noun
+	if head == "" {
+		rs := []rune(total.Key)
+		head = string(rs[max(len(rs)-2, 0):])
+	}
+	return head != "" && (strings.Contains(c.Key, head) || strings.Contains(c.noun, head))
 }
 
 // progressOf reports whether amount c says how far its whole has got
@@ -385,20 +399,27 @@ func (b *builder) pairs(st sentence, parts []groupPart) {
 		if j >= st.to || inGroup(j) || !sameClass(cs[i], cs[j]) || !complementary(cs[i].Key, cs[j].Key) {
 			continue
 		}
-		w := -1
+		// the whole: the nearest figure before that says it is a total or an
+		// intake, else the nearest; posts (编制) are no sum of people
+		w, sure := -1, false
 		for k := i - 1; k >= st.from; k-- {
-			if usable(k) && sameClass(cs[k], cs[i]) && sameWhole(&cs[k], &cs[i]) && sameWhole(&cs[k], &cs[j]) {
-				w = k
+			if !usable(k) || !sameClass(cs[k], cs[i]) || !sameWhole(&cs[k], &cs[i]) || !sameWhole(&cs[k], &cs[j]) {
+				continue
+			}
+			if isTotal(cs[k].Key) || cs[k].totalled || hasAny(cs[k].Key, intakeWords) {
+				w, sure = k, true
 				break
 			}
+			if w < 0 {
+				w = k
+			}
 		}
-		if w < 0 {
+		if w < 0 || strings.Contains(cs[w].Key, "编制") {
 			continue
 		}
 		b.set.Relations = append(b.set.Relations, Relation{
 			Kind: RelParts, Whole: w, Part: -1, Parts: b.pair(i, j), Share: -1, Group: groupID(cs[st.from], 0),
-			Exhaustive: true, Sure: isTotal(cs[w].Key) || cs[w].totalled || hasAny(cs[w].Key, intakeWords),
-			Why: cs[i].Key + " + " + cs[j].Key,
+			Exhaustive: true, Sure: sure, Why: cs[i].Key + " + " + cs[j].Key,
 		})
 		i = j
 	}
@@ -406,7 +427,7 @@ func (b *builder) pairs(st sentence, parts []groupPart) {
 
 // intakeWords name a count that the ones after it divide up (受理 = 已审结 +
 // 未审结).
-var intakeWords = []string{"受理", "收到", "实有", "编制", "登记"}
+var intakeWords = []string{"受理", "收到", "实有", "登记"}
 
 // sumWords are the labels of a figure that states the sum of the ones
 // before it.

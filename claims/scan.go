@@ -214,6 +214,9 @@ func (sc *scanner) paragraph(text string, para int) {
 		c.Label = cleanLabel(raw)
 		c.totalled = strings.Contains(raw, "共")
 		c.bracketed, c.doc = depth > 0, doc
+		if c.Kind == Count {
+			c.noun = sc.nounAt(end)
+		}
 		c.Para, c.Offset, c.Sent, c.Clause = para, i, sent, clause
 		if sc.valid {
 			c.at = int(sc.off[i]) + 1
@@ -323,6 +326,19 @@ func init() {
 		u.runes = utf8.RuneCountInString(u.unit)
 		unitFirst.add(u.first)
 	}
+}
+
+// maxNounRunes bounds the noun read after a count's unit.
+const maxNounRunes = 4
+
+// nounAt returns the ideographs from rune i on, at most maxNounRunes: the
+// thing a count counts when the text names it after the unit (8个项目).
+func (sc *scanner) nounAt(i int) string {
+	j := i
+	for j < len(sc.rs) && j-i < maxNounRunes && sc.rs[j] >= 0x4E00 && sc.rs[j] <= 0x9FFF {
+		j++
+	}
+	return sc.str(i, j)
 }
 
 // maxTitleRunes bounds how far a document title (《…》) is looked for its end.
