@@ -50,14 +50,19 @@ func quantityOf(key string) quantity {
 
 // compatible reports whether figures of quantities a and b may be a whole
 // and its part: the same quantity, or one of them unknown, or a budget not
-// said to be the 年初 or the 全年 one against either, or a kind of spending
-// against anything but income.
+// said to be the 年初 or the 全年 one against either, a kind of spending
+// against anything but income and carry-over, carry-over against anything
+// but spending.
 func compatible(a, b quantity) bool {
 	switch {
 	case a == b || a == qUnknown || b == qUnknown:
 		return true
 	case a == qOutlay || b == qOutlay:
-		return a != qIncome && b != qIncome
+		return a != qIncome && b != qIncome && a != qCarry && b != qCarry
+	case a == qCarry || b == qCarry:
+		// the money of a year comes from its budget and what was carried
+		// over (当年财政拨款 + 上年结转资金); it is not what was spent
+		return a != qSpent && b != qSpent
 	case a == qBudget:
 		return b == qInitial || b == qFullYear
 	case b == qBudget:
