@@ -3,6 +3,8 @@ package claims
 import (
 	"slices"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // measures are the words that say which figure of a subject a claim is
@@ -162,6 +164,7 @@ type group struct {
 	parent  int  // the group whose part this group breaks down (基本支出，其中人员经费…), -1 when none
 	clause  int  // the clause run the group opened in
 	guessed bool // the whole was taken from an earlier sentence
+	inner   bool // opened in brackets, it ends with them
 	levels  bool // the "parts" count levels of a tree (一级…, 二级…): no relation
 	n, off  int  // how many parts it has, and where its relation's list starts in the set's ints
 }
@@ -212,7 +215,7 @@ func (b *builder) sentence(st sentence) {
 			m := st.markers[mi]
 			mi++
 			enterClause(m.clause)
-			g := group{kind: m.kind, whole: -1, clause: m.clause}
+			g := group{kind: m.kind, whole: -1, clause: m.clause, inner: m.bracketed}
 			parent := -1
 			switch m.kind {
 			case markerBy:
@@ -248,6 +251,12 @@ func (b *builder) sentence(st sentence) {
 			}
 		}
 		listed = c.Clause
+		for cur >= 0 && groups[cur].inner && !c.bracketed {
+			cur = groups[cur].parent // the bracket has closed
+		}
+		if cur < 0 && !c.bracketed && statesSum(c) {
+			b.statedSum(st, k, parts)
+		}
 		if cur >= 0 {
 			g := &groups[cur]
 			switch {
@@ -258,7 +267,7 @@ func (b *builder) sentence(st sentence) {
 				cur = -1 // a total (…支出共计87.06万元) is no part: the list has ended
 			case k != g.whole && (g.whole < 0 || sameClass(cs[g.whole], *c) && sameWhole(&cs[g.whole], c) && !progressOf(&cs[g.whole], c)) &&
 				(g.kind != markerTotal || countsOf(&cs[g.whole], c)) &&
-				!c.Approx && !c.comparative && (!c.bracketed || g.whole >= 0 && cs[g.whole].bracketed) && !levelOf(g, parts, cur, c, cs):
+				!c.Approx && !c.comparative && (!c.bracketed || g.inner || g.whole >= 0 && cs[g.whole].bracketed) && !levelOf(g, parts, cur, c, cs):
 				parts = append(parts, groupPart{cur, k})
 				g.n++
 				if g.whole >= 0 && (c.qty == qUnknown || c.qty == qOutlay) {
@@ -370,33 +379,83 @@ func levelPrefix(key string) string {
 	return ""
 }
 
+// statesSum reports a figure that states the sum of the ones before it:
+// 合计批复总投资6222.4万元, 共计239万元.
+func statesSum(c *Claim) bool {
+	if c.Kind == Percent || c.Approx || c.comparative {
+		return false
+	}
+	return isSum(c.Key) || strings.HasPrefix(c.Key, "合计") || strings.HasPrefix(c.Key, "共计") || strings.HasPrefix(c.Key, "总计")
+}
+
+// statedSum relates a sum stated after figures of its sentence that no
+// group holds ("一批…3374.3万元…，二批…2069.51万元…，三批…778.59万元…，合计批复
+// 总投资6222.4万元") to them. Which of the figures before it it adds up the
+// wording does not say: the last ones that make it, else all of them, and
+// the reading is never sure.
+func (b *builder) statedSum(st sentence, k int, parts []groupPart) {
+	cs := b.set.Claims
+	var run []int
+	for j := st.from; j < k; j++ {
+		c := &cs[j]
+		if c.Kind == Percent || c.Approx || c.comparative || c.bracketed || !sameClass(*c, cs[k]) || !sameWhole(&cs[k], c) || hasPartClaim(parts, j) {
+			continue
+		}
+		run = append(run, j)
+	}
+	if len(run) < 2 {
+		return
+	}
+	// the shortest run of the last figures that makes the sum, within a
+	// cent a figure: the figures before it are wholes the sentence set out
+	// from (年初预算数为495.66万元，基本支出…、项目支出…，合计495.66万元)
+	sum, from := decimal.Zero, len(run)
+	for i := len(run) - 1; i >= 0; i-- {
+		sum = sum.Add(cs[run[i]].amount())
+		if i < len(run)-1 && sum.Sub(cs[k].amount()).Abs().LessThanOrEqual(cent.Mul(decimal.NewFromInt(int64(len(run)-i)))) {
+			from = i
+			break
+		}
+	}
+	if from == len(run) {
+		from = 0
+	}
+	list := b.ints(len(run) - from)
+	copy(list, run[from:])
+	b.set.Relations = append(b.set.Relations, Relation{
+		Kind: RelParts, Whole: k, Part: -1, Parts: list, Share: -1, Group: groupID(cs[st.from], 0),
+		Exhaustive: true, Sure: false, Why: cs[k].Key,
+	})
+}
+
+func hasPartClaim(parts []groupPart, k int) bool {
+	for _, p := range parts {
+		if p.k == k {
+			return true
+		}
+	}
+	return false
+}
+
 // pairs relates the complementary figures a sentence states outside any
 // group ("受理62件，已审结57件，未审结5件"; "本年支出…，基本支出…，项目支出…") to
 // the figure before them: together they make it up. The reading is sure
 // when that figure says it is a total or an intake (共, 合计, 受理 …).
 func (b *builder) pairs(st sentence, parts []groupPart) {
 	cs := b.set.Claims
-	inGroup := func(k int) bool {
-		for _, p := range parts {
-			if p.k == k {
-				return true
-			}
-		}
-		return false
-	}
 	usable := func(k int) bool {
 		c := &cs[k]
 		return c.Kind != Percent && !c.Approx && !c.comparative && !c.bracketed
 	}
 	for i := st.from; i < st.to; i++ {
-		if !usable(i) || inGroup(i) {
+		if !usable(i) || hasPartClaim(parts, i) {
 			continue
 		}
 		j := i + 1
 		for j < st.to && !usable(j) {
 			j++
 		}
-		if j >= st.to || inGroup(j) || !sameClass(cs[i], cs[j]) || !complementary(cs[i].Key, cs[j].Key) {
+		if j >= st.to || hasPartClaim(parts, j) || !sameClass(cs[i], cs[j]) || !complementary(cs[i].Key, cs[j].Key) {
 			continue
 		}
 		// the whole: the nearest figure before that says it is a total or an

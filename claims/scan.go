@@ -43,10 +43,11 @@ const (
 )
 
 type marker struct {
-	offset int
-	sent   int
-	clause int
-	kind   markerKind
+	offset    int
+	sent      int
+	clause    int
+	kind      markerKind
+	bracketed bool // "（其中建筑工程3292万元）": the group ends with the bracket
 }
 
 // scanner reads the claims of paragraphs one after another, reusing its
@@ -176,10 +177,10 @@ func (sc *scanner) paragraph(text string, para int) {
 			boundary = i + 1
 			continue
 		case r == '其' && i+1 < len(rs) && rs[i+1] == '中':
-			sc.markers = append(sc.markers, marker{offset: i, sent: sent, clause: clause, kind: markerOf})
+			sc.markers = append(sc.markers, marker{offset: i, sent: sent, clause: clause, kind: markerOf, bracketed: depth > 0})
 			continue
 		case r == '按' && byMarker(rs, i):
-			sc.markers = append(sc.markers, marker{offset: i, sent: sent, clause: clause, kind: markerBy})
+			sc.markers = append(sc.markers, marker{offset: i, sent: sent, clause: clause, kind: markerBy, bracketed: depth > 0})
 			continue
 		case !isDigit(r) || (i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || isLatin(rs[i-1]))):
 			continue
