@@ -256,8 +256,17 @@ func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
 	}
 	sure := r.Sure && (w.Kind == Amount && over || r.Exhaustive)
 	terms := make([]string, len(r.Parts))
+	sameUnit := true
 	for i, k := range r.Parts {
 		terms[i] = labelOr(cs[k]) + " " + cs[k].Text
+		sameUnit = sameUnit && cs[k].Unit == w.Unit
+	}
+	if w.Kind == Amount && sameUnit {
+		// the sum in the unit the text uses (1740000元, not 174万元)
+		sum, unit = decimal.Zero, w.Unit
+		for _, k := range r.Parts {
+			sum = sum.Add(cs[k].Value)
+		}
 	}
 	total := sum.StringFixed(places)
 	formula := fmt.Sprintf("%s = %s%s", strings.Join(terms, " + "), total, unit)

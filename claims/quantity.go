@@ -32,8 +32,8 @@ func quantityOf(key string) quantity {
 		return qFullYear
 	case strings.Contains(key, "结转") || strings.Contains(key, "结余"):
 		return qCarry
-	case strings.Contains(key, "决算") || strings.Contains(key, "执行数") || strings.Contains(key, "实际支出") || strings.Contains(key, "已支出"):
-		return qSpent
+	case strings.Contains(key, "决算") || strings.Contains(key, "执行数") || strings.Contains(key, "实际支出") || strings.Contains(key, "已支出") || strings.Contains(key, "完成"):
+		return qSpent // 完成预算资金1329120.67元 is what was done of the budget
 	case strings.Contains(key, "预算"):
 		return qBudget
 	case strings.Contains(key, "下达") || strings.Contains(key, "拨付") || strings.Contains(key, "到位") || strings.Contains(key, "拨入"):
