@@ -463,6 +463,11 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 		if a, b := items[cs[i].Para], items[cs[j].Para]; a != b && a != "" && b != "" {
 			continue // "1.…项目…303万元" and "2.…项目…107.13万元": two items, two things
 		}
+		if a, b := cs[i].of-1, cs[j].of-1; a >= 0 && b >= 0 && a != b && !cs[a].amount().Equal(cs[b].amount()) {
+			// "申请预算资金2026400元,其中村级组织运转400000元…" and "完成预算资金
+			// 1329120.67元,其中村级组织运转439120.67元…": parts of two wholes
+			continue
+		}
 		if cs[i].Para == cs[j].Para && cs[i].Sent == cs[j].Sent {
 			// "“优”的项目有1项,涉及金额为460万元;“良”的项目有6项,涉及金额为…":
 			// one sentence naming a label twice lists two things side by side

@@ -75,6 +75,7 @@ type Claim struct {
 	bracketed   bool     // the claim stands in brackets: "（含…5个）" qualifies the figure before them
 	totalled    bool     // its label says it is a total (实施项目共15个)
 	noun        string   // counts: the noun right after the unit (8个项目 → 项目)
+	of          int      // the whole it is a part of in a group (其中…), plus one; 0 when none
 }
 
 // Paragraph is one paragraph of narrative, with the section it belongs to

@@ -176,6 +176,11 @@ var quantityCases = []struct {
 	{"what was planned and what was done are two quantities, a short list is stated in its own unit (testdata/real/anhui-guichi-txz-2022-2)",
 		"本项目共申请预算资金2026400元,其中村级组织运转400000元,村民组长,党小组长基本报酬252000元,村民监督委员会 工资28000元,村级事务补助960000元,村级工作目标奖励100000元。\n本项目共完成预算资金1329120.67元,其中村级组织运转439120.67元,村民组长,党小组长基本报酬152000元,村民监督委员会 工资28000元,村级事务补助660000元,村级工作目标奖励50000元。",
 		[]issue{{CodePartsSum, "1740000元", "2026400元", false}}},
+	{"parts of two wholes are no conflict, even when the wholes' labels run into a table's (testdata/real/anhui-guichi-txz-2022-2)",
+		"年度总体目标 预期目标 实际完成情况 本项目共申请预算资金2026400元,其中村级组织运转400000元,村级事务补助960000元。 .. ............. 本项目共完成预算资金1329120.67元,其中村级组织运转439120.67元,村级事务补助660000元。",
+		[]issue{{CodePartsSum, "1360000元", "2026400元", false}, {CodePartsSum, "1099120.67元", "1329120.67元", false}}},
+	{"parts of one whole stated twice conflict", "本年支出674.85万元，其中基本支出388.11万元，项目支出286.74万元。\n本年支出674.85万元，其中基本支出400.00万元，项目支出274.85万元。",
+		[]issue{{CodeConflict, "400.00万元", "388.11万元", true}, {CodeConflict, "274.85万元", "286.74万元", true}}},
 	// parts end where the clause ends
 	{"a total in the next clause run is no part", "2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，其他33.65万元；本年支出合计668.91万元，其中基本支出470.66万元，项目支出198.25万元。", nil},
 	{"a figure of another quantity in the next clause run is no part", "年初预算数为495.66万元，其中基本支出435.79万元，项目支出59.87万元；决算数为674.85万元，其中基本支出388.11万元，项目支出286.74万元。", nil},

@@ -270,8 +270,11 @@ func (b *builder) sentence(st sentence) {
 				!c.Approx && !c.comparative && (!c.bracketed || g.inner || g.whole >= 0 && cs[g.whole].bracketed) && !levelOf(g, parts, cur, c, cs):
 				parts = append(parts, groupPart{cur, k})
 				g.n++
-				if g.whole >= 0 && (c.qty == qUnknown || c.qty == qOutlay) {
-					c.qty = cs[g.whole].qty // the 基本支出 of a 年初预算 is a 年初预算
+				if g.whole >= 0 {
+					c.of = g.whole + 1
+					if c.qty == qUnknown || c.qty == qOutlay {
+						c.qty = cs[g.whole].qty // the 基本支出 of a 年初预算 is a 年初预算
+					}
 				}
 			}
 		}
