@@ -250,7 +250,9 @@ func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
 	}
 	diff := sum.Sub(w.amount())
 	over, off := diff.GreaterThan(tol), diff.Abs().GreaterThan(tol)
-	short := r.Listed && !over && off
+	// a list short of its whole is worth a look only when the text lists it
+	// to its end: a copy cut mid-list (…,其中无为市80万元,南陵县23万元,镜湖) is not
+	short := r.Listed && !over && off && s.closed(cs[r.Parts[len(r.Parts)-1]])
 	if !(over || off && (r.Exhaustive || short)) {
 		return out
 	}
@@ -393,13 +395,15 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 // once: two different values for one is a contradiction.
 var financeWords = []string{"收入", "支出", "预算", "决算", "拨款", "经费", "资金"}
 
-// isGeneric reports the labels too vague to identify a quantity.
+// isGeneric reports the labels too vague to identify a quantity, and those
+// that name a figure of whatever indicator the sentence is about (第二,…年初
+// 指标值为不低于105人,全年实际完成值116人).
 func isGeneric(key string) bool {
 	switch key {
 	case "其他", "合计", "金额", "资金", "其中", "总计":
 		return true
 	}
-	return false
+	return strings.HasSuffix(key, "完成值") || strings.HasSuffix(key, "指标值") || strings.HasSuffix(key, "目标值")
 }
 
 // namesQuantity reports whether a claim states a quantity that a report
@@ -649,6 +653,14 @@ func (s *Set) Sentence(c Claim) string {
 		to += runeLen(text, to)
 	}
 	return strings.TrimSpace(text[from:to])
+}
+
+// closed reports whether the sentence of c ends, as a copy cut short
+// does not.
+func (s *Set) closed(c Claim) bool {
+	sent := s.Sentence(c)
+	r, _ := utf8.DecodeLastRuneInString(sent)
+	return isSentenceEnd(r) || r == '；' || r == ';'
 }
 
 // runeLen is the length of the rune starting at s[i] in valid UTF-8, as its

@@ -181,6 +181,10 @@ var quantityCases = []struct {
 		[]issue{{CodePartsSum, "1360000元", "2026400元", false}, {CodePartsSum, "1099120.67元", "1329120.67元", false}}},
 	{"parts of one whole stated twice conflict", "本年支出674.85万元，其中基本支出388.11万元，项目支出286.74万元。\n本年支出674.85万元，其中基本支出400.00万元，项目支出274.85万元。",
 		[]issue{{CodeConflict, "400.00万元", "388.11万元", true}, {CodeConflict, "274.85万元", "286.74万元", true}}},
+	{"a list cut by the copy is not short of its whole (testdata/real/anhui-wuhu-wlj-2022)",
+		"7.分配“15分钟阅读圈”建设专项资金604万元,其中无为市80万元,南陵县23万元,镜湖", nil},
+	{"figures of each indicator are no quantity stated twice (testdata/real/anhui-jinghu-cl-2023)",
+		"第一,有需求的困难残疾人得到残疾人基本康复服务比例年初指标值为不低于85%,全年实际完成值100%。第二,资助接受托养服务人次数年初指标值为不低于105人,全年实际完成值116人。第三,发放燃油补贴年初指标值为不低于180人,全年实际完成值164人。", nil},
 	// parts end where the clause ends
 	{"a total in the next clause run is no part", "2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，其他33.65万元；本年支出合计668.91万元，其中基本支出470.66万元，项目支出198.25万元。", nil},
 	{"a figure of another quantity in the next clause run is no part", "年初预算数为495.66万元，其中基本支出435.79万元，项目支出59.87万元；决算数为674.85万元，其中基本支出388.11万元，项目支出286.74万元。", nil},
