@@ -185,6 +185,10 @@ var quantityCases = []struct {
 		"7.分配“15分钟阅读圈”建设专项资金604万元,其中无为市80万元,南陵县23万元,镜湖", nil},
 	{"figures of each indicator are no quantity stated twice (testdata/real/anhui-jinghu-cl-2023)",
 		"第一,有需求的困难残疾人得到残疾人基本康复服务比例年初指标值为不低于85%,全年实际完成值100%。第二,资助接受托养服务人次数年初指标值为不低于105人,全年实际完成值116人。第三,发放燃油补贴年初指标值为不低于180人,全年实际完成值164人。", nil},
+	{"共计 after the parts (testdata/real/anhui-wuhu-wlj-2022)",
+		"4.分配芜湖市艺术剧院有限公司梨簧戏演出补助50万元,南陵县文旅体局目连戏50万元,共计100万元。\n5.根据因素分配法测算,分配湾沚区24.6万元,繁昌县56.5万元,南陵县74.1万元,无为市111.4万元,共计266.6万元,统筹用于公共文化服务体系建设。", nil},
+	{"共计 after the parts, wrong", "4.分配芜湖市艺术剧院有限公司梨簧戏演出补助50万元,南陵县文旅体局目连戏50万元,共计110万元。",
+		[]issue{{CodePartsSum, "100万元", "110万元", false}}},
 	// parts end where the clause ends
 	{"a total in the next clause run is no part", "2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，其他33.65万元；本年支出合计668.91万元，其中基本支出470.66万元，项目支出198.25万元。", nil},
 	{"a figure of another quantity in the next clause run is no part", "年初预算数为495.66万元，其中基本支出435.79万元，项目支出59.87万元；决算数为674.85万元，其中基本支出388.11万元，项目支出286.74万元。", nil},

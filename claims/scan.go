@@ -443,7 +443,10 @@ func cleanLabel(label string) string {
 		s = stripDate(s)
 		if startsWithAny(s, leadFirst) {
 			for _, w := range leadWords {
-				if strings.HasPrefix(s, w) && len(s) > len(w) && !namesBudget(w, s[len(w):]) {
+				if s == w {
+					break // the label is the word: 共计 is not a 共 of 计
+				}
+				if strings.HasPrefix(s, w) && !namesBudget(w, s[len(w):]) {
 					s = s[len(w):]
 					break
 				}
