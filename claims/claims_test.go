@@ -261,6 +261,8 @@ func TestAdversarial(t *testing.T) {
 		"thousands separators":     strings.Repeat("1,000,", 1<<18),
 		"long labels":              strings.Repeat("本", 1<<20) + "10万元",
 		"many wholes of one share": "本年支出100万元，" + strings.Repeat("基本支出1万元，占本年支出1%，", 1<<12),
+		"many stated sums":         strings.Repeat("A1万元，合计1万元，", 1<<14),
+		"many pairs and totals":    strings.Repeat("共受理5件，已审结3件，未审结2件，（其中1件），", 1<<13),
 	}
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {
@@ -287,6 +289,9 @@ func FuzzClaims(f *testing.F) {
 		"共受理法援案件424件其中刑事案件111件",
 		"１２３．４５％，近500余万元左右，0.0万元，占0%",
 		"1,2,3,4.5.6万元其中其中按按分",
+		"一批总投资3374.3万元(其中建筑工程3292万元),二批总投资2069.51万元,合计批复总投资6222.4万元。",
+		"全年共收到申请62件，已审结57件，未审结5件；共设置指标5个，其中达到5个，未达到0个。",
+		"根据《关于下达资金的通知》，下达资金50万元。\n1.项目A资金303万元,其中管理费3万元,已拨付270万元,共计",
 	} {
 		f.Add(s)
 	}
