@@ -460,6 +460,9 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 		}
 		lo = hi
 	}
+	if len(hits) == 0 {
+		return out
+	}
 	slices.SortFunc(hits, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 	items := s.items()
 	for _, h := range hits {
@@ -515,36 +518,36 @@ func (s *Set) items() []string {
 // followed by 、 . ． or inside brackets; "" when none.
 func itemNumber(text string) string {
 	t := strings.TrimLeft(text, " \t\u3000")
-	rs := []rune(t[:min(len(t), 32)])
 	i, open := 0, false
-	if i < len(rs) && (rs[i] == '（' || rs[i] == '(') {
-		i, open = i+1, true
+	if r, n := utf8.DecodeRuneInString(t); r == '（' || r == '(' {
+		i, open = n, true
 	}
 	from := i
-	for i < len(rs) && isDigit(rs[i]) {
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
 		i++
 	}
-	if i == from || i >= len(rs) {
+	if i == from || i >= len(t) {
 		return ""
 	}
+	r, n := utf8.DecodeRuneInString(t[i:])
 	switch {
-	case open && (rs[i] == '）' || rs[i] == ')'):
-	case !open && strings.ContainsRune("、.．", rs[i]) && !(rs[i] == '.' && i+1 < len(rs) && isDigit(rs[i+1]) && !yearAt(rs, i+1)):
+	case open && (r == '）' || r == ')'):
+	case !open && (r == '、' || r == '．' || r == '.' && !(i+1 < len(t) && t[i+1] >= '0' && t[i+1] <= '9' && !yearAt(t[i+1:]))):
 		// 1.5万元 is a figure, 1.2021年… the first item
 	default:
 		return ""
 	}
-	return string(rs[:i+1])
+	return t[:i+n]
 }
 
-// yearAt reports four digits and 年 at rs[i].
-func yearAt(rs []rune, i int) bool {
-	for k := i; k < i+4; k++ {
-		if k >= len(rs) || !isDigit(rs[k]) {
+// yearAt reports four digits and 年 at the start of s.
+func yearAt(s string) bool {
+	for k := range 4 {
+		if k >= len(s) || s[k] < '0' || s[k] > '9' {
 			return false
 		}
 	}
-	return i+4 < len(rs) && rs[i+4] == '年'
+	return strings.HasPrefix(s[4:], "年")
 }
 
 // sameQuantity orders claims by the quantity they state: kind, key, then
