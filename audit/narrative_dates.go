@@ -15,7 +15,7 @@ import (
 // year it is issued), so it cannot be received before it. The year of a
 // title (《…下达2022年…资金…》) proves nothing and is not read. RE2 runs in
 // time linear in the text.
-var receivedDocument = regexp.MustCompile(`((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[^。；《]{0,20}?(?:收到|接到|印发|下发|下达|转发|拨付)[^。；《]{0,8}《[^》。]{1,120}》[（(][^）)。]{0,30}?[〔\[［]((?:19|20)\d\d)[〕\]］]\s*第?\d+号`)
+var receivedDocument = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。；《]{0,20}?(?:收到|接到|印发|下发|下达|转发|拨付)[^。；《]{0,8}《[^》。]{1,120}》\s*[（(][^）)。]{0,30}?[〔\[［]\s*((?:19|20)\d\d)\s*[〕\]］]\s*第?\s*\d+\s*号`)
 
 // dateBeforeDocument is one such date, earlier than its document's year.
 type dateBeforeDocument struct {
@@ -33,7 +33,10 @@ func datesBeforeDocuments(text string) []dateBeforeDocument {
 		if err1 != nil || err2 != nil || year >= docYear {
 			continue
 		}
-		out = append(out, dateBeforeDocument{date: text[m[2]:m[7]] + "日", year: year, docYear: docYear})
+		// the date as the text writes it, without the spaces a PDF puts
+		// between figures and words (2012 年 6 月 14 日)
+		date := text[m[2]:m[3]] + "年" + text[m[4]:m[5]] + "月" + text[m[6]:m[7]] + "日"
+		out = append(out, dateBeforeDocument{date: date, year: year, docYear: docYear})
 	}
 	return out
 }
@@ -46,7 +49,7 @@ func (n *narrative) documentDates(out *findings) {
 			continue // most paragraphs name no document received
 		}
 		for _, d := range datesBeforeDocuments(p.text) {
-			want := fmt.Sprintf("%d%s", d.docYear, d.date[4:])
+			want := strconv.Itoa(d.docYear) + d.date[4:]
 			out.add(jixiao.Finding{
 				Code: "N-DATE-BEFORE-DOCUMENT", Severity: jixiao.SevError,
 				Message:  fmt.Sprintf("报告称 %s 收到或下达的文件，文号年份为 %d 年：日期早于文件印发的年份", d.date, d.docYear),

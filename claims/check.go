@@ -467,7 +467,7 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 	items := s.items()
 	for _, h := range hits {
 		i, j := h[0], h[1]
-		if a, b := items[cs[i].Para], items[cs[j].Para]; a != b && a != "" && b != "" {
+		if a, b := s.itemOf(cs[i], items), s.itemOf(cs[j], items); a != b && a != "" && b != "" {
 			continue // "1.…项目…303万元" and "2.…项目…107.13万元": two items, two things
 		}
 		if a, b := cs[i].of-1, cs[j].of-1; a >= 0 && b >= 0 && a != b && !cs[a].amount().Equal(cs[b].amount()) {
@@ -493,12 +493,12 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 	return out
 }
 
-// items gives each paragraph the enumerated item it belongs to: the
-// numbering it starts with (1. 2、 (1)), or that of the paragraph before
-// it in the same section; "" before the first. Items numbered in Arabic
-// figures list things (projects, tasks) that each have their own amounts;
-// headings numbered 一、 or （一） divide one account into sections, where
-// one label still names one quantity.
+// items gives each paragraph the enumerated item it starts in: the last
+// item numbered in the paragraphs before it in the same section; "" before
+// the first. Items numbered in Arabic figures (1. 2、 (1)) list things
+// (projects, tasks) that each have their own amounts; headings numbered
+// 一、 or （一） divide one account into sections, where one label still
+// names one quantity.
 func (s *Set) items() []string {
 	out := make([]string, len(s.Paras))
 	cur, section := "", -1
@@ -506,16 +506,52 @@ func (s *Set) items() []string {
 		if p.Section != section {
 			cur, section = "", p.Section
 		}
-		if n := itemNumber(p.Text); n != "" {
+		out[i] = cur
+		if n := lastItem(p.Text, len(p.Text)); n != "" {
 			cur = n
 		}
-		out[i] = cur
 	}
 	return out
 }
 
-// itemNumber returns the enumeration a paragraph starts with: digits
-// followed by 、 . ． or inside brackets; "" when none.
+// itemOf is the item claim c is in: the last one numbered before it in its
+// paragraph (a PDF runs "…(一)项目概况1.2021年第一批…" into one), else the
+// one its paragraph starts in.
+func (s *Set) itemOf(c Claim, items []string) string {
+	if at := c.at - 1; at >= 0 && at <= len(s.Paras[c.Para].Text) {
+		if n := lastItem(s.Paras[c.Para].Text, at); n != "" {
+			return n
+		}
+	}
+	return items[c.Para]
+}
+
+// lastItem returns the last item number in text[:upto]: one or two digits
+// after a rune that is no digit, point or Latin letter, followed by 、 . ．
+// (not a decimal point: 1.5万元; but 1.2021年 is item 1), or in brackets.
+func lastItem(text string, upto int) string {
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	last := ""
+	for i := 0; i < upto; i++ {
+		if !digit(text[i]) || i > 0 && (digit(text[i-1]) || text[i-1] == '.' || isLatin(rune(text[i-1]))) {
+			continue
+		}
+		if i+2 < len(text) && digit(text[i+1]) && digit(text[i+2]) {
+			continue // items are numbered with one or two digits
+		}
+		from := i
+		if r, n := utf8.DecodeLastRuneInString(text[:i]); r == '（' || r == '(' {
+			from = i - n
+		}
+		if n := itemNumber(text[from:]); n != "" {
+			last = n
+		}
+	}
+	return last
+}
+
+// itemNumber returns the enumeration text starts with: digits followed by
+// 、 . ． or inside brackets; "" when none.
 func itemNumber(text string) string {
 	t := strings.TrimLeft(text, " \t\u3000")
 	i, open := 0, false
@@ -540,14 +576,15 @@ func itemNumber(text string) string {
 	return t[:i+n]
 }
 
-// yearAt reports four digits and 年 at the start of s.
+// yearAt reports four digits and 年 at the start of s, maybe spaced apart
+// (2021 年) as a PDF's text has it.
 func yearAt(s string) bool {
 	for k := range 4 {
 		if k >= len(s) || s[k] < '0' || s[k] > '9' {
 			return false
 		}
 	}
-	return strings.HasPrefix(s[4:], "年")
+	return strings.HasPrefix(strings.TrimLeft(s[4:], " "), "年")
 }
 
 // sameQuantity orders claims by the quantity they state: kind, key, then

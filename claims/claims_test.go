@@ -32,6 +32,8 @@ func TestExtractClaims(t *testing.T) {
 		{"scores and non-units",
 			"绩效得分96.12分，用时30分钟，提高3个百分点，历时2个月。",
 			[]string{"score|96.12分|绩效得分|false"}},
+		{"formulas and rates per unit", "得分 (20分*执行率)，补助标准1000元/人，按生均1000元安排。",
+			[]string{"amount|1000元|按生均|false"}},
 		{"元 and 亿元",
 			"收入12,345.6元，支出1.5亿元。",
 			[]string{"amount|12,345.6元|收入|false", "amount|1.5亿元|支出|false"}},
@@ -238,6 +240,8 @@ var quantityCases = []struct {
 		"我校2022年按生均1000元安排,共计239万元,其中上级资金179.25万元,本级59.75万元,项目绩效目标是保证学校的正常运转二、项目资金使用及管理情况我校生均公用经费项目三、预算支出组织实施情况我校2022年财政安排支出共计87.06万元,余款安排下年支出", nil},
 	{"one sentence listing a label twice lists two things (testdata/real/chongqing-jiangbei-czj-2021)",
 		"评价结果显示,绩效评价结果为“优”的项目有1项,涉及金额为460万元;绩效评价结果为“良”的项目有6项,涉及金额为21075.69万元;绩效评价结果为“中”的项目有4项,涉及金额为11722.71万元。", nil},
+	{"two items a PDF runs into one paragraph after the title (testdata/real/yunnan-yuanyang-dpx-2021/remake.pdf)",
+		"元阳县大坪乡人民政府 2021 年度项目支出绩效单位自评报告一、基本情况(一)项目概况1.2021 年第一批统筹整合使用财政涉农资金养殖基地建设项目。统筹整合使用财政涉农资金 303 万元,其中项目管理费 3 万元。\n2.2021 年第一批统筹整合使用财政涉农资金基础设施建设项目。统筹整合使用财政涉农资金 107.13 万元,其中项目管理费 1.07 万元。", nil},
 	{"one item states one quantity once", "1.资金下达情况。下达资金14680万元。\n下达资金14600万元。",
 		[]issue{{CodeConflict, "14600万元", "14680万元", true}}},
 }
@@ -302,6 +306,36 @@ func FuzzClaims(f *testing.F) {
 				t.Fatalf("issue claim %d out of range", is.Claim)
 			}
 			_ = s.Sentence(s.Claims[is.Claim])
+		}
+	})
+}
+
+func TestLastItem(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"1.资金下达情况。", "1."},
+		{"一、基本情况(一)项目概况1.2021 年第一批", "1."},
+		{"项目概况1.2021年第一批…2、第二批", "2、"},
+		{"（3）第三项，增长1.5%", "（3）"},
+		{"(12)项目", "(12)"},
+		{"增长1.5%，共120.5万元", ""},
+		{"2024年12月31日", ""},
+		{"第A1.项", ""},
+		{"123.项", ""},
+	} {
+		if got := lastItem(c.text, len(c.text)); got != c.want {
+			t.Errorf("lastItem(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// FuzzLastItem checks that an item number is found where the text has it.
+func FuzzLastItem(f *testing.F) {
+	for _, s := range []string{"1.资金", "(一)概况1.2021 年", "（3）", "1.5万元", "\xe2\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if n := lastItem(text, len(text)); n != "" && !strings.Contains(text, n) {
+			t.Fatalf("lastItem(%q) = %q, not in the text", text, n)
 		}
 	})
 }

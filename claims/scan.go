@@ -286,6 +286,11 @@ func (sc *scanner) number(i int) (c Claim, end int, ok bool) {
 		c.Approx = true
 		j += 2
 	}
+	if j < len(rs) && strings.ContainsRune("*×÷/", rs[j]) {
+		// a term of a formula (得分(20分*执行率)) or a rate per unit
+		// (1000元/人): no figure the report states
+		return c, j, false
+	}
 	c.Kind, c.Unit, c.Value, c.Places = kind, unit, v, places
 	c.Text = strings.TrimSpace(sc.str(i, j))
 	c.Wan = v
