@@ -13,22 +13,65 @@ import (
 // evidenceRunes is how much of a sentence a finding quotes.
 const evidenceRunes = 120
 
-// narrative is the claims of a report with the paragraphs they came from.
+// narrative is the claims of a report with the paragraphs they came from:
+// the report's, then the table's 年度总体目标 texts.
 type narrative struct {
-	rt  *reportText
-	set *claims.Set
+	rt    *reportText
+	set   *claims.Set
+	goals []jixiao.Location // where the goal paragraphs after the report's are
 }
 
-func readNarrative(rt *reportText) *narrative {
-	ps := make([]claims.Paragraph, len(rt.paras))
+// goalSection is the section of the goal paragraphs, apart from the
+// report's.
+const goalSection = -2
+
+// readNarrative reads the claims of the report and of the table's goal
+// texts (预期目标, 实际完成情况), which state amounts and their breakdowns
+// as a report does (本项目共申请预算资金2026400元,其中…). A goal text the
+// report's paragraphs hold already (a table copied as text, its cells
+// among the paragraphs) is not read twice.
+func readNarrative(in *Input, rt *reportText) *narrative {
+	ps := make([]claims.Paragraph, len(rt.paras), len(rt.paras)+2)
 	for i, p := range rt.paras {
 		ps[i] = claims.Paragraph{Text: p.text, Section: p.section}
 	}
-	return &narrative{rt: rt, set: claims.Extract(ps)}
+	n := &narrative{rt: rt}
+	if in.Eval != nil {
+		for _, g := range []struct{ text, column, path string }{
+			{in.Eval.Goal.Expected, "预期目标", "goal.expected"},
+			{in.Eval.Goal.Actual, "实际完成情况", "goal.actual"},
+		} {
+			t := strings.TrimSpace(g.text)
+			if t == "" || rt.holdsText(t) {
+				continue
+			}
+			ps = append(ps, claims.Paragraph{Text: t, Section: goalSection})
+			n.goals = append(n.goals, in.loc("goal", 0, "年度总体目标", g.column, g.path))
+		}
+	}
+	n.set = claims.Extract(ps)
+	return n
 }
 
-// claimLoc locates a claim: the section it is in and its source line.
+// inGoal reports whether a claim is in a goal text.
+func (n *narrative) inGoal(c claims.Claim) bool { return c.Para >= len(n.rt.paras) }
+
+// holdsText reports whether a paragraph of the report holds text.
+func (rt *reportText) holdsText(text string) bool {
+	for _, p := range rt.paras {
+		if strings.Contains(p.text, text) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimLoc locates a claim: the section it is in and its source line, or
+// the goal text it is in.
 func (n *narrative) claimLoc(c claims.Claim) jixiao.Location {
+	if n.inGoal(c) {
+		return n.goals[c.Para-len(n.rt.paras)]
+	}
 	return reportLoc(n.rt, n.rt.paras[c.Para])
 }
 
@@ -44,10 +87,13 @@ func checkNarrative(in *Input, rt *reportText, out *findings) {
 	if in.Doc == nil {
 		return
 	}
-	n := readNarrative(rt)
+	n := readNarrative(in, rt)
 	issues := n.set.Check(claims.Options{SumTolerance: in.Rules.SumTolerance, PercentTolerance: percentTolerance(in.Rules)})
 	for _, is := range issues {
 		c := n.set.Claims[is.Claim]
+		if is.Code == claims.CodeConflict && (n.inGoal(c) || n.inGoal(n.set.Claims[is.Related[0]])) {
+			continue // 预期目标 plans what 实际完成情况 and the report say was done
+		}
 		sev := jixiao.SevWarning
 		if is.Sure {
 			sev = jixiao.SevError

@@ -25,6 +25,17 @@ var narrativeCases = []auditCase{
 	{name: "basic and project short of the whole", code: "N-PARTS-SUM", found: true, sev: jixiao.SevError, stated: "87.00万元", want: "95.00万元",
 		report: replace("项目支出38.00万元，占本年支出40.00%", "项目支出30.00万元")},
 
+	// the table's goal texts are read as the report is (testdata/real/anhui-guichi-txz-2022-2 as .docx)
+	{name: "a goal text's list short of its whole", code: "N-PARTS-SUM", found: true, sev: jixiao.SevWarning, stated: "1740000元", want: "2026400元",
+		eval: func(ev *jixiao.Evaluation) {
+			ev.Goal.Expected = "本项目共申请预算资金2026400元,其中村级组织运转400000元,村民组长,党小组长基本报酬252000元,村民监督委员会工资28000元,村级事务补助960000元,村级工作目标奖励100000元。"
+			ev.Goal.Actual = "本项目共完成预算资金1329120.67元,其中村级组织运转439120.67元,村民组长,党小组长基本报酬152000元,村民监督委员会工资28000元,村级事务补助660000元,村级工作目标奖励50000元。"
+		}},
+	{name: "planned and done in the goal texts are no conflict", code: "N-CONFLICT", found: false,
+		eval: func(ev *jixiao.Evaluation) {
+			ev.Goal.Expected = "本项目共申请预算资金2026400元,其中村级组织运转400000元,村级事务补助960000元。"
+			ev.Goal.Actual = "本项目共完成预算资金1329120.67元,其中村级组织运转439120.67元,村级事务补助660000元。"
+		}},
 	{name: "rate right", code: "N-RATE", found: false},
 	{name: "rate wrong", code: "N-RATE", found: true, sev: jixiao.SevError, stated: "59.00%", want: "95.00%",
 		report: replace("预算执行率95.00%", "预算执行率59.00%")},
@@ -103,6 +114,31 @@ func lowExecution(ev *jixiao.Evaluation) {
 }
 
 func TestNarrative(t *testing.T) { runCases(t, narrativeCases) }
+
+// TestNarrativeGoals checks that the goal texts are read once: after the
+// report's paragraphs, unless a paragraph holds them already (a table
+// copied as text keeps its cells among the paragraphs).
+func TestNarrativeGoals(t *testing.T) {
+	for _, c := range []struct {
+		name, expected, actual string
+		want                   int // goal paragraphs read
+	}{
+		{"both goal texts", "本项目共申请预算资金2026400元。", "本项目共完成预算资金1329120.67元。", 2},
+		{"a goal text among the report's paragraphs", "2024年本年支出95.00万元", "本项目共完成预算资金1329120.67元。", 1},
+		{"empty goal texts", "", " ", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ev := baseEval()
+			ev.Goal = jixiao.Goal{Expected: c.expected, Actual: c.actual}
+			rt := readReport(readDoc(t, baseReport), nil)
+			defer rt.release()
+			n := readNarrative(&Input{Eval: ev}, rt)
+			if len(n.goals) != c.want || len(n.set.Paras) != len(rt.paras)+c.want {
+				t.Errorf("read %d goal paragraphs (%d in all for %d of the report), want %d", len(n.goals), len(n.set.Paras), len(rt.paras), c.want)
+			}
+		})
+	}
+}
 
 // TestWordSet checks the one-pass word search against strings.Contains,
 // on text around the words, cut mid-rune, and with bytes that are not
