@@ -229,6 +229,7 @@ var quantityCases = []struct {
 	{"the intake before the pair is its whole, wrong", "全年受理案件62件，调解成功30件，已审结57件，未审结6件。",
 		[]issue{{CodePartsSum, "63件", "62件", true}}},
 	{"a total's counts within it", "全年共收到行政复议申请62件，已审结57件，其中10件确认违法，发出行政复议建议书2份。", nil},
+	{"a rate the report quotes from the table is the table's", "2024年度部门年初预算数为495.66万元，全年预算数为674.85万元，决算数为674.85万元，全年执行数未填列，自评表所列预算执行率为61.23%（按决算数计算为100.00%）。", nil},
 	// the real corpus
 	{"levels of the indicator tree are no parts (testdata/real/henan-xiping-jtj-2022)",
 		"该项目共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个。", nil},
