@@ -230,6 +230,11 @@ var quantityCases = []struct {
 		[]issue{{CodePartsSum, "63件", "62件", true}}},
 	{"a total's counts within it", "全年共收到行政复议申请62件，已审结57件，其中10件确认违法，发出行政复议建议书2份。", nil},
 	{"a rate the report quotes from the table is the table's", "2024年度部门年初预算数为495.66万元，全年预算数为674.85万元，决算数为674.85万元，全年执行数未填列，自评表所列预算执行率为61.23%（按决算数计算为100.00%）。", nil},
+	{"其中 opening a sentence breaks down the figure before it", "2024年本年收入合计674.85万元。其中：财政拨款收入641.2万元，其他30.00万元。",
+		[]issue{{CodePartsSum, "671.20万元", "674.85万元", true}}},
+	{"其中 opening a paragraph breaks down the figure before it, not surely", "2024年本年收入合计674.85万元。\n其中：财政拨款收入641.2万元，其他30.00万元。",
+		[]issue{{CodePartsSum, "671.20万元", "674.85万元", false}}},
+	{"其中 opening a sentence after a change", "本年收入比上年增加10万元。其中财政拨款90万元，其他10万元。", nil},
 	// the real corpus
 	{"levels of the indicator tree are no parts (testdata/real/henan-xiping-jtj-2022)",
 		"该项目共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个。", nil},

@@ -229,6 +229,11 @@ func (b *builder) sentence(st sentence) {
 				if cur >= 0 && hasPart(parts, cur, lastValue) {
 					parent = cur
 				}
+				if lastValue < 0 {
+					// "本年收入合计674.85万元。其中：财政拨款收入…": the figure the
+					// sentence before ended on; sure in the same paragraph only
+					g.whole, g.guessed = b.lastFigure(cs[st.from].Para)
+				}
 			}
 			markerSeen = true
 			open(g)
@@ -537,6 +542,24 @@ func (k markerKind) why() string {
 		return "共"
 	}
 	return ""
+}
+
+// lastFigure returns the last figure before the sentence being related
+// that may be a whole (no percentage, approximation or change), and
+// whether it stands in another paragraph than para; -1 when none.
+func (b *builder) lastFigure(para int) (int, bool) {
+	cs := b.set.Claims
+	for i := len(b.recent) - 1; i >= 0; i-- {
+		c := &cs[b.recent[i]]
+		if c.Kind == Percent || c.Kind == Score {
+			continue
+		}
+		if c.Approx || c.comparative {
+			return -1, false
+		}
+		return b.recent[i], c.Para != para
+	}
+	return -1, false
 }
 
 // recentWholes is how many recent figures a share's named whole is looked
