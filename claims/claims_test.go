@@ -34,6 +34,8 @@ func TestExtractClaims(t *testing.T) {
 			[]string{"score|96.12分|绩效得分|false"}},
 		{"formulas and rates per unit", "得分 (20分*执行率)，补助标准1000元/人，按生均1000元安排。",
 			[]string{"amount|1000元|按生均|false"}},
+		{"a table's headers run into the text", "年度总体目标 预期目标 实际完成情况 本项目共申请预算资金2026400元。",
+			[]string{"amount|2026400元|本项目共申请预算资金|false"}},
 		{"元 and 亿元",
 			"收入12,345.6元，支出1.5亿元。",
 			[]string{"amount|12,345.6元|收入|false", "amount|1.5亿元|支出|false"}},

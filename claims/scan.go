@@ -441,7 +441,7 @@ var (
 // cleanLabel trims what surrounds the noun phrase before a figure: dates
 // (2024年, 12月31日止), connectives (其中, 和) and verbs of stating (为, 达到).
 func cleanLabel(label string) string {
-	s := jixiao.TrimSpace(label)
+	s := afterHeaders(jixiao.TrimSpace(label))
 	for range 8 {
 		before := s
 		s = trimLeftSeparators(s)
@@ -477,6 +477,20 @@ func cleanLabel(label string) string {
 		}
 	}
 	return jixiao.TrimSpace(s)
+}
+
+// tableHeaders are a table's labels that run into the text after them when
+// a table is copied without its cell borders (…实际完成情况本项目共申请预算
+// 资金2026400元): what a figure measures starts after them.
+var tableHeaders = []string{"年度总体目标", "预期目标", "实际完成情况", "偏差原因分析及改进措施"}
+
+func afterHeaders(s string) string {
+	for _, h := range tableHeaders {
+		if i := strings.LastIndex(s, h); i >= 0 && i+len(h) < len(s) {
+			s = s[i+len(h):]
+		}
+	}
+	return s
 }
 
 // namesBudget reports whether lead word w begins the name of a budget
