@@ -76,6 +76,7 @@ type Claim struct {
 	totalled    bool     // its label says it is a total (实施项目共15个)
 	noun        string   // counts: the noun right after the unit (8个项目 → 项目)
 	of          int      // the whole it is a part of in a group (其中…), plus one; 0 when none
+	sep         rune     // the punctuation right before the label (、 ， ；), 0 when none or far
 }
 
 // Paragraph is one paragraph of narrative, with the section it belongs to

@@ -200,6 +200,12 @@ var quantityCases = []struct {
 		[]issue{{CodePartsSum, "668.11万元", "674.85万元", true}}},
 	{"a list goes on past its clause run", "2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，占本年收入95.01%；其他30.00万元，占本年收入4.99%。",
 		[]issue{{CodePartsSum, "671.20万元", "674.85万元", true}, {CodeShare, "4.99%", "4.45%", true}}},
+	{"a list written with 、 ends at the comma", "全年共受理法律援助案件436件，其中刑事案件142件、民事案件281件、行政案件13件，办结420件，办结率96.33%。", nil},
+	{"a nested list written with 、 ends at the comma", "本年支出合计668.91万元。按支出性质分，基本支出470.66万元，其中人员经费402.31万元、公用经费68.35万元，项目支出198.25万元。", nil},
+	{"a nested list written with 、 that does not add up", "本年支出合计668.91万元。按支出性质分，基本支出470.66万元，其中人员经费402.31万元、公用经费60.35万元，项目支出198.25万元。",
+		[]issue{{CodePartsSum, "462.66万元", "470.66万元", true}}},
+	{"a change against the budget is no growth", "三公经费预算20万元，实际支出15万元，较预算减少5万元，下降25%。", nil},
+	{"实际支出 takes its subject", "三公经费预算20万元，实际支出15万元。\n项目年初预算安排100万元，其中：设备购置60万元，培训费40万元；实际支出95万元，其中：设备购置58万元，培训费37万元。", nil},
 	// the sentence that states its own sum
 	{"a stated sum is the parts' whole, not a part", "年初预算安排资金495.66万元，其中：基本支出435.79万元、项目支出59.87万元，合计495.66万元。", nil},
 	{"a stated sum the parts do not make", "本年支出674.85万元，其中：工资福利支出400.09万元、商品和服务支出234.97万元、对个人和家庭的补助24.58万元、资本性支出15.21万元，合计680.00万元。",

@@ -13,7 +13,7 @@ import (
 // 为388.11万元" gives 基本支出决算数. Longest first.
 var measures = []string{
 	"年初支出预算数", "调整后预算数", "预算完成率", "预算执行率", "年初预算数", "全年预算数", "全年执行数", "调整预算数",
-	"预算数", "决算数", "执行数", "支出数", "完成率", "执行率",
+	"实际支出", "预算数", "决算数", "执行数", "支出数", "完成率", "执行率",
 }
 
 // wholeSuffixes are stripped from a whole's label before it is looked up by
@@ -165,6 +165,7 @@ type group struct {
 	clause  int  // the clause run the group opened in
 	guessed bool // the whole was taken from an earlier sentence
 	inner   bool // opened in brackets, it ends with them
+	listSep rune // 、 when the parts after the first are listed with it
 	levels  bool // the "parts" count levels of a tree (一级…, 二级…): no relation
 	n, off  int  // how many parts it has, and where its relation's list starts in the set's ints
 }
@@ -262,6 +263,11 @@ func (b *builder) sentence(st sentence) {
 		if cur < 0 && !c.bracketed && statesSum(c) {
 			b.statedSum(st, k, parts)
 		}
+		if cur >= 0 && groups[cur].listSep == '、' && (c.sep == '，' || c.sep == ',') && !isSum(c.Key) {
+			// "其中刑事案件142件、民事案件281件、行政案件13件，办结420件": a list
+			// written with 、 ends at the comma
+			cur = groups[cur].parent
+		}
 		if cur >= 0 {
 			g := &groups[cur]
 			switch {
@@ -275,6 +281,9 @@ func (b *builder) sentence(st sentence) {
 				!c.Approx && !c.comparative && (!c.bracketed || g.inner || g.whole >= 0 && cs[g.whole].bracketed) && !levelOf(g, parts, cur, c, cs):
 				parts = append(parts, groupPart{cur, k})
 				g.n++
+				if g.n == 2 {
+					g.listSep = c.sep
+				}
 				if g.whole >= 0 {
 					c.of = g.whole + 1
 					if c.qty == qUnknown || c.qty == qOutlay {
@@ -723,6 +732,9 @@ func (b *builder) growth(k int, st sentence) {
 	if strings.Contains(cs[k].Key, "年初") {
 		base = "年初"
 	}
+	if againstPlan(cs[k].Key) {
+		return // 较预算减少5万元，下降25%: against the plan, not a year's change
+	}
 	cur, prior, diff := -1, -1, -1
 	for j := st.from; j < min(k, st.to); j++ {
 		c := cs[j]
@@ -730,6 +742,9 @@ func (b *builder) growth(k int, st sentence) {
 			continue
 		}
 		if hasChangeWord(c.Key) {
+			if againstPlan(c.Key) {
+				return
+			}
 			diff = j
 			if strings.Contains(c.Key, "年初") {
 				base = "年初"
@@ -765,6 +780,17 @@ func (b *builder) growth(k int, st sentence) {
 		parts[0] = diff
 		b.set.Relations = append(b.set.Relations, Relation{Kind: RelGrowth, Whole: -1, Part: cur, Parts: parts, Share: k, Sure: false, Why: cs[k].Key})
 	}
+}
+
+// againstPlan reports a change measured against a budget or a plan (较预算,
+// 比计划), which growth, a change on a base year, does not check.
+func againstPlan(key string) bool {
+	for _, w := range []string{"较预算", "比预算", "较计划", "比计划", "较目标", "比目标"} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasChangeWord(s string) bool {

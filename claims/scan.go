@@ -211,6 +211,9 @@ func (sc *scanner) paragraph(text string, para int) {
 				labelFrom--
 			}
 		}
+		if boundary > 0 && labelFrom == boundary {
+			c.sep = rs[boundary-1] // the punctuation the label follows
+		}
 		raw := sc.str(labelFrom, labelTo)
 		c.Label = cleanLabel(raw)
 		c.totalled = strings.Contains(raw, "共")
