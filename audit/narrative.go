@@ -13,22 +13,65 @@ import (
 // evidenceRunes is how much of a sentence a finding quotes.
 const evidenceRunes = 120
 
-// narrative is the claims of a report with the paragraphs they came from.
+// narrative is the claims of a report with the paragraphs they came from:
+// the report's, then the table's 年度总体目标 texts.
 type narrative struct {
-	rt  *reportText
-	set *claims.Set
+	rt    *reportText
+	set   *claims.Set
+	goals []jixiao.Location // where the goal paragraphs after the report's are
 }
 
-func readNarrative(rt *reportText) *narrative {
-	ps := make([]claims.Paragraph, len(rt.paras))
+// goalSection is the section of the goal paragraphs, apart from the
+// report's.
+const goalSection = -2
+
+// readNarrative reads the claims of the report and of the table's goal
+// texts (预期目标, 实际完成情况), which state amounts and their breakdowns
+// as a report does (本项目共申请预算资金2026400元,其中…). A goal text the
+// report's paragraphs hold already (a table copied as text, its cells
+// among the paragraphs) is not read twice.
+func readNarrative(in *Input, rt *reportText) *narrative {
+	ps := make([]claims.Paragraph, len(rt.paras), len(rt.paras)+2)
 	for i, p := range rt.paras {
 		ps[i] = claims.Paragraph{Text: p.text, Section: p.section}
 	}
-	return &narrative{rt: rt, set: claims.Extract(ps)}
+	n := &narrative{rt: rt}
+	if in.Eval != nil {
+		for _, g := range []struct{ text, column, path string }{
+			{in.Eval.Goal.Expected, "预期目标", "goal.expected"},
+			{in.Eval.Goal.Actual, "实际完成情况", "goal.actual"},
+		} {
+			t := strings.TrimSpace(g.text)
+			if t == "" || rt.holdsText(t) {
+				continue
+			}
+			ps = append(ps, claims.Paragraph{Text: t, Section: goalSection})
+			n.goals = append(n.goals, in.loc("goal", 0, "年度总体目标", g.column, g.path))
+		}
+	}
+	n.set = claims.Extract(ps)
+	return n
 }
 
-// claimLoc locates a claim: the section it is in and its source line.
+// inGoal reports whether a claim is in a goal text.
+func (n *narrative) inGoal(c claims.Claim) bool { return c.Para >= len(n.rt.paras) }
+
+// holdsText reports whether a paragraph of the report holds text.
+func (rt *reportText) holdsText(text string) bool {
+	for _, p := range rt.paras {
+		if strings.Contains(p.text, text) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimLoc locates a claim: the section it is in and its source line, or
+// the goal text it is in.
 func (n *narrative) claimLoc(c claims.Claim) jixiao.Location {
+	if n.inGoal(c) {
+		return n.goals[c.Para-len(n.rt.paras)]
+	}
 	return reportLoc(n.rt, n.rt.paras[c.Para])
 }
 
@@ -44,10 +87,13 @@ func checkNarrative(in *Input, rt *reportText, out *findings) {
 	if in.Doc == nil {
 		return
 	}
-	n := readNarrative(rt)
+	n := readNarrative(in, rt)
 	issues := n.set.Check(claims.Options{SumTolerance: in.Rules.SumTolerance, PercentTolerance: percentTolerance(in.Rules)})
 	for _, is := range issues {
 		c := n.set.Claims[is.Claim]
+		if is.Code == claims.CodeConflict && (n.inGoal(c) || n.inGoal(n.set.Claims[is.Related[0]])) {
+			continue // 预期目标 plans what 实际完成情况 and the report say was done
+		}
 		sev := jixiao.SevWarning
 		if is.Sure {
 			sev = jixiao.SevError
@@ -61,6 +107,7 @@ func checkNarrative(in *Input, rt *reportText, out *findings) {
 	}
 	n.tableMismatch(in, out)
 	n.execReason(in, out)
+	n.documentDates(out)
 }
 
 // percentTolerance is one unit of the last displayed place of a percentage
@@ -268,7 +315,7 @@ func (n *narrative) scoreMismatch(in *Input, out *findings) {
 		if c.Kind != claims.Score || c.Approx || !(strings.Contains(c.Key, "得分") || strings.Contains(c.Key, "总分") || strings.Contains(c.Key, "评分")) {
 			continue
 		}
-		if strings.Contains(c.Key, "执行率") || strings.Contains(c.Key, "指标") && !strings.Contains(c.Key, "绩效") {
+		if partialScore(c.Key) {
 			continue // a part of the score, not the total
 		}
 		if !c.Value.Equal(t.Value) {
@@ -276,6 +323,14 @@ func (n *narrative) scoreMismatch(in *Input, out *findings) {
 		}
 	}
 }
+
+// partScoreWords name a part of the total score: the indicators' score
+// (绩效指标得分90.00分, 产出指标得分), the execution rate's, a level's.
+var partScoreWords = []string{"指标", "执行率", "预算执行", "产出", "效益", "满意度", "成本", "扣"}
+
+// partialScore reports whether a score's key names a part of the total
+// rather than the evaluation's own score (部门整体支出绩效得分, 自评总分).
+func partialScore(key string) bool { return hasAnyWord(key, partScoreWords) }
 
 // reasonWords and executionWords find a sentence explaining execution.
 var (
@@ -287,8 +342,11 @@ var (
 // set's threshold.
 func (n *narrative) execReason(in *Input, out *findings) {
 	e, th, ro := &in.Result.Execution, in.Rules.Deviation.ExecutionBelow, in.Rules.Rounding
-	if !e.RateKnown || th.Sign() <= 0 || !e.Rate.LessThan(th) || len(n.rt.paras) == 0 {
-		return // a table without a report is T-EXEC-LOW's
+	if !e.RateKnown || th.Sign() <= 0 || !e.Rate.LessThan(th) || len(n.rt.sections) == 0 {
+		// a table without a report is T-EXEC-LOW's: the text around a table
+		// copied alone (its title, a goal cell read as a paragraph) has no
+		// numbered section, as every report has
+		return
 	}
 	at := jixiao.Location{Block: "report"}
 	found := false

@@ -25,6 +25,17 @@ var narrativeCases = []auditCase{
 	{name: "basic and project short of the whole", code: "N-PARTS-SUM", found: true, sev: jixiao.SevError, stated: "87.00万元", want: "95.00万元",
 		report: replace("项目支出38.00万元，占本年支出40.00%", "项目支出30.00万元")},
 
+	// the table's goal texts are read as the report is (testdata/real/anhui-guichi-txz-2022-2 as .docx)
+	{name: "a goal text's list short of its whole", code: "N-PARTS-SUM", found: true, sev: jixiao.SevWarning, stated: "1740000元", want: "2026400元",
+		eval: func(ev *jixiao.Evaluation) {
+			ev.Goal.Expected = "本项目共申请预算资金2026400元,其中村级组织运转400000元,村民组长,党小组长基本报酬252000元,村民监督委员会工资28000元,村级事务补助960000元,村级工作目标奖励100000元。"
+			ev.Goal.Actual = "本项目共完成预算资金1329120.67元,其中村级组织运转439120.67元,村民组长,党小组长基本报酬152000元,村民监督委员会工资28000元,村级事务补助660000元,村级工作目标奖励50000元。"
+		}},
+	{name: "planned and done in the goal texts are no conflict", code: "N-CONFLICT", found: false,
+		eval: func(ev *jixiao.Evaluation) {
+			ev.Goal.Expected = "本项目共申请预算资金2026400元,其中村级组织运转400000元,村级事务补助960000元。"
+			ev.Goal.Actual = "本项目共完成预算资金1329120.67元,其中村级组织运转439120.67元,村级事务补助660000元。"
+		}},
 	{name: "rate right", code: "N-RATE", found: false},
 	{name: "rate wrong", code: "N-RATE", found: true, sev: jixiao.SevError, stated: "59.00%", want: "95.00%",
 		report: replace("预算执行率95.00%", "预算执行率59.00%")},
@@ -65,7 +76,18 @@ var narrativeCases = []auditCase{
 		report: replace("部门整体支出绩效得分99.50分", "部门整体支出绩效得分96.12分")},
 	{name: "score differs from the total", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "99.50", want: "96.12分",
 		report: replace("部门整体支出绩效得分99.50分", "部门整体支出绩效得分96.12分")},
+	// jixiao's own report states the indicators' score before the total (issue 14)
+	{name: "the indicators' score is a part of the total", code: "N-TABLE-MISMATCH", found: false,
+		report: replace("部门整体支出绩效得分99.50分。", "绩效指标得分90.00分（分值90分），加预算执行率得分9.50分，自评总分99.50分。")},
+	{name: "a level's score is a part of the total", code: "N-TABLE-MISMATCH", found: false,
+		report: replace("部门整体支出绩效得分99.50分。", "产出指标得分49.50分，效益指标得分30分，满意度指标得分10分，部门整体支出绩效得分99.50分。")},
+	{name: "the total after the indicators' score still differs", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "99.50", want: "96.12分",
+		report: replace("部门整体支出绩效得分99.50分。", "绩效指标得分90.00分（分值90分），自评总分96.12分。")},
 
+	{name: "a document received in its year", code: "N-DATE-BEFORE-DOCUMENT", found: false,
+		report: replace("预算编制不够精准。", "预算编制不够精准。2024年3月5日，我局收到《关于下达2024年法律援助补助资金的通知》（湘财行指〔2024〕12号）。")},
+	{name: "a document received before its year", code: "N-DATE-BEFORE-DOCUMENT", found: true, sev: jixiao.SevError, stated: "2014年3月5日", want: "不早于 2024 年（如 2024年3月5日）",
+		report: replace("预算编制不够精准。", "预算编制不够精准。2014年3月5日，我局收到《关于下达2024年法律援助补助资金的通知》（湘财行指〔2024〕12号）。")},
 	{name: "high execution needs no reason", code: "N-EXEC-REASON", found: false,
 		report: replace("，未执行部分主要原因是项目结转", "")},
 	{name: "low execution explained", code: "N-EXEC-REASON", found: false,
@@ -74,6 +96,11 @@ var narrativeCases = []auditCase{
 	{name: "low execution unexplained", code: "N-EXEC-REASON", found: true, sev: jixiao.SevWarning, stated: "61.00%",
 		eval:   lowExecution,
 		report: replace("决算数为95.00万元，预算执行率95.00%，未执行部分主要原因是项目结转", "决算数为61.00万元，预算执行率61.00%")},
+	{name: "low execution in a table without a report", code: "N-EXEC-REASON", found: false,
+		eval: lowExecution,
+		report: func(string) string {
+			return "绩效目标：落实各项就业创业扶持政策，做好各项就业工作。"
+		}},
 	{name: "low execution unexplained where required", code: "N-EXEC-REASON", found: true, sev: jixiao.SevError, stated: "61.00%",
 		eval:   lowExecution,
 		rules:  func(rs *jixiao.RuleSet) { rs.Deviation.ExecutionRequired = true },
@@ -87,6 +114,31 @@ func lowExecution(ev *jixiao.Evaluation) {
 }
 
 func TestNarrative(t *testing.T) { runCases(t, narrativeCases) }
+
+// TestNarrativeGoals checks that the goal texts are read once: after the
+// report's paragraphs, unless a paragraph holds them already (a table
+// copied as text keeps its cells among the paragraphs).
+func TestNarrativeGoals(t *testing.T) {
+	for _, c := range []struct {
+		name, expected, actual string
+		want                   int // goal paragraphs read
+	}{
+		{"both goal texts", "本项目共申请预算资金2026400元。", "本项目共完成预算资金1329120.67元。", 2},
+		{"a goal text among the report's paragraphs", "2024年本年支出95.00万元", "本项目共完成预算资金1329120.67元。", 1},
+		{"empty goal texts", "", " ", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ev := baseEval()
+			ev.Goal = jixiao.Goal{Expected: c.expected, Actual: c.actual}
+			rt := readReport(readDoc(t, baseReport), nil)
+			defer rt.release()
+			n := readNarrative(&Input{Eval: ev}, rt)
+			if len(n.goals) != c.want || len(n.set.Paras) != len(rt.paras)+c.want {
+				t.Errorf("read %d goal paragraphs (%d in all for %d of the report), want %d", len(n.goals), len(n.set.Paras), len(rt.paras), c.want)
+			}
+		})
+	}
+}
 
 // TestWordSet checks the one-pass word search against strings.Contains,
 // on text around the words, cut mid-rune, and with bytes that are not

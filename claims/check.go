@@ -250,19 +250,32 @@ func (s *Set) checkParts(out []Issue, r Relation, opt Options) []Issue {
 	}
 	diff := sum.Sub(w.amount())
 	over, off := diff.GreaterThan(tol), diff.Abs().GreaterThan(tol)
-	short := r.Listed && !over && off
+	// a list short of its whole is worth a look only when the text lists it
+	// to its end: a copy cut mid-list (…,其中无为市80万元,南陵县23万元,镜湖) is not
+	short := r.Listed && !over && off && s.closed(cs[r.Parts[len(r.Parts)-1]])
 	if !(over || off && (r.Exhaustive || short)) {
 		return out
 	}
 	sure := r.Sure && (w.Kind == Amount && over || r.Exhaustive)
 	terms := make([]string, len(r.Parts))
+	sameUnit := true
 	for i, k := range r.Parts {
 		terms[i] = labelOr(cs[k]) + " " + cs[k].Text
+		sameUnit = sameUnit && cs[k].Unit == w.Unit
+	}
+	if w.Kind == Amount && sameUnit {
+		// the sum in the unit the text uses (1740000元, not 174万元)
+		sum, unit = decimal.Zero, w.Unit
+		for _, k := range r.Parts {
+			sum = sum.Add(cs[k].Value)
+		}
 	}
 	total := sum.StringFixed(places)
 	formula := fmt.Sprintf("%s = %s%s", strings.Join(terms, " + "), total, unit)
 	msg := fmt.Sprintf("%s各项之和 %s%s 与%s %s 不符", labelOr(w), total, unit, labelOr(w), w.Text)
 	switch {
+	case over && !r.Exhaustive && r.Why != "其中":
+		msg = fmt.Sprintf("%s各项之和 %s%s 超过总数 %s", labelOr(w), total, unit, w.Text)
 	case over && !r.Exhaustive:
 		msg = fmt.Sprintf("%s“其中”各项之和 %s%s 超过总数 %s", labelOr(w), total, unit, w.Text)
 	case short && !r.Exhaustive:
@@ -382,13 +395,15 @@ func (s *Set) checkSharesSum(out []Issue, opt Options) []Issue {
 // once: two different values for one is a contradiction.
 var financeWords = []string{"收入", "支出", "预算", "决算", "拨款", "经费", "资金"}
 
-// isGeneric reports the labels too vague to identify a quantity.
+// isGeneric reports the labels too vague to identify a quantity, and those
+// that name a figure of whatever indicator the sentence is about (第二,…年初
+// 指标值为不低于105人,全年实际完成值116人).
 func isGeneric(key string) bool {
 	switch key {
 	case "其他", "合计", "金额", "资金", "其中", "总计":
 		return true
 	}
-	return false
+	return strings.HasSuffix(key, "完成值") || strings.HasSuffix(key, "指标值") || strings.HasSuffix(key, "目标值")
 }
 
 // namesQuantity reports whether a claim states a quantity that a report
@@ -445,9 +460,26 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 		}
 		lo = hi
 	}
+	if len(hits) == 0 {
+		return out
+	}
 	slices.SortFunc(hits, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	items := s.items()
 	for _, h := range hits {
 		i, j := h[0], h[1]
+		if a, b := s.itemOf(cs[i], items), s.itemOf(cs[j], items); a != b && a != "" && b != "" {
+			continue // "1.…项目…303万元" and "2.…项目…107.13万元": two items, two things
+		}
+		if a, b := cs[i].of-1, cs[j].of-1; a >= 0 && b >= 0 && a != b && !cs[a].amount().Equal(cs[b].amount()) {
+			// "申请预算资金2026400元,其中村级组织运转400000元…" and "完成预算资金
+			// 1329120.67元,其中村级组织运转439120.67元…": parts of two wholes
+			continue
+		}
+		if cs[i].Para == cs[j].Para && cs[i].Sent == cs[j].Sent {
+			// "“优”的项目有1项,涉及金额为460万元;“良”的项目有6项,涉及金额为…":
+			// one sentence naming a label twice lists two things side by side
+			continue
+		}
 		c := cs[i]
 		sure := c.Kind == Amount && s.Paras[cs[j].Para].Section == s.Paras[c.Para].Section && hasAny(c.Key, financeWords) &&
 			context(s.Sentence(cs[j])) == context(s.Sentence(c))
@@ -461,12 +493,117 @@ func (s *Set) checkConflicts(out []Issue) []Issue {
 	return out
 }
 
-// sameQuantity orders claims by the quantity they state: kind, then key.
+// items gives each paragraph the enumerated item it starts in: the last
+// item numbered in the paragraphs before it in the same section; "" before
+// the first. Items numbered in Arabic figures (1. 2、 (1)) list things
+// (projects, tasks) that each have their own amounts; headings numbered
+// 一、 or （一） divide one account into sections, where one label still
+// names one quantity.
+func (s *Set) items() []string {
+	out := make([]string, len(s.Paras))
+	cur, section := "", -1
+	for i, p := range s.Paras {
+		if p.Section != section {
+			cur, section = "", p.Section
+		}
+		out[i] = cur
+		if n := lastItem(p.Text, len(p.Text)); n != "" {
+			cur = n
+		}
+	}
+	return out
+}
+
+// itemOf is the item claim c is in: the last one numbered before it in its
+// paragraph (a PDF runs "…(一)项目概况1.2021年第一批…" into one), else the
+// one its paragraph starts in.
+func (s *Set) itemOf(c Claim, items []string) string {
+	if at := c.at - 1; at >= 0 && at <= len(s.Paras[c.Para].Text) {
+		if n := lastItem(s.Paras[c.Para].Text, at); n != "" {
+			return n
+		}
+	}
+	return items[c.Para]
+}
+
+// lastItem returns the last item number in text[:upto]: one or two digits
+// after a rune that is no digit, point or Latin letter, followed by 、 . ．
+// (not a decimal point: 1.5万元; but 1.2021年 is item 1), or in brackets.
+func lastItem(text string, upto int) string {
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	last := ""
+	for i := 0; i < upto; i++ {
+		if !digit(text[i]) || i > 0 && (digit(text[i-1]) || text[i-1] == '.' || isLatin(rune(text[i-1]))) {
+			continue
+		}
+		if i+2 < len(text) && digit(text[i+1]) && digit(text[i+2]) {
+			continue // items are numbered with one or two digits
+		}
+		from := i
+		if r, n := utf8.DecodeLastRuneInString(text[:i]); r == '（' || r == '(' {
+			from = i - n
+		}
+		if n := itemNumber(text[from:]); n != "" {
+			last = n
+		}
+	}
+	return last
+}
+
+// itemNumber returns the enumeration text starts with: digits followed by
+// 、 . ． or inside brackets; "" when none.
+func itemNumber(text string) string {
+	t := strings.TrimLeft(text, " \t\u3000")
+	i, open := 0, false
+	if r, n := utf8.DecodeRuneInString(t); r == '（' || r == '(' {
+		i, open = n, true
+	}
+	from := i
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == from || i >= len(t) {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(t[i:])
+	switch {
+	case open && (r == '）' || r == ')'):
+	case !open && (r == '、' || r == '．' || r == '.' && !(i+1 < len(t) && t[i+1] >= '0' && t[i+1] <= '9' && !yearAt(t[i+1:]))):
+		// 1.5万元 is a figure, 1.2021年… the first item
+	default:
+		return ""
+	}
+	return t[:i+n]
+}
+
+// yearAt reports four digits and 年 at the start of s, maybe spaced apart
+// (2021 年) as a PDF's text has it.
+func yearAt(s string) bool {
+	for k := range 4 {
+		if k >= len(s) || s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return strings.HasPrefix(strings.TrimLeft(s[4:], " "), "年")
+}
+
+// sameQuantity orders claims by the quantity they state: kind, key, then
+// the budget figure (the 基本支出 of the 年初预算 is not that of the 决算) and,
+// for allocations, the document.
 func sameQuantity(a, b *Claim) int {
 	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
 		return c
 	}
-	return strings.Compare(a.Key, b.Key)
+	if c := strings.Compare(a.Key, b.Key); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.qty, b.qty); c != 0 {
+		return c
+	}
+	if a.qty == qAllocated {
+		return strings.Compare(a.doc, b.doc)
+	}
+	return 0
 }
 
 // contextWords tell a budget figure from an actual one, this year's from
@@ -556,6 +693,14 @@ func (s *Set) Sentence(c Claim) string {
 		to += runeLen(text, to)
 	}
 	return strings.TrimSpace(text[from:to])
+}
+
+// closed reports whether the sentence of c ends, as a copy cut short
+// does not.
+func (s *Set) closed(c Claim) bool {
+	sent := s.Sentence(c)
+	r, _ := utf8.DecodeLastRuneInString(sent)
+	return isSentenceEnd(r) || r == '；' || r == ';'
 }
 
 // runeLen is the length of the rune starting at s[i] in valid UTF-8, as its

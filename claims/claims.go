@@ -68,8 +68,15 @@ type Claim struct {
 	Sent   int             // index of the sentence (。) in the paragraph
 	Clause int             // index of the clause run (；) in the sentence
 
-	at          int  // byte offset of the number in the paragraph, plus one; 0 when not known
-	comparative bool // Key describes a change (isComparative), noted once it is known
+	at          int      // byte offset of the number in the paragraph, plus one; 0 when not known
+	comparative bool     // Key describes a change (isComparative), noted once it is known
+	qty         quantity // the budget figure Key names (quantityOf), noted with Key
+	doc         string   // the document (《…》) last named in the sentence before the claim
+	bracketed   bool     // the claim stands in brackets: "（含…5个）" qualifies the figure before them
+	totalled    bool     // its label says it is a total (实施项目共15个)
+	noun        string   // counts: the noun right after the unit (8个项目 → 项目)
+	of          int      // the whole it is a part of in a group (其中…), plus one; 0 when none
+	sep         rune     // the punctuation right before the label (、 ， ；), 0 when none or far
 }
 
 // Paragraph is one paragraph of narrative, with the section it belongs to
@@ -137,7 +144,7 @@ func Extract(paras []Paragraph) *Set {
 	}
 	sc.claims = make([]Claim, 0, min(size/128+8, maxClaims))
 	sc.grow(min(longest, 1<<16)) // a longer one is grown for when it has a figure
-	b := builder{set: s, names: w.names, recent: w.recent[:0], section: -1, lastTotal: -1, groups: w.groups, parts: w.parts}
+	b := builder{set: s, names: w.names, recent: w.recent[:0], section: -1, lastTotal: -1, groups: w.groups, parts: w.parts, wholeRate: -1, basicRate: -1}
 	// relations are gathered in a buffer kept from earlier reports and
 	// copied once into a slice of their number
 	s.Relations = w.rels[:0]
@@ -153,6 +160,7 @@ func Extract(paras []Paragraph) *Set {
 			b.section = p.Section
 			clear(b.names)
 			b.recent, b.lastTotal = b.recent[:0], -1
+			b.sectionFrom, b.wholeRate, b.basicRate = start, -1, -1
 		}
 		b.paragraph(start, len(s.Claims), sc.markers)
 	}

@@ -32,6 +32,10 @@ func TestExtractClaims(t *testing.T) {
 		{"scores and non-units",
 			"绩效得分96.12分，用时30分钟，提高3个百分点，历时2个月。",
 			[]string{"score|96.12分|绩效得分|false"}},
+		{"formulas and rates per unit", "得分 (20分*执行率)，补助标准1000元/人，按生均1000元安排。",
+			[]string{"amount|1000元|按生均|false"}},
+		{"a table's headers run into the text", "年度总体目标 预期目标 实际完成情况 本项目共申请预算资金2026400元。",
+			[]string{"amount|2026400元|本项目共申请预算资金|false"}},
 		{"元 and 亿元",
 			"收入12,345.6元，支出1.5亿元。",
 			[]string{"amount|12,345.6元|收入|false", "amount|1.5亿元|支出|false"}},
@@ -131,6 +135,7 @@ func TestCheck(t *testing.T) {
 		{"a count list short of its total is a warning", "全年培训高素质农民860人，其中种植类420人、养殖类260人、农村电商类120人。",
 			[]issue{{CodePartsSum, "800人", "860人", false}}},
 	}
+	tests = append(tests, quantityCases...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := ExtractText(tt.text)
@@ -143,6 +148,116 @@ func TestCheck(t *testing.T) {
 			}
 		})
 	}
+}
+
+// quantityCases are issue 13's item 6: each whole is attributed to its
+// quantity, parts end where their clause ends, a stated sum comes first,
+// and counts add up across clauses.
+var quantityCases = []struct {
+	name string
+	text string
+	want []issue
+}{
+	// attribution per quantity
+	{"年初预算 parts against the 年初预算, not the 全年预算 of the unit's rate (the corrected sample as jixiao renders it)",
+		"2024年度部门年初预算数为495.66万元，全年预算数为674.85万元，全年执行数为674.85万元，预算执行率为100.00%。基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%。", nil},
+	{"the same, one paragraph a sentence",
+		"2024年度部门年初预算数为495.66万元，全年预算数为674.85万元，全年执行数为674.85万元，预算执行率为100.00%。\n基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%。\n项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%。", nil},
+	{"年初预算 parts that do not make the 年初预算",
+		"2024年度部门年初预算数为500.00万元，全年预算数为674.85万元，全年执行数为674.85万元，预算执行率为100.00%。基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%。",
+		[]issue{{CodePartsSum, "495.66万元", "500.00万元", true}}},
+	{"决算 parts that do not make the 决算",
+		"2024年度部门年初预算数为495.66万元，全年执行数为680.00万元，预算执行率为137.19%。基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%。",
+		[]issue{{CodePartsSum, "674.85万元", "680.00万元", true}}},
+	{"spending is no part of income", "2024年本年收入合计674.85万元，按支出性质分类，基本支出470.66万元，项目支出198.25万元。", nil},
+	{"allocations under two documents are two wholes",
+		"根据《关于下达2024年司法救助资金的通知》，下达资金50.00万元。\n根据《关于下达2024年法律援助补助资金的通知》，下达资金30.00万元。", nil},
+	{"one allocation stated twice under one document",
+		"根据《关于下达2024年司法救助资金的通知》，下达资金50.00万元。\n根据《关于下达2024年司法救助资金的通知》，下达资金60.00万元。",
+		[]issue{{CodeConflict, "60.00万元", "50.00万元", true}}},
+	{"a 全年预算 is its 年初预算 and what was added", "全年预算数为674.85万元，其中年初预算495.66万元，追加预算179.19万元。", nil},
+	{"what is carried over is no part of the year's spending", "本年支出674.85万元，其中：基本支出388.11万元，项目支出286.74万元；年初结转和结余15.00万元。", nil},
+	{"what was planned and what was done are two quantities, a short list is stated in its own unit (testdata/real/anhui-guichi-txz-2022-2)",
+		"本项目共申请预算资金2026400元,其中村级组织运转400000元,村民组长,党小组长基本报酬252000元,村民监督委员会 工资28000元,村级事务补助960000元,村级工作目标奖励100000元。\n本项目共完成预算资金1329120.67元,其中村级组织运转439120.67元,村民组长,党小组长基本报酬152000元,村民监督委员会 工资28000元,村级事务补助660000元,村级工作目标奖励50000元。",
+		[]issue{{CodePartsSum, "1740000元", "2026400元", false}}},
+	{"parts of two wholes are no conflict, even when the wholes' labels run into a table's (testdata/real/anhui-guichi-txz-2022-2)",
+		"年度总体目标 预期目标 实际完成情况 本项目共申请预算资金2026400元,其中村级组织运转400000元,村级事务补助960000元。 .. ............. 本项目共完成预算资金1329120.67元,其中村级组织运转439120.67元,村级事务补助660000元。",
+		[]issue{{CodePartsSum, "1360000元", "2026400元", false}, {CodePartsSum, "1099120.67元", "1329120.67元", false}}},
+	{"parts of one whole stated twice conflict", "本年支出674.85万元，其中基本支出388.11万元，项目支出286.74万元。\n本年支出674.85万元，其中基本支出400.00万元，项目支出274.85万元。",
+		[]issue{{CodeConflict, "400.00万元", "388.11万元", true}, {CodeConflict, "274.85万元", "286.74万元", true}}},
+	{"a list cut by the copy is not short of its whole (testdata/real/anhui-wuhu-wlj-2022)",
+		"7.分配“15分钟阅读圈”建设专项资金604万元,其中无为市80万元,南陵县23万元,镜湖", nil},
+	{"figures of each indicator are no quantity stated twice (testdata/real/anhui-jinghu-cl-2023)",
+		"第一,有需求的困难残疾人得到残疾人基本康复服务比例年初指标值为不低于85%,全年实际完成值100%。第二,资助接受托养服务人次数年初指标值为不低于105人,全年实际完成值116人。第三,发放燃油补贴年初指标值为不低于180人,全年实际完成值164人。", nil},
+	{"共计 after the parts (testdata/real/anhui-wuhu-wlj-2022)",
+		"4.分配芜湖市艺术剧院有限公司梨簧戏演出补助50万元,南陵县文旅体局目连戏50万元,共计100万元。\n5.根据因素分配法测算,分配湾沚区24.6万元,繁昌县56.5万元,南陵县74.1万元,无为市111.4万元,共计266.6万元,统筹用于公共文化服务体系建设。", nil},
+	{"共计 after the parts, wrong", "4.分配芜湖市艺术剧院有限公司梨簧戏演出补助50万元,南陵县文旅体局目连戏50万元,共计110万元。",
+		[]issue{{CodePartsSum, "100万元", "110万元", false}}},
+	// parts end where the clause ends
+	{"a total in the next clause run is no part", "2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，其他33.65万元；本年支出合计668.91万元，其中基本支出470.66万元，项目支出198.25万元。", nil},
+	{"a figure of another quantity in the next clause run is no part", "年初预算数为495.66万元，其中基本支出435.79万元，项目支出59.87万元；决算数为674.85万元，其中基本支出388.11万元，项目支出286.74万元。", nil},
+	{"the next clause run's list still adds up to its own whole", "年初预算数为495.66万元，其中基本支出435.79万元，项目支出59.87万元；决算数为674.85万元，其中基本支出388.11万元，项目支出280.00万元。",
+		[]issue{{CodePartsSum, "668.11万元", "674.85万元", true}}},
+	{"a list goes on past its clause run", "2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，占本年收入95.01%；其他30.00万元，占本年收入4.99%。",
+		[]issue{{CodePartsSum, "671.20万元", "674.85万元", true}, {CodeShare, "4.99%", "4.45%", true}}},
+	{"a list written with 、 ends at the comma", "全年共受理法律援助案件436件，其中刑事案件142件、民事案件281件、行政案件13件，办结420件，办结率96.33%。", nil},
+	{"a nested list written with 、 ends at the comma", "本年支出合计668.91万元。按支出性质分，基本支出470.66万元，其中人员经费402.31万元、公用经费68.35万元，项目支出198.25万元。", nil},
+	{"a nested list written with 、 that does not add up", "本年支出合计668.91万元。按支出性质分，基本支出470.66万元，其中人员经费402.31万元、公用经费60.35万元，项目支出198.25万元。",
+		[]issue{{CodePartsSum, "462.66万元", "470.66万元", true}}},
+	{"a change against the budget is no growth", "三公经费预算20万元，实际支出15万元，较预算减少5万元，下降25%。", nil},
+	{"实际支出 takes its subject", "三公经费预算20万元，实际支出15万元。\n项目年初预算安排100万元，其中：设备购置60万元，培训费40万元；实际支出95万元，其中：设备购置58万元，培训费37万元。", nil},
+	// the sentence that states its own sum
+	{"a stated sum is the parts' whole, not a part", "年初预算安排资金495.66万元，其中：基本支出435.79万元、项目支出59.87万元，合计495.66万元。", nil},
+	{"a stated sum the parts do not make", "本年支出674.85万元，其中：工资福利支出400.09万元、商品和服务支出234.97万元、对个人和家庭的补助24.58万元、资本性支出15.21万元，合计680.00万元。",
+		[]issue{{CodePartsSum, "674.85万元", "680.00万元", true}}},
+	{"a stated sum of the figures before it, and bracketed 其中 (testdata/real/hebei-lincheng-dlxm-2021)",
+		"该项目分三批实施,一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元(其中建筑工程1975.775万元),三批项目县级批复投资778.59万元(其中建筑工程757.44万元),合计批复总投资6222.4万元(其中建筑工程6025.215万元)。", nil},
+	{"a stated sum the figures before it do not make is a warning",
+		"该项目分三批实施,一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元(其中建筑工程1975.775万元),三批项目县级批复投资778.59万元(其中建筑工程757.44万元),合计批复总投资6322.4万元(其中建筑工程6025.215万元)。",
+		[]issue{{CodePartsSum, "6222.40万元", "6322.4万元", false}}},
+	{"a stated sum of the last figures before it", "年初预算数为495.66万元，基本支出435.79万元、项目支出59.87万元，合计495.66万元。", nil},
+	{"a bracketed 其中 part larger than its whole", "一批项目县级批复总投资3374.3万元(其中建筑工程3392万元)。",
+		[]issue{{CodePartsSum, "3392万元", "≤ 3374.3万元", true}}},
+	{"a stated sum comes before the unit's rate", "2024年度部门年初预算数为495.66万元，决算数为674.85万元，完成率136.15%。基本支出年初预算数为435.79万元，决算数为388.11万元，完成率89.06%；项目支出年初预算数为59.87万元，决算数为286.74万元，完成率478.94%，合计决算数674.85万元。", nil},
+	// counts across clauses
+	{"受理 = 已审结 + 未审结", "全年共收到行政复议申请62件，已审结57件，未审结5件。", nil},
+	{"受理 ≠ 已审结 + 未审结", "全年共收到行政复议申请62件，已审结57件，未审结6件。",
+		[]issue{{CodePartsSum, "63件", "62件", true}}},
+	{"受理 ≠ 已审结 + 未审结 across clause runs", "受理行政复议申请62件；已审结57件，未审结4件。",
+		[]issue{{CodePartsSum, "61件", "62件", true}}},
+	{"达到 + 未达到 = 设置", "共设置绩效指标5个，其中达到年度指标值5个，未达到0个。", nil},
+	{"达到 + 未达到 ≠ 设置", "共设置绩效指标5个，其中达到年度指标值4个，未达到0个。",
+		[]issue{{CodePartsSum, "4个", "5个", true}}},
+	{"a total's counts over it, bracketed ones aside (testdata/real/yunnan-honghe-sjzx-2024)",
+		"2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个(含2023年转列暂付性款项项目5个),年初批复预算8个项目985万元(含1个年初结转结余项目50万元),调整预算后项目预算861.46万元,年中增加8个项目(含2023年转列暂付性款项项目5个),实际到位资金334.67万元。",
+		[]issue{{CodePartsSum, "16个", "15个", false}}},
+	{"a total and other results of the sentence", "全年共办理案件120件，接待来访群众300人次，调解纠纷150件。", nil},
+	{"posts are no sum of people", "核定编制数30人，在职人员26人，退休人员12人。", nil},
+	{"the intake before the pair is its whole", "全年受理案件62件，调解成功30件，已审结57件，未审结5件。", nil},
+	{"the intake before the pair is its whole, wrong", "全年受理案件62件，调解成功30件，已审结57件，未审结6件。",
+		[]issue{{CodePartsSum, "63件", "62件", true}}},
+	{"a total's counts within it", "全年共收到行政复议申请62件，已审结57件，其中10件确认违法，发出行政复议建议书2份。", nil},
+	{"a rate the report quotes from the table is the table's", "2024年度部门年初预算数为495.66万元，全年预算数为674.85万元，决算数为674.85万元，全年执行数未填列，自评表所列预算执行率为61.23%（按决算数计算为100.00%）。", nil},
+	{"其中 opening a sentence breaks down the figure before it", "2024年本年收入合计674.85万元。其中：财政拨款收入641.2万元，其他30.00万元。",
+		[]issue{{CodePartsSum, "671.20万元", "674.85万元", true}}},
+	{"其中 opening a paragraph breaks down the figure before it, not surely", "2024年本年收入合计674.85万元。\n其中：财政拨款收入641.2万元，其他30.00万元。",
+		[]issue{{CodePartsSum, "671.20万元", "674.85万元", false}}},
+	{"其中 opening a sentence after a change", "本年收入比上年增加10万元。其中财政拨款90万元，其他10万元。", nil},
+	// the real corpus
+	{"levels of the indicator tree are no parts (testdata/real/henan-xiping-jtj-2022)",
+		"该项目共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个。", nil},
+	{"what is already paid is no part of what the sum is made of (testdata/real/yunnan-yuanyang-dpx-2021)",
+		"统筹整合使用财政涉农资金303万元,其中项目管理费3万元,目前项目资金已拨付270万元。", nil},
+	{"two numbered items are two things (testdata/real/yunnan-yuanyang-dpx-2021)",
+		"  1.2021年第一批统筹整合使用财政涉农资金虹鳟鱼鲟鱼养殖基地建设项目。统筹整合使用财政涉农资金303万元,其中项目管理费3万元。\n  2.2021年第一批统筹整合使用财政涉农资金基础设施建设项目。统筹整合使用财政涉农资金107.13万元,其中项目管理费1.07万元。", nil},
+	{"a total later in the sentence is no part (testdata/real/hunan-leiyang-sz-2022, headings run into the text)",
+		"我校2022年按生均1000元安排,共计239万元,其中上级资金179.25万元,本级59.75万元,项目绩效目标是保证学校的正常运转二、项目资金使用及管理情况我校生均公用经费项目三、预算支出组织实施情况我校2022年财政安排支出共计87.06万元,余款安排下年支出", nil},
+	{"one sentence listing a label twice lists two things (testdata/real/chongqing-jiangbei-czj-2021)",
+		"评价结果显示,绩效评价结果为“优”的项目有1项,涉及金额为460万元;绩效评价结果为“良”的项目有6项,涉及金额为21075.69万元;绩效评价结果为“中”的项目有4项,涉及金额为11722.71万元。", nil},
+	{"two items a PDF runs into one paragraph after the title (testdata/real/yunnan-yuanyang-dpx-2021/remake.pdf)",
+		"元阳县大坪乡人民政府 2021 年度项目支出绩效单位自评报告一、基本情况(一)项目概况1.2021 年第一批统筹整合使用财政涉农资金养殖基地建设项目。统筹整合使用财政涉农资金 303 万元,其中项目管理费 3 万元。\n2.2021 年第一批统筹整合使用财政涉农资金基础设施建设项目。统筹整合使用财政涉农资金 107.13 万元,其中项目管理费 1.07 万元。", nil},
+	{"one item states one quantity once", "1.资金下达情况。下达资金14680万元。\n下达资金14600万元。",
+		[]issue{{CodeConflict, "14600万元", "14680万元", true}}},
 }
 
 func TestSentence(t *testing.T) {
@@ -164,6 +279,8 @@ func TestAdversarial(t *testing.T) {
 		"thousands separators":     strings.Repeat("1,000,", 1<<18),
 		"long labels":              strings.Repeat("本", 1<<20) + "10万元",
 		"many wholes of one share": "本年支出100万元，" + strings.Repeat("基本支出1万元，占本年支出1%，", 1<<12),
+		"many stated sums":         strings.Repeat("A1万元，合计1万元，", 1<<14),
+		"many pairs and totals":    strings.Repeat("共受理5件，已审结3件，未审结2件，（其中1件），", 1<<13),
 	}
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {
@@ -190,6 +307,9 @@ func FuzzClaims(f *testing.F) {
 		"共受理法援案件424件其中刑事案件111件",
 		"１２３．４５％，近500余万元左右，0.0万元，占0%",
 		"1,2,3,4.5.6万元其中其中按按分",
+		"一批总投资3374.3万元(其中建筑工程3292万元),二批总投资2069.51万元,合计批复总投资6222.4万元。",
+		"全年共收到申请62件，已审结57件，未审结5件；共设置指标5个，其中达到5个，未达到0个。",
+		"根据《关于下达资金的通知》，下达资金50万元。\n1.项目A资金303万元,其中管理费3万元,已拨付270万元,共计",
 	} {
 		f.Add(s)
 	}
@@ -200,6 +320,36 @@ func FuzzClaims(f *testing.F) {
 				t.Fatalf("issue claim %d out of range", is.Claim)
 			}
 			_ = s.Sentence(s.Claims[is.Claim])
+		}
+	})
+}
+
+func TestLastItem(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"1.资金下达情况。", "1."},
+		{"一、基本情况(一)项目概况1.2021 年第一批", "1."},
+		{"项目概况1.2021年第一批…2、第二批", "2、"},
+		{"（3）第三项，增长1.5%", "（3）"},
+		{"(12)项目", "(12)"},
+		{"增长1.5%，共120.5万元", ""},
+		{"2024年12月31日", ""},
+		{"第A1.项", ""},
+		{"123.项", ""},
+	} {
+		if got := lastItem(c.text, len(c.text)); got != c.want {
+			t.Errorf("lastItem(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// FuzzLastItem checks that an item number is found where the text has it.
+func FuzzLastItem(f *testing.F) {
+	for _, s := range []string{"1.资金", "(一)概况1.2021 年", "（3）", "1.5万元", "\xe2\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if n := lastItem(text, len(text)); n != "" && !strings.Contains(text, n) {
+			t.Fatalf("lastItem(%q) = %q, not in the text", text, n)
 		}
 	})
 }

@@ -37,15 +37,17 @@ const notScoreAfter = "钟之别析配类布摊成期值数管局行队解"
 type markerKind uint8
 
 const (
-	markerOf markerKind = iota + 1 // 其中
-	markerBy                       // 按…分类
+	markerOf    markerKind = iota + 1 // 其中
+	markerBy                          // 按…分类
+	markerTotal                       // a count said to be a total: 共15个
 )
 
 type marker struct {
-	offset int
-	sent   int
-	clause int
-	kind   markerKind
+	offset    int
+	sent      int
+	clause    int
+	kind      markerKind
+	bracketed bool // "（其中建筑工程3292万元）": the group ends with the bracket
 }
 
 // scanner reads the claims of paragraphs one after another, reusing its
@@ -141,6 +143,7 @@ func (sc *scanner) paragraph(text string, para int) {
 	rs := sc.rs
 	first := len(sc.claims)
 	sent, clause, boundary := 0, 0, 0
+	depth, doc := 0, "" // brackets open, and the document last named in the sentence
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if r >= 0x4E00 && r <= 0x9FFF && r != '其' && r != '按' {
@@ -149,21 +152,35 @@ func (sc *scanner) paragraph(text string, para int) {
 		switch {
 		case isSentenceEnd(r):
 			sent++
-			clause = 0
+			clause, depth, doc = 0, 0, ""
 			boundary = i + 1
 			continue
 		case r == '；' || r == ';':
 			clause++
 			boundary = i + 1
 			continue
+		case r == '《':
+			if j := closing(rs, i, '》'); j > 0 {
+				doc = sc.str(i+1, j)
+			}
+			boundary = i + 1
+			continue
+		case r == '（' || r == '(':
+			depth++
+			boundary = i + 1
+			continue
+		case r == '）' || r == ')':
+			depth = max(depth-1, 0)
+			boundary = i + 1
+			continue
 		case isLabelBoundary(r):
 			boundary = i + 1
 			continue
 		case r == '其' && i+1 < len(rs) && rs[i+1] == '中':
-			sc.markers = append(sc.markers, marker{offset: i, sent: sent, clause: clause, kind: markerOf})
+			sc.markers = append(sc.markers, marker{offset: i, sent: sent, clause: clause, kind: markerOf, bracketed: depth > 0})
 			continue
 		case r == '按' && byMarker(rs, i):
-			sc.markers = append(sc.markers, marker{offset: i, sent: sent, clause: clause, kind: markerBy})
+			sc.markers = append(sc.markers, marker{offset: i, sent: sent, clause: clause, kind: markerBy, bracketed: depth > 0})
 			continue
 		case !isDigit(r) || (i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || isLatin(rs[i-1]))):
 			continue
@@ -194,7 +211,16 @@ func (sc *scanner) paragraph(text string, para int) {
 				labelFrom--
 			}
 		}
-		c.Label = cleanLabel(sc.str(labelFrom, labelTo))
+		if boundary > 0 && labelFrom == boundary {
+			c.sep = rs[boundary-1] // the punctuation the label follows
+		}
+		raw := sc.str(labelFrom, labelTo)
+		c.Label = cleanLabel(raw)
+		c.totalled = strings.Contains(raw, "共")
+		c.bracketed, c.doc = depth > 0, doc
+		if c.Kind == Count {
+			c.noun = sc.nounAt(end)
+		}
 		c.Para, c.Offset, c.Sent, c.Clause = para, i, sent, clause
 		if sc.valid {
 			c.at = int(sc.off[i]) + 1
@@ -263,6 +289,11 @@ func (sc *scanner) number(i int) (c Claim, end int, ok bool) {
 		c.Approx = true
 		j += 2
 	}
+	if j < len(rs) && strings.ContainsRune("*×÷/", rs[j]) {
+		// a term of a formula (得分(20分*执行率)) or a rate per unit
+		// (1000元/人): no figure the report states
+		return c, j, false
+	}
 	c.Kind, c.Unit, c.Value, c.Places = kind, unit, v, places
 	c.Text = strings.TrimSpace(sc.str(i, j))
 	c.Wan = v
@@ -304,6 +335,36 @@ func init() {
 		u.runes = utf8.RuneCountInString(u.unit)
 		unitFirst.add(u.first)
 	}
+}
+
+// maxNounRunes bounds the noun read after a count's unit.
+const maxNounRunes = 4
+
+// nounAt returns the ideographs from rune i on, at most maxNounRunes: the
+// thing a count counts when the text names it after the unit (8个项目).
+func (sc *scanner) nounAt(i int) string {
+	j := i
+	for j < len(sc.rs) && j-i < maxNounRunes && sc.rs[j] >= 0x4E00 && sc.rs[j] <= 0x9FFF {
+		j++
+	}
+	return sc.str(i, j)
+}
+
+// maxTitleRunes bounds how far a document title (《…》) is looked for its end.
+const maxTitleRunes = 80
+
+// closing returns the index of the rune that closes the one at rs[i], within
+// maxTitleRunes and the sentence, or -1.
+func closing(rs []rune, i int, end rune) int {
+	for k := i + 1; k < len(rs) && k <= i+maxTitleRunes; k++ {
+		switch {
+		case rs[k] == end:
+			return k
+		case isSentenceEnd(rs[k]):
+			return -1
+		}
+	}
+	return -1
 }
 
 // byMarker reports whether 按 at rs[i] opens a classification: 按…分类 or
@@ -383,14 +444,17 @@ var (
 // cleanLabel trims what surrounds the noun phrase before a figure: dates
 // (2024年, 12月31日止), connectives (其中, 和) and verbs of stating (为, 达到).
 func cleanLabel(label string) string {
-	s := cjk.TrimSpace(label)
+	s := afterHeaders(cjk.TrimSpace(label))
 	for range 8 {
 		before := s
 		s = trimLeftSeparators(s)
 		s = stripDate(s)
 		if startsWithAny(s, leadFirst) {
 			for _, w := range leadWords {
-				if strings.HasPrefix(s, w) && len(s) > len(w) {
+				if s == w {
+					break // the label is the word: 共计 is not a 共 of 计
+				}
+				if strings.HasPrefix(s, w) && !namesBudget(w, s[len(w):]) {
 					s = s[len(w):]
 					break
 				}
@@ -404,7 +468,8 @@ func cleanLabel(label string) string {
 		before := s
 		if endsWithAny(s, trailLast) {
 			for _, w := range trailWords {
-				if strings.HasSuffix(s, w) && len(s) > len(w) {
+				// 未达到 is what did not reach, not a 未 that reached
+				if strings.HasSuffix(s, w) && len(s) > len(w) && s[:len(s)-len(w)] != "未" {
 					s = s[:len(s)-len(w)]
 					break
 				}
@@ -415,6 +480,27 @@ func cleanLabel(label string) string {
 		}
 	}
 	return cjk.TrimSpace(s)
+}
+
+// tableHeaders are a table's labels that run into the text after them when
+// a table is copied without its cell borders (…实际完成情况本项目共申请预算
+// 资金2026400元): what a figure measures starts after them.
+var tableHeaders = []string{"年度总体目标", "预期目标", "实际完成情况", "偏差原因分析及改进措施"}
+
+func afterHeaders(s string) string {
+	for _, h := range tableHeaders {
+		if i := strings.LastIndex(s, h); i >= 0 && i+len(h) < len(s) {
+			s = s[i+len(h):]
+		}
+	}
+	return s
+}
+
+// namesBudget reports whether lead word w begins the name of a budget
+// figure with rest: 全年预算数 and 全年执行数 are not a 预算数 and an 执行数 of
+// the whole year, they are the 全年 columns of the table.
+func namesBudget(w, rest string) bool {
+	return w == "全年" && (strings.HasPrefix(rest, "预算") || strings.HasPrefix(rest, "执行") || strings.HasPrefix(rest, "决算"))
 }
 
 // stripDate removes one leading date part: 2024年, 2024年度, 12月, 31日.
