@@ -99,14 +99,51 @@ func TestTextExtractsBack(t *testing.T) {
 }
 
 // TestUnusualCharacters: characters outside the BMP or missing from the
-// font must not abort the document.
+// font must not abort the document, nor vanish: each prints in a fallback
+// font that has it, else as pdf.Replacement.
 func TestUnusualCharacters(t *testing.T) {
 	opt := options(t)
-	ev := sample.Project()
-	ev.Goal.Actual = "𠀀𠀁 ＡＢＣ Ⅻ ☃ \u200b 完成"
-	ev.Indicators[0].Deviation = strings.Repeat("很长的说明，", 200)
-	if len(render(t, ev, opt)) == 0 {
-		t.Fatal("empty PDF")
+	pdftotext := tool(t, "pdftotext")
+	wenkai := "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
+	withFallback := opt
+	if b, err := os.ReadFile(wenkai); err == nil {
+		withFallback.Fallback = [][]byte{b}
+	} else if os.Getenv("CI") == "true" {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		opt  pdf.Options
+		want string
+	}{
+		// 𠀋 (U+2000B), 龢 and ☃ are not in the embedded GB2312 face
+		// but are in LXGW WenKai; 𠀀 (U+20000) is in neither. gopdf's
+		// ToUnicode map cannot name a character beyond U+FFFF, so 𠀋
+		// prints (from the fallback) but does not extract: only what
+		// follows it is compared.
+		{"NoFallback", opt, "甲□□□乙□完成"},
+		{"Fallback", withFallback, "龢□乙☃完成"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.opt.Fallback == nil && tt.name == "Fallback" {
+				t.Skip("no fallback font installed")
+			}
+			ev := sample.Project()
+			ev.Goal.Actual = "甲𠀋龢𠀀乙☃\u200b完成"
+			ev.Indicators[0].Deviation = strings.Repeat("很长的说明，", 200)
+			path := filepath.Join(t.TempDir(), "u.pdf")
+			if err := os.WriteFile(path, render(t, ev, tt.opt), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if text := squeeze(string(out)); !strings.Contains(text, tt.want) {
+				t.Errorf("extracted text lacks %q", tt.want)
+			}
+		})
 	}
 }
 
