@@ -85,8 +85,6 @@ func buildPDF(t *testing.T) []byte {
 }
 
 func TestLayoutGolden(t *testing.T) {
-	_, err := exec.LookPath("pdftotext")
-	need(t, "pdftotext (poppler-utils)", err == nil)
 	data := buildPDF(t)
 	d, err := ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{})
 	if err != nil {
@@ -115,7 +113,7 @@ func TestLayoutGolden(t *testing.T) {
 
 func TestPlain(t *testing.T) {
 	data := buildPDF(t)
-	d, err := readPlain(bytes.NewReader(data), int64(len(data)), limit.Default())
+	d, err := readGo(bytes.NewReader(data), int64(len(data)), limit.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +126,7 @@ func TestPageLimit(t *testing.T) {
 	data := buildPDF(t)
 	lim := limit.Limits{MaxPages: 1}
 	var le *limit.LimitError
-	if _, err := readPlain(bytes.NewReader(data), int64(len(data)), lim.Fill()); !errors.As(err, &le) || le.Limit != limit.Pages {
+	if _, err := readGo(bytes.NewReader(data), int64(len(data)), lim.Fill()); !errors.As(err, &le) || le.Limit != limit.Pages {
 		t.Errorf("pure: got %v, want a page LimitError", err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
@@ -143,7 +141,7 @@ func TestNoText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := readPlain(bytes.NewReader(data), int64(len(data)), limit.Default()); !errors.Is(err, ErrNoText) {
+	if _, err := readGo(bytes.NewReader(data), int64(len(data)), limit.Default()); !errors.Is(err, ErrNoText) {
 		t.Errorf("pure: got %v, want ErrNoText", err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
@@ -188,7 +186,7 @@ func FuzzPDF(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := limit.Default()
 		lim.Timeout = 5e9
-		d, err := readPlain(bytes.NewReader(data), int64(len(data)), lim)
+		d, err := readGo(bytes.NewReader(data), int64(len(data)), lim)
 		if err == nil && d == nil {
 			t.Fatal("nil document without error")
 		}

@@ -12,18 +12,20 @@ import (
 	"jixiao/importer/internal/limit"
 )
 
-// readPlain reads text with the pure-Go reader, which knows no layout:
-// every page becomes paragraphs split at blank lines. The reader is not
-// written for hostile input: its panics are recovered, and since it cannot
-// be cancelled it runs in a goroutine that is abandoned at the timeout.
-func readPlain(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, error) {
+// readGo reads the PDF in pure Go: each page's words with their boxes
+// (glyphs.go), the layout text built from them (layouttext.go), and the
+// same rebuild of paragraphs and tables as for pdftotext's output. The
+// parser is not written for hostile input: its panics are recovered, and
+// since it cannot be cancelled it runs in a goroutine that is abandoned at
+// the timeout.
+func readGo(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, error) {
 	type result struct {
 		d   *jixiao.Document
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		d, err := plainText(r, size, lim)
+		d, err := goText(r, size, lim)
 		done <- result{d, err}
 	}()
 	select {
@@ -34,10 +36,11 @@ func readPlain(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, e
 	}
 }
 
-func plainText(r io.ReaderAt, size int64, lim limit.Limits) (doc *jixiao.Document, err error) {
+// goPages returns each page's words, top-left origin, in points.
+func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			doc, err = nil, fmt.Errorf("pdf: 文件结构异常，无法读取：%s", oneLine(fmt.Sprint(p)))
+			geo, err = nil, fmt.Errorf("pdf: 文件结构异常，无法读取：%s", oneLine(fmt.Sprint(p)))
 		}
 	}()
 	pr, err := pdf.NewReader(r, size)
@@ -51,31 +54,64 @@ func plainText(r io.ReaderAt, size int64, lim limit.Limits) (doc *jixiao.Documen
 	if n > lim.MaxPages {
 		return nil, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.Pages, Value: int64(n), Max: int64(lim.MaxPages)})
 	}
-	doc = &jixiao.Document{Format: "pdf"}
 	total := 0
 	for i := 1; i <= n; i++ {
 		p := pr.Page(i)
 		if p.V.IsNull() {
+			geo = append(geo, nil)
 			continue
 		}
-		text, err := p.GetPlainText(nil)
-		if err != nil {
-			return nil, fmt.Errorf("pdf: 第 %d 页: %s", i, oneLine(err.Error()))
+		x0, top := pageOrigin(p.V)
+		gs := pageGlyphs(p, maxGlyphsPerPage)
+		for k := range gs {
+			gs[k].x -= x0
+			total += len(gs[k].text)
 		}
-		total += len(text)
 		if int64(total) > lim.MaxUnzippedBytes {
 			return nil, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.UnzippedBytes, Value: int64(total), Max: lim.MaxUnzippedBytes})
 		}
-		for _, para := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n\n") {
-			if para = strings.TrimSpace(para); para != "" {
-				doc.Blocks = append(doc.Blocks, jixiao.Block{Kind: jixiao.BlockParagraph, Text: para, Pos: jixiao.Position{Page: i}})
+		ws := pageWords(gs, top)
+		if len(ws) > maxWordsPerPage {
+			ws = ws[:maxWordsPerPage]
+		}
+		geo = append(geo, ws)
+	}
+	return geo, nil
+}
+
+// maxGlyphsPerPage bounds the characters kept for one page.
+const maxGlyphsPerPage = 200000
+
+// pageOrigin returns the left and top edges of the page's visible box
+// (CropBox, else MediaBox; A4 when neither is readable).
+func pageOrigin(v pdf.Value) (left, top float64) {
+	for _, key := range []string{"CropBox", "MediaBox"} {
+		b := v
+		for depth := 0; !b.IsNull() && depth < 64; depth++ {
+			if box := b.Key(key); box.Len() == 4 {
+				x0, y0, x1, y1 := box.Index(0).Float64(), box.Index(1).Float64(), box.Index(2).Float64(), box.Index(3).Float64()
+				return min(x0, x1), max(y0, y1)
 			}
+			b = b.Key("Parent")
 		}
 	}
-	if len(doc.Blocks) == 0 {
+	return 0, 841.89
+}
+
+func goText(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, error) {
+	geo, err := goPages(r, size, lim)
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]string, len(geo))
+	for i, ws := range geo {
+		pages[i] = layoutText(ws)
+	}
+	d := &jixiao.Document{Format: "pdf", Blocks: layoutBlocks(pages, geo)}
+	if len(d.Blocks) == 0 {
 		return nil, ErrNoText
 	}
-	return doc, nil
+	return d, nil
 }
 
 func oneLine(s string) string {
