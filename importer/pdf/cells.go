@@ -107,10 +107,47 @@ func (l vline) text() string {
 	return b.String()
 }
 
+// hline is a horizontal line drawn on a page, in points from its top
+// left: a table's border.
+type hline struct{ x0, x1, y float64 }
+
 // buildCells cuts visual lines into segments at gaps wider than a cell's
 // padding, and stacks each segment under the cell right above it when the
 // two overlap horizontally: the lines of one wrapped cell.
-func buildCells(lines []vline) []*bcell {
+func buildCells(lines []vline) []*bcell { return buildRuled(lines, nil) }
+
+// ruled says whether a border is drawn between a cell ending at y0 and a
+// line starting at y1, across the columns x0..x1 they share.
+func ruled(rules []hline, x0, x1, y0, y1 float64) bool {
+	for _, r := range rules {
+		if r.y > y0-0.5 && r.y < y1+0.5 && r.x0 < x0+1 && r.x1 > x1-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// boxed says whether borders are drawn above top and below bottom across
+// x0..x1, within a tall merged cell's height: the lines lie in one column
+// of a bordered table, where only a border separates rows.
+func boxed(rules []hline, x0, x1, top, bottom, h float64) bool {
+	above, below := false, false
+	for _, r := range rules {
+		if r.x0 < x0+1 && r.x1 > x1-1 {
+			above = above || r.y < top+0.5 && r.y > top-40*h
+			below = below || r.y > bottom-0.5 && r.y < bottom+40*h
+		}
+	}
+	return above && below
+}
+
+// buildRuled is buildCells on a page whose borders are known (rules, from
+// the pure-Go reader): lines with a border between them are never one
+// cell's, and inside a bordered column lines up to most of a line apart
+// are, whatever the producer's line spacing. Elsewhere, and without
+// borders, a cell's lines must touch (a gap under a quarter of their
+// height), as pdftotext's taller boxes give for most producers.
+func buildRuled(lines []vline, rules []hline) []*bcell {
 	var cells, open []*bcell
 	for _, l := range lines {
 		var segs []*bcell
@@ -139,7 +176,15 @@ func buildCells(lines []vline) []*bcell {
 		for _, s := range segs {
 			var into *bcell
 			for _, c := range open {
-				if math.Abs(s.y0-c.y1) < 0.25*s.h && s.x0 < c.x1 && s.x1 > c.x0 {
+				if !(s.x0 < c.x1 && s.x1 > c.x0) {
+					continue
+				}
+				gap := s.y0 - c.y1
+				x0, x1 := math.Max(s.x0, c.x0), math.Min(s.x1, c.x1)
+				if len(rules) > 0 && ruled(rules, x0, x1, c.y1, s.y0) {
+					continue
+				}
+				if math.Abs(gap) < 0.25*s.h || gap > 0 && gap < 0.8*s.h && boxed(rules, x0, x1, c.y0, s.y1, s.h) {
 					into = c
 					break
 				}

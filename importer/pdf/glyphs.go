@@ -153,11 +153,12 @@ type textState struct {
 
 // pageGlyphs runs the page's content stream and returns its glyphs, at
 // most max of them (a page over that is not a table page: the rest are
-// dropped, and the layout text is built from what was kept).
-func pageGlyphs(p pdf.Page, max int) []glyph {
+// dropped, and the layout text is built from what was kept), and its
+// horizontal lines.
+func pageGlyphs(p pdf.Page, max int) ([]glyph, []rule) {
 	in := &interp{max: max, fonts: map[string]*pdfFont{}}
 	in.run(p.V.Key("Contents"), resources(p.V), identity, 0)
-	return in.out
+	return in.out, in.rules
 }
 
 // resources returns a page's Resources, inherited from its parents.
@@ -175,6 +176,30 @@ type interp struct {
 	max   int
 	out   []glyph
 	fonts map[string]*pdfFont
+	rules []rule
+	// the current path's point and subpath start, in user space
+	px, py, sx, sy float64
+}
+
+// rule is a horizontal line drawn on the page (a table's border), in user
+// space: from x0 to x1 at height y.
+type rule struct{ x0, x1, y float64 }
+
+// maxRules bounds the lines kept for one page.
+const maxRules = 20000
+
+// line records the segment from (x0, y0) to (x1, y1), in the coordinates
+// of ctm, when it is horizontal on the page.
+func (in *interp) line(ctm matrix, x0, y0, x1, y1 float64) {
+	ax, ay := ctm.apply(x0, y0)
+	bx, by := ctm.apply(x1, y1)
+	if math.Abs(ay-by) < 0.5 && math.Abs(ax-bx) > 2 && len(in.rules) < maxRules {
+		in.rules = append(in.rules, rule{math.Min(ax, bx), math.Max(ax, bx), (ay + by) / 2})
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
 }
 
 // maxFormDepth bounds nested form XObjects (a form that draws itself).
@@ -216,6 +241,22 @@ func (in *interp) run(strm, res pdf.Value, ctm matrix, depth int) {
 			}
 		case "cm":
 			g.ctm = mat().mul(g.ctm)
+		case "m":
+			in.px, in.py = num(0), num(1)
+			in.sx, in.sy = in.px, in.py
+		case "l":
+			in.line(g.ctm, in.px, in.py, num(0), num(1))
+			in.px, in.py = num(0), num(1)
+		case "h":
+			in.line(g.ctm, in.px, in.py, in.sx, in.sy)
+			in.px, in.py = in.sx, in.sy
+		case "re":
+			// A rectangle is a cell's border, or a thin filled bar drawn
+			// as a border: its top and bottom edges are both rules.
+			x, y, w, h := num(0), num(1), num(2), num(3)
+			in.line(g.ctm, x, y, x+w, y)
+			in.line(g.ctm, x, y+h, x+w, y+h)
+			in.px, in.py, in.sx, in.sy = x, y, x, y
 		case "BT":
 			g.tm, g.tlm = identity, identity
 		case "Tc":

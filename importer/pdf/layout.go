@@ -59,18 +59,26 @@ func parseLine(s string) line {
 // the evidence of all its label columns (placement): a first reading
 // gathers it, and when a column was read otherwise, a second reads every
 // table by it.
-func layoutBlocks(pages []string, geo [][]word) []jixiao.Block {
+//
+// rules, when given (one entry per page), are the pages' horizontal
+// borders: they tell a cell's wrapped lines from the next row's
+// (buildRuled).
+func layoutBlocks(pages []string, geo [][]word, rules ...[][]hline) []jixiao.Block {
+	var rs [][]hline
+	if len(rules) > 0 {
+		rs = rules[0]
+	}
 	p := &placement{}
-	blocks := readPages(pages, geo, p)
+	blocks := readPages(pages, geo, rs, p)
 	if p.seen() && p.decide() {
-		blocks = readPages(pages, geo, p)
+		blocks = readPages(pages, geo, rs, p)
 	}
 	return blocks
 }
 
 // readPages is one reading of the pages, its tables' merged cells placed
 // by place.
-func readPages(pages []string, geo [][]word, place *placement) []jixiao.Block {
+func readPages(pages []string, geo [][]word, rules [][]hline, place *placement) []jixiao.Block {
 	var blocks []jixiao.Block
 	ntab := 0
 	var carry *columns
@@ -91,7 +99,11 @@ func readPages(pages []string, geo [][]word, place *placement) []jixiao.Block {
 			if from != nil {
 				lone = func(reg *region) bool { return reg.continuesAlone(from) }
 			}
-			regions = findRegions(buildCells(vls), lone)
+			var rs []hline
+			if pi < len(rules) {
+				rs = rules[pi]
+			}
+			regions = findRegions(buildRuled(vls, rs), lone)
 			for _, reg := range regions {
 				reg.place = place
 			}

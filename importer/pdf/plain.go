@@ -36,39 +36,45 @@ func readGo(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, erro
 	}
 }
 
-// goPages returns each page's words, top-left origin, in points.
-func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, err error) {
+// goPages returns each page's words and horizontal lines, top-left
+// origin, in points.
+func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, rules [][]hline, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			geo, err = nil, fmt.Errorf("pdf: 文件结构异常，无法读取：%s", oneLine(fmt.Sprint(p)))
+			geo, rules, err = nil, nil, fmt.Errorf("pdf: 文件结构异常，无法读取：%s", oneLine(fmt.Sprint(p)))
 		}
 	}()
 	pr, err := pdf.NewReader(r, size)
 	if err != nil {
 		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(err.Error(), "password") {
-			return nil, ErrEncrypted
+			return nil, nil, ErrEncrypted
 		}
-		return nil, fmt.Errorf("pdf: 无法读取：%s", oneLine(err.Error()))
+		return nil, nil, fmt.Errorf("pdf: 无法读取：%s", oneLine(err.Error()))
 	}
 	n := pr.NumPage()
 	if n > lim.MaxPages {
-		return nil, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.Pages, Value: int64(n), Max: int64(lim.MaxPages)})
+		return nil, nil, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.Pages, Value: int64(n), Max: int64(lim.MaxPages)})
 	}
 	total := 0
 	for i := 1; i <= n; i++ {
 		p := pr.Page(i)
 		if p.V.IsNull() {
-			geo = append(geo, nil)
+			geo, rules = append(geo, nil), append(rules, nil)
 			continue
 		}
 		x0, top := pageOrigin(p.V)
-		gs := pageGlyphs(p, maxGlyphsPerPage)
+		gs, rs := pageGlyphs(p, maxGlyphsPerPage)
+		var hs []hline
+		for _, r := range rs {
+			hs = append(hs, hline{r.x0 - x0, r.x1 - x0, top - r.y})
+		}
+		rules = append(rules, hs)
 		for k := range gs {
 			gs[k].x -= x0
 			total += len(gs[k].text)
 		}
 		if int64(total) > lim.MaxUnzippedBytes {
-			return nil, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.UnzippedBytes, Value: int64(total), Max: lim.MaxUnzippedBytes})
+			return nil, nil, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.UnzippedBytes, Value: int64(total), Max: lim.MaxUnzippedBytes})
 		}
 		ws := pageWords(gs, top)
 		if len(ws) > maxWordsPerPage {
@@ -76,7 +82,7 @@ func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, err err
 		}
 		geo = append(geo, ws)
 	}
-	return geo, nil
+	return geo, rules, nil
 }
 
 // maxGlyphsPerPage bounds the characters kept for one page.
@@ -99,7 +105,7 @@ func pageOrigin(v pdf.Value) (left, top float64) {
 }
 
 func goText(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, error) {
-	geo, err := goPages(r, size, lim)
+	geo, rules, err := goPages(r, size, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +113,7 @@ func goText(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, erro
 	for i, ws := range geo {
 		pages[i] = layoutText(ws)
 	}
-	d := &jixiao.Document{Format: "pdf", Blocks: layoutBlocks(pages, geo)}
+	d := &jixiao.Document{Format: "pdf", Blocks: layoutBlocks(pages, geo, rules)}
 	if len(d.Blocks) == 0 {
 		return nil, ErrNoText
 	}
