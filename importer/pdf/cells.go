@@ -107,9 +107,14 @@ func (l vline) text() string {
 	return b.String()
 }
 
-// hline is a horizontal line drawn on a page, in points from its top
-// left: a table's border.
-type hline struct{ x0, x1, y float64 }
+// hline is a line drawn on a page, in points from its top left: a
+// table's border, horizontal (x0 < x1 at y) or vertical (vertical set, at
+// x0 from y to y1).
+type hline struct {
+	x0, x1, y float64
+	vertical  bool
+	y1        float64
+}
 
 // buildCells cuts visual lines into segments at gaps wider than a cell's
 // padding, and stacks each segment under the cell right above it when the
@@ -120,7 +125,18 @@ func buildCells(lines []vline) []*bcell { return buildRuled(lines, nil) }
 // line starting at y1, across the columns x0..x1 they share.
 func ruled(rules []hline, x0, x1, y0, y1 float64) bool {
 	for _, r := range rules {
-		if r.y > y0-0.5 && r.y < y1+0.5 && r.x0 < x0+1 && r.x1 > x1-1 {
+		if !r.vertical && r.y > y0-0.5 && r.y < y1+0.5 && r.x0 < x0+1 && r.x1 > x1-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// column says whether a vertical border stands between x0 and x1 at
+// height y: two words on either side are in different cells.
+func column(rules []hline, x0, x1, y float64) bool {
+	for _, r := range rules {
+		if r.vertical && r.x0 > x0 && r.x0 < x1 && r.y <= y && r.y1 >= y {
 			return true
 		}
 	}
@@ -133,7 +149,7 @@ func ruled(rules []hline, x0, x1, y0, y1 float64) bool {
 func boxed(rules []hline, x0, x1, top, bottom, h float64) bool {
 	above, below := false, false
 	for _, r := range rules {
-		if r.x0 < x0+1 && r.x1 > x1-1 {
+		if !r.vertical && r.x0 < x0+1 && r.x1 > x1-1 {
 			above = above || r.y < top+0.5 && r.y > top-40*h
 			below = below || r.y > bottom-0.5 && r.y < bottom+40*h
 		}
@@ -153,7 +169,7 @@ func buildRuled(lines []vline, rules []hline) []*bcell {
 		var segs []*bcell
 		for _, w := range l.words {
 			h := w.h()
-			if n := len(segs); n > 0 && w.x0-segs[n-1].x1 < 0.45*h {
+			if n := len(segs); n > 0 && w.x0-segs[n-1].x1 < 0.45*h && !column(rules, segs[n-1].x1-0.5, w.x0+0.5, (w.y0+w.y1)/2) {
 				s := segs[n-1]
 				var b strings.Builder
 				b.WriteString(s.lines[0])

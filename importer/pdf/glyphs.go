@@ -154,11 +154,11 @@ type textState struct {
 // pageGlyphs runs the page's content stream and returns its glyphs, at
 // most max of them (a page over that is not a table page: the rest are
 // dropped, and the layout text is built from what was kept), and its
-// horizontal lines.
-func pageGlyphs(p pdf.Page, max int) ([]glyph, []rule) {
+// horizontal and vertical lines.
+func pageGlyphs(p pdf.Page, max int) ([]glyph, []rule, []vrule) {
 	in := &interp{max: max, fonts: map[string]*pdfFont{}}
 	in.run(p.V.Key("Contents"), resources(p.V), identity, 0)
-	return in.out, in.rules
+	return in.out, in.rules, in.vrules
 }
 
 // resources returns a page's Resources, inherited from its parents.
@@ -176,7 +176,8 @@ type interp struct {
 	max   int
 	out   []glyph
 	fonts map[string]*pdfFont
-	rules []rule
+	rules  []rule
+	vrules []vrule
 	// the current path's point and subpath start, in user space
 	px, py, sx, sy float64
 }
@@ -184,6 +185,10 @@ type interp struct {
 // rule is a horizontal line drawn on the page (a table's border), in user
 // space: from x0 to x1 at height y.
 type rule struct{ x0, x1, y float64 }
+
+// vrule is a vertical line drawn on the page, in user space: at x from
+// y0 to y1.
+type vrule struct{ x, y0, y1 float64 }
 
 // maxRules bounds the lines kept for one page.
 const maxRules = 20000
@@ -195,6 +200,9 @@ func (in *interp) line(ctm matrix, x0, y0, x1, y1 float64) {
 	bx, by := ctm.apply(x1, y1)
 	if math.Abs(ay-by) < 0.5 && math.Abs(ax-bx) > 2 && len(in.rules) < maxRules {
 		in.rules = append(in.rules, rule{math.Min(ax, bx), math.Max(ax, bx), (ay + by) / 2})
+	}
+	if math.Abs(ax-bx) < 0.5 && math.Abs(ay-by) > 2 && len(in.vrules) < maxRules {
+		in.vrules = append(in.vrules, vrule{(ax + bx) / 2, math.Min(ay, by), math.Max(ay, by)})
 	}
 }
 
@@ -256,6 +264,8 @@ func (in *interp) run(strm, res pdf.Value, ctm matrix, depth int) {
 			x, y, w, h := num(0), num(1), num(2), num(3)
 			in.line(g.ctm, x, y, x+w, y)
 			in.line(g.ctm, x, y+h, x+w, y+h)
+			in.line(g.ctm, x, y, x, y+h)
+			in.line(g.ctm, x+w, y, x+w, y+h)
 			in.px, in.py, in.sx, in.sy = x, y, x, y
 		case "BT":
 			g.tm, g.tlm = identity, identity
@@ -389,8 +399,10 @@ func (in *interp) show(g *textState, raw string) {
 // pageWords joins a page's glyphs into words with boxes in points from the
 // page's top left, as pdftotext -bbox-layout gives them: a word ends at a
 // space, at a gap wider than a fifth of the size, or where the next glyph
-// is not on the same baseline. Boxes span the font's ascent and descent.
-func pageWords(gs []glyph, top float64) []word {
+// is not on the same baseline, or at a vertical border (a table's column
+// line: text of two cells never makes one word). Boxes span the font's
+// ascent and descent.
+func pageWords(gs []glyph, vs []vrule, top float64) []word {
 	var out []word
 	var cur *word
 	var lastX, lastY, lastSize float64
@@ -416,7 +428,7 @@ func pageWords(gs []glyph, top float64) []word {
 		if cur != nil {
 			gap := g.x - lastX
 			sameLine := math.Abs(g.y-lastY) < 0.3*math.Min(g.size, lastSize)
-			if !sameLine || gap > 0.2*math.Max(g.size, lastSize) || gap < -0.5*g.size {
+			if !sameLine || gap > 0.2*math.Max(g.size, lastSize) || gap < -0.5*g.size || crosses(vs, lastX-0.5, g.x+0.5, g.y+0.3*g.size) {
 				end()
 			}
 		}
@@ -430,6 +442,17 @@ func pageWords(gs []glyph, top float64) []word {
 	}
 	end()
 	return out
+}
+
+// crosses says whether a vertical line crosses height y between x0 and
+// x1.
+func crosses(vs []vrule, x0, x1, y float64) bool {
+	for _, v := range vs {
+		if v.x > x0 && v.x < x1 && v.y0 <= y && v.y1 >= y {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanText drops what a decoded code may carry that is not text: invalid

@@ -12,9 +12,15 @@ import (
 // columns (a CJK character takes two, as in a terminal), so that a gap of
 // two columns or more between words (a table's cell boundary) becomes two
 // spaces or more, and a first-line indent becomes leading spaces; a
-// vertical gap wider than a line becomes a blank line. layoutBlocks reads
-// it exactly as it reads pdftotext's.
-func layoutText(ws []word) string {
+// vertical gap wider than a line becomes a blank line, and so does the
+// end of a line that stops short of the page's text edge (a paragraph's
+// last line: PDFs from word processors mark paragraphs no other way), and
+// a change of text size (a heading and the text under it), and a
+// numbered heading (一、 （一） 1、 （1）). Words on either
+// side of a vertical border (rules) are always two spaces apart: they are
+// in different cells. layoutBlocks reads it exactly as it reads
+// pdftotext's.
+func layoutText(ws []word, rules []hline) string {
 	vls := visualLines(ws)
 	if len(vls) == 0 {
 		return ""
@@ -24,11 +30,20 @@ func layoutText(ws []word) string {
 	for _, w := range ws {
 		left = math.Min(left, w.x0)
 	}
+	right, justified := rightEdge(vls)
 	var b strings.Builder
 	for i, l := range vls {
 		if i > 0 {
 			prev := vls[i-1]
-			if l.y0-prev.y1 > 0.9*(prev.y1-prev.y0) {
+			last := prev.words[len(prev.words)-1]
+			short := justified && last.x1 < right-3*col && last.x1 > right-40*col
+			h0, h1 := prev.y1-prev.y0, l.y1-l.y0
+			resized := math.Abs(h0-h1) > 0.1*math.Max(h0, h1) // a heading and its text
+			// A numbered heading starts a paragraph, and ends one when it
+			// is shorter than the line under it.
+			numbered := startsNumbered(l.words[0].text) ||
+				startsNumbered(prev.words[0].text) && last.x1 < l.words[len(l.words)-1].x1-3*col
+			if l.y0-prev.y1 > 0.9*h0 || short || resized || numbered {
 				b.WriteByte('\n')
 			}
 		}
@@ -39,7 +54,7 @@ func layoutText(ws []word) string {
 			case k == 0:
 				b.WriteString(strings.Repeat(" ", max(at, 0)))
 				pos = max(at, 0)
-			case w.x0-l.words[k-1].x1 >= 1.5*col:
+			case w.x0-l.words[k-1].x1 >= 1.5*col || column(rules, l.words[k-1].x1-0.5, w.x0+0.5, (w.y0+w.y1)/2):
 				n := max(at-pos, 2)
 				b.WriteString(strings.Repeat(" ", n))
 				pos += n
@@ -56,6 +71,46 @@ func layoutText(ws []word) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// startsNumbered reports text that opens with a heading number: 一、
+// （一） (一) 1、 1. （1）.
+func startsNumbered(s string) bool {
+	rs := []rune(s)
+	if len(rs) < 2 {
+		return false
+	}
+	i := 0
+	open := rs[0] == '（' || rs[0] == '('
+	if open {
+		i = 1
+	}
+	k := i
+	for k < len(rs) && (strings.ContainsRune("一二三四五六七八九十", rs[k]) || rs[k] >= '0' && rs[k] <= '9') && k-i < 3 {
+		k++
+	}
+	if k == i || k >= len(rs) {
+		return false
+	}
+	if open {
+		return rs[k] == '）' || rs[k] == ')'
+	}
+	return rs[k] == '、' || rs[k] == '．' || (rs[k] == '.' && rs[i] >= '0' && rs[i] <= '9' && k+1 < len(rs) && !(rs[k+1] >= '0' && rs[k+1] <= '9'))
+}
+
+// rightEdge is where most lines of the page end: the right margin of its
+// body text, when at least three lines end there.
+func rightEdge(vls []vline) (float64, bool) {
+	n := map[float64]int{}
+	best, bestN := 0.0, 0
+	for _, l := range vls {
+		x := math.Round(l.words[len(l.words)-1].x1 / 2)
+		n[x]++
+		if n[x] > bestN || n[x] == bestN && x > best {
+			best, bestN = x, n[x]
+		}
+	}
+	return best * 2, bestN >= 3
 }
 
 // wideEdge reports whether a ends or b starts with a wide character.

@@ -63,10 +63,15 @@ func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, rules [
 			continue
 		}
 		x0, top := pageOrigin(p.V)
-		gs, rs := pageGlyphs(p, maxGlyphsPerPage)
+		gs, rs, vs := pageGlyphs(p, maxGlyphsPerPage)
+
 		var hs []hline
 		for _, r := range rs {
-			hs = append(hs, hline{r.x0 - x0, r.x1 - x0, top - r.y})
+			hs = append(hs, hline{x0: r.x0 - x0, x1: r.x1 - x0, y: top - r.y})
+		}
+		for k, v := range vs {
+			vs[k].x -= x0
+			hs = append(hs, hline{x0: v.x - x0, vertical: true, y: top - v.y1, y1: top - v.y0})
 		}
 		rules = append(rules, hs)
 		for k := range gs {
@@ -76,7 +81,7 @@ func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, rules [
 		if int64(total) > lim.MaxUnzippedBytes {
 			return nil, nil, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.UnzippedBytes, Value: int64(total), Max: lim.MaxUnzippedBytes})
 		}
-		ws := pageWords(gs, top)
+		ws := pageWords(gs, vs, top)
 		if len(ws) > maxWordsPerPage {
 			ws = ws[:maxWordsPerPage]
 		}
@@ -111,7 +116,7 @@ func goText(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, erro
 	}
 	pages := make([]string, len(geo))
 	for i, ws := range geo {
-		pages[i] = layoutText(ws)
+		pages[i] = layoutText(ws, rules[i])
 	}
 	d := &jixiao.Document{Format: "pdf", Blocks: layoutBlocks(pages, geo, rules)}
 	if len(d.Blocks) == 0 {
