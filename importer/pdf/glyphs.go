@@ -173,9 +173,9 @@ func resources(v pdf.Value) pdf.Value {
 }
 
 type interp struct {
-	max   int
-	out   []glyph
-	fonts map[string]*pdfFont
+	max    int
+	out    []glyph
+	fonts  map[string]*pdfFont
 	rules  []rule
 	vrules []vrule
 	// the current path's point and subpath start, in user space
