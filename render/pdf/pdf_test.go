@@ -6,10 +6,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"jixiao"
+	pdfin "jixiao/importer/pdf"
 	"jixiao/internal/sample"
 	"jixiao/render/chart"
 	"jixiao/render/internal/cjkfont"
@@ -227,6 +229,55 @@ func TestLongTableRepeatsHeading(t *testing.T) {
 	for i := 1; i <= end; i++ {
 		if !strings.Contains(squeeze(pages[i]), heading) {
 			t.Errorf("page %d continues the indicators without their heading:\n%s", i+1, pages[i])
+		}
+	}
+}
+
+// TestTableNumberFormats: amounts and scores print with two decimals and
+// rates as percentages with two, as the xlsx shows them; 分值 as written.
+// The PDF is read back with jixiao's own pure-Go reader.
+func TestTableNumberFormats(t *testing.T) {
+	opt := options(t)
+	ev := sample.Yanfeng()
+	rs := rules.MustLoad("national-2020")
+	var buf bytes.Buffer
+	if err := pdf.WriteTable(&buf, report.Table(ev, score.Score(ev, rs), rs), opt); err != nil {
+		t.Fatal(err)
+	}
+	saved := pdfin.Pdftotext
+	pdfin.Pdftotext = ""
+	defer func() { pdfin.Pdftotext = saved }()
+	d, err := pdfin.Read(&buf, "t.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]string
+	for _, b := range d.Blocks {
+		if b.Table != nil {
+			for _, r := range b.Table.Rows {
+				rows = append(rows, r.Texts())
+			}
+		}
+	}
+	row := func(label string) []string {
+		for _, r := range rows {
+			if slices.Contains(r, label) {
+				return r
+			}
+		}
+		return nil
+	}
+	tests := []struct{ row, want string }{
+		{"政府性基金拨款", "0.00"}, // stated 0.0
+		{"年度资金总额", "61.23%"},
+		{"年度资金总额", "6.12"},
+		{"完成量", "20.00"}, // 得分 stated 20
+		{"完成量", "20"},    // 分值 as written
+		{"总分", "96.12"},
+	}
+	for _, tt := range tests {
+		if r := row(tt.row); !slices.Contains(r, tt.want) {
+			t.Errorf("row %s: cells %q lack %q", tt.row, r, tt.want)
 		}
 	}
 }
