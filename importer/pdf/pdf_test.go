@@ -175,11 +175,13 @@ paragraph level=0 style="" @p1 "abc def"
 	}
 }
 
-// FuzzPDF exercises the pure-Go path, the one that parses PDF syntax in
-// our process.
+// FuzzPDF exercises the pure-Go reader, the one that parses PDF syntax in
+// our process, from the file structure to the words and the tables.
 func FuzzPDF(f *testing.F) {
-	if b, err := os.ReadFile("../../testdata/bad/scanned.pdf"); err == nil {
-		f.Add(b)
+	for _, seed := range []string{"../../testdata/bad/scanned.pdf", "testdata/jixiao-table.pdf"} {
+		if b, err := os.ReadFile(seed); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Add([]byte("%PDF-1.4\n%%EOF"))
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"))
