@@ -304,16 +304,27 @@ func findRegions(cells []*bcell, lone func(*region) bool) []*region {
 // more cells: then it is a cell merged over rows, not a row of its own.
 // Rows are sorted by centre, so only near ones can overlap; the window
 // bounds the work on a page of many rows.
+//
+// A cell merged over two rows whose own cells wrap to fill them sits
+// exactly between them, its text touching theirs without overlapping:
+// touching a row of two or more cells above and one below counts too (a
+// split's heading, a row of its own, stands clear of both).
 func overlapsMulti(rows []*brow, i int) bool {
 	r := rows[i]
 	eps := 0.1 * r.cells[0].h
+	above, below := false, false
 	for k := max(0, i-overlapWindow); k < len(rows) && k <= i+overlapWindow; k++ {
 		o := rows[k]
-		if k != i && len(o.cells) >= 2 && r.y0 < o.y1-eps && r.y1 > o.y0+eps {
+		if k == i || len(o.cells) < 2 {
+			continue
+		}
+		if r.y0 < o.y1-eps && r.y1 > o.y0+eps {
 			return true
 		}
+		above = above || k < i && r.y0 < o.y1+eps && r.y0 > o.y1-eps
+		below = below || k > i && r.y1 > o.y0-eps && r.y1 < o.y0+eps
 	}
-	return false
+	return above && below
 }
 
 const overlapWindow = 64
