@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"jixiao/present"
@@ -19,17 +20,40 @@ import (
 // LibreOffice on PATH. PDF output then uses the embedded font, and PDF
 // input the pure-Go reader.
 
-// buildBinary builds jixiao with CGO_ENABLED=0, as shipped.
+// built is the binary, built once for the package's tests.
+var built struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// buildBinary builds jixiao with CGO_ENABLED=0, as shipped, once.
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	bin := filepath.Join(t.TempDir(), "jixiao")
-	cmd := exec.Command(goTool, "build", "-o", bin, ".")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	built.once.Do(func() {
+		built.dir, built.err = os.MkdirTemp("", "jixiao-bin-")
+		if built.err != nil {
+			return
+		}
+		goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+		cmd := exec.Command(goTool, "build", "-o", filepath.Join(built.dir, "jixiao"), ".")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
-	return bin
+	return filepath.Join(built.dir, "jixiao")
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
 }
 
 // bare returns an environment with nothing installed: PATH, the font
