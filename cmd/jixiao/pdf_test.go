@@ -211,3 +211,41 @@ func TestLibreOfficePDFs(t *testing.T) {
 		}
 	}
 }
+
+// TestChromiumPDFs: PDFs printed by Chromium (Skia: CID fonts, and Type 3
+// fonts for synthetic bold) from jixiao's HTML table and report are read
+// without poppler with the findings of the HTML.
+func TestChromiumPDFs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs Chromium")
+	}
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("chromium is required in CI: %v", err)
+		}
+		t.Skip("chromium not installed")
+	}
+	bin := buildBinary(t)
+	env := bare(t)
+	dir := t.TempDir()
+	for _, what := range []string{"table", "report"} {
+		html := filepath.Join(dir, what+".html")
+		if _, e, code := runBin(t, bin, env, "render", "--to", "html", "--what", what, "-o", html, sample); code != 0 {
+			t.Fatalf("render: exit %d\n%s", code, e)
+		}
+		pdf := filepath.Join(dir, what+".pdf")
+		cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+			"--disable-component-update", "--disable-sync", "--user-data-dir="+t.TempDir(), "--no-pdf-header-footer",
+			"--print-to-pdf="+pdf, "file://"+html)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("chromium: %v\n%s", err, out)
+		}
+		want, _ := findings(t, bin, env, html)
+		got, total := findings(t, bin, env, pdf)
+		if total != "96.12" {
+			t.Errorf("%s.pdf: computed total %s, want 96.12", what, total)
+		}
+		sameFindings(t, what+".pdf (Chromium) vs "+what+".html", want, got)
+	}
+}

@@ -50,15 +50,23 @@ type pdfFont struct {
 	// of the words' boxes, as pdftotext makes them.
 	ascent, descent float64
 	enc             pdf.TextEncoding
+	cmap            *toUnicode // the ToUnicode map, when the font has one: it decides
+	wscale          float64    // glyph space to text space: 1/1000, or a Type 3 font's FontMatrix
 	widths          map[int]float64
 	dw              float64
 	decoded         map[string]string
 }
 
 func loadFont(v pdf.Value) *pdfFont {
-	f := &pdfFont{dw: 0, widths: map[int]float64{}, decoded: map[string]string{}}
+	f := &pdfFont{dw: 0, wscale: 0.001, widths: map[int]float64{}, decoded: map[string]string{}}
 	pf := pdf.Font{V: v}
 	f.enc = pf.Encoder()
+	f.cmap = readToUnicode(v)
+	if v.Key("Subtype").Name() == "Type3" {
+		if m := v.Key("FontMatrix"); m.Len() == 6 && m.Index(0).Float64() > 0 {
+			f.wscale = m.Index(0).Float64()
+		}
+	}
 	desc := v.Key("FontDescriptor")
 	if v.Key("Subtype").Name() == "Type0" {
 		desc = v.Key("DescendantFonts").Index(0).Key("FontDescriptor")
@@ -135,7 +143,12 @@ func (f *pdfFont) decode(raw string) string {
 	if s, ok := f.decoded[raw]; ok {
 		return s
 	}
-	s := f.enc.Decode(raw)
+	var s string
+	if t, ok := f.cmap.text(raw); ok {
+		s = t
+	} else {
+		s = f.enc.Decode(raw)
+	}
 	if len(f.decoded) < 1<<16 {
 		f.decoded[raw] = s
 	}
@@ -371,19 +384,28 @@ func (in *interp) show(g *textState, raw string) {
 	if f == nil {
 		return
 	}
-	step := 1
+	def := 1
 	if f.twoByte {
-		step = 2
+		def = 2
 	}
-	for i := 0; i+step <= len(raw); i += step {
-		code := int(raw[i])
-		if step == 2 {
-			code = code<<8 | int(raw[i+1])
+	var codes []string
+	if f.cmap != nil {
+		codes = f.cmap.split(raw, def)
+	} else {
+		for i := 0; i+def <= len(raw); i += def {
+			codes = append(codes, raw[i:i+def])
 		}
-		w0 := f.width(code) / 1000
+	}
+	for _, c := range codes {
+		code := 0
+		for k := 0; k < len(c); k++ {
+			code = code<<8 | int(c[k])
+		}
+		step := len(c)
+		w0 := f.width(code) * f.wscale
 		trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(g.tm).mul(g.ctm)
 		size := math.Hypot(trm[2], trm[3])
-		text := f.decode(raw[i : i+step])
+		text := f.decode(c)
 		if len(in.out) < in.max && text != "" && size > 0 {
 			in.out = append(in.out, glyph{x: trm[4], y: trm[5], w: w0 * math.Hypot(trm[0], trm[1]), size: size,
 				ascent: f.ascent, descent: f.descent, text: text})
