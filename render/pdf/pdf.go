@@ -266,7 +266,11 @@ func WriteTable(w io.Writer, g *report.Grid, opt Options) error {
 }
 
 func (d *doc) write(w io.Writer) error {
-	if _, err := d.gp.WriteTo(w); err != nil {
+	var buf bytes.Buffer
+	if _, err := d.gp.WriteTo(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if _, err := w.Write(fixToUnicode(buf.Bytes())); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil

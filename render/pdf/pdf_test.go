@@ -119,12 +119,10 @@ func TestUnusualCharacters(t *testing.T) {
 		want string
 	}{
 		// 𠀋 (U+2000B), 龢 and ☃ are not in the embedded GB2312 face
-		// but are in LXGW WenKai; 𠀀 (U+20000) is in neither. gopdf's
-		// ToUnicode map cannot name a character beyond U+FFFF, so 𠀋
-		// prints (from the fallback) but does not extract: only what
-		// follows it is compared.
+		// but are in LXGW WenKai; 𠀀 (U+20000) is in neither. 𠀋 also
+		// checks the ToUnicode entry beyond U+FFFF (fixToUnicode).
 		{"NoFallback", opt, "甲□□□乙□完成"},
-		{"Fallback", withFallback, "龢□乙☃完成"},
+		{"Fallback", withFallback, "甲𠀋龢□乙☃完成"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
