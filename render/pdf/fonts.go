@@ -13,6 +13,7 @@ import (
 // an unused fallback costs nothing), else Replacement in the main font.
 type fonts struct {
 	gp       *gopdf.GoPdf
+	main     string // the main font's family, as the PDF names it
 	fallback []fallback
 	chosen   map[rune]glyph
 	buf      sfnt.Buffer
@@ -38,10 +39,10 @@ type run struct {
 }
 
 func newFonts(gp *gopdf.GoPdf, opt Options) (*fonts, error) {
-	if err := gp.AddTTFFontData(family, opt.Font); err != nil {
+	f := &fonts{gp: gp, main: fontName(opt.Font, 0), chosen: map[rune]glyph{}}
+	if err := gp.AddTTFFontData(f.main, opt.Font); err != nil {
 		return nil, fmt.Errorf("pdf: load font: %w", err)
 	}
-	f := &fonts{gp: gp, chosen: map[rune]glyph{}}
 	for _, b := range opt.Fallback {
 		f.fallback = append(f.fallback, fallback{data: b})
 	}
@@ -60,18 +61,18 @@ func (f *fonts) glyph(r rune) glyph {
 }
 
 func (f *fonts) choose(r rune) glyph {
-	if f.has(family, r) {
-		return glyph{family, r}
+	if f.has(f.main, r) {
+		return glyph{f.main, r}
 	}
 	if invisible(r) {
-		return glyph{family, -1}
+		return glyph{f.main, -1}
 	}
 	for i := range f.fallback {
 		fb := &f.fallback[i]
 		if !fb.covers(&f.buf, r) {
 			continue
 		}
-		name := fmt.Sprintf("%s-%d", family, i+1)
+		name := fontName(fb.data, i+1)
 		if !fb.added {
 			if err := f.gp.AddTTFFontData(name, fb.data); err != nil {
 				fb.failed = true
@@ -81,10 +82,34 @@ func (f *fonts) choose(r rune) glyph {
 		}
 		return glyph{name, r}
 	}
-	if f.has(family, Replacement) {
-		return glyph{family, Replacement}
+	if f.has(f.main, Replacement) {
+		return glyph{f.main, Replacement}
 	}
-	return glyph{family, '?'}
+	return glyph{f.main, '?'}
+}
+
+// fontName is the name the PDF gives the n-th font (0 the main one): its
+// PostScript name with a subset tag, "JXAAAA+BousungEG-Light-GB", as PDF
+// names subset fonts, so that a reader's font list shows what is embedded.
+func fontName(data []byte, n int) string {
+	ps := "CJK"
+	if f, err := sfnt.Parse(data); err == nil {
+		var buf sfnt.Buffer
+		if s, err := f.Name(&buf, sfnt.NameIDPostScript); err == nil {
+			if s = strings.Map(psChar, s); s != "" {
+				ps = s
+			}
+		}
+	}
+	return fmt.Sprintf("JXAA%c%c+%s", 'A'+rune(n/26%26), 'A'+rune(n%26), ps)
+}
+
+// psChar keeps the characters a PDF name may hold unescaped.
+func psChar(r rune) rune {
+	if r <= ' ' || r > '~' || strings.ContainsRune("()<>[]{}/%#+", r) {
+		return -1
+	}
+	return r
 }
 
 // has says whether the family added to the PDF has a glyph for r.

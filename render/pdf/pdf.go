@@ -38,7 +38,6 @@ const (
 	marginX      = 72.0
 	marginTop    = 72.0
 	marginBottom = 72.0
-	family       = "cjk"
 )
 
 // Text sizes in points.
@@ -80,7 +79,7 @@ func (d *doc) newPage() {
 	d.gp.AddPage()
 	d.page++
 	d.y = marginTop
-	_ = d.gp.SetFont(family, "", 10.5)
+	_ = d.gp.SetFont(d.fonts.main, "", 10.5)
 	d.gp.SetTextColor(0x44, 0x44, 0x44)
 	num := fmt.Sprintf("— %d —", d.page)
 	w, _ := d.gp.MeasureTextWidth(num)
