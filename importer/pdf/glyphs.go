@@ -167,11 +167,12 @@ type textState struct {
 // pageGlyphs runs the page's content stream and returns its glyphs, at
 // most max of them (a page over that is not a table page: the rest are
 // dropped, and the layout text is built from what was kept), and its
-// horizontal and vertical lines.
-func pageGlyphs(p pdf.Page, max int) ([]glyph, []rule, []vrule) {
+// horizontal and vertical lines; typed reports that the page selects a
+// font at all (a scan does not).
+func pageGlyphs(p pdf.Page, max int) (gs []glyph, hs []rule, vs []vrule, typed bool) {
 	in := &interp{max: max, fonts: map[string]*pdfFont{}}
 	in.run(p.V.Key("Contents"), resources(p.V), identity, 0)
-	return in.out, in.rules, in.vrules
+	return in.out, in.rules, in.vrules, len(in.fonts) > 0
 }
 
 // resources returns a page's Resources, inherited from its parents.

@@ -102,10 +102,10 @@ func ReadAt(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, erro
 
 // retry reports a failure of the pure-Go reader that pdftotext may not
 // share: not a limit (the second reader would exceed it too), not a
-// password.
+// password, not a scan (a PDF that draws no text).
 func retry(err error) bool {
 	var le *limit.LimitError
-	return err != nil && !errors.As(err, &le) && !errors.Is(err, ErrEncrypted)
+	return err != nil && !errors.As(err, &le) && !errors.Is(err, ErrEncrypted) && err != errScanned
 }
 
 // second runs pdftotext after the pure-Go reader failed with first. With

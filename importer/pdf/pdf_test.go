@@ -144,6 +144,15 @@ func TestNoText(t *testing.T) {
 	if _, err := readGo(bytes.NewReader(data), int64(len(data)), limit.Default()); !errors.Is(err, ErrNoText) {
 		t.Errorf("pure: got %v, want ErrNoText", err)
 	}
+	// A scan draws no text: no other reader would help, so the error does
+	// not send the user to install one.
+	saved := Pdftotext
+	Pdftotext = ""
+	_, err = ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{})
+	Pdftotext = saved
+	if !errors.Is(err, ErrNoText) || strings.Contains(err.Error(), "poppler") {
+		t.Errorf("without pdftotext: got %v, want ErrNoText without an install hint", err)
+	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
 		if _, err := ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{}); !errors.Is(err, ErrNoText) {
 			t.Errorf("pdftotext: got %v, want ErrNoText", err)

@@ -38,22 +38,22 @@ func readGo(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, erro
 
 // goPages returns each page's words and horizontal lines, top-left
 // origin, in points.
-func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, rules [][]hline, err error) {
+func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, rules [][]hline, typed bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			geo, rules, err = nil, nil, fmt.Errorf("pdf: 文件结构异常，无法读取：%s", oneLine(fmt.Sprint(p)))
+			geo, rules, typed, err = nil, nil, false, fmt.Errorf("pdf: 文件结构异常，无法读取：%s", oneLine(fmt.Sprint(p)))
 		}
 	}()
 	pr, err := pdf.NewReader(r, size)
 	if err != nil {
 		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(err.Error(), "password") {
-			return nil, nil, ErrEncrypted
+			return nil, nil, false, ErrEncrypted
 		}
-		return nil, nil, fmt.Errorf("pdf: 无法读取：%s", oneLine(err.Error()))
+		return nil, nil, false, fmt.Errorf("pdf: 无法读取：%s", oneLine(err.Error()))
 	}
 	n := pr.NumPage()
 	if n > lim.MaxPages {
-		return nil, nil, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.Pages, Value: int64(n), Max: int64(lim.MaxPages)})
+		return nil, nil, false, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.Pages, Value: int64(n), Max: int64(lim.MaxPages)})
 	}
 	total := 0
 	for i := 1; i <= n; i++ {
@@ -63,7 +63,8 @@ func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, rules [
 			continue
 		}
 		x0, top := pageOrigin(p.V)
-		gs, rs, vs := pageGlyphs(p, maxGlyphsPerPage)
+		gs, rs, vs, t := pageGlyphs(p, maxGlyphsPerPage)
+		typed = typed || t
 
 		var hs []hline
 		for _, r := range rs {
@@ -79,7 +80,7 @@ func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, rules [
 			total += len(gs[k].text)
 		}
 		if int64(total) > lim.MaxUnzippedBytes {
-			return nil, nil, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.UnzippedBytes, Value: int64(total), Max: lim.MaxUnzippedBytes})
+			return nil, nil, false, fmt.Errorf("pdf: %w", &limit.LimitError{Limit: limit.UnzippedBytes, Value: int64(total), Max: lim.MaxUnzippedBytes})
 		}
 		ws := pageWords(gs, vs, top)
 		if len(ws) > maxWordsPerPage {
@@ -87,7 +88,7 @@ func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, rules [
 		}
 		geo = append(geo, ws)
 	}
-	return geo, rules, nil
+	return geo, rules, typed, nil
 }
 
 // maxGlyphsPerPage bounds the characters kept for one page.
@@ -110,7 +111,7 @@ func pageOrigin(v pdf.Value) (left, top float64) {
 }
 
 func goText(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, error) {
-	geo, rules, err := goPages(r, size, lim)
+	geo, rules, typed, err := goPages(r, size, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -119,11 +120,18 @@ func goText(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, erro
 		pages[i] = layoutText(ws, rules[i])
 	}
 	d := &jixiao.Document{Format: "pdf", Blocks: layoutBlocks(pages, geo, rules)}
+	if len(d.Blocks) == 0 && !typed {
+		return nil, errScanned
+	}
 	if len(d.Blocks) == 0 {
 		return nil, ErrNoText
 	}
 	return d, nil
 }
+
+// errScanned is ErrNoText for a PDF that draws no text at all: a scan,
+// which no other reader can read either.
+var errScanned = fmt.Errorf("%w", ErrNoText)
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
