@@ -242,6 +242,25 @@ type region struct {
 // more, but for the first on a page when lone accepts it: the last row of
 // a table from the page before (lone is nil when there is none).
 func findRegions(cells []*bcell, lone func(*region) bool) []*region {
+	return findRuled(cells, lone, nil)
+}
+
+// spanned says whether a vertical border runs from y0 down to y1: the
+// space between two rows lies inside one table (a tall cell whose text a
+// spreadsheet centres leaves a gap no text crosses).
+func spanned(rules []hline, y0, y1 float64) bool {
+	for _, r := range rules {
+		if r.vertical && r.y <= y0+1 && r.y1 >= y1-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// findRuled is findRegions on a page whose borders are known: rows more
+// than 2.5 lines apart still make one table when a column line runs
+// between them.
+func findRuled(cells []*bcell, lone func(*region) bool, rules []hline) []*region {
 	sorted := slices.Clone(cells)
 	slices.SortStableFunc(sorted, func(a, b *bcell) int { return cmpFloat(a.cy(), b.cy()) })
 	var rows []*brow
@@ -271,7 +290,7 @@ func findRegions(cells []*bcell, lone func(*region) bool) []*region {
 		}
 		last := i // the last row with two or more cells
 		for k := i + 1; k < len(anchors); k++ {
-			if anchors[k].y0-anchors[k-1].y1 > 2.5*anchors[k].cells[0].h {
+			if anchors[k].y0-anchors[k-1].y1 > 2.5*anchors[k].cells[0].h && !spanned(rules, anchors[k-1].y1, anchors[k].y0) {
 				break
 			}
 			if len(anchors[k].cells) >= 2 {

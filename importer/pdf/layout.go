@@ -158,7 +158,7 @@ func readPages(pages []string, geo [][]word, rules [][]hline, place *placement) 
 			if pi < len(rules) {
 				rs = rules[pi]
 			}
-			regions = findRegions(buildRuled(vls, rs), lone)
+			regions = findRuled(buildRuled(vls, rs), lone, rs)
 			for _, reg := range regions {
 				reg.place = place
 			}
