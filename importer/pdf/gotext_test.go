@@ -80,3 +80,29 @@ func TestInstallHint(t *testing.T) {
 		t.Errorf("err = %v, want it to name poppler-utils", err)
 	}
 }
+
+// BenchmarkReadOwnTable reads jixiao's table PDF with the pure-Go reader;
+// BenchmarkReadOwnTablePdftotext with poppler, for comparison.
+func BenchmarkReadOwnTable(b *testing.B) {
+	data, err := os.ReadFile("testdata/jixiao-table.pdf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := readGo(bytes.NewReader(data), int64(len(data)), limit.Default()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadOwnTablePdftotext(b *testing.B) {
+	cmd := lookPdftotext()
+	if cmd == "" {
+		b.Skip("pdftotext not installed")
+	}
+	for b.Loop() {
+		if _, err := readLayout(cmd, "testdata/jixiao-table.pdf", limit.Default().Fill()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
