@@ -36,7 +36,12 @@ func layoutText(ws []word, rules []hline) string {
 		if i > 0 {
 			prev := vls[i-1]
 			last := prev.words[len(prev.words)-1]
-			short := justified && last.x1 < right-3*col && last.x1 > right-40*col
+			// Short: the line stops before the edge with room left for
+			// what starts the next line (ragged text breaks a line only
+			// where the next word would not fit: 674.85万元 moved down
+			// whole leaves a gap that ends no paragraph).
+			room := right - last.x1
+			short := justified && room > 3*col && room > firstToken(l.words[0], col)+col && last.x1 > right-40*col
 			h0, h1 := prev.y1-prev.y0, l.y1-l.y0
 			resized := math.Abs(h0-h1) > 0.1*math.Max(h0, h1) // a heading and its text
 			// A numbered heading starts a paragraph, and ends one when it
@@ -96,6 +101,22 @@ func startsNumbered(s string) bool {
 		return rs[k] == '）' || rs[k] == ')'
 	}
 	return rs[k] == '、' || rs[k] == '．' || (rs[k] == '.' && rs[i] >= '0' && rs[i] <= '9' && k+1 < len(rs) && !(rs[k+1] >= '0' && rs[k+1] <= '9'))
+}
+
+// firstToken is the width of what opens w's text and cannot be broken:
+// one wide character, or a run of narrow ones (a number, a Latin word).
+func firstToken(w word, col float64) float64 {
+	n := 0
+	for _, r := range w.text {
+		if wide(r) {
+			if n == 0 {
+				return 2 * col
+			}
+			break
+		}
+		n++
+	}
+	return float64(n) * col
 }
 
 // rightEdge is where most lines of the page end: the right margin of its

@@ -53,7 +53,8 @@ func TestLayoutTextParagraphs(t *testing.T) {
 		"激化。",
 		"（一）机构设置",
 		"区司法局内设八个股室分别是办公室社区矫正",
-		"工作股和政工室。",
+		"工作股和政工室全年支出合计金额为",
+		"6748512.35万元。",
 	)
 	page := layoutText(ws, nil)
 	d := &jixiao.Document{Blocks: layoutBlocks([]string{page}, [][]word{ws})}
@@ -65,7 +66,10 @@ func TestLayoutTextParagraphs(t *testing.T) {
 		"一、部门基本情况",
 		"本单位负责全区人民调解工作管理调解委员会的组织与业务建设调处各类民间纠纷预防纠纷激化。",
 		"（一）机构设置",
-		"区司法局内设八个股室分别是办公室社区矫正工作股和政工室。",
+		// The line before the figure stops four characters short: the
+		// figure, ten narrow characters wide, did not fit. No paragraph
+		// ends there.
+		"区司法局内设八个股室分别是办公室社区矫正工作股和政工室全年支出合计金额为6748512.35万元。",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("paragraphs (-want +got):\n%s\nlayout text:\n%s", diff, page)
