@@ -10,14 +10,16 @@ import (
 )
 
 // The pure-Go reader. github.com/ledongthuc/pdf parses the file, its
-// objects and streams, the content-stream syntax (pdf.Interpret) and the
-// fonts' ToUnicode maps; its own Page.Content places every character of a
-// string at the string's start for the two-byte fonts that Chinese text
-// uses (it takes the advance of a byte, not of a character code), so the
-// text operators are run here, with each code's advance from the font's
-// Widths or W array. The result is the words with their boxes, as
-// pdftotext -bbox-layout gives them, and the layout text is built from
-// them (layouttext.go): the table rebuild is the same for both readers.
+// objects, streams and encryption, the content-stream syntax
+// (pdf.Interpret) and the fonts' simple encodings; its own Page.Content
+// places every character of a string at the string's start for the
+// two-byte fonts that Chinese text uses (it takes the advance of a byte,
+// not of a character code), so the text operators are run here, with each
+// code's advance from the font's Widths or W array and its text from the
+// font's ToUnicode map (cmap.go). The result is the words with their
+// boxes, as pdftotext -bbox-layout gives them, and the page's ruling
+// lines; the layout text is built from them (layouttext.go), and the
+// table rebuild is the same for both readers.
 
 // glyph is one character placed on the page, in PDF user space (origin
 // bottom left): its baseline start, advance and font size.
@@ -204,8 +206,9 @@ type rule struct{ x0, x1, y float64 }
 // y0 to y1.
 type vrule struct{ x, y0, y1 float64 }
 
-// maxRules bounds the lines kept for one page.
-const maxRules = 20000
+// maxRules bounds the lines kept for one page: a table draws a few
+// hundred; the checks against them run per pair of words.
+const maxRules = 2000
 
 // line records the segment from (x0, y0) to (x1, y1), in the coordinates
 // of ctm, when it is horizontal on the page.

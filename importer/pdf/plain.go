@@ -91,8 +91,9 @@ func goPages(r io.ReaderAt, size int64, lim limit.Limits) (geo [][]word, rules [
 	return geo, rules, typed, nil
 }
 
-// maxGlyphsPerPage bounds the characters kept for one page.
-const maxGlyphsPerPage = 200000
+// maxGlyphsPerPage bounds the characters kept for one page (a page of
+// 6-point text holds about 10,000).
+const maxGlyphsPerPage = 50000
 
 // pageOrigin returns the left and top edges of the page's visible box
 // (CropBox, else MediaBox; A4 when neither is readable).
