@@ -3,7 +3,6 @@ package gen
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -37,12 +36,10 @@ func TestRoundTrip(t *testing.T) {
 	for _, format := range []string{"txt", "docx", "xlsx", "html", "pdf"} {
 		t.Run(format, func(t *testing.T) {
 			if format == "pdf" {
-				_, err := exec.LookPath("pdftotext")
-				needTool(t, "pdftotext (poppler-utils) not installed", err == nil)
 				var buf bytes.Buffer
 				c, _ := Generate(1, 0, Options{})
-				err = render.Table(&buf, "pdf", c.Eval, render.Options{Rules: c.Rules})
-				needTool(t, "no CJK TrueType font for PDF output: "+errText(err), err == nil)
+				err := render.Table(&buf, "pdf", c.Eval, render.Options{Rules: c.Rules})
+				needTool(t, "PDF output failed: "+errText(err), err == nil)
 			}
 			known := map[string]int{}
 			for i := range roundTripCases {

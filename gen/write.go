@@ -23,7 +23,7 @@ var Formats = []string{"docx", "xlsx", "pdf", "txt", "html", "yaml"}
 type WriteOptions struct {
 	Formats  []string // extensions from Formats; empty means docx
 	Report   bool     // also write the 自评报告 as NAME.report.docx (it attaches the table)
-	FontPath string   // CJK TrueType font for PDF; empty searches the system
+	FontPath string   // CJK TrueType font for PDF; empty: $JIXIAO_FONT, else the embedded face
 }
 
 // ParseFormats reads a comma-separated list of formats and checks it.

@@ -12,7 +12,7 @@ import "jixiao/importer/internal/limit"
 //	MaxXMLDepth       256        --max-xml-depth (XML and HTML nesting)
 //	MaxCells          1,000,000  --max-cells (whole workbook)
 //	MaxPages          2,000      --max-pages
-//	Timeout           2 min      --timeout (pdftotext, pure-Go PDF reader)
+//	Timeout           2 min      --timeout (the pure-Go PDF reader, and pdftotext when used)
 type Limits = limit.Limits
 
 // LimitError reports which limit a file exceeded; its message, in Chinese,

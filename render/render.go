@@ -36,7 +36,8 @@ type Options struct {
 	Findings     []jixiao.Finding
 	WithFindings bool
 	// FontPath is a Chinese TrueType font (.ttf, glyf outlines) for PDF text
-	// and chart labels; empty means search the usual font directories.
+	// and chart labels; empty means $JIXIAO_FONT, else the embedded 宋 face
+	// (render/internal/cjkfont).
 	FontPath string
 }
 
@@ -102,9 +103,9 @@ func Report(w io.Writer, format string, ev *jixiao.Evaluation, opt Options) erro
 func pdfOptions(fontPath string, charts bool) (pdf.Options, error) {
 	path, data, err := cjkfont.Load(fontPath)
 	if err != nil {
-		return pdf.Options{}, &jixiao.Error{Code: jixiao.EInvalid, Message: "生成 PDF 需要中文 TrueType 字体（可安装 fonts-lxgw-wenkai 或 fonts-arphic-gbsn00lp，或用选项指定 .ttf 文件）", Err: err}
+		return pdf.Options{}, &jixiao.Error{Code: jixiao.EInvalid, Message: "指定的 PDF 字体无法使用（需要单一字体、glyf 轮廓的 TrueType .ttf 文件；不指定则用内置字体）：" + err.Error(), Err: err}
 	}
-	po := pdf.Options{Font: data}
+	po := pdf.Options{Font: data, Fallback: cjkfont.Fallbacks(path)}
 	if charts {
 		f, err := chart.ParseFont(data)
 		if err != nil {

@@ -29,9 +29,6 @@ var reportOpts = cmp.Options{
 func TestReportRoundTrip(t *testing.T) {
 	for _, format := range []string{"docx", "html", "pdf"} {
 		t.Run(format, func(t *testing.T) {
-			if format == "pdf" {
-				needPDF(t)
-			}
 			ev := sample(t)
 			ev.Report = sampledata.YanfengReport()
 			got, _, notes := roundTrip(t, "report", format, ev)

@@ -7,8 +7,6 @@ package roundtrip
 import (
 	"bytes"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -118,20 +116,6 @@ var evalOpts = cmp.Options{
 // textOpts also lets a PDF re-wrap long texts.
 var textOpts = append(evalOpts[:len(evalOpts):len(evalOpts)], cmp.Comparer(sameText))
 
-func needPDF(t *testing.T) {
-	t.Helper()
-	_, err := exec.LookPath("pdftotext")
-	fonts, _ := filepath.Glob("/usr/share/fonts/truetype/*/*.ttf")
-	if err == nil && len(fonts) > 0 {
-		return
-	}
-	msg := "pdf round trip needs pdftotext and a CJK font under /usr/share/fonts"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-}
-
 func roundTrip(t *testing.T, kind, format string, ev *jixiao.Evaluation) (*jixiao.Evaluation, *jixiao.Document, []extract.Note) {
 	t.Helper()
 	var buf bytes.Buffer
@@ -175,9 +159,6 @@ func TestRoundTrip(t *testing.T) {
 	for _, name := range []string{"sample", "project"} {
 		for _, c := range cases {
 			t.Run(name+"/"+c.kind+"/"+c.format, func(t *testing.T) {
-				if c.format == "pdf" {
-					needPDF(t)
-				}
 				want := evs[name]
 				got, _, notes := roundTrip(t, c.kind, c.format, want)
 				opts := evalOpts
@@ -230,9 +211,6 @@ func TestAuditRoundTrip(t *testing.T) {
 	}
 	for _, format := range []string{"xlsx", "docx", "html", "pdf"} {
 		t.Run(format, func(t *testing.T) {
-			if format == "pdf" {
-				needPDF(t)
-			}
 			got, doc, _ := roundTrip(t, "table", format, ev)
 			for _, d := range []*jixiao.Document{nil, doc} {
 				fs := tableFindings(audit.Check(audit.Input{Eval: got, Doc: d, Rules: rs}))

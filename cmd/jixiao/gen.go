@@ -25,7 +25,7 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 	rulesName := fs.String("rules", "", "统一使用的规则集（默认：按所生成单位的省份）")
 	kind := fs.String("kind", "", "只生成一种：部门整体 或 项目（默认两种都有）")
 	report := fs.Bool("report", false, "另写自评报告 NAME.report.docx（附自评表）")
-	font := fs.String("font", "", "PDF 所用中文 TrueType 字体文件（默认在系统字体目录中查找）")
+	font := fs.String("font", "", "PDF 所用中文 TrueType 字体文件（.ttf；默认取环境变量 JIXIAO_FONT，否则用内置的宋体）")
 	jobs := fs.Int("jobs", 0, "并行数（默认：CPU 核数）")
 	quiet := fs.Bool("quiet", false, "不显示进度")
 	if code, ok := parse(fs, args); !ok {

@@ -25,7 +25,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "输出文件（默认：与输入同名、换扩展名；- 为标准输出）")
 	rulesName := fs.String("rules", "", "规则集名称或文件（默认：文件中的“规则集”，否则 national-2020）")
 	withFindings := fs.Bool("with-findings", false, "在报告末尾附上检查发现的问题")
-	font := fs.String("font", "", "PDF 与图表所用的中文 TrueType 字体文件（默认在系统字体目录中查找）")
+	font := fs.String("font", "", "PDF 与图表所用的中文 TrueType 字体文件（.ttf；默认取环境变量 JIXIAO_FONT，否则用内置的宋体）")
 	lim := limitFlags(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code

@@ -17,6 +17,9 @@ import (
 type word struct {
 	x0, y0, x1, y1 float64
 	text           string
+	// space: a space character follows the word on its line (the pure-Go
+	// reader knows it; pdftotext's boxes do not say).
+	space bool
 }
 
 func (w word) h() float64 { return w.y1 - w.y0 }

@@ -107,16 +107,69 @@ func (l vline) text() string {
 	return b.String()
 }
 
+// hline is a line drawn on a page, in points from its top left: a
+// table's border, horizontal (x0 < x1 at y) or vertical (vertical set, at
+// x0 from y to y1).
+type hline struct {
+	x0, x1, y float64
+	vertical  bool
+	y1        float64
+}
+
 // buildCells cuts visual lines into segments at gaps wider than a cell's
 // padding, and stacks each segment under the cell right above it when the
 // two overlap horizontally: the lines of one wrapped cell.
-func buildCells(lines []vline) []*bcell {
+func buildCells(lines []vline) []*bcell { return buildRuled(lines, nil) }
+
+// ruled says whether a border is drawn between a cell ending at y0 and a
+// line starting at y1, across the columns x0..x1 they share.
+func ruled(rules []hline, x0, x1, y0, y1 float64) bool {
+	for _, r := range rules {
+		if !r.vertical && r.y > y0-0.5 && r.y < y1+0.5 && r.x0 < x0+1 && r.x1 > x1-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// column says whether a vertical border stands between x0 and x1 at
+// height y: two words on either side are in different cells.
+func column(rules []hline, x0, x1, y float64) bool {
+	for _, r := range rules {
+		if r.vertical && r.x0 > x0 && r.x0 < x1 && r.y <= y && r.y1 >= y {
+			return true
+		}
+	}
+	return false
+}
+
+// boxed says whether borders are drawn above top and below bottom across
+// x0..x1, within a tall merged cell's height: the lines lie in one column
+// of a bordered table, where only a border separates rows.
+func boxed(rules []hline, x0, x1, top, bottom, h float64) bool {
+	above, below := false, false
+	for _, r := range rules {
+		if !r.vertical && r.x0 < x0+1 && r.x1 > x1-1 {
+			above = above || r.y < top+0.5 && r.y > top-40*h
+			below = below || r.y > bottom-0.5 && r.y < bottom+40*h
+		}
+	}
+	return above && below
+}
+
+// buildRuled is buildCells on a page whose borders are known (rules, from
+// the pure-Go reader): lines with a border between them are never one
+// cell's, and inside a bordered column lines up to most of a line apart
+// are, whatever the producer's line spacing. Elsewhere, and without
+// borders, a cell's lines must touch (a gap under a quarter of their
+// height), as pdftotext's taller boxes give for most producers.
+func buildRuled(lines []vline, rules []hline) []*bcell {
 	var cells, open []*bcell
 	for _, l := range lines {
 		var segs []*bcell
 		for _, w := range l.words {
 			h := w.h()
-			if n := len(segs); n > 0 && w.x0-segs[n-1].x1 < 0.45*h {
+			if n := len(segs); n > 0 && w.x0-segs[n-1].x1 < 0.45*h && !column(rules, segs[n-1].x1-0.5, w.x0+0.5, (w.y0+w.y1)/2) {
 				s := segs[n-1]
 				var b strings.Builder
 				b.WriteString(s.lines[0])
@@ -139,7 +192,15 @@ func buildCells(lines []vline) []*bcell {
 		for _, s := range segs {
 			var into *bcell
 			for _, c := range open {
-				if math.Abs(s.y0-c.y1) < 0.25*s.h && s.x0 < c.x1 && s.x1 > c.x0 {
+				if !(s.x0 < c.x1 && s.x1 > c.x0) {
+					continue
+				}
+				gap := s.y0 - c.y1
+				x0, x1 := math.Max(s.x0, c.x0), math.Min(s.x1, c.x1)
+				if len(rules) > 0 && ruled(rules, x0, x1, c.y1, s.y0) {
+					continue
+				}
+				if math.Abs(gap) < 0.25*s.h || gap > 0 && gap < 0.8*s.h && boxed(rules, x0, x1, c.y0, s.y1, s.h) {
 					into = c
 					break
 				}
@@ -181,6 +242,25 @@ type region struct {
 // more, but for the first on a page when lone accepts it: the last row of
 // a table from the page before (lone is nil when there is none).
 func findRegions(cells []*bcell, lone func(*region) bool) []*region {
+	return findRuled(cells, lone, nil)
+}
+
+// spanned says whether a vertical border runs from y0 down to y1: the
+// space between two rows lies inside one table (a tall cell whose text a
+// spreadsheet centres leaves a gap no text crosses).
+func spanned(rules []hline, y0, y1 float64) bool {
+	for _, r := range rules {
+		if r.vertical && r.y <= y0+1 && r.y1 >= y1-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// findRuled is findRegions on a page whose borders are known: rows more
+// than 2.5 lines apart still make one table when a column line runs
+// between them.
+func findRuled(cells []*bcell, lone func(*region) bool, rules []hline) []*region {
 	sorted := slices.Clone(cells)
 	slices.SortStableFunc(sorted, func(a, b *bcell) int { return cmpFloat(a.cy(), b.cy()) })
 	var rows []*brow
@@ -210,7 +290,7 @@ func findRegions(cells []*bcell, lone func(*region) bool) []*region {
 		}
 		last := i // the last row with two or more cells
 		for k := i + 1; k < len(anchors); k++ {
-			if anchors[k].y0-anchors[k-1].y1 > 2.5*anchors[k].cells[0].h {
+			if anchors[k].y0-anchors[k-1].y1 > 2.5*anchors[k].cells[0].h && !spanned(rules, anchors[k-1].y1, anchors[k].y0) {
 				break
 			}
 			if len(anchors[k].cells) >= 2 {
@@ -243,16 +323,27 @@ func findRegions(cells []*bcell, lone func(*region) bool) []*region {
 // more cells: then it is a cell merged over rows, not a row of its own.
 // Rows are sorted by centre, so only near ones can overlap; the window
 // bounds the work on a page of many rows.
+//
+// A cell merged over two rows whose own cells wrap to fill them sits
+// exactly between them, its text touching theirs without overlapping:
+// touching a row of two or more cells above and one below counts too (a
+// split's heading, a row of its own, stands clear of both).
 func overlapsMulti(rows []*brow, i int) bool {
 	r := rows[i]
 	eps := 0.1 * r.cells[0].h
+	above, below := false, false
 	for k := max(0, i-overlapWindow); k < len(rows) && k <= i+overlapWindow; k++ {
 		o := rows[k]
-		if k != i && len(o.cells) >= 2 && r.y0 < o.y1-eps && r.y1 > o.y0+eps {
+		if k == i || len(o.cells) < 2 {
+			continue
+		}
+		if r.y0 < o.y1-eps && r.y1 > o.y0+eps {
 			return true
 		}
+		above = above || k < i && r.y0 < o.y1+eps && r.y0 > o.y1-eps
+		below = below || k > i && r.y1 > o.y0-eps && r.y1 < o.y0+eps
 	}
-	return false
+	return above && below
 }
 
 const overlapWindow = 64

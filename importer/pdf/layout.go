@@ -59,18 +59,81 @@ func parseLine(s string) line {
 // the evidence of all its label columns (placement): a first reading
 // gathers it, and when a column was read otherwise, a second reads every
 // table by it.
-func layoutBlocks(pages []string, geo [][]word) []jixiao.Block {
-	p := &placement{}
-	blocks := readPages(pages, geo, p)
-	if p.seen() && p.decide() {
-		blocks = readPages(pages, geo, p)
+//
+// rules, when given (one entry per page), are the pages' horizontal
+// borders: they tell a cell's wrapped lines from the next row's
+// (buildRuled).
+func layoutBlocks(pages []string, geo [][]word, rules ...[][]hline) []jixiao.Block {
+	var rs [][]hline
+	if len(rules) > 0 {
+		rs = rules[0]
 	}
-	return blocks
+	p := &placement{}
+	blocks := readPages(pages, geo, rs, p)
+	if p.seen() && p.decide() {
+		blocks = readPages(pages, geo, rs, p)
+	}
+	return joinPages(blocks)
+}
+
+// joinPages joins a paragraph cut by a page break: the last paragraph of
+// a page (before any page number or other short furniture) that ends
+// without closing punctuation goes on with the first block of the next
+// page when that is a paragraph not opening with a heading number, and
+// the first is no heading.
+func joinPages(blocks []jixiao.Block) []jixiao.Block {
+	out := blocks[:0]
+	for _, b := range blocks {
+		if k := lastBody(out); k >= 0 && b.Kind == jixiao.BlockParagraph && b.Pos.Page == out[k].Pos.Page+1 &&
+			firstOnPage(out, k, b) && open(out[k].Text) && !startsNumbered(b.Text) && !heading(out[k].Text) {
+			out[k].Text += b.Text
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// lastBody returns the index of the last block unless it, or the blocks
+// after the last paragraph on its page, are all furniture: then that
+// paragraph's; -1 when the last body block is not a paragraph.
+func lastBody(bs []jixiao.Block) int {
+	for k := len(bs) - 1; k >= 0; k-- {
+		b := bs[k]
+		if b.Kind != jixiao.BlockParagraph {
+			return -1
+		}
+		if utf8.RuneCountInString(b.Text) > maxFurniture || k == 0 || bs[k-1].Pos.Page != b.Pos.Page {
+			return k
+		}
+	}
+	return -1
+}
+
+// firstOnPage reports that nothing of b's page came before it, after k.
+func firstOnPage(bs []jixiao.Block, k int, b jixiao.Block) bool {
+	for _, x := range bs[k+1:] {
+		if x.Pos.Page == b.Pos.Page {
+			return false
+		}
+	}
+	return true
+}
+
+// heading reports a short paragraph opening with a heading number.
+func heading(s string) bool {
+	return startsNumbered(s) && utf8.RuneCountInString(s) <= 30
+}
+
+// open reports a paragraph that ends mid-sentence.
+func open(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return r != utf8.RuneError && !strings.ContainsRune("。！？；：!?;:”’」』）)》…", r)
 }
 
 // readPages is one reading of the pages, its tables' merged cells placed
 // by place.
-func readPages(pages []string, geo [][]word, place *placement) []jixiao.Block {
+func readPages(pages []string, geo [][]word, rules [][]hline, place *placement) []jixiao.Block {
 	var blocks []jixiao.Block
 	ntab := 0
 	var carry *columns
@@ -91,7 +154,11 @@ func readPages(pages []string, geo [][]word, place *placement) []jixiao.Block {
 			if from != nil {
 				lone = func(reg *region) bool { return reg.continuesAlone(from) }
 			}
-			regions = findRegions(buildCells(vls), lone)
+			var rs []hline
+			if pi < len(rules) {
+				rs = rules[pi]
+			}
+			regions = findRuled(buildRuled(vls, rs), lone, rs)
 			for _, reg := range regions {
 				reg.place = place
 			}

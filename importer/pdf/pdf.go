@@ -1,11 +1,14 @@
-// Package pdf reads PDF files into a jixiao.Document. With poppler's
-// pdftotext on PATH it reads the layout text (pdftotext -layout) and
-// rebuilds paragraphs and tables from column positions; tables are rebuilt
-// from the words' boxes (pdftotext -bbox-layout) when it gives them, so
-// that wrapped and merged cells come back whole (cells.go); without it, it
-// falls back to the pure-Go github.com/ledongthuc/pdf for plain text,
-// paragraphs only. A PDF with no text layer (a scan) is an error, never an
-// empty document.
+// Package pdf reads PDF files into a jixiao.Document, in pure Go: the
+// words of each page with their positions (glyphs.go, over
+// github.com/ledongthuc/pdf's parser), a layout text built from them, and
+// from these the paragraphs and the tables, rebuilt from the words' boxes
+// so that wrapped and merged cells come back whole (cells.go). Poppler's
+// pdftotext, when it is on PATH, is only a second reader for the files the
+// pure-Go one cannot read (a damaged cross-reference table, fonts without
+// a Unicode map); it gives the same layout and boxes, read the same way.
+// A PDF with no text layer (a scan) is an error, never an empty document,
+// and so is a PDF neither reader can read: the error says which package
+// would add the second reader.
 package pdf
 
 import (
@@ -28,9 +31,12 @@ var ErrNoText = errors.New("pdf: PDF 没有文字层（可能是扫描件），�
 // ErrEncrypted is returned for a password-protected PDF.
 var ErrEncrypted = errors.New("pdf: 加密的 PDF，无法读取（请取消密码后另存）")
 
-// Pdftotext is the command used for layout text. Set it to "" to use only
-// the pure-Go reader.
+// Pdftotext is the command tried when the pure-Go reader fails. Set it to
+// "" to use only the pure-Go reader.
 var Pdftotext = "pdftotext"
+
+// InstallHint names what adds the second reader, for error messages.
+const InstallHint = "可安装 poppler-utils（提供 pdftotext，如 apt-get install poppler-utils）后再试"
 
 // Read reads a whole PDF from r with the default limits. name is only
 // recorded as the Document's Path.
@@ -50,13 +56,9 @@ func Read(r io.Reader, name string) (*jixiao.Document, error) {
 	return d, err
 }
 
-// ReadFile reads the PDF at path within lim; pdftotext reads the file
-// itself, so nothing is copied.
+// ReadFile reads the PDF at path within lim.
 func ReadFile(path string, lim limit.Limits) (*jixiao.Document, error) {
 	lim = lim.Fill()
-	if cmd := lookPdftotext(); cmd != "" {
-		return readLayout(cmd, path, lim)
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
@@ -66,31 +68,68 @@ func ReadFile(path string, lim limit.Limits) (*jixiao.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return readPlain(f, st.Size(), lim)
+	d, err := readGo(f, st.Size(), lim)
+	if !retry(err) {
+		return d, err
+	}
+	return second(err, func(cmd string) (*jixiao.Document, error) { return readLayout(cmd, path, lim) })
 }
 
-// ReadAt reads a PDF of the given size from r within lim. For pdftotext it
-// is first copied to a temporary file.
+// ReadAt reads a PDF of the given size from r within lim. For pdftotext,
+// when it is needed, it is first copied to a temporary file.
 func ReadAt(r io.ReaderAt, size int64, lim limit.Limits) (*jixiao.Document, error) {
 	lim = lim.Fill()
+	d, err := readGo(r, size, lim)
+	if !retry(err) {
+		return d, err
+	}
+	return second(err, func(cmd string) (*jixiao.Document, error) {
+		f, err := os.CreateTemp("", "jixiao-*.pdf")
+		if err != nil {
+			return nil, fmt.Errorf("pdf: %w", err)
+		}
+		defer os.Remove(f.Name())
+		_, err = io.Copy(f, io.NewSectionReader(r, 0, size))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, fmt.Errorf("pdf: %w", err)
+		}
+		return readLayout(cmd, f.Name(), lim)
+	})
+}
+
+// retry reports a failure of the pure-Go reader that pdftotext may not
+// share: not a limit (the second reader would exceed it too), not a
+// password, not a scan (a PDF that draws no text).
+func retry(err error) bool {
+	var le *limit.LimitError
+	return err != nil && !errors.As(err, &le) && !errors.Is(err, ErrEncrypted) && err != errScanned
+}
+
+// second runs pdftotext after the pure-Go reader failed with first. With
+// no pdftotext, first is returned with the package to install; when both
+// fail, pdftotext's error is returned unless it only repeats that there is
+// no text.
+func second(first error, read func(cmd string) (*jixiao.Document, error)) (*jixiao.Document, error) {
 	cmd := lookPdftotext()
 	if cmd == "" {
-		return readPlain(r, size, lim)
+		return nil, &hinted{first}
 	}
-	f, err := os.CreateTemp("", "jixiao-*.pdf")
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
+	d, err := read(cmd)
+	if err != nil && errors.Is(first, ErrNoText) && !errors.Is(err, ErrNoText) {
+		return nil, first
 	}
-	defer os.Remove(f.Name())
-	_, err = io.Copy(f, io.NewSectionReader(r, 0, size))
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	return readLayout(cmd, f.Name(), lim)
+	return d, err
 }
+
+// hinted is an error of the pure-Go reader with the package that adds
+// the second reader.
+type hinted struct{ err error }
+
+func (h *hinted) Error() string { return h.err.Error() + "；" + InstallHint }
+func (h *hinted) Unwrap() error { return h.err }
 
 func lookPdftotext() string {
 	if Pdftotext == "" {

@@ -85,8 +85,6 @@ func buildPDF(t *testing.T) []byte {
 }
 
 func TestLayoutGolden(t *testing.T) {
-	_, err := exec.LookPath("pdftotext")
-	need(t, "pdftotext (poppler-utils)", err == nil)
 	data := buildPDF(t)
 	d, err := ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{})
 	if err != nil {
@@ -115,7 +113,7 @@ func TestLayoutGolden(t *testing.T) {
 
 func TestPlain(t *testing.T) {
 	data := buildPDF(t)
-	d, err := readPlain(bytes.NewReader(data), int64(len(data)), limit.Default())
+	d, err := readGo(bytes.NewReader(data), int64(len(data)), limit.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +126,7 @@ func TestPageLimit(t *testing.T) {
 	data := buildPDF(t)
 	lim := limit.Limits{MaxPages: 1}
 	var le *limit.LimitError
-	if _, err := readPlain(bytes.NewReader(data), int64(len(data)), lim.Fill()); !errors.As(err, &le) || le.Limit != limit.Pages {
+	if _, err := readGo(bytes.NewReader(data), int64(len(data)), lim.Fill()); !errors.As(err, &le) || le.Limit != limit.Pages {
 		t.Errorf("pure: got %v, want a page LimitError", err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
@@ -143,8 +141,17 @@ func TestNoText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := readPlain(bytes.NewReader(data), int64(len(data)), limit.Default()); !errors.Is(err, ErrNoText) {
+	if _, err := readGo(bytes.NewReader(data), int64(len(data)), limit.Default()); !errors.Is(err, ErrNoText) {
 		t.Errorf("pure: got %v, want ErrNoText", err)
+	}
+	// A scan draws no text: no other reader would help, so the error does
+	// not send the user to install one.
+	saved := Pdftotext
+	Pdftotext = ""
+	_, err = ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{})
+	Pdftotext = saved
+	if !errors.Is(err, ErrNoText) || strings.Contains(err.Error(), "poppler") {
+		t.Errorf("without pdftotext: got %v, want ErrNoText without an install hint", err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
 		if _, err := ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{}); !errors.Is(err, ErrNoText) {
@@ -177,18 +184,20 @@ paragraph level=0 style="" @p1 "abc def"
 	}
 }
 
-// FuzzPDF exercises the pure-Go path, the one that parses PDF syntax in
-// our process.
+// FuzzPDF exercises the pure-Go reader, the one that parses PDF syntax in
+// our process, from the file structure to the words and the tables.
 func FuzzPDF(f *testing.F) {
-	if b, err := os.ReadFile("../../testdata/bad/scanned.pdf"); err == nil {
-		f.Add(b)
+	for _, seed := range []string{"../../testdata/bad/scanned.pdf", "testdata/jixiao-table.pdf"} {
+		if b, err := os.ReadFile(seed); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Add([]byte("%PDF-1.4\n%%EOF"))
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := limit.Default()
 		lim.Timeout = 5e9
-		d, err := readPlain(bytes.NewReader(data), int64(len(data)), lim)
+		d, err := readGo(bytes.NewReader(data), int64(len(data)), lim)
 		if err == nil && d == nil {
 			t.Fatal("nil document without error")
 		}

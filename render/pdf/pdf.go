@@ -21,7 +21,16 @@ import (
 type Options struct {
 	Font      []byte      // a single-face glyf TrueType font with CJK glyphs (required)
 	ChartFont *chart.Font // for chart labels; charts are drawn only with it
+
+	// Fallback fonts (same kind as Font) print, in this order, the
+	// characters Font lacks; they are embedded only when used. A character
+	// none of them has prints as Replacement.
+	Fallback [][]byte
 }
+
+// Replacement is printed for a character no font has, so that a reader
+// sees that something is missing (gopdf would silently drop it).
+const Replacement = '□'
 
 // A4 in points and the page margins.
 const (
@@ -29,7 +38,6 @@ const (
 	marginX      = 72.0
 	marginTop    = 72.0
 	marginBottom = 72.0
-	family       = "cjk"
 )
 
 // Text sizes in points.
@@ -45,6 +53,7 @@ type doc struct {
 	gp      *gopdf.GoPdf
 	y       float64
 	page    int
+	fonts   *fonts
 	widths  map[rune]float64 // advance at size 1
 	opt     Options
 	marginX float64
@@ -57,10 +66,11 @@ func newDoc(opt Options, title string) (*doc, error) {
 	gp := &gopdf.GoPdf{}
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
 	gp.SetInfo(gopdf.PdfInfo{Title: title, Creator: "jixiao", Producer: "jixiao"})
-	if err := gp.AddTTFFontData(family, opt.Font); err != nil {
-		return nil, fmt.Errorf("pdf: load font: %w", err)
+	fs, err := newFonts(gp, opt)
+	if err != nil {
+		return nil, err
 	}
-	d := &doc{gp: gp, widths: map[rune]float64{}, opt: opt, marginX: marginX}
+	d := &doc{gp: gp, fonts: fs, widths: map[rune]float64{}, opt: opt, marginX: marginX}
 	d.newPage()
 	return d, nil
 }
@@ -69,7 +79,7 @@ func (d *doc) newPage() {
 	d.gp.AddPage()
 	d.page++
 	d.y = marginTop
-	_ = d.gp.SetFont(family, "", 10.5)
+	_ = d.gp.SetFont(d.fonts.main, "", 10.5)
 	d.gp.SetTextColor(0x44, 0x44, 0x44)
 	num := fmt.Sprintf("— %d —", d.page)
 	w, _ := d.gp.MeasureTextWidth(num)
@@ -78,17 +88,20 @@ func (d *doc) newPage() {
 	d.gp.SetTextColor(0, 0, 0)
 }
 
-// adv returns the advance of r at size.
+// adv returns the advance of r at size, in the font that prints it.
 func (d *doc) adv(size float64) func(rune) float64 {
 	return func(r rune) float64 {
 		w, ok := d.widths[r]
 		if !ok {
-			_ = d.gp.SetFont(family, "", 100)
-			m, err := d.gp.MeasureTextWidth(string(r))
-			if err != nil {
-				m = 100
+			g := d.fonts.glyph(r)
+			if g.r >= 0 {
+				_ = d.gp.SetFont(g.family, "", 100)
+				m, err := d.gp.MeasureTextWidth(string(g.r))
+				if err != nil {
+					m = 100
+				}
+				w = m / 100
 			}
-			w = m / 100
 			d.widths[r] = w
 		}
 		return w * size
@@ -151,16 +164,22 @@ func breakIndented(s string, width, first float64, adv func(rune) float64) []str
 	return lines
 }
 
+// put writes s at (x, y), each run of characters in the font that has
+// them.
 func (d *doc) put(x, y float64, s string, size float64) error {
-	if s == "" {
-		return nil
-	}
-	if err := d.gp.SetFont(family, "", size); err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	d.gp.SetXY(x, y)
-	if err := d.gp.Cell(nil, s); err != nil {
-		return fmt.Errorf("pdf: text %q: %w", s, err)
+	for _, run := range d.fonts.runs(s) {
+		if err := d.gp.SetFont(run.family, "", size); err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
+		d.gp.SetXY(x, y)
+		if err := d.gp.Cell(nil, run.text); err != nil {
+			return fmt.Errorf("pdf: text %q: %w", s, err)
+		}
+		w, err := d.gp.MeasureTextWidth(run.text)
+		if err != nil {
+			return fmt.Errorf("pdf: text %q: %w", s, err)
+		}
+		x += w
 	}
 	return nil
 }
@@ -246,7 +265,11 @@ func WriteTable(w io.Writer, g *report.Grid, opt Options) error {
 }
 
 func (d *doc) write(w io.Writer) error {
-	if _, err := d.gp.WriteTo(w); err != nil {
+	var buf bytes.Buffer
+	if _, err := d.gp.WriteTo(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if _, err := w.Write(fixToUnicode(buf.Bytes())); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil

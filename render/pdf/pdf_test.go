@@ -6,10 +6,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"jixiao"
+	pdfin "jixiao/importer/pdf"
 	"jixiao/internal/sample"
 	"jixiao/render/chart"
 	"jixiao/render/internal/cjkfont"
@@ -99,14 +101,49 @@ func TestTextExtractsBack(t *testing.T) {
 }
 
 // TestUnusualCharacters: characters outside the BMP or missing from the
-// font must not abort the document.
+// font must not abort the document, nor vanish: each prints in a fallback
+// font that has it, else as pdf.Replacement.
 func TestUnusualCharacters(t *testing.T) {
 	opt := options(t)
-	ev := sample.Project()
-	ev.Goal.Actual = "𠀀𠀁 ＡＢＣ Ⅻ ☃ \u200b 完成"
-	ev.Indicators[0].Deviation = strings.Repeat("很长的说明，", 200)
-	if len(render(t, ev, opt)) == 0 {
-		t.Fatal("empty PDF")
+	pdftotext := tool(t, "pdftotext")
+	wenkai := "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
+	withFallback := opt
+	if b, err := os.ReadFile(wenkai); err == nil {
+		withFallback.Fallback = [][]byte{b}
+	} else if os.Getenv("CI") == "true" {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		opt  pdf.Options
+		want string
+	}{
+		// 𠀋 (U+2000B), 龢 and ☃ are not in the embedded GB2312 face
+		// but are in LXGW WenKai; 𠀀 (U+20000) is in neither. 𠀋 also
+		// checks the ToUnicode entry beyond U+FFFF (fixToUnicode).
+		{"NoFallback", opt, "甲□□□乙□完成"},
+		{"Fallback", withFallback, "甲𠀋龢□乙☃完成"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.opt.Fallback == nil && tt.name == "Fallback" {
+				t.Skip("no fallback font installed")
+			}
+			ev := sample.Project()
+			ev.Goal.Actual = "甲𠀋龢𠀀乙☃\u200b完成"
+			ev.Indicators[0].Deviation = strings.Repeat("很长的说明，", 200)
+			path := filepath.Join(t.TempDir(), "u.pdf")
+			if err := os.WriteFile(path, render(t, ev, tt.opt), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if text := squeeze(string(out)); !strings.Contains(text, tt.want) {
+				t.Errorf("extracted text lacks %q", tt.want)
+			}
+		})
 	}
 }
 
@@ -190,6 +227,55 @@ func TestLongTableRepeatsHeading(t *testing.T) {
 	for i := 1; i <= end; i++ {
 		if !strings.Contains(squeeze(pages[i]), heading) {
 			t.Errorf("page %d continues the indicators without their heading:\n%s", i+1, pages[i])
+		}
+	}
+}
+
+// TestTableNumberFormats: amounts and scores print with two decimals and
+// rates as percentages with two, as the xlsx shows them; 分值 as written.
+// The PDF is read back with jixiao's own pure-Go reader.
+func TestTableNumberFormats(t *testing.T) {
+	opt := options(t)
+	ev := sample.Yanfeng()
+	rs := rules.MustLoad("national-2020")
+	var buf bytes.Buffer
+	if err := pdf.WriteTable(&buf, report.Table(ev, score.Score(ev, rs), rs), opt); err != nil {
+		t.Fatal(err)
+	}
+	saved := pdfin.Pdftotext
+	pdfin.Pdftotext = ""
+	defer func() { pdfin.Pdftotext = saved }()
+	d, err := pdfin.Read(&buf, "t.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]string
+	for _, b := range d.Blocks {
+		if b.Table != nil {
+			for _, r := range b.Table.Rows {
+				rows = append(rows, r.Texts())
+			}
+		}
+	}
+	row := func(label string) []string {
+		for _, r := range rows {
+			if slices.Contains(r, label) {
+				return r
+			}
+		}
+		return nil
+	}
+	tests := []struct{ row, want string }{
+		{"政府性基金拨款", "0.00"}, // stated 0.0
+		{"年度资金总额", "61.23%"},
+		{"年度资金总额", "6.12"},
+		{"完成量", "20.00"}, // 得分 stated 20
+		{"完成量", "20"},    // 分值 as written
+		{"总分", "96.12"},
+	}
+	for _, tt := range tests {
+		if r := row(tt.row); !slices.Contains(r, tt.want) {
+			t.Errorf("row %s: cells %q lack %q", tt.row, r, tt.want)
 		}
 	}
 }

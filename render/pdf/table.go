@@ -95,7 +95,7 @@ func (d *doc) measure(g *report.Grid) *table {
 				}
 				w := t.xs[j+c.ColSpan] - t.xs[j] - 2*cellPadX
 				var ls []string
-				for _, para := range splitParas(c.Text) {
+				for _, para := range splitParas(shown(c)) {
 					ls = append(ls, Break(para, w, t.adv)...)
 				}
 				t.lines[[2]int{i, j}] = ls

@@ -18,7 +18,7 @@ type Limits struct {
 	MaxXMLDepth      int           // element nesting in XML and HTML
 	MaxCells         int           // cells in one workbook (all sheets)
 	MaxPages         int           // pages of a PDF
-	Timeout          time.Duration // wall time of an external converter (pdftotext)
+	Timeout          time.Duration // wall time of reading one PDF (pure Go, or pdftotext when it is used)
 }
 
 // Defaults.
