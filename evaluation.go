@@ -21,6 +21,11 @@ type Evaluation struct {
 
 	Report *Report // the 自评报告's data; nil when there is no report
 
+	// Missing lists what the reader looked for and did not find; a field
+	// under one of its paths was not read, which is not the same as stated
+	// empty. Empty for hand-written files.
+	Missing []Missing
+
 	// Provenance maps a field path ("budget.全年预算数", "indicators[2].得分")
 	// to where the figure was read from. Empty for hand-written files.
 	Provenance map[string]Position

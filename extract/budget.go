@@ -60,6 +60,7 @@ func (x *extractor) budgetRow(r grow) {
 	first := r.cells[labels[0]].norm
 	if isTotalLabel(first) {
 		x.budgetTotal(r, labels[0])
+		x.budgetRead = true
 		return
 	}
 	for k, li := range labels {
@@ -73,7 +74,7 @@ func (x *extractor) budgetRow(r grow) {
 
 func isTotalLabel(n string) bool {
 	switch n {
-	case "年度资金总额", "资金总额", "项目资金", "年度资金总额合计", "合计", "总计":
+	case "年度资金总额", "资金总额", "项目资金", "年度资金总额合计", "合计", "总计", "总额", "项目资金总额":
 		return true
 	}
 	return false

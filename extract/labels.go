@@ -163,7 +163,8 @@ var budgetLabels = map[string]string{
 	"年度预算申请": colRequest, "年初预算数": colInitial, "年初预算": colInitial,
 	"全年预算数": colFullYear, "全年预算": colFullYear, "调整后预算数": colFullYear,
 	"全年执行数": colExecuted, "全年执行": colExecuted, "执行数": colExecuted, "实际执行数": colExecuted,
-	"分值": colWeight, "执行率": colRate, "预算执行率": colRate, "得分": colScore,
+	"预算执行数": colExecuted, "调整预算数": colFullYear,
+	"分值": colWeight, "权重": colWeight, "执行率": colRate, "预算执行率": colRate, "得分": colScore,
 }
 
 // Indicator columns, by canonical label.
@@ -222,6 +223,7 @@ var indicatorLabels = map[string]string{
 	"指标性质": colOp, "度量单位": colUnit, "计量单位": colUnit, "单位": colUnit,
 	"分值": colWeight, "权重": colWeight, "得分": colScore,
 	"偏差原因分析及改进措施": colDeviation, "偏差原因分析及改进情况": colDeviation, "偏差原因分析": colDeviation,
+	"未完成原因分析": colDeviation, "偏差原因及改进措施": colDeviation,
 }
 
 // Header fields of the table.
@@ -257,6 +259,7 @@ var incomeRows = map[string]bool{
 
 var sourceRows = map[string]bool{
 	"当年财政拨款": true, "上年结转资金": true, "上年结转": true, "其他资金": true, "自筹资金": true, "财政拨款": true,
+	"财政资金": true, "财政专户管理资金": true, "单位资金": true, "本年财政拨款": true, "社会投入资金": true,
 }
 
 // level1Names and level2Names recognise indicator names in rows whose

@@ -1,0 +1,192 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"jixiao"
+)
+
+// token is one cell of a table as the source wrote it, whatever separated
+// it from its neighbours: a TAB, a '|', a run of spaces, a line end, or a
+// table cell of a docx, xlsx or html file.
+type token struct {
+	text string
+	pos  jixiao.Position
+	// line is the index of the source line (or table row) the token came
+	// from, and lineCells how many tokens that line gave: a line that
+	// holds several cells is a row the source kept, a hint the rebuilder
+	// takes; a line of one cell says nothing about rows.
+	line      int
+	lineCells int
+	rowPos    jixiao.Position // where the source's row or line starts
+	// colSpan and rowSpan are a table cell's merges, kept for rows taken
+	// as the source laid them out.
+	colSpan, rowSpan int
+	kept             bool // a cell of a table block, whose row is the source's
+}
+
+// tokenize turns a document into the stream of cells the rebuilder reads
+// by meaning. Table blocks give their cells row by row (spans are
+// ignored: a LibreOffice re-save changes them); headings and paragraphs
+// are split into cells by splitCells.
+func tokenize(doc *jixiao.Document) []token {
+	var out []token
+	line := 0
+	for _, b := range doc.Blocks {
+		switch {
+		case b.Kind == jixiao.BlockTable && b.Table != nil:
+			for _, r := range b.Table.Rows {
+				line++
+				from := len(out)
+				for _, c := range r.Cells {
+					out = appendCellTokens(out, c, line)
+				}
+				setLineCells(out[from:], r.Pos)
+			}
+		default:
+			for i, l := range strings.Split(b.Text, "\n") {
+				line++
+				pos := b.Pos
+				if pos.Line > 0 {
+					pos.Line += i
+				}
+				from := len(out)
+				for _, c := range splitCells(l) {
+					p := pos
+					if p.Line > 0 {
+						p.Col = c.col
+					}
+					out = append(out, token{text: c.text, pos: p, line: line})
+				}
+				setLineCells(out[from:], pos)
+			}
+		}
+	}
+	return out
+}
+
+// appendCellTokens appends a table cell. A cell that itself holds a
+// flattened row ("总额 | 238.93 | 251.89", from an html page pasted into a
+// single cell) is split like a line.
+func appendCellTokens(out []token, c jixiao.Cell, line int) []token {
+	if !strings.ContainsAny(c.Text, "|\t") {
+		return append(out, token{text: strings.TrimSpace(c.Text), pos: c.Pos, line: line, colSpan: c.ColSpan, rowSpan: c.RowSpan, kept: true})
+	}
+	for _, p := range splitCells(c.Text) {
+		out = append(out, token{text: p.text, pos: c.Pos, line: line, kept: true})
+	}
+	return out
+}
+
+func setLineCells(ts []token, rowPos jixiao.Position) {
+	for i := range ts {
+		ts[i].lineCells = len(ts)
+		ts[i].rowPos = rowPos
+	}
+}
+
+// piece is one cell of a line and the 1-based rune column it starts at.
+type piece struct {
+	text string
+	col  int
+}
+
+// splitCells splits one line of text into cells. '|' ends a cell (the
+// "238.93 |" of a copied web table; a line "|" alone is one empty cell)
+// unless the line is framed by bars on both sides (a Markdown-like row);
+// TABs and runs of two or more spaces separate cells; a line of figures
+// and labels separated by single spaces ("总额 238.93 251.89 100.00%") is
+// split at them. A line with none of these is one cell.
+func splitCells(line string) []piece {
+	if strings.TrimSpace(line) == "" {
+		return nil
+	}
+	if strings.ContainsRune(line, '|') {
+		return splitBars(line)
+	}
+	ps := splitSpaces(line, 0, true)
+	if len(ps) == 1 {
+		if single := splitSpaces(line, 0, false); len(single) > 1 && tabular(single) {
+			return single
+		}
+	}
+	return ps
+}
+
+// splitBars splits a line at '|', each piece further split at TABs and
+// runs of spaces.
+func splitBars(line string) []piece {
+	parts := strings.Split(line, "|")
+	t := strings.TrimSpace(line)
+	framed := len(parts) > 2 && strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && strings.Trim(t, "| \t") != ""
+	if framed {
+		// "| a | b |": the bars frame the cells, the outer pieces are not cells
+		i := strings.IndexByte(line, '|')
+		line = line[i+1:]
+		parts = strings.Split(line[:strings.LastIndexByte(line, '|')], "|")
+	} else if strings.HasSuffix(strings.TrimRight(line, " \t"), "|") {
+		parts = parts[:len(parts)-1] // the bar ends the last cell
+	}
+	var out []piece
+	col := 1
+	for _, p := range parts {
+		if strings.TrimSpace(p) == "" {
+			out = append(out, piece{"", col})
+		} else {
+			out = append(out, splitSpaces(p, col-1, true)...)
+		}
+		col += utf8.RuneCountInString(p) + 1
+	}
+	return out
+}
+
+// splitSpaces splits s at TABs and at runs of spaces: runs of two or more
+// when wide is set, any space otherwise. Columns are counted from base.
+func splitSpaces(s string, base int, wide bool) []piece {
+	var out []piece
+	rs := []rune(s)
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, piece{strings.TrimSpace(string(rs[start:end])), base + start + 1})
+			start = -1
+		}
+	}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if !jixiao.IsSpace(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		j := i
+		for j < len(rs) && jixiao.IsSpace(rs[j]) && rs[j] != '\t' {
+			j++
+		}
+		if r == '\t' || !wide || j-i >= 2 {
+			flush(i)
+		}
+		if j > i {
+			i = j - 1
+		}
+	}
+	flush(len(rs))
+	return out
+}
+
+// tabular reports a line of single-space-separated words that reads as a
+// table row rather than a sentence: mostly figures and known labels.
+func tabular(ps []piece) bool {
+	figures, labels := 0, 0
+	for _, p := range ps {
+		switch n := normLabel(p.text); {
+		case isValueText(p.text):
+			figures++
+		case knownLabels[n] != "", rowLabel(n):
+			labels++
+		}
+	}
+	return figures >= 2 && figures+labels == len(ps)
+}
