@@ -33,7 +33,7 @@ func Check(in Input) []jixiao.Finding {
 	}
 	// called directly, not through a table of funcs, so that in and out
 	// stay on this stack
-	var out findings
+	out := findings{ev: in.Eval}
 	checkExecution(&in, &out)
 	checkBudgetSplits(&in, &out)
 	checkWeights(&in, &out)
@@ -49,12 +49,14 @@ func Check(in Input) []jixiao.Finding {
 // most documents raise only a few, and the result is then allocated once,
 // at its final size, instead of grown and sorted.
 type findings struct {
+	ev    *jixiao.Evaluation // whose Missing gateUnread looks up
 	n     int
 	first [8]jixiao.Finding
 	rest  []jixiao.Finding
 }
 
 func (f *findings) add(x jixiao.Finding) {
+	x = gateUnread(f.ev, x)
 	if f.n < len(f.first) {
 		f.first[f.n] = x
 		f.n++

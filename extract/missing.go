@@ -17,7 +17,11 @@ func (x *extractor) missing() []jixiao.Missing {
 	case !x.budgetRead:
 		out = append(out, jixiao.Missing{Path: "budget", Reason: "未读到年度资金总额一行"})
 	default:
-		for _, key := range [...]string{colInitial, colFullYear, colExecuted, colWeight, colRate, colScore} {
+		// A template may have no 全年执行数 or 年初预算数 column, and then the
+		// table states none (a rate stated without its 全年执行数 is the
+		// document's fault); every template has a 全年预算数, and a budget
+		// 分值 when its indicators' weights add up to 100 with it.
+		for _, key := range [...]string{colFullYear, colWeight} {
 			if _, ok := x.budgetHdr.col(key); !ok {
 				out = append(out, jixiao.Missing{Path: "budget." + key, Reason: "预算表中没有“" + key + "”一栏"})
 			}
