@@ -60,7 +60,11 @@ func restsOn(f jixiao.Finding) []string {
 	}
 	switch {
 	case f.Code == "T-WEIGHT-TOTAL":
-		out = append(out, "budget", "budget.分值", "indicators.分值")
+		// weights add up only over a whole table: one cut before its
+		// total (a page or an excerpt ending) has rows not read
+		out = append(out, "budget", "budget.分值", "indicators.分值", "total")
+	case f.Code == "T-LEVEL1-MISSING" || f.Code == "T-WEIGHT-LEVEL1":
+		out = append(out, "total")
 	case l.Block == "budget":
 		out = append(out, "budget.全年预算数") // the denominator of every execution check
 	}

@@ -438,6 +438,13 @@ func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 		if c, ok := r.origin(col); ok && c.Text != "" {
 			return c, true
 		}
+		if w, ok := x.indHdr.col(colWeight); ok && w < col && r.cells[col].origin {
+			if c, ok := r.origin(w); ok && c.Text != "" {
+				// Σ分值 under 分值 and nothing under 得分: the total was left
+				// empty, and the weights' sum is not it
+				return noCell, false
+			}
+		}
 	}
 	for i := len(cands) - 1; i >= 0; i-- {
 		if jixiao.IsFigure(cands[i].Text) {

@@ -27,6 +27,9 @@ func (x *extractor) missing() []jixiao.Missing {
 			}
 		}
 	}
+	if why := misaligned(&x.ev.Budget); why != "" && x.budgetRead {
+		out = append(out, jixiao.Missing{Path: "budget", Reason: why})
+	}
 	switch {
 	case !x.indSeen:
 		out = append(out, jixiao.Missing{Path: "indicators", Reason: "未读到绩效指标表"})
@@ -39,8 +42,41 @@ func (x *extractor) missing() []jixiao.Missing {
 			}
 		}
 	}
+	if x.indSeen && misalignedWeights(x.ev.Indicators) {
+		out = append(out, jixiao.Missing{Path: "indicators.分值", Reason: "绩效指标的分值一栏读到的不是分值（各栏无法按表头对齐）"})
+	}
 	if !x.totalRead {
 		out = append(out, jixiao.Missing{Path: "total", Reason: "未读到总分一行"})
 	}
 	return out
+}
+
+// misaligned says why the budget row's figures cannot be what their
+// columns say, when they cannot: an amount, 分值 or 得分 read as a
+// percentage, a rate or an amount read as words. The row was then read
+// against the wrong columns, and none of its figures is trusted.
+func misaligned(b *jixiao.Budget) string {
+	for _, f := range [...]*jixiao.Figure{&b.Initial, &b.FullYear, &b.Executed, &b.Weight, &b.Score} {
+		if f.Valid && f.Percent {
+			return "预算执行情况各栏无法按表头对齐（金额、分值或得分一栏读到百分比 " + f.Text + "）"
+		}
+	}
+	for _, f := range [...]*jixiao.Figure{&b.Initial, &b.FullYear, &b.Executed, &b.Rate, &b.Weight, &b.Score} {
+		if f.Stated() && !f.Valid && hasHan(f.Text) && !isValueText(f.Text) {
+			return "预算执行情况各栏无法按表头对齐（数字一栏读到文字“" + f.Text + "”）"
+		}
+	}
+	return ""
+}
+
+// misalignedWeights reports indicator weights that are not weights: a
+// percentage or words where 分值 should be.
+func misalignedWeights(ins []jixiao.Indicator) bool {
+	for _, in := range ins {
+		w := &in.Weight
+		if w.Valid && w.Percent || w.Stated() && !w.Valid && hasHan(w.Text) && !isValueText(w.Text) {
+			return true
+		}
+	}
+	return false
 }
