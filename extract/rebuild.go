@@ -65,6 +65,19 @@ type builder struct {
 	afterNote bool    // the last token was a label below the total, whose value follows
 
 	lastLine, lastCells int // the source line of the last token, and its cells
+	next                string // the next token's label
+}
+
+// asLevel1 reports a 一级 name; 成本指标 and 满意度指标 are 二级 names too,
+// and are 一级 only when a 二级 name follows.
+func (b *builder) asLevel1(n string) bool {
+	if !level1Names[n] {
+		return false
+	}
+	if level2Names[n] && b.hasCol(hL2) {
+		return level2Names[b.next]
+	}
+	return true
 }
 
 // hkind is what a header column holds.
@@ -92,12 +105,33 @@ func (b *builder) take(ts []token, i int) {
 	if b.rowLine != 0 {
 		b.endRow()
 	}
-	if t.line != b.lastLine && (t.lineCells >= 2 || b.lastCells >= 2) {
+	if t.line != b.lastLine && (rowLine(t.lineCells) || rowLine(b.lastCells)) {
 		b.lineBreak() // a line of several cells is a row of its own
 	}
 	b.lastLine, b.lastCells = t.line, t.lineCells
 	n := normLabel(t.text)
+	b.next = ""
+	if i+1 < len(ts) {
+		b.next = normLabel(ts[i+1].text)
+	}
 	b.group(t, n)
+}
+
+// maxRowCells bounds the cells of a line that is a row of its own; a line
+// with more is a whole table run together on one line.
+const maxRowCells = 24
+
+func rowLine(cells int) bool { return cells >= 2 && cells <= maxRowCells }
+
+// scoreFilled reports a grouped indicator row whose cells reach the
+// header's 得分 column with a figure there.
+func (b *builder) scoreFilled() bool {
+	sc := b.colOf(hScore)
+	if sc < 0 || b.colOf(hWeight) < 0 {
+		return false
+	}
+	k := sc - max(b.rowCol, 0)
+	return k >= 0 && k == len(b.row)-1 && jixiao.IsFigure(b.row[k].Text)
 }
 
 // lineBreak ends the row being grouped where the source ended a line of
@@ -252,7 +286,12 @@ func (b *builder) addGrouped(t token) {
 		return // the empty cells a line ends with, beyond its header
 	}
 	b.row = append(b.row, cellOf(t))
-	if b.rowWidth > 0 && len(b.row) >= b.rowWidth && t.lineCells < 2 {
+	if b.rowWidth > 0 && len(b.row) >= b.rowWidth && !rowLine(t.lineCells) {
+		b.endRow()
+		return
+	}
+	if t.lineCells > maxRowCells && b.blk == blkIndicators && b.scoreFilled() {
+		// cells run together drop their empty ones: a row's figures end at 得分
 		b.endRow()
 	}
 }
@@ -269,11 +308,11 @@ func (b *builder) rowStart(n string) bool {
 	case blkBudget:
 		starts = isTotalLabel(n) || n == "总额" || n == splitIncome || n == splitExpense || n == splitSource ||
 			expenseRows[n] || incomeRows[n] || sourceRows[n] || goalLabel(n)
-		if (n == splitIncome || n == splitExpense) && b.onlySplitMarkers() {
+		if (n == splitIncome || n == splitExpense) && b.onlySplitMarkers() || goalLabel(n) && b.onlyGoalLabels() {
 			return false
 		}
 	case blkIndicators:
-		starts = level1Names[n] || b.hasCol(hL2) && level2Names[n] && !b.endsWithL1()
+		starts = b.asLevel1(n) || b.hasCol(hL2) && level2Names[n] && !b.endsWithL1()
 	}
 	return starts
 }
@@ -282,7 +321,7 @@ func (b *builder) rowStart(n string) bool {
 func (b *builder) colFrom(n string) int {
 	col := 0
 	switch {
-	case b.blk == blkIndicators && level1Names[n]:
+	case b.blk == blkIndicators && b.asLevel1(n):
 		col = b.colOf(hL1)
 	case b.blk == blkIndicators && level2Names[n]:
 		col = b.colOf(hL2)
@@ -391,6 +430,20 @@ func (b *builder) onlySplitMarkers() bool {
 		switch n := normLabel(c.Text); n {
 		case "":
 		case splitIncome, splitExpense:
+			any = true
+		default:
+			return false
+		}
+	}
+	return any
+}
+
+func (b *builder) onlyGoalLabels() bool {
+	any := false
+	for _, c := range b.row {
+		switch n := normLabel(c.Text); {
+		case n == "":
+		case goalLabel(n):
 			any = true
 		default:
 			return false

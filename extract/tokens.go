@@ -107,11 +107,25 @@ func splitCells(line string) []piece {
 	}
 	ps := splitSpaces(line, 0, true)
 	if len(ps) == 1 {
-		if single := splitSpaces(line, 0, false); len(single) > 1 && tabular(single) {
+		if single := joinRemarks(splitSpaces(line, 0, false)); tabular(single) {
 			return single
 		}
 	}
 	return ps
+}
+
+// joinRemarks joins a parenthesised remark ("(万元)", "(2022年度)") split
+// off by a single space back to the cell it belongs to.
+func joinRemarks(ps []piece) []piece {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if len(out) > 0 && (strings.HasPrefix(p.text, "(") || strings.HasPrefix(p.text, "（")) {
+			out[len(out)-1].text += " " + p.text
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // splitBars splits a line at '|', each piece further split at TABs and
@@ -176,9 +190,13 @@ func splitSpaces(s string, base int, wide bool) []piece {
 	return out
 }
 
-// tabular reports a line of single-space-separated words that reads as a
-// table row rather than a sentence: mostly figures and known labels.
+// tabular reports a line of single-space-separated words that reads as
+// table cells run together rather than a sentence: it holds several of
+// the template's own labels, each a word of its own, and figures.
 func tabular(ps []piece) bool {
+	if len(ps) < 6 {
+		return false
+	}
 	figures, labels := 0, 0
 	for _, p := range ps {
 		switch n := normLabel(p.text); {
@@ -188,5 +206,5 @@ func tabular(ps []piece) bool {
 			labels++
 		}
 	}
-	return figures >= 2 && figures+labels == len(ps)
+	return labels >= 3 && figures >= 2
 }
