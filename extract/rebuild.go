@@ -64,7 +64,7 @@ type builder struct {
 	hdr       []hkind // the current block's header, by column
 	afterNote bool    // the last token was a label below the total, whose value follows
 
-	lastLine, lastCells int // the source line of the last token, and its cells
+	lastLine, lastCells int    // the source line of the last token, and its cells
 	next                string // the next token's label
 }
 
