@@ -41,7 +41,7 @@ func checkExecution(in *Input, out *findings) {
 		})
 	}
 	if e.RateFrom == "computed" && b.Rate.Stated() {
-		if !b.Rate.Valid || jixiao.Cmp(ro.Percent(b.Rate.Fraction()), ro.Percent(e.Rate)) != 0 {
+		if !b.Rate.Valid || jixiao.Cmp(ro.Percent(b.Rate.Fraction()), ro.Percent(e.Rate)) != 0 && !shortRateAgrees(ro, &b.Rate, e.Rate) {
 			want := ro.Percent(e.Rate).StringFixed(ro.PercentPlaces) + "%"
 			out.add(jixiao.Finding{
 				Code: "T-EXEC-RATE", Severity: jixiao.SevError,
@@ -207,7 +207,7 @@ func checkSplitRates(in *Input, out *findings, si int, s *jixiao.BudgetSplit) {
 			}
 		}
 		rate := r.Executed.Value.Div(a.Value)
-		if jixiao.Cmp(stated, ro.Percent(rate)) == 0 {
+		if jixiao.Cmp(stated, ro.Percent(rate)) == 0 || shortRateAgrees(ro, &r.Rate, rate) {
 			continue
 		}
 		want := ro.Percent(rate).StringFixed(ro.PercentPlaces) + "%"
@@ -289,4 +289,30 @@ func percentsApart(ro jixiao.Rounding, a, b decimal.Decimal) (string, string) {
 		places++
 	}
 	return ro.Mode.Round(a.Shift(2), places).StringFixed(places) + "%", ro.Mode.Round(b.Shift(2), places).StringFixed(places) + "%"
+}
+
+// shortRateAgrees reports a percentage stated with fewer decimals than the
+// rule set shows ("86%") that is the computed rate rounded to the places
+// it has: 85.75% stated as 86% is right, within half a unit of its last
+// place.
+func shortRateAgrees(ro jixiao.Rounding, stated *jixiao.Figure, rate decimal.Decimal) bool {
+	places := statedPlaces(stated.Text)
+	if !stated.Valid || !stated.Percent || places >= ro.PercentPlaces {
+		return false
+	}
+	return ro.Mode.Round(rate.Shift(2), places).Equal(stated.Value)
+}
+
+// statedPlaces counts the decimals a figure is written with.
+func statedPlaces(text string) int32 {
+	t := jixiao.Fold(text)
+	i := strings.IndexByte(t, '.')
+	if i < 0 {
+		return 0
+	}
+	n := int32(0)
+	for j := i + 1; j < len(t) && t[j] >= '0' && t[j] <= '9'; j++ {
+		n++
+	}
+	return n
 }

@@ -223,3 +223,33 @@ func TestRatePercentFixedAgrees(t *testing.T) {
 		t.Errorf("answered %d times, want most of them", answered)
 	}
 }
+
+// TestShortRate: a rate stated with fewer decimals is right when it is the
+// computed rate rounded to its own places, and wrong otherwise.
+func TestShortRate(t *testing.T) {
+	tests := []struct {
+		name, rate string
+		wantErr    bool
+	}{
+		{"OKRounded", "86%", false},
+		{"OKOneDecimal", "85.8%", false},
+		{"ErrRate", "87%", true},
+		{"ErrTwoDecimals", "85.76%", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := cleanEval()
+			ev.Budget.FullYear = jixiao.ParseFigure("808.1")
+			ev.Budget.Executed = jixiao.ParseFigure("692.98")
+			ev.Budget.Rate = jixiao.ParseFigure(tt.rate)
+			ev.Budget.Score = jixiao.Figure{}
+			got := false
+			for _, f := range Check(Input{Eval: ev, Rules: rules.MustLoad("national-2020")}) {
+				got = got || f.Code == "T-EXEC-RATE"
+			}
+			if got != tt.wantErr {
+				t.Errorf("T-EXEC-RATE raised = %v, want %v", got, tt.wantErr)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -22,7 +23,10 @@ type Doc struct {
 	Name     string
 	Province string
 	Truth    Truth
+	MetaErr  error // meta.yaml could not be parsed; the province was read from its line
 }
+
+var provinceRe = regexp.MustCompile(`(?m)^province:\s*(\S+)`)
 
 // LoadDocs reads every document folder under root.
 func LoadDocs(root string) ([]Doc, error) {
@@ -41,7 +45,12 @@ func LoadDocs(root string) ([]Doc, error) {
 			Province string `yaml:"province"`
 		}
 		if err := readYAML(filepath.Join(dir, "meta.yaml"), &meta); err != nil {
-			return nil, err
+			// a meta.yaml that is not valid YAML still names its province
+			d.MetaErr = err
+			b, _ := os.ReadFile(filepath.Join(dir, "meta.yaml"))
+			if m := provinceRe.FindSubmatch(b); m != nil {
+				meta.Province = string(m[1])
+			}
 		}
 		d.Province = meta.Province
 		out = append(out, d)
