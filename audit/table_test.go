@@ -253,3 +253,32 @@ func TestShortRate(t *testing.T) {
 		})
 	}
 }
+
+// TestCompoundUnitBounds: a target with a compound unit (元/户, 人/次,
+// 元/人·月, 天, 万元/人) is quantitative, so a broken bound scored full is
+// found as it is for plain numbers, and a kept one is not.
+func TestCompoundUnitBounds(t *testing.T) {
+	tests := []struct {
+		name, target, actual string
+		wantErr              bool
+	}{
+		{"ErrUpperPerHousehold", "≤500元/户", "620元/户", true},
+		{"ErrLowerPerVisit", "≥1200人/次", "1000人/次", true},
+		{"ErrUpperPerPersonMonth", "≤800元/人·月", "950元/人·月", true},
+		{"ErrUpperDays", "≤3天", "5天", true},
+		{"ErrUpperPerPerson", "≤1.5万元/人", "2万元/人", true},
+		{"OKUpperKept", "≤500元/户", "480元/户", false},
+		{"OKLowerKept", "≥1200人/次", "1300人/次", false},
+	}
+	rs := rules.MustLoad("national-2020")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := cleanEval()
+			ev.Indicators[0] = ind("产出指标", "数量指标", "补助标准", tt.target, tt.actual, "20", "20")
+			_, got := codes(Check(Input{Eval: ev, Rules: rs}))["T-ROW-MISSED-FULL"]
+			if got != tt.wantErr {
+				t.Errorf("T-ROW-MISSED-FULL raised = %v, want %v", got, tt.wantErr)
+			}
+		})
+	}
+}
