@@ -273,9 +273,12 @@ func (b *builder) addGrouped(t token) {
 	if b.cur == nil {
 		return
 	}
+	if len(b.row) == 0 && t.lineCells > maxRowCells && (t.text == "" || emptyMark(t.text)) {
+		return // an empty cell between rows run together holds no place
+	}
 	if len(b.row) == 0 {
 		b.rowWidth, b.rowCol = 0, 0
-		if b.blk == blkIndicators {
+		if b.blk == blkIndicators && t.text != "" {
 			b.rowCol = max(b.colOf(hL3), 0) // a 三级 row under merged group names
 		}
 		if w := len(b.hdr); w > 0 && b.blk != blkHead {
@@ -339,6 +342,9 @@ func (b *builder) colFrom(n string) int {
 func (b *builder) startRow(t token, col int) {
 	if !b.onlyEmpty() {
 		b.endRow()
+	}
+	if col < 0 {
+		b.row = b.row[:0] // a total is placed by its figures, not by the empty cells before it
 	}
 	lead := len(b.row)
 	b.row = append(b.row, cellOf(t))
@@ -417,7 +423,7 @@ func (b *builder) hasCol(k hkind) bool { return b.colOf(k) >= 0 }
 
 func (b *builder) onlyEmpty() bool {
 	for _, c := range b.row {
-		if c.Text != "" {
+		if c.Text != "" && !emptyMark(c.Text) {
 			return false
 		}
 	}
@@ -704,4 +710,13 @@ func isBudgetHeaderCells(cells []string) bool {
 func rowLabel(n string) bool {
 	return isTotalLabel(n) || n == "总额" || expenseRows[n] || incomeRows[n] || sourceRows[n] ||
 		level1Names[n] || level2Names[n] || headerLabels[n] != ""
+}
+
+// emptyMark reports a dash written in place of an empty cell.
+func emptyMark(s string) bool {
+	switch s {
+	case "—", "-", "——", "--", "–":
+		return true
+	}
+	return false
 }

@@ -33,7 +33,28 @@ type token struct {
 func tokenize(doc *jixiao.Document) []token {
 	var out []token
 	line := 0
+	sep := blankSeparated(doc)
+	prevEnd := 0 // the source line the last text block ended on
 	for _, b := range doc.Blocks {
+		if b.Kind != jixiao.BlockTable && b.Pos.Line > 0 {
+			// Blank lines are empty cells where cells come one per line;
+			// where a blank line separates every cell, the ones beyond it.
+			if blanks := b.Pos.Line - prevEnd - 1; prevEnd > 0 && blanks > 0 {
+				// one blank line separates every cell: an empty cell is a
+				// blank line or two more (a line of spaces is blank too)
+				empties := blanks
+				if sep == 1 {
+					empties = blanks / 2
+				}
+				for range empties {
+					line++
+					out = append(out, token{pos: jixiao.Position{Line: prevEnd + 1}, line: line, lineCells: 1})
+				}
+			}
+			prevEnd = b.Pos.Line + strings.Count(b.Text, "\n")
+		} else {
+			prevEnd = 0
+		}
 		switch {
 		case b.Kind == jixiao.BlockTable && b.Table != nil:
 			for _, r := range b.Table.Rows {
@@ -52,7 +73,10 @@ func tokenize(doc *jixiao.Document) []token {
 					pos.Line += i
 				}
 				from := len(out)
-				for _, c := range splitCells(l) {
+				// a bar in the line's first column frames the row; after
+				// spaces (" | a |") it ends an empty first cell
+				framed := pos.Col <= 1 || i > 0
+				for _, c := range splitCellsIn(l, framed) {
 					p := pos
 					if p.Line > 0 {
 						p.Col = c.col
@@ -64,6 +88,31 @@ func tokenize(doc *jixiao.Document) []token {
 		}
 	}
 	return out
+}
+
+// blankSeparated reports a text whose lines are mostly separated by one
+// blank line (1), rather than following each other (0).
+func blankSeparated(doc *jixiao.Document) int {
+	gap0, gap1, prev := 0, 0, 0
+	for _, b := range doc.Blocks {
+		if b.Kind == jixiao.BlockTable || b.Pos.Line == 0 || strings.Contains(b.Text, "\n") {
+			prev = 0
+			continue
+		}
+		if prev > 0 {
+			switch b.Pos.Line - prev {
+			case 1:
+				gap0++
+			case 2:
+				gap1++
+			}
+		}
+		prev = b.Pos.Line
+	}
+	if gap1 > gap0 {
+		return 1
+	}
+	return 0
 }
 
 // appendCellTokens appends a table cell. A cell that itself holds a
@@ -98,12 +147,17 @@ type piece struct {
 // TABs and runs of two or more spaces separate cells; a line of figures
 // and labels separated by single spaces ("总额 238.93 251.89 100.00%") is
 // split at them. A line with none of these is one cell.
-func splitCells(line string) []piece {
+func splitCells(line string) []piece { return splitCellsIn(line, false) }
+
+// splitCellsIn is splitCells for a document whose rows are framed by bars
+// ("| a | b |") when framed is set: a line starting with a bar starts with
+// its frame there, not with an empty cell.
+func splitCellsIn(line string, framed bool) []piece {
 	if strings.TrimSpace(line) == "" {
 		return nil
 	}
 	if strings.ContainsRune(line, '|') {
-		return splitBars(line)
+		return splitBars(line, framed)
 	}
 	ps := splitSpaces(line, 0, true)
 	if len(ps) == 1 {
@@ -130,10 +184,10 @@ func joinRemarks(ps []piece) []piece {
 
 // splitBars splits a line at '|', each piece further split at TABs and
 // runs of spaces.
-func splitBars(line string) []piece {
+func splitBars(line string, framedDoc bool) []piece {
 	parts := strings.Split(line, "|")
 	t := strings.TrimSpace(line)
-	framed := len(parts) > 2 && strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && strings.Trim(t, "| \t") != ""
+	framed := framedDoc && len(parts) > 2 && strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && strings.Trim(t, "| \t") != ""
 	if framed {
 		// "| a | b |": the bars frame the cells, the outer pieces are not cells
 		i := strings.IndexByte(line, '|')
