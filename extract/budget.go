@@ -364,7 +364,7 @@ func (x *extractor) goalRow(r grow) bool {
 	isGoal, e, a := false, -1, -1
 	first := true // the goal's own label heads its row; elsewhere 年度目标 is a column's
 	for i, c := range r.cells {
-		isFirst := first && c.origin && c.Text != ""
+		isFirst := first && c.origin && c.Text != "" && !emptyMark(c.Text)
 		if isFirst {
 			first = false
 		}

@@ -16,6 +16,9 @@ func normLabel(s string) string {
 	if len(s) > 200 {
 		return "" // a paragraph, not a label
 	}
+	if t, ok := toSimplified(s); ok {
+		s = t
+	}
 	if plainLabel(s) {
 		return trimLabel(s)
 	}

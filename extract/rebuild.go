@@ -105,7 +105,7 @@ func (b *builder) take(ts []token, i int) {
 	if b.rowLine != 0 {
 		b.endRow()
 	}
-	if t.line != b.lastLine && (rowLine(t.lineCells) || rowLine(b.lastCells)) {
+	if t.line != b.lastLine && (rowLine(t.lineCells) || rowLine(b.lastCells)) && !(b.inHeader && headerContinues(normLabel(t.text), b.blk)) {
 		b.lineBreak() // a line of several cells is a row of its own
 	}
 	b.lastLine, b.lastCells = t.line, t.lineCells
@@ -371,6 +371,9 @@ func (b *builder) closeHeader() {
 	}
 	rest := append([]jixiao.Cell(nil), b.row[last:]...)
 	b.row = b.row[:last]
+	if b.blk == blkIndicators {
+		b.row = unfoldHeader(b.row)
+	}
 	b.hdr = b.hdr[:0]
 	seenCol := false
 	for _, c := range b.row {
@@ -393,6 +396,12 @@ func (b *builder) closeHeader() {
 			k = hRowLabel
 		}
 		b.hdr = append(b.hdr, k)
+	}
+	if b.blk == blkBudget && len(b.hdr) > 0 && b.colOf(hRowLabel) < 0 {
+		// no label heads the rows' own column: it is the header's first,
+		// left empty (merged into the block's label above)
+		b.row = append([]jixiao.Cell{{ColSpan: 1, RowSpan: 1}}, b.row...)
+		b.hdr = append([]hkind{hRowLabel}, b.hdr...)
 	}
 	// only the last label before the columns is the row labels' column
 	for i := len(b.hdr) - 1; i >= 0; i-- {
@@ -607,7 +616,7 @@ func startsTable(n string) bool {
 // before its columns: 预算执行情况（10分）, 年度预算数（万元）, 项目资金（万元）.
 func budgetHeaderStart(n string) bool {
 	switch n {
-	case "预算执行情况", "年度预算数", "项目资金", "资金", "预算资金", "预算数", "资金情况", "项目资金情况", "预算执行":
+	case "预算执行情况", "年度预算数", "项目资金", "资金", "预算资金", "预算数", "资金情况", "项目资金情况", "预算执行", "资金投入情况", "资金投入":
 		return true
 	}
 	return false
@@ -719,4 +728,38 @@ func emptyMark(s string) bool {
 		return true
 	}
 	return false
+}
+
+// unfoldHeader puts back in order an indicator header whose two rows were
+// read one after the other: "绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分"
+// over "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位", where
+// 年度指标值 is the merged head of the columns below it. The columns are
+// the second row's, then the first row's after the merged head.
+func unfoldHeader(row []jixiao.Cell) []jixiao.Cell {
+	l1 := -1
+	for i, c := range row {
+		if indicatorLabels[normLabel(c.Text)] == colL1 {
+			l1 = i
+			break
+		}
+	}
+	if l1 <= 0 {
+		return row
+	}
+	head := -1
+	for i, c := range row[:l1] {
+		if indicatorLabels[normLabel(c.Text)] == colTarget {
+			head = i
+		}
+	}
+	if head < 0 {
+		return row
+	}
+	out := append([]jixiao.Cell(nil), row[l1:]...)
+	for _, c := range row[head+1 : l1] {
+		if c.Text != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }

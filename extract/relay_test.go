@@ -120,7 +120,8 @@ func canonicalAll(ts []Table) string {
 		if len(ev.Indicators) == 0 && !ev.Budget.FullYear.Stated() && !ev.StatedTotal.Stated() {
 			continue
 		}
-		fmt.Fprintf(&b, "%s|%s|%s|%d\n", ev.Kind, ev.Unit, ev.Project, ev.Year)
+		// the year is read from the text around the table, which re-laying leaves out
+		fmt.Fprintf(&b, "%s|%s|%s\n", ev.Kind, ev.Unit, ev.Project)
 		bu := &ev.Budget
 		fmt.Fprintf(&b, "budget %s\n", figs(bu.Request, bu.Initial, bu.FullYear, bu.Executed, bu.Weight, bu.Rate, bu.Score))
 		for _, s := range bu.Splits {
