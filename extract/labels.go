@@ -242,7 +242,7 @@ const (
 var headerLabels = map[string]string{
 	"预算部门名称": fieldUnit, "部门名称": fieldUnit, "单位名称": fieldUnit, "预算单位名称": fieldUnit, "预算单位": fieldUnit,
 	"主管部门": fieldDepartment, "实施单位": fieldImplementer,
-	"项目名称": fieldProject, "项目编码": fieldCode, "项目代码": fieldCode, "年度": fieldYear,
+	"项目名称": fieldProject, "转移支付名称": fieldProject, "转移支付项目名称": fieldProject, "项目编码": fieldCode, "项目代码": fieldCode, "年度": fieldYear,
 }
 
 // Split names and the rows that belong to each.

@@ -42,8 +42,11 @@ func (x *extractor) missing() []jixiao.Missing {
 			}
 		}
 	}
-	if x.indSeen && misalignedWeights(x.ev.Indicators) {
+	if x.indSeen && misalignedFigures(x.ev.Indicators, func(in *jixiao.Indicator) *jixiao.Figure { return &in.Weight }) {
 		out = append(out, jixiao.Missing{Path: "indicators.分值", Reason: "绩效指标的分值一栏读到的不是分值（各栏无法按表头对齐）"})
+	}
+	if x.indSeen && misalignedFigures(x.ev.Indicators, func(in *jixiao.Indicator) *jixiao.Figure { return &in.Score }) {
+		out = append(out, jixiao.Missing{Path: "indicators.得分", Reason: "绩效指标的得分一栏读到的不是得分（各栏无法按表头对齐）"})
 	}
 	if !x.totalRead {
 		out = append(out, jixiao.Missing{Path: "total", Reason: "未读到总分一行"})
@@ -69,11 +72,11 @@ func misaligned(b *jixiao.Budget) string {
 	return ""
 }
 
-// misalignedWeights reports indicator weights that are not weights: a
-// percentage or words where 分值 should be.
-func misalignedWeights(ins []jixiao.Indicator) bool {
-	for _, in := range ins {
-		w := &in.Weight
+// misalignedFigures reports indicator weights or scores that are not
+// such: a percentage or words where a figure of points should be.
+func misalignedFigures(ins []jixiao.Indicator, field func(*jixiao.Indicator) *jixiao.Figure) bool {
+	for i := range ins {
+		w := field(&ins[i])
 		if w.Valid && w.Percent || w.Stated() && !w.Valid && hasHan(w.Text) && !isValueText(w.Text) {
 			return true
 		}

@@ -31,6 +31,7 @@ type rebuilt struct {
 // A table ends after its total and the lines below it, or where the next
 // one's title or header fields begin.
 func rebuildTables(ts []token) []rebuilt {
+	ts = joinFragments(ts)
 	b := builder{}
 	for i := range ts {
 		b.take(ts, i)
@@ -91,6 +92,7 @@ const (
 	hL3
 	hWeight
 	hScore
+	hRate
 )
 
 func (b *builder) take(ts []token, i int) {
@@ -390,6 +392,8 @@ func (b *builder) closeHeader() {
 			k = hWeight
 		case b.blk == blkIndicators && indicatorLabels[n] == colScore:
 			k = hScore
+		case b.blk == blkBudget && budgetLabels[n] == colRate:
+			seenCol, k = true, hRate
 		case b.blk == blkBudget && budgetLabels[n] != "":
 			seenCol = true
 		case b.blk == blkBudget && !seenCol && n != "":
@@ -542,6 +546,9 @@ func (b *builder) align() {
 	}
 	if col+len(b.row) > w {
 		col = w - len(b.row)
+	}
+	if b.blk == blkBudget {
+		col = b.byRate(col)
 	}
 	row := make([]jixiao.Cell, 0, w)
 	for range col {
@@ -762,4 +769,90 @@ func unfoldHeader(row []jixiao.Cell) []jixiao.Cell {
 		}
 	}
 	return out
+}
+
+// joinFragments joins the pieces of a label a narrow column broke over
+// lines ("年度预" / "算申请" / "(万元)", "全年" / "执行数"): cells alone on
+// their lines whose concatenation is one of the template's labels, and a
+// parenthesised remark alone on its line after a label.
+func joinFragments(ts []token) []token {
+	out := make([]token, 0, len(ts))
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if t.kept || t.lineCells != 1 || t.text == "" || utf8.RuneCountInString(t.text) > 8 || isValueText(t.text) {
+			out = append(out, t)
+			continue
+		}
+		if isRemark(t.text) {
+			out = append(out, t)
+			continue
+		}
+		// the longest run of up to four pieces that makes a label
+		joined, n, run := t.text, 0, t.text
+		for k := 1; k <= 3 && i+k < len(ts); k++ {
+			u := ts[i+k]
+			if u.kept || u.lineCells != 1 || u.text == "" || isRemark(u.text) || utf8.RuneCountInString(u.text) > 8 || isValueText(u.text) {
+				break
+			}
+			run += u.text
+			if knownLabel(normLabel(run)) {
+				joined, n = run, k
+			}
+		}
+		if n == 0 {
+			out = append(out, t)
+			continue
+		}
+		t.text = joined
+		out = append(out, t)
+		i += n
+	}
+	// a remark alone on its line ("(万元)") belongs to the label above it
+	merged := out[:0]
+	for _, t := range out {
+		if k := len(merged) - 1; k >= 0 && !t.kept && t.lineCells == 1 && isRemark(t.text) && merged[k].text != "" && !isValueText(merged[k].text) {
+			merged[k].text += t.text
+			continue
+		}
+		merged = append(merged, t)
+	}
+	return merged
+}
+
+// knownLabel reports one of the template's labels, exactly.
+func knownLabel(n string) bool {
+	return n != "" && (knownLabels[n] != "" || budgetHeaderStart(n))
+}
+
+func isRemark(s string) bool {
+	t := strings.TrimSpace(s)
+	return (strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（")) && (strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）")) && utf8.RuneCountInString(t) <= 8
+}
+
+// byRate moves a budget row so that its one percentage lands under 执行率:
+// a row that lost an empty cell (an unfilled 年度预算申请) is placed by the
+// meaning of its figures, not by their count.
+func (b *builder) byRate(col int) int {
+	rc := b.colOf(hRate)
+	if rc < 0 {
+		return col
+	}
+	p := -1
+	for i, c := range b.row {
+		if f := jixiao.ParseFigure(c.Text); f.Valid && f.Percent {
+			if p >= 0 {
+				return col // two percentages: nothing to go by
+			}
+			p = i
+		}
+	}
+	end := len(b.row)
+	for end > 0 && b.row[end-1].Text == "" {
+		end--
+	}
+	if p < 0 || rc-p == col || rc-p < 0 || rc-p+end > len(b.hdr) {
+		return col
+	}
+	b.row = b.row[:end]
+	return rc - p
 }
