@@ -15,11 +15,13 @@ type Missing struct {
 
 // NotRead reports whether the figure at path was not found by the reader:
 // path itself, or a block or table that holds it, is listed in Missing.
+// A path ending in "[" ("indicators[") asks about any row of the block.
 // Hand-written files list nothing, and every field of theirs counts as
 // read.
 func (ev *Evaluation) NotRead(path string) (Missing, bool) {
 	for _, m := range ev.Missing {
-		if m.Path == "table" || m.Path == path || strings.HasPrefix(path, m.Path+".") || strings.HasPrefix(path, m.Path+"[") {
+		if m.Path == "table" || m.Path == path || strings.HasPrefix(path, m.Path+".") || strings.HasPrefix(path, m.Path+"[") ||
+			strings.HasSuffix(path, "[") && strings.HasPrefix(m.Path, path) {
 			return m, true
 		}
 	}

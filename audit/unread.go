@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"strconv"
 	"strings"
 
 	"jixiao"
@@ -47,8 +48,12 @@ func restsOn(f jixiao.Finding) []string {
 		if l.Column != "" {
 			out = append(out, l.Block+"."+l.Column)
 		}
+		if l.Block == "indicators" && l.Row > 0 {
+			out = append(out, "indicators["+strconv.Itoa(l.Row-1)+"]")
+		}
 	case "total":
-		out = append(out, "total", "indicators", "indicators.得分", "indicators.分值", "budget.得分", "budget.分值")
+		// the total adds every row
+		out = append(out, "total", "indicators", "indicators.得分", "indicators.分值", "indicators[", "budget.得分", "budget.分值")
 	case "report":
 		if f.Code == "N-TABLE-MISMATCH" || f.Code == "N-EXEC-REASON" {
 			out = append(out, "table")
@@ -62,9 +67,9 @@ func restsOn(f jixiao.Finding) []string {
 	case f.Code == "T-WEIGHT-TOTAL":
 		// weights add up only over a whole table: one cut before its
 		// total (a page or an excerpt ending) has rows not read
-		out = append(out, "budget", "budget.分值", "indicators.分值", "total")
+		out = append(out, "budget", "budget.分值", "indicators.分值", "indicators[", "total")
 	case f.Code == "T-LEVEL1-MISSING" || f.Code == "T-WEIGHT-LEVEL1":
-		out = append(out, "total")
+		out = append(out, "total", "indicators[")
 	case l.Block == "budget":
 		out = append(out, "budget.全年预算数") // the denominator of every execution check
 	}
@@ -84,6 +89,9 @@ func describePath(p string) string {
 		return "总分"
 	case "goal":
 		return "年度总体目标"
+	}
+	if strings.HasPrefix(p, "indicators[") {
+		return "绩效指标第 " + strings.TrimSuffix(strings.TrimPrefix(p, "indicators["), "]") + " 项（从 0 起）"
 	}
 	if block, col, ok := strings.Cut(p, "."); ok {
 		return describePath(block) + "的“" + col + "”一栏"

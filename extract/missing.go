@@ -1,6 +1,10 @@
 package extract
 
-import "jixiao"
+import (
+	"strconv"
+
+	"jixiao"
+)
 
 // missing lists what the table's reading looked for and did not find, for
 // Evaluation.Missing: a block whose header or main row was not seen, a
@@ -42,11 +46,12 @@ func (x *extractor) missing() []jixiao.Missing {
 			}
 		}
 	}
-	if x.indSeen && misalignedFigures(x.ev.Indicators, func(in *jixiao.Indicator) *jixiao.Figure { return &in.Weight }) {
-		out = append(out, jixiao.Missing{Path: "indicators.分值", Reason: "绩效指标的分值一栏读到的不是分值（各栏无法按表头对齐）"})
-	}
-	if x.indSeen && misalignedFigures(x.ev.Indicators, func(in *jixiao.Indicator) *jixiao.Figure { return &in.Score }) {
-		out = append(out, jixiao.Missing{Path: "indicators.得分", Reason: "绩效指标的得分一栏读到的不是得分（各栏无法按表头对齐）"})
+	for i := range x.ev.Indicators {
+		// a row read against the wrong columns: its figures are not trusted,
+		// nor any total over the rows
+		if in := &x.ev.Indicators[i]; notPoints(&in.Weight) || notPoints(&in.Score) {
+			out = append(out, jixiao.Missing{Path: "indicators[" + strconv.Itoa(i) + "]", Reason: "指标“" + in.Name + "”一行的分值或得分一栏读到的不是分数（各栏无法按表头对齐）"})
+		}
 	}
 	if !x.totalRead {
 		out = append(out, jixiao.Missing{Path: "total", Reason: "未读到总分一行"})
@@ -72,14 +77,8 @@ func misaligned(b *jixiao.Budget) string {
 	return ""
 }
 
-// misalignedFigures reports indicator weights or scores that are not
-// such: a percentage or words where a figure of points should be.
-func misalignedFigures(ins []jixiao.Indicator, field func(*jixiao.Indicator) *jixiao.Figure) bool {
-	for i := range ins {
-		w := field(&ins[i])
-		if w.Valid && w.Percent || w.Stated() && !w.Valid && hasHan(w.Text) && !isValueText(w.Text) {
-			return true
-		}
-	}
-	return false
+// notPoints reports a weight or score that is not points: a percentage,
+// or words.
+func notPoints(w *jixiao.Figure) bool {
+	return w.Valid && w.Percent || w.Stated() && !w.Valid && hasHan(w.Text) && !isValueText(w.Text)
 }
