@@ -40,13 +40,36 @@ func ExtractAllTables(doc *jixiao.Document) []Table {
 			sub.Blocks = append(sub.Blocks, jixiao.Block{Kind: jixiao.BlockParagraph, Text: t.title, Pos: t.titlePos})
 		}
 		sub.Blocks = append(sub.Blocks, jixiao.Block{Kind: jixiao.BlockTable, Table: t.table, Pos: t.table.Rows[0].Pos})
-		for _, b := range doc.Blocks {
-			if b.Kind != jixiao.BlockTable {
-				sub.Blocks = append(sub.Blocks, b) // where the year may be stated
-			}
-		}
 		ev, notes := readTable(sub)
+		if ev.Year == 0 {
+			notes = yearOfDoc(doc, ev, notes)
+		}
 		out = append(out, Table{ev, notes})
 	}
 	return out
+}
+
+// yearOfDoc looks for the year in the document's text when the table and
+// its title do not state it, as readTable does for a document of one
+// table, and drops the note that it was not found when it is.
+func yearOfDoc(doc *jixiao.Document, ev *jixiao.Evaluation, notes []Note) []Note {
+	for _, b := range doc.Blocks {
+		if b.Kind == jixiao.BlockTable {
+			continue
+		}
+		if n, ok := yearIn(b.Text, yearOfText); ok {
+			ev.Year = n
+			if !b.Pos.IsZero() {
+				ev.Provenance[fieldYear] = b.Pos
+			}
+			out := notes[:0]
+			for _, nt := range notes {
+				if nt.Field != fieldYear {
+					out = append(out, nt)
+				}
+			}
+			return out
+		}
+	}
+	return notes
 }

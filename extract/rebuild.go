@@ -58,6 +58,8 @@ type builder struct {
 	seenBody  bool // a budget or indicator header was seen in cur
 	row       []jixiao.Cell
 	rowPos    jixiao.Position
+	keptRow   *jixiao.Row // a source row taken whole
+	lineIn    bool        // the kept row being read belongs to a table
 	rowLine   int     // the source line of a kept row being filled, 0 when grouping by meaning
 	rowWidth  int     // the cells the grouped row holds at most; 0 for no bound
 	rowCol    int     // the header column the grouped row's first cell sits in; -1 to align it right (a total)
@@ -154,19 +156,21 @@ func (b *builder) takeKept(ts []token, i int) {
 	t := ts[i]
 	if t.line != b.rowLine {
 		b.endRow()
-		if !b.startKept(ts, i) {
-			return
-		}
 		b.rowLine = t.line
-	}
-	if b.cur != nil {
-		if len(b.row) == 0 {
-			b.rowPos = t.rowPos
+		b.lineIn = b.startKept(ts, i)
+		if b.lineIn && b.cur != nil && t.row != nil && t.lineCells == len(t.row.Cells) {
+			b.keptRow = t.row // taken whole, as the source laid it out
 		}
-		c := cellOf(t)
-		c.ColSpan, c.RowSpan = max(t.colSpan, 1), max(t.rowSpan, 1)
-		b.row = append(b.row, c)
 	}
+	if !b.lineIn || b.cur == nil || b.keptRow != nil {
+		return
+	}
+	if len(b.row) == 0 && t.row != nil {
+		b.rowPos = t.row.Pos
+	}
+	c := cellOf(t)
+	c.ColSpan, c.RowSpan = max(t.colSpan, 1), max(t.rowSpan, 1)
+	b.row = append(b.row, c)
 }
 
 // startKept decides, at the first cell of a kept row, what the row is and
@@ -502,6 +506,13 @@ func (b *builder) endRow() {
 	}
 	grouped := b.rowLine == 0
 	b.rowLine, b.rowWidth = 0, 0
+	if b.keptRow != nil {
+		if b.cur != nil {
+			b.cur.table.Rows = append(b.cur.table.Rows, *b.keptRow)
+		}
+		b.keptRow, b.row = nil, b.row[:0]
+		return
+	}
 	if len(b.row) == 0 || b.cur == nil {
 		b.row = b.row[:0]
 		return
@@ -687,10 +698,14 @@ var footerPrefixes = []string{
 // inside a table: "第 3 页", "第3页 共8页", "- 5 -".
 func pageMarker(s string) bool {
 	t := strings.TrimSpace(s)
-	if t == "" || utf8.RuneCountInString(t) > 16 {
+	if t == "" || len(t) > 48 {
 		return false
 	}
-	return pageRe.MatchString(t)
+	switch c := t[0]; {
+	case c >= '0' && c <= '9', c == '-', strings.HasPrefix(t, "第"), strings.HasPrefix(t, "共"), strings.HasPrefix(t, "—"), strings.HasPrefix(t, "–"):
+		return pageRe.MatchString(t)
+	}
+	return false
 }
 
 var pageRe = regexp.MustCompile(`^(第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|共\s*\d+\s*页)$`)

@@ -19,7 +19,7 @@ type token struct {
 	// takes; a line of one cell says nothing about rows.
 	line      int
 	lineCells int
-	rowPos    jixiao.Position // where the source's row or line starts
+	row       *jixiao.Row // the table row a kept cell is from
 	// colSpan and rowSpan are a table cell's merges, kept for rows taken
 	// as the source laid them out.
 	colSpan, rowSpan int
@@ -31,7 +31,7 @@ type token struct {
 // ignored: a LibreOffice re-save changes them); headings and paragraphs
 // are split into cells by splitCells.
 func tokenize(doc *jixiao.Document) []token {
-	var out []token
+	out := make([]token, 0, cellHint(doc))
 	line := 0
 	sep := blankSeparated(doc)
 	prevEnd := 0 // the source line the last text block ended on
@@ -57,16 +57,19 @@ func tokenize(doc *jixiao.Document) []token {
 		}
 		switch {
 		case b.Kind == jixiao.BlockTable && b.Table != nil:
-			for _, r := range b.Table.Rows {
+			for ri := range b.Table.Rows {
+				r := &b.Table.Rows[ri]
 				line++
 				from := len(out)
 				for _, c := range r.Cells {
 					out = appendCellTokens(out, c, line)
 				}
-				setLineCells(out[from:], r.Pos)
+				setLineCells(out[from:], r)
 			}
 		default:
-			for i, l := range strings.Split(b.Text, "\n") {
+			i := -1
+			for l := range strings.SplitSeq(b.Text, "\n") {
+				i++
 				line++
 				pos := b.Pos
 				if pos.Line > 0 {
@@ -83,7 +86,7 @@ func tokenize(doc *jixiao.Document) []token {
 					}
 					out = append(out, token{text: c.text, pos: p, line: line})
 				}
-				setLineCells(out[from:], pos)
+				setLineCells(out[from:], nil)
 			}
 		}
 	}
@@ -115,11 +118,27 @@ func blankSeparated(doc *jixiao.Document) int {
 	return 0
 }
 
+// cellHint guesses the tokens of a document: its table cells and text
+// lines, a few more for cells split out of lines.
+func cellHint(doc *jixiao.Document) int {
+	n := 0
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			for _, r := range b.Table.Rows {
+				n += len(r.Cells)
+			}
+		} else {
+			n += 2
+		}
+	}
+	return n
+}
+
 // appendCellTokens appends a table cell. A cell that itself holds a
 // flattened row ("总额 | 238.93 | 251.89", from an html page pasted into a
 // single cell) is split like a line.
 func appendCellTokens(out []token, c jixiao.Cell, line int) []token {
-	if !strings.ContainsAny(c.Text, "|\t") {
+	if strings.IndexByte(c.Text, '|') < 0 && strings.IndexByte(c.Text, '\t') < 0 {
 		return append(out, token{text: strings.TrimSpace(c.Text), pos: c.Pos, line: line, colSpan: c.ColSpan, rowSpan: c.RowSpan, kept: true})
 	}
 	for _, p := range splitCells(c.Text) {
@@ -128,10 +147,10 @@ func appendCellTokens(out []token, c jixiao.Cell, line int) []token {
 	return out
 }
 
-func setLineCells(ts []token, rowPos jixiao.Position) {
+func setLineCells(ts []token, row *jixiao.Row) {
 	for i := range ts {
 		ts[i].lineCells = len(ts)
-		ts[i].rowPos = rowPos
+		ts[i].row = row
 	}
 }
 
@@ -156,11 +175,11 @@ func splitCellsIn(line string, framed bool) []piece {
 	if strings.TrimSpace(line) == "" {
 		return nil
 	}
-	if strings.ContainsRune(line, '|') {
+	if strings.IndexByte(line, '|') >= 0 {
 		return splitBars(line, framed)
 	}
 	ps := splitSpaces(line, 0, true)
-	if len(ps) == 1 {
+	if len(ps) == 1 && strings.Count(line, " ") >= 5 {
 		if single := joinRemarks(splitSpaces(line, 0, false)); tabular(single) {
 			return single
 		}
@@ -210,37 +229,51 @@ func splitBars(line string, framedDoc bool) []piece {
 }
 
 // splitSpaces splits s at TABs and at runs of spaces: runs of two or more
-// when wide is set, any space otherwise. Columns are counted from base.
+// when wide is set, any space otherwise. Columns (in runes) are counted
+// from base. A line with nothing to split at is one cell, found without
+// walking it.
 func splitSpaces(s string, base int, wide bool) []piece {
-	var out []piece
-	rs := []rune(s)
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			out = append(out, piece{strings.TrimSpace(string(rs[start:end])), base + start + 1})
-			start = -1
+	if wide && strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "\u3000") && !strings.Contains(s, "  ") {
+		t := strings.TrimSpace(s)
+		if t == "" {
+			return nil
 		}
+		lead := len(s) - len(strings.TrimLeft(s, " \u00a0"))
+		return []piece{{t, base + utf8.RuneCountInString(s[:lead]) + 1}}
 	}
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	var out []piece
+	start, startCol := -1, 0 // the open cell's first byte and column
+	col := base
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !jixiao.IsSpace(r) {
 			if start < 0 {
-				start = i
+				start, startCol = i, col+1
 			}
+			i, col = i+n, col+1
 			continue
 		}
-		j := i
-		for j < len(rs) && jixiao.IsSpace(rs[j]) && rs[j] != '\t' {
-			j++
+		// a run of spaces from i to j
+		j, runes := i, 0
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !jixiao.IsSpace(r2) || r2 == '\t' && j > i {
+				break
+			}
+			j, runes = j+n2, runes+1
+			if r2 == '\t' {
+				break
+			}
 		}
-		if r == '\t' || !wide || j-i >= 2 {
-			flush(i)
+		if (r == '\t' || !wide || runes >= 2 || r == '\u3000') && start >= 0 {
+			out = append(out, piece{strings.TrimSpace(s[start:i]), startCol})
+			start = -1
 		}
-		if j > i {
-			i = j - 1
-		}
+		i, col = j, col+runes
 	}
-	flush(len(rs))
+	if start >= 0 {
+		out = append(out, piece{strings.TrimSpace(s[start:]), startCol})
+	}
 	return out
 }
 
