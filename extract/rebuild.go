@@ -60,12 +60,12 @@ type builder struct {
 	rowPos    jixiao.Position
 	keptRow   *jixiao.Row // a source row taken whole
 	lineIn    bool        // the kept row being read belongs to a table
-	rowLine   int     // the source line of a kept row being filled, 0 when grouping by meaning
-	rowWidth  int     // the cells the grouped row holds at most; 0 for no bound
-	rowCol    int     // the header column the grouped row's first cell sits in; -1 to align it right (a total)
-	inHeader  bool    // the grouped row is a block's header
-	hdr       []hkind // the current block's header, by column
-	afterNote bool    // the last token was a label below the total, whose value follows
+	rowLine   int         // the source line of a kept row being filled, 0 when grouping by meaning
+	rowWidth  int         // the cells the grouped row holds at most; 0 for no bound
+	rowCol    int         // the header column the grouped row's first cell sits in; -1 to align it right (a total)
+	inHeader  bool        // the grouped row is a block's header
+	hdr       []hkind     // the current block's header, by column
+	afterNote bool        // the last token was a label below the total, whose value follows
 
 	lastLine, lastCells int    // the source line of the last token, and its cells
 	next                string // the next token's label
