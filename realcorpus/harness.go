@@ -123,9 +123,16 @@ func (s *Share) add(want *string, got string) {
 		return
 	}
 	s.Total++
-	if norm(*want) == norm(got) {
+	if norm(*want) == norm(got) || sameNumber(*want, got) {
 		s.Read++
 	}
+}
+
+// sameNumber reports two figures of the same value: a spreadsheet made
+// from the document keeps 0.00 as the number 0, which is the same figure.
+func sameNumber(a, b string) bool {
+	fa, fb := jixiao.ParseFigure(a), jixiao.ParseFigure(b)
+	return fa.Valid && fb.Valid && fa.Percent == fb.Percent && fa.Unit == fb.Unit && fa.Value.Equal(fb.Value)
 }
 
 func norm(s string) string {
@@ -133,7 +140,9 @@ func norm(s string) string {
 }
 
 // FiguresRead compares every figure of the truth's tables with the tables
-// read, in order; indicators are matched by name first.
+// read, in order; indicators are matched by name first. A figure is read
+// when its text is the truth's, or (for a re-making whose spreadsheet
+// stored it as a number) its value is.
 func FiguresRead(tr Truth, got []extract.Table) Share {
 	var s Share
 	for i, tt := range tr.Tables {
