@@ -12,6 +12,11 @@ type Evaluation struct {
 	ProjectCode string // 项目编码, 21 characters in the integrated system
 	Rules       string // the rule set the document says it follows, if any
 
+	// AmountUnit is the unit the table states its amounts in ("元",
+	// "万元", "亿元"); "" for the template's 万元. Findings state amounts in
+	// it, as the document does.
+	AmountUnit string
+
 	Budget     Budget
 	Goal       Goal
 	Indicators []Indicator

@@ -35,8 +35,8 @@ func checkExecution(in *Input, out *findings) {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-NO-EXECUTED", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("执行率 %s 没有所依据的全年执行数：表中未填全年执行数，无法核对", b.Rate.Text),
-			Stated:  b.Rate.Text, Expected: fmt.Sprintf("全年执行数 / %s（按所填执行率应为 %s 万元）", e.Denominator, implied.StringFixed(ro.AmountPlaces)),
-			Evidence: fmt.Sprintf("%s %s 万元 × %s = %s 万元", e.Denominator, e.A.Text, b.Rate.Text, implied.StringFixed(ro.AmountPlaces)),
+			Stated:  b.Rate.Text, Expected: fmt.Sprintf("全年执行数 / %s（按所填执行率应为 %s %s）", e.Denominator, implied.StringFixed(ro.AmountPlaces), in.amountUnit()),
+			Evidence: fmt.Sprintf("%s %s %s × %s = %s %s", e.Denominator, e.A.Text, in.amountUnit(), b.Rate.Text, implied.StringFixed(ro.AmountPlaces), in.amountUnit()),
 			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数", "budget.执行率", "budget.全年预算数"),
 		})
 	}
@@ -54,7 +54,7 @@ func checkExecution(in *Input, out *findings) {
 	if b.Executed.Valid && b.FullYear.Valid && jixiao.Cmp(b.Executed.Value, b.FullYear.Value) > 0 {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-OVER-BUDGET", Severity: jixiao.SevWarning,
-			Message: fmt.Sprintf("全年执行数 %s 万元大于全年预算数 %s 万元", b.Executed.Text, b.FullYear.Text),
+			Message: fmt.Sprintf("全年执行数 %s %s大于全年预算数 %s %s", b.Executed.Text, in.amountUnit(), b.FullYear.Text, in.amountUnit()),
 			Stated:  b.Executed.Text, Expected: "≤ " + b.FullYear.Text,
 			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数", "budget.执行率", "budget.全年预算数"),
 		})
@@ -173,16 +173,17 @@ func splitFinding(in *Input, si int, s *jixiao.BudgetSplit, column string, cell 
 	}
 	diff := sum.Sub(total.Value).Abs()
 	shown := ro.Amount(sum).StringFixed(ro.AmountPlaces)
+	u := in.amountUnit()
 	f := jixiao.Finding{
 		Code: "T-SPLIT-SUM", Severity: jixiao.SevError,
-		Message: fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元不符，相差 %s 万元", s.Name, shown, column, total.Text, diff.StringFixed(ro.AmountPlaces)),
+		Message: fmt.Sprintf("%s各项之和 %s %s与%s %s %s不符，相差 %s %s", s.Name, shown, u, column, total.Text, u, diff.StringFixed(ro.AmountPlaces), u),
 		Stated:  shown, Expected: total.Text,
 		Evidence: fmt.Sprintf("%s = %s", strings.Join(terms, " + "), shown),
 		Location: in.loc("budget", si+1, s.Name, column, fmt.Sprintf("budget.splits[%d]", si), fmt.Sprintf("budget.splits[%d].rows[0].%s", si, column)),
 	}
 	if diff.LessThanOrEqual(in.Rules.SumTolerance.Mul(decimal.NewFromInt(int64(n)))) {
 		f.Code, f.Severity = "T-SPLIT-ROUNDING", jixiao.SevInfo
-		f.Message = fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元相差 %s 万元，在尾数误差范围内（每项 %s 万元）", s.Name, shown, column, total.Text, diff.StringFixed(ro.AmountPlaces), in.Rules.SumTolerance)
+		f.Message = fmt.Sprintf("%s各项之和 %s %s与%s %s %s相差 %s %s，在尾数误差范围内（每项 %s %s）", s.Name, shown, u, column, total.Text, u, diff.StringFixed(ro.AmountPlaces), u, in.Rules.SumTolerance, u)
 	}
 	return f
 }
@@ -315,4 +316,13 @@ func statedPlaces(text string) int32 {
 		n++
 	}
 	return n
+}
+
+// amountUnit is the unit the table's amounts are stated in, for the
+// findings to state them in: the document's own, 万元 by default.
+func (in *Input) amountUnit() string {
+	if u := in.Eval.AmountUnit; u != "" {
+		return u
+	}
+	return "万元"
 }

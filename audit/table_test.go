@@ -282,3 +282,21 @@ func TestCompoundUnitBounds(t *testing.T) {
 		})
 	}
 }
+
+// TestAmountUnit: findings state amounts in the unit the table states
+// them in.
+func TestAmountUnit(t *testing.T) {
+	for _, tt := range []struct{ unit, want string }{{"", "万元"}, {"元", "元"}, {"亿元", "亿元"}} {
+		ev := cleanEval()
+		ev.AmountUnit = tt.unit
+		ev.Budget.Executed = jixiao.ParseFigure("110")
+		ev.Budget.Rate, ev.Budget.Score = jixiao.ParseFigure("110.00%"), jixiao.ParseFigure("10")
+		f, ok := codes(Check(Input{Eval: ev, Rules: rules.MustLoad("national-2020")}))["T-EXEC-OVER-BUDGET"]
+		if !ok {
+			t.Fatalf("unit %q: T-EXEC-OVER-BUDGET not raised", tt.unit)
+		}
+		if want := "全年执行数 110 " + tt.want + "大于全年预算数 100 " + tt.want; f.Message != want {
+			t.Errorf("unit %q: message %q, want %q", tt.unit, f.Message, want)
+		}
+	}
+}

@@ -27,6 +27,9 @@ func (x *extractor) labelCells(r grow) []int {
 // setBudgetHeader takes r as the budget block's header: its columns by
 // key, the keys in the order of their columns, and those a split row has.
 func (x *extractor) setBudgetHeader(r grow) {
+	if x.ev.AmountUnit == "" {
+		x.ev.AmountUnit = amountUnitOf(r)
+	}
 	x.budgetHdr, x.budgetW = headerCols(r, budgetLabels, x.budgetHdr[:0]), len(r.cells)
 	x.budgetRowCols = slices.Grow(x.budgetRowCols[:0], len(splitRowFields))
 	var row jixiao.BudgetRow
@@ -441,4 +444,21 @@ func (x *extractor) setGoal(texts []gcell, pos jixiao.Position) {
 		x.ev.Goal.Actual = texts[1].Text
 		x.prov("goal.actual", texts[1].Pos)
 	}
+}
+
+// amountUnitOf finds the unit a budget header states for its amounts:
+// "年初预算数（元）", "项目资金(万元)". "" when none is stated.
+func amountUnitOf(r grow) string {
+	for _, c := range r.cells {
+		if !c.origin {
+			continue
+		}
+		t := jixiao.Fold(c.Text)
+		for _, u := range [...]string{"(万元)", "(亿元)", "(元)", "(万元", "(元"} {
+			if strings.Contains(t, u) {
+				return strings.Trim(u, "()")
+			}
+		}
+	}
+	return ""
 }

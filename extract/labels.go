@@ -167,7 +167,7 @@ var budgetLabels = map[string]string{
 	"全年预算数": colFullYear, "全年预算": colFullYear, "调整后预算数": colFullYear,
 	"全年执行数": colExecuted, "全年执行": colExecuted, "执行数": colExecuted, "实际执行数": colExecuted,
 	"预算执行数": colExecuted, "调整预算数": colFullYear,
-	"分值": colWeight, "权重": colWeight, "执行率": colRate, "预算执行率": colRate, "得分": colScore,
+	"分值": colWeight, "权重": colWeight, "执行率": colRate, "自评得分": colScore, "预算执行率": colRate, "得分": colScore,
 }
 
 // Indicator columns, by canonical label.

@@ -841,7 +841,8 @@ func knownLabel(n string) bool {
 
 func isRemark(s string) bool {
 	t := strings.TrimSpace(s)
-	return (strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（")) && (strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）")) && utf8.RuneCountInString(t) <= 8
+	// "(万元)", or "(万元" whose closing bracket the copy lost
+	return (strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（")) && utf8.RuneCountInString(t) <= 8 && !isValueText(t)
 }
 
 // byRate moves a budget row so that its one percentage lands under 执行率:
