@@ -1,6 +1,7 @@
 #!/bin/sh
 # remake.sh — regenerate the re-makings of every corpus document from its remake.html, with
-# LibreOffice (a tool that is not ours): remake.docx (Writer), remake.xlsx (Calc, tables only)
+# LibreOffice (a tool that is not ours): remake.docx (Writer), remake.xlsx (Calc, the tables only,
+# none for a document without a table)
 # and remake.pdf (Writer's PDF export of remake.docx).
 # Usage: testdata/real/remake.sh [folder...]   (default: every folder holding a remake.html)
 # Idempotent: outputs are overwritten. Skips cleanly when soffice is absent.
@@ -26,9 +27,20 @@ for html in "$@"; do
 	[ -f "$html" ] || { echo "remake.sh: no $html" >&2; continue; }
 	dir=$(dirname "$html")
 	lo --convert-to 'docx:MS Word 2007 XML' --outdir "$dir" "$html"
-	lo --infilter='HTML (StarCalc)' --convert-to xlsx --outdir "$dir" "$html"
+	# remake.xlsx holds the tables only: Calc imports a copy of remake.html reduced to its <table>
+	# elements (head kept for the charset); a document without a table gets no remake.xlsx.
+	if grep -q '<table' "$html"; then
+		tabdir=$(mktemp -d "${TMPDIR:-/tmp}/remake_tab.XXXXXX")
+		awk '/<table/{t=1} t{print} /<\/table>/{t=0} /<head>|<\/head>|<html|<body>/{if(!t)print} END{print "</body></html>"}' \
+			"$html" >"$tabdir/remake.html"
+		lo --infilter='HTML (StarCalc)' --convert-to xlsx --outdir "$tabdir" "$tabdir/remake.html"
+		mv "$tabdir/remake.xlsx" "$dir/remake.xlsx"
+		rm -rf "$tabdir"
+	else
+		rm -f "$dir/remake.xlsx"
+	fi
 	lo --convert-to pdf --outdir "$dir" "$dir/remake.docx"
-	for f in remake.docx remake.xlsx remake.pdf; do
+	for f in remake.docx remake.pdf; do
 		[ -s "$dir/$f" ] || { echo "remake.sh: $dir/$f not made" >&2; exit 1; }
 	done
 	n=$((n + 1))
