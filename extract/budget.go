@@ -77,7 +77,7 @@ func (x *extractor) budgetRow(r grow) {
 
 func isTotalLabel(n string) bool {
 	switch n {
-	case "年度资金总额", "资金总额", "项目资金", "年度资金总额合计", "合计", "总计", "总额", "项目资金总额":
+	case "年度资金总额", "资金总额", "项目资金", "年度资金总额合计", "合计", "总计", "总额", "项目资金总额", "年度财政资金总额":
 		return true
 	}
 	return false

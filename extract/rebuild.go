@@ -109,7 +109,7 @@ func (b *builder) take(ts []token, i int) {
 	if b.rowLine != 0 {
 		b.endRow()
 	}
-	if t.line != b.lastLine && (rowLine(t.lineCells) || rowLine(b.lastCells)) && !(b.inHeader && headerContinues(normLabel(t.text), b.blk)) {
+	if t.line != b.lastLine && (rowLine(t.lineCells) || rowLine(b.lastCells)) && !(b.inHeader && headerContinues(normLabel(t.text), b.blk)) && !b.brokenRow(t) {
 		b.lineBreak() // a line of several cells is a row of its own
 	}
 	b.lastLine, b.lastCells = t.line, t.lineCells
@@ -871,4 +871,14 @@ func (b *builder) byRate(col int) int {
 	}
 	b.row = b.row[:end]
 	return rc - p
+}
+
+// brokenRow reports a line that carries on the row above: a row broken
+// after a cell ("扶持发展新型农业经营主体 (个) |" / "15 | 6 | 8.0 | |"), the
+// row short of its header's width and the line starting with a figure.
+func (b *builder) brokenRow(t token) bool {
+	if b.inHeader || len(b.row) == 0 || b.rowWidth == 0 || len(b.row) >= b.rowWidth || t.text == "" {
+		return false
+	}
+	return (b.blk == blkIndicators || b.blk == blkBudget) && jixiao.IsFigure(t.text)
 }

@@ -130,7 +130,7 @@ func canonicalAll(ts []Table) string {
 			}
 		}
 		for _, in := range ev.Indicators {
-			fmt.Fprintf(&b, "  %s|%s|%s|%s|%s|%s\n", in.Level1, in.Level2, undash(in.Name), undash(in.Target.Raw), undash(in.Actual.Raw), figs(in.Weight, in.Score))
+			fmt.Fprintf(&b, "  %s|%s|%s|%s|%s|%s\n", undash(in.Level1), undash(in.Level2), undash(in.Name), undash(in.Target.Raw), undash(in.Actual.Raw), figs(in.Weight, in.Score))
 		}
 		fmt.Fprintf(&b, "total %s\n", undash(ev.StatedTotal.Text))
 	}
