@@ -235,6 +235,9 @@ func TestShortRate(t *testing.T) {
 		{"OKOneDecimal", "85.8%", false},
 		{"ErrRate", "87%", true},
 		{"ErrTwoDecimals", "85.76%", true},
+		{"OKFraction", "0.86", false},
+		{"OKFractionOneDecimal", "0.9", false},
+		{"ErrFraction", "0.8", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -70,6 +70,10 @@ func restsOn(f jixiao.Finding) []string {
 		out = append(out, "budget", "budget.分值", "indicators.分值", "indicators[", "total")
 	case f.Code == "T-LEVEL1-MISSING" || f.Code == "T-WEIGHT-LEVEL1":
 		out = append(out, "total", "indicators[")
+	case l.Block == "budget" && l.Column == "得分":
+		// the execution score is 分值 × 执行率: without the 分值 read, the
+		// rule set's weight would be set against the table's own
+		out = append(out, "budget.全年预算数", "budget.分值")
 	case l.Block == "budget":
 		out = append(out, "budget.全年预算数") // the denominator of every execution check
 	}

@@ -166,7 +166,7 @@ var budgetLabels = map[string]string{
 	"年度预算申请": colRequest, "年初预算数": colInitial, "年初预算": colInitial,
 	"全年预算数": colFullYear, "全年预算": colFullYear, "调整后预算数": colFullYear,
 	"全年执行数": colExecuted, "全年执行": colExecuted, "执行数": colExecuted, "实际执行数": colExecuted,
-	"预算执行数": colExecuted, "调整预算数": colFullYear,
+	"预算执行数": colExecuted, "调整预算数": colFullYear, "预算数": colFullYear,
 	"分值": colWeight, "权重": colWeight, "执行率": colRate, "自评得分": colScore, "预算执行率": colRate, "得分": colScore,
 }
 

@@ -634,7 +634,7 @@ func startsTable(n string) bool {
 // before its columns: 预算执行情况（10分）, 年度预算数（万元）, 项目资金（万元）.
 func budgetHeaderStart(n string) bool {
 	switch n {
-	case "预算执行情况", "年度预算数", "项目资金", "资金", "预算资金", "预算数", "资金情况", "项目资金情况", "预算执行", "资金投入情况", "资金投入":
+	case "预算执行情况", "年度预算数", "项目资金", "资金", "预算资金", "资金情况", "项目资金情况", "预算执行", "资金投入情况", "资金投入":
 		return true
 	}
 	return false
