@@ -109,14 +109,14 @@ func (b *builder) take(ts []token, i int) {
 	if b.rowLine != 0 {
 		b.endRow()
 	}
-	if t.line != b.lastLine && (rowLine(t.lineCells) || rowLine(b.lastCells)) && !(b.inHeader && headerContinues(normLabel(t.text), b.blk)) && !b.brokenRow(t) {
+	if t.line != b.lastLine && (rowLine(t.lineCells) || rowLine(b.lastCells)) && !(b.inHeader && headerContinues(t.label(), b.blk)) && !b.brokenRow(t) {
 		b.lineBreak() // a line of several cells is a row of its own
 	}
 	b.lastLine, b.lastCells = t.line, t.lineCells
-	n := normLabel(t.text)
+	n := t.label()
 	b.next = ""
 	if i+1 < len(ts) {
-		b.next = normLabel(ts[i+1].text)
+		b.next = ts[i+1].label()
 	}
 	b.group(t, n)
 }
@@ -179,7 +179,7 @@ func (b *builder) startKept(ts []token, i int) bool {
 	t := ts[i]
 	var cells []string
 	for j := i; j < len(ts) && ts[j].line == t.line; j++ {
-		cells = append(cells, normLabel(ts[j].text))
+		cells = append(cells, ts[j].label())
 	}
 	first := ""
 	for _, c := range cells {
@@ -794,7 +794,7 @@ func joinFragments(ts []token) []token {
 	out := make([]token, 0, len(ts))
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
-		if t.kept || t.lineCells != 1 || t.text == "" || utf8.RuneCountInString(t.text) > 8 || isValueText(t.text) {
+		if t.kept || t.lineCells != 1 || t.text == "" || len(t.text) > 8*utf8.UTFMax || utf8.RuneCountInString(t.text) > 8 || isValueText(t.text) {
 			out = append(out, t)
 			continue
 		}
@@ -818,7 +818,7 @@ func joinFragments(ts []token) []token {
 			out = append(out, t)
 			continue
 		}
-		t.text = joined
+		t.text, t.norm = joined, normLabel(joined)
 		out = append(out, t)
 		i += n
 	}
@@ -827,6 +827,7 @@ func joinFragments(ts []token) []token {
 	for _, t := range out {
 		if k := len(merged) - 1; k >= 0 && !t.kept && t.lineCells == 1 && isRemark(t.text) && merged[k].text != "" && !isValueText(merged[k].text) {
 			merged[k].text += t.text
+			merged[k].norm = normLabel(merged[k].text)
 			continue
 		}
 		merged = append(merged, t)

@@ -24,13 +24,25 @@ type token struct {
 	// as the source laid them out.
 	colSpan, rowSpan int
 	kept             bool // a cell of a table block, whose row is the source's
+	norm             string // normLabel(text), made once by finish
 }
+
+// label is the token's text as a label key (normLabel).
+func (t *token) label() string { return t.norm }
 
 // tokenize turns a document into the stream of cells the rebuilder reads
 // by meaning. Table blocks give their cells row by row (spans are
 // ignored: a LibreOffice re-save changes them); headings and paragraphs
 // are split into cells by splitCells.
 func tokenize(doc *jixiao.Document) []token {
+	out := tokenizeRaw(doc)
+	for i := range out {
+		out[i].norm = normLabel(out[i].text)
+	}
+	return out
+}
+
+func tokenizeRaw(doc *jixiao.Document) []token {
 	out := make([]token, 0, cellHint(doc))
 	line := 0
 	sep := blankSeparated(doc)
