@@ -23,7 +23,7 @@ type token struct {
 	// colSpan and rowSpan are a table cell's merges, kept for rows taken
 	// as the source laid them out.
 	colSpan, rowSpan int
-	kept             bool // a cell of a table block, whose row is the source's
+	kept             bool   // a cell of a table block, whose row is the source's
 	norm             string // normLabel(text), made once by finish
 }
 
