@@ -89,7 +89,7 @@ func isTotalLabel(n string) bool {
 func (x *extractor) values(r grow, from, to int, filled bool) []*cellInfo {
 	out := x.infoBuf[:0]
 	for i := from + 1; i < to && i < len(r.cells); i++ {
-		if c := r.cells[i]; c.origin && (!filled || c.Text != "") {
+		if c := r.cells[i]; c.origin && (!filled || c.Text != "" && !emptyMark(c.Text)) {
 			out = append(out, c.cellInfo)
 		}
 	}

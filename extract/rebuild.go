@@ -31,7 +31,7 @@ type rebuilt struct {
 // A table ends after its total and the lines below it, or where the next
 // one's title or header fields begin.
 func rebuildTables(ts []token) []rebuilt {
-	ts = joinFragments(ts)
+	ts = splitBreakdowns(joinFragments(ts))
 	b := builder{}
 	for i := range ts {
 		b.take(ts, i)
@@ -372,7 +372,7 @@ func (b *builder) startHeader(t token, blk block) {
 func (b *builder) closeHeader() {
 	b.inHeader = false
 	last := len(b.row)
-	for last > 0 && b.row[last-1].Text == "" {
+	for last > 0 && (b.row[last-1].Text == "" || emptyMark(b.row[last-1].Text)) {
 		last--
 	}
 	rest := append([]jixiao.Cell(nil), b.row[last:]...)
@@ -536,7 +536,7 @@ func (b *builder) endRow() {
 // reads it by column. A total's figures are the header's last columns.
 func (b *builder) align() {
 	w := len(b.hdr)
-	if w == 0 || b.blk == blkHead || b.blk == blkNone {
+	if w == 0 || b.blk == blkHead || b.blk == blkNone || b.oneAmount() {
 		return
 	}
 	for len(b.row) > 1 && b.row[len(b.row)-1].Text == "" && (b.rowCol < 0 || len(b.row) > w-b.rowCol) {
@@ -646,6 +646,9 @@ func indicatorHeaderStart(n string) bool {
 
 // headerContinues reports a cell that continues the header row of blk.
 func headerContinues(n string, blk block) bool {
+	if emptyMark(n) {
+		n = "" // a dash for an empty header cell
+	}
 	switch blk {
 	case blkBudget:
 		return n == "" || budgetLabels[n] != "" || budgetHeaderStart(n) || textColumn(n)
@@ -882,4 +885,73 @@ func (b *builder) brokenRow(t token) bool {
 		return false
 	}
 	return (b.blk == blkIndicators || b.blk == blkBudget) && jixiao.IsFigure(t.text)
+}
+
+// splitBreakdowns splits the "label:value" cells of a breakdown
+// ("其中: 一般公共预算:1325.68", "按支出性质分:1925.67", "项目支出:1025.20万元")
+// into the label and its figure, as two cells: the rows are then read as
+// those whose cells were separate. Only labels of the template's
+// breakdowns are split; "label:" with nothing after it is left as it is.
+func splitBreakdowns(ts []token) []token {
+	var out []token
+	for i, t := range ts {
+		label, value, ok := breakdownCell(t.text)
+		if !ok {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]token, 0, len(ts)+8), ts[:i]...)
+		}
+		lt, vt := t, t
+		lt.text, lt.norm = label, normLabel(label)
+		vt.text, vt.norm = value, ""
+		out = append(out, lt, vt)
+	}
+	if out == nil {
+		return ts
+	}
+	return out
+}
+
+// breakdownCell splits "label:value" when label is a breakdown's.
+func breakdownCell(s string) (label, value string, ok bool) {
+	if len(s) > 120 || !strings.ContainsAny(s, ":：") {
+		return "", "", false
+	}
+	i := strings.LastIndexAny(s, ":：")
+	_, w := utf8.DecodeRuneInString(s[i:])
+	label, value = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+w:])
+	if value == "" || !jixiao.IsFigure(value) {
+		return "", "", false
+	}
+	switch n := normLabel(label); {
+	case n == splitIncome, n == splitExpense, n == splitSource, expenseRows[n], incomeRows[n], sourceRows[n]:
+		return label + "：", value, true
+	}
+	return "", "", false
+}
+
+// oneAmount reports a breakdown row of one label and one figure
+// ("一般公共预算：" "1325.68"): its column is not printed, and it is left
+// for the extractor to read as the template's breakdowns are read.
+func (b *builder) oneAmount() bool {
+	if b.blk != blkBudget {
+		return false
+	}
+	label, figures := "", 0
+	for _, c := range b.row {
+		switch {
+		case c.Text == "" || emptyMark(c.Text):
+		case jixiao.IsFigure(c.Text):
+			figures++
+		case label == "":
+			label = normLabel(c.Text)
+		default:
+			return false
+		}
+	}
+	return figures == 1 && label != "" && !isTotalLabel(label) && (expenseRows[label] || incomeRows[label] || sourceRows[label])
 }

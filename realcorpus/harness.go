@@ -161,6 +161,15 @@ func FiguresRead(tr Truth, got []extract.Table) Share {
 			s.add(b.Score, ev.Budget.Score.Text)
 			rows := splitRows(ev)
 			for _, sp := range b.Splits {
+				for _, gr := range sp.Rows {
+					r, _ := findRow(rows, gr.Name)
+					name := gr.Name
+					s.add(&name, r.Name)
+					s.add(gr.Value, r.FullYear.Text)
+				}
+				if sp.Group != "" {
+					continue
+				}
 				r, ok := findRow(rows, sp.Name)
 				name := sp.Name
 				s.add(&name, r.Name)

@@ -33,8 +33,16 @@ type TruthBudget struct {
 	Splits   []TruthSplit `yaml:"splits"`
 }
 
-// TruthSplit is one 其中 / 资金来源 / 按…分 row.
+// TruthSplit is one 其中 / 资金来源 / 按…分 row, or a group of "label:value"
+// rows (按收入性质分: 一般公共预算:1325.68 …) whose one figure each is read
+// as the row's 全年预算数.
 type TruthSplit struct {
+	Group string `yaml:"group"`
+	Rows  []struct {
+		Name  string  `yaml:"name"`
+		Value *string `yaml:"value"`
+	} `yaml:"rows"`
+
 	Name     string  `yaml:"name"`
 	Initial  *string `yaml:"initial"`
 	FullYear *string `yaml:"full_year"`
