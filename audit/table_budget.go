@@ -297,16 +297,19 @@ func percentsApart(ro jixiao.Rounding, a, b decimal.Decimal) (string, string) {
 // it has: 85.75% stated as 86% is right, within half a unit of its last
 // place.
 //
-// A rate written as a fraction without a percent sign ("0.1" for 14.46%)
-// is right in the same way when it is the rate rounded to its places.
+// A rate written as a fraction without a percent sign ("0.1" for 14.46%),
+// or as a percentage without its sign ("20" for 20.00%), is right in the
+// same way when it is the rate rounded to its places.
 func shortRateAgrees(ro jixiao.Rounding, stated *jixiao.Figure, rate decimal.Decimal) bool {
 	places := statedPlaces(stated.Text)
 	switch {
 	case !stated.Valid:
 		return false
+	case !stated.Percent && stated.Value.Sign() >= 0 && stated.Value.LessThanOrEqual(decimal.NewFromInt(1)) && places > 0:
+		return places < ro.PercentPlaces+2 && ro.Mode.Round(rate, places).Equal(stated.Value)
 	case !stated.Percent:
-		return stated.Value.Sign() >= 0 && stated.Value.LessThanOrEqual(decimal.NewFromInt(1)) && places > 0 && places < ro.PercentPlaces+2 &&
-			ro.Mode.Round(rate, places).Equal(stated.Value)
+		// "20" under 执行率: a percentage printed without its sign
+		return places <= ro.PercentPlaces && ro.Mode.Round(rate.Shift(2), places).Equal(stated.Value)
 	case places >= ro.PercentPlaces:
 		return false
 	}

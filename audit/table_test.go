@@ -238,6 +238,8 @@ func TestShortRate(t *testing.T) {
 		{"OKFraction", "0.86", false},
 		{"OKFractionOneDecimal", "0.9", false},
 		{"ErrFraction", "0.8", true},
+		{"OKNoSign", "86", false},
+		{"ErrNoSign", "87", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -99,6 +99,11 @@ const (
 
 func (b *builder) take(ts []token, i int) {
 	t := ts[i]
+	if t.brk {
+		b.lineBreak()
+		b.lastLine, b.lastCells = t.line, 1
+		return
+	}
 	if pageMarker(t.text) {
 		return
 	}
@@ -379,6 +384,9 @@ func (b *builder) closeHeader() {
 	b.row = b.row[:last]
 	if b.blk == blkIndicators {
 		b.row = unfoldHeader(b.row)
+	}
+	if b.blk == blkBudget {
+		b.row = dropLeadingBlanks(b.row)
 	}
 	b.hdr = b.hdr[:0]
 	seenCol := false
@@ -846,7 +854,7 @@ func knownLabel(n string) bool {
 func isRemark(s string) bool {
 	t := strings.TrimSpace(s)
 	// "(万元)", or "(万元" whose closing bracket the copy lost
-	return (strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（")) && utf8.RuneCountInString(t) <= 8 && !isValueText(t)
+	return (strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（")) && utf8.RuneCountInString(t) <= 12 && !isValueText(t)
 }
 
 // byRate moves a budget row so that its one percentage lands under 执行率:
@@ -954,4 +962,29 @@ func (b *builder) oneAmount() bool {
 		}
 	}
 	return figures == 1 && label != "" && !isTotalLabel(label) && (expenseRows[label] || incomeRows[label] || sourceRows[label])
+}
+
+// dropLeadingBlanks drops the empty cells between a budget header's
+// labels before its columns and its first column: a blank line left by a
+// label broken over lines, not a column (the rows' figures start under
+// the first column).
+func dropLeadingBlanks(row []jixiao.Cell) []jixiao.Cell {
+	first := -1
+	for i, c := range row {
+		if budgetLabels[normLabel(c.Text)] != "" {
+			first = i
+			break
+		}
+	}
+	if first <= 0 {
+		return row
+	}
+	out := make([]jixiao.Cell, 0, len(row))
+	for i, c := range row {
+		if i < first && i > 0 && (c.Text == "" || emptyMark(c.Text)) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }

@@ -25,7 +25,14 @@ type token struct {
 	colSpan, rowSpan int
 	kept             bool   // a cell of a table block, whose row is the source's
 	norm             string // normLabel(text), made once by finish
+	brk              bool   // not a cell: a row break (a long run of blank lines)
 }
+
+// rowBreakBlanks is the run of empty cells, as blank lines count them,
+// that is read as the end of a row instead: no template row has so many
+// empty cells in a row, and copies that put each cell in a paragraph of
+// its own separate rows by ten blank lines.
+const rowBreakBlanks = 5
 
 // label is the token's text as a label key (normLabel).
 func (t *token) label() string { return t.norm }
@@ -57,6 +64,12 @@ func tokenizeRaw(doc *jixiao.Document) []token {
 				empties := blanks
 				if sep == 1 {
 					empties = blanks / 2
+				}
+				if empties >= rowBreakBlanks {
+					// a long run of blank lines between cells ends a row
+					line++
+					out = append(out, token{brk: true, line: line, lineCells: 1})
+					empties = 0
 				}
 				for range empties {
 					line++
