@@ -852,9 +852,12 @@ func knownLabel(n string) bool {
 }
 
 func isRemark(s string) bool {
+	if !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "（") {
+		return false // tokens come trimmed
+	}
 	t := strings.TrimSpace(s)
 	// "(万元)", or "(万元" whose closing bracket the copy lost
-	return (strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（")) && utf8.RuneCountInString(t) <= 12 && !isValueText(t)
+	return utf8.RuneCountInString(t) <= 12 && !isValueText(t)
 }
 
 // byRate moves a budget row so that its one percentage lands under 执行率:
@@ -926,7 +929,7 @@ func splitBreakdowns(ts []token) []token {
 
 // breakdownCell splits "label:value" when label is a breakdown's.
 func breakdownCell(s string) (label, value string, ok bool) {
-	if len(s) > 120 || !strings.ContainsAny(s, ":：") {
+	if len(s) > 120 || strings.IndexByte(s, ':') < 0 && !strings.Contains(s, "：") {
 		return "", "", false
 	}
 	i := strings.LastIndexAny(s, ":：")

@@ -34,7 +34,13 @@ type token struct {
 // its own separate rows by ten blank lines.
 const rowBreakBlanks = 5
 
-// label is the token's text as a label key (normLabel).
+// maxLabelBytes bounds the text of a cell that may be a label: the
+// template's longest, with a remark, is some 40 bytes; a sentence is not
+// looked up.
+const maxLabelBytes = 96
+
+// label is the token's text as a label key (normLabel), "" for text too
+// long to be a label.
 func (t *token) label() string { return t.norm }
 
 // tokenize turns a document into the stream of cells the rebuilder reads
@@ -44,7 +50,9 @@ func (t *token) label() string { return t.norm }
 func tokenize(doc *jixiao.Document) []token {
 	out := tokenizeRaw(doc)
 	for i := range out {
-		out[i].norm = normLabel(out[i].text)
+		if len(out[i].text) <= maxLabelBytes {
+			out[i].norm = normLabel(out[i].text)
+		}
 	}
 	return out
 }
