@@ -12,6 +12,11 @@ type Evaluation struct {
 	ProjectCode string // 项目编码, 21 characters in the integrated system
 	Rules       string // the rule set the document says it follows, if any
 
+	// AmountUnit is the unit the table states its amounts in ("元",
+	// "万元", "亿元"); "" for the template's 万元. Findings state amounts in
+	// it, as the document does.
+	AmountUnit string
+
 	Budget     Budget
 	Goal       Goal
 	Indicators []Indicator
@@ -20,6 +25,11 @@ type Evaluation struct {
 	StatedGrade string // 等级 (优/良/中/差), when stated
 
 	Report *Report // the 自评报告's data; nil when there is no report
+
+	// Missing lists what the reader looked for and did not find; a field
+	// under one of its paths was not read, which is not the same as stated
+	// empty. Empty for hand-written files.
+	Missing []Missing
 
 	// Provenance maps a field path ("budget.全年预算数", "indicators[2].得分")
 	// to where the figure was read from. Empty for hand-written files.

@@ -114,11 +114,26 @@ func ParseValue(raw string) Value {
 	switch {
 	case rest == "%":
 		v.Percent = true
-	case rest == "" || isUnit(rest):
+	case rest == "" || isUnit(rest) || isCompoundUnit(rest):
 		v.Unit = rest
 	default:
 		return v
 	}
 	v.Type, v.Op, v.Number = Quantitative, op, d
 	return v
+}
+
+// isCompoundUnit reports a unit made of units: a rate per something
+// ("元/户", "人/次", "万元/人", "元/人·月", "次/年", "元每人").
+func isCompoundUnit(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '·' || r == '•' || r == '每' })
+	if len(parts) < 2 || len(parts) > 4 {
+		return false
+	}
+	for _, p := range parts {
+		if !isUnit(p) {
+			return false
+		}
+	}
+	return true
 }

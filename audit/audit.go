@@ -69,7 +69,7 @@ func Check(in Input) []jixiao.Finding {
 	if in.Result == nil {
 		in.Result = score.Score(in.Eval, in.Rules)
 	}
-	var out findings
+	out := findings{ev: in.Eval}
 	checkExecution(&in, &out)
 	checkBudgetSplits(&in, &out)
 	checkWeights(&in, &out)
@@ -80,17 +80,21 @@ func Check(in Input) []jixiao.Finding {
 	return out.bySeverity()
 }
 
-// findings collects findings in the order the checks raise them.
-type findings []jixiao.Finding
+// findings collects findings in the order the checks raise them, each
+// passed through the unread gate first.
+type findings struct {
+	ev  *jixiao.Evaluation // whose Missing gateUnread looks up
+	all []jixiao.Finding
+}
 
-func (f *findings) add(x jixiao.Finding) { *f = append(*f, x) }
+func (f *findings) add(x jixiao.Finding) { f.all = append(f.all, gateUnread(f.ev, x)) }
 
 // list returns the findings in the order they were added.
-func (f *findings) list() []jixiao.Finding { return *f }
+func (f *findings) list() []jixiao.Finding { return f.all }
 
 // bySeverity returns the findings ordered by severity, in the order they
 // were added within a severity.
 func (f *findings) bySeverity() []jixiao.Finding {
-	slices.SortStableFunc(*f, func(a, b jixiao.Finding) int { return cmp.Compare(a.Severity.Rank(), b.Severity.Rank()) })
-	return *f
+	slices.SortStableFunc(f.all, func(a, b jixiao.Finding) int { return cmp.Compare(a.Severity.Rank(), b.Severity.Rank()) })
+	return f.all
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // checkExecution compares the stated execution rate and score with what
@@ -35,13 +36,13 @@ func checkExecution(in *Input, out *findings) {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-NO-EXECUTED", Severity: jixiao.SevError,
 			Message: fmt.Sprintf("执行率 %s 没有所依据的全年执行数：表中未填全年执行数，无法核对", b.Rate.Text),
-			Stated:  b.Rate.Text, Expected: fmt.Sprintf("全年执行数 / %s（按所填执行率应为 %s 万元）", e.Denominator, implied.StringFixed(ro.AmountPlaces)),
-			Evidence: fmt.Sprintf("%s %s 万元 × %s = %s 万元", e.Denominator, e.A.Text, b.Rate.Text, implied.StringFixed(ro.AmountPlaces)),
+			Stated:  b.Rate.Text, Expected: fmt.Sprintf("全年执行数 / %s（按所填执行率应为 %s %s）", e.Denominator, implied.StringFixed(ro.AmountPlaces), in.amountUnit()),
+			Evidence: fmt.Sprintf("%s %s %s × %s = %s %s", e.Denominator, e.A.Text, in.amountUnit(), b.Rate.Text, implied.StringFixed(ro.AmountPlaces), in.amountUnit()),
 			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数", "budget.执行率", "budget.全年预算数"),
 		})
 	}
 	if e.RateFrom == "computed" && b.Rate.Stated() {
-		if !b.Rate.Valid || !ro.Percent(b.Rate.Fraction()).Equal(ro.Percent(e.Rate)) {
+		if !b.Rate.Valid || !ro.Percent(b.Rate.Fraction()).Equal(ro.Percent(e.Rate)) && !shortRateAgrees(ro, &b.Rate, e.Rate) {
 			want := ro.Percent(e.Rate).StringFixed(ro.PercentPlaces) + "%"
 			out.add(jixiao.Finding{
 				Code: "T-EXEC-RATE", Severity: jixiao.SevError,
@@ -54,7 +55,7 @@ func checkExecution(in *Input, out *findings) {
 	if b.Executed.Valid && b.FullYear.Valid && b.Executed.Value.Cmp(b.FullYear.Value) > 0 {
 		out.add(jixiao.Finding{
 			Code: "T-EXEC-OVER-BUDGET", Severity: jixiao.SevWarning,
-			Message: fmt.Sprintf("全年执行数 %s 万元大于全年预算数 %s 万元", b.Executed.Text, b.FullYear.Text),
+			Message: fmt.Sprintf("全年执行数 %s %s大于全年预算数 %s %s", b.Executed.Text, in.amountUnit(), b.FullYear.Text, in.amountUnit()),
 			Stated:  b.Executed.Text, Expected: "≤ " + b.FullYear.Text,
 			Location: in.loc("budget", 0, "年度资金总额", "全年执行数", "budget.全年执行数", "budget.执行率", "budget.全年预算数"),
 		})
@@ -168,16 +169,17 @@ func splitFinding(in *Input, si int, s *jixiao.BudgetSplit, column string, cell 
 	}
 	diff := sum.Sub(total.Value).Abs()
 	shown := ro.Amount(sum).StringFixed(ro.AmountPlaces)
+	u := in.amountUnit()
 	f := jixiao.Finding{
 		Code: "T-SPLIT-SUM", Severity: jixiao.SevError,
-		Message: fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元不符，相差 %s 万元", s.Name, shown, column, total.Text, diff.StringFixed(ro.AmountPlaces)),
+		Message: fmt.Sprintf("%s各项之和 %s %s与%s %s %s不符，相差 %s %s", s.Name, shown, u, column, total.Text, u, diff.StringFixed(ro.AmountPlaces), u),
 		Stated:  shown, Expected: total.Text,
 		Evidence: fmt.Sprintf("%s = %s", strings.Join(terms, " + "), shown),
 		Location: in.loc("budget", si+1, s.Name, column, fmt.Sprintf("budget.splits[%d]", si), fmt.Sprintf("budget.splits[%d].rows[0].%s", si, column)),
 	}
 	if diff.LessThanOrEqual(in.Rules.SumTolerance.Mul(decimal.NewFromInt(int64(n)))) {
 		f.Code, f.Severity = "T-SPLIT-ROUNDING", jixiao.SevInfo
-		f.Message = fmt.Sprintf("%s各项之和 %s 万元与%s %s 万元相差 %s 万元，在尾数误差范围内（每项 %s 万元）", s.Name, shown, column, total.Text, diff.StringFixed(ro.AmountPlaces), in.Rules.SumTolerance)
+		f.Message = fmt.Sprintf("%s各项之和 %s %s与%s %s %s相差 %s %s，在尾数误差范围内（每项 %s %s）", s.Name, shown, u, column, total.Text, u, diff.StringFixed(ro.AmountPlaces), u, in.Rules.SumTolerance, u)
 	}
 	return f
 }
@@ -196,7 +198,7 @@ func checkSplitRates(in *Input, out *findings, si int, s *jixiao.BudgetSplit) {
 			continue
 		}
 		rate := r.Executed.Value.Div(a.Value)
-		if ro.Percent(r.Rate.Fraction()).Equal(ro.Percent(rate)) {
+		if ro.Percent(r.Rate.Fraction()).Equal(ro.Percent(rate)) || shortRateAgrees(ro, &r.Rate, rate) {
 			continue
 		}
 		want := ro.Percent(rate).StringFixed(ro.PercentPlaces) + "%"
@@ -249,4 +251,51 @@ func percentsApart(ro jixiao.Rounding, a, b decimal.Decimal) (string, string) {
 		places++
 	}
 	return ro.Mode.Round(a.Shift(2), places).StringFixed(places) + "%", ro.Mode.Round(b.Shift(2), places).StringFixed(places) + "%"
+}
+
+// shortRateAgrees reports a percentage stated with fewer decimals than the
+// rule set shows ("86%") that is the computed rate rounded to the places
+// it has: 85.75% stated as 86% is right, within half a unit of its last
+// place.
+//
+// A rate written as a fraction without a percent sign ("0.1" for 14.46%),
+// or as a percentage without its sign ("20" for 20.00%), is right in the
+// same way when it is the rate rounded to its places.
+func shortRateAgrees(ro jixiao.Rounding, stated *jixiao.Figure, rate decimal.Decimal) bool {
+	places := statedPlaces(stated.Text)
+	switch {
+	case !stated.Valid:
+		return false
+	case !stated.Percent && stated.Value.Sign() >= 0 && stated.Value.LessThanOrEqual(decimal.NewFromInt(1)) && places > 0:
+		return places < ro.PercentPlaces+2 && ro.Mode.Round(rate, places).Equal(stated.Value)
+	case !stated.Percent:
+		// "20" under 执行率: a percentage printed without its sign
+		return places <= ro.PercentPlaces && ro.Mode.Round(rate.Shift(2), places).Equal(stated.Value)
+	case places >= ro.PercentPlaces:
+		return false
+	}
+	return ro.Mode.Round(rate.Shift(2), places).Equal(stated.Value)
+}
+
+// statedPlaces counts the decimals a figure is written with.
+func statedPlaces(text string) int32 {
+	t := cjk.Fold(text)
+	i := strings.IndexByte(t, '.')
+	if i < 0 {
+		return 0
+	}
+	n := int32(0)
+	for j := i + 1; j < len(t) && t[j] >= '0' && t[j] <= '9'; j++ {
+		n++
+	}
+	return n
+}
+
+// amountUnit is the unit the table's amounts are stated in, for the
+// findings to state them in: the document's own, 万元 by default.
+func (in *Input) amountUnit() string {
+	if u := in.Eval.AmountUnit; u != "" {
+		return u
+	}
+	return "万元"
 }

@@ -195,5 +195,84 @@ func TestPercentsApart(t *testing.T) {
 	}
 }
 
-// ratePercentFixed must agree with the decimal path (Div, then Percent)
-// whenever it answers.
+// TestShortRate: a rate stated with fewer decimals is right when it is the
+// computed rate rounded to its own places, and wrong otherwise.
+func TestShortRate(t *testing.T) {
+	tests := []struct {
+		name, rate string
+		wantErr    bool
+	}{
+		{"OKRounded", "86%", false},
+		{"OKOneDecimal", "85.8%", false},
+		{"ErrRate", "87%", true},
+		{"ErrTwoDecimals", "85.76%", true},
+		{"OKFraction", "0.86", false},
+		{"OKFractionOneDecimal", "0.9", false},
+		{"ErrFraction", "0.8", true},
+		{"OKNoSign", "86", false},
+		{"ErrNoSign", "87", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := cleanEval()
+			ev.Budget.FullYear = jixiao.ParseFigure("808.1")
+			ev.Budget.Executed = jixiao.ParseFigure("692.98")
+			ev.Budget.Rate = jixiao.ParseFigure(tt.rate)
+			ev.Budget.Score = jixiao.Figure{}
+			got := false
+			for _, f := range Check(Input{Eval: ev, Rules: rules.MustLoad("national-2020")}) {
+				got = got || f.Code == "T-EXEC-RATE"
+			}
+			if got != tt.wantErr {
+				t.Errorf("T-EXEC-RATE raised = %v, want %v", got, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestCompoundUnitBounds: a target with a compound unit (元/户, 人/次,
+// 元/人·月, 天, 万元/人) is quantitative, so a broken bound scored full is
+// found as it is for plain numbers, and a kept one is not.
+func TestCompoundUnitBounds(t *testing.T) {
+	tests := []struct {
+		name, target, actual string
+		wantErr              bool
+	}{
+		{"ErrUpperPerHousehold", "≤500元/户", "620元/户", true},
+		{"ErrLowerPerVisit", "≥1200人/次", "1000人/次", true},
+		{"ErrUpperPerPersonMonth", "≤800元/人·月", "950元/人·月", true},
+		{"ErrUpperDays", "≤3天", "5天", true},
+		{"ErrUpperPerPerson", "≤1.5万元/人", "2万元/人", true},
+		{"OKUpperKept", "≤500元/户", "480元/户", false},
+		{"OKLowerKept", "≥1200人/次", "1300人/次", false},
+	}
+	rs := rules.MustLoad("national-2020")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := cleanEval()
+			ev.Indicators[0] = ind("产出指标", "数量指标", "补助标准", tt.target, tt.actual, "20", "20")
+			_, got := codes(Check(Input{Eval: ev, Rules: rs}))["T-ROW-MISSED-FULL"]
+			if got != tt.wantErr {
+				t.Errorf("T-ROW-MISSED-FULL raised = %v, want %v", got, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestAmountUnit: findings state amounts in the unit the table states
+// them in.
+func TestAmountUnit(t *testing.T) {
+	for _, tt := range []struct{ unit, want string }{{"", "万元"}, {"元", "元"}, {"亿元", "亿元"}} {
+		ev := cleanEval()
+		ev.AmountUnit = tt.unit
+		ev.Budget.Executed = jixiao.ParseFigure("110")
+		ev.Budget.Rate, ev.Budget.Score = jixiao.ParseFigure("110.00%"), jixiao.ParseFigure("10")
+		f, ok := codes(Check(Input{Eval: ev, Rules: rules.MustLoad("national-2020")}))["T-EXEC-OVER-BUDGET"]
+		if !ok {
+			t.Fatalf("unit %q: T-EXEC-OVER-BUDGET not raised", tt.unit)
+		}
+		if want := "全年执行数 110 " + tt.want + "大于全年预算数 100 " + tt.want; f.Message != want {
+			t.Errorf("unit %q: message %q, want %q", tt.unit, f.Message, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // labelCells returns the columns of a row's label cells: text that is not
@@ -27,6 +28,9 @@ func (x *extractor) labelCells(r grow) []int {
 // setBudgetHeader takes r as the budget block's header: its columns by
 // key, the keys in the order of their columns, and those a split row has.
 func (x *extractor) setBudgetHeader(r grow) {
+	if x.ev.AmountUnit == "" {
+		x.ev.AmountUnit = amountUnitOf(r)
+	}
 	x.budgetHdr, x.budgetW = headerCols(r, budgetLabels, x.budgetHdr[:0]), len(r.cells)
 	x.budgetRowCols = slices.Grow(x.budgetRowCols[:0], len(splitRowFields))
 	var row jixiao.BudgetRow
@@ -60,6 +64,7 @@ func (x *extractor) budgetRow(r grow) {
 	first := r.cells[labels[0]].norm
 	if isTotalLabel(first) {
 		x.budgetTotal(r, labels[0])
+		x.budgetRead = true
 		return
 	}
 	for k, li := range labels {
@@ -73,7 +78,7 @@ func (x *extractor) budgetRow(r grow) {
 
 func isTotalLabel(n string) bool {
 	switch n {
-	case "年度资金总额", "资金总额", "项目资金", "年度资金总额合计", "合计", "总计":
+	case "年度资金总额", "资金总额", "项目资金", "年度资金总额合计", "合计", "总计", "总额", "项目资金总额", "年度财政资金总额":
 		return true
 	}
 	return false
@@ -85,7 +90,7 @@ func isTotalLabel(n string) bool {
 func (x *extractor) values(r grow, from, to int, filled bool) []*cellInfo {
 	out := x.infoBuf[:0]
 	for i := from + 1; i < to && i < len(r.cells); i++ {
-		if c := r.cells[i]; c.origin && (!filled || c.Text != "") {
+		if c := r.cells[i]; c.origin && (!filled || c.Text != "" && !emptyMark(c.Text)) {
 			out = append(out, c.cellInfo)
 		}
 	}
@@ -363,7 +368,7 @@ func (x *extractor) goalRow(r grow) bool {
 	isGoal, e, a := false, -1, -1
 	first := true // the goal's own label heads its row; elsewhere 年度目标 is a column's
 	for i, c := range r.cells {
-		isFirst := first && c.origin && c.Text != ""
+		isFirst := first && c.origin && c.Text != "" && !emptyMark(c.Text)
 		if isFirst {
 			first = false
 		}
@@ -440,4 +445,21 @@ func (x *extractor) setGoal(texts []gcell, pos jixiao.Position) {
 		x.ev.Goal.Actual = texts[1].Text
 		x.prov("goal.actual", texts[1].Pos)
 	}
+}
+
+// amountUnitOf finds the unit a budget header states for its amounts:
+// "年初预算数（元）", "项目资金(万元)". "" when none is stated.
+func amountUnitOf(r grow) string {
+	for _, c := range r.cells {
+		if !c.origin {
+			continue
+		}
+		t := cjk.Fold(c.Text)
+		for _, u := range [...]string{"(万元)", "(亿元)", "(元)", "(万元", "(元"} {
+			if strings.Contains(t, u) {
+				return strings.Trim(u, "()")
+			}
+		}
+	}
+	return ""
 }

@@ -46,8 +46,16 @@ func Extract(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 }
 
 // ExtractTable is Extract without the report's data: what scoring and
-// checking need, at about half the cost.
+// checking need, at about half the cost. It reads the first table
+// ExtractAll finds.
 func ExtractTable(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
+	all := ExtractAllTables(doc)
+	return all[0].Eval, all[0].Notes
+}
+
+// readTable reads the first 自评表 among doc's table blocks, their rows as
+// they stand.
+func readTable(doc *jixiao.Document) (*jixiao.Evaluation, []Note) {
 	x := extractorPool.Get().(*extractor)
 	defer x.release()
 	x.ev = &jixiao.Evaluation{Provenance: make(map[string]jixiao.Position, provenanceHint(doc))}
@@ -125,6 +133,10 @@ type extractor struct {
 
 	sec           section
 	found         bool // a budget or indicator header was seen
+	budgetRead    bool // the 年度资金总额 row was read
+	budgetSeen    bool // a budget header was read
+	indSeen       bool // an indicator header was read
+	totalRead     bool // the 总分 row was read
 	budgetHdr     header
 	budgetRowCols []string // the keys of budgetHdr that a split row has, in order
 	budgetW       int
@@ -230,6 +242,7 @@ func (x *extractor) row(r grow) {
 	case x.totalRow(r):
 	case x.isIndicatorHeader(r):
 		x.setIndicatorHeader(r)
+		x.indSeen = true
 		x.sec, x.found = secIndicators, true
 		if x.ev.Indicators == nil {
 			// indicators are large: make room once for every row below the header
@@ -239,6 +252,7 @@ func (x *extractor) row(r grow) {
 		x.indicatorRow(r)
 	case x.isBudgetHeader(r):
 		x.setBudgetHeader(r)
+		x.budgetSeen = true
 		x.sec, x.found = secBudget, true
 	case x.goalRow(r):
 	case x.sec == secGoal:
@@ -411,6 +425,7 @@ func (x *extractor) totalRow(r grow) bool {
 		x.note("total", r.cells[idx].Pos, "总分一栏为空")
 	}
 	x.sec = secAfter
+	x.totalRead = true
 	return true
 }
 
@@ -423,6 +438,13 @@ func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 	if col, ok := x.indHdr.col(colScore); ok && len(r.cells) == x.indW {
 		if c, ok := r.origin(col); ok && c.Text != "" {
 			return c, true
+		}
+		if w, ok := x.indHdr.col(colWeight); ok && w < col && r.cells[col].origin {
+			if c, ok := r.origin(w); ok && c.Text != "" {
+				// Σ分值 under 分值 and nothing under 得分: the total was left
+				// empty, and the weights' sum is not it
+				return noCell, false
+			}
 		}
 	}
 	for i := len(cands) - 1; i >= 0; i-- {

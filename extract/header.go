@@ -95,6 +95,8 @@ func (x *extractor) setField(field, value string, pos jixiao.Position) {
 	x.prov(field, pos)
 }
 
+var codedProject = regexp.MustCompile(`^([0-9A-Z]{15,24})\s*[-—–_]\s*(\S.*)$`)
+
 // finish settles kind, unit, year and notes what is missing.
 func (x *extractor) finish(doc *jixiao.Document) {
 	ev := x.ev
@@ -109,6 +111,10 @@ func (x *extractor) finish(doc *jixiao.Document) {
 	ev.Department = f[fieldDepartment]
 	ev.Project = f[fieldProject]
 	ev.ProjectCode = f[fieldCode]
+	if m := codedProject.FindStringSubmatch(ev.Project); m != nil && ev.ProjectCode == "" {
+		// "51000021R000000019951-工资性支出": the integrated system's code before the name
+		ev.ProjectCode, ev.Project = m[1], m[2]
+	}
 	switch {
 	case f[fieldUnit] != "":
 		ev.Unit = f[fieldUnit]
@@ -125,6 +131,7 @@ func (x *extractor) finish(doc *jixiao.Document) {
 	if x.found && len(ev.Indicators) == 0 {
 		x.note("indicators", jixiao.Position{}, "未读到绩效指标")
 	}
+	ev.Missing = x.missing()
 }
 
 func (x *extractor) kind() jixiao.Kind {

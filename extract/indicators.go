@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,6 +14,12 @@ import (
 func (x *extractor) indicatorRow(r grow) {
 	cells, guessed := x.alignIndicator(r)
 	l1, l2, name := cells.text(iL1), cells.text(iL2), strings.TrimSpace(cells.text(iL3))
+	if emptyMark(strings.TrimSpace(l1)) {
+		l1 = "" // a dash in a merged group column: the group above goes on
+	}
+	if emptyMark(strings.TrimSpace(l2)) {
+		l2 = ""
+	}
 	switch {
 	case l1 != "":
 		if l1 != x.lastL1 {
@@ -27,8 +34,9 @@ func (x *extractor) indicatorRow(r grow) {
 	} else {
 		l2 = x.lastL2
 	}
-	hasValues := cells.text(iTarget) != "" || cells.text(iActual) != "" || cells.text(iWeight) != "" || cells.text(iScore) != ""
-	if name == "" && !hasValues {
+	filled := func(k icol) bool { t := strings.TrimSpace(cells.text(k)); return t != "" && !emptyMark(t) }
+	hasValues := filled(iTarget) || filled(iActual) || filled(iWeight) || filled(iScore)
+	if (name == "" || emptyMark(name)) && !hasValues {
 		return // a row naming only its 一级 or 二级 group
 	}
 	// The row's provenance keys (indicators[3].一级指标 …) are cut from
@@ -44,7 +52,7 @@ func (x *extractor) indicatorRow(r grow) {
 	}
 	unit, target := cells.text(iUnit), cells.text(iTarget)
 	in := jixiao.Indicator{
-		Level1:    strings.TrimSpace(l1),
+		Level1:    levelName(l1),
 		Level2:    strings.TrimSpace(l2),
 		Name:      name,
 		Target:    jixiao.ParseValue(opPrefix(cells.text(iOp), target) + withUnit(target, unit)),
@@ -238,7 +246,7 @@ func opPrefix(op, target string) string {
 // withUnit appends a 度量单位 column's unit to a bare number.
 func withUnit(v, unit string) string {
 	v, unit = strings.TrimSpace(v), strings.TrimSpace(unit)
-	if v == "" || unit == "" || strings.HasSuffix(v, unit) {
+	if v == "" || unit == "" || emptyMark(unit) || strings.HasSuffix(v, unit) {
 		return v
 	}
 	if pv := jixiao.ParseValue(v); pv.Type != jixiao.Quantitative || pv.Unit != "" || pv.Percent {
@@ -246,3 +254,15 @@ func withUnit(v, unit string) string {
 	}
 	return v + unit
 }
+
+// levelName is a 一级 or 二级 name without the weight a template writes
+// into it: "产出指标(50分)", "效益指标（30分）".
+func levelName(s string) string {
+	t := strings.TrimSpace(s)
+	if m := levelWeight.FindStringIndex(t); m != nil && m[0] > 0 {
+		return strings.TrimSpace(t[:m[0]])
+	}
+	return t
+}
+
+var levelWeight = regexp.MustCompile(`[(（]\s*\d+(\.\d+)?\s*分?\s*[)）]$`)

@@ -17,6 +17,9 @@ func normLabel(s string) string {
 	if len(s) > 200 {
 		return "" // a paragraph, not a label
 	}
+	if t, ok := toSimplified(s); ok {
+		s = t
+	}
 	if plainLabel(s) {
 		return trimLabel(s)
 	}
@@ -164,7 +167,8 @@ var budgetLabels = map[string]string{
 	"年度预算申请": colRequest, "年初预算数": colInitial, "年初预算": colInitial,
 	"全年预算数": colFullYear, "全年预算": colFullYear, "调整后预算数": colFullYear,
 	"全年执行数": colExecuted, "全年执行": colExecuted, "执行数": colExecuted, "实际执行数": colExecuted,
-	"分值": colWeight, "执行率": colRate, "预算执行率": colRate, "得分": colScore,
+	"预算执行数": colExecuted, "调整预算数": colFullYear, "预算数": colFullYear,
+	"分值": colWeight, "权重": colWeight, "执行率": colRate, "自评得分": colScore, "预算执行率": colRate, "得分": colScore,
 }
 
 // Indicator columns, by canonical label.
@@ -216,13 +220,14 @@ func icolOf(key string) icol {
 
 var indicatorLabels = map[string]string{
 	"一级指标": colL1, "二级指标": colL2, "三级指标": colL3,
-	"年度指标值": colTarget, "指标值": colTarget, "年度目标值": colTarget, "目标值": colTarget,
+	"年度指标值": colTarget, "指标值": colTarget, "年初目标值": colTarget, "年度目标值": colTarget, "目标值": colTarget,
 	"实际完成值": colActual, "全年实际值": colActual, "实际值": colActual, "完成值": colActual,
 	"评分标准": colStandard, "评扣分标准": colStandard, "扣分标准": colStandard,
 	"指标值类型": colValueType, "指标类型": colValueType,
 	"指标性质": colOp, "度量单位": colUnit, "计量单位": colUnit, "单位": colUnit,
 	"分值": colWeight, "权重": colWeight, "得分": colScore,
 	"偏差原因分析及改进措施": colDeviation, "偏差原因分析及改进情况": colDeviation, "偏差原因分析": colDeviation,
+	"未完成原因分析": colDeviation, "偏差原因及改进措施": colDeviation,
 }
 
 // Header fields of the table.
@@ -238,7 +243,7 @@ const (
 var headerLabels = map[string]string{
 	"预算部门名称": fieldUnit, "部门名称": fieldUnit, "单位名称": fieldUnit, "预算单位名称": fieldUnit, "预算单位": fieldUnit,
 	"主管部门": fieldDepartment, "实施单位": fieldImplementer,
-	"项目名称": fieldProject, "项目编码": fieldCode, "项目代码": fieldCode, "年度": fieldYear,
+	"项目名称": fieldProject, "转移支付名称": fieldProject, "转移支付项目名称": fieldProject, "项目编码": fieldCode, "项目代码": fieldCode, "年度": fieldYear,
 }
 
 // Split names and the rows that belong to each.
@@ -258,6 +263,7 @@ var incomeRows = map[string]bool{
 
 var sourceRows = map[string]bool{
 	"当年财政拨款": true, "上年结转资金": true, "上年结转": true, "其他资金": true, "自筹资金": true, "财政拨款": true,
+	"财政资金": true, "财政专户管理资金": true, "单位资金": true, "本年财政拨款": true, "社会投入资金": true,
 }
 
 // level1Names and level2Names recognise indicator names in rows whose

@@ -30,7 +30,7 @@ func importDocument(ctx context.Context, src Source, lim importer.Limits, withRe
 	for _, n := range notes {
 		out = append(out, noteText(n))
 	}
-	if ev.Kind == "" && len(ev.Indicators) == 0 && !ev.Budget.FullYear.Stated() && !ev.StatedTotal.Stated() {
+	if ev.Kind == "" && len(ev.Indicators) == 0 && !ev.Budget.FullYear.Stated() && !ev.StatedTotal.Stated() && !hasNarrative(doc) {
 		return nil, nil, out, fmt.Errorf("%s: 没有找到自评表（年度资金总额、绩效指标、总分等栏目）", src.Name)
 	}
 	return ev, doc, out, nil
@@ -45,4 +45,17 @@ func noteText(n extract.Note) string {
 		s += fmt.Sprintf("（第 %d 行）", n.Pos.Line)
 	}
 	return s
+}
+
+// hasNarrative reports a document with paragraphs: a report without a
+// table is still checked, its narrative at least (the table's checks say
+// what could not be read, never an error).
+func hasNarrative(doc *jixiao.Document) bool {
+	n := 0
+	for _, b := range doc.Blocks {
+		if b.Kind == jixiao.BlockParagraph && len(b.Text) > 60 {
+			n++
+		}
+	}
+	return n >= 3
 }
