@@ -33,8 +33,9 @@ type Cell struct {
 	Computed       string // 得分 the rules give, when scored
 }
 
-// Reuse is a passage of a year's narrative that repeats, after
-// normalisation, a passage of the year before.
+// Reuse is a passage of a year's narrative that repeats a passage of the
+// year before word for word and figure for figure (spacing and
+// punctuation aside).
 type Reuse struct {
 	Year, From int
 	Field      string // where it is this year
@@ -102,7 +103,7 @@ func UnitHistory(entries []Entry, key string) (History, error) {
 func reused(cur, prev *jixiao.Evaluation) []Reuse {
 	was := map[string]string{}
 	for _, f := range fields(prev) {
-		if k := Normalize(f.text); utf8.RuneCountInString(k) >= minReuseRunes {
+		if k := verbatim(f.text); utf8.RuneCountInString(k) >= minReuseRunes {
 			if _, dup := was[k]; !dup {
 				was[k] = f.label
 			}
@@ -110,7 +111,7 @@ func reused(cur, prev *jixiao.Evaluation) []Reuse {
 	}
 	var out []Reuse
 	for _, f := range fields(cur) {
-		if from, ok := was[Normalize(f.text)]; ok {
+		if from, ok := was[verbatim(f.text)]; ok {
 			out = append(out, Reuse{Year: cur.Year, From: prev.Year, Field: f.label, FromField: from, Text: f.text})
 		}
 	}

@@ -97,7 +97,7 @@ func allMet(ev *jixiao.Evaluation, w *Weights) (Reason, bool) {
 	for i := range ev.Indicators {
 		in := &ev.Indicators[i]
 		switch {
-		case in.Actual.Stated() && Normalize(in.Actual.Raw) == Normalize(in.Target.Raw) && strings.TrimSpace(in.Actual.Raw) != "":
+		case sameAsTarget(in):
 			same++
 		case in.Actual.Percent && in.Actual.Number.Equal(decimal.NewFromInt(100)):
 			hundred++
@@ -110,6 +110,16 @@ func allMet(ev *jixiao.Evaluation, w *Weights) (Reason, bool) {
 		Message:  fmt.Sprintf("全部 %d 项指标都为 100%% 或实际完成值与年度指标值相同，可能按目标倒填", n),
 		Evidence: fmt.Sprintf("实际完成值等于年度指标值 %d 项，实际完成值为 100%% %d 项，共 %d 项", same, hundred, n),
 	}, true
+}
+
+// sameAsTarget reports whether an indicator's actual is its target: the
+// same number on the same scale, or the same words.
+func sameAsTarget(in *jixiao.Indicator) bool {
+	a, t := &in.Actual, &in.Target
+	if a.Type == jixiao.Quantitative && t.Type == jixiao.Quantitative {
+		return a.Number.Equal(t.Number) && a.Percent == t.Percent && a.Unit == t.Unit
+	}
+	return a.Stated() && verbatim(a.Raw) == verbatim(t.Raw) && verbatim(a.Raw) != ""
 }
 
 // noBenefit: the indicator block has no 效益指标.

@@ -34,7 +34,13 @@ func Narrative(ev *jixiao.Evaluation) []string {
 // ASCII, Latin letters lower-cased and every digit written as 0, so that
 // a text copied with other figures or other punctuation and spacing reads
 // the same.
-func Normalize(s string) string {
+func Normalize(s string) string { return normalize(s, true) }
+
+// verbatim is Normalize keeping the digits: two passages the same but for
+// spacing and punctuation.
+func verbatim(s string) string { return normalize(s, false) }
+
+func normalize(s string, foldDigits bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -42,7 +48,7 @@ func Normalize(s string) string {
 			r -= 0xFEE0
 		}
 		switch {
-		case unicode.IsDigit(r):
+		case foldDigits && unicode.IsDigit(r):
 			b.WriteByte('0')
 		case unicode.IsLetter(r):
 			b.WriteRune(unicode.ToLower(r))
