@@ -1,10 +1,8 @@
 package risk
 
 import (
-	"cmp"
 	"fmt"
 	"runtime"
-	"slices"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -56,23 +54,7 @@ func copies(entries []Entry, prev []int, w *Weights) [][]Reason {
 	for i := range entries {
 		units[i] = UnitKey(entries[i].Eval)
 	}
-	best := make([]match, len(entries))
-	for i := range best {
-		best[i].other = -1
-	}
-	for _, p := range candidates(docs, w.CopyPeer.MinGrams) {
-		i, j := p[0], p[1]
-		if units[i] == units[j] {
-			continue
-		}
-		in, un := Overlap(docs[i].set, docs[j].set)
-		if m := (match{j, in, un}); m.better(best[i]) {
-			best[i] = m
-		}
-		if m := (match{i, in, un}); m.better(best[j]) {
-			best[j] = m
-		}
-	}
+	best := peers(docs, units, w.CopyPeer)
 	out := make([][]Reason, len(entries))
 	for i, b := range best {
 		if b.other >= 0 && atLeast(b.inter, b.union, w.CopyPeer.SimilarityAtLeast) {
@@ -99,39 +81,87 @@ func copies(entries []Entry, prev []int, w *Weights) [][]Reason {
 	return out
 }
 
-// candidates returns the pairs (i < j) of documents that share a MinHash
-// band, each once, in order.
-func candidates(docs []doc, minGrams int) [][2]int {
-	buckets := map[uint64][]int{}
+// estimateSlack: a candidate pair is compared exactly when its MinHash
+// estimate (the share of equal signature entries) is at most this far
+// below the threshold. The estimate's standard deviation is at most 0.05
+// with 100 hash functions, so 0.2 is four of them.
+var estimateSlack = decimal.RequireFromString("0.2")
+
+// peers finds each document's most similar document of another unit among
+// the pairs sharing a MinHash band (LSH), comparing the candidates exactly.
+func peers(docs []doc, units []string, s Signal) []match {
+	buckets := map[uint64][]int32{}
+	keys := make([][bands]uint64, len(docs))
 	for i := range docs {
-		if len(docs[i].set) < minGrams {
+		if len(docs[i].set) < s.MinGrams {
 			continue
 		}
 		for b := range bands {
-			k := bandKey(&docs[i].sig, b)
-			buckets[k] = append(buckets[k], i)
+			keys[i][b] = bandKey(&docs[i].sig, b)
+			buckets[keys[i][b]] = append(buckets[keys[i][b]], int32(i))
 		}
 	}
-	seen := map[[2]int]bool{}
-	var out [][2]int
-	for _, idx := range buckets {
-		for a := 0; a < len(idx); a++ {
-			for b := a + 1; b < len(idx); b++ {
-				p := [2]int{idx[a], idx[b]}
-				if !seen[p] {
-					seen[p] = true
-					out = append(out, p)
+	minEqual := int(s.SimilarityAtLeast.Sub(estimateSlack).Mul(decimal.NewFromInt(hashes)).Ceil().IntPart())
+	found := make([][]match, len(docs)) // found[i]: pairs (i, j > i) above the threshold
+	workers := min(runtime.GOMAXPROCS(0), max(len(docs), 1))
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mark := make([]int32, len(docs))
+			for i := range mark {
+				mark[i] = -1
+			}
+			for i := k; i < len(docs); i += workers {
+				if len(docs[i].set) < s.MinGrams {
+					continue
 				}
+				for b := range bands {
+					for _, j := range buckets[keys[i][b]] {
+						if int(j) <= i || mark[j] == int32(i) || units[j] == units[i] {
+							continue
+						}
+						mark[j] = int32(i)
+						if equalEntries(&docs[i].sig, &docs[j].sig) < minEqual {
+							continue
+						}
+						in, un := Overlap(docs[i].set, docs[j].set)
+						if atLeast(in, un, s.SimilarityAtLeast) {
+							found[i] = append(found[i], match{int(j), in, un})
+						}
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	best := make([]match, len(docs))
+	for i := range best {
+		best[i].other = -1
+	}
+	for i, ms := range found {
+		for _, m := range ms {
+			if m.better(best[i]) {
+				best[i] = m
+			}
+			if n := (match{i, m.inter, m.union}); n.better(best[m.other]) {
+				best[m.other] = n
 			}
 		}
 	}
-	slices.SortFunc(out, func(x, y [2]int) int {
-		if c := cmp.Compare(x[0], y[0]); c != 0 {
-			return c
+	return best
+}
+
+// equalEntries counts the equal entries of two signatures.
+func equalEntries(a, b *[hashes]uint64) int {
+	n := 0
+	for i := range a {
+		if a[i] == b[i] {
+			n++
 		}
-		return cmp.Compare(x[1], y[1])
-	})
-	return out
+	}
+	return n
 }
 
 // parallel runs fn(0..n-1) on every core; each i is independent.

@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
@@ -57,23 +56,28 @@ func normalize(s string, foldDigits bool) string {
 	return b.String()
 }
 
-// Shingles returns the sorted, distinct 64-bit FNV-1a hashes of the
-// normalised text's character n-grams (shingleLen runes; a shorter text
-// is one gram). Texts are joined with a separator gram boundary so that no
-// gram spans two fields.
+// Shingles returns the sorted, distinct 64-bit FNV-1a hashes (over the
+// code points, four bytes each) of each normalised text's character
+// n-grams of shingleLen runes; a shorter text is one gram. No gram spans
+// two texts.
 func Shingles(texts []string) []uint64 {
 	var out []uint64
-	h := fnv.New64a()
+	var rs []rune
 	for _, t := range texts {
-		rs := []rune(Normalize(t))
+		rs = append(rs[:0], []rune(Normalize(t))...)
 		if len(rs) == 0 {
 			continue
 		}
 		n := max(1, len(rs)-shingleLen+1)
 		for i := 0; i < n; i++ {
-			h.Reset()
-			h.Write([]byte(string(rs[i:min(i+shingleLen, len(rs))])))
-			out = append(out, h.Sum64())
+			h := uint64(14695981039346656037)
+			for _, r := range rs[i:min(i+shingleLen, len(rs))] {
+				for k := 0; k < 32; k += 8 {
+					h ^= uint64(byte(r >> k))
+					h *= 1099511628211
+				}
+			}
+			out = append(out, h)
 		}
 	}
 	slices.Sort(out)
