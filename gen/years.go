@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -318,4 +320,26 @@ func copyText(ev, src *jixiao.Evaluation) {
 			k++
 		}
 	}
+}
+
+// WritePanel writes each case as NAME.yaml with its NAME.truth.json and
+// NAME.risk.json into dir, which must exist.
+func WritePanel(dir string, cases []PanelCase) error {
+	for _, c := range cases {
+		if err := Write(dir, c.Case, WriteOptions{Formats: []string{"yaml"}}); err != nil {
+			return err
+		}
+		f, err := os.Create(filepath.Join(dir, c.Case.Name+".risk.json"))
+		if err != nil {
+			return fmt.Errorf("gen: %w", err)
+		}
+		err = c.Risk.WriteJSON(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("gen: %w", err)
+		}
+	}
+	return nil
 }
