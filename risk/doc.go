@@ -25,7 +25,7 @@
 //     with locality-sensitive hashing (25 bands of 4 fixed hash functions),
 //     so ranking N evaluations costs O(N·G·100) for the signatures plus the
 //     exact comparison of the candidate pairs, not O(N²).
-//   - R-TARGET-LOWERED: indicators (by normalised name) whose target is
+//   - R-TARGET-LOWERED: indicators (by name) whose target is
 //     below the same unit's previous-year actual (above it for ≤ targets),
 //     counted as R-VAGUE.
 //

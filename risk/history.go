@@ -74,7 +74,7 @@ func UnitHistory(entries []Entry, key string) (History, error) {
 		h.Years = append(h.Years, e.Eval.Year)
 		h.IDs = append(h.IDs, e.ID)
 		for r, in := range e.Eval.Indicators {
-			k := Normalize(in.Name)
+			k := verbatim(in.Name)
 			n, ok := rows[k]
 			if !ok {
 				n = len(h.Indicators)

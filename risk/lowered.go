@@ -18,13 +18,13 @@ type Lowering struct {
 }
 
 // Lowerings compares cur's targets with prev's actuals, indicator by
-// indicator (matched by normalised name). Only quantitative values on the
+// indicator (matched by name, spacing and punctuation aside). Only quantitative values on the
 // same scale (both percentages, or the same unit) are compared, and = targets
 // are left alone.
 func Lowerings(cur, prev *jixiao.Evaluation) []Lowering {
 	actuals := map[string]jixiao.Value{}
 	for _, in := range prev.Indicators {
-		if k := Normalize(in.Name); k != "" {
+		if k := verbatim(in.Name); k != "" {
 			if _, dup := actuals[k]; !dup {
 				actuals[k] = in.Actual
 			}
@@ -32,7 +32,7 @@ func Lowerings(cur, prev *jixiao.Evaluation) []Lowering {
 	}
 	var out []Lowering
 	for _, in := range cur.Indicators {
-		a, ok := actuals[Normalize(in.Name)]
+		a, ok := actuals[verbatim(in.Name)]
 		t := in.Target
 		if !ok || t.Type != jixiao.Quantitative || a.Type != jixiao.Quantitative ||
 			t.Percent != a.Percent || t.Unit != a.Unit || t.Op == jixiao.OpEQ {

@@ -174,3 +174,19 @@ func TestUnitHistory(t *testing.T) {
 		t.Error("an unknown unit gave no error")
 	}
 }
+
+func TestNormalize(t *testing.T) {
+	cases := []struct{ in, folded, verbatim string }{
+		{"项目按期完工率（4）", "项目按期完工率0", "项目按期完工率4"},
+		{"２０２４年 ＡＢ，完成。", "0000年ab完成", "2024年ab完成"},
+		{"≥95%", "00", "95"},
+	}
+	for _, c := range cases {
+		if got := Normalize(c.in); got != c.folded {
+			t.Errorf("Normalize(%q) = %q, want %q", c.in, got, c.folded)
+		}
+		if got := verbatim(c.in); got != c.verbatim {
+			t.Errorf("verbatim(%q) = %q, want %q", c.in, got, c.verbatim)
+		}
+	}
+}

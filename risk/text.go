@@ -47,8 +47,10 @@ func normalize(s string, foldDigits bool) string {
 			r -= 0xFEE0
 		}
 		switch {
-		case foldDigits && unicode.IsDigit(r):
+		case unicode.IsDigit(r) && foldDigits:
 			b.WriteByte('0')
+		case unicode.IsDigit(r):
+			b.WriteRune(r)
 		case unicode.IsLetter(r):
 			b.WriteRune(unicode.ToLower(r))
 		}
