@@ -46,7 +46,7 @@ func TestRiskRecall(t *testing.T) {
 		}
 		ranked := risk.Rank(entries, nil)
 		top := len(ranked) / 10
-		hit, cleanTop, sources, cleanFlagged, worst := 0, 0, 0, 0, 0
+		hit, cleanTop, sources, cleanFlagged, worst, flaggedNotSource := 0, 0, 0, 0, 0, 0
 		inTop := map[string]bool{}
 		for _, a := range ranked[:top] {
 			inTop[a.ID] = true
@@ -55,6 +55,9 @@ func TestRiskRecall(t *testing.T) {
 			tr := truth[a.ID]
 			if tr.Clean() && a.Score.IsPositive() {
 				cleanFlagged++
+				if len(tr.CopiedBy) == 0 {
+					flaggedNotSource++
+				}
 			}
 			if !tr.Clean() {
 				worst = a.Rank
@@ -80,8 +83,8 @@ func TestRiskRecall(t *testing.T) {
 			t.Fatal("the panel has no injected case")
 		}
 		recall := float64(hit) / float64(injected)
-		t.Logf("seed %d: %d evaluations, %d injected; top %d holds %d injected (recall %.1f%%) and %d of %d clean (%.2f%% of the clean; %d of them sources of a copy); %d clean with any signal; lowest injected at rank %d; by signal [in top, injected] %v",
-			seed, len(ranked), injected, top, hit, 100*recall, cleanTop, clean, 100*float64(cleanTop)/float64(clean), sources, cleanFlagged, worst, perCode)
+		t.Logf("seed %d: %d evaluations, %d injected; top %d holds %d injected (recall %.1f%%) and %d of %d clean (%.2f%% of the clean; %d of them sources of a copy); %d clean with any signal (%d of them not the source of a copy); lowest injected at rank %d; by signal [in top, injected] %v",
+			seed, len(ranked), injected, top, hit, 100*recall, cleanTop, clean, 100*float64(cleanTop)/float64(clean), sources, cleanFlagged, flaggedNotSource, worst, perCode)
 		if hit*10 < injected*9 {
 			t.Errorf("seed %d: top 10%% holds %d of %d injected cases, want ≥ 90%%", seed, hit, injected)
 			for _, a := range ranked {
