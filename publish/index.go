@@ -2,8 +2,11 @@ package publish
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
+	"slices"
+	"strings"
 )
 
 var indexPage = template.Must(template.New("index").Parse(`<!DOCTYPE html>
@@ -34,7 +37,13 @@ td.n{text-align:right}
 </html>
 `))
 
+// index lists the records newest year first, then by unit and ID, the
+// order a reader looks for a unit in.
 func index(title string, rs []Record, pdf bool) ([]byte, error) {
+	rs = slices.Clone(rs)
+	slices.SortStableFunc(rs, func(a, b Record) int {
+		return cmp.Or(cmp.Compare(b.Year, a.Year), strings.Compare(a.Unit, b.Unit), strings.Compare(a.ID, b.ID))
+	})
 	var b bytes.Buffer
 	err := indexPage.Execute(&b, struct {
 		Title, Version string

@@ -120,8 +120,8 @@ var unsafeID = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // IDs names the items for their files: the base of Name without its
 // extension, each run of other characters than ASCII letters, digits, '.',
-// '_' and '-' made '-', and "eval-N" (N its 1-based position) when that
-// leaves nothing or repeats an earlier ID. Web servers and archives treat
+// '_' and '-' made '-'; "eval-N" (N its 1-based position) when that
+// leaves nothing, and "-N" added when it repeats an earlier ID. Web servers and archives treat
 // such names alike everywhere.
 func IDs(items []Item) []string {
 	out := make([]string, len(items))
@@ -130,8 +130,11 @@ func IDs(items []Item) []string {
 		base := filepath.Base(it.Name)
 		base = strings.TrimSuffix(base, filepath.Ext(base))
 		id := strings.Trim(unsafeID.ReplaceAllString(base, "-"), "-.")
-		if id == "" || seen[id] {
+		switch {
+		case id == "":
 			id = fmt.Sprintf("eval-%04d", i+1)
+		case seen[id]:
+			id = fmt.Sprintf("%s-%d", id, i+1)
 		}
 		for seen[id] {
 			id += "-" + fmt.Sprint(i+1)

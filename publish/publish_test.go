@@ -218,7 +218,7 @@ func onlyNamespace(s string) bool {
 
 func TestIDs(t *testing.T) {
 	got := IDs([]Item{{Name: "a/2024 年.yaml"}, {Name: "b/2024 年.docx"}, {Name: "报告.pdf"}, {Name: "x.y.txt"}})
-	want := []string{"2024", "eval-0002", "eval-0003", "x.y"}
+	want := []string{"2024", "2024-2", "eval-0003", "x.y"}
 	if !slices.Equal(got, want) {
 		t.Errorf("IDs = %q, want %q", got, want)
 	}
