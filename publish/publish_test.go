@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"io/fs"
@@ -221,5 +222,46 @@ func TestIDs(t *testing.T) {
 	want := []string{"2024", "2024-2", "eval-0003", "x.y"}
 	if !slices.Equal(got, want) {
 		t.Errorf("IDs = %q, want %q", got, want)
+	}
+}
+
+// TestDeterministic: the same input gives the same files, byte for byte,
+// so that a republished bundle changes only where an evaluation did.
+func TestDeterministic(t *testing.T) {
+	its := items(t, 2)
+	_, a, _ := publishTo(t, its)
+	_, b, _ := publishTo(t, its)
+	if len(a.Files) != len(b.Files) {
+		t.Fatalf("%d files, then %d", len(a.Files), len(b.Files))
+	}
+	for i := range a.Files {
+		if a.Files[i] != b.Files[i] {
+			t.Errorf("%s differs between two runs", a.Files[i].Path)
+		}
+	}
+}
+
+func TestCSVFiles(t *testing.T) {
+	its := items(t, 3)
+	dir, _, _ := publishTo(t, its)
+	n := 0
+	for _, it := range its {
+		n += len(it.Eval.Indicators)
+	}
+	for name, want := range map[string]int{"evaluations.csv": len(its) + 1, "indicators.csv": n + 1} {
+		data, err := os.ReadFile(filepath.Join(dir, "opendata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(data, []byte("\uFEFF")) {
+			t.Errorf("%s has no byte-order mark", name)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(rows) != want {
+			t.Errorf("%s has %d rows, want %d", name, len(rows), want)
+		}
 	}
 }
