@@ -190,3 +190,15 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+// TestInflatedFromStatedRate: with no 全年执行数 the stated rate is used,
+// and the evidence says so.
+func TestInflatedFromStatedRate(t *testing.T) {
+	e := entry(t, "a", "甲局", 2024, "", "96", []jixiao.Indicator{ind("效益指标", "群众法治意识提升", "≥80%", "85%")}, "目标")
+	e.Eval.Budget.Rate = jixiao.ParseFigure("61.23%")
+	e.Result = score.Score(e.Eval, rules.MustLoad(rules.Default))
+	a := Rank([]Entry{e}, nil)[0]
+	if len(a.Reasons) == 0 || a.Reasons[0].Code != "R-INFLATED" || !strings.Contains(a.Reasons[0].Evidence, "表列执行率 61.23%") {
+		t.Errorf("reasons = %+v", a.Reasons)
+	}
+}

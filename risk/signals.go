@@ -79,11 +79,15 @@ func inflated(e *Entry, w *Weights) (Reason, bool) {
 		return Reason{}, false
 	}
 	rate := x.Rate.Shift(2).Round(2).StringFixed(2) + "%"
+	how := "全年执行数 " + x.B.Text + " / " + x.A.Text
+	if x.RateFrom != "computed" || !x.B.Valid {
+		how = "表列执行率 " + x.StatedRate.Text
+	}
 	return Reason{
 		Code: "R-INFLATED", Points: w.Inflated.Weight.Round(2),
 		Message: fmt.Sprintf("自评总分 %s，而预算执行率只有 %s，自评可能虚高", total.StringFixed(2), rate),
-		Evidence: fmt.Sprintf("总分 %s（%s）≥ %s；执行率 %s < %s%%（%s / %s）", total.StringFixed(2), from,
-			w.Inflated.ScoreAtLeast, rate, w.Inflated.RateBelow.Shift(2), x.B.Text, x.A.Text),
+		Evidence: fmt.Sprintf("总分 %s（%s）≥ %s；执行率 %s < %s%%（%s）", total.StringFixed(2), from,
+			w.Inflated.ScoreAtLeast, rate, w.Inflated.RateBelow.Shift(2), how),
 	}, true
 }
 
