@@ -11,36 +11,40 @@ import (
 
 // History is one unit's evaluations year over year.
 type History struct {
-	Unit       string
-	Years      []int    // ascending
-	IDs        []string // the entry of each year
-	Indicators []IndicatorHistory
-	Reused     []Reuse    // text carried over verbatim from the year before
-	Lowered    []Lowering // targets below the year before's actuals
+	Unit       string             `json:"unit"`
+	Years      []int              `json:"years"` // ascending
+	IDs        []string           `json:"ids"`   // the entry of each year
+	Indicators []IndicatorHistory `json:"indicators"`
+	Reused     []Reuse            `json:"reused"`  // text carried over verbatim from the year before
+	Lowered    []Lowering         `json:"lowered"` // targets below the year before's actuals
 }
 
 // IndicatorHistory is one indicator (by normalised name) across the years.
 type IndicatorHistory struct {
-	Level1, Name string
-	Cells        []Cell // one per History.Years
+	Level1 string `json:"level1"`
+	Name   string `json:"name"`
+	Cells  []Cell `json:"cells"` // one per History.Years
 }
 
 // Cell is an indicator in one year, its figures as written.
 type Cell struct {
-	Present        bool
-	Target, Actual string
-	Weight, Score  string // 分值, 得分 as stated
-	Computed       string // 得分 the rules give, when scored
+	Present  bool   `json:"present"`
+	Target   string `json:"target"`
+	Actual   string `json:"actual"`
+	Weight   string `json:"weight"`   // 分值 as stated
+	Score    string `json:"score"`    // 得分 as stated
+	Computed string `json:"computed"` // 得分 the rules give, when scored
 }
 
 // Reuse is a passage of a year's narrative that repeats a passage of the
 // year before word for word and figure for figure (spacing and
 // punctuation aside).
 type Reuse struct {
-	Year, From int
-	Field      string // where it is this year
-	FromField  string // where it was the year before
-	Text       string
+	Year      int    `json:"year"`
+	From      int    `json:"from"`       // the year before
+	Field     string `json:"field"`      // where it is this year
+	FromField string `json:"from_field"` // where it was the year before
+	Text      string `json:"text"`
 }
 
 // minReuseRunes is the shortest normalised passage worth reporting as
@@ -53,7 +57,7 @@ const minReuseRunes = 12
 func UnitHistory(entries []Entry, key string) (History, error) {
 	var idx []int
 	for i := range entries {
-		if UnitKey(entries[i].Eval) == key {
+		if entries[i].Eval != nil && UnitKey(entries[i].Eval) == key {
 			idx = append(idx, i)
 		}
 	}

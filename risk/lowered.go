@@ -10,11 +10,11 @@ import (
 // reverse indicator: above) what the unit achieved the year before: a
 // target set so that it is met.
 type Lowering struct {
-	Indicator  string
-	Year       int
-	PrevYear   int
-	Target     string // this year's 年度指标值, as written
-	PrevActual string // the previous year's 实际完成值, as written
+	Indicator  string `json:"indicator"`
+	Year       int    `json:"year"`
+	PrevYear   int    `json:"prev_year"`
+	Target     string `json:"target"`      // this year's 年度指标值, as written
+	PrevActual string `json:"prev_actual"` // the previous year's 实际完成值, as written
 }
 
 // Lowerings compares cur's targets with prev's actuals, indicator by

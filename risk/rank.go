@@ -65,6 +65,12 @@ func Rank(entries []Entry, w *Weights) []Assessment {
 	if w == nil {
 		w = DefaultWeights()
 	}
+	entries = slices.Clone(entries)
+	for i := range entries {
+		if entries[i].Eval == nil { // nothing to judge: ranked with no signal
+			entries[i].Eval = &jixiao.Evaluation{}
+		}
+	}
 	out := make([]Assessment, len(entries))
 	for i := range entries {
 		e := &entries[i]

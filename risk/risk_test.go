@@ -170,7 +170,7 @@ func TestUnitHistory(t *testing.T) {
 	if len(h.Reused) != 2 {
 		t.Errorf("reused = %+v, want both goal halves", h.Reused)
 	}
-	if _, err := UnitHistory(es, "丙局"); err == nil {
+	if _, err := UnitHistory(append(es, Entry{ID: "nil"}), "丙局"); err == nil {
 		t.Error("an unknown unit gave no error")
 	}
 }
@@ -200,5 +200,12 @@ func TestInflatedFromStatedRate(t *testing.T) {
 	a := Rank([]Entry{e}, nil)[0]
 	if len(a.Reasons) == 0 || a.Reasons[0].Code != "R-INFLATED" || !strings.Contains(a.Reasons[0].Evidence, "表列执行率 61.23%") {
 		t.Errorf("reasons = %+v", a.Reasons)
+	}
+}
+
+func TestRankNilEvaluation(t *testing.T) {
+	got := Rank([]Entry{{ID: "x"}, entry(t, "a", "甲局", 2024, "55", "96", nil, "目标")}, nil)
+	if len(got) != 2 || got[1].ID != "x" || !got[1].Score.IsZero() {
+		t.Errorf("ranking = %+v", got)
 	}
 }
