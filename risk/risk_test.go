@@ -209,3 +209,47 @@ func TestRankNilEvaluation(t *testing.T) {
 		t.Errorf("ranking = %+v", got)
 	}
 }
+
+func TestSampleSizes(t *testing.T) {
+	var ranked []Assessment
+	for i := range 10 {
+		ranked = append(ranked, Assessment{Rank: i + 1, ID: string(rune('a' + i))})
+	}
+	cases := []struct {
+		name          string
+		size          int
+		share         string
+		picks, random int
+	}{
+		{"AllTop", 4, "0", 4, 0},
+		{"AllRandom", 4, "1", 4, 4},
+		{"HalfUp", 5, "0.5", 5, 3}, // 2.5 rounds half up
+		{"LargerThanRanked", 30, "0.2", 10, 2},
+		{"None", 0, "0.2", 0, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Sample(ranked, SampleOptions{Size: c.size, RandomShare: decimal.RequireFromString(c.share), Seed: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			random := 0
+			seen := map[string]bool{}
+			for _, p := range got {
+				if p.Random {
+					random++
+				}
+				if seen[p.ID] {
+					t.Errorf("%s drawn twice", p.ID)
+				}
+				seen[p.ID] = true
+			}
+			if len(got) != c.picks || random != c.random {
+				t.Errorf("got %d picks, %d random; want %d, %d", len(got), random, c.picks, c.random)
+			}
+		})
+	}
+	if _, err := Sample(ranked, SampleOptions{Size: -1}); err == nil {
+		t.Error("a negative size was accepted")
+	}
+}
