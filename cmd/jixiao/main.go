@@ -32,6 +32,7 @@ func commands() []command {
 		{"rules", "列出或显示规则集", runRules},
 		{"init", "生成待填写的空白自评表文件", runInit},
 		{"gen", "生成带已知错误的模拟自评表（测试与压测用）", runGen},
+		{"risk", "按风险信号排序并生成抽查名单；单位历年对比", runRisk}, {"publish", "生成公开用的静态网页包与公开数据", runPublish},
 		{"version", "显示版本", runVersion},
 	}
 }
