@@ -55,7 +55,7 @@ func IsFigure(text string) bool {
 // follows it: a unit or a percent sign. ok is false when there is no
 // number, or something other than a unit follows it.
 func figureParts(trimmed string) (num, unit string, percent, ok bool) {
-	num, rest := leadingNumber(squeeze(Fold(trimmed)))
+	num, rest := leadingNumber(squeeze(fold(trimmed)))
 	switch {
 	case num == "":
 		return "", "", false, false

@@ -5,24 +5,24 @@ import (
 	"unicode/utf8"
 )
 
-// Fold maps the full-width and look-alike characters that Chinese documents
+// fold maps the full-width and look-alike characters that Chinese documents
 // use in figures (０-９, ％, ．, ＝, ＞, ＜, ≧, ≦, －, full-width space) to
 // their ASCII or canonical forms, rune for rune, so that positions in the
 // folded text match positions in the original. Narrative text is displayed
-// as written; Fold is for matching only.
-func Fold(s string) string {
+// as written; fold is for matching only.
+func fold(s string) string {
 	if isFolded(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		b.WriteRune(FoldRune(r))
+		b.WriteRune(foldRune(r))
 	}
 	return b.String()
 }
 
-// isFolded reports whether Fold would change nothing. Every rune FoldRune
+// isFolded reports whether fold would change nothing. Every rune foldRune
 // maps is encoded with one of four leading bytes (full-width forms and ﹣
 // 0xEF, U+00A0 0xC2, U+3000 0xE3, ≦ ≧ − 0xE2), and a leading byte never
 // occurs inside another rune's encoding, so only runes starting with one of
@@ -32,7 +32,7 @@ func isFolded(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case 0xC2, 0xE2, 0xE3, 0xEF:
-			if r, _ := utf8.DecodeRuneInString(s[i:]); FoldRune(r) != r {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); foldRune(r) != r {
 				return false
 			}
 		}
@@ -40,8 +40,8 @@ func isFolded(s string) bool {
 	return true
 }
 
-// FoldRune folds one rune as Fold does.
-func FoldRune(r rune) rune {
+// foldRune folds one rune as fold does.
+func foldRune(r rune) rune {
 	switch {
 	case r >= '０' && r <= '９':
 		return r - '０' + '0'

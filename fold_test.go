@@ -13,14 +13,14 @@ import (
 func TestFoldAgreesWithCJK(t *testing.T) {
 	var all []rune
 	for r := rune(0); r <= utf8.MaxRune; r++ {
-		if got, want := FoldRune(r), cjk.FoldRune(r); got != want {
-			t.Fatalf("FoldRune(%U) = %U, internal/cjk says %U", r, got, want)
+		if got, want := foldRune(r), cjk.FoldRune(r); got != want {
+			t.Fatalf("foldRune(%U) = %U, internal/cjk says %U", r, got, want)
 		}
 		if r <= 0x10000 {
 			all = append(all, r)
 		}
 	}
-	if s := string(all); Fold(s) != cjk.Fold(s) {
+	if s := string(all); fold(s) != cjk.Fold(s) {
 		t.Error("Fold and cjk.Fold differ on the Basic Multilingual Plane")
 	}
 }

@@ -75,7 +75,7 @@ func ParseHeading(text string) (h HeadingNumber, rest string, ok bool) {
 	case num == arabicNumber && (strings.HasPrefix(after, ".") || strings.HasPrefix(after, "．")):
 		_, size := firstRune(after)
 		next, _ := firstRune(after[size:])
-		if FoldRune(next) >= '0' && FoldRune(next) <= '9' {
+		if foldRune(next) >= '0' && foldRune(next) <= '9' {
 			return HeadingNumber{}, text, false
 		}
 		after = after[size:]
@@ -104,7 +104,7 @@ func cutNumber(s string) (kind numberKind, n int, rest string, ok bool) {
 	i, digits := 0, 0
 	for i < len(s) && digits < 4 {
 		r, size := firstRune(s[i:])
-		d := FoldRune(r)
+		d := foldRune(r)
 		if d < '0' || d > '9' {
 			break
 		}
@@ -225,7 +225,7 @@ func trimLeftSpace(s string) string {
 
 // isDigitRune reports an ASCII or full-width digit.
 func isDigitRune(r rune) bool {
-	d := FoldRune(r)
+	d := foldRune(r)
 	return d >= '0' && d <= '9'
 }
 

@@ -11,7 +11,7 @@ import "strings"
 // The tiers are read as they are now: a keyword added after the rule set
 // was loaded counts.
 func (rs *RuleSet) TierOf(actual string) int {
-	s := Fold(strings.TrimSpace(actual))
+	s := fold(strings.TrimSpace(actual))
 	if s == "" {
 		return -1
 	}

@@ -86,7 +86,7 @@ func ParseValue(raw string) Value {
 		return v
 	}
 	v.Type = Qualitative
-	s := squeeze(Fold(v.Raw))
+	s := squeeze(fold(v.Raw))
 	op := OpNone
 	for _, w := range opWords {
 		if strings.HasPrefix(s, w.word) {

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // The "虚高" signal: a total this high with execution this low deserves a
@@ -93,7 +94,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "指标值类型"),
 			})
 		}
-		if ind.Target.Type == jixiao.Qualitative && (ind.Type == jixiao.Quantitative || strings.HasPrefix(jixiao.TrimSpace(ind.Level2), "数量")) {
+		if ind.Target.Type == jixiao.Qualitative && (ind.Type == jixiao.Quantitative || strings.HasPrefix(cjk.TrimSpace(ind.Level2), "数量")) {
 			out.add(jixiao.Finding{
 				Code: "Q-QUANT-AS-TEXT", Severity: jixiao.SevWarning,
 				Message: "指标“" + ind.Name + "”应为定量指标，年度指标值却写作文字“" + ind.Target.Raw + "”",
@@ -116,7 +117,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 // sameValue reports whether an actual value is stated and, spaces aside,
 // the target.
 func sameValue(actual, target string) bool {
-	return actual != "" && (actual == target || jixiao.TrimSpace(actual) == jixiao.TrimSpace(target))
+	return actual != "" && (actual == target || cjk.TrimSpace(actual) == cjk.TrimSpace(target))
 }
 
 // valueList is a list of whole values (names, targets) that a cell matches
@@ -140,7 +141,7 @@ func newValueList(values ...string) *valueList {
 	}
 	for _, rg := range unicode.White_Space.R16 {
 		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
-			if jixiao.IsSpace(r) {
+			if cjk.IsSpace(r) {
 				b := utf8.AppendRune(nil, r)
 				l.last[b[len(b)-1]] = true
 			}
@@ -154,10 +155,10 @@ func (l *valueList) has(s string) bool {
 	if s == "" || !l.last[s[len(s)-1]] {
 		return false
 	}
-	if r, _ := utf8.DecodeLastRuneInString(s); !jixiao.IsSpace(r) && !slices.Contains(l.ends, r) {
+	if r, _ := utf8.DecodeLastRuneInString(s); !cjk.IsSpace(r) && !slices.Contains(l.ends, r) {
 		return false
 	}
-	return slices.Contains(l.values, jixiao.TrimSpace(s))
+	return slices.Contains(l.values, cjk.TrimSpace(s))
 }
 
 var hundred = decimal.NewFromInt(100)
@@ -172,7 +173,7 @@ func checkGoalActual(in *Input, out *findings) {
 	if a == "" {
 		return // S-FIELD-MISSING
 	}
-	hasFigure := strings.ContainsFunc(jixiao.Fold(a), func(r rune) bool { return r >= '0' && r <= '9' })
+	hasFigure := strings.ContainsFunc(cjk.Fold(a), func(r rune) bool { return r >= '0' && r <= '9' })
 	var generic []string
 	for _, p := range genericGoalPhrases {
 		if strings.Contains(a, p) {

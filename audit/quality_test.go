@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 func setIndicator(i int, f func(*jixiao.Indicator)) func(*jixiao.Evaluation) {
@@ -92,7 +93,7 @@ func TestValueListTrims(t *testing.T) {
 		}
 	}
 	for r := rune(0); r <= 0x3000; r++ {
-		if s := "完成" + string(r); jixiao.IsSpace(r) && !vagueTargets.has(s) {
+		if s := "完成" + string(r); cjk.IsSpace(r) && !vagueTargets.has(s) {
 			t.Errorf("has(%q) = false", s)
 		}
 	}

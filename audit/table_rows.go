@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 	"jixiao/score"
 )
 
@@ -97,7 +98,7 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 // explained reports whether a deviation text says anything: "无", "/" and
 // the like do not count.
 func explained(text string, rs *jixiao.RuleSet) bool {
-	t := jixiao.TrimSpace(text)
+	t := cjk.TrimSpace(text)
 	if t == "" {
 		return false
 	}
@@ -138,7 +139,7 @@ func checkDeviation(in *Input, out *findings) {
 }
 
 func quoteOrEmpty(s string) string {
-	if jixiao.TrimSpace(s) == "" {
+	if cjk.TrimSpace(s) == "" {
 		return "（空）"
 	}
 	return "“" + s + "”"

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // isRuleName compares a rule set's indicator name with a document's, given
@@ -18,7 +19,7 @@ func isRuleName(rule, canon string) bool { return strings.TrimSuffix(rule, "æŒ‡æ
 func canonical(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c == ' ' || c == '\t' || c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 { // U+3000
-			s = strings.Join(strings.Fields(jixiao.Fold(s)), "")
+			s = strings.Join(strings.Fields(cjk.Fold(s)), "")
 			break
 		}
 	}

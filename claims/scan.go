@@ -7,7 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // unitKinds maps the units a figure may carry to its kind, longest first so
@@ -54,7 +54,7 @@ type marker struct {
 type scanner struct {
 	text   string
 	orig   []rune  // the paragraph's runes, as written
-	folded []rune  // orig folded (jixiao.FoldRune), when that changes any rune
+	folded []rune  // orig folded (cjk.FoldRune), when that changes any rune
 	rs     []rune  // folded, or orig when folding changes nothing
 	off    []int32 // off[i] is the byte offset of orig[i]; off[len(orig)] = len(text)
 	valid  bool    // text is valid UTF-8: text[off[i]:off[j]] == string(orig[i:j])
@@ -86,7 +86,7 @@ func (sc *scanner) load(text string) {
 				sc.valid = false // an invalid byte, which string(runes) turns into U+FFFD
 			}
 		}
-		if mayFold(r) && jixiao.FoldRune(r) != r {
+		if mayFold(r) && cjk.FoldRune(r) != r {
 			fold = true
 		}
 		orig[n], off[n] = r, int32(i)
@@ -99,7 +99,7 @@ func (sc *scanner) load(text string) {
 	if fold {
 		sc.folded = sc.folded[:0]
 		for _, r := range sc.orig {
-			sc.folded = append(sc.folded, jixiao.FoldRune(r))
+			sc.folded = append(sc.folded, cjk.FoldRune(r))
 		}
 		sc.rs = sc.folded
 	}
@@ -115,7 +115,7 @@ func (sc *scanner) grow(n int) {
 	}
 }
 
-// mayFold reports the runes jixiao.FoldRune may change: U+00A0 and the
+// mayFold reports the runes cjk.FoldRune may change: U+00A0 and the
 // blocks of ≦ ≧ −, of U+3000 and of the full-width forms. Ideographs are
 // none of them.
 func mayFold(r rune) bool {
@@ -383,7 +383,7 @@ var (
 // cleanLabel trims what surrounds the noun phrase before a figure: dates
 // (2024年, 12月31日止), connectives (其中, 和) and verbs of stating (为, 达到).
 func cleanLabel(label string) string {
-	s := jixiao.TrimSpace(label)
+	s := cjk.TrimSpace(label)
 	for range 8 {
 		before := s
 		s = trimLeftSeparators(s)
@@ -414,7 +414,7 @@ func cleanLabel(label string) string {
 			break
 		}
 	}
-	return jixiao.TrimSpace(s)
+	return cjk.TrimSpace(s)
 }
 
 // stripDate removes one leading date part: 2024年, 2024年度, 12月, 31日.
@@ -441,7 +441,7 @@ func Canonical(label string) string {
 	clean := true
 	for i := 0; i < len(label); {
 		r, n := decodeRune(label, i)
-		if canonicalDrops(r) || mayFold(r) && jixiao.FoldRune(r) != r || r == utf8.RuneError {
+		if canonicalDrops(r) || mayFold(r) && cjk.FoldRune(r) != r || r == utf8.RuneError {
 			clean = false
 			break
 		}
@@ -451,7 +451,7 @@ func Canonical(label string) string {
 		return label
 	}
 	var b strings.Builder
-	for _, r := range jixiao.Fold(label) {
+	for _, r := range cjk.Fold(label) {
 		if canonicalDrops(r) {
 			continue
 		}
@@ -461,5 +461,5 @@ func Canonical(label string) string {
 }
 
 func canonicalDrops(r rune) bool {
-	return jixiao.IsSpace(r) || r == '的' || r == ':' || r == '：'
+	return cjk.IsSpace(r) || r == '的' || r == ':' || r == '：'
 }

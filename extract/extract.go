@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // Note says what could not be read, or was read on a guess.
@@ -196,7 +197,7 @@ func (x *extractor) text(b jixiao.Block) {
 // isYearLine reports a short line that only states the year:
 // "（2024年度）", "2024年度".
 func isYearLine(s string) bool {
-	t := strings.Trim(strings.TrimSpace(jixiao.Fold(s)), "()（） ")
+	t := strings.Trim(strings.TrimSpace(cjk.Fold(s)), "()（） ")
 	return utf8.RuneCountInString(t) <= 12 && yearLineRe.MatchString(t)
 }
 

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // indicatorRow reads one row of the indicator block against its header.
@@ -225,7 +226,7 @@ var opWords = map[string]bool{
 // separate 指标性质 column, unless the target already carries one.
 func opPrefix(op, target string) string {
 	o := strings.TrimSpace(op)
-	if !opWords[jixiao.Fold(o)] || strings.TrimSpace(target) == "" {
+	if !opWords[cjk.Fold(o)] || strings.TrimSpace(target) == "" {
 		return ""
 	}
 	if jixiao.ParseValue(target).Op != jixiao.OpNone {

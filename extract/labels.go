@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // normLabel reduces a cell's text to a label key: folded, without spaces,
@@ -27,14 +28,14 @@ func normLabel(s string) string {
 	b := buf[:0]
 	depth := 0
 	for _, r := range s {
-		switch r = jixiao.FoldRune(r); {
+		switch r = cjk.FoldRune(r); {
 		case r == '(' || r == '（':
 			depth++
 		case r == ')' || r == '）':
 			if depth > 0 {
 				depth--
 			}
-		case depth > 0 || jixiao.IsSpace(r):
+		case depth > 0 || cjk.IsSpace(r):
 		default:
 			b = utf8.AppendRune(b, r)
 		}
@@ -119,7 +120,7 @@ func plainLabel(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
-			if c == '(' || c == ')' || jixiao.IsSpace(rune(c)) {
+			if c == '(' || c == ')' || cjk.IsSpace(rune(c)) {
 				return false
 			}
 			i++
@@ -130,7 +131,7 @@ func plainLabel(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == '（' || r == '）' || r == utf8.RuneError || jixiao.IsSpace(r) || jixiao.FoldRune(r) != r {
+		if r == '（' || r == '）' || r == utf8.RuneError || cjk.IsSpace(r) || cjk.FoldRune(r) != r {
 			return false
 		}
 		i += n
@@ -276,7 +277,7 @@ func isValueText(s string) bool {
 	if t == "" || jixiao.IsFigure(t) {
 		return true
 	}
-	switch jixiao.Fold(t) {
+	switch cjk.Fold(t) {
 	case "-", "--", "—", "——", "/", "\\", "无", "x", "X", "×":
 		return true
 	}

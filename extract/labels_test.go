@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // TestLabelsStartWithIdeograph checks what headerKey's shortcut assumes:
@@ -28,7 +28,7 @@ func normLabelRef(s string) string {
 	}
 	var b strings.Builder
 	depth := 0
-	for _, r := range jixiao.Fold(s) {
+	for _, r := range cjk.Fold(s) {
 		switch {
 		case r == '(' || r == '（':
 			depth++
@@ -36,7 +36,7 @@ func normLabelRef(s string) string {
 			if depth > 0 {
 				depth--
 			}
-		case depth > 0 || jixiao.IsSpace(r):
+		case depth > 0 || cjk.IsSpace(r):
 		default:
 			b.WriteRune(r)
 		}
@@ -54,7 +54,7 @@ func FuzzNormLabel(f *testing.F) {
 		if got, want := normLabel(s), normLabelRef(s); got != want {
 			t.Fatalf("normLabel(%q) = %q, want %q", s, got, want)
 		}
-		if plainLabel(s) && utf8.ValidString(s) && jixiao.Fold(s) != s {
+		if plainLabel(s) && utf8.ValidString(s) && cjk.Fold(s) != s {
 			t.Fatalf("plainLabel(%q) but Fold changes it", s)
 		}
 	})

@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // Default limits: generous for any real report, small enough that a
@@ -169,10 +170,10 @@ func (p *parser) lineText(n, off int, line string) {
 		p.endRow()
 		p.lastCell = false
 	case p.lastCell && p.rowOpen && len(p.cells) > p.rowFrom:
-		p.continueCell(off+skip, jixiao.TrimSpace(line[skip:]))
+		p.continueCell(off+skip, cjk.TrimSpace(line[skip:]))
 	default:
 		p.flushTable()
-		p.text(n, 1+spaces, jixiao.TrimSpace(line[skip:]))
+		p.text(n, 1+spaces, cjk.TrimSpace(line[skip:]))
 	}
 }
 
@@ -193,7 +194,7 @@ func (p *parser) cell(n, off int, text string) {
 	}
 	spaces, skip := leadingSpace(text)
 	c := push(&p.cells)
-	c.Text, c.ColSpan, c.RowSpan = jixiao.TrimSpace(text[skip:]), 1, 1
+	c.Text, c.ColSpan, c.RowSpan = cjk.TrimSpace(text[skip:]), 1, 1
 	c.Pos.Line, c.Pos.Col = n, 2+spaces
 	p.textFrom = off + skip
 	p.textEnd = p.textFrom + len(c.Text)
@@ -229,7 +230,7 @@ func (p *parser) cleanRow(n int, line string, tabs int) {
 	for part := range strings.SplitSeq(line, "\t") {
 		spaces, skip := leadingSpace(part)
 		c := push(&p.cells)
-		c.Text, c.ColSpan, c.RowSpan = jixiao.TrimSpace(part[skip:]), 1, 1
+		c.Text, c.ColSpan, c.RowSpan = cjk.TrimSpace(part[skip:]), 1, 1
 		c.Pos.Line, c.Pos.Col = n, col+spaces
 		col += runeCount(part) + 1
 	}

@@ -4,7 +4,7 @@ import (
 	"math/bits"
 	"unicode/utf8"
 
-	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 // runeCount is utf8.RuneCountInString for valid UTF-8, which all text the
@@ -46,7 +46,7 @@ func leadingSpace(s string) (runes, size int) {
 			break
 		}
 		r, n := utf8.DecodeRuneInString(s[size:])
-		if !jixiao.IsSpace(r) {
+		if !cjk.IsSpace(r) {
 			break
 		}
 		size += n

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"jixiao"
+	"jixiao/internal/cjk"
 )
 
 func FuzzRunes(f *testing.F) {
@@ -21,13 +21,13 @@ func FuzzRunes(f *testing.F) {
 		}
 		want := 0
 		for _, r := range s {
-			if !jixiao.IsSpace(r) {
+			if !cjk.IsSpace(r) {
 				break
 			}
 			want++
 		}
 		runes, size := leadingSpace(s)
-		if runes != want || s[size:] != strings.TrimLeftFunc(s, jixiao.IsSpace) {
+		if runes != want || s[size:] != strings.TrimLeftFunc(s, cjk.IsSpace) {
 			t.Errorf("leadingSpace(%q) = %d, %d, want %d runes", s, runes, size, want)
 		}
 	})
@@ -37,7 +37,7 @@ func FuzzRunes(f *testing.F) {
 // only ones a space can start with.
 func TestSpaceLeads(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
-		if !jixiao.IsSpace(r) || r < utf8.RuneSelf {
+		if !cjk.IsSpace(r) || r < utf8.RuneSelf {
 			continue
 		}
 		if b := string(r)[0]; b != 0xC2 && (b < 0xE1 || b > 0xE3) {
