@@ -39,7 +39,7 @@ func CheckText(w io.Writer, d *pipeline.Result) error {
 		b.WriteString("\n")
 		// "path:line:col: CODE" first, as compilers and linters write it,
 		// so that an editor or a terminal links the line to the file.
-		fmt.Fprintf(&b, "%s: %s %s %s %s\n", Position(d.Name, f.Location.Source), f.Code, icon(f.Severity), f.Severity.Label(), f.Message)
+		fmt.Fprintf(&b, "%s: %s %s %s %s\n", Position(d.Name, sourceOf(d, f)), f.Code, icon(f.Severity), f.Severity.Label(), f.Message)
 		if w := where(f.Location); w != "" {
 			fmt.Fprintf(&b, "     位置：%s\n", w)
 		}
@@ -88,7 +88,7 @@ func where(l jixiao.Location) string {
 		}
 	}
 	s := strings.Join(parts, " › ")
-	if src := l.Source.Describe(); src != "" {
+	if src := l.Source.Describe(); src != "" && l.Source.Line == 0 {
 		s += "，源文件" + src
 	}
 	return s
