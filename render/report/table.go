@@ -35,6 +35,15 @@ const (
 	LabelIndicator = "绩效指标"
 )
 
+// RulesNote is the line under a table's title naming its rule set,
+// "规则集：hunan（湖南省（湘财绩〔2020〕7号））".
+func RulesNote(rs *jixiao.RuleSet) string {
+	if rs.Title == "" {
+		return "规则集：" + rs.Name
+	}
+	return "规则集：" + rs.Name + "（" + rs.Title + "）"
+}
+
 // TableTitle is the title of ev's 自评表.
 func TableTitle(ev *jixiao.Evaluation) string {
 	if ev.Kind == jixiao.KindProject {
@@ -63,6 +72,12 @@ func Table(ev *jixiao.Evaluation, res *score.Result, rs *jixiao.RuleSet) *Grid {
 	g.Title = TableTitle(ev)
 	if ev.Year > 0 {
 		g.Subtitle = fmt.Sprintf("（%d年度）", ev.Year)
+	}
+	if rs != nil && rs.Name != "" {
+		// The rule set the table was scored by travels with it: a checker
+		// reading the table back (extract reads this line) scores it by the
+		// same weights and rounding, and a reviewer sees which they were.
+		g.Note = RulesNote(rs)
 	}
 	t := tableBuilder{g: g, ev: ev, res: res, rs: rs, n: len(widths)}
 	t.header()
