@@ -130,22 +130,58 @@ func (p *pkg) grid(g *report.Grid) {
 	}
 	tw := func(mm float64) int { return int(mm * twipPerMM * scale) }
 	b := &p.body
-	fmt.Fprintf(b, `<w:tbl><w:tblPr><w:tblStyle w:val="%s"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, StyleTable, tw(g.Width()))
-	for _, wmm := range g.Widths {
-		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, tw(wmm))
+	open := func() {
+		fmt.Fprintf(b, `<w:tbl><w:tblPr><w:tblStyle w:val="%s"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, StyleTable, tw(g.Width()))
+		for _, wmm := range g.Widths {
+			fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, tw(wmm))
+		}
+		b.WriteString(`</w:tblGrid>`)
 	}
-	b.WriteString(`</w:tblGrid>`)
+	open()
 	owner := owners(g)
+	// keep[i]: row i belongs to a vertically merged cell that goes on below
+	// it, so it must stay on the page of the next row (Word breaks a merged
+	// 一级指标 cell otherwise, and the half on the next page is unlabelled).
+	keep := make([]bool, len(g.Rows))
 	for i, row := range g.Rows {
-		b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="454"/></w:trPr>`)
+		for _, c := range row {
+			// the 绩效指标 label spans the whole indicator block: kept
+			// together, a long block could not break at all
+			if !c.Covered && c.RowSpan > 1 && c.Text != report.LabelIndicator {
+				for k := i; k < i+c.RowSpan-1 && k < len(g.Rows); k++ {
+					keep[k] = true
+				}
+			}
+		}
+	}
+	// the indicator block's heading is the last: the budget block above it
+	// is a few rows and never breaks
+	headings := map[int]bool{}
+	if n := len(g.Headings); n > 0 {
+		headings[g.Headings[n-1].Row] = true
+	}
+	for i, row := range g.Rows {
+		if headings[i] && i > 0 {
+			// Word repeats only a table's first rows on a new page: the
+			// indicator block starts a table of its own, joined to the
+			// budget block by a paragraph one point high, whose heading row
+			// is repeated wherever the indicators break.
+			b.WriteString(`</w:tbl><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>`)
+			open()
+		}
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="454"/>`)
+		if headings[i] {
+			b.WriteString(`<w:tblHeader/>`)
+		}
+		b.WriteString(`</w:trPr>`)
 		for j := 0; j < len(row); j++ {
 			o := owner[i][j]
 			a := g.Rows[o[0]][o[1]]
 			switch {
 			case o == [2]int{i, j}:
-				p.cell(b, a, tw(g.SpanWidth(j, a.ColSpan)), a.RowSpan > 1, false)
+				p.cell(b, a, tw(g.SpanWidth(j, a.ColSpan)), a.RowSpan > 1, false, keep[i] || headings[i])
 			case o[0] < i && o[1] == j:
-				p.cell(b, a, tw(g.SpanWidth(j, a.ColSpan)), false, true)
+				p.cell(b, a, tw(g.SpanWidth(j, a.ColSpan)), false, true, keep[i] || headings[i])
 			}
 		}
 		b.WriteString(`</w:tr>`)
@@ -155,7 +191,7 @@ func (p *pkg) grid(g *report.Grid) {
 	p.paraIn(b, StyleTableText, "", "", false)
 }
 
-func (p *pkg) cell(b *strings.Builder, c report.Cell, width int, restart, cont bool) {
+func (p *pkg) cell(b *strings.Builder, c report.Cell, width int, restart, cont, keepNext bool) {
 	fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, width)
 	if c.ColSpan > 1 {
 		fmt.Fprintf(b, `<w:gridSpan w:val="%d"/>`, c.ColSpan)
@@ -180,9 +216,24 @@ func (p *pkg) cell(b *strings.Builder, c report.Cell, width int, restart, cont b
 	// one paragraph per line: a line break inside a justified paragraph
 	// would stretch the line before it
 	for _, line := range strings.Split(text, "\n") {
+		if keepNext {
+			p.paraKeep(b, jc, line, c.Header)
+			continue
+		}
 		p.paraIn(b, StyleTableText, jc, line, c.Header)
 	}
 	b.WriteString(`</w:tc>`)
+}
+
+// paraKeep is a table paragraph kept with the next: in a table row, it
+// keeps the row on the page of the row below.
+func (p *pkg) paraKeep(b *strings.Builder, jc, text string, bold bool) {
+	var inner strings.Builder
+	p.paraIn(&inner, StyleTableText, jc, text, bold)
+	s := inner.String()
+	// keepNext follows pStyle: Word refuses pPr children out of order
+	style := `<w:pStyle w:val="` + StyleTableText + `"/>`
+	b.WriteString(strings.Replace(s, style, style+`<w:keepNext/>`, 1))
 }
 
 // owners maps every slot to the top-left slot of the cell that holds it.

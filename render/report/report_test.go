@@ -119,8 +119,9 @@ func TestTableStatedOverComputed(t *testing.T) {
 			}
 		}
 	}
-	if score0.Text != "19" {
-		t.Errorf("stated score printed as %q, want 19", score0.Text)
+	// the stated 19, with the rule set's two decimals, not the computed 20
+	if score0.Text != "19.00" {
+		t.Errorf("stated score printed as %q, want 19.00", score0.Text)
 	}
 	if total.Text != res.Total.StringFixed(2) {
 		t.Errorf("unstated total printed as %q, want computed %s", total.Text, res.Total.StringFixed(2))
