@@ -179,6 +179,10 @@ func (p *pkg) grid(g *report.Grid) {
 			a := g.Rows[o[0]][o[1]]
 			switch {
 			case o == [2]int{i, j}:
+				if a.Header && g.BreakLabels {
+					// break labels where a reader would: 部门预算资金 /（万元）
+					a.Text = report.LabelLines(a.Text, int((g.SpanWidth(j, a.ColSpan)*scale-2)/3.9))
+				}
 				p.cell(b, a, tw(g.SpanWidth(j, a.ColSpan)), a.RowSpan > 1, false, keep[i] || headings[i])
 			case o[0] < i && o[1] == j:
 				p.cell(b, a, tw(g.SpanWidth(j, a.ColSpan)), false, true, keep[i] || headings[i])

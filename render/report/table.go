@@ -74,12 +74,15 @@ func table(ev *jixiao.Evaluation, res *score.Result, rs *jixiao.RuleSet, asState
 			hasStd = true
 		}
 	}
-	widths := []float64{13, 16, 17, 23, 19, 19, 12, 19, 32}
+	// the first column holds the block labels (部门预算资金（万元）, 年度总体目标,
+	// 绩效指标): wide enough for four characters and the unit on a line
+	widths := []float64{17, 16, 17, 23, 19, 19, 12, 19, 28}
 	if hasStd {
-		widths = []float64{12, 15, 15, 20, 16, 16, 20, 11, 16, 29}
+		widths = []float64{17, 15, 15, 19, 16, 16, 19, 11, 16, 25}
 	}
 	g := NewGrid(widths...)
 	g.Title = TableTitle(ev)
+	g.BreakLabels = !asStated
 	if ev.Year > 0 {
 		g.Subtitle = fmt.Sprintf("（%d年度）", ev.Year)
 	}

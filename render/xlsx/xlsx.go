@@ -156,6 +156,10 @@ func (x *writer) cell(r, j int, c report.Cell) error {
 	a, _ := excelize.CoordinatesToCellName(j+1, r)
 	b, _ := excelize.CoordinatesToCellName(j+c.ColSpan, r+c.RowSpan-1)
 	var err error
+	if c.Header && x.g.BreakLabels {
+		// break labels where a reader would, not where the column ends
+		c.Text = report.LabelLines(c.Text, labelChars(x.g.SpanWidth(j, c.ColSpan)))
+	}
 	if c.Kind != report.KindText && c.Valid {
 		v, _ := c.Number.Float64()
 		err = f.SetCellFloat(Sheet, a, v, -1, 64)
@@ -245,6 +249,10 @@ func rowHeights(g *report.Grid) []float64 {
 	}
 	return h
 }
+
+// labelChars is how many bold 10.5 pt CJK characters fit on a line of a
+// column width (mm), with the cell's padding.
+func labelChars(width float64) int { return int((width - 2) / 3.9) }
 
 // Lines estimates how many lines text takes in a column width (mm).
 func Lines(text string, width float64) int {
