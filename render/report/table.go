@@ -76,9 +76,9 @@ func table(ev *jixiao.Evaluation, res *score.Result, rs *jixiao.RuleSet, asState
 	}
 	// the first column holds the block labels (部门预算资金（万元）, 年度总体目标,
 	// 绩效指标): wide enough for four characters and the unit on a line
-	widths := []float64{17, 16, 17, 23, 19, 19, 12, 19, 28}
+	widths := []float64{20, 16, 17, 21, 18, 18, 12, 18, 28}
 	if hasStd {
-		widths = []float64{17, 15, 15, 19, 16, 16, 19, 11, 16, 25}
+		widths = []float64{20, 15, 15, 18, 15, 15, 19, 11, 15, 25}
 	}
 	g := NewGrid(widths...)
 	g.Title = TableTitle(ev)
