@@ -269,3 +269,22 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// TestBinaryRenderRefusesToOverwrite: like init and import, render keeps a
+// file that exists unless --force is given.
+func TestBinaryRenderRefusesToOverwrite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "表.xlsx")
+	if err := os.WriteFile(out, []byte("edited by the unit"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := runBin(t, "render", "--to", "xlsx", "-o", out, sample)
+	if code != exitUsage || !strings.Contains(errOut, "--force") {
+		t.Errorf("exit %d, stderr %q: want a refusal naming --force", code, errOut)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "edited by the unit" {
+		t.Error("render overwrote the file without --force")
+	}
+	if _, errOut, code := runBin(t, "render", "--to", "xlsx", "--force", "-o", out, sample); code != exitOK {
+		t.Errorf("with --force: exit %d: %s", code, errOut)
+	}
+}
