@@ -288,3 +288,56 @@ func TestBinaryRenderRefusesToOverwrite(t *testing.T) {
 		t.Errorf("with --force: exit %d: %s", code, errOut)
 	}
 }
+
+// TestBinarySeverityAndIgnore: --severity and the ignore list of a
+// jixiao.yaml in the working folder drop findings from output, counts and
+// exit code alike.
+func TestBinarySeverityAndIgnore(t *testing.T) {
+	abs, err := filepath.Abs(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(dir string, args ...string) (codes map[string]int, code int) {
+		t.Helper()
+		cmd := exec.Command(binPath, append([]string{"check", "--format", "json"}, append(args, abs)...)...)
+		cmd.Dir = dir
+		out, err := cmd.Output()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		}
+		var docs []present.CheckJSON
+		if err := json.Unmarshal(out, &docs); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		codes = map[string]int{}
+		for _, f := range docs[0].Findings {
+			codes[f.Severity]++
+			codes[f.Code]++
+		}
+		return codes, code
+	}
+	plain := t.TempDir()
+	all, _ := count(plain)
+	if all["warning"] == 0 || all["error"] == 0 {
+		t.Fatalf("the sample should have errors and warnings: %v", all)
+	}
+	errsOnly, code := count(plain, "--severity", "error")
+	if errsOnly["warning"] != 0 || errsOnly["info"] != 0 || errsOnly["error"] != all["error"] || code != exitFindings {
+		t.Errorf("--severity error: %v (exit %d)", errsOnly, code)
+	}
+	conf := t.TempDir()
+	if err := os.WriteFile(filepath.Join(conf, "jixiao.yaml"), []byte("severity: warning\nignore: [T-EXEC-NO-EXECUTED, T-WEIGHT-LEVEL1, T-LEVEL1-MISSING]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, code := count(conf)
+	if cfg["T-WEIGHT-LEVEL1"] != 0 || cfg["info"] != 0 || cfg["warning"] != all["warning"] {
+		t.Errorf("jixiao.yaml: %v", cfg)
+	}
+	if cfg["error"] == 0 && code != exitOK {
+		t.Errorf("with every error ignored, exit %d, want 0", code)
+	}
+	if _, errOut, code := runBin(t, "check", "--severity", "fatal", sample); code != exitUsage || !strings.Contains(errOut, "error、warning 或 info") {
+		t.Errorf("--severity fatal: exit %d, %s", code, errOut)
+	}
+}

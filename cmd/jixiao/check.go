@@ -28,9 +28,25 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	jobs := fs.Int("jobs", 0, "并行数（默认：CPU 核数）")
 	quiet := fs.Bool("quiet", false, "不显示进度条")
 	summaryPath := fs.String("summary", "", "另写一份汇总工作簿（.xlsx）：每个文档一行，另一张表列出全部问题")
+	severity := fs.String("severity", "", "只报告该级别及以上的问题：error、warning 或 info（默认 info，即全部；可在 jixiao.yaml 中设定）")
+	ignore := fs.String("ignore", "", "不报告的问题代码，逗号分隔（与 jixiao.yaml 的 ignore 合并）")
+	config := fs.String("config", "", "配置文件（默认：当前文件夹中的 jixiao.yaml，若有）")
 	lim := limitFlags(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	cfg, err := loadConfig(*config)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao check: %v\n", err)
+		return exitUsage
+	}
+	if *severity != "" {
+		cfg.Severity = *severity
+	}
+	filter, err := keep(cfg.Severity, append(cfg.Ignore, strings.Split(*ignore, ",")...))
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao check: %v\n", err)
+		return exitUsage
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "jixiao check: 需要至少一个文件或文件夹")
@@ -73,7 +89,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for _, u := range unread {
 		w.unread(u)
 	}
-	opt := bulk.Options{Jobs: *jobs, Pipeline: pipeline.Options{Rules: *rulesName, Audit: true, Limits: lim.limits()}}
+	opt := bulk.Options{Jobs: *jobs, Keep: filter, Pipeline: pipeline.Options{Rules: *rulesName, Audit: true, Limits: lim.limits()}}
 	bar := progress(len(files), *quiet, stderr)
 	if bar != nil {
 		opt.Progress = func(done, total int) { _ = bar.Set(done) }
