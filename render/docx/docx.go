@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"jixiao/render/chart"
@@ -21,7 +22,7 @@ type Options struct {
 // A4 portrait page with narrow margins, as the template prints.
 func WriteTable(w io.Writer, g *report.Grid) error {
 	p := &pkg{orient: "portrait", title: g.Title}
-	p.grid(g)
+	p.gridTop(g, 0)
 	return p.write(w)
 }
 
@@ -50,7 +51,7 @@ func WriteReport(w io.Writer, o *report.Outline, opt Options) error {
 	for _, a := range o.Attachments {
 		p.pageBreak()
 		p.para(StyleSubtitle, a.Label, false)
-		p.grid(a.Grid)
+		p.gridTop(a.Grid, 10)
 	}
 	return p.write(w)
 }
@@ -114,6 +115,112 @@ func (p *pkg) paraIn(b *strings.Builder, style, jc, text string, bold bool) {
 // grid writes a Grid as a Word table: its title and note as paragraphs,
 // then the table with gridSpan for horizontal spans and vMerge (restart /
 // continue) for vertical ones.
+// gridTop writes a grid that starts a page, used mm below the top margin
+// (a label above it): its indicator groups can then be kept whole on
+// pages, which needs to know where the page ends.
+func (p *pkg) gridTop(g *report.Grid, used float64) {
+	p.atTop, p.topUsed = true, used
+	p.grid(g)
+	p.atTop = false
+}
+
+// groupBreaks estimates the rows' heights and returns the rows at which a
+// 一级指标 group starts that would not fit on the page, so that it begins
+// the next page instead of being cut. A group taller than a page is left
+// to break where it must (its heading row still repeats). nil when the
+// grid does not start a page, where the estimate has nothing to start from.
+func (p *pkg) groupBreaks(g *report.Grid, owner [][][2]int, headings map[int]bool) map[int]bool {
+	if !p.atTop {
+		return nil
+	}
+	hrow, l1 := -1, -1
+	for i := range headings {
+		hrow = i
+	}
+	if hrow < 0 {
+		return nil
+	}
+	for j, c := range g.Rows[hrow] {
+		if !c.Covered && c.Text == report.LabelLevel1 {
+			l1 = j
+		}
+	}
+	if l1 < 0 {
+		return nil
+	}
+	topM, bottomM := 37.0, 35.0
+	if p.orient != "" {
+		topM, bottomM = 20, 20
+	}
+	page := 297 - topM - bottomM - 12 // the footer's page number and some slack
+	scale := float64(p.textWidth()) / (g.Width() * twipPerMM)
+	scale = math.Min(scale, 1)
+	h := make([]float64, len(g.Rows))
+	for i := range h {
+		h[i] = 8 // trHeight 454 twips
+	}
+	for i, row := range g.Rows {
+		for j, c := range row {
+			if c.Covered || c.Text == "" || c.RowSpan > 6 {
+				continue
+			}
+			w := g.SpanWidth(j, c.ColSpan)*scale - 2
+			need := 5.6*float64(xlsxLines(c.Text, w)) + 1.5
+			per := need / float64(max(c.RowSpan, 1))
+			for k := i; k < i+max(c.RowSpan, 1) && k < len(h); k++ {
+				h[k] = math.Max(h[k], per)
+			}
+		}
+	}
+	used := p.topUsed + 12 // the caption
+	if g.Subtitle != "" {
+		used += 7
+	}
+	if g.Note != "" {
+		used += 7
+	}
+	breaks := map[int]bool{}
+	for i := 0; i < len(g.Rows); i++ {
+		c := g.Rows[i][l1]
+		if i > hrow+1 && !c.Covered && owner[i][l1] == [2]int{i, l1} {
+			if used > page {
+				// a group taller than a page has broken where the word
+				// processor chose: where this page now stands is a guess,
+				// and a forced break on a guess leaves a near-empty page
+				break
+			}
+			group := 0.0
+			for k := i; k < i+max(c.RowSpan, 1) && k < len(h); k++ {
+				group += h[k]
+			}
+			if used+group > page && group+h[hrow] <= page {
+				breaks[i] = true
+				used = h[hrow]
+			}
+		}
+		used += h[i]
+	}
+	return breaks
+}
+
+// xlsxLines estimates how many lines of 10.5 pt text a width (mm) takes.
+func xlsxLines(text string, width float64) int {
+	per := max(int(width/3.7), 1)
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		units := 0.0
+		for _, r := range para {
+			if r < 0x2e80 {
+				units += 0.55
+			} else {
+				units++
+			}
+		}
+		n += max(1, (int(units)+per-1)/per)
+	}
+	return n
+}
+
 func (p *pkg) grid(g *report.Grid) {
 	if g.Title != "" {
 		p.para(StyleCaption, g.Title, false)
@@ -160,7 +267,20 @@ func (p *pkg) grid(g *report.Grid) {
 	if n := len(g.Headings); n > 0 {
 		headings[g.Headings[n-1].Row] = true
 	}
+	breaks := p.groupBreaks(g, owner, headings)
+	heading := -1
 	for i, row := range g.Rows {
+		if breaks[i] && heading >= 0 {
+			// the next 一级 group does not fit on this page: the table
+			// ends here, a page starts, and the heading row is written again
+			// above the group, so no merged cell is cut by the page
+			b.WriteString(`</w:tbl><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr><w:r><w:rPr><w:sz w:val="2"/></w:rPr><w:br w:type="page"/></w:r></w:p>`)
+			open()
+			p.row(b, g, owner, heading, tw, keep, headings)
+		}
+		if headings[i] {
+			heading = i
+		}
 		if headings[i] && i > 0 {
 			// Word repeats only a table's first rows on a new page: the
 			// indicator block starts a table of its own, joined to the
@@ -169,30 +289,37 @@ func (p *pkg) grid(g *report.Grid) {
 			b.WriteString(`</w:tbl><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>`)
 			open()
 		}
-		b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="454"/>`)
-		if headings[i] {
-			b.WriteString(`<w:tblHeader/>`)
-		}
-		b.WriteString(`</w:trPr>`)
-		for j := 0; j < len(row); j++ {
-			o := owner[i][j]
-			a := g.Rows[o[0]][o[1]]
-			switch {
-			case o == [2]int{i, j}:
-				if a.Header && g.BreakLabels {
-					// break labels where a reader would: 部门预算资金 /（万元）
-					a.Text = report.LabelLines(a.Text, int((g.SpanWidth(j, a.ColSpan)*scale-2)/3.9))
-				}
-				p.cell(b, a, tw(g.SpanWidth(j, a.ColSpan)), a.RowSpan > 1, false, keep[i] || headings[i])
-			case o[0] < i && o[1] == j:
-				p.cell(b, a, tw(g.SpanWidth(j, a.ColSpan)), false, true, keep[i] || headings[i])
-			}
-		}
-		b.WriteString(`</w:tr>`)
+		_ = row
+		p.row(b, g, owner, i, tw, keep, headings)
 	}
 	b.WriteString(`</w:tbl>`)
 	// Word needs a paragraph between two tables and after a final one
 	p.paraIn(b, StyleTableText, "", "", false)
+}
+
+// row writes row i of g.
+func (p *pkg) row(b *strings.Builder, g *report.Grid, owner [][][2]int, i int, tw func(float64) int, keep []bool, headings map[int]bool) {
+	b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="454"/>`)
+	if headings[i] {
+		b.WriteString(`<w:tblHeader/>`)
+	}
+	b.WriteString(`</w:trPr>`)
+	for j := 0; j < len(g.Rows[i]); j++ {
+		o := owner[i][j]
+		a := g.Rows[o[0]][o[1]]
+		width := tw(g.SpanWidth(j, a.ColSpan))
+		switch {
+		case o == [2]int{i, j}:
+			if a.Header && g.BreakLabels {
+				// break labels where a reader would: 部门预算资金 /（万元）
+				a.Text = report.LabelLines(a.Text, int((float64(width)/twipPerMM-2)/3.9))
+			}
+			p.cell(b, a, width, a.RowSpan > 1, false, keep[i] || headings[i])
+		case o[0] < i && o[1] == j:
+			p.cell(b, a, width, false, true, keep[i] || headings[i])
+		}
+	}
+	b.WriteString(`</w:tr>`)
 }
 
 func (p *pkg) cell(b *strings.Builder, c report.Cell, width int, restart, cont, keepNext bool) {

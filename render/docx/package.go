@@ -29,6 +29,11 @@ type pkg struct {
 	orient  string // "portrait" or "landscape"
 	title   string
 	noFirst bool // no page number on the first page
+
+	// atTop is set while a grid that starts a page is written, topUsed
+	// the millimetres above it on that page (see gridTop)
+	atTop   bool
+	topUsed float64
 }
 
 func (p *pkg) addImage(png []byte) (relID string, n int) {
