@@ -16,6 +16,9 @@ type Options struct {
 	Pipeline pipeline.Options
 	// Progress, when set, is told after each file.
 	Progress func(done, total int)
+	// Keep, when set, says which findings to report (a severity floor, an
+	// ignore list); the others are dropped before they are counted.
+	Keep func(f jixiao.Finding) bool
 }
 
 // Stats summarises a run.
@@ -98,6 +101,15 @@ func Run(files []string, opt Options, emit func(d *pipeline.Result) error) (Stat
 				break
 			}
 			delete(pending, emitted)
+			if opt.Keep != nil {
+				kept := d.Findings[:0:0]
+				for _, f := range d.Findings {
+					if opt.Keep(f) {
+						kept = append(kept, f)
+					}
+				}
+				d.Findings = kept
+			}
 			st.add(d)
 			err = emit(d)
 			emitted++

@@ -204,7 +204,25 @@ func (x *extractor) text(b jixiao.Block) {
 	if x.title == "" && x.sec == secNone && isTitle(b.Text) {
 		x.title, x.titlePos = b.Text, b.Pos
 	}
+	x.rulesLine(b.Text)
 }
+
+// rulesLine reads the rule set a table names in the line under its title
+// ("规则集：hunan（…）", as jixiao writes it), so that a table is checked
+// under the rules it was scored by.
+func (x *extractor) rulesLine(s string) bool {
+	if x.ev.Rules != "" || x.found || !strings.Contains(s, "规则集") {
+		return false
+	}
+	m := rulesLineRe.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	x.ev.Rules = m[1]
+	return true
+}
+
+var rulesLineRe = regexp.MustCompile(`规则集[：:]\s*([a-z][a-z0-9-]*)`)
 
 // isYearLine reports a short line that only states the year:
 // "（2024年度）", "2024年度".
@@ -274,6 +292,9 @@ func (x *extractor) titleRow(r grow) bool {
 			}
 			only = &r.cells[i]
 		}
+	}
+	if only != nil && x.rulesLine(only.Text) {
+		return true
 	}
 	if only != nil && !x.found && x.yearLine == "" && isYearLine(only.Text) {
 		// A subtitle such as "（2024年度）" that a spreadsheet keeps as a

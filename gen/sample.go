@@ -44,7 +44,9 @@ func Narrative(text string) []string {
 // as the published document reads; for xlsx the table is the first sheet
 // and the text a second sheet (NarrativeSheet), one line per row.
 func WriteSample(w io.Writer, format string, ev *jixiao.Evaluation, rs *jixiao.RuleSet, narrative []string) error {
-	g := report.Table(ev, score.Score(ev, rs), rs)
+	g := report.TableAsStated(ev, score.Score(ev, rs), rs)
+	// the published document names no jixiao rule set: the copy does not either
+	g.Note = ""
 	switch format {
 	case "docx":
 		blocks := []report.Block{{Kind: report.KindTable, Grid: g}}

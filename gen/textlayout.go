@@ -30,6 +30,10 @@ func WriteText(w io.Writer, ev *jixiao.Evaluation, rs *jixiao.RuleSet) error {
 		bw.WriteByte('\n')
 		cell(g.Subtitle)
 	}
+	if g.Note != "" {
+		bw.WriteByte('\n')
+		cell(g.Note)
+	}
 	own := owners(g)
 	for i, r := range g.Rows {
 		bw.WriteByte('\n')

@@ -37,8 +37,12 @@ func CheckText(w io.Writer, d *pipeline.Result) error {
 	}
 	for _, f := range d.Findings {
 		b.WriteString("\n")
-		fmt.Fprintf(&b, "  %s %s %s  [%s]\n", icon(f.Severity), f.Severity.Label(), f.Code, where(f.Location))
-		fmt.Fprintf(&b, "     %s\n", f.Message)
+		// "path:line:col: CODE" first, as compilers and linters write it,
+		// so that an editor or a terminal links the line to the file.
+		fmt.Fprintf(&b, "%s: %s %s %s %s\n", Position(d.Name, sourceOf(d, f)), f.Code, icon(f.Severity), f.Severity.Label(), f.Message)
+		if w := where(f.Location); w != "" {
+			fmt.Fprintf(&b, "     位置：%s\n", w)
+		}
 		var se []string
 		if f.Stated != "" {
 			se = append(se, "表列："+f.Stated)
@@ -84,8 +88,21 @@ func where(l jixiao.Location) string {
 		}
 	}
 	s := strings.Join(parts, " › ")
-	if src := l.Source.Describe(); src != "" {
+	if src := l.Source.Describe(); src != "" && l.Source.Line == 0 {
 		s += "，源文件" + src
 	}
 	return s
+}
+
+// Position writes where a finding is the way compilers do: "path:line:col"
+// for text and evaluation files, "path:line" without a column, and the path
+// alone for formats without lines (the details follow in Chinese).
+func Position(path string, p jixiao.Position) string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", path, p.Line, p.Col)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", path, p.Line)
+	}
+	return path
 }

@@ -198,8 +198,7 @@ func NewCheckJSON(d *pipeline.Result) CheckJSON {
 	for _, f := range d.Findings {
 		fj := FindingJSON{Code: f.Code, Severity: string(f.Severity), Message: f.Message, Stated: f.Stated, Expected: f.Expected,
 			Evidence: f.Evidence, Location: LocationJSON{Block: f.Location.Block, Row: f.Location.Row, Item: f.Location.Item, Column: f.Location.Column}}
-		if !f.Location.Source.IsZero() {
-			p := f.Location.Source
+		if p := sourceOf(d, f); !p.IsZero() {
 			fj.Location.Source = &p
 		}
 		out.Findings = append(out.Findings, fj)

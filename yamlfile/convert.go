@@ -46,7 +46,8 @@ func value(s *scalar) jixiao.Value {
 	return jixiao.ParseValue(s.Text)
 }
 
-func (f *file) evaluation(name string, root *yaml.Node) (*jixiao.Evaluation, error) {
+// evaluation converts the wire form, with every problem found on the way.
+func (f *file) evaluation(name string, root *yaml.Node) (*jixiao.Evaluation, []*Error) {
 	c := &converter{name: name, root: root}
 	ev := &jixiao.Evaluation{
 		Unit: strings.TrimSpace(f.Unit), Department: strings.TrimSpace(f.Department),
@@ -119,14 +120,8 @@ func (f *file) evaluation(name string, root *yaml.Node) (*jixiao.Evaluation, err
 	}
 	ev.StatedTotal = c.figure(f.Total, "总分")
 	ev.Report = c.report(f.Report)
-	if len(c.errs) > 0 {
-		e := c.errs[0]
-		if len(c.errs) > 1 {
-			e.Msg += fmt.Sprintf("（另有 %d 处错误）", len(c.errs)-1)
-		}
-		return nil, e
-	}
-	return ev, nil
+	ev.Provenance = provenance(f, root)
+	return ev, c.errs
 }
 
 var reIndex = regexp.MustCompile(`^(.*)\[(\d+)\]$`)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -53,12 +54,39 @@ func Read(r io.Reader, name string) (*jixiao.Evaluation, error) {
 	return Decode(b, name)
 }
 
-// Decode parses an evaluation file.
+// ErrorList is every problem found in one evaluation file, in line order:
+// a finance officer fixes them all in one pass instead of one per run.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// result returns nil for no error, the *Error itself for one, and the list
+// for more.
+func (l ErrorList) result() error {
+	switch len(l) {
+	case 0:
+		return nil
+	case 1:
+		return l[0]
+	}
+	sort.SliceStable(l, func(i, j int) bool { return l[i].Line < l[j].Line })
+	return l
+}
+
+// Decode parses an evaluation file. A syntax error stops the reading; past
+// it, every unknown field, value of the wrong type and figure that is not a
+// number is reported at once, as an ErrorList when there are several.
 func Decode(b []byte, name string) (ev *jixiao.Evaluation, err error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	var root yaml.Node
 	if err := yaml.Unmarshal(b, &root); err != nil {
-		return nil, yamlError(name, &root, err)
+		return nil, syntaxError(name, b, err)
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, &Error{File: name, Msg: "文件为空"}
@@ -69,40 +97,169 @@ func Decode(b []byte, name string) (ev *jixiao.Evaluation, err error) {
 	var f file
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
+	var errs ErrorList
 	if err := dec.Decode(&f); err != nil {
-		return nil, yamlError(name, &root, err)
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, syntaxError(name, b, err)
+		}
+		// yaml.v3 goes on past type errors: what it decoded is checked too
+		for _, m := range te.Errors {
+			errs = append(errs, typeError(name, &root, m))
+		}
 	}
-	return f.evaluation(name, &root)
+	ev, cerrs := f.evaluation(name, &root)
+	for _, e := range cerrs {
+		if !errs.has(e.Field) {
+			errs = append(errs, e)
+		}
+	}
+	if err := errs.result(); err != nil {
+		return nil, err
+	}
+	return ev, nil
+}
+
+func (l ErrorList) has(field string) bool {
+	for _, e := range l {
+		if field != "" && e.Field == field {
+			return true
+		}
+	}
+	return false
 }
 
 var (
-	reLine    = regexp.MustCompile(`line (\d+): `)
-	reUnknown = regexp.MustCompile(`field (.+) not found in type \S+`)
-	reType    = regexp.MustCompile(`cannot unmarshal !!(\w+) ` + "`?" + `([^` + "`" + `]*)` + "`?" + ` into (\S+)`)
+	reLine      = regexp.MustCompile(`line (\d+): `)
+	reUnknown   = regexp.MustCompile(`field (.+) not found in type \S+`)
+	reType      = regexp.MustCompile(`cannot unmarshal !!(\w+) ` + "`?" + `([^` + "`" + `]*)` + "`?" + ` into (\S+)`)
+	reDuplicate = regexp.MustCompile(`mapping key "(.*)" already defined at line (\d+)`)
 )
 
-// yamlError turns a yaml.v3 error into an *Error naming line and field.
-func yamlError(name string, root *yaml.Node, err error) error {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
-	first := strings.TrimSpace(strings.SplitN(msg, "\n", 2)[0])
-	e := &Error{File: name, Msg: first}
-	if m := reLine.FindStringSubmatch(first); m != nil {
-		e.Line, _ = strconv.Atoi(m[1])
-		e.Msg = strings.TrimSpace(first[len(m[0])+strings.Index(first, m[0]):])
+// typeError turns one of yaml.v3's type errors into an *Error naming the
+// line and the field, in Chinese. yaml.v3 shortens long values by bytes
+// and may cut a Chinese character in two: the value is taken whole from
+// the parsed file instead.
+func typeError(name string, root *yaml.Node, msg string) *Error {
+	msg = strings.TrimSpace(msg)
+	e := &Error{File: name, Msg: msg}
+	if m := reLine.FindStringSubmatchIndex(msg); m != nil {
+		e.Line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		e.Msg = strings.TrimSpace(msg[m[1]:])
 		e.Field = pathAt(root, e.Line)
 	}
-	if m := reUnknown.FindStringSubmatch(e.Msg); m != nil {
+	switch {
+	case reUnknown.MatchString(e.Msg):
+		m := reUnknown.FindStringSubmatch(e.Msg)
 		e.Msg = fmt.Sprintf("未知字段“%s”（字段名见 docs/format.md；注意全角冒号“：”应为半角“:”）", m[1])
-	} else if m := reType.FindStringSubmatch(e.Msg); m != nil {
-		e.Msg = fmt.Sprintf("值 %q 的类型不对（应为%s）", m[2], goTypeName(m[3]))
+	case reType.MatchString(e.Msg):
+		m := reType.FindStringSubmatch(e.Msg)
+		v := valueAt(root, e.Line)
+		if v == "" {
+			v = strings.ToValidUTF8(strings.TrimSuffix(m[2], "..."), "")
+		}
+		e.Msg = fmt.Sprintf("值“%s”的类型不对（应为%s）", v, goTypeName(m[3]))
+	case reDuplicate.MatchString(e.Msg):
+		m := reDuplicate.FindStringSubmatch(e.Msg)
+		e.Msg = fmt.Sprintf("字段“%s”重复（第 %s 行已有）", m[1], m[2])
+	case !hasHan(e.Msg):
+		e.Msg = "值的类型不对（" + e.Msg + "）"
 	}
-	var se *yaml.TypeError
-	if errors.As(err, &se) && len(se.Errors) > 1 {
-		e.Msg += fmt.Sprintf("（另有 %d 处错误）", len(se.Errors)-1)
-	}
+	e.Msg = strings.ToValidUTF8(e.Msg, "")
 	return e
+}
+
+// syntaxMessages translates yaml.v3's syntax errors, which are English.
+var syntaxMessages = []struct{ en, zh string }{
+	{"mapping values are not allowed in this context", "这里不能有“键: 值”：上一行的值未结束，或冒号后缺少空格、缩进不对"},
+	{"did not find expected key", "缩进不对：这一行与同级的键没有对齐"},
+	{"did not find expected ',' or ']'", "方括号列表 [ … ] 没有闭合"},
+	{"did not find expected ',' or '}'", "花括号映射 { … } 没有闭合"},
+	{"could not find expected ':'", "缺少半角冒号“:”（注意全角冒号“：”应为半角“:”，且冒号后加空格）"},
+	{"found character that cannot start any token", "有不能作为开头的字符（例如制表符或 @、`）：请用空格缩进，或给值加引号"},
+	{"found a tab character that violates indentation", "缩进中有制表符：请用空格缩进"},
+	{"found a tab character where an indentation space is expected", "缩进中有制表符：请用空格缩进"},
+	{"block sequence entries are not allowed in this context", "这里不能有列表项“- ”：缩进不对"},
+	{"did not find expected node content", "缺少值"},
+	{"did not find expected '-' indicator", "列表项缩进不对：应以“- ”开头并与同级对齐"},
+	{"found unexpected end of stream", "文件意外结束：引号或括号没有闭合"},
+	{"found unknown escape character", "双引号中有未知的转义符“\\”：请改用单引号"},
+	{"control characters are not allowed", "文件中有控制字符"},
+	{"invalid leading UTF-8 octet", "文件不是 UTF-8 编码：请另存为 UTF-8"},
+	{"incomplete UTF-8 octet sequence", "文件不是 UTF-8 编码：请另存为 UTF-8"},
+	{"invalid Unicode character", "文件不是 UTF-8 编码：请另存为 UTF-8"},
+	{"found undefined alias", "引用了未定义的锚点（*名称）"},
+	{"unknown anchor", "引用了未定义的锚点（*名称）"},
+	{"found unexpected ':'", "多了一个冒号：含冒号的值请加引号"},
+}
+
+// syntaxError turns a yaml.v3 parse error into an *Error in Chinese,
+// naming its line.
+func syntaxError(name string, b []byte, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	e := &Error{File: name, Msg: msg}
+	if m := reLine.FindStringSubmatchIndex(msg); m != nil {
+		e.Line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		e.Msg = strings.TrimSpace(msg[m[1]:])
+	}
+	zh := ""
+	for _, t := range syntaxMessages {
+		if strings.Contains(e.Msg, t.en) {
+			zh = t.zh
+			break
+		}
+	}
+	if m := reDuplicate.FindStringSubmatch(e.Msg); m != nil {
+		zh = fmt.Sprintf("字段“%s”重复（第 %s 行已有）", m[1], m[2])
+	}
+	if zh == "" {
+		zh = "YAML 格式错误"
+	}
+	if line := lineText(b, e.Line); strings.Contains(line, "：") && !strings.Contains(line, ": ") {
+		zh += "；这一行用了全角冒号“：”，键与值之间应为半角“: ”"
+	}
+	e.Msg = strings.ToValidUTF8("YAML 语法错误："+zh, "")
+	return e
+}
+
+func lineText(b []byte, line int) string {
+	if line <= 0 {
+		return ""
+	}
+	lines := strings.SplitN(string(b), "\n", line+1)
+	if line > len(lines) {
+		return ""
+	}
+	return lines[line-1]
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x4e00 && r <= 0x9fff {
+			return true
+		}
+	}
+	return false
+}
+
+// valueAt returns the text of the first scalar value on a line.
+func valueAt(root *yaml.Node, line int) string {
+	var found string
+	var walk func(n *yaml.Node, isKey bool)
+	walk = func(n *yaml.Node, isKey bool) {
+		if found != "" {
+			return
+		}
+		if n.Kind == yaml.ScalarNode && n.Line == line && !isKey {
+			found = n.Value
+			return
+		}
+		for i, c := range n.Content {
+			walk(c, n.Kind == yaml.MappingNode && i%2 == 0)
+		}
+	}
+	walk(root, false)
+	return found
 }
 
 func goTypeName(t string) string {

@@ -4,6 +4,9 @@
 package yamlfile
 
 import (
+	"errors"
+	"reflect"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -87,10 +90,37 @@ func (s *scalar) UnmarshalYAML(n *yaml.Node) error {
 func (r *indRow) UnmarshalYAML(n *yaml.Node) error {
 	type plain indRow
 	var p plain
-	if err := n.Decode(&p); err != nil {
-		return err
+	// Node.Decode does not inherit the file decoder's KnownFields: a
+	// misspelt column would vanish, so unknown keys are looked for here.
+	var unknown []string
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; !indRowKeys[k.Value] {
+				unknown = append(unknown, lineMsg(k.Line, "field "+k.Value+" not found in type yamlfile.indRow"))
+			}
+		}
 	}
+	err := n.Decode(&p)
 	*r = indRow(p)
 	r.line = n.Line
-	return nil
+	if len(unknown) > 0 {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			unknown = append(unknown, te.Errors...)
+		}
+		return &yaml.TypeError{Errors: unknown}
+	}
+	return err
 }
+
+// indRowKeys are the keys an indicator row may have.
+var indRowKeys = func() map[string]bool {
+	m := map[string]bool{}
+	t := reflect.TypeOf(indRow{})
+	for i := 0; i < t.NumField(); i++ {
+		if tag := t.Field(i).Tag.Get("yaml"); tag != "" {
+			m[tag] = true
+		}
+	}
+	return m
+}()

@@ -3,10 +3,13 @@ package yamlfile
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 
 	"jixiao"
@@ -64,7 +67,8 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, buf.String())
 	}
-	if diff := cmp.Diff(ev, back); diff != "" {
+	// the lines move with the header comments; the figures must not
+	if diff := cmp.Diff(ev, back, cmpopts.IgnoreFields(jixiao.Evaluation{}, "Provenance")); diff != "" {
 		t.Errorf("round trip changed the evaluation (-want +got):\n%s", diff)
 	}
 }
@@ -173,4 +177,72 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDecodeReportsEveryProblem: a file with several mistakes names each of
+// them, with its line, in Chinese and in valid UTF-8, in one run.
+func TestDecodeReportsEveryProblem(t *testing.T) {
+	src := "类型: 项目\n" +
+		"年度: 二〇二四\n" +
+		"预算:\n" +
+		"  全年预算: 674.85\n" + // 4: unknown field
+		"  全年执行数: 六百七十四点八五万元整\n" + // 5: not a number
+		"指标:\n" +
+		"  - 一级指标: 产出指标\n" +
+		"    三级指标: 培训人次\n" +
+		"    得份: 10\n" + // 9: misspelt column
+		"    分值: [1, 2]\n" + // 10: list where a value belongs
+		"总分: 满分\n" // 11: not a number
+	_, err := Decode([]byte(src), "f.yaml")
+	list, ok := err.(ErrorList)
+	if !ok {
+		t.Fatalf("error %T %v is not an ErrorList", err, err)
+	}
+	var lines []int
+	for _, e := range list {
+		lines = append(lines, e.Line)
+		if !utf8.ValidString(e.Error()) {
+			t.Errorf("line %d: invalid UTF-8 in %q", e.Line, e.Error())
+		}
+		if strings.ContainsAny(e.Msg, "abcdefghijklmnopqrstuvwxyz") && !strings.Contains(e.Msg, "docs/format.md") {
+			t.Errorf("line %d: message not in Chinese: %q", e.Line, e.Msg)
+		}
+	}
+	want := []int{2, 4, 5, 9, 10, 11}
+	if !slices.Equal(lines, want) {
+		t.Errorf("lines = %v, want %v:\n%v", lines, want, err)
+	}
+}
+
+// TestSyntaxErrorInChinese: a YAML syntax error is explained in Chinese.
+func TestSyntaxErrorInChinese(t *testing.T) {
+	for _, src := range []string{
+		"类型: 部门整体\n预算:\n  全年预算数: [1,\n",
+		"类型: 部门整体\n单位：雁峰区司法局\n  x: 1\n",
+		"类型: 部门整体\n\t单位: x\n",
+		"类型: \"部门整体\n",
+	} {
+		_, err := Decode([]byte(src), "f.yaml")
+		e, ok := err.(*Error)
+		if !ok {
+			t.Fatalf("%q: error %T %v", src, err, err)
+		}
+		if !strings.HasPrefix(e.Msg, "YAML 语法错误：") || e.Line == 0 || strings.ContainsAny(e.Msg, "abcdefghijklmnopqrstuvwxyz") {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+}
+
+// TestProvenanceLines: the figures of a hand-written file carry their lines.
+func TestProvenanceLines(t *testing.T) {
+	src := "类型: 项目\n预算:\n  全年预算数: 100\n  全年执行数: 90\n指标:\n  - 一级指标: 产出指标\n    三级指标: x\n    分值: 10\n    得分: 8\n总分: 98\n"
+	ev, err := Decode([]byte(src), "f.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, line := range map[string]int{"budget.全年预算数": 3, "budget.全年执行数": 4, "indicators[0].得分": 9, "indicators[0].三级指标": 7, "indicators[0].偏差原因分析及改进措施": 6, "total": 10} {
+		if got := ev.Provenance[key].Line; got != line {
+			t.Errorf("%s: line %d, want %d", key, got, line)
+		}
+	}
 }

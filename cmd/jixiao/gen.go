@@ -16,7 +16,7 @@ import (
 
 func runGen(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("gen", "-n N -o DIR [参数]",
-		"生成 N 份模拟自评表（部门整体与项目、不同单位、年度与省份规则集），按所选格式写入 DIR，\n每份另写 NAME.truth.json：关键数字与故意注入的错误（应报的问题代码及改动）。同一种子结果相同。\n检查时请用 truth.json 中的规则集（--rules），表格文件本身不写规则集。", stderr)
+		"生成 N 份模拟自评表（部门整体与项目、不同单位、年度与省份规则集），按所选格式写入 DIR，\n每份另写 NAME.truth.json：关键数字与故意注入的错误（应报的问题代码及改动）。同一种子结果相同。\n每张表在标题下写明所用规则集（“规则集：NAME”），jixiao check 按它计分，无需 --rules。", stderr)
 	n := fs.Int("n", 10, "生成份数")
 	dir := fs.String("o", "", "输出文件夹（不存在则创建）")
 	formats := fs.String("formats", "docx", "输出格式，逗号分隔："+strings.Join(gen.Formats, ","))

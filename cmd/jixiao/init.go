@@ -54,7 +54,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 func writeNew(path string, b []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s 已存在，不覆盖", path)
+		return fmt.Errorf("%s 已存在，不覆盖（确需覆盖请加 --force）", path)
 	} else if err != nil {
 		return err
 	}

@@ -83,7 +83,7 @@ func usage(w io.Writer) {
 // errors as exit code 2.
 func newFlags(name, args, summary string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(flagText{stderr})
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "用法：jixiao %s %s\n\n%s\n\n参数：\n", name, args, summary)
 		fs.PrintDefaults()

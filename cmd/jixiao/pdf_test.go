@@ -6,10 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"jixiao/present"
@@ -20,40 +18,10 @@ import (
 // LibreOffice on PATH. PDF output then uses the embedded font, and PDF
 // input the pure-Go reader.
 
-// built is the binary, built once for the package's tests.
-var built struct {
-	once sync.Once
-	dir  string
-	err  error
-}
-
-// buildBinary builds jixiao with CGO_ENABLED=0, as shipped, once.
+// buildBinary returns the binary TestMain built (CGO_ENABLED=0, as shipped).
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	built.once.Do(func() {
-		built.dir, built.err = os.MkdirTemp("", "jixiao-bin-")
-		if built.err != nil {
-			return
-		}
-		goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-		cmd := exec.Command(goTool, "build", "-o", filepath.Join(built.dir, "jixiao"), ".")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			built.err = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if built.err != nil {
-		t.Fatal(built.err)
-	}
-	return filepath.Join(built.dir, "jixiao")
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if built.dir != "" {
-		os.RemoveAll(built.dir)
-	}
-	os.Exit(code)
+	return binPath
 }
 
 // bare returns an environment with nothing installed: PATH, the font
@@ -72,7 +40,7 @@ func bare(t *testing.T) []string {
 	return append(env, "PATH="+empty, "HOME="+empty, "JIXIAO_FONT_DIRS="+empty)
 }
 
-func runBin(t *testing.T, bin string, env []string, args ...string) (string, string, int) {
+func runBinEnv(t *testing.T, bin string, env []string, args ...string) (string, string, int) {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = env
@@ -92,7 +60,7 @@ func runBin(t *testing.T, bin string, env []string, args ...string) (string, str
 // "CODE stated" lines, sorted, and the computed total.
 func findings(t *testing.T, bin string, env []string, path string) ([]string, string) {
 	t.Helper()
-	out, errOut, code := runBin(t, bin, env, "check", "--quiet", "--format", "json", path)
+	out, errOut, code := runBinEnv(t, bin, env, "check", "--quiet", "--format", "json", path)
 	if code != exitOK && code != exitFindings {
 		t.Fatalf("check %s: exit %d\n%s", filepath.Base(path), code, errOut)
 	}
@@ -135,7 +103,7 @@ func TestPDFOnBareMachine(t *testing.T) {
 		{"report", "report.pdf"}, {"table", "table.pdf"}, {"report", "report.docx"}, {"table", "table.docx"},
 	} {
 		format := strings.TrimPrefix(filepath.Ext(r.name), ".")
-		if _, e, code := runBin(t, bin, env, "render", "--to", format, "--what", r.what, "-o", out(r.name), sample); code != 0 {
+		if _, e, code := runBinEnv(t, bin, env, "render", "--to", format, "--what", r.what, "-o", out(r.name), sample); code != 0 {
 			t.Fatalf("render --to %s --what %s on a bare machine: exit %d\n%s", format, r.what, code, e)
 		}
 	}
@@ -179,7 +147,7 @@ func TestLibreOfficePDFs(t *testing.T) {
 	}
 	copyFile("../../testdata/samples/yanfeng-sfj-2024.docx", "sample-docx.docx")
 	copyFile("../../testdata/samples/yanfeng-sfj-2024.xlsx", "sample-xlsx.xlsx")
-	if _, e, code := runBin(t, bin, env, "render", "--to", "docx", "-o", filepath.Join(dir, "report.docx"), sample); code != 0 {
+	if _, e, code := runBinEnv(t, bin, env, "render", "--to", "docx", "-o", filepath.Join(dir, "report.docx"), sample); code != 0 {
 		t.Fatalf("render: exit %d\n%s", code, e)
 	}
 	profile := "file://" + filepath.Join(t.TempDir(), "lo")
@@ -231,7 +199,7 @@ func TestChromiumPDFs(t *testing.T) {
 	dir := t.TempDir()
 	for _, what := range []string{"table", "report"} {
 		html := filepath.Join(dir, what+".html")
-		if _, e, code := runBin(t, bin, env, "render", "--to", "html", "--what", what, "-o", html, sample); code != 0 {
+		if _, e, code := runBinEnv(t, bin, env, "render", "--to", "html", "--what", what, "-o", html, sample); code != 0 {
 			t.Fatalf("render: exit %d\n%s", code, e)
 		}
 		pdf := filepath.Join(dir, what+".pdf")

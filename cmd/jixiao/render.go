@@ -22,7 +22,8 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fs.Var(to, "to", "输出格式："+strings.Join(render.Formats, "、"))
 	what := &formatFlag{value: "", allowed: []string{"table", "report"}}
 	fs.Var(what, "what", "生成什么：table（自评表）或 report（自评报告）；默认 xlsx 为表，其余为报告")
-	out := fs.String("o", "", "输出文件（默认：与输入同名、换扩展名；- 为标准输出）")
+	out := fs.String("o", "", "输出文件（默认：与输入同名、换扩展名；- 为标准输出）；已存在时不覆盖")
+	force := fs.Bool("force", false, "允许覆盖已存在的输出文件")
 	rulesName := fs.String("rules", "", "规则集名称或文件（默认：文件中的“规则集”，否则 national-2020）")
 	withFindings := fs.Bool("with-findings", false, "在报告末尾附上检查发现的问题")
 	font := fs.String("font", "", "PDF 与图表所用的中文 TrueType 字体文件（.ttf；默认取环境变量 JIXIAO_FONT，否则用内置的宋体）")
@@ -78,7 +79,13 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if dest == "-" {
 		_, err = stdout.Write(buf.Bytes())
 	} else {
-		err = os.WriteFile(dest, buf.Bytes(), 0o644)
+		if *force {
+			err = os.WriteFile(dest, buf.Bytes(), 0o644)
+		} else {
+			// like init and import: a document a unit has edited is not
+			// overwritten by a re-render unless asked
+			err = writeNew(dest, buf.Bytes())
+		}
 		if err == nil {
 			fmt.Fprintf(stderr, "已写入 %s\n", dest)
 		}

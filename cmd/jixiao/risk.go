@@ -137,9 +137,12 @@ type loaded struct {
 // it, in parallel, keeping the order of the files. A file that cannot be
 // read is reported and left out; nil means none could be read.
 func loadAll(paths []string, rulesName string, lim importer.Limits, cmd string, stderr io.Writer) ([]loaded, int) {
-	files, errs := bulk.Collect(paths)
+	files, skipped, _, errs := bulk.Collect(paths)
 	for _, err := range errs {
 		fmt.Fprintf(stderr, "jixiao %s: %v\n", cmd, err)
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(stderr, "jixiao %s: 跳过 %s：%s\n", cmd, s.Path, s.Reason)
 	}
 	docs := make([]loaded, len(files))
 	fail := make([]error, len(files))

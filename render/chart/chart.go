@@ -43,7 +43,8 @@ type layout struct {
 }
 
 func (c *Chart) layout() layout {
-	l := layout{left: 64, top: 48, right: Width - 16, bottom: Height - 64}
+	// room under the axis for two lines of category labels above the legend
+	l := layout{left: 64, top: 48, right: Width - 16, bottom: Height - 72}
 	m := 0.0
 	for _, s := range c.Series {
 		for _, v := range s.Values {

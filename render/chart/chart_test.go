@@ -92,3 +92,46 @@ func TestParseFontRejectsGarbage(t *testing.T) {
 		t.Error("empty data parsed as a font")
 	}
 }
+
+// TestLabelsNeverOverlap: with long category names (the 部门整体 budget
+// block's) and bars of close heights side by side, no two labels overlap,
+// none leaves the picture, and every category keeps a label.
+func TestLabelsNeverOverlap(t *testing.T) {
+	c := &chart.Chart{Title: "预算与执行情况", Unit: "万元",
+		Categories: []string{"年度资金总额", "一般公共预算", "政府性基金拨款", "纳入专户管理的非税收入拨款", "其他资金", "基本支出", "项目支出"},
+		Series: []chart.Series{
+			{Name: "年初预算数", Values: []float64{495.66, 470.12, 0, 0, 25.54, 435.79, 59.87}},
+			{Name: "全年预算数", Values: []float64{674.85, 641.20, 0, 0, 33.65, 417.88, 256.96}},
+			{Name: "执行数", Values: []float64{660.01, 630.5, 0, 0, 29.51, 416.2, 243.81}},
+		}}
+	// a CJK character 12 units wide, a digit 7: the PNG font's proportions
+	measure := func(s string) float64 {
+		w := 0.0
+		for _, r := range s {
+			if r < 0x2e80 {
+				w += 7
+			} else {
+				w += 12
+			}
+		}
+		return w
+	}
+	boxes := c.Labels(measure)
+	cats := map[string]bool{}
+	for i, a := range boxes {
+		if a.X-a.W/2 < 0 || a.X+a.W/2 > chart.Width || a.Y-a.H < 0 || a.Y > chart.Height-26 {
+			t.Errorf("label %q at (%.0f,%.0f) leaves the picture or runs into the legend", a.Text, a.X, a.Y)
+		}
+		for _, b := range boxes[i+1:] {
+			if a.X-a.W/2 < b.X+b.W/2 && b.X-b.W/2 < a.X+a.W/2 && a.Y-a.H < b.Y+2 && b.Y-b.H < a.Y+2 {
+				t.Errorf("labels %q and %q overlap", a.Text, b.Text)
+			}
+		}
+		if a.Category {
+			cats[a.Text] = true
+		}
+	}
+	if len(cats) < len(c.Categories) {
+		t.Errorf("%d category label lines for %d categories", len(cats), len(c.Categories))
+	}
+}

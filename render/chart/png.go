@@ -87,11 +87,16 @@ func (c *Chart) Image(f *Font) (*image.RGBA, error) {
 	for _, br := range c.bars(l) {
 		p := palette[br.series%len(palette)]
 		rect(img, br.x, br.y, br.w, br.h, color.RGBA{p[0], p[1], p[2], 0xff})
-		text(img, tiny, label(br.value), br.x+br.w/2, br.y-4, 0, color.Black)
 	}
-	group := (l.right - l.left) / float64(max(len(c.Categories), 1))
-	for i, cat := range c.Categories {
-		text(img, small, clip(cat, 8), l.left+group*(float64(i)+0.5), l.bottom+18, 0, color.Black)
+	measure := func(f font.Face) func(string) float64 {
+		return func(s string) float64 { return float64(font.MeasureString(f, s)) / 64 / Scale }
+	}
+	for _, b := range c.Labels(measure(small)) {
+		f := tiny
+		if b.Category {
+			f = small
+		}
+		text(img, f, b.Text, b.X, b.Y, 0, color.Black)
 	}
 	x := l.left
 	for si, ser := range c.Series {

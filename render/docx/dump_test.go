@@ -83,6 +83,9 @@ func dump(t *testing.T, data []byte) string {
 				} else {
 					text += "/"
 				}
+			case "tblHeader":
+				// the row repeated at the top of every page
+				out.WriteString("<tblHeader>\n")
 			case "blip":
 				out.WriteString("image\n")
 			case "pgSz":

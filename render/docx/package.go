@@ -4,7 +4,9 @@
 // named as the 公文 standard uses them (方正小标宋简体, 黑体, 楷体_GB2312,
 // 仿宋_GB2312, 宋体), real tables with gridSpan and vMerge, PNG charts
 // inline, and a page-number footer. No Go docx library in reach is both
-// permissively licensed and correct on merges (see docs/stack.md).
+// permissively licensed and correct on merges: fumiama/go-docx is AGPL,
+// and gomutex/godocx writes vertical merges as tracked changes, sets no
+// w:eastAsia font and defaults to US Letter.
 package docx
 
 import (
@@ -27,6 +29,11 @@ type pkg struct {
 	orient  string // "portrait" or "landscape"
 	title   string
 	noFirst bool // no page number on the first page
+
+	// atTop is set while a grid that starts a page is written, topUsed
+	// the millimetres above it on that page (see gridTop)
+	atTop   bool
+	topUsed float64
 }
 
 func (p *pkg) addImage(png []byte) (relID string, n int) {

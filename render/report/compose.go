@@ -58,8 +58,8 @@ func Compose(ev *jixiao.Evaluation, res *score.Result, rs *jixiao.RuleSet, opt O
 		c.other("社会保险基金预算支出情况", "社会保险基金预算", c.rep.SocialInsurance),
 		c.performance(),
 		c.problems(),
-		{title: "下一步改进措施", blocks: enumerate(c.rep.Measures)},
-		{title: "绩效自评结果拟应用和公开情况", blocks: paras(c.rep.Application)},
+		{title: "下一步改进措施", blocks: c.measures()},
+		{title: "绩效自评结果拟应用和公开情况", blocks: c.application()},
 		{title: "其他需要说明的情况", blocks: paras(c.rep.Other)},
 	}
 	if opt.WithFindings {
@@ -196,7 +196,76 @@ func (c *composer) profile() part {
 		}
 		out.subs = append([]part{{title: "项目概况", blocks: goal}}, out.subs...)
 	}
+	if out.empty() {
+		// no report data: what the table says of the unit, so that the
+		// section the outline requires is there and says only what is known
+		out.subs = []part{{title: "基本情况", blocks: c.profileFromTable()}}
+	}
 	return out
+}
+
+// profileFromTable states the unit, its 主管部门 and its 年度总体目标 as the
+// table gives them.
+func (c *composer) profileFromTable() []Block {
+	ev := c.ev
+	if ev.Unit == "" && ev.Goal.Expected == "" {
+		return nil
+	}
+	var b []string
+	if ev.Unit != "" {
+		s := "本单位为" + ev.Unit
+		if ev.Department != "" && ev.Department != ev.Unit {
+			s += "，主管部门为" + ev.Department
+		}
+		if ev.Kind == jixiao.KindProject && ev.Project != "" {
+			s += "，实施项目“" + ev.Project + "”"
+			if ev.ProjectCode != "" {
+				s += "（项目编码 " + ev.ProjectCode + "）"
+			}
+		}
+		b = append(b, s+"。")
+	}
+	if g := strings.TrimSpace(ev.Goal.Expected); g != "" && ev.Kind != jixiao.KindProject {
+		b = append(b, "年度总体目标："+g)
+	}
+	return paras(b...)
+}
+
+// measures are the report's 改进措施; without them, the 改进措施 the table
+// gives for the indicators that lost points, as the unit wrote them.
+func (c *composer) measures() []Block {
+	if len(c.rep.Measures) > 0 {
+		return enumerate(c.rep.Measures)
+	}
+	var items []string
+	for _, r := range c.res.Rows {
+		if r.Index >= len(c.ev.Indicators) {
+			continue
+		}
+		in := c.ev.Indicators[r.Index]
+		if d := strings.TrimSpace(in.Deviation); d != "" && r.Score.LessThan(r.Weight) {
+			items = append(items, "关于“"+in.Name+"”："+d)
+		}
+	}
+	if len(items) == 0 {
+		// the outline requires the section and nothing in the data says
+		// what it should: the heading stays, marked for the unit to fill,
+		// rather than a made-up measure or a gap in the numbering
+		return paras("（待填写：针对上述问题拟采取的改进措施。）")
+	}
+	return enumerate(items)
+}
+
+// application is the report's 结果应用 text; without it, the result it is
+// about: the computed score and grade.
+func (c *composer) application() []Block {
+	if len(c.rep.Application) > 0 {
+		return paras(c.rep.Application)
+	}
+	if c.res == nil || c.res.Grade == "" {
+		return nil
+	}
+	return paras(fmt.Sprintf("%s自评得分%s分，自评等级为“%s”（按规则集 %s 计算）。", c.yearText(), c.score(c.res.Total), c.res.Grade, c.rs.Name))
 }
 
 // listing writes "A X万元，占本年Y Z%" for each amount.
@@ -231,6 +300,7 @@ func (c *composer) general() part {
 		total, ok = jixiao.SumAmounts(sp.ByEconomic)
 	}
 	if !ok {
+		out.subs = append(out.subs, part{title: "预算安排情况", blocks: c.budgetFromTable()})
 		return out
 	}
 	var sentences []string
@@ -253,6 +323,31 @@ func (c *composer) general() part {
 	}
 	out.subs = append(out.subs, part{title: "支出情况", blocks: blocks})
 	return out
+}
+
+// budgetFromTable states the table's 全年预算数 and its breakdowns, each
+// part with its share computed, when the report gives no spending.
+func (c *composer) budgetFromTable() []Block {
+	b := c.ev.Budget
+	if !b.FullYear.Valid || b.FullYear.Value.Sign() <= 0 {
+		return nil
+	}
+	total := b.FullYear.Value
+	s := fmt.Sprintf("%s全年预算数%s", c.yearText(), c.money(total))
+	if b.Initial.Valid {
+		s += fmt.Sprintf("（年初预算数%s）", c.money(b.Initial.Value))
+	}
+	s += "。"
+	for _, sp := range b.Splits {
+		var as []jixiao.Amount
+		for _, r := range sp.Rows {
+			as = append(as, jixiao.Amount{Name: r.Name, Amount: r.FullYear})
+		}
+		if l := c.listing(as, total, "全年预算数"); l != "" {
+			s += sp.Name + "，" + l + "。"
+		}
+	}
+	return paras(s)
 }
 
 // spendingTable lists the three classifications with amounts and shares.

@@ -18,6 +18,11 @@ type Grid struct {
 	// heading above the rows it continues, as printed tables repeat their
 	// 标题行, so that a continued page can be read on its own.
 	Headings []Heading
+
+	// BreakLabels lets a format break header labels into lines where a
+	// reader would (LabelLines) instead of where the column ends; a copy of
+	// a published document leaves them as they were.
+	BreakLabels bool
 }
 
 // Heading is a header row, Row, labelling the rows after it up to End

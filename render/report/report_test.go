@@ -119,8 +119,9 @@ func TestTableStatedOverComputed(t *testing.T) {
 			}
 		}
 	}
-	if score0.Text != "19" {
-		t.Errorf("stated score printed as %q, want 19", score0.Text)
+	// the stated 19, with the rule set's two decimals, not the computed 20
+	if score0.Text != "19.00" {
+		t.Errorf("stated score printed as %q, want 19.00", score0.Text)
 	}
 	if total.Text != res.Total.StringFixed(2) {
 		t.Errorf("unstated total printed as %q, want computed %s", total.Text, res.Total.StringFixed(2))
@@ -239,6 +240,47 @@ func TestNumeral(t *testing.T) {
 	for n, want := range map[int]string{1: "一", 9: "九", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 99: "九十九"} {
 		if got := report.Numeral(n); got != want {
 			t.Errorf("Numeral(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestComposeHasEveryRequiredSection: a report composed from the table
+// alone (no report data, as from a hand-written YAML file) still has every
+// section its rule set's outline requires, numbered continuously.
+func TestComposeHasEveryRequiredSection(t *testing.T) {
+	for _, mk := range []func() *jixiao.Evaluation{sample.Yanfeng, sample.Project} {
+		ev := mk()
+		ev.Report = nil
+		res, rs := build(t, ev)
+		rs = rules.MustLoad("hunan")
+		ol, err := rules.LoadOutline(rs.Outline)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := report.Compose(ev, res, rs, report.Options{})
+		var headings []string
+		for _, s := range o.Sections {
+			if s.Level == 1 {
+				headings = append(headings, s.Heading)
+			}
+		}
+		for _, sec := range ol.Sections {
+			if !sec.Required {
+				continue
+			}
+			found := false
+			for _, h := range headings {
+				found = found || strings.Contains(h, sec.Title) || ev.Kind == jixiao.KindProject && sec.Title == "部门基本情况" && strings.Contains(h, "项目基本情况") ||
+					ev.Kind == jixiao.KindProject && sec.Title == "部门整体支出绩效情况" && strings.Contains(h, "绩效情况")
+			}
+			if !found {
+				t.Errorf("%s: no section %q among %v", ev.Unit, sec.Title, headings)
+			}
+		}
+		for i, h := range headings {
+			if !strings.HasPrefix(h, report.Numeral(i+1)+"、") {
+				t.Errorf("%s: heading %d is %q: numbering not continuous", ev.Unit, i+1, h)
+			}
 		}
 	}
 }

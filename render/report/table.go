@@ -35,6 +35,15 @@ const (
 	LabelIndicator = "绩效指标"
 )
 
+// RulesNote is the line under a table's title naming its rule set,
+// "规则集：hunan（湖南省（湘财绩〔2020〕7号））".
+func RulesNote(rs *jixiao.RuleSet) string {
+	if rs.Title == "" {
+		return "规则集：" + rs.Name
+	}
+	return "规则集：" + rs.Name + "（" + rs.Title + "）"
+}
+
 // TableTitle is the title of ev's 自评表.
 func TableTitle(ev *jixiao.Evaluation) string {
 	if ev.Kind == jixiao.KindProject {
@@ -49,22 +58,41 @@ func TableTitle(ev *jixiao.Evaluation) string {
 // cells, and 总分. Figures print as the unit stated them; where a figure is
 // not stated and res computed it, the computed one is printed instead.
 func Table(ev *jixiao.Evaluation, res *score.Result, rs *jixiao.RuleSet) *Grid {
+	return table(ev, res, rs, false)
+}
+
+// TableAsStated is Table printing every stated figure exactly as written
+// ("0.0", "20"), as a copy of a published document must.
+func TableAsStated(ev *jixiao.Evaluation, res *score.Result, rs *jixiao.RuleSet) *Grid {
+	return table(ev, res, rs, true)
+}
+
+func table(ev *jixiao.Evaluation, res *score.Result, rs *jixiao.RuleSet, asStated bool) *Grid {
 	hasStd := false
 	for _, in := range ev.Indicators {
 		if in.Standard != "" {
 			hasStd = true
 		}
 	}
-	widths := []float64{13, 16, 17, 23, 19, 19, 12, 19, 32}
+	// the first column holds the block labels (部门预算资金（万元）, 年度总体目标,
+	// 绩效指标): wide enough for four characters and the unit on a line
+	widths := []float64{20, 16, 17, 21, 18, 18, 12, 18, 28}
 	if hasStd {
-		widths = []float64{12, 15, 15, 20, 16, 16, 20, 11, 16, 29}
+		widths = []float64{20, 15, 15, 18, 15, 15, 19, 11, 15, 25}
 	}
 	g := NewGrid(widths...)
 	g.Title = TableTitle(ev)
+	g.BreakLabels = !asStated
 	if ev.Year > 0 {
 		g.Subtitle = fmt.Sprintf("（%d年度）", ev.Year)
 	}
-	t := tableBuilder{g: g, ev: ev, res: res, rs: rs, n: len(widths)}
+	if rs != nil && rs.Name != "" {
+		// The rule set the table was scored by travels with it: a checker
+		// reading the table back (extract reads this line) scores it by the
+		// same weights and rounding, and a reviewer sees which they were.
+		g.Note = RulesNote(rs)
+	}
+	t := tableBuilder{g: g, ev: ev, res: res, rs: rs, n: len(widths), asStated: asStated}
 	t.header()
 	t.budget()
 	t.goal()
@@ -73,11 +101,12 @@ func Table(ev *jixiao.Evaluation, res *score.Result, rs *jixiao.RuleSet) *Grid {
 }
 
 type tableBuilder struct {
-	g   *Grid
-	ev  *jixiao.Evaluation
-	res *score.Result
-	rs  *jixiao.RuleSet
-	n   int
+	asStated bool
+	g        *Grid
+	ev       *jixiao.Evaluation
+	res      *score.Result
+	rs       *jixiao.RuleSet
+	n        int
 }
 
 func label(s string) Cell { return Cell{Text: s, Header: true} }
@@ -172,13 +201,13 @@ func (t *tableBuilder) budget() {
 				var cell Cell
 				switch c.id {
 				case "I":
-					cell = figureCell(row.Initial, KindAmount)
+					cell = t.figureCell(row.Initial, KindAmount)
 				case "A":
-					cell = figureCell(row.FullYear, KindAmount)
+					cell = t.figureCell(row.FullYear, KindAmount)
 				case "B":
-					cell = figureCell(row.Executed, KindAmount)
+					cell = t.figureCell(row.Executed, KindAmount)
 				case "rate":
-					cell = figureCell(row.Rate, KindPercent)
+					cell = t.figureCell(row.Rate, KindPercent)
 				case "W", "score":
 					cell = Cell{Text: "—"}
 				}
@@ -197,8 +226,12 @@ func splitHeader(s jixiao.BudgetSplit) bool {
 }
 
 // figureCell prints a stated figure; a number keeps its value for
-// spreadsheets.
-func figureCell(f jixiao.Figure, k Kind) Cell {
+// spreadsheets. Amounts, scores and percentages are printed with the rule
+// set's decimals (0.0 as 0.00, 20 as 20.00), as a spreadsheet shows them
+// with its number format, so that every format prints the same text; a
+// figure stated with more decimals than that keeps them, so that no
+// rounding hides what the unit wrote.
+func (t *tableBuilder) figureCell(f jixiao.Figure, k Kind) Cell {
 	c := Cell{Text: f.Text, Kind: k}
 	if f.Valid {
 		c.Valid = true
@@ -206,6 +239,7 @@ func figureCell(f jixiao.Figure, k Kind) Cell {
 		if k == KindPercent {
 			c.Number = f.Fraction()
 		}
+		c.Text = t.fixed(f, k)
 	}
 	if !f.Stated() || !f.Valid {
 		c.Kind = KindText
@@ -213,25 +247,52 @@ func figureCell(f jixiao.Figure, k Kind) Cell {
 	return c
 }
 
+// fixed writes a valid figure with the rule set's decimals for its kind,
+// unless it states more.
+func (t *tableBuilder) fixed(f jixiao.Figure, k Kind) string {
+	ro := t.rs.Rounding
+	places := int32(-1)
+	switch k {
+	case KindAmount:
+		places = ro.AmountPlaces
+	case KindScore:
+		places = ro.ScorePlaces
+	case KindPercent:
+		places = ro.PercentPlaces
+	}
+	plain := strings.TrimSuffix(strings.TrimSpace(f.Text), "%")
+	if _, err := decimal.NewFromString(plain); err != nil || t.asStated || places < 0 || !f.Value.Equal(f.Value.Round(places)) {
+		// "674.85万元", "1,234.5": printed as written
+		return f.Text
+	}
+	if k == KindPercent {
+		if !f.Percent {
+			return f.Text
+		}
+		return f.Value.StringFixed(places) + "%"
+	}
+	return f.Value.StringFixed(places)
+}
+
 func (t *tableBuilder) totalFigure(id string) Cell {
 	b, e, ro := &t.ev.Budget, &t.res.Execution, t.rs.Rounding
 	var c Cell
 	switch id {
 	case "R":
-		c = figureCell(b.Request, KindAmount)
+		c = t.figureCell(b.Request, KindAmount)
 	case "I":
-		c = figureCell(b.Initial, KindAmount)
+		c = t.figureCell(b.Initial, KindAmount)
 	case "A":
-		c = figureCell(b.FullYear, KindAmount)
+		c = t.figureCell(b.FullYear, KindAmount)
 	case "B":
-		c = figureCell(b.Executed, KindAmount)
+		c = t.figureCell(b.Executed, KindAmount)
 	case "W":
-		c = figureCell(b.Weight, KindWeight)
+		c = t.figureCell(b.Weight, KindWeight)
 		if !b.Weight.Stated() {
 			c = Cell{Text: e.Weight.String(), Kind: KindWeight, Number: e.Weight, Valid: true}
 		}
 	case "rate":
-		c = figureCell(b.Rate, KindPercent)
+		c = t.figureCell(b.Rate, KindPercent)
 		if !b.Rate.Stated() && e.RateKnown {
 			c = Cell{Text: ro.Percent(e.Rate).StringFixed(ro.PercentPlaces) + "%", Kind: KindPercent, Number: ro.Rate(e.Rate), Valid: true}
 		}
@@ -243,7 +304,7 @@ func (t *tableBuilder) totalFigure(id string) Cell {
 			c.Formula = "{budget.B}/" + denom
 		}
 	case "score":
-		c = figureCell(b.Score, KindScore)
+		c = t.figureCell(b.Score, KindScore)
 		if !b.Score.Stated() && e.ScoreKnown {
 			c = scoreCell(e.Score, ro.ScorePlaces)
 		}
@@ -329,9 +390,9 @@ func (t *tableBuilder) indicators(hasStd bool) {
 		if hasStd {
 			cells = append(cells, text(in.Standard))
 		}
-		w := figureCell(in.Weight, KindWeight)
+		w := t.figureCell(in.Weight, KindWeight)
 		w.ID = fmt.Sprintf("ind.%d.W", i)
-		s := figureCell(in.Score, KindScore)
+		s := t.figureCell(in.Score, KindScore)
 		if !in.Score.Stated() && i < len(t.res.Rows) && t.res.Rows[i].Computed {
 			s = scoreCell(t.res.Rows[i].Score, ro.ScorePlaces)
 		}
@@ -367,7 +428,7 @@ func (t *tableBuilder) total(wcol, nind int) {
 		w.Formula = "SUM(" + strings.Join(ids, ",") + ")"
 	}
 	t.g.Set(r, wcol, w)
-	s := figureCell(t.ev.StatedTotal, KindScore)
+	s := t.figureCell(t.ev.StatedTotal, KindScore)
 	if !t.ev.StatedTotal.Stated() {
 		s = scoreCell(t.res.Total, t.rs.Rounding.ScorePlaces)
 	}

@@ -156,6 +156,10 @@ func (x *writer) cell(r, j int, c report.Cell) error {
 	a, _ := excelize.CoordinatesToCellName(j+1, r)
 	b, _ := excelize.CoordinatesToCellName(j+c.ColSpan, r+c.RowSpan-1)
 	var err error
+	if c.Header && x.g.BreakLabels {
+		// break labels where a reader would, not where the column ends
+		c.Text = report.LabelLines(c.Text, labelChars(x.g.SpanWidth(j, c.ColSpan)))
+	}
 	if c.Kind != report.KindText && c.Valid {
 		v, _ := c.Number.Float64()
 		err = f.SetCellFloat(Sheet, a, v, -1, 64)
@@ -207,8 +211,10 @@ func (x *writer) resolve(formula string) (string, error) {
 }
 
 func (x *writer) page(last string) error {
-	size, orient, fit := 9, "portrait", 1 // 9 = A4
-	if err := x.f.SetPageLayout(Sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fit}); err != nil {
+	// fit to one page wide and as many tall as the rows need: a long
+	// indicator block goes on to a second page at a readable size
+	size, orient, fit, tall := 9, "portrait", 1, 0 // 9 = A4
+	if err := x.f.SetPageLayout(Sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fit, FitToHeight: &tall}); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	m, top := 0.5, 0.6
@@ -218,8 +224,19 @@ func (x *writer) page(last string) error {
 	yes := true
 	_ = x.f.SetSheetProps(Sheet, &excelize.SheetPropsOptions{FitToPage: &yes})
 	_ = x.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes})
-	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: Sheet,
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", Sheet, last, x.top+len(x.g.Rows)-1)})
+	if err := x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: Sheet,
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", Sheet, last, x.top+len(x.g.Rows)-1)}); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	if n := len(x.g.Headings); n > 0 && x.g.Headings[n-1].Row > 0 {
+		// the indicator heading row is printed again on every page it runs on to
+		r := x.top + x.g.Headings[n-1].Row
+		if err := x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: Sheet,
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", Sheet, r, r)}); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+	}
+	return nil
 }
 
 // rowHeights estimates each row's height in points from the text that must
@@ -234,7 +251,10 @@ func rowHeights(g *report.Grid) []float64 {
 			if c.Covered || c.Text == "" {
 				continue
 			}
-			need := 16*float64(Lines(c.Text, g.SpanWidth(j, c.ColSpan)-2)) + 8
+			// a 10.5 pt line is 14 pt in Excel and WPS; LibreOffice's
+			// columns come out a little wider than Excel's, which this
+			// estimate (made for Excel) leaves as spare room
+			need := 14*float64(Lines(c.Text, g.SpanWidth(j, c.ColSpan)-2)) + 8
 			per := need / float64(c.RowSpan)
 			for k := i; k < i+c.RowSpan; k++ {
 				if per > h[k] {
@@ -245,6 +265,12 @@ func rowHeights(g *report.Grid) []float64 {
 	}
 	return h
 }
+
+// labelChars is how many bold 10.5 pt CJK characters fit on a line of a
+// column width (mm), with the cell's padding.
+// Spreadsheet programs pad cells more than word processors: 4.2 mm a
+// character leaves room for it.
+func labelChars(width float64) int { return int((width - 2) / 4.2) }
 
 // Lines estimates how many lines text takes in a column width (mm).
 func Lines(text string, width float64) int {
