@@ -182,7 +182,6 @@ func withSearchPath(dsn, schema string) (string, error) {
 	return u.String(), nil
 }
 
-
 // WithSchema returns a PostgreSQL URL whose connections use the given
 // schema: tests give each run one of its own.
 func WithSchema(dsn, schema string) string {

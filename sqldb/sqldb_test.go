@@ -13,8 +13,8 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"jixiao"
-	"jixiao/pipeline"
 	"jixiao/importer"
+	"jixiao/pipeline"
 	"jixiao/sqldb"
 )
 
@@ -86,15 +86,17 @@ func MustOpenDB(tb testing.TB, dsn string) *sqldb.DB {
 //	财政局 F ─ 司法局 D ─ 司法所 U, 公证处 V
 //	       └─ 教育局 E ─ 一中 W
 type world struct {
-	db                           *sqldb.DB
-	F, D, E, U, V, W             *jixiao.Organisation
-	editorU, approverU, editorV  *jixiao.User
-	reviewerD, reviewerE         *jixiao.User
+	db                            *sqldb.DB
+	F, D, E, U, V, W              *jixiao.Organisation
+	editorU, approverU, editorV   *jixiao.User
+	reviewerD, reviewerE          *jixiao.User
 	financeReviewer, financeAdmin *jixiao.User
-	admin                        *jixiao.User
+	admin                         *jixiao.User
 }
 
-func console() context.Context { return jixiao.NewContextWithUser(context.Background(), jixiao.ConsoleUser()) }
+func console() context.Context {
+	return jixiao.NewContextWithUser(context.Background(), jixiao.ConsoleUser())
+}
 
 func as(u *jixiao.User) context.Context { return jixiao.NewContextWithUser(context.Background(), u) }
 
