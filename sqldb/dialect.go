@@ -26,6 +26,7 @@ type dialect interface {
 	txOptions(readOnly bool) *sql.TxOptions
 	isUnique(err error) bool
 	resetIdentity(tx *Tx, table string) error
+	cacheStatements() bool
 }
 
 func dialectOf(dsn string) dialect {
@@ -95,6 +96,8 @@ func (sqlite) timeParam(t time.Time) any {
 	return t.UTC().Truncate(time.Microsecond).Format(sqliteTime)
 }
 
+func (sqlite) cacheStatements() bool { return true }
+
 func (sqlite) forUpdate() string { return "" } // the IMMEDIATE transaction holds the write lock already
 
 func (sqlite) txOptions(bool) *sql.TxOptions { return nil }
@@ -158,6 +161,8 @@ func (postgres) timeParam(t time.Time) any {
 	}
 	return t.UTC().Truncate(time.Microsecond)
 }
+
+func (postgres) cacheStatements() bool { return false } // pgx caches them per connection
 
 func (postgres) forUpdate() string { return " FOR UPDATE" }
 
