@@ -83,11 +83,11 @@ func TestPermissions(t *testing.T) {
 			"editorU": "draft dept_returned finance_returned", "approverU": "draft dept_returned finance_returned",
 		}},
 		{"CanComment", CanComment, map[string]string{
-			"editorU": "draft submitted dept_approved dept_returned finance_approved finance_returned",
-			"approverU": "draft submitted dept_approved dept_returned finance_approved finance_returned",
-			"reviewerD": "submitted dept_approved dept_returned finance_approved finance_returned",
+			"editorU":          "draft submitted dept_approved dept_returned finance_approved finance_returned",
+			"approverU":        "draft submitted dept_approved dept_returned finance_approved finance_returned",
+			"reviewerD":        "submitted dept_approved dept_returned finance_approved finance_returned",
 			"financeReviewerF": "submitted dept_approved dept_returned finance_approved finance_returned",
-			"financeAdminF": "submitted dept_approved dept_returned finance_approved finance_returned",
+			"financeAdminF":    "submitted dept_approved dept_returned finance_approved finance_returned",
 		}},
 		{"CanViewComments", CanViewComments, map[string]string{
 			"editorU": "all", "approverU": "all", "reviewerD": "submitted+", "financeReviewerF": "submitted+", "financeAdminF": "submitted+",
