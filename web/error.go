@@ -13,7 +13,19 @@ type errorBody struct {
 	Code    string `json:"code"`            // one of the jixiao.E* codes
 	Message string `json:"message"`         // for people, in Chinese
 	Field   string `json:"field,omitempty"` // the request field at fault, if any
+	// Details help the client resolve the error: for a version conflict,
+	// the revisions saved since the version it had.
+	Details any `json:"details,omitempty"`
 }
+
+// detailedError carries details for the error body.
+type detailedError struct {
+	Err     error
+	Details any
+}
+
+func (e *detailedError) Error() string { return e.Err.Error() }
+func (e *detailedError) Unwrap() error { return e.Err }
 
 // errorStatus is the one place where a domain error code becomes an HTTP
 // status.
@@ -90,9 +102,22 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		body = errorBody{Code: jixiao.EInternal, Message: "服务器内部错误，已记录，请稍后再试或联系管理员"}
 	} else {
 		body.Message = de.Message
+		var dd *detailedError
+		if errors.As(err, &dd) {
+			body.Details = dd.Details
+		}
 	}
 	if code == jixiao.EUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="jixiao"`)
 	}
 	writeJSON(w, errorStatus(body.Code), body)
+}
+
+// onField names the field a domain validation error is about.
+func onField(field string, err error) error {
+	var de *jixiao.Error
+	if err == nil || !errors.As(err, &de) {
+		return err
+	}
+	return &fieldError{Field: field, Err: de}
 }

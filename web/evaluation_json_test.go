@@ -2,13 +2,10 @@ package web
 
 import (
 	"os"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"jixiao"
 	"jixiao/yamlfile"
 )
 
@@ -39,54 +36,8 @@ func TestEvaluationJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("decode %s: %v", raw, err)
 	}
-	changes, err := diffEvaluations(ev, back)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(changes) != 0 {
+	if changes := jixiao.DiffEvaluations(ev, back); len(changes) != 0 {
 		t.Errorf("round trip changed %v", changes)
-	}
-}
-
-func TestDiffEvaluations(t *testing.T) {
-	a, err := yamlfile.Decode(mustSampleYAML(t), "a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := yamlfile.Decode(mustSampleYAML(t), "b")
-	b.Indicators[0].Score = a.Indicators[1].Score
-	b.Unit = "另一个单位"
-	b.Indicators = b.Indicators[:len(b.Indicators)-1]
-	changes, err := diffEvaluations(a, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var fields []string
-	for _, c := range changes {
-		fields = append(fields, c.Field)
-	}
-	if !slices.Contains(fields, "单位") || (a.Indicators[0].Score.Text != a.Indicators[1].Score.Text && !slices.Contains(fields, "指标[1].得分")) {
-		t.Errorf("changes %v lack 单位 or 指标[1].得分", fields)
-	}
-	last := len(a.Indicators)
-	removed := 0
-	for _, c := range changes {
-		if strings.HasPrefix(c.Field, "指标["+strconv.Itoa(last)+"]") {
-			if c.To != nil {
-				t.Errorf("removed row's %s has a new value", c.Field)
-			}
-			removed++
-		}
-	}
-	if removed == 0 {
-		t.Errorf("removed last indicator not reported: %v", fields)
-	}
-	same, err := diffEvaluations(a, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff([]fieldChange{}, same); diff != "" {
-		t.Errorf("a against itself: %s", diff)
 	}
 }
 

@@ -8,16 +8,41 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"jixiao"
 )
 
 // Limits on what one request may send. A zero field takes its default.
 const (
 	DefaultMaxBody   = 1 << 20  // JSON bodies
 	DefaultMaxUpload = 20 << 20 // uploaded documents
+
+	// DefaultSessionLifetime is how long a session lives unused.
+	DefaultSessionLifetime = 12 * time.Hour
 )
+
+// Services are the storage services the handlers call. Each enforces
+// authorization itself, from the user the middleware puts in the context.
+type Services struct {
+	Organisations jixiao.OrganisationService
+	Users         jixiao.UserService
+	Sessions      jixiao.SessionService
+	Tokens        jixiao.TokenService
+	Tasks         jixiao.TaskService
+	Evaluations   jixiao.EvaluationService
+	Revisions     jixiao.RevisionService
+	Comments      jixiao.CommentService
+	Reviews       jixiao.ReviewService
+	Sources       jixiao.SourceService
+	Log           jixiao.LogService
+}
 
 // Config is what a Server needs; cmd/jixiao fills it.
 type Config struct {
+	Services
+	// SessionLifetime is how long an unused session lives; each use
+	// extends it. Zero means DefaultSessionLifetime.
+	SessionLifetime time.Duration
 	// Logger receives one line per request and every internal error.
 	Logger *slog.Logger
 	// Ready reports whether the server can serve (its database answers);
@@ -54,6 +79,9 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.SessionLifetime <= 0 {
+		cfg.SessionLifetime = DefaultSessionLifetime
 	}
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultMaxUpload

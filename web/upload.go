@@ -26,13 +26,13 @@ const maxFormField = 4 << 10
 
 // upload is a document sent with a multipart form, read and extracted.
 type upload struct {
-	Name   string            // the file name the client gave, base name only
-	Data   []byte            // the file as sent, kept as the source
-	SHA256 string            // hex digest of Data: the source's address
-	Format string            // what the importer found it to be
+	Name   string             // the file name the client gave, base name only
+	Data   []byte             // the file as sent, kept as the source
+	SHA256 string             // hex digest of Data: the source's address
+	Format string             // what the importer found it to be
 	Eval   *jixiao.Evaluation // what the extractor read from it
-	Notes  []string          // what could not be read, for the user
-	Fields map[string]string // the form's other fields
+	Notes  []string           // what could not be read, for the user
+	Fields map[string]string  // the form's other fields
 }
 
 // readUpload reads a multipart form with one "file" part and small text
