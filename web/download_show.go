@@ -37,4 +37,3 @@ func (s *Server) writeDownload(w http.ResponseWriter, r *http.Request, ctx conte
 	opt := render.Options{Rules: rs, Findings: rec.Findings, WithFindings: withFindings}
 	return s.writeRender(w, what, format, rec.Content, opt)
 }
-
