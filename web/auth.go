@@ -26,6 +26,9 @@ const touchEvery = 5 * time.Minute
 // something is for the route and the domain to say.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.cfg.ContextWithAddress != nil {
+			r = r.WithContext(s.cfg.ContextWithAddress(r.Context(), clientAddr(r)))
+		}
 		u, err := s.caller(w, r)
 		if err != nil {
 			s.writeError(w, r, err)

@@ -52,6 +52,9 @@ type Config struct {
 	SecureCookies bool
 	// MaxBody and MaxUpload bound request bodies in bytes.
 	MaxBody, MaxUpload int64
+	// ContextWithAddress, when set, records the client's address in the
+	// context for the audit log (sqldb.NewContextWithAddress).
+	ContextWithAddress func(ctx context.Context, addr string) context.Context
 	// Now is the clock, for tests; nil means time.Now.
 	Now func() time.Time
 }
