@@ -26,6 +26,7 @@ type EvaluationRecord struct {
 	RuleSet     string // the rule set it is scored under
 	Status      Status
 	Version     int // incremented by every save and every workflow step
+	Revision    int // the number of the latest revision
 
 	// Content is the evaluation itself. Lists leave it nil; FindEvaluationByID
 	// fills it.

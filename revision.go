@@ -14,7 +14,8 @@ import (
 type Revision struct {
 	ID           int64
 	EvaluationID int64
-	Number       int // 1 for the first save; the evaluation's version after it
+	Number       int // 1 for the first save, then 2, 3 …
+	Version      int // the evaluation's version after the save
 	UserID       int64
 	UserName     string
 	Note         string

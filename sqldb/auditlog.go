@@ -1,0 +1,152 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"jixiao"
+)
+
+// LogService implements jixiao.LogService.
+type LogService struct{ db *DB }
+
+var _ jixiao.LogService = (*LogService)(nil)
+
+// NewLogService returns the audit log of db.
+func NewLogService(db *DB) *LogService { return &LogService{db} }
+
+// log appends e to the chain inside tx. It takes the chain's head row
+// last in every transaction (locked on PostgreSQL, under the write lock
+// on SQLite), so appends are totally ordered and never deadlock.
+func (tx *Tx) log(e *jixiao.LogEntry) error {
+	var prev jixiao.LogEntry
+	if err := tx.queryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`+tx.db.d.forUpdate()).Scan(&prev.Seq, &prev.Hash); err != nil {
+		return fmt.Errorf("sqldb: audit head: %w", err)
+	}
+	if e.Time.IsZero() {
+		e.Time = tx.now
+	}
+	if e.Address == "" {
+		e.Address = addressFromContext(tx.ctx)
+	}
+	if tx.user != nil && e.UserID == 0 {
+		e.UserID, e.UserName = tx.user.ID, tx.user.Name
+	}
+	if prev.Seq == 0 {
+		e.Chain(nil)
+	} else {
+		e.Chain(&prev)
+	}
+	if _, err := tx.exec(`INSERT INTO audit_log (seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.Seq, tx.time(e.Time), e.UserID, e.UserName, string(e.Action), e.Object, e.Detail, e.Address, e.PrevHash, e.Hash); err != nil {
+		return fmt.Errorf("sqldb: audit log: %w", err)
+	}
+	if _, err := tx.exec(`UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`, e.Seq, e.Hash); err != nil {
+		return fmt.Errorf("sqldb: audit head: %w", err)
+	}
+	return nil
+}
+
+const logColumns = `seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash`
+
+func scanLog(sc interface{ Scan(...any) error }) (*jixiao.LogEntry, error) {
+	e := &jixiao.LogEntry{}
+	var action string
+	if err := sc.Scan(&e.Seq, scanTime{&e.Time}, &e.UserID, &e.UserName, &action, &e.Object, &e.Detail, &e.Address, &e.PrevHash, &e.Hash); err != nil {
+		return nil, err
+	}
+	e.Action = jixiao.LogAction(action)
+	return e, nil
+}
+
+// FindLogEntries returns entries in sequence order; only a system
+// administrator may read the log.
+func (s *LogService) FindLogEntries(ctx context.Context, f jixiao.LogFilter) ([]*jixiao.LogEntry, int, error) {
+	var out []*jixiao.LogEntry
+	var n int
+	err := s.db.read(ctx, func(tx *Tx) error {
+		if !jixiao.CanViewLog(tx.user) {
+			return refuse(jixiao.EForbidden, "查看审计日志", "log", "只有系统管理员可以查看审计日志")
+		}
+		where, args := []string{"1 = 1"}, []any{}
+		if f.UserID != 0 {
+			where, args = append(where, "user_id = ?"), append(args, f.UserID)
+		}
+		if f.Action != "" {
+			where, args = append(where, "action = ?"), append(args, string(f.Action))
+		}
+		if f.Object != "" {
+			where, args = append(where, "object = ?"), append(args, f.Object)
+		}
+		if f.AfterSeq != 0 {
+			where, args = append(where, "seq > ?"), append(args, f.AfterSeq)
+		}
+		w := strings.Join(where, " AND ")
+		if err := tx.queryRow(`SELECT COUNT(*) FROM audit_log WHERE `+w, args...).Scan(&n); err != nil {
+			return err
+		}
+		rows, err := tx.query(`SELECT `+logColumns+` FROM audit_log WHERE `+w+` ORDER BY seq`+limitClause(f.Offset, f.Limit), args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			e, err := scanLog(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return rows.Err()
+	})
+	return out, n, err
+}
+
+// CreateLogEntry appends an event the caller saw (a logout, a refused
+// request) as the user in the context.
+func (s *LogService) CreateLogEntry(ctx context.Context, e *jixiao.LogEntry) error {
+	if e.Action == "" {
+		return jixiao.Errorf(jixiao.EInvalid, "日志须有动作")
+	}
+	e.Seq, e.Hash, e.PrevHash = 0, "", ""
+	return s.db.write(ctx, func(tx *Tx) error { return tx.log(e) })
+}
+
+// VerifyLog recomputes the chain from the first entry to the head and
+// names the first entry that was edited, deleted or moved.
+func (s *LogService) VerifyLog(ctx context.Context) (int64, error) {
+	var checked int64
+	err := s.db.read(ctx, func(tx *Tx) error {
+		if !jixiao.CanViewLog(tx.user) {
+			return refuse(jixiao.EForbidden, "校验审计日志", "log", "只有系统管理员可以校验审计日志")
+		}
+		var headSeq int64
+		var headHash string
+		if err := tx.queryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash); err != nil {
+			return fmt.Errorf("sqldb: audit head: %w", err)
+		}
+		rows, err := tx.query(`SELECT ` + logColumns + ` FROM audit_log ORDER BY seq`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var v jixiao.LogVerifier
+		for rows.Next() {
+			e, err := scanLog(rows)
+			if err != nil {
+				return err
+			}
+			if err := v.Check(e); err != nil {
+				checked = v.Checked()
+				return err
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		checked = v.Checked()
+		return v.Finish(headSeq, headHash)
+	})
+	return checked, err
+}

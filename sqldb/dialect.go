@@ -1,0 +1,193 @@
+package sqldb
+
+import (
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL, registered as "pgx"
+	_ "modernc.org/sqlite"             // SQLite in pure Go, registered as "sqlite"
+)
+
+// Every difference between SQLite and PostgreSQL is here: opening and
+// pooling, placeholders, time encoding, row locks, read-only transactions,
+// error codes. The SQL elsewhere is written once, with ? placeholders and
+// the syntax both engines share (RETURNING, ON CONFLICT … DO UPDATE).
+
+type dialect interface {
+	name() string
+	open(dsn string) (w, r *sql.DB, err error)
+	rebind(q string) string
+	timeParam(t time.Time) any
+	forUpdate() string
+	txOptions(readOnly bool) *sql.TxOptions
+	isUnique(err error) bool
+}
+
+func dialectOf(dsn string) dialect {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return postgres{}
+	}
+	return sqlite{}
+}
+
+type sqlite struct{}
+
+func (sqlite) name() string { return "sqlite" }
+
+// sqlitePragmas are set on every connection: foreign keys on, WAL so that
+// readers do not block the writer, a busy timeout for the writer of another
+// process, and full fsync so a committed save survives a crash.
+const sqlitePragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(FULL)"
+
+// open opens two pools on one file. The writer pool has one connection and
+// begins every transaction IMMEDIATE: a deferred transaction that reads and
+// then writes fails with SQLITE_BUSY_SNAPSHOT, which no timeout retries.
+// The reader pool's connections are query-only and begin deferred.
+func (sqlite) open(dsn string) (*sql.DB, *sql.DB, error) {
+	path := strings.TrimPrefix(dsn, "file:")
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	base := "file:" + path + "?" + sqlitePragmas
+	w, err := sql.Open("sqlite", base+"&_txlock=immediate")
+	if err != nil {
+		return nil, nil, err
+	}
+	w.SetMaxOpenConns(1)
+	r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	r.SetMaxOpenConns(8)
+	return w, r, nil
+}
+
+func (sqlite) rebind(q string) string { return q }
+
+// sqliteTime is a fixed-width UTC form, so that text order is time order.
+const sqliteTime = "2006-01-02T15:04:05.000000Z"
+
+func (sqlite) timeParam(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Truncate(time.Microsecond).Format(sqliteTime)
+}
+
+func (sqlite) forUpdate() string { return "" } // the IMMEDIATE transaction holds the write lock already
+
+func (sqlite) txOptions(bool) *sql.TxOptions { return nil }
+
+func (sqlite) isUnique(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+type postgres struct{}
+
+func (postgres) name() string { return "postgres" }
+
+func (postgres) open(dsn string) (*sql.DB, *sql.DB, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	db.SetMaxOpenConns(32)
+	db.SetMaxIdleConns(16)
+	return db, db, nil
+}
+
+// rebind turns ? placeholders into $1, $2 …; the queries of this package
+// have no ? inside string literals.
+func (postgres) rebind(q string) string {
+	if !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+func (postgres) timeParam(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+func (postgres) forUpdate() string { return " FOR UPDATE" }
+
+func (postgres) txOptions(readOnly bool) *sql.TxOptions {
+	if readOnly {
+		return &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
+	}
+	return nil
+}
+
+func (postgres) isUnique(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "SQLSTATE 23505")
+}
+
+// scanTime reads a time stored by either engine: a time.Time from
+// PostgreSQL, the sqliteTime text from SQLite; NULL is the zero time.
+type scanTime struct{ t *time.Time }
+
+func (s scanTime) Scan(v any) error {
+	switch v := v.(type) {
+	case nil:
+		*s.t = time.Time{}
+	case time.Time:
+		*s.t = v.UTC()
+	case string:
+		return s.parse(v)
+	case []byte:
+		return s.parse(string(v))
+	default:
+		return fmt.Errorf("sqldb: cannot read %T as a time", v)
+	}
+	return nil
+}
+
+func (s scanTime) parse(v string) error {
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return fmt.Errorf("sqldb: bad time %q: %w", v, err)
+	}
+	*s.t = t.UTC()
+	return nil
+}
+
+// withSearchPath returns a PostgreSQL URL that uses the given schema.
+func withSearchPath(dsn, schema string) (string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", err
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
+
+// WithSchema returns a PostgreSQL URL whose connections use the given
+// schema: tests give each run one of its own.
+func WithSchema(dsn, schema string) string {
+	s, err := withSearchPath(dsn, schema)
+	if err != nil {
+		return dsn
+	}
+	return s
+}

@@ -1,0 +1,436 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"strings"
+
+	"jixiao"
+	"jixiao/rules"
+)
+
+// EvaluationService implements jixiao.EvaluationService.
+type EvaluationService struct{ db *DB }
+
+var _ jixiao.EvaluationService = (*EvaluationService)(nil)
+
+// NewEvaluationService returns the evaluations of db.
+func NewEvaluationService(db *DB) *EvaluationService { return &EvaluationService{db} }
+
+const evalColumns = `e.id, COALESCE(e.task_id, 0), e.unit_id, o.path, o.name, e.year, e.kind, e.project_code, e.title, e.rule_set,
+	e.status, e.version, e.revision, COALESCE(e.source_hash, ''), e.score_total, e.grade, e.errors, e.warnings,
+	e.created_by, e.updated_by, e.updated_name, e.created_at, e.updated_at, e.submitted_at, e.published_at`
+const evalFrom = ` FROM evaluations e JOIN organisations o ON o.id = e.unit_id`
+
+func scanEval(sc interface{ Scan(...any) error }) (*jixiao.EvaluationRecord, error) {
+	r := &jixiao.EvaluationRecord{}
+	var path, kind, status string
+	if err := sc.Scan(&r.ID, &r.TaskID, &r.UnitID, &path, &r.UnitName, &r.Year, &kind, &r.ProjectCode, &r.Title, &r.RuleSet,
+		&status, &r.Version, &r.Revision, &r.SourceHash, &r.Score.Total, &r.Score.Grade, &r.Errors, &r.Warnings,
+		&r.CreatedBy, &r.UpdatedBy, &r.UpdatedName, scanTime{&r.CreatedAt}, scanTime{&r.UpdatedAt}, scanTime{&r.SubmittedAt}, scanTime{&r.PublishedAt}); err != nil {
+		return nil, err
+	}
+	r.Kind, r.Status, r.Score.Rules = jixiao.Kind(kind), jixiao.Status(status), r.RuleSet
+	var err error
+	r.UnitPath, err = jixiao.ParseOrgPath(path)
+	return r, err
+}
+
+func evalObject(id int64) string { return fmt.Sprintf("evaluation/%d", id) }
+
+// evalByID reads an evaluation row, locked for update in write
+// transactions on PostgreSQL.
+func (tx *Tx) evalByID(id int64, lock bool) (*jixiao.EvaluationRecord, error) {
+	q := `SELECT ` + evalColumns + evalFrom + ` WHERE e.id = ?`
+	if lock {
+		q += tx.db.d.forUpdate()
+		if tx.db.d.name() == "postgres" {
+			q += " OF e"
+		}
+	}
+	r, err := scanEval(tx.queryRow(q, id))
+	return r, notFound(err, "自评表 %d 不存在", id)
+}
+
+// viewable reads an evaluation the acting user may view; one they may not
+// is reported as not found, and the refusal logged.
+func (tx *Tx) viewable(id int64, lock bool, action string) (*jixiao.EvaluationRecord, error) {
+	r, err := tx.evalByID(id, lock)
+	if err != nil {
+		return nil, err
+	}
+	if !jixiao.CanView(tx.user, r) {
+		return nil, refuse(jixiao.ENotFound, action, evalObject(id), "自评表 %d 不存在", id)
+	}
+	return r, nil
+}
+
+// loadLatest fills the record's content, provenance, score and findings
+// from its latest revision.
+func (tx *Tx) loadLatest(r *jixiao.EvaluationRecord) error {
+	rev, err := tx.revision(r.ID, r.Revision, true)
+	if err != nil {
+		return err
+	}
+	r.Content, r.Provenance, r.Score, r.Findings = rev.Content, rev.Provenance, rev.Score, rev.Findings
+	return nil
+}
+
+// FindEvaluationByID returns an evaluation with its latest content.
+func (s *EvaluationService) FindEvaluationByID(ctx context.Context, id int64) (*jixiao.EvaluationRecord, error) {
+	var r *jixiao.EvaluationRecord
+	err := s.db.read(ctx, func(tx *Tx) (err error) {
+		if r, err = tx.viewable(id, false, "查看自评表"); err != nil {
+			return err
+		}
+		return tx.loadLatest(r)
+	})
+	return r, err
+}
+
+// visibility is CanView as SQL, so that lists page over what the user may
+// see; each row is checked with CanView again as it is read.
+func visibility(u *jixiao.User) (string, []any) {
+	clauses, args := []string{"e.status = 'published'"}, []any{}
+	if u.HasRole(jixiao.RoleUnitEditor) || u.HasRole(jixiao.RoleUnitApprover) {
+		clauses, args = append(clauses, "e.unit_id = ?"), append(args, u.OrgID)
+	}
+	if u.HasRole(jixiao.RoleDeptReviewer) || u.HasRole(jixiao.RoleFinanceReviewer) || u.HasRole(jixiao.RoleFinanceAdmin) {
+		clauses = append(clauses, "(e.status <> 'draft' AND o.path LIKE ? AND e.unit_id <> ?)")
+		args = append(args, u.OrgPath.String()+"%", u.OrgID)
+	}
+	return "(" + strings.Join(clauses, " OR ") + ")", args
+}
+
+// FindEvaluations lists the evaluations the user may view.
+func (s *EvaluationService) FindEvaluations(ctx context.Context, f jixiao.EvaluationFilter) ([]*jixiao.EvaluationRecord, int, error) {
+	var out []*jixiao.EvaluationRecord
+	var n int
+	err := s.db.read(ctx, func(tx *Tx) error {
+		vis, args := visibility(tx.user)
+		where := []string{vis}
+		add := func(cond string, v any) { where, args = append(where, cond), append(args, v) }
+		if f.TaskID != 0 {
+			add("e.task_id = ?", f.TaskID)
+		}
+		if f.UnitID != 0 {
+			add("e.unit_id = ?", f.UnitID)
+		}
+		if f.Under != 0 {
+			o, err := tx.orgByID(f.Under)
+			if err != nil {
+				return err
+			}
+			add("o.path LIKE ?", o.Path.String()+"%")
+		}
+		if f.Year != 0 {
+			add("e.year = ?", f.Year)
+		}
+		if f.Kind != "" {
+			add("e.kind = ?", string(f.Kind))
+		}
+		if f.ProjectCode != "" {
+			add("e.project_code = ?", f.ProjectCode)
+		}
+		if len(f.Statuses) > 0 {
+			ph := make([]string, len(f.Statuses))
+			for i, st := range f.Statuses {
+				ph[i] = "?"
+				args = append(args, string(st))
+			}
+			where = append(where, "e.status IN ("+strings.Join(ph, ", ")+")")
+		}
+		w := strings.Join(where, " AND ")
+		if err := tx.queryRow(`SELECT COUNT(*)`+evalFrom+` WHERE `+w, args...).Scan(&n); err != nil {
+			return err
+		}
+		rows, err := tx.query(`SELECT `+evalColumns+evalFrom+` WHERE `+w+` ORDER BY e.year DESC, o.path, e.kind, e.project_code`+limitClause(f.Offset, f.Limit), args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			r, err := scanEval(rows)
+			if err != nil {
+				return err
+			}
+			if jixiao.CanView(tx.user, r) {
+				out = append(out, r)
+			}
+		}
+		return rows.Err()
+	})
+	return out, n, err
+}
+
+// CreateEvaluation stores a new draft as revision 1.
+func (s *EvaluationService) CreateEvaluation(ctx context.Context, r *jixiao.EvaluationRecord) error {
+	return s.db.write(ctx, func(tx *Tx) error {
+		u, err := tx.actor()
+		if err != nil {
+			return err
+		}
+		unit, err := tx.orgByID(r.UnitID)
+		if err != nil {
+			return err
+		}
+		r.UnitPath, r.UnitName = unit.Path, unit.Name
+		if !jixiao.CanCreateEvaluation(u, unit.Path) {
+			return refuse(jixiao.EForbidden, "新建自评表", fmt.Sprintf("org/%d", unit.ID), "只有%s的填报人员可以为其新建自评表", unit.Name)
+		}
+		if err := r.Validate(); err != nil {
+			return err
+		}
+		if err := tx.linkTask(r); err != nil {
+			return err
+		}
+		if r.SourceHash != "" {
+			var n int
+			if err := tx.queryRow(`SELECT COUNT(*) FROM sources WHERE hash = ?`, r.SourceHash).Scan(&n); err != nil || n == 0 {
+				return jixiao.Errorf(jixiao.EInvalid, "源文件 %s 不存在，请先上传", r.SourceHash)
+			}
+		}
+		r.Title = unit.Name
+		if r.Kind == jixiao.KindProject {
+			r.Title = r.Content.Project
+			if r.Title == "" {
+				r.Title = r.ProjectCode
+			}
+		}
+		r.Score, r.Findings, err = tx.check(r.Content, r.RuleSet, r.SourceHash)
+		if err != nil {
+			return err
+		}
+		r.Errors, r.Warnings = countFindings(r.Findings)
+		r.Status, r.Version, r.Revision = jixiao.StatusDraft, 1, 1
+		r.CreatedBy, r.UpdatedBy, r.UpdatedName, r.CreatedAt, r.UpdatedAt = u.ID, u.ID, u.Name, tx.now, tx.now
+		var taskID, source any
+		if r.TaskID != 0 {
+			taskID = r.TaskID
+		}
+		if r.SourceHash != "" {
+			source = r.SourceHash
+		}
+		id, err := tx.insert(`INSERT INTO evaluations (task_id, unit_id, year, kind, project_code, title, rule_set, status, version, revision, source_hash,
+			score_total, grade, errors, warnings, created_by, updated_by, updated_name, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			taskID, r.UnitID, r.Year, string(r.Kind), r.ProjectCode, r.Title, r.RuleSet, string(r.Status), r.Version, r.Revision, source,
+			r.Score.Total, r.Score.Grade, r.Errors, r.Warnings, u.ID, u.ID, u.Name, tx.time(tx.now), tx.time(tx.now))
+		if tx.db.d.isUnique(err) {
+			what := string(r.Kind)
+			if r.Kind == jixiao.KindProject {
+				what += "（" + r.ProjectCode + "）"
+			}
+			return jixiao.Errorf(jixiao.EConflict, "%s %d 年%s自评表已存在", unit.Name, r.Year, what)
+		} else if err != nil {
+			return fmt.Errorf("sqldb: create evaluation: %w", err)
+		}
+		r.ID = id
+		if r.Provenance == nil {
+			r.Provenance = r.Content.Provenance
+		}
+		if err := tx.insertRevision(r, "", nil); err != nil {
+			return err
+		}
+		return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationCreate, Object: evalObject(id),
+			Detail: fmt.Sprintf("%s %d 年%s自评表，版本 1，得分 %s", unit.Name, r.Year, r.Kind, r.Score.Total.StringFixed(2))})
+	})
+}
+
+// linkTask finds the task the evaluation answers: the one named, which
+// must ask for it, or else the latest task of its year that does. The
+// task's rule set applies.
+func (tx *Tx) linkTask(r *jixiao.EvaluationRecord) error {
+	q := `SELECT t.id, t.rule_set, t.kinds, t.year FROM tasks t JOIN task_units tu ON tu.task_id = t.id WHERE tu.unit_id = ?`
+	args := []any{r.UnitID}
+	if r.TaskID != 0 {
+		q, args = q+` AND t.id = ?`, append(args, r.TaskID)
+	} else {
+		q, args = q+` AND t.year = ?`, append(args, r.Year)
+	}
+	rows, err := tx.query(q+` ORDER BY t.id DESC`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var rs, kinds string
+		var year int
+		if err := rows.Scan(&id, &rs, &kinds, &year); err != nil {
+			return err
+		}
+		if year == r.Year && strings.Contains(","+kinds+",", ","+string(r.Kind)+",") {
+			r.TaskID, r.RuleSet = id, rs
+			return rows.Err()
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if r.TaskID != 0 {
+		return jixiao.Errorf(jixiao.EInvalid, "任务 %d 没有要求该单位提交 %d 年%s自评表", r.TaskID, r.Year, r.Kind)
+	}
+	if r.RuleSet == "" {
+		r.RuleSet = r.Content.Rules
+	}
+	if r.RuleSet == "" {
+		r.RuleSet = rules.Default
+	}
+	return nil
+}
+
+// insertRevision stores r's content and results as revision r.Revision.
+func (tx *Tx) insertRevision(r *jixiao.EvaluationRecord, note string, changes []jixiao.Change) error {
+	b, err := encodeRevision(r.Content, r.Provenance, r.Score, r.Findings, changes)
+	if err != nil {
+		return err
+	}
+	u := tx.user
+	_, err = tx.exec(`INSERT INTO revisions (evaluation_id, number, version, user_id, user_name, note, changes, content, provenance, score_total, scores, findings, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.Revision, r.Version, u.ID, u.Name, note, b.changes, b.content, b.provenance, r.Score.Total, b.scores, b.findings, tx.time(tx.now))
+	if tx.db.d.isUnique(err) {
+		return tx.conflict(r.ID, r.Version-1)
+	} else if err != nil {
+		return fmt.Errorf("sqldb: store revision: %w", err)
+	}
+	return nil
+}
+
+// UpdateEvaluation saves new content as a new revision.
+func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd jixiao.EvaluationUpdate) (*jixiao.EvaluationRecord, error) {
+	var r *jixiao.EvaluationRecord
+	err := s.db.write(ctx, func(tx *Tx) (err error) {
+		u, err := tx.actor()
+		if err != nil {
+			return err
+		}
+		if r, err = tx.viewable(id, true, "修改自评表"); err != nil {
+			return err
+		}
+		if !jixiao.CanEdit(u, r) {
+			if !r.Status.Editable() {
+				return refuse(jixiao.EForbidden, "修改自评表", evalObject(id), "自评表处于“%s”状态，不能修改；须退回后才能修改", r.Status.Label())
+			}
+			return refuse(jixiao.EForbidden, "修改自评表", evalObject(id), "只有%s的填报人员可以修改其自评表", r.UnitName)
+		}
+		if upd.Version != r.Version {
+			return tx.conflict(id, upd.Version)
+		}
+		if err := jixiao.ValidateContent(r, upd.Content); err != nil {
+			return err
+		}
+		prev, err := tx.revision(id, r.Revision, true)
+		if err != nil {
+			return err
+		}
+		changes := jixiao.DiffEvaluations(prev.Content, upd.Content)
+		// provenance given with the content or the update replaces the
+		// stored one; none given keeps it, so an edit through a form that
+		// does not carry provenance keeps where the figures came from
+		prov := upd.Provenance
+		if prov == nil {
+			prov = upd.Content.Provenance
+		}
+		if len(changes) == 0 && (prov == nil || maps.EqualFunc(prov, prev.Provenance, func(a, b jixiao.Position) bool { return a == b })) {
+			r.Content, r.Provenance, r.Score, r.Findings = prev.Content, prev.Provenance, prev.Score, prev.Findings
+			return nil // nothing changed: no revision
+		}
+		if prov == nil {
+			prov = prev.Provenance
+		}
+		content := *upd.Content
+		content.Provenance = prov
+		r.Content, r.Provenance = &content, prov
+		if r.Score, r.Findings, err = tx.check(r.Content, r.RuleSet, r.SourceHash); err != nil {
+			return err
+		}
+		r.Errors, r.Warnings = countFindings(r.Findings)
+		if r.Kind == jixiao.KindProject && r.Content.Project != "" {
+			r.Title = r.Content.Project
+		}
+		res, err := tx.exec(`UPDATE evaluations SET version = version + 1, revision = revision + 1, title = ?, score_total = ?, grade = ?, errors = ?, warnings = ?,
+			updated_by = ?, updated_name = ?, updated_at = ? WHERE id = ? AND version = ?`,
+			r.Title, r.Score.Total, r.Score.Grade, r.Errors, r.Warnings, u.ID, u.Name, tx.time(tx.now), id, upd.Version)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return tx.conflict(id, upd.Version)
+		}
+		r.Version, r.Revision, r.UpdatedBy, r.UpdatedName, r.UpdatedAt = r.Version+1, r.Revision+1, u.ID, u.Name, tx.now
+		if err := tx.insertRevision(r, upd.Note, changes); err != nil {
+			return err
+		}
+		return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationSave, Object: evalObject(id),
+			Detail: fmt.Sprintf("版本 %d → %d：%s", upd.Version, r.Version, changeSummary(changes))})
+	})
+	return r, err
+}
+
+// changeSummary lists the changed paths for the log and for conflicts.
+func changeSummary(cs []jixiao.Change) string {
+	if len(cs) == 0 {
+		return "仅来源信息"
+	}
+	paths := make([]string, 0, len(cs))
+	for i, c := range cs {
+		if i == 10 {
+			paths = append(paths, fmt.Sprintf("等 %d 处", len(cs)))
+			break
+		}
+		paths = append(paths, c.Path)
+	}
+	return strings.Join(paths, "、")
+}
+
+// conflict builds the answer to a save or step from a stale version: who
+// changed the evaluation since, when, and what.
+func (tx *Tx) conflict(id int64, seen int) error {
+	var parts []string
+	rows, err := tx.query(`SELECT version, user_name, created_at, changes FROM revisions WHERE evaluation_id = ? AND version > ? ORDER BY version`, id, seen)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int
+		var who, changes string
+		var at timeValue
+		if err := rows.Scan(&v, &who, scanTime{&at.t}, &changes); err != nil {
+			return err
+		}
+		var cs []jixiao.Change
+		if err := decodeJSON(changes, &cs); err != nil {
+			return err
+		}
+		parts = append(parts, fmt.Sprintf("%s 于 %s 保存了版本 %d（修改了 %s）", who, at.local(), v, changeSummary(cs)))
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	trows, err := tx.query(`SELECT version, user_name, created_at, action FROM transitions WHERE evaluation_id = ? AND version > ? ORDER BY version`, id, seen)
+	if err != nil {
+		return err
+	}
+	defer trows.Close()
+	for trows.Next() {
+		var v int
+		var who, action string
+		var at timeValue
+		if err := trows.Scan(&v, &who, scanTime{&at.t}, &action); err != nil {
+			return err
+		}
+		parts = append(parts, fmt.Sprintf("%s 于 %s %s（版本 %d）", who, at.local(), jixiao.Action(action).Label(), v))
+	}
+	if err := trows.Err(); err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("自评表 %d 已在你打开（版本 %d）之后被修改", id, seen)
+	if len(parts) > 0 {
+		msg += "：" + strings.Join(parts, "；")
+	}
+	return jixiao.Errorf(jixiao.EConflict, "%s。请重新打开后再修改。", msg)
+}

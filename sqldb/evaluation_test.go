@@ -1,0 +1,165 @@
+package sqldb_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/shopspring/decimal"
+
+	"jixiao"
+	"jixiao/sqldb"
+)
+
+// TestEvaluationRoundTrip stores the imported sample and reads it back
+// equal: content, provenance, score and findings.
+func TestEvaluationRoundTrip(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn string) {
+		w := mustWorld(t, dsn)
+		evs := sqldb.NewEvaluationService(w.db)
+		want := w.mustCreate(t)
+		if want.Version != 1 || want.Status != jixiao.StatusDraft || len(want.Findings) == 0 {
+			t.Fatalf("created: version %d, status %s, %d findings", want.Version, want.Status, len(want.Findings))
+		}
+		got, err := evs.FindEvaluationByID(as(w.editorU), want.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig, _ := sample(t)
+		if diff := cmp.Diff(orig, got.Content, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("content read back (-written +read):\n%s", diff)
+		}
+		if diff := cmp.Diff(want.Score, got.Score); diff != "" {
+			t.Errorf("score read back (-written +read):\n%s", diff)
+		}
+		if diff := cmp.Diff(want.Findings, got.Findings); diff != "" {
+			t.Errorf("findings read back (-written +read):\n%s", diff)
+		}
+		if len(got.Provenance) == 0 || !cmp.Equal(orig.Provenance, got.Provenance) {
+			t.Errorf("provenance: %d entries read back, %d written", len(got.Provenance), len(orig.Provenance))
+		}
+		if !got.Score.Total.Equal(want.Score.Total) || got.Score.Total.String() != want.Score.Total.String() {
+			t.Errorf("total %s read back as %s", want.Score.Total, got.Score.Total)
+		}
+	})
+}
+
+// TestExactDecimals stores scores with more places than a float keeps
+// and reads them back digit for digit.
+func TestExactDecimals(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn string) {
+		w := mustWorld(t, dsn)
+		r := w.mustCreate(t)
+		evs := sqldb.NewEvaluationService(w.db)
+		r = mustStep(t, evs, w.approverU, r, jixiao.ActionSubmit, "")
+		reviews := sqldb.NewReviewService(w.db)
+		exact := decimal.RequireFromString("3.141592653589793238")
+		rs := &jixiao.ReviewScore{EvaluationID: r.ID, Path: "indicators[0]", Score: exact, Reason: "佐证不足"}
+		if err := reviews.SaveReviewScore(as(w.reviewerD), rs); err != nil {
+			t.Fatal(err)
+		}
+		got, err := reviews.FindReviewScores(as(w.reviewerD), jixiao.ReviewFilter{EvaluationID: r.ID})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("review scores: %v, %v", got, err)
+		}
+		if got[0].Score.String() != exact.String() {
+			t.Errorf("score %s read back as %s", exact, got[0].Score)
+		}
+		if !got[0].Gap().Equal(exact.Sub(got[0].UnitScore)) {
+			t.Errorf("gap %s", got[0].Gap())
+		}
+	})
+}
+
+func mustStep(t *testing.T, evs *sqldb.EvaluationService, u *jixiao.User, r *jixiao.EvaluationRecord, a jixiao.Action, reason string, comments ...*jixiao.Comment) *jixiao.EvaluationRecord {
+	t.Helper()
+	next, err := evs.TransitionEvaluation(as(u), r.ID, jixiao.TransitionRequest{Action: a, Version: r.Version, Reason: reason, Comments: comments})
+	if err != nil {
+		t.Fatalf("%s by %s: %v", a, u.Login, err)
+	}
+	return next
+}
+
+// TestWorkflowStory walks an evaluation through return and resubmission
+// to publication, checking what each person may do at each step.
+func TestWorkflowStory(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn string) {
+		w := mustWorld(t, dsn)
+		evs := sqldb.NewEvaluationService(w.db)
+		r := w.mustCreate(t)
+
+		// the editor cannot submit; the approver can
+		_, err := evs.TransitionEvaluation(as(w.editorU), r.ID, jixiao.TransitionRequest{Action: jixiao.ActionSubmit, Version: r.Version})
+		wantCode(t, err, jixiao.EForbidden)
+		r = mustStep(t, evs, w.approverU, r, jixiao.ActionSubmit, "")
+
+		// once submitted, no edit
+		full, _ := evs.FindEvaluationByID(as(w.editorU), r.ID)
+		edited := *full.Content
+		edited.Goal.Actual = "改了"
+		_, err = evs.UpdateEvaluation(as(w.editorU), r.ID, jixiao.EvaluationUpdate{Version: r.Version, Content: &edited})
+		wantCode(t, err, jixiao.EForbidden)
+		if !strings.Contains(err.Error(), "退回") {
+			t.Errorf("refusal does not say a return reopens it: %v", err)
+		}
+
+		// another department's reviewer cannot see it; its own returns it
+		_, err = evs.FindEvaluationByID(as(w.reviewerE), r.ID)
+		wantCode(t, err, jixiao.ENotFound)
+		_, err = evs.TransitionEvaluation(as(w.reviewerD), r.ID, jixiao.TransitionRequest{Action: jixiao.ActionDeptReturn, Version: r.Version})
+		wantCode(t, err, jixiao.EInvalid) // a return needs a reason
+		r = mustStep(t, evs, w.reviewerD, r, jixiao.ActionDeptReturn, "预算执行率得分有误",
+			&jixiao.Comment{Path: "budget.得分", Body: "执行率 61.23% 应得 6.12 分"})
+
+		// the unit sees the reason pinned to the field
+		ts, err := evs.FindTransitions(as(w.editorU), r.ID)
+		if err != nil || len(ts) != 2 {
+			t.Fatalf("transitions: %v, %v", ts, err)
+		}
+		last := ts[1]
+		if last.Action != jixiao.ActionDeptReturn || last.Reason != "预算执行率得分有误" || len(last.Comments) != 1 || last.Comments[0].Path != "budget.得分" || last.UserName != "赵主管" {
+			t.Errorf("return recorded as %+v (comments %+v)", last, last.Comments)
+		}
+
+		// the editor fixes and saves; the approver resubmits
+		full, _ = evs.FindEvaluationByID(as(w.editorU), r.ID)
+		fixed := *full.Content
+		fixed.Budget.Score = jixiao.ParseFigure("6.12")
+		r, err = evs.UpdateEvaluation(as(w.editorU), r.ID, jixiao.EvaluationUpdate{Version: r.Version, Content: &fixed, Note: "按退回意见修改"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = mustStep(t, evs, w.approverU, r, jixiao.ActionSubmit, "")
+		r = mustStep(t, evs, w.reviewerD, r, jixiao.ActionDeptApprove, "")
+
+		// the finance reviewer re-scores one indicator, then approves
+		reviews := sqldb.NewReviewService(w.db)
+		rs := &jixiao.ReviewScore{EvaluationID: r.ID, Path: "indicators[1]", Score: decimal.RequireFromString("2"), Reason: "实际完成值无佐证"}
+		if err := reviews.SaveReviewScore(as(w.financeReviewer), rs); err != nil {
+			t.Fatal(err)
+		}
+		if rs.Stage != jixiao.StageFinance || rs.Item == "" {
+			t.Errorf("review score stored as %+v", rs)
+		}
+		err = reviews.SaveReviewScore(as(w.reviewerD), &jixiao.ReviewScore{EvaluationID: r.ID, Path: "indicators[1]", Score: decimal.Zero, Reason: "x"})
+		wantCode(t, err, jixiao.EForbidden)
+		r = mustStep(t, evs, w.financeReviewer, r, jixiao.ActionFinanceApprove, "")
+
+		// only the finance admin publishes; then anyone reads it
+		_, err = evs.TransitionEvaluation(as(w.financeReviewer), r.ID, jixiao.TransitionRequest{Action: jixiao.ActionPublish, Version: r.Version})
+		wantCode(t, err, jixiao.EForbidden)
+		r = mustStep(t, evs, w.financeAdmin, r, jixiao.ActionPublish, "")
+		anon := jixiao.NewContextWithUser(as(nil), nil)
+		pub, err := evs.FindEvaluationByID(anon, r.ID)
+		if err != nil || pub.Status != jixiao.StatusPublished || pub.Content == nil {
+			t.Fatalf("published, read anonymously: %v, %v", pub, err)
+		}
+		if _, err := evs.FindTransitions(anon, r.ID); jixiao.ErrorCode(err) != jixiao.EForbidden {
+			t.Errorf("anonymous reads the internal review record: %v", err)
+		}
+		if _, err := sqldb.NewLogService(w.db).VerifyLog(console()); err != nil {
+			t.Errorf("log: %v", err)
+		}
+	})
+}

@@ -1,0 +1,218 @@
+// Package sqldb implements jixiao's storage services on SQLite (the
+// default: one file, created and migrated on first open) and on PostgreSQL
+// (for several servers sharing one database), with one code path over
+// database/sql. Every difference between the two engines is in dialect.go.
+//
+// Each service method runs in one transaction and, inside it, authorizes
+// the user in the context with the domain's permission predicates, reads
+// and writes, and appends to the hash-chained audit log. A refusal is
+// logged too, in a transaction of its own after the refused one rolls back.
+//
+// Money, rates and scores are stored as exact decimals (TEXT in SQLite,
+// NUMERIC in PostgreSQL) and never pass through a float. An evaluation's
+// content is stored as its YAML file (yamlfile), which keeps every figure
+// as written; its provenance, score and findings as JSON beside it.
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"jixiao"
+)
+
+// DB is an open database: a pool for writes and, on SQLite, a second one for
+// reads so that readers never wait behind the single writer.
+type DB struct {
+	wdb *sql.DB // writes (and reads inside write transactions)
+	rdb *sql.DB // reads; the same pool as wdb on PostgreSQL
+	d   dialect
+	dsn string
+
+	// Now is the clock; tests set it.
+	Now func() time.Time
+	// Check scores and audits a revision before it is stored. NewChecker's
+	// engines by default.
+	Check Checker
+	// Password sets the cost of password hashes; tests lower it.
+	Password PasswordParams
+
+	docs      docCache
+	dummyOnce sync.Once
+	dummy     string
+}
+
+// Open opens the database named by dsn, creating and migrating it when
+// needed: a postgres:// or postgresql:// URL for PostgreSQL, otherwise the
+// path of an SQLite file.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	d := dialectOf(dsn)
+	db := &DB{d: d, dsn: dsn, Now: time.Now, Password: DefaultPasswordParams}
+	db.Check = NewChecker(db)
+	var err error
+	if db.wdb, db.rdb, err = d.open(dsn); err != nil {
+		return nil, fmt.Errorf("sqldb: open: %w", err)
+	}
+	if err := db.wdb.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqldb: open: %w", err)
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close closes the pools.
+func (db *DB) Close() error {
+	var errs []error
+	if db.rdb != nil && db.rdb != db.wdb {
+		errs = append(errs, db.rdb.Close())
+	}
+	if db.wdb != nil {
+		errs = append(errs, db.wdb.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Engine is "sqlite" or "postgres".
+func (db *DB) Engine() string { return db.d.name() }
+
+// Ping checks that the database answers; the readiness endpoint uses it.
+func (db *DB) Ping(ctx context.Context) error { return db.rdb.PingContext(ctx) }
+
+// Tx is one transaction with the clock reading and the acting user of the
+// service call that opened it.
+type Tx struct {
+	tx   *sql.Tx
+	db   *DB
+	ctx  context.Context
+	now  time.Time
+	user *jixiao.User
+}
+
+func (tx *Tx) exec(q string, args ...any) (sql.Result, error) {
+	return tx.tx.ExecContext(tx.ctx, tx.db.d.rebind(q), args...)
+}
+
+func (tx *Tx) query(q string, args ...any) (*sql.Rows, error) {
+	return tx.tx.QueryContext(tx.ctx, tx.db.d.rebind(q), args...)
+}
+
+func (tx *Tx) queryRow(q string, args ...any) *sql.Row {
+	return tx.tx.QueryRowContext(tx.ctx, tx.db.d.rebind(q), args...)
+}
+
+// insert runs an INSERT … RETURNING id and returns the id.
+func (tx *Tx) insert(q string, args ...any) (int64, error) {
+	var id int64
+	err := tx.queryRow(q+" RETURNING id", args...).Scan(&id)
+	return id, err
+}
+
+// time encodes a time for a query parameter; the zero time is NULL.
+func (tx *Tx) time(t time.Time) any { return tx.db.d.timeParam(t) }
+
+// write runs fn in a write transaction and commits it. A refusal fn
+// returns is logged after the rollback, so that the log keeps it.
+func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
+	err := db.run(ctx, db.wdb, false, fn)
+	db.logRefusal(ctx, err)
+	return err
+}
+
+// read runs fn in a read-only transaction: one consistent snapshot.
+func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
+	err := db.run(ctx, db.rdb, true, fn)
+	db.logRefusal(ctx, err)
+	return err
+}
+
+func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *Tx) error) error {
+	stx, err := pool.BeginTx(ctx, db.d.txOptions(readOnly))
+	if err != nil {
+		return fmt.Errorf("sqldb: begin: %w", err)
+	}
+	tx := &Tx{tx: stx, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx)}
+	if err := fn(tx); err != nil {
+		stx.Rollback()
+		return err
+	}
+	if err := stx.Commit(); err != nil {
+		return fmt.Errorf("sqldb: commit: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) now() time.Time { return db.Now().UTC().Truncate(jixiao.LogTimePrecision) }
+
+// refusal is a permission refusal: a forbidden (or hidden, not found)
+// answer that the audit log must record.
+type refusal struct {
+	err    *jixiao.Error
+	action string
+	object string
+}
+
+func (r *refusal) Error() string { return r.err.Error() }
+func (r *refusal) Unwrap() error { return r.err }
+
+// refuse returns the error for a refused action and marks it for the log.
+// code is EForbidden, or ENotFound where saying "forbidden" would tell that
+// the thing exists.
+func refuse(code, action, object, format string, args ...any) error {
+	return &refusal{err: jixiao.Errorf(code, format, args...), action: action, object: object}
+}
+
+func (db *DB) logRefusal(ctx context.Context, err error) {
+	var r *refusal
+	if !errors.As(err, &r) {
+		return
+	}
+	u := jixiao.UserFromContext(ctx)
+	e := &jixiao.LogEntry{Action: jixiao.LogForbidden, Object: r.object, Detail: r.action + "：" + r.err.Message}
+	// A refusal that cannot be logged still refuses; the log error is
+	// dropped rather than replacing the answer the user must get.
+	_ = db.run(context.WithoutCancel(ctx), db.wdb, false, func(tx *Tx) error {
+		tx.user = u
+		return tx.log(e)
+	})
+}
+
+// actor returns the acting user or an EUnauthorized error.
+func (tx *Tx) actor() (*jixiao.User, error) {
+	if tx.user == nil || tx.user.ID == 0 {
+		return nil, jixiao.Errorf(jixiao.EUnauthorized, "请先登录")
+	}
+	if tx.user.Disabled {
+		return nil, jixiao.Errorf(jixiao.EUnauthorized, "账户已停用")
+	}
+	return tx.user, nil
+}
+
+// notFound maps sql.ErrNoRows to the domain's ENotFound with msg.
+func notFound(err error, format string, args ...any) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return jixiao.Errorf(jixiao.ENotFound, format, args...)
+	}
+	return err
+}
+
+// limitClause writes LIMIT/OFFSET for a filter; a zero limit is no limit.
+func limitClause(offset, limit int) string {
+	s := ""
+	if limit > 0 {
+		s += fmt.Sprintf(" LIMIT %d", limit)
+	} else if offset > 0 {
+		s += " LIMIT 1000000000"
+	}
+	if offset > 0 {
+		s += fmt.Sprintf(" OFFSET %d", offset)
+	}
+	return s
+}
