@@ -62,9 +62,14 @@ var matrix = []matrixRow{
 	{"public read of finance-approved", jixiao.StatusFinanceApproved, "HHHHHHHHHH", get("/api/public/evaluations/%d")},
 	{"create evaluation for U", "", "YYNNNNNNNA", createForU},
 	{"open task", "", "NNNNNNNYNA", openTask},
-	{"list users", "", "NNNNNNNNYA", get("/api/users")},
+	// everyone lists the accounts of their own organisation; see userScope
+	{"list users", "", "YYYYYYYYYA", get("/api/users")},
+	{"create user", "", "NNNNNNNNYA", createUser},
 	{"create organisation", "", "NNNNNNNNYA", createOrg},
 	{"read audit log", "", "NNNNNNNNYA", get("/api/log")},
+	{"verify audit log", "", "NNNNNNNNYA", get("/api/log/verify")},
+	// last: disabling editorV ends its sessions
+	{"disable a user", "", "NNNNNNNNYA", disableEditorV},
 }
 
 var cellStatus = map[byte][]int{'Y': {200, 201, 204}, 'N': {403}, 'H': {404}, 'A': {401}}
@@ -139,6 +144,21 @@ func createForU(c *client, w *world, ev *seeded) (int, []byte) {
 func openTask(c *client, w *world, ev *seeded) (int, []byte) {
 	return c.call("POST", "/api/tasks", map[string]any{"name": "矩阵测试任务", "year": 2024, "kinds": []string{"项目"},
 		"unit_ids": []int64{w.orgs["U"].ID}, "deadline": "2025-04-30T00:00:00Z", "rule_set": "hunan"})
+}
+
+func createUser(c *client, w *world, ev *seeded) (int, []byte) {
+	n := projectSeq.Add(1)
+	return c.call("POST", "/api/users", map[string]any{"login": fmt.Sprintf("new%d", n), "name": "新用户", "org_id": w.orgs["V"].ID,
+		"roles": []string{"unit_editor"}, "password": "a-long-enough-password"})
+}
+
+func disableEditorV(c *client, w *world, ev *seeded) (int, []byte) {
+	// disabling and enabling again leaves the world as it was
+	st, b := c.call("PATCH", fmt.Sprintf("/api/users/%d", w.users["editorV"].ID), map[string]any{"disabled": true})
+	if st == 200 {
+		c.call("PATCH", fmt.Sprintf("/api/users/%d", w.users["editorV"].ID), map[string]any{"disabled": false})
+	}
+	return st, b
 }
 
 func createOrg(c *client, w *world, ev *seeded) (int, []byte) {

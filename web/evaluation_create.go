@@ -2,8 +2,11 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"jixiao"
 	"jixiao/rules"
@@ -128,11 +131,27 @@ func (s *Server) newRecord(r *http.Request, req evaluationCreateRequest, content
 	return rec, nil
 }
 
-// blank returns init's template of kind under rs, as an evaluation.
+// blank returns init's template of kind under rs, as an evaluation. The
+// template's indicator stubs, which have no 三级 names for the user to
+// fill in by hand, are left out: a stored evaluation lists only real
+// indicators, and the rule set's tree says which belong.
 func blank(kind jixiao.Kind, rs *jixiao.RuleSet) (*jixiao.Evaluation, error) {
 	b, err := yamlfile.Template(kind, rs)
 	if err != nil {
 		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil || len(doc.Content) == 0 {
+		return nil, fmt.Errorf("web: init template: %v", err)
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "指标" {
+			root.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		}
+	}
+	if b, err = yaml.Marshal(&doc); err != nil {
+		return nil, fmt.Errorf("web: init template: %w", err)
 	}
 	return yamlfile.Decode(b, "template")
 }

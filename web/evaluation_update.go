@@ -57,7 +57,7 @@ func (s *Server) conflict(r *http.Request, id int64, since int, err error) error
 	}
 	saved := []revisionView{}
 	for _, rev := range revs {
-		if rev.Number > since {
+		if rev.Version > since {
 			v, _ := newRevisionView(rev, false)
 			saved = append(saved, v)
 		}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
@@ -180,7 +181,8 @@ func mustWorld(t *testing.T, dsn string) *world {
 		}
 		w.users[u.name] = full
 	}
-	srv, err := web.NewServer(web.Config{Services: w.svc, Ready: db.Ping, ContextWithAddress: sqldb.NewContextWithAddress})
+	logger := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	srv, err := web.NewServer(web.Config{Services: w.svc, Ready: db.Ping, ContextWithAddress: sqldb.NewContextWithAddress, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,6 +190,14 @@ func mustWorld(t *testing.T, dsn string) *world {
 	t.Cleanup(ts.Close)
 	w.url = ts.URL
 	return w
+}
+
+// testWriter sends the server's warnings and errors to the test log.
+type testWriter struct{ t testing.TB }
+
+func (w testWriter) Write(b []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
 }
 
 // as returns a context acting as the named user, for setting up state

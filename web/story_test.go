@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 const samplePath = "../testdata/samples/yanfeng-sfj-2024.txt"
@@ -101,17 +103,23 @@ func TestStory(t *testing.T) {
 
 		// 财政复核评分 and approval
 		fr := w.login("financeReviewer")
+		fr.must("GET", fmt.Sprintf("/api/evaluations/%d", ev.ID), nil, 200, &ev)
+		if len(ev.Score.Rows) == 0 {
+			t.Fatalf("the finance reviewer sees no score rows: %+v", ev.Score)
+		}
 		first := ev.Score.Rows[0]
 		fr.must("POST", fmt.Sprintf("/api/evaluations/%d/review-scores", ev.ID), map[string]any{"path": first.Path,
 			"score": "1", "reason": "佐证材料不足"}, 200, nil)
 		var scores struct {
 			Items []struct {
-				Path, Score, Gap, UnitScore string `json:"unit_score"`
+				Path, Score, Gap string
+				UnitScore        string `json:"unit_score"`
 			}
 		}
 		fr.must("GET", fmt.Sprintf("/api/evaluations/%d/review-scores", ev.ID), nil, 200, &scores)
-		if len(scores.Items) != 1 || scores.Items[0].Path != first.Path || scores.Items[0].Score != "1" {
-			t.Fatalf("review scores %+v", scores.Items)
+		if len(scores.Items) != 1 || scores.Items[0].Path != first.Path || scores.Items[0].Score != "1" ||
+			!decimal.RequireFromString(scores.Items[0].UnitScore).Equal(decimal.RequireFromString(first.Score)) {
+			t.Fatalf("review scores %+v, want one on %s: 1 beside the unit's %s", scores.Items, first.Path, first.Score)
 		}
 		fr.must("POST", fmt.Sprintf("/api/evaluations/%d/transitions", ev.ID), map[string]any{"action": "finance_approve", "version": ev.Version}, 200, &ev)
 

@@ -43,6 +43,12 @@ func (s *Server) transitionCreate(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	if rec.Content == nil {
+		// the step's answer is the whole evaluation, as GET gives it
+		if rec, err = s.cfg.Evaluations.FindEvaluationByID(ctx, id); err != nil {
+			return err
+		}
+	}
 	v, err := newEvaluationView(rec, jixiao.UserFromContext(ctx), false)
 	if err != nil {
 		return err

@@ -213,6 +213,7 @@ type evaluationView struct {
 	RuleSet     string      `json:"rule_set"`
 	Status      labelled    `json:"status"`
 	Version     int         `json:"version"`
+	Revision    int         `json:"revision"` // the latest revision's number
 	Score       scoreView   `json:"score"`
 	Errors      int         `json:"errors"`
 	Warnings    int         `json:"warnings"`
@@ -235,7 +236,7 @@ type evaluationView struct {
 func newEvaluationView(r *jixiao.EvaluationRecord, u *jixiao.User, public bool) (evaluationView, error) {
 	v := evaluationView{ID: r.ID, TaskID: r.TaskID, UnitID: r.UnitID, UnitName: r.UnitName, Year: r.Year, Kind: r.Kind,
 		ProjectCode: r.ProjectCode, Title: r.Title, RuleSet: r.RuleSet, Status: statusLabel(r.Status), Version: r.Version,
-		Score: newScoreView(r.Score), Errors: r.Errors, Warnings: r.Warnings, UpdatedName: r.UpdatedName,
+		Revision: r.Revision, Score: newScoreView(r.Score), Errors: r.Errors, Warnings: r.Warnings, UpdatedName: r.UpdatedName,
 		CreatedAt: timePtr(r.CreatedAt), UpdatedAt: timePtr(r.UpdatedAt), SubmittedAt: timePtr(r.SubmittedAt),
 		PublishedAt: timePtr(r.PublishedAt), SourceHash: r.SourceHash, Actions: []labelled{}}
 	if !public {
@@ -275,6 +276,7 @@ func newChangeViews(cs []jixiao.Change) []changeView {
 
 type revisionView struct {
 	Number    int             `json:"number"`
+	Version   int             `json:"version"` // the evaluation's version after the save
 	UserID    int64           `json:"user_id"`
 	UserName  string          `json:"user_name"`
 	Note      string          `json:"note,omitempty"`
@@ -286,7 +288,7 @@ type revisionView struct {
 }
 
 func newRevisionView(r *jixiao.Revision, full bool) (revisionView, error) {
-	v := revisionView{Number: r.Number, UserID: r.UserID, UserName: r.UserName, Note: r.Note,
+	v := revisionView{Number: r.Number, Version: r.Version, UserID: r.UserID, UserName: r.UserName, Note: r.Note,
 		Changes: newChangeViews(r.Changes), CreatedAt: r.CreatedAt}
 	if !full {
 		return v, nil

@@ -32,6 +32,7 @@ func commands() []command {
 		{"rules", "列出或显示规则集", runRules},
 		{"init", "生成待填写的空白自评表文件", runInit},
 		{"gen", "生成带已知错误的模拟自评表（测试与压测用）", runGen},
+		{"serve", "运行自评系统服务器（JSON API）；--demo 带演示数据", runServe},
 		{"version", "显示版本", runVersion},
 	}
 }
