@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"text/tabwriter"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -16,6 +16,7 @@ import (
 	"jixiao/extract"
 	"jixiao/gen"
 	"jixiao/importer"
+	"jixiao/present"
 	"jixiao/web"
 )
 
@@ -146,7 +147,7 @@ func (d *demo) seed(ctx context.Context) error {
 	}
 	task := &jixiao.Task{OrgID: byCode["430406000"].org.ID, Name: "2024 年度预算绩效自评", Year: 2024,
 		Kinds: []jixiao.Kind{jixiao.KindDepartment, jixiao.KindProject}, UnitIDs: unitIDs,
-		Deadline: time.Date(2025, 4, 30, 18, 0, 0, 0, time.Local), RuleSet: "hunan"}
+		Deadline: d.now.AddDate(0, 1, 0).Truncate(24 * time.Hour), RuleSet: "hunan"}
 	if err := d.svc.Tasks.CreateTask(d.as("czgl", ctx), task); err != nil {
 		return fmt.Errorf("demo: task: %w", err)
 	}
@@ -220,7 +221,7 @@ func (d *demo) evaluation(ctx context.Context, i int, p demoPlan, unit *demoOrg,
 			req.Reason = "请核实预算执行率与指标完成值，按意见修改后重新提交"
 			req.Comments = []*jixiao.Comment{{Path: "indicators[0]", Body: "实际完成值与年度指标值不一致却得满分，请说明或改正"}}
 		}
-		if a == jixiao.ActionFinanceApprove && len(rec.Content.Indicators) > 0 {
+		if a == jixiao.ActionFinanceApprove {
 			if err := d.reviewScore(d.as(actor, ctx), rec); err != nil {
 				return err
 			}
@@ -237,6 +238,10 @@ func (d *demo) evaluation(ctx context.Context, i int, p demoPlan, unit *demoOrg,
 // reviewScore gives the first indicator a finance review score of half
 // the unit's, with its reason.
 func (d *demo) reviewScore(ctx context.Context, rec *jixiao.EvaluationRecord) error {
+	rec, err := d.svc.Evaluations.FindEvaluationByID(ctx, rec.ID)
+	if err != nil {
+		return err
+	}
 	if len(rec.Score.Rows) == 0 {
 		return nil
 	}
@@ -275,8 +280,18 @@ func (d *demo) content(i int, p demoPlan, unit *demoOrg) (*jixiao.Evaluation, er
 func (d *demo) print(w io.Writer, url string) {
 	fmt.Fprintf(w, "\n演示数据已生成：%s、2 个主管部门、4 个预算单位，2024 年度自评任务，8 份自评表（各流程状态，含真实样例）。\n", d.orgs[0].name)
 	fmt.Fprintf(w, "API：%s/api/（文档 %s/api/openapi.json）。演示用户（密码仅本次显示）：\n\n", url, url)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "登录名\t密码\t角色\t单位")
+	// columns padded by display width: tabwriter counts a Chinese
+	// character as one column
+	row := func(cells ...string) {
+		for i, c := range cells {
+			if i < len(cells)-1 {
+				c += strings.Repeat(" ", max(0, []int{8, 14, 14}[i]-present.Width(c)))
+			}
+			fmt.Fprint(w, c)
+		}
+		fmt.Fprintln(w)
+	}
+	row("登录名", "密码", "角色", "单位")
 	for _, u := range d.users {
 		name := ""
 		for _, o := range d.orgs {
@@ -284,9 +299,8 @@ func (d *demo) print(w io.Writer, url string) {
 				name = o.name
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", u.login, u.password, u.roles[0].Label(), name)
+		row(u.login, u.password, u.roles[0].Label(), name)
 	}
-	tw.Flush()
 	fmt.Fprintf(w, "\n例：curl -c c.txt -H 'Content-Type: application/json' -d '{\"login\":\"sfj-tb\",\"password\":\"…\"}' %s/api/login\n\n", url)
 }
 
