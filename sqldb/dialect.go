@@ -25,6 +25,7 @@ type dialect interface {
 	forUpdate() string
 	txOptions(readOnly bool) *sql.TxOptions
 	isUnique(err error) bool
+	resetIdentity(tx *Tx, table string) error
 }
 
 func dialectOf(dsn string) dialect {
@@ -48,11 +49,7 @@ const sqlitePragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma
 // then writes fails with SQLITE_BUSY_SNAPSHOT, which no timeout retries.
 // The reader pool's connections are query-only and begin deferred.
 func (sqlite) open(dsn string) (*sql.DB, *sql.DB, error) {
-	path := strings.TrimPrefix(dsn, "file:")
-	if i := strings.IndexByte(path, '?'); i >= 0 {
-		path = path[:i]
-	}
-	base := "file:" + path + "?" + sqlitePragmas
+	base := "file:" + sqlitePath(dsn) + "?" + sqlitePragmas
 	w, err := sql.Open("sqlite", base+"&_txlock=immediate")
 	if err != nil {
 		return nil, nil, err
@@ -65,6 +62,25 @@ func (sqlite) open(dsn string) (*sql.DB, *sql.DB, error) {
 	}
 	r.SetMaxOpenConns(8)
 	return w, r, nil
+}
+
+// openBackup opens a one-connection pool for VACUUM INTO, which reads
+// in a transaction of its own while writers go on (WAL).
+func (sqlite) openBackup(dsn string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", "file:"+sqlitePath(dsn)+"?"+sqlitePragmas)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	return db, nil
+}
+
+func sqlitePath(dsn string) string {
+	path := strings.TrimPrefix(dsn, "file:")
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	return path
 }
 
 func (sqlite) rebind(q string) string { return q }
@@ -87,7 +103,22 @@ func (sqlite) isUnique(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }
 
+// resetIdentity is nothing on SQLite: an INTEGER PRIMARY KEY continues
+// from the largest row id.
+func (sqlite) resetIdentity(*Tx, string) error { return nil }
+
 type postgres struct{}
+
+// resetIdentity moves an identity column's sequence past the rows a load
+// inserted with their ids.
+func (postgres) resetIdentity(tx *Tx, table string) error {
+	var seq *string
+	if err := tx.queryRow(`SELECT pg_get_serial_sequence(?, 'id')`, table).Scan(&seq); err != nil || seq == nil {
+		return err // audit_head's id is no identity: NULL
+	}
+	_, err := tx.exec(`SELECT setval(?, COALESCE((SELECT MAX(id) FROM `+table+`), 0) + 1, false)`, *seq)
+	return err
+}
 
 func (postgres) name() string { return "postgres" }
 
