@@ -158,7 +158,7 @@ func blank(kind jixiao.Kind, rs *jixiao.RuleSet) (*jixiao.Evaluation, error) {
 
 // writeCreated answers 201 with the new evaluation and where it lives.
 func (s *Server) writeCreated(w http.ResponseWriter, r *http.Request, rec *jixiao.EvaluationRecord, notes []string) error {
-	v, err := newEvaluationView(rec, jixiao.UserFromContext(r.Context()), false)
+	v, err := s.newEvaluationView(rec, jixiao.UserFromContext(r.Context()), false)
 	if err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func (s *Server) writeEvaluationList(w http.ResponseWriter, r *http.Request, f j
 	u := jixiao.UserFromContext(ctx)
 	out := list[evaluationView]{Items: []evaluationView{}, Total: n}
 	for _, rec := range recs {
-		v, err := newEvaluationView(rec, u, public)
+		v, err := s.newEvaluationView(rec, u, public)
 		if err != nil {
 			return err
 		}

@@ -26,7 +26,7 @@ func (s *Server) writeEvaluation(w http.ResponseWriter, r *http.Request, public 
 	if err != nil {
 		return err
 	}
-	v, err := newEvaluationView(rec, jixiao.UserFromContext(ctx), public)
+	v, err := s.newEvaluationView(rec, jixiao.UserFromContext(ctx), public)
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func (s *Server) evaluationUpdate(w http.ResponseWriter, r *http.Request) error 
 	} else if err != nil {
 		return err
 	}
-	v, err := newEvaluationView(rec, jixiao.UserFromContext(ctx), false)
+	v, err := s.newEvaluationView(rec, jixiao.UserFromContext(ctx), false)
 	if err != nil {
 		return err
 	}

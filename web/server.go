@@ -70,6 +70,7 @@ type Server struct {
 	handler  http.Handler
 	throttle *throttle
 	openapi  []byte
+	contents *contentCache
 }
 
 // NewServer returns a Server for cfg with its routes registered.
@@ -95,6 +96,7 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, logger: cfg.Logger, now: cfg.Now, openapi: doc}
 	s.throttle = newThrottle(cfg.Now)
+	s.contents = newContentCache(4096)
 	mux := http.NewServeMux()
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {

@@ -49,7 +49,7 @@ func (s *Server) transitionCreate(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 	}
-	v, err := newEvaluationView(rec, jixiao.UserFromContext(ctx), false)
+	v, err := s.newEvaluationView(rec, jixiao.UserFromContext(ctx), false)
 	if err != nil {
 		return err
 	}

@@ -233,7 +233,7 @@ type evaluationView struct {
 // newEvaluationView returns the view of r for u (nil when not signed in).
 // The public view leaves out what is internal to the review: who saved,
 // the source document and provenance.
-func newEvaluationView(r *jixiao.EvaluationRecord, u *jixiao.User, public bool) (evaluationView, error) {
+func (s *Server) newEvaluationView(r *jixiao.EvaluationRecord, u *jixiao.User, public bool) (evaluationView, error) {
 	v := evaluationView{ID: r.ID, TaskID: r.TaskID, UnitID: r.UnitID, UnitName: r.UnitName, Year: r.Year, Kind: r.Kind,
 		ProjectCode: r.ProjectCode, Title: r.Title, RuleSet: r.RuleSet, Status: statusLabel(r.Status), Version: r.Version,
 		Revision: r.Revision, Score: newScoreView(r.Score), Errors: r.Errors, Warnings: r.Warnings, UpdatedName: r.UpdatedName,
@@ -248,7 +248,7 @@ func newEvaluationView(r *jixiao.EvaluationRecord, u *jixiao.User, public bool) 
 		v.UpdatedName, v.SourceHash, v.TaskID = "", "", 0
 	}
 	if r.Content != nil {
-		raw, err := evaluationJSON(r.Content)
+		raw, err := s.contents.json(r)
 		if err != nil {
 			return v, err
 		}

@@ -26,6 +26,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"jixiao/sqldb"
@@ -40,7 +41,16 @@ func main() {
 	flag.IntVar(&o.conns, "c", 64, "concurrent connections for the read phases")
 	flag.IntVar(&o.saveConns, "save-c", 16, "concurrent connections for the save phase")
 	flag.DurationVar(&o.d, "d", 10*time.Second, "length of each phase")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load phases to this file")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench/api:", err)
+			os.Exit(1)
+		}
+		o.profile = f
+	}
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/api:", err)
 		os.Exit(1)
@@ -51,6 +61,7 @@ type options struct {
 	dsn                        string
 	n, units, conns, saveConns int
 	d                          time.Duration
+	profile                    *os.File
 }
 
 func run(o options) error {
@@ -90,5 +101,11 @@ func run(o options) error {
 	defer stop()
 	go srv.Serve(sctx, ln, time.Second)
 	base := "http://" + ln.Addr().String()
+	if o.profile != nil {
+		if err := pprof.StartCPUProfile(o.profile); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	return measure(ctx, base, data, o)
 }
