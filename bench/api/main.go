@@ -19,6 +19,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -27,7 +28,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"jixiao/sqldb"
 	"jixiao/web"
@@ -35,7 +39,7 @@ import (
 
 func main() {
 	var o options
-	flag.StringVar(&o.dsn, "db", "", "database: empty for a fresh SQLite file, or a postgres:// URL (its tables are emptied)")
+	flag.StringVar(&o.dsn, "db", "", "database: empty for a fresh SQLite file, or a postgres:// URL (the bench works in a schema of its own, dropped at the end)")
 	flag.IntVar(&o.n, "n", 10000, "evaluations to store")
 	flag.IntVar(&o.units, "units", 200, "units they belong to")
 	flag.IntVar(&o.conns, "c", 64, "concurrent connections for the read phases")
@@ -73,6 +77,18 @@ func run(o options) error {
 		}
 		defer os.RemoveAll(dir)
 		o.dsn = filepath.Join(dir, "bench.db")
+	} else if strings.HasPrefix(o.dsn, "postgres") {
+		admin, err := sql.Open("pgx", o.dsn)
+		if err != nil {
+			return err
+		}
+		defer admin.Close()
+		schema := fmt.Sprintf("jixiao_bench_%d", os.Getpid())
+		if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+			return err
+		}
+		defer admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+		o.dsn = sqldb.WithSchema(o.dsn, schema)
 	}
 	db, err := sqldb.Open(ctx, o.dsn)
 	if err != nil {
