@@ -5,7 +5,8 @@
 //
 //	static       GET /static/robots.txt, the server's floor
 //	evaluation   GET /api/evaluations/{id}, a random evaluation of the caller's unit
-//	tasks        GET /api/me/obligations, the unit's task list
+//	tasks        GET /api/tasks?unit=…, the unit's task list
+//	owed         GET /api/me/obligations, what the unit owes across its tasks
 //	save         PUT /api/evaluations/{id}: one indicator edited, re-scored,
 //	             re-audited and stored as a revision (at -save-c connections)
 //

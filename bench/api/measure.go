@@ -9,19 +9,19 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"strings"
-	"sync"
 )
 
 // measure signs in one unit editor per connection and runs the phases.
 func measure(ctx context.Context, base string, units []unitData, o options) error {
 	conns := max(o.conns, o.saveConns)
 	cookies := make([]string, conns)
+	unitIDs := make([]int64, conns)
 	for w := range conns {
-		c, err := login(base, units[w%len(units)].login)
+		c, unit, err := login(base, units[w%len(units)].login)
 		if err != nil {
 			return err
 		}
-		cookies[w] = c
+		cookies[w], unitIDs[w] = c, unit
 	}
 	get := func(path func(w, i int) string) func(w, i int) (*http.Request, error) {
 		return func(w, i int) (*http.Request, error) {
@@ -42,7 +42,8 @@ func measure(ctx context.Context, base string, units []unitData, o options) erro
 			evals := units[w%len(units)].evals
 			return fmt.Sprintf("/api/evaluations/%d", evals[rngs[w].IntN(len(evals))])
 		})},
-		{name: "GET unit task list", want: 200, next: get(func(w, i int) string { return "/api/me/obligations" })},
+		{name: "GET unit task list", want: 200, next: get(func(w, i int) string { return fmt.Sprintf("/api/tasks?unit=%d", unitIDs[w]) })},
+		{name: "GET what the unit owes", want: 200, next: get(func(w, i int) string { return "/api/me/obligations" })},
 	}
 	var results []result
 	for _, p := range phases {
@@ -80,28 +81,36 @@ func verdict(ok bool) string {
 	return "NOT MET"
 }
 
-func login(base, user string) (string, error) {
+// login signs user in and returns the session cookie and the user's unit.
+func login(base, user string) (string, int64, error) {
 	body := fmt.Sprintf(`{"login":%q,"password":%q}`, user, benchPassword)
 	resp, err := http.Post(base+"/api/login", "application/json", strings.NewReader(body))
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != 200 {
-		b, _ := io.ReadAll(resp.Body)
-		return "", fmt.Errorf("login %s: %s %s", user, resp.Status, b)
+		return "", 0, fmt.Errorf("login %s: %s %s", user, resp.Status, b)
+	}
+	var me struct {
+		User struct {
+			OrgID int64 `json:"org_id"`
+		}
+	}
+	if err := json.Unmarshal(b, &me); err != nil {
+		return "", 0, err
 	}
 	for _, c := range resp.Cookies() {
 		if c.Name == "jixiao_session" {
-			return c.Name + "=" + c.Value, nil
+			return c.Name + "=" + c.Value, me.User.OrgID, nil
 		}
 	}
-	return "", fmt.Errorf("login %s: no session cookie", user)
+	return "", 0, fmt.Errorf("login %s: no session cookie", user)
 }
 
 // saver is one connection's evaluation and the version it last saw.
 type saver struct {
-	mu      sync.Mutex
 	id      int64
 	version int
 	content map[string]any
