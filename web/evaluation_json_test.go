@@ -1,11 +1,15 @@
 package web
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
 
 	"jixiao"
+	"jixiao/extract"
+	"jixiao/gen"
+	"jixiao/importer"
 	"jixiao/yamlfile"
 )
 
@@ -54,6 +58,43 @@ func TestDecodeEvaluationErrorsNameField(t *testing.T) {
 		}
 		if got := errorField(err); !strings.HasPrefix(got, tc.field) {
 			t.Errorf("%s: field %q, want %q", tc.body, got, tc.field)
+		}
+	}
+}
+
+// TestEvaluationNodeMatchesText checks that the API form made from the
+// encoder's node is the one made from the YAML text it writes, for the
+// sample (with its report) and a spread of generated evaluations.
+func TestEvaluationNodeMatchesText(t *testing.T) {
+	evs := []*jixiao.Evaluation{}
+	doc, err := importer.Open("../testdata/samples/yanfeng-sfj-2024.txt", importer.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample, _ := extract.Extract(doc)
+	evs = append(evs, sample, &jixiao.Evaluation{})
+	for i := range 100 {
+		c, err := gen.Generate(3, i, gen.Options{ErrorRate: 0.5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs = append(evs, c.Eval)
+	}
+	for i, ev := range evs {
+		fast, err := evaluationJSON(ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := evaluationNodeViaText(ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var slow bytes.Buffer
+		if err := writeNodeJSON(&slow, n, ""); err != nil {
+			t.Fatal(err)
+		}
+		if string(fast) != slow.String() {
+			t.Errorf("evaluation %d: node route\n%s\ntext route\n%s", i, fast, slow.String())
 		}
 	}
 }
