@@ -26,6 +26,10 @@ const touchEvery = 5 * time.Minute
 // something is for the route and the domain to say.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !needsCaller(r.URL.Path) {
+			next.ServeHTTP(w, r)
+			return
+		}
 		if s.cfg.ContextWithAddress != nil {
 			r = r.WithContext(s.cfg.ContextWithAddress(r.Context(), clientAddr(r)))
 		}
@@ -40,6 +44,13 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// needsCaller reports whether a path's answer may depend on who asks:
+// the API's, except its description. Static files and probes are the same
+// for everyone, so a browser's cookie costs them no database lookup.
+func needsCaller(path string) bool {
+	return strings.HasPrefix(path, "/api/") && path != "/api/openapi.json"
 }
 
 // caller returns the authenticated user, or nil for an anonymous request.

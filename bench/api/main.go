@@ -46,6 +46,7 @@ func main() {
 	flag.IntVar(&o.conns, "c", 64, "concurrent connections for the read phases")
 	flag.IntVar(&o.saveConns, "save-c", 16, "concurrent connections for the save phase")
 	flag.DurationVar(&o.d, "d", 10*time.Second, "length of each phase")
+	flag.StringVar(&o.only, "only", "", "run only the phases whose names contain this (static always runs)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load phases to this file")
 	flag.Parse()
 	if *cpuProfile != "" {
@@ -67,6 +68,7 @@ type options struct {
 	n, units, conns, saveConns int
 	d                          time.Duration
 	profile                    *os.File
+	only                       string
 }
 
 func run(o options) error {
