@@ -82,6 +82,14 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	return db.dumpFile(ctx, path)
 }
 
+// BackupDump writes a dump to path, which must not exist, on either engine.
+func (db *DB) BackupDump(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return jixiao.Errorf(jixiao.EConflict, "备份文件 %s 已存在", path)
+	}
+	return db.dumpFile(ctx, path)
+}
+
 func (db *DB) dumpFile(ctx context.Context, path string) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {

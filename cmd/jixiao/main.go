@@ -33,6 +33,11 @@ func commands() []command {
 		{"init", "生成待填写的空白自评表文件", runInit},
 		{"gen", "生成带已知错误的模拟自评表（测试与压测用）", runGen},
 		{"serve", "运行自评系统服务器（JSON API）；--demo 带演示数据", runServe},
+		{"user", "管理账户：新建、重设密码、停用（user add|passwd|disable）", runUser},
+		{"org", "由 Excel 表导入单位树（org import）", runOrg},
+		{"backup", "一致地备份数据库（服务运行时也可以）", runBackup},
+		{"restore", "由备份恢复数据库", runRestore},
+		{"log", "校验审计日志的哈希链（log verify）", runLog},
 		{"version", "显示版本", runVersion},
 	}
 }

@@ -35,7 +35,7 @@ func defaultServeConfig(getenv func(string) string) serveConfig {
 	if v := getenv("JIXIAO_ADDR"); v != "" {
 		c.Addr = v
 	}
-	if v := getenv("JIXIAO_DATABASE"); v != "" {
+	if v := getenv("JIXIAO_DB"); v != "" {
 		c.Database = v
 	}
 	if v := getenv("JIXIAO_DATA"); v != "" {
@@ -53,7 +53,7 @@ func defaultServeConfig(getenv func(string) string) serveConfig {
 // flags registers c's fields on fs, with the current values as defaults.
 func (c *serveConfig) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址（环境变量 JIXIAO_ADDR）")
-	fs.StringVar(&c.Database, "db", c.Database, "数据库：SQLite 文件路径，或 postgres://… 连接串（JIXIAO_DATABASE；默认：数据目录下的 jixiao.db）")
+	fs.StringVar(&c.Database, "db", c.Database, "数据库：SQLite 文件路径，或 postgres://… 连接串（JIXIAO_DB；默认：数据目录下的 jixiao.db）")
 	fs.StringVar(&c.Data, "data", c.Data, "数据目录（JIXIAO_DATA）")
 	fs.BoolVar(&c.Demo, "demo", false, "在新的数据目录中生成演示数据（财政局、主管部门、预算单位、各流程状态的自评表）并打印演示用户与密码")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "日志格式：text 或 json（JIXIAO_LOG_FORMAT）")
