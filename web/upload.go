@@ -1,9 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -28,7 +25,6 @@ const maxFormField = 4 << 10
 type upload struct {
 	Name   string             // the file name the client gave, base name only
 	Data   []byte             // the file as sent, kept as the source
-	SHA256 string             // hex digest of Data: the source's address
 	Format string             // what the importer found it to be
 	Eval   *jixiao.Evaluation // what the extractor read from it
 	Notes  []string           // what could not be read, for the user
@@ -114,8 +110,6 @@ func (s *Server) importUpload(up *upload) error {
 		return &fieldError{Field: "file", Err: jixiao.Errorf(eUnsupported,
 			"不支持的文件类型 %q：请上传 .docx、.xlsx、.pdf、.html 或 .txt", ext)}
 	}
-	sum := sha256.Sum256(up.Data)
-	up.SHA256 = hex.EncodeToString(sum[:])
 	lim := importer.DefaultLimits()
 	lim.MaxFileBytes = s.cfg.MaxUpload
 	doc, err := importer.ReadBytes(up.Data, up.Name, lim)
@@ -141,9 +135,4 @@ func (s *Server) importUpload(up *upload) error {
 		up.Notes = append(up.Notes, msg)
 	}
 	return nil
-}
-
-// isMultipart reports whether the request carries a form upload.
-func isMultipart(r *http.Request) bool {
-	return bytes.HasPrefix([]byte(r.Header.Get("Content-Type")), []byte("multipart/form-data"))
 }
