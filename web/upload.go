@@ -12,11 +12,13 @@ import (
 	"jixiao"
 	"jixiao/extract"
 	"jixiao/importer"
+	"jixiao/yamlfile"
 )
 
 // uploadTypes are the extensions an uploaded document may have; the
-// importer then checks that the content is what the name says.
-var uploadTypes = []string{".docx", ".xlsx", ".pdf", ".html", ".htm", ".txt"}
+// importer then checks that the content is what the name says. A .yaml
+// file is an evaluation file (docs/format.md), read by its own decoder.
+var uploadTypes = []string{".docx", ".xlsx", ".pdf", ".html", ".htm", ".txt", ".yaml", ".yml"}
 
 // maxFormField bounds each non-file field of an upload form.
 const maxFormField = 4 << 10
@@ -108,7 +110,15 @@ func (s *Server) importUpload(up *upload) error {
 	}
 	if !ok {
 		return &fieldError{Field: "file", Err: jixiao.Errorf(eUnsupported,
-			"不支持的文件类型 %q：请上传 .docx、.xlsx、.pdf、.html 或 .txt", ext)}
+			"不支持的文件类型 %q：请上传 .docx、.xlsx、.pdf、.html、.txt 或自评表文件 .yaml", ext)}
+	}
+	if ext == ".yaml" || ext == ".yml" {
+		ev, err := yamlfile.Decode(up.Data, up.Name)
+		if err != nil {
+			return invalidField("file", "%s", strings.TrimPrefix(err.Error(), up.Name+": "))
+		}
+		up.Format, up.Eval = "yaml", ev
+		return nil
 	}
 	lim := importer.DefaultLimits()
 	lim.MaxFileBytes = s.cfg.MaxUpload
