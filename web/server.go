@@ -1,0 +1,146 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"jixiao"
+)
+
+// Limits on what one request may send. A zero field takes its default.
+const (
+	DefaultMaxBody   = 1 << 20  // JSON bodies
+	DefaultMaxUpload = 20 << 20 // uploaded documents
+
+	// DefaultSessionLifetime is how long a session lives unused.
+	DefaultSessionLifetime = 12 * time.Hour
+)
+
+// Services are the storage services the handlers call. Each enforces
+// authorization itself, from the user the middleware puts in the context.
+type Services struct {
+	Organisations jixiao.OrganisationService
+	Users         jixiao.UserService
+	Sessions      jixiao.SessionService
+	Tokens        jixiao.TokenService
+	Tasks         jixiao.TaskService
+	Evaluations   jixiao.EvaluationService
+	Revisions     jixiao.RevisionService
+	Comments      jixiao.CommentService
+	Reviews       jixiao.ReviewService
+	Sources       jixiao.SourceService
+	Log           jixiao.LogService
+}
+
+// Config is what a Server needs; cmd/jixiao fills it.
+type Config struct {
+	Services
+	// SessionLifetime is how long an unused session lives; each use
+	// extends it. Zero means DefaultSessionLifetime.
+	SessionLifetime time.Duration
+	// Logger receives one line per request and every internal error.
+	Logger *slog.Logger
+	// Ready reports whether the server can serve (its database answers);
+	// nil means always ready.
+	Ready func(context.Context) error
+	// SecureCookies marks the session cookie Secure; set it behind HTTPS.
+	SecureCookies bool
+	// MaxBody and MaxUpload bound request bodies in bytes.
+	MaxBody, MaxUpload int64
+	// ContextWithAddress, when set, records the client's address in the
+	// context for the audit log (sqldb.NewContextWithAddress).
+	ContextWithAddress func(ctx context.Context, addr string) context.Context
+	// Now is the clock, for tests; nil means time.Now.
+	Now func() time.Time
+}
+
+// Server is the HTTP server of the system of record. It holds no state of
+// its own beyond the login throttle and a cache of immutable evaluation
+// versions: sessions live in the database, so any number of servers can
+// share one.
+type Server struct {
+	cfg      Config
+	logger   *slog.Logger
+	now      func() time.Time
+	routes   []route
+	handler  http.Handler
+	throttle *throttle
+	openapi  []byte
+	contents *contentCache
+}
+
+// NewServer returns a Server for cfg with its routes registered.
+func NewServer(cfg Config) (*Server, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.SessionLifetime <= 0 {
+		cfg.SessionLifetime = DefaultSessionLifetime
+	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultMaxUpload
+	}
+	doc, err := openAPIJSON()
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	s := &Server{cfg: cfg, logger: cfg.Logger, now: cfg.Now, openapi: doc}
+	s.throttle = newThrottle(cfg.Now)
+	s.contents = newContentCache(4096)
+	mux := http.NewServeMux()
+	s.routes = s.routeTable()
+	for _, rt := range s.routes {
+		mux.Handle(rt.method+" "+rt.path, s.wrap(rt))
+	}
+	mux.Handle("/", s.handle(s.noRoute(mux)))
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, errCrossOrigin)
+	}))
+	s.handler = s.recoverPanic(s.logRequest(securityHeaders(csrf.Handler(s.authenticate(mux)))))
+	return s, nil
+}
+
+// ServeHTTP serves one request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Serve answers requests on ln until ctx is done, then stops accepting,
+// lets requests in flight finish for up to grace and returns.
+func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	hs := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      5 * time.Minute, // renders of big reports
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.logger.Info("shutting down", slog.Duration("grace", grace))
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	err := hs.Shutdown(sctx)
+	if e := <-errc; !errors.Is(e, http.ErrServerClosed) && err == nil {
+		err = e
+	}
+	return err
+}
