@@ -28,6 +28,7 @@ type showPage struct {
 
 // reviewRow is one indicator with the unit's score and the reviewers'.
 type reviewRow struct {
+	Index                         int
 	Path, Name, Weight, UnitScore string
 	Review                        *jixiao.ReviewScore
 	Gap                           string
@@ -79,7 +80,7 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 	}
 	gap := decimal.Zero
 	for _, row := range rec.Score.Rows {
-		rr := reviewRow{Path: indicatorPath(row.Index), Name: row.Name, Weight: row.Weight.String(), UnitScore: row.Score.StringFixed(2)}
+		rr := reviewRow{Index: row.Index, Path: indicatorPath(row.Index), Name: row.Name, Weight: row.Weight.String(), UnitScore: row.Score.StringFixed(2)}
 		if sc := byPath[rr.Path]; sc != nil {
 			rr.Review, rr.Gap = sc, sc.Gap().StringFixed(2)
 			gap = gap.Add(sc.Gap())
