@@ -16,8 +16,8 @@ type editPage struct {
 	Panel      checkPanel
 	Editable   bool
 	Actions    []labelled
-	Notes      []string      // what the import could not read
-	Read       []readField   // what the import read, from where
+	Notes      []string    // what the import could not read
+	Read       []readField // what the import read, from where
 	Returned   *jixiao.Transition
 	Comments   []*jixiao.Comment // open comments not pinned to an indicator row
 	BudgetCols []string

@@ -13,8 +13,8 @@ type overviewPage struct {
 }
 
 type taskOverview struct {
-	Task                       *jixiao.Task
-	Rows                       []obligationView
+	Task                        *jixiao.Task
+	Rows                        []obligationView
 	Delivered, Missing, Overdue int
 }
 
