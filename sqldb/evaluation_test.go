@@ -163,3 +163,56 @@ func TestWorkflowStory(t *testing.T) {
 		}
 	})
 }
+
+// TestCreateFromSource: an uploaded document is kept by content, the
+// evaluation made from it keeps each figure's provenance, and its saves
+// are audited with the document's narrative.
+func TestCreateFromSource(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn string) {
+		w := mustWorld(t, dsn)
+		_, raw := sample(t)
+		f := &jixiao.SourceFile{Name: "延丰县司法局2024自评.txt", Content: raw}
+		ev, _, err := sqldb.ReadSource(f)
+		if err != nil || f.Format != "text" || len(ev.Provenance) == 0 {
+			t.Fatalf("ReadSource: format %q, %d provenance entries, %v", f.Format, len(ev.Provenance), err)
+		}
+		sources := sqldb.NewSourceService(w.db)
+		if err := sources.CreateSource(as(w.editorU), f); err != nil {
+			t.Fatal(err)
+		}
+		again := &jixiao.SourceFile{Name: "copy.txt", Content: raw}
+		if err := sources.CreateSource(as(w.editorU), again); err != nil || again.Hash != f.Hash || again.Hash != jixiao.ContentHash(raw) {
+			t.Fatalf("the same bytes again: %s vs %s, %v", again.Hash, f.Hash, err)
+		}
+		evs := sqldb.NewEvaluationService(w.db)
+		r := &jixiao.EvaluationRecord{UnitID: w.U.ID, Year: 2024, Kind: jixiao.KindDepartment, Content: ev, SourceHash: f.Hash}
+		if err := evs.CreateEvaluation(as(w.editorU), r); err != nil {
+			t.Fatal(err)
+		}
+		// with the narrative, the audit checks the report against the table
+		// and finds more than the table alone does
+		tableOnly := w.mustCreateFor(t, w.V, w.editorV)
+		if len(r.Findings) <= len(tableOnly.Findings) {
+			t.Errorf("%d findings with the source document, %d without", len(r.Findings), len(tableOnly.Findings))
+		}
+		got, err := evs.FindEvaluationByID(as(w.editorU), r.ID)
+		if err != nil || got.SourceHash != f.Hash || got.Content.Provenance["budget.全年预算数"].Line == 0 {
+			t.Fatalf("stored: hash %q, provenance %v, %v", got.SourceHash, got.Content.Provenance["budget.全年预算数"], err)
+		}
+		// an edit without provenance keeps it
+		c := *got.Content
+		c.Provenance = nil
+		c.Goal.Actual = "补充说明"
+		upd, err := evs.UpdateEvaluation(as(w.editorU), r.ID, jixiao.EvaluationUpdate{Version: got.Version, Content: &c})
+		if err != nil || upd.Content.Provenance["budget.全年预算数"].Line == 0 {
+			t.Fatalf("provenance after an edit: %v", err)
+		}
+		if _, err := sources.FindSourceByHash(as(w.reviewerD), f.Hash); jixiao.ErrorCode(err) != jixiao.ENotFound {
+			t.Errorf("a reviewer reads the source of a draft: %v", err)
+		}
+		src, err := sources.FindSourceByHash(as(w.approverU), f.Hash)
+		if err != nil || string(src.Content) != string(raw) {
+			t.Errorf("the unit's approver reads the source: %v", err)
+		}
+	})
+}

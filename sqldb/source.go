@@ -5,6 +5,10 @@ import (
 	"fmt"
 
 	"jixiao"
+	"jixiao/extract"
+	"jixiao/importer"
+	"jixiao/pipeline"
+	"jixiao/yamlfile"
 )
 
 // SourceService implements jixiao.SourceService.
@@ -95,4 +99,35 @@ func (s *SourceService) FindSourceByHash(ctx context.Context, hash string) (*jix
 		return nil, err
 	}
 	return f, nil
+}
+
+// ReadSource reads the evaluation out of an uploaded document, with the
+// provenance of each figure, and sets f.Format. notes say what could not
+// be read. A YAML evaluation file is decoded as such; anything else goes
+// through the importers and the extractor, as `jixiao import` does. The
+// caller stores f (CreateSource) and creates the evaluation with
+// SourceHash set, so the source stays beside it.
+func ReadSource(f *jixiao.SourceFile) (ev *jixiao.Evaluation, notes []string, err error) {
+	if pipeline.IsEvaluationFile(f.Name) {
+		f.Format = "yaml"
+		ev, err := yamlfile.Decode(f.Content, f.Name)
+		if err != nil {
+			return nil, nil, jixiao.Errorf(jixiao.EInvalid, "%v", err)
+		}
+		return ev, nil, nil
+	}
+	doc, err := importer.ReadBytes(f.Content, f.Name, importer.DefaultLimits())
+	if err != nil {
+		return nil, nil, jixiao.Errorf(jixiao.EInvalid, "%v", err)
+	}
+	f.Format = doc.Format
+	ev, ns := extract.Extract(doc)
+	notes = append(notes, doc.Warnings...)
+	for _, n := range ns {
+		notes = append(notes, n.Message)
+	}
+	if ev.Kind == "" && len(ev.Indicators) == 0 && !ev.Budget.FullYear.Stated() && !ev.StatedTotal.Stated() {
+		return nil, notes, jixiao.Errorf(jixiao.EInvalid, "%s：没有找到自评表（年度资金总额、绩效指标、总分等栏目）", f.Name)
+	}
+	return ev, notes, nil
 }

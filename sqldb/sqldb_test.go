@@ -139,8 +139,6 @@ func mustWorld(t *testing.T, dsn string) *world {
 	return w
 }
 
-var sampleCache *jixiao.Evaluation
-
 // sample returns the real 2024 sample as the importers read it, a fresh
 // copy each call.
 func sample(t testing.TB) (*jixiao.Evaluation, []byte) {
@@ -160,9 +158,15 @@ func sample(t testing.TB) (*jixiao.Evaluation, []byte) {
 // mustCreate stores the sample as unit U's 2024 部门整体 draft.
 func (w *world) mustCreate(t testing.TB) *jixiao.EvaluationRecord {
 	t.Helper()
+	return w.mustCreateFor(t, w.U, w.editorU)
+}
+
+// mustCreateFor stores the sample's table as unit's draft, by editor.
+func (w *world) mustCreateFor(t testing.TB, unit *jixiao.Organisation, editor *jixiao.User) *jixiao.EvaluationRecord {
+	t.Helper()
 	ev, _ := sample(t)
-	r := &jixiao.EvaluationRecord{UnitID: w.U.ID, Year: 2024, Kind: jixiao.KindDepartment, Content: ev}
-	if err := sqldb.NewEvaluationService(w.db).CreateEvaluation(as(w.editorU), r); err != nil {
+	r := &jixiao.EvaluationRecord{UnitID: unit.ID, Year: 2024, Kind: jixiao.KindDepartment, Content: ev}
+	if err := sqldb.NewEvaluationService(w.db).CreateEvaluation(as(editor), r); err != nil {
 		t.Fatal(err)
 	}
 	return r

@@ -161,4 +161,9 @@ func TestUploadRefused(t *testing.T) {
 	if list.Total != 0 {
 		t.Errorf("refused uploads made %d evaluations", list.Total)
 	}
+	// an evaluation file is accepted as such
+	st, b := ed.upload("/api/evaluations/import", "2024.yaml", mustRead(t, "../testdata/yanfeng-sfj-2024.yaml"), map[string]string{"unit_id": fmt.Sprint(w.orgs["U"].ID)})
+	if st != 201 {
+		t.Fatalf("evaluation file upload: %d %s", st, b)
+	}
 }

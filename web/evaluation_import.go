@@ -32,12 +32,14 @@ func (s *Server) evaluationImport(w http.ResponseWriter, r *http.Request) error 
 		}
 	}
 	ctx := r.Context()
-	src := &jixiao.SourceFile{Name: up.Name, Format: up.Format, Content: up.Data, UploadedBy: jixiao.UserIDFromContext(ctx)}
-	if err := s.cfg.Sources.CreateSource(ctx, src); err != nil {
-		return err
-	}
+	// the record is checked before the document is stored, so that a
+	// refused import leaves no orphan source behind
 	rec, err := s.newRecord(r, req, up.Eval)
 	if err != nil {
+		return err
+	}
+	src := &jixiao.SourceFile{Name: up.Name, Format: up.Format, Content: up.Data, UploadedBy: jixiao.UserIDFromContext(ctx)}
+	if err := s.cfg.Sources.CreateSource(ctx, src); err != nil {
 		return err
 	}
 	rec.SourceHash = src.Hash

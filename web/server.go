@@ -60,8 +60,9 @@ type Config struct {
 }
 
 // Server is the HTTP server of the system of record. It holds no state of
-// its own beyond the login throttle: sessions live in the database, so any
-// number of servers can share one.
+// its own beyond the login throttle and a cache of immutable evaluation
+// versions: sessions live in the database, so any number of servers can
+// share one.
 type Server struct {
 	cfg      Config
 	logger   *slog.Logger

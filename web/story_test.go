@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -172,13 +173,31 @@ func TestStory(t *testing.T) {
 			t.Fatalf("log verify: %+v", verify)
 		}
 
+		if out, err := logVerify(t, w.dsn); err != nil {
+			t.Fatalf("jixiao log verify: %v: %s", err, out)
+		}
+
 		// one row edited by SQL breaks the chain at that row
 		tamper(t, w, log.Items[3].Seq)
 		admin.must("GET", "/api/log/verify", nil, 200, &verify)
 		if verify.OK || !strings.Contains(verify.Problem, strconv.FormatInt(log.Items[3].Seq, 10)) {
 			t.Fatalf("after editing entry %d: %+v", log.Items[3].Seq, verify)
 		}
+		if out, err := logVerify(t, w.dsn); err == nil || !strings.Contains(out, strconv.FormatInt(log.Items[3].Seq, 10)) {
+			t.Fatalf("jixiao log verify after editing entry %d: %v: %s", log.Items[3].Seq, err, out)
+		}
 	})
+}
+
+// logVerify runs `jixiao log verify` (the built binary) on dsn.
+func logVerify(t *testing.T, dsn string) (string, error) {
+	t.Helper()
+	bin, err := buildJixiao()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "log", "verify", "--db", dsn).CombinedOutput()
+	return string(out), err
 }
 
 // tamper edits one audit log entry behind the application's back, as

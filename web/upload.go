@@ -1,9 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -15,11 +12,13 @@ import (
 	"jixiao"
 	"jixiao/extract"
 	"jixiao/importer"
+	"jixiao/yamlfile"
 )
 
 // uploadTypes are the extensions an uploaded document may have; the
-// importer then checks that the content is what the name says.
-var uploadTypes = []string{".docx", ".xlsx", ".pdf", ".html", ".htm", ".txt"}
+// importer then checks that the content is what the name says. A .yaml
+// file is an evaluation file (docs/format.md), read by its own decoder.
+var uploadTypes = []string{".docx", ".xlsx", ".pdf", ".html", ".htm", ".txt", ".yaml", ".yml"}
 
 // maxFormField bounds each non-file field of an upload form.
 const maxFormField = 4 << 10
@@ -28,7 +27,6 @@ const maxFormField = 4 << 10
 type upload struct {
 	Name   string             // the file name the client gave, base name only
 	Data   []byte             // the file as sent, kept as the source
-	SHA256 string             // hex digest of Data: the source's address
 	Format string             // what the importer found it to be
 	Eval   *jixiao.Evaluation // what the extractor read from it
 	Notes  []string           // what could not be read, for the user
@@ -112,10 +110,16 @@ func (s *Server) importUpload(up *upload) error {
 	}
 	if !ok {
 		return &fieldError{Field: "file", Err: jixiao.Errorf(eUnsupported,
-			"不支持的文件类型 %q：请上传 .docx、.xlsx、.pdf、.html 或 .txt", ext)}
+			"不支持的文件类型 %q：请上传 .docx、.xlsx、.pdf、.html、.txt 或自评表文件 .yaml", ext)}
 	}
-	sum := sha256.Sum256(up.Data)
-	up.SHA256 = hex.EncodeToString(sum[:])
+	if ext == ".yaml" || ext == ".yml" {
+		ev, err := yamlfile.Decode(up.Data, up.Name)
+		if err != nil {
+			return invalidField("file", "%s", strings.TrimPrefix(err.Error(), up.Name+": "))
+		}
+		up.Format, up.Eval = "yaml", ev
+		return nil
+	}
 	lim := importer.DefaultLimits()
 	lim.MaxFileBytes = s.cfg.MaxUpload
 	doc, err := importer.ReadBytes(up.Data, up.Name, lim)
@@ -141,9 +145,4 @@ func (s *Server) importUpload(up *upload) error {
 		up.Notes = append(up.Notes, msg)
 	}
 	return nil
-}
-
-// isMultipart reports whether the request carries a form upload.
-func isMultipart(r *http.Request) bool {
-	return bytes.HasPrefix([]byte(r.Header.Get("Content-Type")), []byte("multipart/form-data"))
 }

@@ -100,7 +100,8 @@ func run(o options) error {
 	defer db.Close()
 	db.Password = sqldb.PasswordParams{Time: 1, Memory: 8 << 10, Threads: 1} // logins are not measured
 	svc := services(db)
-	fmt.Printf("jixiao API bench: %s, %d evaluations over %d units, %d CPUs, %s\n", db.Engine(), o.n, o.units, runtime.NumCPU(), runtime.Version())
+	fmt.Printf("jixiao API bench: %s, %d evaluations over %d units, %d CPUs, %s, load average %s\n", db.Engine(), o.n, o.units, runtime.NumCPU(), runtime.Version(), loadAverage())
+	defer func() { fmt.Printf("load average at the end: %s\n", loadAverage()) }()
 	t0 := time.Now()
 	data, err := seed(ctx, svc, o)
 	if err != nil {
@@ -127,4 +128,15 @@ func run(o options) error {
 		defer pprof.StopCPUProfile()
 	}
 	return measure(ctx, base, data, o)
+}
+
+// loadAverage is the machine's 1-minute load average, to read the figures
+// against: the server and this client share the machine with whatever
+// else runs on it.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Fields(string(b))[0]
 }
