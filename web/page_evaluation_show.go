@@ -17,7 +17,8 @@ type showPage struct {
 	Transitions []*jixiao.Transition
 	Revisions   []*jixiao.Revision
 	Comments    []*jixiao.Comment
-	Paths       []labelled // what a comment may be pinned to
+	Paths       []labelled        // what a comment may be pinned to
+	Labels      map[string]string // a comment's path in words
 	CanComment  bool
 	CanScore    bool
 	Scores      []reviewRow
@@ -65,11 +66,7 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 			return err
 		}
 	}
-	d.Paths = append(d.Paths, labelled{"budget.全年执行数", "预算：全年执行数"}, labelled{"budget.执行率", "预算：执行率"},
-		labelled{"goal", "年度总体目标"})
-	for i, in := range rec.Content.Indicators {
-		d.Paths = append(d.Paths, labelled{indicatorPath(i), "指标第 " + itoa(int64(i+1)) + " 行：" + in.Name})
-	}
+	d.Paths, d.Labels = commentTargets(rec.Content), targetLabels(rec.Content)
 	scores, err := s.cfg.Reviews.FindReviewScores(ctx, jixiao.ReviewFilter{EvaluationID: id})
 	if err != nil && jixiao.ErrorCode(err) != jixiao.EForbidden {
 		return err

@@ -256,3 +256,27 @@ func colKey(cols []struct{ Key, Label string }, label string) string {
 func fmtID(format string, i int) string { return fmt.Sprintf(format, i) }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// commentTargets are what a comment may be pinned to, in form order, with
+// the words the pages show for each path.
+func commentTargets(ev *jixiao.Evaluation) []labelled {
+	out := []labelled{{"header", "基本信息"}}
+	for _, c := range budgetCols {
+		out = append(out, labelled{"budget." + c.Label, "预算：" + c.Label})
+	}
+	out = append(out, labelled{"goal", "年度总体目标"})
+	for i, in := range ev.Indicators {
+		out = append(out, labelled{indicatorPath(i), fmt.Sprintf("指标第 %d 行：%s", i+1, in.Name)})
+	}
+	return append(out, labelled{"report", "自评报告"})
+}
+
+// targetLabels maps each comment path to its words; a path the list does
+// not know shows as itself.
+func targetLabels(ev *jixiao.Evaluation) map[string]string {
+	m := map[string]string{}
+	for _, t := range commentTargets(ev) {
+		m[t.Code] = t.Label
+	}
+	return m
+}
