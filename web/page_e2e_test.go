@@ -79,21 +79,27 @@ func (b *browser) text(sel string) string {
 	return value(b, chromedp.Text(chromedp.CSS(sel)))
 }
 
-// page checks the page shown: it parses, and it has no inline script or
-// event handler attribute, so the strict CSP costs it nothing.
+// page checks the page shown (see checkHTML).
 func (b *browser) page(name string) {
 	b.t.Helper()
-	src := value(b, chromedp.OuterHTML(chromedp.CSS("html")))
+	checkHTML(b.t, name, value(b, chromedp.OuterHTML(chromedp.CSS("html"))))
+}
+
+// checkHTML checks a page: it parses, it has no inline script or event
+// handler attribute (so the strict CSP costs it nothing), and every field
+// a user fills has a label.
+func checkHTML(t *testing.T, name, src string) *html.Node {
+	t.Helper()
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		b.t.Fatalf("%s: the page does not parse: %v", name, err)
+		t.Fatalf("%s: the page does not parse: %v", name, err)
 	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			for _, a := range n.Attr {
 				if strings.HasPrefix(a.Key, "on") || strings.HasPrefix(strings.TrimSpace(strings.ToLower(a.Val)), "javascript:") {
-					b.t.Errorf("%s: <%s %s=%q>: inline script", name, n.Data, a.Key, a.Val)
+					t.Errorf("%s: <%s %s=%q>: inline script", name, n.Data, a.Key, a.Val)
 				}
 			}
 			if n.Data == "script" {
@@ -104,7 +110,7 @@ func (b *browser) page(name string) {
 					}
 				}
 				if src == "" || n.FirstChild != nil {
-					b.t.Errorf("%s: inline <script>", name)
+					t.Errorf("%s: inline <script>", name)
 				}
 			}
 		}
@@ -143,9 +149,10 @@ func (b *browser) page(name string) {
 	collect(doc)
 	for _, id := range fields {
 		if id == "" || !labelled[id] {
-			b.t.Errorf("%s: field %q has no label", name, id)
+			t.Errorf("%s: field %q has no label", name, id)
 		}
 	}
+	return doc
 }
 
 // shot saves the viewport (1366×768, what the user sees) as docs/img/web-NN-name.png.
