@@ -45,7 +45,7 @@ func newBrowser(t *testing.T, base string) *browser {
 	bin := chromium(t)
 	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1366, 768),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("lang", "zh-CN"), chromedp.Env("LANGUAGE=zh_CN", "LANG=zh_CN.UTF-8"), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1366, 768),
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
@@ -313,7 +313,7 @@ func TestPagesStory(t *testing.T) {
 	b.login("reviewerD")
 	b.run(chromedp.Navigate(evURL), action("dept_approve"), chromedp.WaitVisible(chromedp.CSS(".flash")))
 	b.run(chromedp.Navigate(evURL+"/diff"), chromedp.WaitVisible(chromedp.CSS("table")))
-	if got := b.text("main"); !strings.Contains(got, "产出指标") {
+	if got := b.text("main"); !strings.Contains(got, "第 2 次 → 第 3 次") || !strings.Contains(got, "指标第 5 行（节约率） · 一级指标") {
 		t.Errorf("the diff of the last revision shows %q", got)
 	}
 	b.shot("diff")

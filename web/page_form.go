@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -279,4 +280,54 @@ func targetLabels(ev *jixiao.Evaluation) map[string]string {
 		m[t.Code] = t.Label
 	}
 	return m
+}
+
+var (
+	splitPath     = regexp.MustCompile(`^budget\.splits\[(\d+)\](?:\.rows\[(\d+)\])?\.?(.*)$`)
+	indicatorPart = regexp.MustCompile(`^indicators\[(\d+)\]\.?(.*)$`)
+)
+
+// fieldWords names a field path ("budget.splits[1].rows[0].全年预算数",
+// "indicators[4].一级指标") the way the table does: 按支出性质分 · 基本支出 ·
+// 全年预算数, 指标第 5 行 · 一级指标.
+func fieldWords(ev *jixiao.Evaluation, path string) string {
+	if m := splitPath.FindStringSubmatch(path); m != nil {
+		i, _ := strconv.Atoi(m[1])
+		parts := []string{"预算"}
+		if ev != nil && i < len(ev.Budget.Splits) {
+			parts = append(parts, ev.Budget.Splits[i].Name)
+			if m[2] != "" {
+				if j, _ := strconv.Atoi(m[2]); j < len(ev.Budget.Splits[i].Rows) {
+					parts = append(parts, ev.Budget.Splits[i].Rows[j].Name)
+				}
+			}
+		}
+		if m[3] != "" && m[3] != "name" {
+			parts = append(parts, m[3])
+		} else if m[3] == "name" {
+			parts = append(parts, "名称")
+		}
+		return strings.Join(parts, " · ")
+	}
+	if m := indicatorPart.FindStringSubmatch(path); m != nil {
+		i, _ := strconv.Atoi(m[1])
+		w := fmt.Sprintf("指标第 %d 行", i+1)
+		if ev != nil && i < len(ev.Indicators) && ev.Indicators[i].Name != "" {
+			w += "（" + ev.Indicators[i].Name + "）"
+		}
+		if m[2] != "" {
+			w += " · " + m[2]
+		}
+		return w
+	}
+	if rest, ok := strings.CutPrefix(path, "budget."); ok {
+		return "预算 · " + rest
+	}
+	if rest, ok := strings.CutPrefix(path, "goal."); ok {
+		return "年度总体目标 · " + rest
+	}
+	if rest, ok := strings.CutPrefix(path, "report."); ok {
+		return "自评报告 · " + rest
+	}
+	return path
 }

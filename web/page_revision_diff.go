@@ -11,7 +11,12 @@ type diffPage struct {
 	Rec       *jixiao.EvaluationRecord
 	From, To  int
 	Revisions []*jixiao.Revision
-	Changes   []jixiao.Change
+	Changes   []changeRow
+}
+
+// changeRow is one changed field, named as the table names it.
+type changeRow struct {
+	Path, Where, Old, New string
 }
 
 // pageRevisionDiff answers GET /evaluations/{id}/diff?from=&to=: what
@@ -42,7 +47,7 @@ func (s *Server) pageRevisionDiff(w http.ResponseWriter, r *http.Request) error 
 	if to <= 0 || to > rec.Revision {
 		to = rec.Revision
 	}
-	if from < 0 || from >= to {
+	if r.URL.Query().Get("from") == "" || from < 0 || from >= to {
 		from = to - 1
 	}
 	var a *jixiao.Evaluation // revision 0 is the empty table
@@ -57,6 +62,9 @@ func (s *Server) pageRevisionDiff(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	d := diffPage{Rec: rec, From: from, To: to, Revisions: revs, Changes: jixiao.DiffEvaluations(a, rb.Content)}
+	d := diffPage{Rec: rec, From: from, To: to, Revisions: revs}
+	for _, c := range jixiao.DiffEvaluations(a, rb.Content) {
+		d.Changes = append(d.Changes, changeRow{Path: c.Path, Where: fieldWords(rb.Content, c.Path), Old: c.Old, New: c.New})
+	}
 	return s.render(w, r, http.StatusOK, "diff", pageData{Title: "修订对比 · " + rec.Title, Data: d})
 }
