@@ -203,12 +203,18 @@ func action(a string) chromedp.Action[chromedp.Void] {
 func TestPagesStory(t *testing.T) {
 	chromium(t)
 	w := mustWorld(t, MustDSN(t, "sqlite"))
-	unit := w.orgs["U"]
-	fa := w.login("financeAdmin")
-	fa.must("POST", "/api/tasks", map[string]any{"name": "2024 年度部门整体支出绩效自评", "year": 2024,
-		"kinds": []string{"部门整体"}, "unit_ids": []int64{unit.ID}, "deadline": time.Now().AddDate(0, 1, 0).Format(time.RFC3339),
-		"rule_set": "hunan"}, 201, nil)
 	b := newBrowser(t, w.url)
+
+	// 任务下达 by the finance admin
+	b.login("financeAdmin")
+	b.run(chromedp.Navigate(w.url+"/overview"), chromedp.WaitVisible(chromedp.CSS("#open-task")),
+		retype("#t-year", "2024"), retype("#t-name", "2024 年度部门整体支出绩效自评"),
+		chromedp.Click(chromedp.CSS(`#open-task button`)), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	if got := b.text("main"); !strings.Contains(got, "2024 年度部门整体支出绩效自评") || !strings.Contains(got, "测试司法所") {
+		t.Fatalf("the overview after opening the task shows %q", got)
+	}
+	b.shot("open-task")
+	b.logout()
 	sample, err := filepath.Abs(samplePath)
 	if err != nil {
 		t.Fatal(err)

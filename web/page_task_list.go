@@ -10,8 +10,14 @@ import (
 // has to review (departments, the finance bureau).
 type taskPage struct {
 	Unit        bool
-	Obligations []obligationView
+	Obligations []owedRow
 	Evaluations []*jixiao.EvaluationRecord
+}
+
+// owedRow is one table the unit owes, with the task asking for it.
+type owedRow struct {
+	obligationView
+	TaskName string
 }
 
 // pageTaskList answers GET /: 我的任务.
@@ -32,7 +38,7 @@ func (s *Server) pageTaskList(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 			for _, o := range obs {
-				d.Obligations = append(d.Obligations, newObligationView(o, s.now()))
+				d.Obligations = append(d.Obligations, owedRow{newObligationView(o, s.now()), t.Name})
 			}
 		}
 		filter = jixiao.EvaluationFilter{UnitID: me.OrgID, Limit: maxPage}
@@ -61,5 +67,6 @@ var flashes = map[string]string{
 	"finance_return":  "已退回单位修改。",
 	"publish":         "已公开。",
 	"comment":         "意见已保存。",
+	"task":            "任务已下达，各单位登录后即可看到。",
 	"score":           "复核评分已保存。",
 }

@@ -52,6 +52,7 @@ func (s *Server) pageRoutes() []pageRoute {
 		{method: "POST", path: "/logout", handle: s.pageLogoutCreate},
 		{method: "GET", path: "/{$}", handle: s.pageTaskList, view: "tasks", login: true},
 		{method: "GET", path: "/overview", handle: s.pageOverviewShow, view: "overview", login: true},
+		{method: "POST", path: "/overview/tasks", handle: s.pageTaskCreate, login: true},
 		{method: "GET", path: "/admin", handle: s.pageAdminShow, view: "admin", login: true},
 		{method: "POST", path: "/evaluations/import", handle: s.pageEvaluationImport, view: "edit", login: true},
 		{method: "GET", path: "/evaluations/{id}/edit", handle: s.pageEvaluationEdit, view: "edit", login: true},
