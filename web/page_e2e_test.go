@@ -53,6 +53,13 @@ func newBrowser(t *testing.T, base string) *browser {
 	t.Cleanup(func() { cancelT(); cancelB(); cancelA() })
 	b := &browser{t: t, ctx: ctx, base: base, shots: filepath.Join("..", "docs", "img")}
 	b.run(chromedp.EmulateViewport(1366, 768))
+	if os.Getenv("JIXIAO_SCREENSHOTS") != "" {
+		// the run's screenshots replace the last run's, numbered in story order
+		old, _ := filepath.Glob(filepath.Join(b.shots, "web-*.png"))
+		for _, f := range old {
+			os.Remove(f)
+		}
+	}
 	return b
 }
 
