@@ -248,6 +248,15 @@ func TestPagesStory(t *testing.T) {
 	if !strings.Contains(panel, "执行率 61.23% 没有所依据的全年执行数") {
 		t.Fatalf("the panel beside the imported form shows %q, want the missing 全年执行数", panel)
 	}
+	// 下移 then 上移 puts the first row back where it was, renumbering 次序
+	b.run(chromedp.Click(chromedp.CSS(`#ind-0 button[data-move="1"]`)))
+	if got := value(b, chromedp.Evaluate[string](`document.querySelector('#indicators fieldset').id + ' ' + document.querySelector('#f-i-0-order').value`)); got != "ind-1 2" {
+		t.Errorf("after 下移 of row 1: first row and row 1's 次序 %q, want ind-1 2", got)
+	}
+	b.run(chromedp.Click(chromedp.CSS(`#ind-0 button[data-move="-1"]`)))
+	if got := value(b, chromedp.Evaluate[string](`document.querySelector('#indicators fieldset').id + ' ' + document.querySelector('#f-i-0-order').value`)); got != "ind-0 1" {
+		t.Errorf("after 上移 back: %q, want ind-0 1", got)
+	}
 	before := b.text("#score-total")
 	errorsBefore, _ := strconv.Atoi(b.text("#count-errors"))
 	b.shot("editor-imported")

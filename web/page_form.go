@@ -32,7 +32,7 @@ var splitCols = []struct{ Key, Label string }{
 var indicatorCols = []struct{ Key, Label string }{
 	{"level1", "一级指标"}, {"level2", "二级指标"}, {"name", "三级指标"}, {"target", "年度指标值"},
 	{"actual", "实际完成值"}, {"type", "指标值类型"}, {"weight", "分值"}, {"score", "得分"},
-	{"standard", "评（扣）分标准"}, {"deviation", "偏差原因分析及改进措施"},
+	{"standard", "评（扣）分标准"}, {"deviation", "偏差原因分析及改进措施"}, {"order", "次序"},
 }
 
 type formField struct {
@@ -111,7 +111,7 @@ func newEvaluationForm(ev *jixiao.Evaluation) evaluationForm {
 
 func indicatorRowForm(i int, in jixiao.Indicator) indicatorForm {
 	vals := []string{in.Level1, in.Level2, in.Name, in.Target.Raw, in.Actual.Raw, string(in.Type), in.Weight.Text,
-		in.Score.Text, in.Standard, in.Deviation}
+		in.Score.Text, in.Standard, in.Deviation, strconv.Itoa(i + 1)}
 	row := indicatorForm{Index: i, Path: indicatorPath(i), Fields: map[string]formField{}}
 	for k, c := range indicatorCols {
 		row.Fields[c.Key] = field(fmt.Sprintf("i.%d.%s", i, c.Key), fmt.Sprintf("第 %d 行 %s", i+1, c.Label), vals[k])
@@ -151,7 +151,11 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 		}
 	}
 	ev.Goal = jixiao.Goal{Expected: get("goal.expected"), Actual: get("goal.actual")}
-	ev.Indicators = nil
+	type placed struct {
+		in    jixiao.Indicator
+		order float64
+	}
+	var rows []placed
 	for _, i := range indicatorIndexes(form) {
 		p := fmt.Sprintf("i.%d.", i)
 		if form.Get(p+"remove") != "" {
@@ -165,9 +169,19 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 			continue
 		}
 		if in.Type != "" && in.Type != jixiao.Quantitative && in.Type != jixiao.Qualitative {
-			return nil, invalidField(p+"type", "第 %d 行指标值类型应为“定量”或“定性”", len(ev.Indicators)+1)
+			return nil, invalidField(p+"type", "第 %d 行指标值类型应为“定量”或“定性”", len(rows)+1)
 		}
-		ev.Indicators = append(ev.Indicators, in)
+		// 次序 moves a row; a row without a readable one stays where it is
+		order, err := strconv.ParseFloat(get(p+"order"), 64)
+		if err != nil {
+			order = float64(i + 1)
+		}
+		rows = append(rows, placed{in, order})
+	}
+	sort.SliceStable(rows, func(a, b int) bool { return rows[a].order < rows[b].order })
+	ev.Indicators = nil
+	for _, r := range rows {
+		ev.Indicators = append(ev.Indicators, r.in)
 	}
 	ev.StatedTotal, ev.StatedGrade = fig("total"), get("grade")
 	return &ev, nil

@@ -132,6 +132,18 @@ func TestFormRoundTrip(t *testing.T) {
 				back.Indicators[0].Name, back.Indicators[len(back.Indicators)-1].Name)
 		}
 	})
+	t.Run("Moved", func(t *testing.T) {
+		v := formValues(newEvaluationForm(ev))
+		v.Set("i.0.order", "99")
+		back, err := evaluationFromForm(ev, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(ev.Indicators)
+		if back.Indicators[n-1].Name != ev.Indicators[0].Name || back.Indicators[0].Name != ev.Indicators[1].Name {
+			t.Errorf("after moving the first row last: first %q, last %q", back.Indicators[0].Name, back.Indicators[n-1].Name)
+		}
+	})
 	t.Run("ErrType", func(t *testing.T) {
 		v := formValues(newEvaluationForm(ev))
 		v.Set("i.0.type", "数量")

@@ -49,9 +49,33 @@
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
 
+  // 上移/下移 swap a row with its neighbour and renumber every row's 次序,
+  // which is what the server orders the rows by.
+  function renumber() {
+    rows.querySelectorAll("fieldset.ind").forEach(function (f, k) {
+      var o = f.querySelector("input.order");
+      if (o) o.value = String(k + 1);
+    });
+  }
+  var rows = document.getElementById("indicators");
+  if (rows) {
+    rows.querySelectorAll("button.move").forEach(function (b) { b.hidden = false; });
+    rows.addEventListener("click", function (e) {
+      var b = e.target.closest ? e.target.closest("button.move") : null;
+      if (!b) return;
+      var f = b.closest("fieldset.ind");
+      var other = b.getAttribute("data-move") === "-1" ? f.previousElementSibling : f.nextElementSibling;
+      if (!other) return;
+      if (b.getAttribute("data-move") === "-1") rows.insertBefore(f, other);
+      else rows.insertBefore(other, f);
+      renumber();
+      b.focus();
+      schedule();
+    });
+  }
+
   // 添加一行: a copy of the blank last row, numbered after the others.
   var add = document.getElementById("add-row");
-  var rows = document.getElementById("indicators");
   if (add && rows) {
     add.hidden = false;
     add.addEventListener("click", function () {
@@ -76,7 +100,9 @@
         else if (el.tagName === "SELECT") el.selectedIndex = 0;
         else if (el.tagName !== "LABEL") el.value = "";
       });
+      copy.querySelectorAll("button.move").forEach(function (m) { m.hidden = false; });
       rows.appendChild(copy);
+      renumber();
       var first = copy.querySelector("input");
       if (first) first.focus();
     });
