@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strings"
 	"sync"
 
 	"jixiao"
@@ -132,4 +133,44 @@ func (s *Server) sourceDocument(ctx context.Context, hash string) *jixiao.Docume
 		docs.order = append(docs.order, hash)
 	}
 	return d
+}
+
+// readOnly points the panel's links at the read-only table of the review
+// and public pages instead of the editor's fields.
+func (p checkPanel) readOnly() checkPanel {
+	p.Execution.Anchor = tableAnchor(p.Execution.Anchor)
+	rows := make([]panelRow, len(p.Rows))
+	for i, r := range p.Rows {
+		r.Anchor = tableAnchor(r.Anchor)
+		rows[i] = r
+	}
+	fs := make([]panelFinding, len(p.Findings))
+	for i, f := range p.Findings {
+		f.Anchor = tableAnchor(f.Anchor)
+		fs[i] = f
+	}
+	p.Rows, p.Findings = rows, fs
+	return p
+}
+
+// tableAnchor maps an editor field id to the part of the read-only table
+// showing it: "f-i-3-score" → "row-3", "f-b-executed" → "t-budget".
+func tableAnchor(a string) string {
+	switch {
+	case a == "":
+		return ""
+	case strings.HasPrefix(a, "f-i-"):
+		n, _, _ := strings.Cut(strings.TrimPrefix(a, "f-i-"), "-")
+		return "row-" + n
+	case strings.HasPrefix(a, "f-s-"):
+		n, _, _ := strings.Cut(strings.TrimPrefix(a, "f-s-"), "-")
+		return "t-split-" + n
+	case strings.HasPrefix(a, "f-b-"), a == "sec-budget":
+		return "t-budget"
+	case strings.HasPrefix(a, "f-goal"), a == "sec-goal":
+		return "t-goal"
+	case a == "sec-indicators", a == "f-total":
+		return "t-indicators"
+	}
+	return ""
 }

@@ -49,10 +49,12 @@ func newBrowser(t *testing.T, base string) *browser {
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelT(); cancelB(); cancelA() })
+	t.Cleanup(func() { cancelB(); cancelA() })
 	b := &browser{t: t, ctx: ctx, base: base, shots: filepath.Join("..", "docs", "img")}
-	b.run(chromedp.EmulateViewport(1366, 768))
+	// the first run starts the browser, under the context it lives as long as
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1366, 768)); err != nil {
+		t.Fatal(err)
+	}
 	if os.Getenv("JIXIAO_SCREENSHOTS") != "" {
 		// the run's screenshots replace the last run's, numbered in story order
 		old, _ := filepath.Glob(filepath.Join(b.shots, "web-*.png"))
@@ -65,7 +67,15 @@ func newBrowser(t *testing.T, base string) *browser {
 
 func (b *browser) run(actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	if err := chromedp.Do(b.ctx, actions...); err != nil {
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		if png, serr := chromedp.Run(b.ctx, chromedp.CaptureScreenshot()); serr == nil {
+			failed := filepath.Join(os.TempDir(), "jixiao-e2e-failed.png")
+			if os.WriteFile(failed, png, 0o644) == nil {
+				b.t.Logf("the page when it failed: %s", failed)
+			}
+		}
 		b.t.Fatal(err)
 	}
 }
@@ -73,7 +83,9 @@ func (b *browser) run(actions ...chromedp.Action[chromedp.Void]) {
 // value runs an action that answers something and returns its answer.
 func value[T any](b *browser, a chromedp.Action[T]) T {
 	b.t.Helper()
-	v, err := chromedp.Run(b.ctx, a)
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, a)
 	if err != nil {
 		b.t.Fatal(err)
 	}
@@ -159,6 +171,30 @@ func checkHTML(t *testing.T, name, src string) *html.Node {
 			t.Errorf("%s: field %q has no label", name, id)
 		}
 	}
+	// every link within the page (a finding's, a trace row's) has its target
+	ids, targets := map[string]bool{}, map[string]bool{}
+	var anchors func(*html.Node)
+	anchors = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				if a.Key == "id" {
+					ids[a.Val] = true
+				}
+				if a.Key == "href" && strings.HasPrefix(a.Val, "#") && len(a.Val) > 1 {
+					targets[a.Val[1:]] = true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			anchors(c)
+		}
+	}
+	anchors(doc)
+	for id := range targets {
+		if !ids[id] {
+			t.Errorf("%s: a link points at #%s, which is not on the page", name, id)
+		}
+	}
 	return doc
 }
 
@@ -200,9 +236,27 @@ func retype(sel, text string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(chromedp.Focus(chromedp.CSS(sel)), selectAll, chromedp.SendKeys(chromedp.CSS(sel), text))
 }
 
-// action clicks the workflow button of the page's form for action.
+// action clicks the workflow button of the page's form for action and
+// waits for the page the step redirects to.
 func action(a string) chromedp.Action[chromedp.Void] {
-	return chromedp.Click(chromedp.CSS(`form:has(input[name="action"][value="` + a + `"]) button`))
+	return chromedp.Steps(chromedp.Click(chromedp.CSS(`form:has(input[name="action"][value="`+a+`"]) button`)), landed(a))
+}
+
+// landed waits for the page a form's redirect names by its ?msg=: waiting
+// for any notice could find the one of the page before.
+func landed(msg string) chromedp.Action[chromedp.Void] {
+	expr := `new URLSearchParams(location.search).get("msg") === "` + msg + `" && document.readyState === "complete"`
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		// evaluating during the navigation fails; ask again until it answers
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if ok, err := chromedp.Evaluate[bool](expr)(ctx, t); err == nil && ok {
+				return nil
+			} else if ctx.Err() != nil {
+				return ctx.Err()
+			}
+		}
+		return fmt.Errorf("no page with ?msg=%s", msg)
+	})
 }
 
 // TestPagesStory runs the year's story through the pages in headless
@@ -216,7 +270,7 @@ func TestPagesStory(t *testing.T) {
 	b.login("financeAdmin")
 	b.run(chromedp.Navigate(w.url+"/overview"), chromedp.WaitVisible(chromedp.CSS("#open-task")),
 		retype("#t-year", "2024"), retype("#t-name", "2024 年度部门整体支出绩效自评"),
-		chromedp.Click(chromedp.CSS(`#open-task button`)), chromedp.WaitVisible(chromedp.CSS(".flash")))
+		chromedp.Click(chromedp.CSS(`#open-task button`)), landed("task"))
 	if got := b.text("main"); !strings.Contains(got, "2024 年度部门整体支出绩效自评") || !strings.Contains(got, "测试司法所") {
 		t.Fatalf("the overview after opening the task shows %q", got)
 	}
@@ -281,7 +335,7 @@ func TestPagesStory(t *testing.T) {
 	b.run(chromedp.Click(chromedp.CSS(`#findings a.goto`)))
 	b.shot("editor-live")
 	b.run(chromedp.SendKeys(chromedp.CSS("#note"), "按决算补填全年执行数与执行率"),
-		chromedp.Click(chromedp.CSS(".savebar button.primary")), chromedp.WaitVisible(chromedp.CSS(".flash")))
+		chromedp.Click(chromedp.CSS(".savebar button.primary")), landed("saved"))
 	if got := b.text(".flash"); !strings.Contains(got, "已保存") {
 		t.Fatalf("after save: %q", got)
 	}
@@ -293,7 +347,7 @@ func TestPagesStory(t *testing.T) {
 	// 提交 by the approver
 	evURL := w.url + "/evaluations/" + id
 	b.login("approverU")
-	b.run(chromedp.Navigate(evURL), action("submit"), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	b.run(chromedp.Navigate(evURL), action("submit"))
 	if got := b.text(".titlebar"); !strings.Contains(got, "已提交") {
 		t.Fatalf("after submit the page shows %q", got)
 	}
@@ -307,7 +361,7 @@ func TestPagesStory(t *testing.T) {
 	b.run(chromedp.SendKeys(chromedp.CSS("#reason-dept_return"), "指标体系与规则集不符，请改正后重新提交"),
 		chromedp.SetValue(chromedp.CSS("#path-dept_return"), pinned),
 		chromedp.SendKeys(chromedp.CSS("#comment-dept_return"), "成本指标应为产出指标下的二级指标"),
-		chromedp.Click(chromedp.CSS(`.card.return button`)), chromedp.WaitVisible(chromedp.CSS(".flash")))
+		chromedp.Click(chromedp.CSS(`.card.return button`)), landed("dept_return"))
 	if got := b.text("#comments"); !strings.Contains(got, "成本指标应为产出指标下的二级指标") {
 		t.Fatalf("after the return the comments show %q", got)
 	}
@@ -327,13 +381,13 @@ func TestPagesStory(t *testing.T) {
 	b.shot("editor-returned")
 	b.run(retype("#f-i-"+row+"-level1", "产出指标"), retype("#f-i-"+row+"-level2", "成本指标"),
 		chromedp.SendKeys(chromedp.CSS("#note"), "按退回意见修改"),
-		chromedp.Click(chromedp.CSS(".savebar button.primary")), chromedp.WaitVisible(chromedp.CSS(".flash")))
+		chromedp.Click(chromedp.CSS(".savebar button.primary")), landed("saved"))
 	b.logout()
 	b.login("approverU")
-	b.run(chromedp.Navigate(evURL), action("submit"), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	b.run(chromedp.Navigate(evURL), action("submit"))
 	b.logout()
 	b.login("reviewerD")
-	b.run(chromedp.Navigate(evURL), action("dept_approve"), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	b.run(chromedp.Navigate(evURL), action("dept_approve"))
 	b.run(chromedp.Navigate(evURL+"/diff"), chromedp.WaitVisible(chromedp.CSS("table")))
 	if got := b.text("main"); !strings.Contains(got, "第 2 次 → 第 3 次") || !strings.Contains(got, "指标第 5 行（节约率） · 一级指标") {
 		t.Errorf("the diff of the last revision shows %q", got)
@@ -350,18 +404,18 @@ func TestPagesStory(t *testing.T) {
 	b.shot("overview")
 	b.run(chromedp.Navigate(evURL), chromedp.WaitVisible(chromedp.CSS("#score-0")),
 		chromedp.SendKeys(chromedp.CSS("#score-0"), "1"), chromedp.SendKeys(chromedp.CSS("#rs-reason-0"), "佐证材料不足"),
-		chromedp.Click(chromedp.CSS(`form:has(#score-0) button`)), chromedp.WaitVisible(chromedp.CSS("#gap-total")))
+		chromedp.Click(chromedp.CSS(`form:has(#score-0) button`)), landed("score"))
 	if got := b.text("#gap-total"); !strings.HasPrefix(got, "-") {
 		t.Errorf("the gap total is %q, want the points the review took away", got)
 	}
 	b.run(chromedp.ScrollIntoView(chromedp.CSS("#review")))
 	b.shot("rescore")
-	b.run(action("finance_approve"), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	b.run(action("finance_approve"))
 	b.logout()
 
 	// 公开, and read without login
 	b.login("financeAdmin")
-	b.run(chromedp.Navigate(evURL), action("publish"), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	b.run(chromedp.Navigate(evURL), action("publish"))
 	b.logout()
 	b.run(chromedp.Navigate(w.url+"/public"), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if got := b.text("main"); !strings.Contains(got, "测试司法所") {

@@ -52,6 +52,7 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 	if d.Panel, err = s.checkContent(ctx, rec, rec.Content); err != nil {
 		return err
 	}
+	d.Panel = d.Panel.readOnly()
 	for _, a := range jixiao.NextActions(me, rec) {
 		d.Actions = append(d.Actions, labelled{string(a), a.Label()})
 	}

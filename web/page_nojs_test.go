@@ -31,7 +31,7 @@ func readPage(t *testing.T, name string, resp *http.Response) string {
 		t.Fatal(err)
 	}
 	src := b.String()
-	if ct := resp.Header.Get("Content-Type"); strings.HasPrefix(ct, "text/html") {
+	if ct := resp.Header.Get("Content-Type"); strings.HasPrefix(ct, "text/html") && strings.Contains(src, "<main") {
 		checkHTML(t, name, src)
 		if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") {
 			t.Errorf("%s: CSP %q", name, csp)

@@ -31,5 +31,6 @@ func (s *Server) pagePublicShow(w http.ResponseWriter, r *http.Request) error {
 	if d.Panel, err = s.checkContent(ctx, rec, rec.Content); err != nil {
 		return err
 	}
+	d.Panel = d.Panel.readOnly()
 	return s.render(w, r, http.StatusOK, "public_show", pageData{Title: rec.Title + " " + itoa(int64(rec.Year)) + " 年度绩效自评", Data: d})
 }

@@ -5,7 +5,7 @@
 
   function focusField(id) {
     var el = document.getElementById(id);
-    if (!el) return false;
+    if (!el || !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) return false;
     el.scrollIntoView({ block: "center" });
     if (el.focus) el.focus();
     return true;
