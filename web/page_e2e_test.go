@@ -382,6 +382,11 @@ func TestPagesStory(t *testing.T) {
 	b.run(retype("#f-i-"+row+"-level1", "产出指标"), retype("#f-i-"+row+"-level2", "成本指标"),
 		chromedp.SendKeys(chromedp.CSS("#note"), "按退回意见修改"),
 		chromedp.Click(chromedp.CSS(".savebar button.primary")), landed("saved"))
+	// the comment dealt with, the row no longer shows it
+	b.run(chromedp.Click(chromedp.CSS("#ind-"+row+" .comment button")), landed("resolved"))
+	if n := value(b, chromedp.Evaluate[int](`document.querySelectorAll('#ind-`+row+` .comment').length`)); n != 0 {
+		t.Errorf("after marking the comment dealt with, row %s shows %d comments", row, n)
+	}
 	b.logout()
 	b.login("approverU")
 	b.run(chromedp.Navigate(evURL), action("submit"))

@@ -132,7 +132,11 @@ var scoreTotal = regexp.MustCompile(`id="score-total">([0-9.]+)<`)
 // plain form posts, as a browser without JavaScript does: every page
 // works, parses and has no inline script.
 func TestPagesWithoutJavaScript(t *testing.T) {
-	w := mustWorld(t, MustDSN(t, "sqlite"))
+	eachEngine(t, testPagesWithoutJavaScript)
+}
+
+func testPagesWithoutJavaScript(t *testing.T, dsn string) {
+	w := mustWorld(t, dsn)
 	var task struct{ ID int64 }
 	w.login("financeAdmin").must("POST", "/api/tasks", map[string]any{"name": "2024 年度部门整体支出绩效自评", "year": 2024,
 		"kinds": []string{"部门整体"}, "unit_ids": []int64{w.orgs["U"].ID}, "deadline": time.Now().AddDate(0, 1, 0).Format(time.RFC3339),

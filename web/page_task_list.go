@@ -66,6 +66,7 @@ var flashes = map[string]string{
 	"finance_approve": "财政复核已通过。",
 	"finance_return":  "已退回单位修改。",
 	"publish":         "已公开。",
+	"resolved":        "意见已标为已处理。",
 	"comment":         "意见已保存。",
 	"task":            "任务已下达，各单位登录后即可看到。",
 	"score":           "复核评分已保存。",

@@ -62,6 +62,7 @@ func (s *Server) pageRoutes() []pageRoute {
 		{method: "GET", path: "/evaluations/{id}/diff", handle: s.pageRevisionDiff, view: "diff", login: true},
 		{method: "POST", path: "/evaluations/{id}/transitions", handle: s.pageTransitionCreate, login: true},
 		{method: "POST", path: "/evaluations/{id}/comments", handle: s.pageCommentCreate, login: true},
+		{method: "POST", path: "/comments/{id}/resolve", handle: s.pageCommentResolve, login: true},
 		{method: "POST", path: "/evaluations/{id}/review-scores", handle: s.pageReviewScoreSave, login: true},
 		{method: "GET", path: "/public", handle: s.pagePublicList, view: "public_list"},
 		{method: "GET", path: "/public/{id}", handle: s.pagePublicShow, view: "public_show"},
