@@ -31,7 +31,7 @@ type EvaluationRecord struct {
 	// Content is the evaluation itself. Lists leave it nil; FindEvaluationByID
 	// fills it.
 	Content    *Evaluation
-	Provenance map[string]Position // where each figure was read, for imported documents
+	Provenance map[string]Position // where each figure was read, for imported documents; the same map as Content.Provenance
 	SourceHash string              // the content address of the imported document, if any
 
 	// The latest revision's results.
@@ -112,7 +112,7 @@ type EvaluationFilter struct {
 type EvaluationUpdate struct {
 	Version    int
 	Content    *Evaluation
-	Provenance map[string]Position // nil keeps the stored provenance
+	Provenance map[string]Position // replaces the stored provenance; nil takes Content.Provenance, and if that is nil too the stored one is kept
 	Note       string              // the editor's note for the revision ("按退回意见修改")
 }
 

@@ -21,7 +21,7 @@ func NewLogService(db *DB) *LogService { return &LogService{db} }
 // on SQLite), so appends are totally ordered and never deadlock.
 func (tx *Tx) log(e *jixiao.LogEntry) error {
 	var prev jixiao.LogEntry
-	if err := tx.queryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`+tx.db.d.forUpdate()).Scan(&prev.Seq, &prev.Hash); err != nil {
+	if err := tx.queryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`+tx.db.d.forUpdate("audit_head")).Scan(&prev.Seq, &prev.Hash); err != nil {
 		return fmt.Errorf("sqldb: audit head: %w", err)
 	}
 	if e.Time.IsZero() {

@@ -66,20 +66,7 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return jixiao.Errorf(jixiao.EConflict, "备份文件 %s 已存在", path)
 	}
-	if db.d.name() == "sqlite" {
-		// a connection of its own: the reader pool is query-only, and the
-		// writer's one connection must stay free for the server's saves
-		c, err := sqlite{}.openBackup(db.dsn)
-		if err != nil {
-			return err
-		}
-		defer c.Close()
-		if _, err := c.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
-			return fmt.Errorf("sqldb: backup to %s: %w", path, err)
-		}
-		return nil
-	}
-	return db.dumpFile(ctx, path)
+	return db.d.backup(ctx, db, path)
 }
 
 // BackupDump writes a dump to path, which must not exist, on either engine.

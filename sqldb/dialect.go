@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"net/url"
@@ -22,11 +23,18 @@ type dialect interface {
 	open(dsn string) (w, r *sql.DB, err error)
 	rebind(q string) string
 	timeParam(t time.Time) any
-	forUpdate() string
+	forUpdate(table string) string
+	lockMigrations(tx *Tx) error
+	backup(ctx context.Context, db *DB, path string) error
 	txOptions(readOnly bool) *sql.TxOptions
 	isUnique(err error) bool
 	resetIdentity(tx *Tx, table string) error
+	cacheStatements() bool
 }
+
+// Engine names the engine a DSN opens: "postgres" for a postgres:// or
+// postgresql:// URL, "sqlite" for anything else (a file path).
+func Engine(dsn string) string { return dialectOf(dsn).name() }
 
 func dialectOf(dsn string) dialect {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
@@ -95,7 +103,27 @@ func (sqlite) timeParam(t time.Time) any {
 	return t.UTC().Truncate(time.Microsecond).Format(sqliteTime)
 }
 
-func (sqlite) forUpdate() string { return "" } // the IMMEDIATE transaction holds the write lock already
+func (sqlite) cacheStatements() bool { return true }
+
+func (sqlite) forUpdate(string) string { return "" } // the IMMEDIATE transaction holds the write lock already
+
+// lockMigrations: the IMMEDIATE transaction holds the write lock already.
+func (sqlite) lockMigrations(*Tx) error { return nil }
+
+// backup writes a consistent copy of the file with VACUUM INTO, on a
+// connection of its own: the reader pool is query-only, and the writer's
+// one connection must stay free for the server's saves.
+func (sqlite) backup(ctx context.Context, db *DB, path string) error {
+	c, err := sqlite{}.openBackup(db.dsn)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return fmt.Errorf("sqldb: backup to %s: %w", path, err)
+	}
+	return nil
+}
 
 func (sqlite) txOptions(bool) *sql.TxOptions { return nil }
 
@@ -159,7 +187,21 @@ func (postgres) timeParam(t time.Time) any {
 	return t.UTC().Truncate(time.Microsecond)
 }
 
-func (postgres) forUpdate() string { return " FOR UPDATE" }
+func (postgres) cacheStatements() bool { return false } // pgx caches them per connection
+
+// forUpdate locks the rows read from table (and not those of the tables
+// it is joined with) until the transaction ends.
+func (postgres) forUpdate(table string) string { return " FOR UPDATE OF " + table }
+
+// lockMigrations makes two servers starting on one database at once apply
+// the migrations one after the other.
+func (postgres) lockMigrations(tx *Tx) error {
+	_, err := tx.exec(`SELECT pg_advisory_xact_lock(7303311)`)
+	return err
+}
+
+// backup writes a dump (Dump) read in one snapshot.
+func (postgres) backup(ctx context.Context, db *DB, path string) error { return db.dumpFile(ctx, path) }
 
 func (postgres) txOptions(readOnly bool) *sql.TxOptions {
 	if readOnly {

@@ -44,10 +44,7 @@ func evalObject(id int64) string { return fmt.Sprintf("evaluation/%d", id) }
 func (tx *Tx) evalByID(id int64, lock bool) (*jixiao.EvaluationRecord, error) {
 	q := `SELECT ` + evalColumns + evalFrom + ` WHERE e.id = ?`
 	if lock {
-		q += tx.db.d.forUpdate()
-		if tx.db.d.name() == "postgres" {
-			q += " OF e"
-		}
+		q += tx.db.d.forUpdate("e")
 	}
 	r, err := scanEval(tx.queryRow(q, id))
 	return r, notFound(err, "自评表 %d 不存在", id)

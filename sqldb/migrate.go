@@ -63,10 +63,8 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	for _, m := range ms {
 		err := db.run(ctx, db.wdb, false, func(tx *Tx) error {
-			if db.d.name() == "postgres" {
-				if _, err := tx.exec(`SELECT pg_advisory_xact_lock(7303311)`); err != nil {
-					return err
-				}
+			if err := db.d.lockMigrations(tx); err != nil {
+				return err
 			}
 			var n int
 			if err := tx.queryRow(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil || n > 0 {

@@ -19,6 +19,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -42,6 +43,9 @@ type DB struct {
 	Password PasswordParams
 
 	docs      docCache
+	stmtMu    sync.Mutex
+	stmts     map[stmtKey]*sql.Stmt // nil values are being prepared
+	prepares  sync.WaitGroup
 	dummyOnce sync.Once
 	dummy     string
 }
@@ -71,6 +75,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // Close closes the pools.
 func (db *DB) Close() error {
 	var errs []error
+	db.prepares.Wait()
+	db.stmtMu.Lock()
+	for _, st := range db.stmts {
+		if st != nil {
+			errs = append(errs, st.Close())
+		}
+	}
+	db.stmts = nil
+	db.stmtMu.Unlock()
 	if db.rdb != nil && db.rdb != db.wdb {
 		errs = append(errs, db.rdb.Close())
 	}
@@ -90,6 +103,7 @@ func (db *DB) Ping(ctx context.Context) error { return db.rdb.PingContext(ctx) }
 // service call that opened it.
 type Tx struct {
 	tx   *sql.Tx
+	pool *sql.DB
 	db   *DB
 	ctx  context.Context
 	now  time.Time
@@ -97,15 +111,79 @@ type Tx struct {
 }
 
 func (tx *Tx) exec(q string, args ...any) (sql.Result, error) {
+	if st := tx.stmt(q); st != nil {
+		return st.ExecContext(tx.ctx, args...)
+	}
 	return tx.tx.ExecContext(tx.ctx, tx.db.d.rebind(q), args...)
 }
 
 func (tx *Tx) query(q string, args ...any) (*sql.Rows, error) {
+	if st := tx.stmt(q); st != nil {
+		return st.QueryContext(tx.ctx, args...)
+	}
 	return tx.tx.QueryContext(tx.ctx, tx.db.d.rebind(q), args...)
 }
 
 func (tx *Tx) queryRow(q string, args ...any) *sql.Row {
+	if st := tx.stmt(q); st != nil {
+		return st.QueryRowContext(tx.ctx, args...)
+	}
 	return tx.tx.QueryRowContext(tx.ctx, tx.db.d.rebind(q), args...)
+}
+
+// maxStmts bounds the prepared statements kept per pool: queries built
+// from filters come in a bounded number of shapes, but a bound keeps an
+// unforeseen one from growing the cache without end.
+const maxStmts = 256
+
+type stmtKey struct {
+	pool *sql.DB
+	q    string
+}
+
+// stmt returns q prepared for this transaction, from statements prepared
+// once per pool (and per connection by database/sql), or nil to run q
+// unprepared. SQLite compiles every query it is given, which costs more
+// than most of our queries take to run; pgx caches statements itself.
+//
+// A query seen for the first time runs unprepared while a goroutine
+// prepares it on the pool: preparing needs a free connection, and this
+// transaction holds one (on SQLite's writer pool, the only one).
+func (tx *Tx) stmt(q string) *sql.Stmt {
+	if !tx.db.d.cacheStatements() || strings.Contains(q, ";") {
+		return nil
+	}
+	key := stmtKey{tx.pool, q}
+	db := tx.db
+	db.stmtMu.Lock()
+	st, seen := db.stmts[key]
+	if !seen && len(db.stmts) < maxStmts {
+		if db.stmts == nil {
+			db.stmts = map[stmtKey]*sql.Stmt{}
+		}
+		db.stmts[key] = nil // being prepared
+		db.prepares.Add(1)
+		go func() {
+			defer db.prepares.Done()
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			prepared, err := key.pool.PrepareContext(ctx, q)
+			db.stmtMu.Lock()
+			defer db.stmtMu.Unlock()
+			if err != nil || db.stmts == nil {
+				if prepared != nil {
+					prepared.Close()
+				}
+				return // stays unprepared
+			}
+			db.stmts[key] = prepared
+		}()
+	}
+	db.stmtMu.Unlock()
+	if st == nil {
+		return nil
+	}
+	return tx.tx.StmtContext(tx.ctx, st)
 }
 
 // insert runs an INSERT … RETURNING id and returns the id.
@@ -138,7 +216,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *
 	if err != nil {
 		return fmt.Errorf("sqldb: begin: %w", err)
 	}
-	tx := &Tx{tx: stx, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx)}
+	tx := &Tx{tx: stx, pool: pool, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx)}
 	if err := fn(tx); err != nil {
 		stx.Rollback()
 		return err

@@ -100,7 +100,9 @@ func console() context.Context {
 
 func as(u *jixiao.User) context.Context { return jixiao.NewContextWithUser(context.Background(), u) }
 
-func mustWorld(t *testing.T, dsn string) *world {
+func mustWorld(t *testing.T, dsn string) *world { return mustWorldTB(t, dsn) }
+
+func mustWorldTB(t testing.TB, dsn string) *world {
 	t.Helper()
 	w := &world{db: MustOpenDB(t, dsn)}
 	orgs := sqldb.NewOrganisationService(w.db)

@@ -183,10 +183,18 @@ func (s *TaskService) FindObligations(ctx context.Context, f jixiao.ObligationFi
 		if !jixiao.CanViewTask(tx.user, t) {
 			return refuse(jixiao.ENotFound, "查看任务", fmt.Sprintf("task/%d", t.ID), "任务 %d 不存在", t.ID)
 		}
+		// only the units the user may see, and the one asked for: a unit's
+		// own list must not read every evaluation of the task
+		where, args := []string{"tu.task_id = ?"}, []any{t.Year, t.ID}
+		if f.UnitID != 0 {
+			where, args = append(where, "tu.unit_id = ?"), append(args, f.UnitID)
+		}
+		scope, scopeArgs := obligationScope(tx.user)
+		where, args = append(where, scope), append(args, scopeArgs...)
 		rows, err := tx.query(`SELECT o.id, o.name, o.path, e.id, e.kind, e.project_code, e.status, e.submitted_at
 			FROM task_units tu JOIN organisations o ON o.id = tu.unit_id
 			LEFT JOIN evaluations e ON e.unit_id = tu.unit_id AND e.year = ?
-			WHERE tu.task_id = ? ORDER BY o.path, e.kind, e.project_code`, t.Year, t.ID)
+			WHERE `+strings.Join(where, " AND ")+` ORDER BY o.path, e.kind, e.project_code`, args...)
 		if err != nil {
 			return err
 		}
@@ -240,4 +248,18 @@ func (s *TaskService) FindObligations(ctx context.Context, f jixiao.ObligationFi
 		kept = append(kept, o)
 	}
 	return kept, nil
+}
+
+// obligationScope is CanViewObligation as SQL: a unit's members see their
+// unit, reviewers and admins the units below them. Rows are checked with
+// the predicate again as they are read.
+func obligationScope(u *jixiao.User) (string, []any) {
+	clauses, args := []string{"1 = 0"}, []any{}
+	if u.HasRole(jixiao.RoleUnitEditor) || u.HasRole(jixiao.RoleUnitApprover) {
+		clauses, args = append(clauses, "o.id = ?"), append(args, u.OrgID)
+	}
+	if u.HasRole(jixiao.RoleDeptReviewer) || u.HasRole(jixiao.RoleFinanceReviewer) || u.HasRole(jixiao.RoleFinanceAdmin) {
+		clauses, args = append(clauses, "(o.path LIKE ? AND o.id <> ?)"), append(args, u.OrgPath.String()+"%", u.OrgID)
+	}
+	return "(" + strings.Join(clauses, " OR ") + ")", args
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"jixiao/sqldb"
 )
@@ -64,7 +63,7 @@ func runRestore(args []string, stdout, stderr io.Writer) int {
 	n, _ := io.ReadFull(f, head)
 	f.Close()
 	ctx := consoleContext()
-	isPG := strings.HasPrefix(*dsn, "postgres://") || strings.HasPrefix(*dsn, "postgresql://")
+	isPG := sqldb.Engine(*dsn) == "postgres"
 	if bytes.HasPrefix(head[:n], []byte("SQLite format 3\x00")) {
 		if isPG {
 			fmt.Fprintln(stderr, "jixiao restore: 这是 SQLite 备份；恢复到 PostgreSQL 请先用 jixiao backup --dump 导出转储")

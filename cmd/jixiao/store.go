@@ -52,7 +52,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 // openDB opens (and on first use creates) the database; an SQLite file's
 // folder is created too.
 func openDB(ctx context.Context, dsn string) (*sqldb.DB, error) {
-	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
+	if sqldb.Engine(dsn) == "sqlite" {
 		if err := os.MkdirAll(filepath.Dir(dsn), 0o750); err != nil {
 			return nil, err
 		}
