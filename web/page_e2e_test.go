@@ -408,7 +408,7 @@ func TestPagesStory(t *testing.T) {
 	}
 	b.shot("overview")
 	b.run(chromedp.Navigate(evURL), chromedp.WaitVisible(chromedp.CSS("#score-0")),
-		chromedp.SendKeys(chromedp.CSS("#score-0"), "1"), chromedp.SendKeys(chromedp.CSS("#rs-reason-0"), "佐证材料不足"),
+		retype("#score-0", "1"), chromedp.SendKeys(chromedp.CSS("#rs-reason-0"), "佐证材料不足"),
 		chromedp.Click(chromedp.CSS(`form:has(#score-0) button`)), landed("score"))
 	if got := b.text("#gap-total"); !strings.HasPrefix(got, "-") {
 		t.Errorf("the gap total is %q, want the points the review took away", got)
