@@ -110,6 +110,9 @@ func indicatorIndex(path string) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+	if len(n) > 1 && n[0] == '0' {
+		return 0, false // the domain writes indicators[3], never indicators[03]
+	}
 	i := 0
 	for _, c := range n {
 		if c < '0' || c > '9' || i > 100000 {
