@@ -219,6 +219,22 @@ func testPagesWithoutJavaScript(t *testing.T, dsn string) {
 			t.Fatalf("a save from a stale version: %d", r.StatusCode)
 		}
 	})
+	t.Run("Downloads", func(t *testing.T) {
+		links := regexp.MustCompile(`href="(/api/evaluations/\d+/downloads/[a-z]+\.[a-z]+)"`).FindAllStringSubmatch(page, -1)
+		if len(links) != 6 {
+			t.Fatalf("the editor links %d downloads, want 6", len(links))
+		}
+		for _, l := range links {
+			r, err := c.hc.Get(c.base + l[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Body.Close()
+			if r.StatusCode != 200 || r.ContentLength == 0 {
+				t.Errorf("%s: %d, %d bytes", l[1], r.StatusCode, r.ContentLength)
+			}
+		}
+	})
 	for _, path := range []string{"/", strings.TrimSuffix(action, "/edit"), strings.TrimSuffix(action, "/edit") + "/diff", "/public"} {
 		if r, _ := c.page(t, path); r.StatusCode != 200 {
 			t.Errorf("%s: %d", path, r.StatusCode)
