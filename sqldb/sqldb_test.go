@@ -75,8 +75,10 @@ func MustOpenDB(tb testing.TB, dsn string) *sqldb.DB {
 		tb.Fatal(err)
 	}
 	db.Password = sqldb.PasswordParams{Time: 1, Memory: 1024, Threads: 1}
-	now := testClock
-	db.Now = func() time.Time { now = now.Add(time.Millisecond); return now }
+	// a clock that ticks a millisecond per reading, safe for the
+	// concurrent tests' goroutines
+	var ticks atomic.Int64
+	db.Now = func() time.Time { return testClock.Add(time.Duration(ticks.Add(1)) * time.Millisecond) }
 	tb.Cleanup(func() { db.Close() })
 	return db
 }
