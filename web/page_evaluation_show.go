@@ -15,7 +15,6 @@ type showPage struct {
 	Panel       checkPanel
 	Actions     []labelled
 	Transitions []*jixiao.Transition
-	Revisions   []*jixiao.Revision
 	Comments    []*jixiao.Comment
 	Paths       []labelled        // what a comment may be pinned to
 	Labels      map[string]string // a comment's path in words
@@ -57,9 +56,6 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 		d.Actions = append(d.Actions, labelled{string(a), a.Label()})
 	}
 	if d.Transitions, err = s.cfg.Evaluations.FindTransitions(ctx, id); err != nil {
-		return err
-	}
-	if d.Revisions, _, err = s.cfg.Revisions.FindRevisions(ctx, jixiao.RevisionFilter{EvaluationID: id, Limit: 100}); err != nil {
 		return err
 	}
 	if jixiao.CanViewComments(me, rec) {
