@@ -103,6 +103,9 @@ func NewServer(cfg Config) (*Server, error) {
 	for _, rt := range s.routes {
 		mux.Handle(rt.method+" "+rt.path, s.wrap(rt))
 	}
+	if err := s.registerPages(mux); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
 	mux.Handle("/", s.handle(s.noRoute(mux)))
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+func measure(ctx context.Context, base string, units []unitData, o options) error {
+	conns := max(o.conns, o.checkConns)
+	cookies := make([]string, conns)
+	for w := range conns {
+		c, err := login(base, units[w%len(units)].login)
+		if err != nil {
+			return err
+		}
+		cookies[w] = c
+	}
+	asset, err := assetURL(base, cookies[0])
+	if err != nil {
+		return err
+	}
+	get := func(path func(w, i int) string) func(w, i int) (*http.Request, error) {
+		return func(w, i int) (*http.Request, error) {
+			req, err := http.NewRequest("GET", base+path(w, i), nil)
+			if err == nil {
+				req.Header.Set("Cookie", cookies[w])
+			}
+			return req, err
+		}
+	}
+	rngs := make([]*rand.Rand, conns)
+	for w := range rngs {
+		rngs[w] = rand.New(rand.NewPCG(uint64(w), 7))
+	}
+	pick := func(w int) int64 {
+		evals := units[w%len(units)].evals
+		return evals[rngs[w].IntN(len(evals))]
+	}
+	phases := []phase{
+		{name: "static " + asset[strings.LastIndex(asset, "/")+1:], want: 200, next: get(func(w, i int) string { return asset })},
+		{name: "GET evaluation page", want: 200, next: get(func(w, i int) string { return fmt.Sprintf("/evaluations/%d", pick(w)) })},
+		{name: "GET editor page", want: 200, next: get(func(w, i int) string { return fmt.Sprintf("/evaluations/%d/edit", pick(w)) })},
+	}
+	var results []result
+	for _, p := range phases {
+		p.conns, p.d = o.conns, o.d
+		r, err := p.run(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Println(r)
+		results = append(results, r)
+	}
+	check, err := checkPhase(base, units, cookies, o)
+	if err != nil {
+		return err
+	}
+	rc, err := check.run(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Println(rc)
+	fmt.Println()
+	static := results[0]
+	for _, r := range results[1:] {
+		fmt.Printf("goal %-22s p99 %.2f ms < 50 ms: %s (static beside it: p99 %.2f ms, %.0f req/s)\n", r.name, ms(r.p99),
+			verdict(ms(r.p99) < 50), ms(static.p99), static.rate())
+	}
+	fmt.Printf("goal %-22s p99 %.2f ms < 100 ms at %d editors: %s\n", rc.name, ms(rc.p99), o.checkConns, verdict(ms(rc.p99) < 100))
+	return nil
+}
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "NOT MET"
+}
+
+// login signs user in through the login page and returns the session
+// cookie.
+func login(base, user string) (string, error) {
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.PostForm(base+"/login", url.Values{"login": {user}, "password": {benchPassword}})
+	if err != nil {
+		return "", err
+	}
+	resp.Body.Close()
+	for _, c := range resp.Cookies() {
+		if c.Name == "jixiao_session" {
+			return c.Name + "=" + c.Value, nil
+		}
+	}
+	return "", fmt.Errorf("login %s: %s, no session cookie", user, resp.Status)
+}
+
+var cssLink = regexp.MustCompile(`href="(/assets/[0-9a-f]+/app\.css)"`)
+
+// assetURL returns the stylesheet's hashed URL as the pages link it.
+func assetURL(base, cookie string) (string, error) {
+	page, err := fetch(base+"/", cookie)
+	if err != nil {
+		return "", err
+	}
+	m := cssLink.FindStringSubmatch(page)
+	if m == nil {
+		return "", errors.New("no stylesheet link on /")
+	}
+	return m[1], nil
+}
+
+func fetch(u, cookie string) (string, error) {
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("Cookie", cookie)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		return "", fmt.Errorf("GET %s: %s", u, resp.Status)
+	}
+	return string(b), err
+}
+
+// checkPhase has each editor type into their own evaluation's form: every
+// request changes 全年执行数 and posts the whole form, as the editor's
+// script does after a pause in typing.
+func checkPhase(base string, units []unitData, cookies []string, o options) (phase, error) {
+	forms := make([]url.Values, o.checkConns)
+	paths := make([]string, o.checkConns)
+	for w := range forms {
+		id := units[w%len(units)].evals[0]
+		page, err := fetch(fmt.Sprintf("%s/evaluations/%d/edit", base, id), cookies[w])
+		if err != nil {
+			return phase{}, err
+		}
+		if forms[w], err = editorForm(page); err != nil {
+			return phase{}, err
+		}
+		paths[w] = fmt.Sprintf("%s/evaluations/%d/check", base, id)
+	}
+	return phase{name: "POST live check", conns: o.checkConns, d: o.d, want: 200, next: func(w, i int) (*http.Request, error) {
+		f := forms[w]
+		f.Set("b.executed", fmt.Sprintf("%d.%02d", 100+i%400, i%100))
+		req, err := http.NewRequest("POST", paths[w], strings.NewReader(f.Encode()))
+		if err == nil {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Cookie", cookies[w])
+		}
+		return req, err
+	}}, nil
+}
+
+// editorForm returns the fields of the editor's form as a browser sends
+// them.
+func editorForm(page string) (url.Values, error) {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return nil, err
+	}
+	attr := func(n *html.Node, k string) (string, bool) {
+		for _, a := range n.Attr {
+			if a.Key == k {
+				return a.Val, true
+			}
+		}
+		return "", false
+	}
+	v := url.Values{}
+	var walk func(n *html.Node, in bool)
+	walk = func(n *html.Node, in bool) {
+		if n.Type == html.ElementNode {
+			if n.Data == "form" {
+				id, _ := attr(n, "id")
+				in = id == "editor"
+			}
+			name, named := attr(n, "name")
+			if in && named {
+				switch n.Data {
+				case "input":
+					if t, _ := attr(n, "type"); t != "checkbox" && t != "submit" {
+						val, _ := attr(n, "value")
+						v.Set(name, val)
+					}
+				case "textarea":
+					if n.FirstChild != nil {
+						v.Set(name, n.FirstChild.Data)
+					} else {
+						v.Set(name, "")
+					}
+				case "select":
+					v.Set(name, "")
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, in)
+		}
+	}
+	walk(doc, false)
+	if v.Get("version") == "" {
+		return nil, errors.New("no editor form on the page")
+	}
+	return v, nil
+}

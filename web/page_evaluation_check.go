@@ -1,0 +1,41 @@
+package web
+
+import (
+	"net/http"
+
+	"jixiao"
+)
+
+// pageEvaluationCheck answers POST /evaluations/{id}/check: the editor's
+// form, scored and audited without saving, as the side panel's HTML. The
+// editor's script posts it as the user types and swaps the panel in.
+func (s *Server) pageEvaluationCheck(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
+	}
+	ctx := r.Context()
+	rec, err := s.cfg.Evaluations.FindEvaluationByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	var panel checkPanel
+	content, err := evaluationFromForm(rec.Content, r.PostForm)
+	if err == nil {
+		panel, err = s.checkContent(ctx, rec, content)
+	}
+	if err != nil {
+		if jixiao.ErrorCode(err) != jixiao.EInvalid {
+			return err
+		}
+		var de *jixiao.Error
+		panel.Problem = err.Error()
+		if errorsAs(err, &de) {
+			panel.Problem = de.Message
+		}
+	}
+	return s.render(w, r, http.StatusOK, "check", pageData{Data: panel})
+}

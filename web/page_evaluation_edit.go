@@ -1,0 +1,124 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"sort"
+	"strings"
+
+	"jixiao"
+)
+
+// editPage is the editor: the form, and beside it the live check.
+type editPage struct {
+	Rec        *jixiao.EvaluationRecord
+	Form       evaluationForm
+	Panel      checkPanel
+	Editable   bool
+	Actions    []labelled
+	Notes      []string    // what the import could not read
+	Read       []readField // what the import read, from where
+	Returned   *jixiao.Transition
+	Comments   []*jixiao.Comment // open comments not pinned to an indicator row
+	BudgetCols []string
+	SplitCols  []string
+	Downloads  []download
+	Labels     map[string]string // a comment's path in words
+}
+
+type readField struct{ Path, Where string }
+
+type download struct{ File, Label string }
+
+// downloads are the rendered outputs, in the order the pages list them.
+var downloads = []download{
+	{"table.xlsx", "自评表 Excel"}, {"table.docx", "自评表 Word"}, {"table.pdf", "自评表 PDF"},
+	{"report.docx", "自评报告 Word"}, {"report.pdf", "自评报告 PDF"}, {"report.html", "自评报告 网页"},
+}
+
+// pageEvaluationEdit answers GET /evaluations/{id}/edit.
+func (s *Server) pageEvaluationEdit(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	rec, err := s.cfg.Evaluations.FindEvaluationByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	d, err := s.newEditPage(r.Context(), rec, rec.Content)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, "edit", pageData{Title: "填报 · " + rec.Title, Flash: flash(r), Data: d})
+}
+
+// newEditPage makes the editor for rec showing content (the stored one,
+// or what the user sent when a save was refused).
+func (s *Server) newEditPage(ctx context.Context, rec *jixiao.EvaluationRecord, content *jixiao.Evaluation) (*editPage, error) {
+	me := jixiao.UserFromContext(ctx)
+	d := &editPage{Rec: rec, Form: newEvaluationForm(content), Editable: jixiao.CanEdit(me, rec), Downloads: downloads,
+		Labels: targetLabels(content)}
+	for _, c := range budgetCols {
+		d.BudgetCols = append(d.BudgetCols, c.Label)
+	}
+	for _, c := range splitCols {
+		d.SplitCols = append(d.SplitCols, c.Label)
+	}
+	for _, a := range jixiao.NextActions(me, rec) {
+		d.Actions = append(d.Actions, labelled{string(a), a.Label()})
+	}
+	panel, err := s.checkContent(ctx, rec, content)
+	if err != nil {
+		return nil, err
+	}
+	d.Panel = panel
+	for path, pos := range rec.Provenance {
+		d.Read = append(d.Read, readField{path, pos.Describe()})
+	}
+	sort.Slice(d.Read, func(i, j int) bool { return d.Read[i].Path < d.Read[j].Path })
+	trs, err := s.cfg.Evaluations.FindTransitions(ctx, rec.ID)
+	if err != nil {
+		return nil, err
+	}
+	if n := len(trs); n > 0 && strings.HasSuffix(string(trs[n-1].Action), "_return") {
+		d.Returned = trs[n-1]
+	}
+	if jixiao.CanViewComments(me, rec) {
+		cs, err := s.cfg.Comments.FindComments(ctx, jixiao.CommentFilter{EvaluationID: rec.ID, Unresolved: true})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			if i, ok := indicatorIndex(c.Path); ok && i < len(d.Form.Indicators) {
+				d.Form.Indicators[i].Comments = append(d.Form.Indicators[i].Comments, c)
+			} else {
+				d.Comments = append(d.Comments, c)
+			}
+		}
+	}
+	return d, nil
+}
+
+// indicatorIndex reads "indicators[3]" (or "indicators[3].得分") as 3.
+func indicatorIndex(path string) (int, bool) {
+	rest, ok := strings.CutPrefix(path, "indicators[")
+	if !ok {
+		return 0, false
+	}
+	n, _, ok := strings.Cut(rest, "]")
+	if !ok {
+		return 0, false
+	}
+	if len(n) > 1 && n[0] == '0' {
+		return 0, false // the domain writes indicators[3], never indicators[03]
+	}
+	i := 0
+	for _, c := range n {
+		if c < '0' || c > '9' || i > 100000 {
+			return 0, false
+		}
+		i = i*10 + int(c-'0')
+	}
+	return i, n != ""
+}

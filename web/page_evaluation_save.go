@@ -1,0 +1,63 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"jixiao"
+)
+
+// pageEvaluationSave answers POST /evaluations/{id}/edit: the form saved as
+// a new revision from the version the user had. A refused save shows the
+// form again as the user left it, with the reason.
+func (s *Server) pageEvaluationSave(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
+	}
+	ctx := r.Context()
+	rec, err := s.cfg.Evaluations.FindEvaluationByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	version, _ := strconv.Atoi(r.PostForm.Get("version"))
+	content, err := evaluationFromForm(rec.Content, r.PostForm)
+	if err == nil {
+		_, err = s.cfg.Evaluations.UpdateEvaluation(ctx, id, jixiao.EvaluationUpdate{Version: version, Content: content,
+			Note: r.PostForm.Get("note")})
+	}
+	if err != nil {
+		return s.refusedSave(w, r, rec, content, err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/evaluations/%d/edit?msg=saved", id), http.StatusSeeOther)
+	return nil
+}
+
+// refusedSave shows the editor with what the user sent and why it was not
+// saved; errors that are not the user's go to the error page.
+func (s *Server) refusedSave(w http.ResponseWriter, r *http.Request, rec *jixiao.EvaluationRecord, content *jixiao.Evaluation, err error) error {
+	code := jixiao.ErrorCode(err)
+	if code != jixiao.EInvalid && code != jixiao.EConflict {
+		return err
+	}
+	msg := err.Error()
+	var de *jixiao.Error
+	if errorsAs(err, &de) {
+		msg = de.Message
+	}
+	if code == jixiao.EConflict {
+		msg += "。请另开窗口查看最新内容，再把您的修改填入。"
+	}
+	if content == nil {
+		content = rec.Content
+	}
+	d, derr := s.newEditPage(r.Context(), rec, content)
+	if derr != nil {
+		return derr
+	}
+	return s.render(w, r, errorStatus(code), "edit", pageData{Title: "填报 · " + rec.Title, Error: "未保存：" + msg, Data: d})
+}

@@ -1,0 +1,347 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"jixiao"
+)
+
+// The editor's form: every field of the table a unit fills in, named so
+// that a finding's location maps to the input it concerns ("b.executed",
+// "i.3.score", "s.1.0.fullyear"). The report's data is not in the form:
+// a save keeps it as stored.
+
+// budgetCols are the figures of 年度资金总额, in table order.
+var budgetCols = []struct{ Key, Label string }{
+	{"request", "年度预算申请"}, {"initial", "年初预算数"}, {"fullyear", "全年预算数"},
+	{"executed", "全年执行数"}, {"weight", "分值"}, {"rate", "执行率"}, {"score", "得分"},
+}
+
+// splitCols are the figures of a breakdown row.
+var splitCols = []struct{ Key, Label string }{
+	{"initial", "年初预算数"}, {"fullyear", "全年预算数"}, {"executed", "全年执行数"}, {"rate", "执行率"},
+}
+
+// indicatorCols are the columns of a 三级 indicator row.
+var indicatorCols = []struct{ Key, Label string }{
+	{"level1", "一级指标"}, {"level2", "二级指标"}, {"name", "三级指标"}, {"target", "年度指标值"},
+	{"actual", "实际完成值"}, {"type", "指标值类型"}, {"weight", "分值"}, {"score", "得分"},
+	{"standard", "评（扣）分标准"}, {"deviation", "偏差原因分析及改进措施"}, {"order", "次序"},
+}
+
+type formField struct {
+	Name, ID, Label, Value string
+}
+
+type splitForm struct {
+	Index int
+	Name  string
+	Rows  []splitRowForm
+}
+
+type splitRowForm struct {
+	Index  int
+	Name   string
+	Fields []formField
+}
+
+type indicatorForm struct {
+	Index    int
+	Path     string // "indicators[3]", as comments name it
+	Fields   map[string]formField
+	Comments []*jixiao.Comment
+}
+
+// evaluationForm is the editor's view of an evaluation's content.
+type evaluationForm struct {
+	Header     []formField
+	Budget     []formField
+	Splits     []splitForm
+	Goal       []formField
+	Indicators []indicatorForm
+	Total      []formField
+}
+
+func field(name, label, value string) formField {
+	return formField{Name: name, ID: "f-" + strings.ReplaceAll(name, ".", "-"), Label: label, Value: value}
+}
+
+// newEvaluationForm fills the form from ev, with one blank indicator row
+// at the end for a row to be added without JavaScript.
+func newEvaluationForm(ev *jixiao.Evaluation) evaluationForm {
+	var f evaluationForm
+	year := ""
+	if ev.Year != 0 {
+		year = strconv.Itoa(ev.Year)
+	}
+	f.Header = []formField{field("unit", "单位名称", ev.Unit), field("department", "主管部门", ev.Department),
+		field("year", "年度", year)}
+	if ev.Kind == jixiao.KindProject {
+		f.Header = append(f.Header, field("project", "项目名称", ev.Project), field("project_code", "项目编码", ev.ProjectCode))
+	}
+	b := ev.Budget
+	for i, fig := range []jixiao.Figure{b.Request, b.Initial, b.FullYear, b.Executed, b.Weight, b.Rate, b.Score} {
+		f.Budget = append(f.Budget, field("b."+budgetCols[i].Key, budgetCols[i].Label, fig.Text))
+	}
+	for i, sp := range b.Splits {
+		sf := splitForm{Index: i, Name: sp.Name}
+		for j, row := range sp.Rows {
+			rf := splitRowForm{Index: j, Name: row.Name}
+			for k, fig := range []jixiao.Figure{row.Initial, row.FullYear, row.Executed, row.Rate} {
+				rf.Fields = append(rf.Fields, field(fmt.Sprintf("s.%d.%d.%s", i, j, splitCols[k].Key), row.Name+" "+splitCols[k].Label, fig.Text))
+			}
+			sf.Rows = append(sf.Rows, rf)
+		}
+		f.Splits = append(f.Splits, sf)
+	}
+	f.Goal = []formField{field("goal.expected", "预期目标", ev.Goal.Expected), field("goal.actual", "实际完成情况", ev.Goal.Actual)}
+	for i, in := range ev.Indicators {
+		f.Indicators = append(f.Indicators, indicatorRowForm(i, in))
+	}
+	f.Indicators = append(f.Indicators, indicatorRowForm(len(ev.Indicators), jixiao.Indicator{}))
+	f.Total = []formField{field("total", "总分", ev.StatedTotal.Text), field("grade", "等级", ev.StatedGrade)}
+	return f
+}
+
+func indicatorRowForm(i int, in jixiao.Indicator) indicatorForm {
+	vals := []string{in.Level1, in.Level2, in.Name, in.Target.Raw, in.Actual.Raw, string(in.Type), in.Weight.Text,
+		in.Score.Text, in.Standard, in.Deviation, strconv.Itoa(i + 1)}
+	row := indicatorForm{Index: i, Path: indicatorPath(i), Fields: map[string]formField{}}
+	for k, c := range indicatorCols {
+		row.Fields[c.Key] = field(fmt.Sprintf("i.%d.%s", i, c.Key), fmt.Sprintf("第 %d 行 %s", i+1, c.Label), vals[k])
+	}
+	return row
+}
+
+// evaluationFromForm returns base with the form's fields written over it.
+// What the form does not hold (the report, provenance) stays as in base.
+func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evaluation, error) {
+	ev := *base
+	get := func(name string) string { return strings.TrimSpace(form.Get(name)) }
+	ev.Unit, ev.Department = get("unit"), get("department")
+	if ev.Kind == jixiao.KindProject {
+		ev.Project, ev.ProjectCode = get("project"), get("project_code")
+	}
+	ev.Year = 0
+	if y := get("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil {
+			return nil, invalidField("year", "年度“%s”应为四位数字的年份", y)
+		}
+		ev.Year = n
+	}
+	fig := func(name string) jixiao.Figure { return jixiao.ParseFigure(get(name)) }
+	b := &ev.Budget
+	for i, dst := range []*jixiao.Figure{&b.Request, &b.Initial, &b.FullYear, &b.Executed, &b.Weight, &b.Rate, &b.Score} {
+		*dst = fig("b." + budgetCols[i].Key)
+	}
+	b.Splits = make([]jixiao.BudgetSplit, len(base.Budget.Splits))
+	for i, sp := range base.Budget.Splits {
+		b.Splits[i] = jixiao.BudgetSplit{Name: sp.Name, Rows: make([]jixiao.BudgetRow, len(sp.Rows))}
+		for j, row := range sp.Rows {
+			p := fmt.Sprintf("s.%d.%d.", i, j)
+			b.Splits[i].Rows[j] = jixiao.BudgetRow{Name: row.Name, Initial: fig(p + "initial"), FullYear: fig(p + "fullyear"),
+				Executed: fig(p + "executed"), Rate: fig(p + "rate")}
+		}
+	}
+	ev.Goal = jixiao.Goal{Expected: get("goal.expected"), Actual: get("goal.actual")}
+	type placed struct {
+		in    jixiao.Indicator
+		order float64
+	}
+	var rows []placed
+	for _, i := range indicatorIndexes(form) {
+		p := fmt.Sprintf("i.%d.", i)
+		if form.Get(p+"remove") != "" {
+			continue
+		}
+		in := jixiao.Indicator{Level1: get(p + "level1"), Level2: get(p + "level2"), Name: get(p + "name"),
+			Target: jixiao.ParseValue(get(p + "target")), Actual: jixiao.ParseValue(get(p + "actual")),
+			Type: jixiao.ValueType(get(p + "type")), Weight: fig(p + "weight"), Score: fig(p + "score"),
+			Standard: get(p + "standard"), Deviation: get(p + "deviation")}
+		if blankIndicator(in) {
+			continue
+		}
+		if in.Type != "" && in.Type != jixiao.Quantitative && in.Type != jixiao.Qualitative {
+			return nil, invalidField(p+"type", "第 %d 行指标值类型应为“定量”或“定性”", len(rows)+1)
+		}
+		// 次序 moves a row; a row without a readable one stays where it is
+		order, err := strconv.ParseFloat(get(p+"order"), 64)
+		if err != nil {
+			order = float64(i + 1)
+		}
+		rows = append(rows, placed{in, order})
+	}
+	sort.SliceStable(rows, func(a, b int) bool { return rows[a].order < rows[b].order })
+	ev.Indicators = nil
+	for _, r := range rows {
+		ev.Indicators = append(ev.Indicators, r.in)
+	}
+	ev.StatedTotal, ev.StatedGrade = fig("total"), get("grade")
+	return &ev, nil
+}
+
+// indicatorIndexes returns the row numbers the form holds, in order.
+func indicatorIndexes(form url.Values) []int {
+	seen := map[int]bool{}
+	for k := range form {
+		rest, ok := strings.CutPrefix(k, "i.")
+		if !ok {
+			continue
+		}
+		n, _, _ := strings.Cut(rest, ".")
+		if i, err := strconv.Atoi(n); err == nil && i >= 0 && i < 10000 {
+			seen[i] = true
+		}
+	}
+	out := make([]int, 0, len(seen))
+	for i := range seen {
+		out = append(out, i)
+	}
+	sort.Ints(out)
+	return out
+}
+
+func blankIndicator(in jixiao.Indicator) bool {
+	return in.Level1 == "" && in.Level2 == "" && in.Name == "" && in.Target.Raw == "" && in.Actual.Raw == "" &&
+		in.Weight.Text == "" && in.Score.Text == "" && in.Standard == "" && in.Deviation == "" && in.Type == ""
+}
+
+// findingAnchor returns the id of the form field a finding concerns, or of
+// its section when it concerns a block as a whole; "" for the report,
+// which the form does not hold.
+func findingAnchor(ev *jixiao.Evaluation, l jixiao.Location) string {
+	switch l.Block {
+	case "header":
+		return "sec-header"
+	case "budget":
+		for i, sp := range ev.Budget.Splits {
+			if sp.Name != l.Item {
+				continue
+			}
+			key := colKey(splitCols[:], l.Column)
+			if l.Row > 0 && l.Row <= len(sp.Rows) && key != "" {
+				return fmt.Sprintf("f-s-%d-%d-%s", i, l.Row-1, key)
+			}
+			if key != "" && len(sp.Rows) > 0 {
+				return fmt.Sprintf("f-s-%d-0-%s", i, key)
+			}
+			return "sec-budget"
+		}
+		if key := colKey(budgetCols[:], l.Column); key != "" {
+			return "f-b-" + key
+		}
+		return "sec-budget"
+	case "goal":
+		if l.Column == "预期目标" {
+			return "f-goal-expected"
+		}
+		return "f-goal-actual"
+	case "indicators":
+		if l.Row > 0 {
+			key := colKey(indicatorCols[:], l.Column)
+			if key == "" {
+				key = "name"
+			}
+			return fmt.Sprintf("f-i-%d-%s", l.Row-1, key)
+		}
+		return "sec-indicators"
+	case "total":
+		return "f-total"
+	}
+	return ""
+}
+
+func colKey(cols []struct{ Key, Label string }, label string) string {
+	label = strings.NewReplacer("(", "（", ")", "）").Replace(label)
+	for _, c := range cols {
+		if c.Label == label || strings.ReplaceAll(c.Label, "（扣）", "扣") == label {
+			return c.Key
+		}
+	}
+	return ""
+}
+
+func fmtID(format string, i int) string { return fmt.Sprintf(format, i) }
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// commentTargets are what a comment may be pinned to, in form order, with
+// the words the pages show for each path.
+func commentTargets(ev *jixiao.Evaluation) []labelled {
+	out := []labelled{{"header", "基本信息"}}
+	for _, c := range budgetCols {
+		out = append(out, labelled{"budget." + c.Label, "预算：" + c.Label})
+	}
+	out = append(out, labelled{"goal", "年度总体目标"})
+	for i, in := range ev.Indicators {
+		out = append(out, labelled{indicatorPath(i), fmt.Sprintf("指标第 %d 行：%s", i+1, in.Name)})
+	}
+	return append(out, labelled{"report", "自评报告"})
+}
+
+// targetLabels maps each comment path to its words; a path the list does
+// not know shows as itself.
+func targetLabels(ev *jixiao.Evaluation) map[string]string {
+	m := map[string]string{}
+	for _, t := range commentTargets(ev) {
+		m[t.Code] = t.Label
+	}
+	return m
+}
+
+var (
+	splitPath     = regexp.MustCompile(`^budget\.splits\[(\d+)\](?:\.rows\[(\d+)\])?\.?(.*)$`)
+	indicatorPart = regexp.MustCompile(`^indicators\[(\d+)\]\.?(.*)$`)
+)
+
+// fieldWords names a field path ("budget.splits[1].rows[0].全年预算数",
+// "indicators[4].一级指标") the way the table does: 按支出性质分 · 基本支出 ·
+// 全年预算数, 指标第 5 行 · 一级指标.
+func fieldWords(ev *jixiao.Evaluation, path string) string {
+	if m := splitPath.FindStringSubmatch(path); m != nil {
+		i, _ := strconv.Atoi(m[1])
+		parts := []string{"预算"}
+		if ev != nil && i < len(ev.Budget.Splits) {
+			parts = append(parts, ev.Budget.Splits[i].Name)
+			if m[2] != "" {
+				if j, _ := strconv.Atoi(m[2]); j < len(ev.Budget.Splits[i].Rows) {
+					parts = append(parts, ev.Budget.Splits[i].Rows[j].Name)
+				}
+			}
+		}
+		if m[3] != "" && m[3] != "name" {
+			parts = append(parts, m[3])
+		} else if m[3] == "name" {
+			parts = append(parts, "名称")
+		}
+		return strings.Join(parts, " · ")
+	}
+	if m := indicatorPart.FindStringSubmatch(path); m != nil {
+		i, _ := strconv.Atoi(m[1])
+		w := fmt.Sprintf("指标第 %d 行", i+1)
+		if ev != nil && i < len(ev.Indicators) && ev.Indicators[i].Name != "" {
+			w += "（" + ev.Indicators[i].Name + "）"
+		}
+		if m[2] != "" {
+			w += " · " + m[2]
+		}
+		return w
+	}
+	if rest, ok := strings.CutPrefix(path, "budget."); ok {
+		return "预算 · " + rest
+	}
+	if rest, ok := strings.CutPrefix(path, "goal."); ok {
+		return "年度总体目标 · " + rest
+	}
+	if rest, ok := strings.CutPrefix(path, "report."); ok {
+		return "自评报告 · " + rest
+	}
+	return path
+}

@@ -1,0 +1,36 @@
+package web
+
+import (
+	"net/http"
+
+	"jixiao"
+)
+
+// publicPage is a published evaluation as anyone may read it.
+type publicPage struct {
+	Rec      *jixiao.EvaluationRecord
+	Ev       *jixiao.Evaluation
+	Panel    checkPanel
+	Reviewed []reviewRow
+	Gap      string
+}
+
+// pagePublicShow answers GET /public/{id}: the table as HTML (printable),
+// the findings that remained and the 复核 result, with the downloads.
+func (s *Server) pagePublicShow(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	ctx := anonymous(r.Context())
+	rec, err := s.cfg.Evaluations.FindEvaluationByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	d := publicPage{Rec: rec, Ev: rec.Content}
+	if d.Panel, err = s.checkContent(ctx, rec, rec.Content); err != nil {
+		return err
+	}
+	d.Panel = d.Panel.readOnly()
+	return s.render(w, r, http.StatusOK, "public_show", pageData{Title: rec.Title + " " + itoa(int64(rec.Year)) + " 年度绩效自评", Data: d})
+}

@@ -1,0 +1,73 @@
+package web
+
+import (
+	"net/http"
+
+	"jixiao"
+)
+
+// taskPage is the home page: what the user's organisation owes (units) or
+// has to review (departments, the finance bureau).
+type taskPage struct {
+	Unit        bool
+	Obligations []owedRow
+	Evaluations []*jixiao.EvaluationRecord
+}
+
+// owedRow is one table the unit owes, with the task asking for it.
+type owedRow struct {
+	obligationView
+	TaskName string
+}
+
+// pageTaskList answers GET /: 我的任务.
+func (s *Server) pageTaskList(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	me := jixiao.UserFromContext(ctx)
+	var d taskPage
+	filter := jixiao.EvaluationFilter{Under: me.OrgID, Limit: maxPage}
+	if me.OrgKind == jixiao.OrgUnit {
+		d.Unit = true
+		tasks, _, err := s.cfg.Tasks.FindTasks(ctx, jixiao.TaskFilter{UnitID: me.OrgID, Limit: maxPage})
+		if err != nil {
+			return err
+		}
+		for _, t := range tasks {
+			obs, err := s.cfg.Tasks.FindObligations(ctx, jixiao.ObligationFilter{TaskID: t.ID, UnitID: me.OrgID})
+			if err != nil {
+				return err
+			}
+			for _, o := range obs {
+				d.Obligations = append(d.Obligations, owedRow{newObligationView(o, s.now()), t.Name})
+			}
+		}
+		filter = jixiao.EvaluationFilter{UnitID: me.OrgID, Limit: maxPage}
+	}
+	evs, _, err := s.cfg.Evaluations.FindEvaluations(ctx, filter)
+	if err != nil {
+		return err
+	}
+	d.Evaluations = evs
+	return s.render(w, r, http.StatusOK, "tasks", pageData{Title: "我的任务", Flash: flash(r), Data: d})
+}
+
+// flash is the one-line notice a redirect carries in ?msg=, from the
+// fixed set below so that a link cannot put words in the page.
+func flash(r *http.Request) string {
+	return flashes[r.URL.Query().Get("msg")]
+}
+
+var flashes = map[string]string{
+	"saved":           "已保存为新的修订。",
+	"submit":          "已提交，等待主管部门审核。",
+	"withdraw":        "已撤回，可以继续修改。",
+	"dept_approve":    "主管部门审核已通过，已送财政复核。",
+	"dept_return":     "已退回单位修改。",
+	"finance_approve": "财政复核已通过。",
+	"finance_return":  "已退回单位修改。",
+	"publish":         "已公开。",
+	"resolved":        "意见已标为已处理。",
+	"comment":         "意见已保存。",
+	"task":            "任务已下达，各单位登录后即可看到。",
+	"score":           "复核评分已保存。",
+}

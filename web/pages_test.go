@@ -1,0 +1,204 @@
+package web
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"jixiao"
+	"jixiao/audit"
+	"jixiao/importer"
+	"jixiao/pipeline"
+	"jixiao/rules"
+	"jixiao/score"
+)
+
+// TestViewsMatchRoutes checks the start-up check itself: every template is
+// a route's view, every route's view is a template, and either mistake
+// stops the server.
+func TestViewsMatchRoutes(t *testing.T) {
+	routes := (&Server{}).pageRoutes()
+	t.Run("OK", func(t *testing.T) {
+		p, err := newPages(routes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rt := range routes {
+			if rt.view != "" && p.views[rt.view] == nil {
+				t.Errorf("%s %s: view %s not parsed", rt.method, rt.path, rt.view)
+			}
+		}
+	})
+	t.Run("ErrTemplateWithoutRoute", func(t *testing.T) {
+		var fewer []pageRoute
+		for _, rt := range routes {
+			if rt.view != "diff" {
+				fewer = append(fewer, rt)
+			}
+		}
+		_, err := newPages(fewer)
+		if err == nil || !strings.Contains(err.Error(), "diff.html has no route") {
+			t.Fatalf("without the diff route: %v, want diff.html has no route", err)
+		}
+	})
+	t.Run("ErrRouteWithoutTemplate", func(t *testing.T) {
+		more := append(append([]pageRoute{}, routes...), pageRoute{method: "GET", path: "/nope", view: "nope"})
+		_, err := newPages(more)
+		if err == nil || !strings.Contains(err.Error(), `renders "nope"`) {
+			t.Fatalf("with a route to a missing view: %v", err)
+		}
+	})
+}
+
+// TestAssetsHashed checks that every static file has a URL naming its
+// content hash.
+func TestAssetsHashed(t *testing.T) {
+	p, err := newPages((&Server{}).pageRoutes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"app.css", "app.js"} {
+		u := p.assets[name]
+		if h := p.hashes[name]; h == "" || u != "/assets/"+h+"/"+name {
+			t.Errorf("%s: URL %q, hash %q", name, u, h)
+		}
+	}
+}
+
+func mustSample(t *testing.T) (*jixiao.Evaluation, *jixiao.Document) {
+	t.Helper()
+	ev, doc, _, err := pipeline.Load("../testdata/samples/yanfeng-sfj-2024.txt", importer.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev, doc
+}
+
+// formValues is what a browser sends for the form as shown.
+func formValues(f evaluationForm) url.Values {
+	v := url.Values{}
+	add := func(fs []formField) {
+		for _, x := range fs {
+			v.Set(x.Name, x.Value)
+		}
+	}
+	add(f.Header)
+	add(f.Budget)
+	add(f.Goal)
+	add(f.Total)
+	for _, s := range f.Splits {
+		for _, r := range s.Rows {
+			add(r.Fields)
+		}
+	}
+	for _, in := range f.Indicators {
+		for _, x := range in.Fields {
+			v.Set(x.Name, x.Value)
+		}
+	}
+	return v
+}
+
+// TestFormRoundTrip checks that sending the editor's form unchanged saves
+// the content unchanged, and that a changed field and a removed or added
+// row come back as such.
+func TestFormRoundTrip(t *testing.T) {
+	ev, _ := mustSample(t)
+	t.Run("Unchanged", func(t *testing.T) {
+		back, err := evaluationFromForm(ev, formValues(newEvaluationForm(ev)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ch := jixiao.DiffEvaluations(ev, back); len(ch) != 0 {
+			t.Fatalf("the unchanged form changes %v", ch)
+		}
+	})
+	t.Run("Edited", func(t *testing.T) {
+		v := formValues(newEvaluationForm(ev))
+		v.Set("b.executed", "674.85")
+		v.Set("i.0.remove", "1")
+		n := len(ev.Indicators)
+		v.Set(fieldName(n, "name"), "新增指标")
+		v.Set(fieldName(n, "level1"), "效益指标")
+		back, err := evaluationFromForm(ev, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := back.Budget.Executed.Text; got != "674.85" {
+			t.Errorf("全年执行数 %q", got)
+		}
+		if len(back.Indicators) != n || back.Indicators[0].Name != ev.Indicators[1].Name || back.Indicators[n-1].Name != "新增指标" {
+			t.Errorf("rows after removing the first and adding one: %d, first %q, last %q", len(back.Indicators),
+				back.Indicators[0].Name, back.Indicators[len(back.Indicators)-1].Name)
+		}
+	})
+	t.Run("Moved", func(t *testing.T) {
+		v := formValues(newEvaluationForm(ev))
+		v.Set("i.0.order", "99")
+		back, err := evaluationFromForm(ev, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(ev.Indicators)
+		if back.Indicators[n-1].Name != ev.Indicators[0].Name || back.Indicators[0].Name != ev.Indicators[1].Name {
+			t.Errorf("after moving the first row last: first %q, last %q", back.Indicators[0].Name, back.Indicators[n-1].Name)
+		}
+	})
+	t.Run("ErrType", func(t *testing.T) {
+		v := formValues(newEvaluationForm(ev))
+		v.Set("i.0.type", "数量")
+		if _, err := evaluationFromForm(ev, v); jixiao.ErrorCode(err) != jixiao.EInvalid {
+			t.Fatalf("指标值类型 数量: %v, want invalid", err)
+		}
+	})
+}
+
+func fieldName(i int, key string) string { return "i." + itoa(int64(i)) + "." + key }
+
+// TestFindingAnchors checks that every finding about the table points at
+// a field or section the editor has.
+func TestFindingAnchors(t *testing.T) {
+	ev, doc := mustSample(t)
+	rs, err := rules.Load("hunan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := score.Score(ev, rs)
+	ids := map[string]bool{"sec-header": true, "sec-budget": true, "sec-goal": true, "sec-indicators": true, "sec-total": true}
+	f := newEvaluationForm(ev)
+	for _, fs := range [][]formField{f.Header, f.Budget, f.Goal, f.Total} {
+		for _, x := range fs {
+			ids[x.ID] = true
+		}
+	}
+	for _, s := range f.Splits {
+		for _, r := range s.Rows {
+			for _, x := range r.Fields {
+				ids[x.ID] = true
+			}
+		}
+	}
+	for _, in := range f.Indicators {
+		for _, x := range in.Fields {
+			ids[x.ID] = true
+		}
+	}
+	findings := audit.Check(audit.Input{Eval: ev, Doc: doc, Rules: rs, Result: res})
+	table := 0
+	for _, fd := range findings {
+		a := findingAnchor(ev, fd.Location)
+		if fd.Location.Block == "report" {
+			if a != "" {
+				t.Errorf("%s on the report points at %q, which the form does not hold", fd.Code, a)
+			}
+			continue
+		}
+		table++
+		if !ids[a] {
+			t.Errorf("%s at %+v points at %q, not a field of the form", fd.Code, fd.Location, a)
+		}
+	}
+	if table == 0 {
+		t.Fatal("the sample gave no finding on the table")
+	}
+}
