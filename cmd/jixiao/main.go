@@ -34,7 +34,7 @@ func commands() []command {
 		{"gen", "生成带已知错误的模拟自评表（测试与压测用）", runGen},
 		{"risk", "按风险信号排序并生成抽查名单；单位历年对比", runRisk},
 		{"publish", "生成公开用的静态网页包与公开数据", runPublish},
-		{"serve", "运行自评系统服务器（JSON API）；--demo 带演示数据", runServe},
+		{"serve", "运行自评系统（网页与 JSON API）；--demo 带演示数据", runServe},
 		{"user", "管理账户：新建、重设密码、停用（user add|passwd|disable）", runUser},
 		{"org", "由 Excel 表导入单位树（org import）", runOrg},
 		{"backup", "一致地备份数据库（服务运行时也可以）", runBackup},

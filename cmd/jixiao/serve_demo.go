@@ -279,7 +279,7 @@ func (d *demo) content(i int, p demoPlan, unit *demoOrg) (*jixiao.Evaluation, er
 // print writes the demo accounts for the person who started the demo.
 func (d *demo) print(w io.Writer, url string) {
 	fmt.Fprintf(w, "\n演示数据已生成：%s、2 个主管部门、4 个预算单位，2024 年度自评任务，8 份自评表（各流程状态，含真实样例）。\n", d.orgs[0].name)
-	fmt.Fprintf(w, "API：%s/api/（文档 %s/api/openapi.json）。演示用户（密码仅本次显示）：\n\n", url, url)
+	fmt.Fprintf(w, "网页：%s/  API：%s/api/（文档 %s/api/openapi.json）。演示用户（密码仅本次显示）：\n\n", url, url, url)
 	// columns padded by display width: tabwriter counts a Chinese
 	// character as one column
 	row := func(cells ...string) {
