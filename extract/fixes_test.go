@@ -40,16 +40,20 @@ func TestTotalRow(t *testing.T) {
 }
 
 // TestYearRow takes the year from a subtitle row inside the table, as a
-// spreadsheet holds it, and from a title row that states it.
+// spreadsheet holds it, and from a title row that states it; the 规则集
+// line jixiao writes under the year is read as well and leaves the year
+// line alone.
 func TestYearRow(t *testing.T) {
 	tests := []struct {
 		name  string
 		first [][]string
 		want  int
+		rules string
 	}{
-		{"subtitle row", [][]string{{"项目支出绩效自评表|c9"}, {"（2024年度）|c9"}}, 2024},
-		{"title with year", [][]string{{"2023年度项目支出绩效自评表|c9"}}, 2023},
-		{"no year", [][]string{{"项目支出绩效自评表|c9"}}, 0},
+		{"subtitle row", [][]string{{"项目支出绩效自评表|c9"}, {"（2024年度）|c9"}}, 2024, ""},
+		{"title with year", [][]string{{"2023年度项目支出绩效自评表|c9"}}, 2023, ""},
+		{"no year", [][]string{{"项目支出绩效自评表|c9"}}, 0, ""},
+		{"subtitle and rule set rows", [][]string{{"项目支出绩效自评表|c9"}, {"（2024年度）|c9"}, {"规则集：hunan（湖南省）|c9"}}, 2024, "hunan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,6 +62,9 @@ func TestYearRow(t *testing.T) {
 			ev, _ := Extract(docOf(tableBlock(tbl(rows...))))
 			if ev.Year != tt.want {
 				t.Errorf("year = %d, want %d", ev.Year, tt.want)
+			}
+			if ev.Rules != tt.rules {
+				t.Errorf("rules = %q, want %q", ev.Rules, tt.rules)
 			}
 			if ev.Project != "某项目" {
 				t.Errorf("project = %q", ev.Project)

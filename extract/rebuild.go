@@ -245,6 +245,12 @@ func (b *builder) group(t token, n string) {
 	case b.blk == blkAfter:
 		b.afterTotal(t, n)
 		return
+	case b.blk == blkHead && !b.seenBody && rulesLineRe.MatchString(t.text):
+		// the 规则集 line under the title is a row of its own: joined to the
+		// year line above it, neither would be read
+		b.startRow(t, 0)
+		b.endRow()
+		return
 	}
 	if b.inHeader && headerContinues(n, b.blk) {
 		b.row = append(b.row, cellOf(t))
