@@ -96,3 +96,23 @@ func TestGoalLabelInColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestChartLegendIsNoTable: a report's chart printed to PDF leaves its
+// legend as a row of budget column labels above the 自评表 the report
+// attaches; heading no budget rows, it is no table, and the attached
+// table is the one read.
+func TestChartLegendIsNoTable(t *testing.T) {
+	doc := docOf(
+		jixiao.Block{Kind: jixiao.BlockParagraph, Text: "预算与执行情况"},
+		tableBlock(tbl([]string{"年初预算数", "全年预算数", "执行数（决算数）"})),
+		jixiao.Block{Kind: jixiao.BlockParagraph, Text: "共设置绩效指标5个，自评总分96.12分。"},
+		tableBlock(tbl(append([][]string{{"某项目支出绩效自评表|c9"}, {"项目名称|c2", "某项目|c7"}}, append(indicatorRows, []string{"总分|c6", "90", "86.12", ""})...)...)),
+	)
+	all := ExtractAllTables(doc)
+	if len(all) != 1 {
+		t.Fatalf("%d tables read, want 1", len(all))
+	}
+	if ev := all[0].Eval; ev.Project != "某项目" || ev.StatedTotal.Text != "86.12" || len(ev.Indicators) != 1 {
+		t.Errorf("read project %q total %q with %d indicators, want 某项目 86.12 with 1", ev.Project, ev.StatedTotal.Text, len(ev.Indicators))
+	}
+}
