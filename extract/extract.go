@@ -266,6 +266,8 @@ func (x *extractor) row(r grow) {
 			// indicators are large: make room once for every row below the header
 			x.ev.Indicators = make([]jixiao.Indicator, 0, x.rowsLeft)
 		}
+	case x.sec == secIndicators && r.ellipsis():
+		// "……" stands for rows the copy left out: no indicator of its own
 	case x.sec == secIndicators:
 		x.indicatorRow(r)
 	case x.isBudgetHeader(r):

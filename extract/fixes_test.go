@@ -40,16 +40,20 @@ func TestTotalRow(t *testing.T) {
 }
 
 // TestYearRow takes the year from a subtitle row inside the table, as a
-// spreadsheet holds it, and from a title row that states it.
+// spreadsheet holds it, and from a title row that states it; the 规则集
+// line jixiao writes under the year is read as well and leaves the year
+// line alone.
 func TestYearRow(t *testing.T) {
 	tests := []struct {
 		name  string
 		first [][]string
 		want  int
+		rules string
 	}{
-		{"subtitle row", [][]string{{"项目支出绩效自评表|c9"}, {"（2024年度）|c9"}}, 2024},
-		{"title with year", [][]string{{"2023年度项目支出绩效自评表|c9"}}, 2023},
-		{"no year", [][]string{{"项目支出绩效自评表|c9"}}, 0},
+		{"subtitle row", [][]string{{"项目支出绩效自评表|c9"}, {"（2024年度）|c9"}}, 2024, ""},
+		{"title with year", [][]string{{"2023年度项目支出绩效自评表|c9"}}, 2023, ""},
+		{"no year", [][]string{{"项目支出绩效自评表|c9"}}, 0, ""},
+		{"subtitle and rule set rows", [][]string{{"项目支出绩效自评表|c9"}, {"（2024年度）|c9"}, {"规则集：hunan（湖南省）|c9"}}, 2024, "hunan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,6 +62,9 @@ func TestYearRow(t *testing.T) {
 			ev, _ := Extract(docOf(tableBlock(tbl(rows...))))
 			if ev.Year != tt.want {
 				t.Errorf("year = %d, want %d", ev.Year, tt.want)
+			}
+			if ev.Rules != tt.rules {
+				t.Errorf("rules = %q, want %q", ev.Rules, tt.rules)
 			}
 			if ev.Project != "某项目" {
 				t.Errorf("project = %q", ev.Project)
@@ -87,5 +94,25 @@ func TestGoalLabelInColumn(t *testing.T) {
 		if n.Field == "goal" {
 			t.Errorf("unexpected goal note %+v", n)
 		}
+	}
+}
+
+// TestChartLegendIsNoTable: a report's chart printed to PDF leaves its
+// legend as a row of budget column labels above the 自评表 the report
+// attaches; heading no budget rows, it is no table, and the attached
+// table is the one read.
+func TestChartLegendIsNoTable(t *testing.T) {
+	doc := docOf(
+		jixiao.Block{Kind: jixiao.BlockParagraph, Text: "预算与执行情况"},
+		tableBlock(tbl([]string{"年初预算数", "全年预算数", "执行数（决算数）"})),
+		jixiao.Block{Kind: jixiao.BlockParagraph, Text: "共设置绩效指标5个，自评总分96.12分。"},
+		tableBlock(tbl(append([][]string{{"某项目支出绩效自评表|c9"}, {"项目名称|c2", "某项目|c7"}}, append(indicatorRows, []string{"总分|c6", "90", "86.12", ""})...)...)),
+	)
+	all := ExtractAllTables(doc)
+	if len(all) != 1 {
+		t.Fatalf("%d tables read, want 1", len(all))
+	}
+	if ev := all[0].Eval; ev.Project != "某项目" || ev.StatedTotal.Text != "86.12" || len(ev.Indicators) != 1 {
+		t.Errorf("read project %q total %q with %d indicators, want 某项目 86.12 with 1", ev.Project, ev.StatedTotal.Text, len(ev.Indicators))
 	}
 }

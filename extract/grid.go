@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"jixiao"
 )
@@ -66,6 +67,23 @@ func (r grow) empty() bool {
 		}
 	}
 	return true
+}
+
+// ellipsis reports a row whose only text of its own is an ellipsis
+// ("……", "..."); cells merged down from the rows above do not count.
+func (r grow) ellipsis() bool {
+	seen := false
+	for _, c := range r.cells {
+		t := strings.TrimSpace(c.Text)
+		if t == "" || !c.origin {
+			continue
+		}
+		if strings.Trim(t, "….。·") != "" {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // layout places a table's cells on its column grid: a cell spanning

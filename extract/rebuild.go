@@ -245,6 +245,12 @@ func (b *builder) group(t token, n string) {
 	case b.blk == blkAfter:
 		b.afterTotal(t, n)
 		return
+	case b.blk == blkHead && !b.seenBody && rulesLineRe.MatchString(t.text):
+		// the 规则集 line under the title is a row of its own: joined to the
+		// year line above it, neither would be read
+		b.startRow(t, 0)
+		b.endRow()
+		return
 	}
 	if b.inHeader && headerContinues(n, b.blk) {
 		b.row = append(b.row, cellOf(t))
@@ -598,10 +604,37 @@ func (b *builder) newTable(t token) {
 
 func (b *builder) closeTable() {
 	b.endRow()
-	if b.cur != nil && b.seenBody {
+	if b.cur != nil && b.seenBody && (b.cur.title != "" || hasBody(b.cur.table)) {
 		b.out = append(b.out, *b.cur)
 	}
 	b.cur, b.blk, b.seenBody, b.hdr, b.afterNote = nil, blkNone, false, nil, false
+}
+
+// hasBody reports a table holding a row of a 自评表's body: a budget total
+// or split line, an indicator header, a total. A table found without its
+// title on a header alone is no 自评表: a chart's legend in a report's PDF
+// ("年初预算数 全年预算数 执行数（决算数）") heads no budget rows, and taken
+// for the first table it would hide the one the report attaches.
+func hasBody(t *jixiao.Table) bool {
+	var labels []string
+	for _, r := range t.Rows {
+		labels = labels[:0]
+		for _, c := range r.Cells {
+			if len(c.Text) > maxLabelBytes {
+				continue
+			}
+			n := normLabel(c.Text)
+			if isTotalLabel(n) || isTotalCell(n, blkIndicators) || n == splitIncome || n == splitExpense || n == splitSource ||
+				expenseRows[n] || incomeRows[n] || sourceRows[n] {
+				return true
+			}
+			labels = append(labels, n)
+		}
+		if isIndicatorHeaderCells(labels) {
+			return true
+		}
+	}
+	return false
 }
 
 func cellOf(t token) jixiao.Cell {

@@ -47,7 +47,7 @@ func TestCorpus(t *testing.T) {
 		if d.MetaErr != nil {
 			t.Logf("%s: meta.yaml: %v (province read from its line)", d.Name, d.MetaErr)
 		}
-		res, err := Run(filepath.Join(d.Dir, "source.txt"), d.Province)
+		res, err := Run(filepath.Join(d.Dir, "source.txt"), d.Rules())
 		if err != nil {
 			t.Errorf("%s: %v", d.Name, err)
 			continue
@@ -61,7 +61,7 @@ func TestCorpus(t *testing.T) {
 			if _, err := os.Stat(p); err != nil {
 				continue
 			}
-			rr, err := Run(p, d.Province)
+			rr, err := Run(p, d.Rules())
 			if err != nil {
 				others = append(others, strings.TrimPrefix(r, "remake.")+" 读取失败")
 				continue
@@ -153,7 +153,7 @@ func TestCorrected(t *testing.T) {
 			continue
 		}
 		t.Run(d.Name, func(t *testing.T) {
-			res, err := Run(p, d.Province)
+			res, err := Run(p, d.Rules())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,11 +176,11 @@ func TestFormatsAgree(t *testing.T) {
 				continue
 			}
 			t.Run(d.Name+"/"+r, func(t *testing.T) {
-				src, err := Run(filepath.Join(d.Dir, "source.txt"), d.Province)
+				src, err := Run(filepath.Join(d.Dir, "source.txt"), d.Rules())
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := Run(p, d.Province)
+				got, err := Run(p, d.Rules())
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -87,6 +87,16 @@ func RuleSet(province string) *jixiao.RuleSet {
 	return rules.MustLoad(name)
 }
 
+// Rules is the rule set the document is checked under: the one its truth
+// names (rule_set:, where the table states its own weights, as a note
+// fixing the national 一级 weights does), else the province's.
+func (d Doc) Rules() *jixiao.RuleSet {
+	if d.Truth.RuleSet != "" {
+		return rules.MustLoad(d.Truth.RuleSet)
+	}
+	return RuleSet(d.Province)
+}
+
 // Result is what jixiao made of one file of a document.
 type Result struct {
 	Tables   []extract.Table
@@ -95,17 +105,16 @@ type Result struct {
 
 // Run reads a file, extracts every table and checks each, as `jixiao
 // check` does: the narrative is checked with the first table.
-func Run(path, province string) (*Result, error) {
+func Run(path string, rs *jixiao.RuleSet) (*Result, error) {
 	doc, err := importer.Open(path, importer.Limits{})
 	if err != nil {
 		return nil, err
 	}
-	return RunDoc(doc, province), nil
+	return RunDoc(doc, rs), nil
 }
 
 // RunDoc is Run on a document already imported.
-func RunDoc(doc *jixiao.Document, province string) *Result {
-	rs := RuleSet(province)
+func RunDoc(doc *jixiao.Document, rs *jixiao.RuleSet) *Result {
 	res := &Result{Tables: extract.ExtractAll(doc)}
 	for i, t := range res.Tables {
 		in := audit.Input{Eval: t.Eval, Rules: rs, Result: score.Score(t.Eval, rs)}

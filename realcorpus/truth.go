@@ -6,6 +6,9 @@ type Truth struct {
 	Tables []TruthTable `yaml:"tables"`
 	Report bool         `yaml:"report"`
 	Errors []TruthError `yaml:"errors"`
+	// RuleSet names the rule set the document's own text puts it under,
+	// when that is not its province's (a note fixing the 一级 weights).
+	RuleSet string `yaml:"rule_set"`
 }
 
 // TruthTable is one table as the truth states it; a nil field is one the

@@ -179,3 +179,30 @@ func TestRebuildLarge(t *testing.T) {
 		t.Errorf("rebuilding %d words took %v", len(ws), d)
 	}
 }
+
+// TestRebuildCentredBlockLabels: the renderer centres the block labels in
+// the table's first column, so a short one (项目资金（万元）) starts further
+// in than a long one (年度总体目标); it is still the left edge's, and the
+// row label beside it stays a cell of its own.
+func TestRebuildCentredBlockLabels(t *testing.T) {
+	ws := []word{
+		at(180, 100, "全年预算数"), at(260, 100, "全年执行数"), at(340, 100, "分值"),
+		at(110, 120, "年度资金总额"), at(190, 120, "968.97"), at(270, 120, "878.85"), at(345, 120, "10"),
+		at(110, 140, "当年财政拨款"), at(190, 140, "940.86"), at(345, 140, "—"),
+		at(52, 134, "项目资金"), at(52, 146.5, "（万元）"),
+		at(110, 160, "其他资金"), at(192, 160, "28.11"), at(345, 160, "—"),
+		at(43, 180, "年度总体目标"), at(190, 180, "预期目标"), at(270, 180, "实际完成"),
+	}
+	want := strings.Join([]string{
+		"table 1",
+		"项目资金（万元）|r4 ;  ; 全年预算数 ; 全年执行数 ; 分值",
+		"年度资金总额 ; 968.97 ; 878.85 ; 10",
+		"当年财政拨款 ; 940.86 ;  ; —",
+		"其他资金 ; 28.11 ;  ; —",
+		"年度总体目标 ; 预期目标 ; 实际完成",
+		"",
+	}, "\n")
+	if d := cmp.Diff(want, dumpTable(ws)); d != "" {
+		t.Errorf("table (-want +got):\n%s", d)
+	}
+}

@@ -12,6 +12,7 @@ type columns struct {
 	slots        []slot
 	firstX, minX float64 // the first header column's left edge; the table's
 	maxX         float64 // left and right edges
+	edgeCx       float64 // the centre of the table's leftmost cell
 }
 
 // slot is one column of a block: a header cell's, or one of the label
@@ -25,15 +26,25 @@ type slot struct {
 }
 
 // edge reports a cell at the table's left edge: a block label merged down.
-func (cs *columns) edge(c *bcell) bool { return c.x0 < cs.minX+0.5*c.h }
+func (cs *columns) edge(c *bcell) bool { return atEdge(c, cs.minX, cs.edgeCx) }
+
+// atEdge reports a cell in the table's leftmost column, whose leftmost
+// cell starts at minX and is centred at edgeCx: one that starts there, or
+// one centred as it is. A renderer that centres the block labels
+// (部门预算资金（万元）, 年度总体目标) in a column wider than some of them
+// starts a shorter one further in than a longer one; taken for a row label,
+// it would be joined to the row's own label beside it.
+func atEdge(c *bcell, minX, edgeCx float64) bool {
+	return c.x0 < minX+0.5*c.h || math.Abs(c.cx()-edgeCx) < 0.5*c.h
+}
 
 // columnsOf reads a block's columns from its header row: one per header
 // cell, and label columns for the cells left of the header. Header
 // columns left of the first one holding a figure are label columns too.
-func (reg *region) columnsOf(s *segment, minX float64) *columns {
+func (reg *region) columnsOf(s *segment, minX, edgeCx float64) *columns {
 	hdr := slices.Clone(s.hdr.cells)
 	slices.SortFunc(hdr, func(a, b *bcell) int { return cmpFloat(a.x0, b.x0) })
-	cs := &columns{firstX: hdr[0].x0, minX: minX, maxX: math.Inf(-1)}
+	cs := &columns{firstX: hdr[0].x0, minX: minX, edgeCx: edgeCx, maxX: math.Inf(-1)}
 	hasEdge, hasLabels := false, false
 	for _, c := range reg.segmentCells(s) {
 		cs.maxX = math.Max(cs.maxX, c.x1)

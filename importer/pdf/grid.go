@@ -113,14 +113,18 @@ func (reg *region) segments() []*segment {
 // against them when they fit. It returns the columns of the block the
 // region ends with, for the page after.
 func (reg *region) table(page, ntab int, carry *columns) (*jixiao.Table, *columns) {
-	minX := math.Inf(1)
+	minX, edgeCx := math.Inf(1), 0.0
 	for _, r := range reg.rows {
 		for _, c := range r.cells {
-			minX = math.Min(minX, c.x0)
+			if c.x0 < minX {
+				minX, edgeCx = c.x0, c.cx()
+			}
 		}
 	}
 	for _, c := range reg.floating {
-		minX = math.Min(minX, c.x0)
+		if c.x0 < minX {
+			minX, edgeCx = c.x0, c.cx()
+		}
 	}
 	reg.number()
 	segs := reg.segments()
@@ -141,7 +145,7 @@ func (reg *region) table(page, ntab int, carry *columns) (*jixiao.Table, *column
 	}
 	for _, s := range segs {
 		if s.hdr != nil {
-			s.cols = reg.columnsOf(s, minX)
+			s.cols = reg.columnsOf(s, minX, edgeCx)
 		}
 	}
 	if carry != nil {
@@ -157,7 +161,7 @@ func (reg *region) table(page, ntab int, carry *columns) (*jixiao.Table, *column
 		if s.cols != nil {
 			reg.block(s, t, page, ntab)
 		} else {
-			reg.plain(s, minX, t, page, ntab)
+			reg.plain(s, minX, edgeCx, t, page, ntab)
 		}
 	}
 	return t, segs[len(segs)-1].cols
@@ -285,10 +289,10 @@ func (reg *region) block(s *segment, t *jixiao.Table, page, ntab int) {
 
 // plain lays out rows without a header, left to right; a cell at the
 // table's left edge merged over rows comes first, with its span.
-func (reg *region) plain(s *segment, minX float64, t *jixiao.Table, page, ntab int) {
+func (reg *region) plain(s *segment, minX, edgeCx float64, t *jixiao.Table, page, ntab int) {
 	var edgeCells, others []*bcell
 	for _, c := range s.floating {
-		if c.x0 < minX+0.5*c.h {
+		if atEdge(c, minX, edgeCx) {
 			edgeCells = append(edgeCells, c)
 		} else {
 			others = append(others, c)
