@@ -43,6 +43,7 @@ type DB struct {
 	Password PasswordParams
 
 	docs      docCache
+	revs      *revisionCache
 	stmtMu    sync.Mutex
 	stmts     map[stmtKey]*sql.Stmt // nil values are being prepared
 	prepares  sync.WaitGroup
@@ -55,7 +56,7 @@ type DB struct {
 // path of an SQLite file.
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	d := dialectOf(dsn)
-	db := &DB{d: d, dsn: dsn, Now: time.Now, Password: DefaultPasswordParams}
+	db := &DB{d: d, dsn: dsn, Now: time.Now, Password: DefaultPasswordParams, revs: newRevisionCache(revisionCacheSize)}
 	db.Check = NewChecker(db)
 	var err error
 	if db.wdb, db.rdb, err = d.open(dsn); err != nil {
@@ -108,6 +109,9 @@ type Tx struct {
 	ctx  context.Context
 	now  time.Time
 	user *jixiao.User
+	// readOnly is set for read transactions, which see only committed
+	// rows: only what they read may be cached.
+	readOnly bool
 }
 
 func (tx *Tx) exec(q string, args ...any) (sql.Result, error) {
@@ -216,7 +220,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *
 	if err != nil {
 		return fmt.Errorf("sqldb: begin: %w", err)
 	}
-	tx := &Tx{tx: stx, pool: pool, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx)}
+	tx := &Tx{tx: stx, pool: pool, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx), readOnly: readOnly}
 	if err := fn(tx); err != nil {
 		stx.Rollback()
 		return err
