@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"maps"
 	"reflect"
 	"sync"
 
@@ -75,9 +76,22 @@ func (c *revisionCache) put(r *jixiao.Revision) {
 }
 
 // copyRevision deep-copies r, keeping the content's provenance the same
-// map as the revision's, as decoding makes it.
+// map as the revision's, as decoding makes it. The provenance, the
+// largest part and one of plain values, is cloned directly.
 func copyRevision(r *jixiao.Revision) *jixiao.Revision {
-	c := deepCopy(reflect.ValueOf(r)).Interface().(*jixiao.Revision)
+	shallow := *r
+	shallow.Provenance = nil
+	if r.Content != nil {
+		content := *r.Content
+		content.Provenance = nil
+		shallow.Content = &content
+	}
+	c := deepCopy(reflect.ValueOf(&shallow)).Interface().(*jixiao.Revision)
+	if holdsRefs(reflect.TypeFor[jixiao.Position]()) { // should a Position ever hold a slice
+		c.Provenance = deepCopy(reflect.ValueOf(r.Provenance)).Interface().(map[string]jixiao.Position)
+	} else {
+		c.Provenance = maps.Clone(r.Provenance)
+	}
 	if c.Content != nil {
 		c.Content.Provenance = c.Provenance
 	}
@@ -87,8 +101,12 @@ func copyRevision(r *jixiao.Revision) *jixiao.Revision {
 // deepCopy copies every pointer, slice and map reachable through exported
 // fields. Unexported fields are copied as they are: in the domain's types
 // they belong to values the standard library and decimal treat as
-// immutable (time.Time, decimal.Decimal's big.Int).
+// immutable (time.Time, decimal.Decimal's big.Int). Values of a type
+// holding no such reference are copied whole, which is most of them.
 func deepCopy(v reflect.Value) reflect.Value {
+	if !holdsRefs(v.Type()) {
+		return v
+	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
@@ -102,6 +120,10 @@ func deepCopy(v reflect.Value) reflect.Value {
 			return v
 		}
 		s := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		if !holdsRefs(v.Type().Elem()) {
+			reflect.Copy(s, v)
+			return s
+		}
 		for i := range v.Len() {
 			s.Index(i).Set(deepCopy(v.Index(i)))
 		}
@@ -111,17 +133,26 @@ func deepCopy(v reflect.Value) reflect.Value {
 			return v
 		}
 		m := reflect.MakeMapWithSize(v.Type(), v.Len())
+		deep := holdsRefs(v.Type().Elem())
 		for it := v.MapRange(); it.Next(); {
-			m.SetMapIndex(it.Key(), deepCopy(it.Value()))
+			if deep {
+				m.SetMapIndex(it.Key(), deepCopy(it.Value()))
+			} else {
+				m.SetMapIndex(it.Key(), it.Value())
+			}
 		}
 		return m
+	case reflect.Array:
+		a := reflect.New(v.Type()).Elem()
+		for i := range v.Len() {
+			a.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return a
 	case reflect.Struct:
 		s := reflect.New(v.Type()).Elem()
 		s.Set(v)
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				s.Field(i).Set(deepCopy(v.Field(i)))
-			}
+		for _, i := range refFields(v.Type()) {
+			s.Field(i).Set(deepCopy(v.Field(i)))
 		}
 		return s
 	case reflect.Interface:
@@ -133,4 +164,42 @@ func deepCopy(v reflect.Value) reflect.Value {
 		return i
 	}
 	return v
+}
+
+// typeRefs is what deepCopy knows of a type: whether a value of it holds
+// a reference reachable through exported fields, and which of a struct's
+// fields do.
+type typeRefs struct {
+	refs   bool
+	fields []int
+}
+
+var typeRefsCache sync.Map // reflect.Type → *typeRefs
+
+func holdsRefs(t reflect.Type) bool { return refsOf(t).refs }
+
+func refFields(t reflect.Type) []int { return refsOf(t).fields }
+
+func refsOf(t reflect.Type) *typeRefs {
+	if r, ok := typeRefsCache.Load(t); ok {
+		return r.(*typeRefs)
+	}
+	// a recursive type is taken as holding references while it is looked at
+	typeRefsCache.Store(t, &typeRefs{refs: true})
+	r := &typeRefs{}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		r.refs = true
+	case reflect.Array:
+		r.refs = holdsRefs(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && holdsRefs(f.Type) {
+				r.fields = append(r.fields, i)
+			}
+		}
+		r.refs = len(r.fields) > 0
+	}
+	typeRefsCache.Store(t, r)
+	return r
 }
