@@ -3,63 +3,64 @@ package sqldb
 import (
 	"maps"
 	"reflect"
+	"slices"
 	"sync"
 
 	"jixiao"
 )
 
-// revisionCacheSize bounds the decoded revisions kept per DB. A decoded
-// sample-sized revision holds some tens of kilobytes, so the default keeps
-// the cache under about a hundred megabytes.
-const revisionCacheSize = 2048
+// revisionCacheSize bounds the decoded revisions kept per DB: a copy of
+// the sample's revision takes about 35 kB, so the cache stays under
+// about 150 MB, and holds the latest revision of every evaluation of 80
+// units at 50 each.
+const revisionCacheSize = 4096
 
-// revisionCache keeps decoded revisions by evaluation and number. Decoding
-// a revision's JSON is most of the cost of a read, and a committed revision
-// never changes (none is updated or deleted), so an entry is never stale.
-// Only revisions read in read-only transactions go in: a write
-// transaction may see its own revision and then roll back. Entries are
-// evicted first in, first out. Every caller gets its own deep copy, so a
-// handler that edits what it read cannot reach the cache. (A database
-// replaced under a running server by a restore is not seen: restore with
-// the server stopped.)
-type revisionCache struct {
+// taskCacheSize bounds the tasks kept per DB; a task of 200 units is a
+// few kilobytes.
+const taskCacheSize = 256
+
+// rowCache keeps values read from rows that never change once committed:
+// revisions (none is updated or deleted) and tasks (never edited). An
+// entry is never stale, so the cache needs no invalidation. Only rows read
+// in read-only transactions go in: a write transaction may see its own
+// rows and then roll back. Entries are evicted first in, first out. Every
+// caller gets its own copy, so a handler that edits what it read cannot
+// reach the cache. (A database replaced under a running server by a
+// restore is not seen: restore with the server stopped.)
+type rowCache[K comparable, V any] struct {
 	mu    sync.Mutex
 	max   int
-	items map[revisionKey]*jixiao.Revision
-	order []revisionKey
+	copy  func(V) V
+	items map[K]V
+	order []K
 	next  int
 }
 
-type revisionKey struct {
-	evaluationID int64
-	number       int
+func newRowCache[K comparable, V any](max int, copy func(V) V) *rowCache[K, V] {
+	return &rowCache[K, V]{max: max, copy: copy, items: make(map[K]V)}
 }
 
-func newRevisionCache(max int) *revisionCache {
-	return &revisionCache{max: max, items: make(map[revisionKey]*jixiao.Revision)}
-}
-
-// get returns a copy of the cached revision, or nil.
-func (c *revisionCache) get(k revisionKey) *jixiao.Revision {
+// get returns a copy of the cached value.
+func (c *rowCache[K, V]) get(k K) (V, bool) {
+	var zero V
 	if c == nil || c.max <= 0 {
-		return nil
+		return zero, false
 	}
 	c.mu.Lock()
-	r := c.items[k]
+	v, ok := c.items[k]
 	c.mu.Unlock()
-	if r == nil {
-		return nil
+	if !ok {
+		return zero, false
 	}
-	return copyRevision(r)
+	return c.copy(v), true
 }
 
-// put keeps a copy of r, so that the caller may go on changing its own.
-func (c *revisionCache) put(r *jixiao.Revision) {
-	if c == nil || c.max <= 0 || r.Content == nil {
+// put keeps a copy of v, so that the caller may go on changing its own.
+func (c *rowCache[K, V]) put(k K, v V) {
+	if c == nil || c.max <= 0 {
 		return
 	}
-	k := revisionKey{r.EvaluationID, r.Number}
-	own := copyRevision(r)
+	own := c.copy(v)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.items[k]; ok {
@@ -73,6 +74,24 @@ func (c *revisionCache) put(r *jixiao.Revision) {
 		c.next = (c.next + 1) % c.max
 	}
 	c.items[k] = own
+}
+
+// revisionKey names a revision: its evaluation and number.
+type revisionKey struct {
+	evaluationID int64
+	number       int
+}
+
+func newRevisionCache(max int) *rowCache[revisionKey, *jixiao.Revision] {
+	return newRowCache[revisionKey](max, copyRevision)
+}
+
+func newTaskCache(max int) *rowCache[int64, *jixiao.Task] {
+	return newRowCache[int64](max, func(t *jixiao.Task) *jixiao.Task {
+		c := *t
+		c.Kinds, c.UnitIDs = slices.Clone(t.Kinds), slices.Clone(t.UnitIDs)
+		return &c
+	})
 }
 
 // copyRevision deep-copies r, keeping the content's provenance the same

@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -76,6 +77,44 @@ func TestRevisionCache(t *testing.T) {
 		}
 		if after.Version != saved.Version || after.Content.Indicators[0].Actual.Raw != "123件" {
 			t.Errorf("after a save: version %d (saved %d), actual %q", after.Version, saved.Version, after.Content.Indicators[0].Actual.Raw)
+		}
+	})
+}
+
+// TestTaskCache reads a task through the cache and through the plain
+// path and gets the same; a caller changing its copy changes nothing else.
+func TestTaskCache(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn string) {
+		w := mustWorld(t, dsn)
+		tasks := sqldb.NewTaskService(w.db)
+		task := &jixiao.Task{Name: "2024年度部门整体支出绩效自评", Year: 2024, Kinds: []jixiao.Kind{jixiao.KindDepartment, jixiao.KindProject},
+			UnitIDs: []int64{w.U.ID, w.V.ID, w.W.ID}, Deadline: testClock.Add(24 * time.Hour), RuleSet: "national-2020"}
+		if err := tasks.CreateTask(as(w.financeAdmin), task); err != nil {
+			t.Fatal(err)
+		}
+		ctx := as(w.editorU)
+		w.db.SetTaskCache(0)
+		plain, err := tasks.FindTaskByID(ctx, task.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.db.SetTaskCache(4)
+		for i := range 3 {
+			got, err := tasks.FindTaskByID(ctx, task.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(plain, got); diff != "" {
+				t.Fatalf("read %d differs from the plain one (-plain +read):\n%s", i, diff)
+			}
+			got.UnitIDs[0], got.Kinds[0] = -1, "改过"
+		}
+		list, _, err := tasks.FindTasks(ctx, jixiao.TaskFilter{UnitID: w.U.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != 1 || !cmp.Equal(plain, list[0]) {
+			t.Errorf("task list %v, want the one task as read plainly", list)
 		}
 	})
 }

@@ -54,7 +54,7 @@ func scanRevision(sc interface{ Scan(...any) error }, blobs *revisionBlobs) (*ji
 // revision reads one revision, with its content when full.
 func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, error) {
 	if full {
-		if r := tx.db.revs.get(revisionKey{evaluationID, n}); r != nil {
+		if r, ok := tx.db.revs.get(revisionKey{evaluationID, n}); ok {
 			return r, nil
 		}
 	}
@@ -69,7 +69,7 @@ func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, 
 		return nil, notFound(err, "自评表 %d 没有第 %d 版", evaluationID, n)
 	}
 	if full && tx.readOnly {
-		tx.db.revs.put(r)
+		tx.db.revs.put(revisionKey{evaluationID, n}, r)
 	}
 	return r, nil
 }

@@ -43,7 +43,8 @@ type DB struct {
 	Password PasswordParams
 
 	docs      docCache
-	revs      *revisionCache
+	revs      *rowCache[revisionKey, *jixiao.Revision]
+	tasks     *rowCache[int64, *jixiao.Task]
 	stmtMu    sync.Mutex
 	stmts     map[stmtKey]*sql.Stmt // nil values are being prepared
 	prepares  sync.WaitGroup
@@ -56,7 +57,8 @@ type DB struct {
 // path of an SQLite file.
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	d := dialectOf(dsn)
-	db := &DB{d: d, dsn: dsn, Now: time.Now, Password: DefaultPasswordParams, revs: newRevisionCache(revisionCacheSize)}
+	db := &DB{d: d, dsn: dsn, Now: time.Now, Password: DefaultPasswordParams, revs: newRevisionCache(revisionCacheSize),
+		tasks: newTaskCache(taskCacheSize)}
 	db.Check = NewChecker(db)
 	var err error
 	if db.wdb, db.rdb, err = d.open(dsn); err != nil {
