@@ -48,11 +48,12 @@ func (ss *SessionService) CreateSession(ctx context.Context, s *jixiao.Session) 
 }
 
 // FindSessionByToken returns the live session and its user. It asks the
-// database every time, in one statement, so that a logout or a disabled
-// account on any server ends the session on all of them at once.
+// database every time, in one statement (outside a transaction), so that
+// a logout or a disabled account on any server ends the session on all of
+// them at once.
 func (ss *SessionService) FindSessionByToken(ctx context.Context, token string) (*jixiao.Session, error) {
 	var s *jixiao.Session
-	err := ss.db.read(ctx, func(tx *Tx) error {
+	err := ss.db.readCommitted(ctx, func(tx *Tx) error {
 		s = &jixiao.Session{}
 		u, err := scanUser(scanPrefix{tx.queryRow(`SELECT s.id, s.address, s.user_agent, s.created_at, s.expires_at, s.seen_at, `+userColumns+
 			userFrom+` JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?`, jixiao.HashSecret(token)),

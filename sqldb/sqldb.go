@@ -120,21 +120,21 @@ func (tx *Tx) exec(q string, args ...any) (sql.Result, error) {
 	if st := tx.stmt(q); st != nil {
 		return st.ExecContext(tx.ctx, args...)
 	}
-	return tx.tx.ExecContext(tx.ctx, tx.db.d.rebind(q), args...)
+	return tx.conn().ExecContext(tx.ctx, tx.db.d.rebind(q), args...)
 }
 
 func (tx *Tx) query(q string, args ...any) (*sql.Rows, error) {
 	if st := tx.stmt(q); st != nil {
 		return st.QueryContext(tx.ctx, args...)
 	}
-	return tx.tx.QueryContext(tx.ctx, tx.db.d.rebind(q), args...)
+	return tx.conn().QueryContext(tx.ctx, tx.db.d.rebind(q), args...)
 }
 
 func (tx *Tx) queryRow(q string, args ...any) *sql.Row {
 	if st := tx.stmt(q); st != nil {
 		return st.QueryRowContext(tx.ctx, args...)
 	}
-	return tx.tx.QueryRowContext(tx.ctx, tx.db.d.rebind(q), args...)
+	return tx.conn().QueryRowContext(tx.ctx, tx.db.d.rebind(q), args...)
 }
 
 // maxStmts bounds the prepared statements kept per pool: queries built
@@ -189,7 +189,23 @@ func (tx *Tx) stmt(q string) *sql.Stmt {
 	if st == nil {
 		return nil
 	}
+	if tx.tx == nil {
+		return st
+	}
 	return tx.tx.StmtContext(tx.ctx, st)
+}
+
+// conn is where tx's queries go: its transaction, or the pool for a
+// read without one (readCommitted).
+func (tx *Tx) conn() interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+} {
+	if tx.tx == nil {
+		return tx.pool
+	}
+	return tx.tx
 }
 
 // insert runs an INSERT … RETURNING id and returns the id.
@@ -213,6 +229,17 @@ func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
 // read runs fn in a read-only transaction: one consistent snapshot.
 func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
 	err := db.run(ctx, db.rdb, true, fn)
+	db.logRefusal(ctx, err)
+	return err
+}
+
+// readCommitted runs fn's queries on the read pool without a transaction,
+// each seeing what is committed when it runs: for reads of one statement,
+// or of rows that, once the first has been read, are committed and never
+// change (a revision named by its evaluation's row). It saves a BEGIN and
+// a COMMIT, two round trips on PostgreSQL.
+func (db *DB) readCommitted(ctx context.Context, fn func(tx *Tx) error) error {
+	err := fn(&Tx{pool: db.rdb, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx), readOnly: true})
 	db.logRefusal(ctx, err)
 	return err
 }
