@@ -81,3 +81,62 @@ func (d *Document) PlainText() string {
 	}
 	return b.String()
 }
+
+// ReportTextOf returns the headings and paragraphs of d, each with its
+// block and position: the report's text as imported, for an editor to
+// start from. Empty blocks are left out.
+func ReportTextOf(d *Document) []ReportText {
+	if d == nil {
+		return nil
+	}
+	var out []ReportText
+	for i, b := range d.Blocks {
+		if b.Kind == BlockTable || strings.TrimSpace(b.Text) == "" {
+			continue
+		}
+		out = append(out, ReportText{Block: i, Kind: b.Kind, Text: b.Text, Pos: b.Pos})
+	}
+	return out
+}
+
+// WithReportText returns a copy of d whose headings and paragraphs are
+// text: a block text names keeps its kind, style and position with the
+// edited text; a text block of d that text does not name is dropped (the
+// editor removed it); tables stay. Text naming no block of d (d is nil,
+// or the text was added) is appended in order. d itself is not changed.
+func (d *Document) WithReportText(text []ReportText) *Document {
+	out := &Document{}
+	if d != nil {
+		*out = *d
+	}
+	byBlock := make(map[int]ReportText, len(text))
+	var extra []ReportText
+	for _, t := range text {
+		if d != nil && t.Block >= 0 && t.Block < len(d.Blocks) && d.Blocks[t.Block].Kind != BlockTable {
+			byBlock[t.Block] = t
+		} else {
+			extra = append(extra, t)
+		}
+	}
+	out.Blocks = make([]Block, 0, len(text)+4)
+	if d != nil {
+		for i, b := range d.Blocks {
+			if b.Kind != BlockTable {
+				t, ok := byBlock[i]
+				if !ok {
+					continue
+				}
+				b.Text = t.Text
+			}
+			out.Blocks = append(out.Blocks, b)
+		}
+	}
+	for _, t := range extra {
+		kind := t.Kind
+		if kind != BlockHeading {
+			kind = BlockParagraph
+		}
+		out.Blocks = append(out.Blocks, Block{Kind: kind, Text: t.Text, Pos: t.Pos})
+	}
+	return out
+}

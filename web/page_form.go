@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,6 +67,14 @@ type evaluationForm struct {
 	Goal       []formField
 	Indicators []indicatorForm
 	Total      []formField
+	Report     []reportTextField // the report's headings and paragraphs; empty without a report
+}
+
+// reportTextField is one heading or paragraph of the report in the form:
+// "r.text.4", a single line for a heading, a text area for a paragraph.
+type reportTextField struct {
+	formField
+	Heading bool
 }
 
 func field(name, label, value string) formField {
@@ -106,7 +115,27 @@ func newEvaluationForm(ev *jixiao.Evaluation) evaluationForm {
 	}
 	f.Indicators = append(f.Indicators, indicatorRowForm(len(ev.Indicators), jixiao.Indicator{}))
 	f.Total = []formField{field("total", "总分", ev.StatedTotal.Text), field("grade", "等级", ev.StatedGrade)}
+	if ev.Report != nil {
+		f.Report = reportTextForm(ev.Report.Text)
+	}
 	return f
+}
+
+// reportTextForm labels each paragraph by the heading above it, so that a
+// screen reader hears which section a text area belongs to.
+func reportTextForm(text []jixiao.ReportText) []reportTextField {
+	out := make([]reportTextField, 0, len(text))
+	under := "报告开头"
+	for k, t := range text {
+		head := t.Kind == jixiao.BlockHeading
+		label := fmt.Sprintf("“%s”下第 %d 段", under, k+1)
+		if head {
+			under = strings.TrimSpace(t.Text)
+			label = fmt.Sprintf("第 %d 段：标题", k+1)
+		}
+		out = append(out, reportTextField{formField: field(fmt.Sprintf("r.text.%d", k), label, t.Text), Heading: head})
+	}
+	return out
 }
 
 func indicatorRowForm(i int, in jixiao.Indicator) indicatorForm {
@@ -184,7 +213,26 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 		ev.Indicators = append(ev.Indicators, r.in)
 	}
 	ev.StatedTotal, ev.StatedGrade = fig("total"), get("grade")
+	if base.Report != nil && base.Report.Text != nil {
+		ev.Report = reportTextFromForm(base.Report, form)
+	}
 	return &ev, nil
+}
+
+// reportTextFromForm returns rep with the text the form holds for each of
+// its paragraphs; a paragraph the form leaves out keeps its text, so a
+// client that posts the table alone changes nothing in the report.
+func reportTextFromForm(rep *jixiao.Report, form url.Values) *jixiao.Report {
+	r := *rep
+	r.Text = slices.Clone(rep.Text)
+	for k := range r.Text {
+		v, ok := form[fmt.Sprintf("r.text.%d", k)]
+		if !ok || len(v) == 0 {
+			continue
+		}
+		r.Text[k].Text = strings.ReplaceAll(v[0], "\r\n", "\n")
+	}
+	return &r
 }
 
 // indicatorIndexes returns the row numbers the form holds, in order.
@@ -254,6 +302,18 @@ func findingAnchor(ev *jixiao.Evaluation, l jixiao.Location) string {
 		return "sec-indicators"
 	case "total":
 		return "f-total"
+	case "report":
+		if ev.Report == nil || ev.Report.Text == nil {
+			return ""
+		}
+		if !l.Source.IsZero() {
+			for k, t := range ev.Report.Text {
+				if t.Pos == l.Source {
+					return fmt.Sprintf("f-r-text-%d", k)
+				}
+			}
+		}
+		return "sec-report"
 	}
 	return ""
 }
