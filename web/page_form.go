@@ -68,6 +68,7 @@ type evaluationForm struct {
 	Indicators []indicatorForm
 	Total      []formField
 	Report     []reportTextField // the report's headings and paragraphs; empty without a report
+	ReportData []reportGroup     // the report's data; empty without a report
 }
 
 // reportTextField is one heading or paragraph of the report in the form:
@@ -117,6 +118,7 @@ func newEvaluationForm(ev *jixiao.Evaluation) evaluationForm {
 	f.Total = []formField{field("total", "总分", ev.StatedTotal.Text), field("grade", "等级", ev.StatedGrade)}
 	if ev.Report != nil {
 		f.Report = reportTextForm(ev.Report.Text)
+		f.ReportData = reportDataForm(ev.Report)
 	}
 	return f
 }
@@ -213,8 +215,11 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 		ev.Indicators = append(ev.Indicators, r.in)
 	}
 	ev.StatedTotal, ev.StatedGrade = fig("total"), get("grade")
-	if base.Report != nil && base.Report.Text != nil {
-		ev.Report = reportTextFromForm(base.Report, form)
+	if base.Report != nil {
+		ev.Report = reportDataFromForm(base.Report, form)
+		if base.Report.Text != nil {
+			ev.Report = reportTextFromForm(ev.Report, form)
+		}
 	}
 	return &ev, nil
 }

@@ -83,6 +83,12 @@ func testReportTextWithoutJavaScript(t *testing.T, dsn string) {
 		t.Errorf("errors after correcting the share: %d, before %d; want fewer", a, b)
 	}
 
+	// the report's data: what the rendered report says
+	if _, ok := form["rd.other"]; !ok {
+		t.Fatal("the editor has no field for 其他需要说明的情况")
+	}
+	const other = "本单位无其他需要说明的情况（网页填报）。"
+	form.Set("rd.other", other)
 	form.Set("note", "改正项目支出占比")
 	resp, saved := c.postForm(t, action, form)
 	if !strings.Contains(saved, "已保存") || strings.Contains(saved, `data-code="N-SHARE"`) {
@@ -93,6 +99,12 @@ func testReportTextWithoutJavaScript(t *testing.T, dsn string) {
 	}
 	if got := countErrors.FindStringSubmatch(saved); got == nil || got[1] != after[1] {
 		t.Errorf("saved errors %v, live check %s", got, after[1])
+	}
+	if _, f := formOf(t, saved, "editor"); f.Get("rd.other") != other {
+		t.Errorf("the saved 其他需要说明的情况 reads %q", f.Get("rd.other"))
+	}
+	if _, rendered := c.page(t, "/api"+evPath+"/downloads/report.html"); !strings.Contains(rendered, other) {
+		t.Errorf("the rendered report does not say the edited 其他需要说明的情况")
 	}
 	if _, review := c.page(t, evPath); strings.Contains(review, `data-code="N-SHARE"`) {
 		t.Errorf("the review page still shows N-SHARE after the save")
