@@ -65,3 +65,24 @@ func benchEngines() []string {
 	}
 	return []string{"sqlite"}
 }
+
+// BenchmarkFindSessionByToken is the lookup every signed-in request makes.
+func BenchmarkFindSessionByToken(b *testing.B) {
+	for _, engine := range benchEngines() {
+		b.Run(engine, func(b *testing.B) {
+			w := benchWorld(b, engine)
+			sessions := sqldb.NewSessionService(w.db)
+			s := &jixiao.Session{UserID: w.editorU.ID}
+			if err := sessions.CreateSession(as(w.editorU), s); err != nil {
+				b.Fatal(err)
+			}
+			ctx := as(nil)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := sessions.FindSessionByToken(ctx, s.Token); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -32,25 +32,8 @@ func (s *ReviewService) FindReviewScores(ctx context.Context, f jixiao.ReviewFil
 		if !jixiao.CanViewComments(tx.user, r) {
 			return refuse(jixiao.EForbidden, "查看复核评分", evalObject(r.ID), "复核评分仅供填报单位和审核人员查看")
 		}
-		q, args := `SELECT id, evaluation_id, stage, path, item, unit_score, score, reason, user_id, user_name, version, created_at FROM review_scores WHERE evaluation_id = ?`, []any{f.EvaluationID}
-		if f.Stage != "" {
-			q, args = q+` AND stage = ?`, append(args, string(f.Stage))
-		}
-		rows, err := tx.query(q+` ORDER BY stage, path`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			rs := &jixiao.ReviewScore{}
-			var stage string
-			if err := rows.Scan(&rs.ID, &rs.EvaluationID, &stage, &rs.Path, &rs.Item, &rs.UnitScore, &rs.Score, &rs.Reason, &rs.UserID, &rs.UserName, &rs.Version, scanTime{&rs.CreatedAt}); err != nil {
-				return err
-			}
-			rs.Stage = jixiao.ReviewStage(stage)
-			out = append(out, rs)
-		}
-		return rows.Err()
+		out, err = tx.reviewScores(f)
+		return err
 	})
 	return out, err
 }
@@ -120,4 +103,28 @@ func reviewedItem(r *jixiao.EvaluationRecord, path string) (weight, unit decimal
 		unit = r.Score.Rows[i].Score
 	}
 	return weight, unit, in.Name, nil
+}
+
+// reviewScores reads the reviewers' scores of an evaluation.
+func (tx *Tx) reviewScores(f jixiao.ReviewFilter) ([]*jixiao.ReviewScore, error) {
+	var out []*jixiao.ReviewScore
+	q, args := `SELECT id, evaluation_id, stage, path, item, unit_score, score, reason, user_id, user_name, version, created_at FROM review_scores WHERE evaluation_id = ?`, []any{f.EvaluationID}
+	if f.Stage != "" {
+		q, args = q+` AND stage = ?`, append(args, string(f.Stage))
+	}
+	rows, err := tx.query(q+` ORDER BY stage, path`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		rs := &jixiao.ReviewScore{}
+		var stage string
+		if err := rows.Scan(&rs.ID, &rs.EvaluationID, &stage, &rs.Path, &rs.Item, &rs.UnitScore, &rs.Score, &rs.Reason, &rs.UserID, &rs.UserName, &rs.Version, scanTime{&rs.CreatedAt}); err != nil {
+			return nil, err
+		}
+		rs.Stage = jixiao.ReviewStage(stage)
+		out = append(out, rs)
+	}
+	return out, rows.Err()
 }

@@ -53,6 +53,11 @@ func scanRevision(sc interface{ Scan(...any) error }, blobs *revisionBlobs) (*ji
 
 // revision reads one revision, with its content when full.
 func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, error) {
+	if full {
+		if r, ok := tx.db.revs.get(revisionKey{evaluationID, n}); ok {
+			return r, nil
+		}
+	}
 	q := `SELECT ` + revColumns
 	blobs := revisionBlobs{content: "-"}
 	if full {
@@ -60,7 +65,13 @@ func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, 
 		blobs.content = ""
 	}
 	r, err := scanRevision(tx.queryRow(q+` FROM revisions WHERE evaluation_id = ? AND number = ?`, evaluationID, n), &blobs)
-	return r, notFound(err, "自评表 %d 没有第 %d 版", evaluationID, n)
+	if err != nil {
+		return nil, notFound(err, "自评表 %d 没有第 %d 版", evaluationID, n)
+	}
+	if full && tx.readOnly {
+		tx.db.revs.put(revisionKey{evaluationID, n}, r)
+	}
+	return r, nil
 }
 
 // FindRevision returns one revision with its content.

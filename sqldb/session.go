@@ -47,20 +47,22 @@ func (ss *SessionService) CreateSession(ctx context.Context, s *jixiao.Session) 
 	})
 }
 
-// FindSessionByToken returns the live session and its user.
+// FindSessionByToken returns the live session and its user. It asks the
+// database every time, in one statement (outside a transaction), so that
+// a logout or a disabled account on any server ends the session on all of
+// them at once.
 func (ss *SessionService) FindSessionByToken(ctx context.Context, token string) (*jixiao.Session, error) {
 	var s *jixiao.Session
-	err := ss.db.read(ctx, func(tx *Tx) error {
+	err := ss.db.readCommitted(ctx, func(tx *Tx) error {
 		s = &jixiao.Session{}
-		err := tx.queryRow(`SELECT id, user_id, address, user_agent, created_at, expires_at, seen_at FROM sessions WHERE token_hash = ?`, jixiao.HashSecret(token)).
-			Scan(&s.ID, &s.UserID, &s.Address, &s.UserAgent, scanTime{&s.CreatedAt}, scanTime{&s.ExpiresAt}, scanTime{&s.SeenAt})
+		u, err := scanUser(scanPrefix{tx.queryRow(`SELECT s.id, s.address, s.user_agent, s.created_at, s.expires_at, s.seen_at, `+userColumns+
+			userFrom+` JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?`, jixiao.HashSecret(token)),
+			[]any{&s.ID, &s.Address, &s.UserAgent, scanTime{&s.CreatedAt}, scanTime{&s.ExpiresAt}, scanTime{&s.SeenAt}}})
 		if err != nil || s.Expired(tx.now) {
 			return jixiao.Errorf(jixiao.EUnauthorized, "会话已过期，请重新登录")
 		}
-		if s.User, err = tx.userByID(s.UserID); err != nil {
-			return err
-		}
-		if s.User.Disabled {
+		s.User, s.UserID = u, u.ID
+		if u.Disabled {
 			return jixiao.Errorf(jixiao.EUnauthorized, "账户已停用")
 		}
 		return nil
@@ -70,6 +72,15 @@ func (ss *SessionService) FindSessionByToken(ctx context.Context, token string) 
 	}
 	return s, nil
 }
+
+// scanPrefix scans a row whose first columns go to prefix and the rest to
+// the scanner's caller, so that one statement can fill two records.
+type scanPrefix struct {
+	sc     interface{ Scan(...any) error }
+	prefix []any
+}
+
+func (p scanPrefix) Scan(dest ...any) error { return p.sc.Scan(append(p.prefix, dest...)...) }
 
 // TouchSession moves a session's expiry (sliding sessions).
 func (ss *SessionService) TouchSession(ctx context.Context, token string, expiresAt time.Time) error {

@@ -43,6 +43,8 @@ type DB struct {
 	Password PasswordParams
 
 	docs      docCache
+	revs      *rowCache[revisionKey, *jixiao.Revision]
+	tasks     *rowCache[int64, *jixiao.Task]
 	stmtMu    sync.Mutex
 	stmts     map[stmtKey]*sql.Stmt // nil values are being prepared
 	prepares  sync.WaitGroup
@@ -55,7 +57,8 @@ type DB struct {
 // path of an SQLite file.
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	d := dialectOf(dsn)
-	db := &DB{d: d, dsn: dsn, Now: time.Now, Password: DefaultPasswordParams}
+	db := &DB{d: d, dsn: dsn, Now: time.Now, Password: DefaultPasswordParams, revs: newRevisionCache(revisionCacheSize),
+		tasks: newTaskCache(taskCacheSize)}
 	db.Check = NewChecker(db)
 	var err error
 	if db.wdb, db.rdb, err = d.open(dsn); err != nil {
@@ -108,27 +111,30 @@ type Tx struct {
 	ctx  context.Context
 	now  time.Time
 	user *jixiao.User
+	// readOnly is set for read transactions, which see only committed
+	// rows: only what they read may be cached.
+	readOnly bool
 }
 
 func (tx *Tx) exec(q string, args ...any) (sql.Result, error) {
 	if st := tx.stmt(q); st != nil {
 		return st.ExecContext(tx.ctx, args...)
 	}
-	return tx.tx.ExecContext(tx.ctx, tx.db.d.rebind(q), args...)
+	return tx.conn().ExecContext(tx.ctx, tx.db.d.rebind(q), args...)
 }
 
 func (tx *Tx) query(q string, args ...any) (*sql.Rows, error) {
 	if st := tx.stmt(q); st != nil {
 		return st.QueryContext(tx.ctx, args...)
 	}
-	return tx.tx.QueryContext(tx.ctx, tx.db.d.rebind(q), args...)
+	return tx.conn().QueryContext(tx.ctx, tx.db.d.rebind(q), args...)
 }
 
 func (tx *Tx) queryRow(q string, args ...any) *sql.Row {
 	if st := tx.stmt(q); st != nil {
 		return st.QueryRowContext(tx.ctx, args...)
 	}
-	return tx.tx.QueryRowContext(tx.ctx, tx.db.d.rebind(q), args...)
+	return tx.conn().QueryRowContext(tx.ctx, tx.db.d.rebind(q), args...)
 }
 
 // maxStmts bounds the prepared statements kept per pool: queries built
@@ -183,7 +189,23 @@ func (tx *Tx) stmt(q string) *sql.Stmt {
 	if st == nil {
 		return nil
 	}
+	if tx.tx == nil {
+		return st
+	}
 	return tx.tx.StmtContext(tx.ctx, st)
+}
+
+// conn is where tx's queries go: its transaction, or the pool for a
+// read without one (readCommitted).
+func (tx *Tx) conn() interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+} {
+	if tx.tx == nil {
+		return tx.pool
+	}
+	return tx.tx
 }
 
 // insert runs an INSERT … RETURNING id and returns the id.
@@ -211,12 +233,23 @@ func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
 	return err
 }
 
+// readCommitted runs fn's queries on the read pool without a transaction,
+// each seeing what is committed when it runs: for reads of one statement,
+// or of rows that, once the first has been read, are committed and never
+// change (a revision named by its evaluation's row). It saves a BEGIN and
+// a COMMIT, two round trips on PostgreSQL.
+func (db *DB) readCommitted(ctx context.Context, fn func(tx *Tx) error) error {
+	err := fn(&Tx{pool: db.rdb, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx), readOnly: true})
+	db.logRefusal(ctx, err)
+	return err
+}
+
 func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *Tx) error) error {
 	stx, err := pool.BeginTx(ctx, db.d.txOptions(readOnly))
 	if err != nil {
 		return fmt.Errorf("sqldb: begin: %w", err)
 	}
-	tx := &Tx{tx: stx, pool: pool, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx)}
+	tx := &Tx{tx: stx, pool: pool, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx), readOnly: readOnly}
 	if err := fn(tx); err != nil {
 		stx.Rollback()
 		return err

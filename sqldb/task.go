@@ -25,7 +25,20 @@ func formatKinds(ks []jixiao.Kind) string {
 	return strings.Join(s, ",")
 }
 
+// taskByID reads a task with its units; a task never changes once opened,
+// so what a read transaction read is kept.
 func (tx *Tx) taskByID(id int64) (*jixiao.Task, error) {
+	if t, ok := tx.db.tasks.get(id); ok {
+		return t, nil
+	}
+	t, err := tx.readTask(id)
+	if err == nil && tx.readOnly {
+		tx.db.tasks.put(id, t)
+	}
+	return t, err
+}
+
+func (tx *Tx) readTask(id int64) (*jixiao.Task, error) {
 	t := &jixiao.Task{}
 	var kinds string
 	err := tx.queryRow(`SELECT id, org_id, name, year, kinds, deadline, rule_set, created_by, created_at FROM tasks WHERE id = ?`, id).

@@ -82,35 +82,43 @@ func (s *EvaluationService) FindTransitions(ctx context.Context, evaluationID in
 		if !jixiao.CanViewComments(tx.user, r) {
 			return refuse(jixiao.EForbidden, "查看审核记录", evalObject(evaluationID), "审核记录仅供填报单位和审核人员查看")
 		}
-		rows, err := tx.query(`SELECT id, evaluation_id, from_status, to_status, action, user_id, user_name, reason, version, created_at FROM transitions WHERE evaluation_id = ? ORDER BY id`, evaluationID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		byID := map[int64]*jixiao.Transition{}
-		for rows.Next() {
-			t := &jixiao.Transition{}
-			var from, to, action string
-			if err := rows.Scan(&t.ID, &t.EvaluationID, &from, &to, &action, &t.UserID, &t.UserName, &t.Reason, &t.Version, scanTime{&t.CreatedAt}); err != nil {
-				return err
-			}
-			t.From, t.To, t.Action = jixiao.Status(from), jixiao.Status(to), jixiao.Action(action)
-			out = append(out, t)
-			byID[t.ID] = t
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		cs, err := tx.comments(jixiao.CommentFilter{EvaluationID: evaluationID})
-		if err != nil {
-			return err
-		}
-		for _, c := range cs {
-			if t := byID[c.TransitionID]; t != nil {
-				t.Comments = append(t.Comments, c)
-			}
-		}
-		return nil
+		out, _, err = tx.transitions(evaluationID)
+		return err
 	})
 	return out, err
+}
+
+// transitions reads an evaluation's workflow steps with the comments made
+// with them, and all its comments.
+func (tx *Tx) transitions(evaluationID int64) ([]*jixiao.Transition, []*jixiao.Comment, error) {
+	var out []*jixiao.Transition
+	rows, err := tx.query(`SELECT id, evaluation_id, from_status, to_status, action, user_id, user_name, reason, version, created_at FROM transitions WHERE evaluation_id = ? ORDER BY id`, evaluationID)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	byID := map[int64]*jixiao.Transition{}
+	for rows.Next() {
+		t := &jixiao.Transition{}
+		var from, to, action string
+		if err := rows.Scan(&t.ID, &t.EvaluationID, &from, &to, &action, &t.UserID, &t.UserName, &t.Reason, &t.Version, scanTime{&t.CreatedAt}); err != nil {
+			return nil, nil, err
+		}
+		t.From, t.To, t.Action = jixiao.Status(from), jixiao.Status(to), jixiao.Action(action)
+		out = append(out, t)
+		byID[t.ID] = t
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	cs, err := tx.comments(jixiao.CommentFilter{EvaluationID: evaluationID})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, c := range cs {
+		if t := byID[c.TransitionID]; t != nil {
+			t.Comments = append(t.Comments, c)
+		}
+	}
+	return out, cs, nil
 }

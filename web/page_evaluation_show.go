@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/shopspring/decimal"
@@ -42,12 +43,12 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 	}
 	ctx := r.Context()
 	me := jixiao.UserFromContext(ctx)
-	rec, err := s.cfg.Evaluations.FindEvaluationByID(ctx, id)
+	rec, transitions, comments, scores, err := s.findReview(ctx, id)
 	if err != nil {
 		return err
 	}
 	d := showPage{Rec: rec, Ev: rec.Content, Downloads: downloads, CanComment: jixiao.CanComment(me, rec),
-		CanScore: jixiao.CanReviewScore(me, rec), Editable: jixiao.CanEdit(me, rec)}
+		CanScore: jixiao.CanReviewScore(me, rec), Editable: jixiao.CanEdit(me, rec), Transitions: transitions, Comments: comments}
 	if d.Panel, err = s.checkContent(ctx, rec, rec.Content); err != nil {
 		return err
 	}
@@ -55,19 +56,7 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 	for _, a := range jixiao.NextActions(me, rec) {
 		d.Actions = append(d.Actions, labelled{string(a), a.Label()})
 	}
-	if d.Transitions, err = s.cfg.Evaluations.FindTransitions(ctx, id); err != nil {
-		return err
-	}
-	if jixiao.CanViewComments(me, rec) {
-		if d.Comments, err = s.cfg.Comments.FindComments(ctx, jixiao.CommentFilter{EvaluationID: id}); err != nil {
-			return err
-		}
-	}
 	d.Paths, d.Labels = commentTargets(rec.Content), targetLabels(rec.Content)
-	scores, err := s.cfg.Reviews.FindReviewScores(ctx, jixiao.ReviewFilter{EvaluationID: id})
-	if err != nil && jixiao.ErrorCode(err) != jixiao.EForbidden {
-		return err
-	}
 	byPath := map[string]*jixiao.ReviewScore{}
 	for _, sc := range scores {
 		byPath[sc.Path] = sc // later stages come later and win
@@ -85,4 +74,44 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 		d.Gap = gap.StringFixed(2)
 	}
 	return s.render(w, r, http.StatusOK, "show", pageData{Title: "审核 · " + rec.Title, Flash: flash(r), Data: d})
+}
+
+// reviewReader is a store that reads all the review page shows in one
+// transaction (sqldb's does); findReview falls back to the separate
+// services for one that does not.
+type reviewReader interface {
+	FindEvaluationReview(ctx context.Context, id int64) (*jixiao.EvaluationRecord, []*jixiao.Transition, []*jixiao.Comment, []*jixiao.ReviewScore, error)
+}
+
+// findReview reads the evaluation, its workflow steps, comments and
+// review scores; the caller must be allowed to see its review.
+func (s *Server) findReview(ctx context.Context, id int64) (*jixiao.EvaluationRecord, []*jixiao.Transition, []*jixiao.Comment, []*jixiao.ReviewScore, error) {
+	if rr, ok := s.cfg.Evaluations.(reviewReader); ok {
+		return rr.FindEvaluationReview(ctx, id)
+	}
+	return s.findReviewPlain(ctx, id)
+}
+
+// findReviewPlain is findReview through the separate services, each in
+// its own transaction.
+func (s *Server) findReviewPlain(ctx context.Context, id int64) (*jixiao.EvaluationRecord, []*jixiao.Transition, []*jixiao.Comment, []*jixiao.ReviewScore, error) {
+	rec, err := s.cfg.Evaluations.FindEvaluationByID(ctx, id)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	transitions, err := s.cfg.Evaluations.FindTransitions(ctx, id)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	var comments []*jixiao.Comment
+	if jixiao.CanViewComments(jixiao.UserFromContext(ctx), rec) {
+		if comments, err = s.cfg.Comments.FindComments(ctx, jixiao.CommentFilter{EvaluationID: id}); err != nil {
+			return nil, nil, nil, nil, err
+		}
+	}
+	scores, err := s.cfg.Reviews.FindReviewScores(ctx, jixiao.ReviewFilter{EvaluationID: id})
+	if err != nil && jixiao.ErrorCode(err) != jixiao.EForbidden {
+		return nil, nil, nil, nil, err
+	}
+	return rec, transitions, comments, scores, nil
 }

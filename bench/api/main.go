@@ -34,6 +34,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
+	"jixiao/bench/internal/load"
 	"jixiao/sqldb"
 	"jixiao/web"
 )
@@ -99,11 +100,11 @@ func run(o options) error {
 	}
 	defer db.Close()
 	db.Password = sqldb.PasswordParams{Time: 1, Memory: 8 << 10, Threads: 1} // logins are not measured
-	svc := services(db)
+	svc := load.Services(db)
 	fmt.Printf("jixiao API bench: %s, %d evaluations over %d units, %d CPUs, %s, load average %s\n", db.Engine(), o.n, o.units, runtime.NumCPU(), runtime.Version(), loadAverage())
 	defer func() { fmt.Printf("load average at the end: %s\n", loadAverage()) }()
 	t0 := time.Now()
-	data, err := seed(ctx, svc, o)
+	data, err := load.Seed(ctx, svc, o.n, o.units)
 	if err != nil {
 		return err
 	}

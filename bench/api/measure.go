@@ -9,15 +9,17 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"strings"
+
+	"jixiao/bench/internal/load"
 )
 
 // measure signs in one unit editor per connection and runs the phases.
-func measure(ctx context.Context, base string, units []unitData, o options) error {
+func measure(ctx context.Context, base string, units []load.Unit, o options) error {
 	conns := max(o.conns, o.saveConns)
 	cookies := make([]string, conns)
 	unitIDs := make([]int64, conns)
 	for w := range conns {
-		c, unit, err := login(base, units[w%len(units)].login)
+		c, unit, err := login(base, units[w%len(units)].Login)
 		if err != nil {
 			return err
 		}
@@ -36,49 +38,49 @@ func measure(ctx context.Context, base string, units []unitData, o options) erro
 	for w := range rngs {
 		rngs[w] = rand.New(rand.NewPCG(uint64(w), 7))
 	}
-	phases := []phase{
-		{name: "static", want: 200, next: get(func(w, i int) string { return "/static/robots.txt" })},
-		{name: "GET evaluation", want: 200, next: get(func(w, i int) string {
-			evals := units[w%len(units)].evals
+	phases := []load.Phase{
+		{Name: "static", Want: 200, Next: get(func(w, i int) string { return "/static/robots.txt" })},
+		{Name: "GET evaluation", Want: 200, Next: get(func(w, i int) string {
+			evals := units[w%len(units)].Evals
 			return fmt.Sprintf("/api/evaluations/%d", evals[rngs[w].IntN(len(evals))])
 		})},
-		{name: "GET unit task list", want: 200, next: get(func(w, i int) string { return fmt.Sprintf("/api/tasks?unit=%d", unitIDs[w]) })},
-		{name: "GET what the unit owes", want: 200, next: get(func(w, i int) string { return "/api/me/obligations" })},
+		{Name: "GET unit task list", Want: 200, Next: get(func(w, i int) string { return fmt.Sprintf("/api/tasks?unit=%d", unitIDs[w]) })},
+		{Name: "GET what the unit owes", Want: 200, Next: get(func(w, i int) string { return "/api/me/obligations" })},
 	}
-	var results []result
+	var results []load.Result
 	for i, p := range phases {
-		if i > 0 && !strings.Contains(p.name, o.only) {
+		if i > 0 && !strings.Contains(p.Name, o.only) {
 			continue
 		}
-		p.conns, p.d = o.conns, o.d
-		r, err := p.run(ctx)
+		p.Conns, p.D = o.conns, o.d
+		r, err := p.Run(ctx)
 		if err != nil {
 			return err
 		}
 		fmt.Println(r)
 		results = append(results, r)
 	}
-	var rs *result
+	var rs *load.Result
 	if strings.Contains("PUT evaluation (save)", o.only) {
 		save, err := savePhase(base, units, cookies, o)
 		if err != nil {
 			return err
 		}
-		r, err := save.run(ctx)
+		r, err := save.Run(ctx)
 		if err != nil {
 			return err
 		}
 		fmt.Println(r)
 		rs = &r
 	}
-	static := results[0].rate()
+	static := results[0].Rate()
 	fmt.Println()
 	for _, r := range results[1:] {
-		fmt.Printf("goal %-20s p99 %.2f ms < 50 ms: %s; %.0f%% of the static rate ≥ 30%%: %s\n", r.name, ms(r.p99),
-			verdict(ms(r.p99) < 50), 100*r.rate()/static, verdict(r.rate() >= 0.3*static))
+		fmt.Printf("goal %-20s p99 %.2f ms < 50 ms: %s; %.0f%% of the static rate ≥ 30%%: %s\n", r.Name, load.Ms(r.P99),
+			verdict(load.Ms(r.P99) < 50), 100*r.Rate()/static, verdict(r.Rate() >= 0.3*static))
 	}
 	if rs != nil {
-		fmt.Printf("goal %-20s p99 %.2f ms < 100 ms: %s\n", rs.name, ms(rs.p99), verdict(ms(rs.p99) < 100))
+		fmt.Printf("goal %-20s p99 %.2f ms < 100 ms: %s\n", rs.Name, load.Ms(rs.P99), verdict(load.Ms(rs.P99) < 100))
 	}
 	return nil
 }
@@ -92,7 +94,7 @@ func verdict(ok bool) string {
 
 // login signs user in and returns the session cookie and the user's unit.
 func login(base, user string) (string, int64, error) {
-	body := fmt.Sprintf(`{"login":%q,"password":%q}`, user, benchPassword)
+	body := fmt.Sprintf(`{"login":%q,"password":%q}`, user, load.Password)
 	resp, err := http.Post(base+"/api/login", "application/json", strings.NewReader(body))
 	if err != nil {
 		return "", 0, err
@@ -129,20 +131,20 @@ type saver struct {
 // savePhase edits one indicator of each connection's own evaluation, so
 // that the saves do not conflict with each other, and follows the
 // version each save returns.
-func savePhase(base string, units []unitData, cookies []string, o options) (phase, error) {
+func savePhase(base string, units []load.Unit, cookies []string, o options) (load.Phase, error) {
 	savers := make([]*saver, o.saveConns)
 	for w := range savers {
 		u := units[w%len(units)]
 		// Connections sharing a unit take different evaluations.
-		id := u.evals[(w/len(units))%len(u.evals)]
+		id := u.Evals[(w/len(units))%len(u.Evals)]
 		s, err := loadSaver(base, cookies[w], id)
 		if err != nil {
-			return phase{}, err
+			return load.Phase{}, err
 		}
 		savers[w] = s
 	}
-	p := phase{name: "PUT evaluation (save)", want: 200, conns: o.saveConns, d: o.d}
-	p.next = func(w, i int) (*http.Request, error) {
+	p := load.Phase{Name: "PUT evaluation (save)", Want: 200, Conns: o.saveConns, D: o.d}
+	p.Next = func(w, i int) (*http.Request, error) {
 		s := savers[w]
 		inds, _ := s.content["指标"].([]any)
 		if len(inds) == 0 {
@@ -165,7 +167,7 @@ func savePhase(base string, units []unitData, cookies []string, o options) (phas
 		}
 		return req, err
 	}
-	p.after = func(w int, body []byte) {
+	p.After = func(w int, body []byte) {
 		var v struct {
 			Version int `json:"version"`
 		}

@@ -12,13 +12,15 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"jixiao/bench/internal/load"
 )
 
-func measure(ctx context.Context, base string, units []unitData, o options) error {
+func measure(ctx context.Context, base string, units []load.Unit, o options) error {
 	conns := max(o.conns, o.checkConns)
 	cookies := make([]string, conns)
 	for w := range conns {
-		c, err := login(base, units[w%len(units)].login)
+		c, err := login(base, units[w%len(units)].Login)
 		if err != nil {
 			return err
 		}
@@ -42,18 +44,18 @@ func measure(ctx context.Context, base string, units []unitData, o options) erro
 		rngs[w] = rand.New(rand.NewPCG(uint64(w), 7))
 	}
 	pick := func(w int) int64 {
-		evals := units[w%len(units)].evals
+		evals := units[w%len(units)].Evals
 		return evals[rngs[w].IntN(len(evals))]
 	}
-	phases := []phase{
-		{name: "static " + asset[strings.LastIndex(asset, "/")+1:], want: 200, next: get(func(w, i int) string { return asset })},
-		{name: "GET evaluation page", want: 200, next: get(func(w, i int) string { return fmt.Sprintf("/evaluations/%d", pick(w)) })},
-		{name: "GET editor page", want: 200, next: get(func(w, i int) string { return fmt.Sprintf("/evaluations/%d/edit", pick(w)) })},
+	phases := []load.Phase{
+		{Name: "static " + asset[strings.LastIndex(asset, "/")+1:], Want: 200, Next: get(func(w, i int) string { return asset })},
+		{Name: "GET evaluation page", Want: 200, Next: get(func(w, i int) string { return fmt.Sprintf("/evaluations/%d", pick(w)) })},
+		{Name: "GET editor page", Want: 200, Next: get(func(w, i int) string { return fmt.Sprintf("/evaluations/%d/edit", pick(w)) })},
 	}
-	var results []result
+	var results []load.Result
 	for _, p := range phases {
-		p.conns, p.d = o.conns, o.d
-		r, err := p.run(ctx)
+		p.Conns, p.D = o.conns, o.d
+		r, err := p.Run(ctx)
 		if err != nil {
 			return err
 		}
@@ -64,7 +66,7 @@ func measure(ctx context.Context, base string, units []unitData, o options) erro
 	if err != nil {
 		return err
 	}
-	rc, err := check.run(ctx)
+	rc, err := check.Run(ctx)
 	if err != nil {
 		return err
 	}
@@ -72,10 +74,10 @@ func measure(ctx context.Context, base string, units []unitData, o options) erro
 	fmt.Println()
 	static := results[0]
 	for _, r := range results[1:] {
-		fmt.Printf("goal %-22s p99 %.2f ms < 50 ms: %s (static beside it: p99 %.2f ms, %.0f req/s)\n", r.name, ms(r.p99),
-			verdict(ms(r.p99) < 50), ms(static.p99), static.rate())
+		fmt.Printf("goal %-22s p99 %.2f ms < 50 ms: %s (static beside it: p99 %.2f ms, %.0f req/s)\n", r.Name, load.Ms(r.P99),
+			verdict(load.Ms(r.P99) < 50), load.Ms(static.P99), static.Rate())
 	}
-	fmt.Printf("goal %-22s p99 %.2f ms < 100 ms at %d editors: %s\n", rc.name, ms(rc.p99), o.checkConns, verdict(ms(rc.p99) < 100))
+	fmt.Printf("goal %-22s p99 %.2f ms < 100 ms at %d editors: %s\n", rc.Name, load.Ms(rc.P99), o.checkConns, verdict(load.Ms(rc.P99) < 100))
 	return nil
 }
 
@@ -90,7 +92,7 @@ func verdict(ok bool) string {
 // cookie.
 func login(base, user string) (string, error) {
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := client.PostForm(base+"/login", url.Values{"login": {user}, "password": {benchPassword}})
+	resp, err := client.PostForm(base+"/login", url.Values{"login": {user}, "password": {load.Password}})
 	if err != nil {
 		return "", err
 	}
@@ -139,21 +141,21 @@ func fetch(u, cookie string) (string, error) {
 // checkPhase has each editor type into their own evaluation's form: every
 // request changes 全年执行数 and posts the whole form, as the editor's
 // script does after a pause in typing.
-func checkPhase(base string, units []unitData, cookies []string, o options) (phase, error) {
+func checkPhase(base string, units []load.Unit, cookies []string, o options) (load.Phase, error) {
 	forms := make([]url.Values, o.checkConns)
 	paths := make([]string, o.checkConns)
 	for w := range forms {
-		id := units[w%len(units)].evals[0]
+		id := units[w%len(units)].Evals[0]
 		page, err := fetch(fmt.Sprintf("%s/evaluations/%d/edit", base, id), cookies[w])
 		if err != nil {
-			return phase{}, err
+			return load.Phase{}, err
 		}
 		if forms[w], err = editorForm(page); err != nil {
-			return phase{}, err
+			return load.Phase{}, err
 		}
 		paths[w] = fmt.Sprintf("%s/evaluations/%d/check", base, id)
 	}
-	return phase{name: "POST live check", conns: o.checkConns, d: o.d, want: 200, next: func(w, i int) (*http.Request, error) {
+	return load.Phase{Name: "POST live check", Conns: o.checkConns, D: o.d, Want: 200, Next: func(w, i int) (*http.Request, error) {
 		f := forms[w]
 		f.Set("b.executed", fmt.Sprintf("%d.%02d", 100+i%400, i%100))
 		req, err := http.NewRequest("POST", paths[w], strings.NewReader(f.Encode()))

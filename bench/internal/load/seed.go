@@ -1,7 +1,4 @@
-// Copied from bench/api (same seeding and load loop) so that the two benches
-// can move on their own branches; to be shared once both have landed.
-
-package main
+package load
 
 import (
 	"context"
@@ -15,17 +12,18 @@ import (
 	"jixiao/web"
 )
 
-// benchPassword is every bench user's password.
-const benchPassword = "bench-password-2024"
+// Password is every bench user's password.
+const Password = "bench-password-2024"
 
-// unitData is what the load phases need of one unit: who signs in and
+// Unit is what the load phases need of one unit: who signs in and
 // the evaluations it owns.
-type unitData struct {
-	login string
-	evals []int64
+type Unit struct {
+	Login string
+	Evals []int64
 }
 
-func services(db *sqldb.DB) web.Services {
+// Services are the bench's services over db.
+func Services(db *sqldb.DB) web.Services {
 	return web.Services{
 		Organisations: sqldb.NewOrganisationService(db),
 		Users:         sqldb.NewUserService(db),
@@ -41,17 +39,18 @@ func services(db *sqldb.DB) web.Services {
 	}
 }
 
-// seed stores a bureau, four departments, o.units units with one editor
-// each, the 2024 task and o.n generated evaluations spread over the units
+// Seed stores a bureau, four departments, units units with one editor
+// each, the 2024 task and n generated evaluations spread over the units
 // (each unit's 部门整体 table and 项目 tables), through the services.
-func seed(ctx context.Context, svc web.Services, o options) ([]unitData, error) {
+func Seed(ctx context.Context, svc web.Services, n, units int) ([]Unit, error) {
+	o := struct{ n, units int }{n, units}
 	console := jixiao.NewContextWithUser(ctx, jixiao.ConsoleUser())
 	fin := &jixiao.Organisation{Code: "B000", Name: "压测财政局", Kind: jixiao.OrgFinance}
 	if err := svc.Organisations.CreateOrganisation(console, fin); err != nil {
 		return nil, err
 	}
 	admin := &jixiao.User{Login: "bench-admin", Name: "压测财政管理员", OrgID: fin.ID, Roles: []jixiao.Role{jixiao.RoleFinanceAdmin}}
-	if err := svc.Users.CreateUser(console, admin, benchPassword); err != nil {
+	if err := svc.Users.CreateUser(console, admin, Password); err != nil {
 		return nil, err
 	}
 	var depts []*jixiao.Organisation
@@ -62,7 +61,7 @@ func seed(ctx context.Context, svc web.Services, o options) ([]unitData, error) 
 		}
 		depts = append(depts, d)
 	}
-	units := make([]unitData, o.units)
+	out := make([]Unit, o.units)
 	editors := make([]*jixiao.User, o.units)
 	var unitIDs []int64
 	for i := range o.units {
@@ -72,14 +71,14 @@ func seed(ctx context.Context, svc web.Services, o options) ([]unitData, error) 
 		}
 		unitIDs = append(unitIDs, u.ID)
 		ed := &jixiao.User{Login: fmt.Sprintf("u%04d", i), Name: fmt.Sprintf("填报员%04d", i), OrgID: u.ID, Roles: []jixiao.Role{jixiao.RoleUnitEditor}}
-		if err := svc.Users.CreateUser(console, ed, benchPassword); err != nil {
+		if err := svc.Users.CreateUser(console, ed, Password); err != nil {
 			return nil, err
 		}
 		full, err := svc.Users.FindUserByID(console, ed.ID)
 		if err != nil {
 			return nil, err
 		}
-		editors[i], units[i].login = full, ed.Login
+		editors[i], out[i].Login = full, ed.Login
 	}
 	fa, err := svc.Users.FindUserByID(console, admin.ID)
 	if err != nil {
@@ -108,7 +107,7 @@ func seed(ctx context.Context, svc web.Services, o options) ([]unitData, error) 
 					errs <- fmt.Errorf("evaluation %d of unit %d: %w", j, u, err)
 					return
 				}
-				units[u].evals = append(units[u].evals, id)
+				out[u].Evals = append(out[u].Evals, id)
 			}
 		}()
 	}
@@ -117,7 +116,7 @@ func seed(ctx context.Context, svc web.Services, o options) ([]unitData, error) 
 	if err := <-errs; err != nil {
 		return nil, err
 	}
-	return units, nil
+	return out, nil
 }
 
 // storeOne stores generated evaluation i as unit u's j-th: its 部门整体

@@ -1,0 +1,224 @@
+package sqldb
+
+import (
+	"maps"
+	"reflect"
+	"slices"
+	"sync"
+
+	"jixiao"
+)
+
+// revisionCacheSize bounds the decoded revisions kept per DB: a copy of
+// the sample's revision takes about 35 kB, so the cache stays under
+// about 150 MB, and holds the latest revision of every evaluation of 80
+// units at 50 each.
+const revisionCacheSize = 4096
+
+// taskCacheSize bounds the tasks kept per DB; a task of 200 units is a
+// few kilobytes.
+const taskCacheSize = 256
+
+// rowCache keeps values read from rows that never change once committed:
+// revisions (none is updated or deleted) and tasks (never edited). An
+// entry is never stale, so the cache needs no invalidation. Only rows read
+// in read-only transactions go in: a write transaction may see its own
+// rows and then roll back. Entries are evicted first in, first out. Every
+// caller gets its own copy, so a handler that edits what it read cannot
+// reach the cache. (A database replaced under a running server by a
+// restore is not seen: restore with the server stopped.)
+type rowCache[K comparable, V any] struct {
+	mu    sync.Mutex
+	max   int
+	copy  func(V) V
+	items map[K]V
+	order []K
+	next  int
+}
+
+func newRowCache[K comparable, V any](max int, copy func(V) V) *rowCache[K, V] {
+	return &rowCache[K, V]{max: max, copy: copy, items: make(map[K]V)}
+}
+
+// get returns a copy of the cached value.
+func (c *rowCache[K, V]) get(k K) (V, bool) {
+	var zero V
+	if c == nil || c.max <= 0 {
+		return zero, false
+	}
+	c.mu.Lock()
+	v, ok := c.items[k]
+	c.mu.Unlock()
+	if !ok {
+		return zero, false
+	}
+	return c.copy(v), true
+}
+
+// put keeps a copy of v, so that the caller may go on changing its own.
+func (c *rowCache[K, V]) put(k K, v V) {
+	if c == nil || c.max <= 0 {
+		return
+	}
+	own := c.copy(v)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.items[k]; ok {
+		return
+	}
+	if len(c.order) < c.max {
+		c.order = append(c.order, k)
+	} else {
+		delete(c.items, c.order[c.next])
+		c.order[c.next] = k
+		c.next = (c.next + 1) % c.max
+	}
+	c.items[k] = own
+}
+
+// revisionKey names a revision: its evaluation and number.
+type revisionKey struct {
+	evaluationID int64
+	number       int
+}
+
+func newRevisionCache(max int) *rowCache[revisionKey, *jixiao.Revision] {
+	return newRowCache[revisionKey](max, copyRevision)
+}
+
+func newTaskCache(max int) *rowCache[int64, *jixiao.Task] {
+	return newRowCache[int64](max, func(t *jixiao.Task) *jixiao.Task {
+		c := *t
+		c.Kinds, c.UnitIDs = slices.Clone(t.Kinds), slices.Clone(t.UnitIDs)
+		return &c
+	})
+}
+
+// copyRevision deep-copies r, keeping the content's provenance the same
+// map as the revision's, as decoding makes it. The provenance, the
+// largest part and one of plain values, is cloned directly.
+func copyRevision(r *jixiao.Revision) *jixiao.Revision {
+	shallow := *r
+	shallow.Provenance = nil
+	if r.Content != nil {
+		content := *r.Content
+		content.Provenance = nil
+		shallow.Content = &content
+	}
+	c := deepCopy(reflect.ValueOf(&shallow)).Interface().(*jixiao.Revision)
+	if holdsRefs(reflect.TypeFor[jixiao.Position]()) { // should a Position ever hold a slice
+		c.Provenance = deepCopy(reflect.ValueOf(r.Provenance)).Interface().(map[string]jixiao.Position)
+	} else {
+		c.Provenance = maps.Clone(r.Provenance)
+	}
+	if c.Content != nil {
+		c.Content.Provenance = c.Provenance
+	}
+	return c
+}
+
+// deepCopy copies every pointer, slice and map reachable through exported
+// fields. Unexported fields are copied as they are: in the domain's types
+// they belong to values the standard library and decimal treat as
+// immutable (time.Time, decimal.Decimal's big.Int). Values of a type
+// holding no such reference are copied whole, which is most of them.
+func deepCopy(v reflect.Value) reflect.Value {
+	if !holdsRefs(v.Type()) {
+		return v
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		p := reflect.New(v.Type().Elem())
+		p.Elem().Set(deepCopy(v.Elem()))
+		return p
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		s := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		if !holdsRefs(v.Type().Elem()) {
+			reflect.Copy(s, v)
+			return s
+		}
+		for i := range v.Len() {
+			s.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return s
+	case reflect.Map:
+		if v.IsNil() {
+			return v
+		}
+		m := reflect.MakeMapWithSize(v.Type(), v.Len())
+		deep := holdsRefs(v.Type().Elem())
+		for it := v.MapRange(); it.Next(); {
+			if deep {
+				m.SetMapIndex(it.Key(), deepCopy(it.Value()))
+			} else {
+				m.SetMapIndex(it.Key(), it.Value())
+			}
+		}
+		return m
+	case reflect.Array:
+		a := reflect.New(v.Type()).Elem()
+		for i := range v.Len() {
+			a.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return a
+	case reflect.Struct:
+		s := reflect.New(v.Type()).Elem()
+		s.Set(v)
+		for _, i := range refFields(v.Type()) {
+			s.Field(i).Set(deepCopy(v.Field(i)))
+		}
+		return s
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		i := reflect.New(v.Type()).Elem()
+		i.Set(deepCopy(v.Elem()))
+		return i
+	}
+	return v
+}
+
+// typeRefs is what deepCopy knows of a type: whether a value of it holds
+// a reference reachable through exported fields, and which of a struct's
+// fields do.
+type typeRefs struct {
+	refs   bool
+	fields []int
+}
+
+var typeRefsCache sync.Map // reflect.Type → *typeRefs
+
+func holdsRefs(t reflect.Type) bool { return refsOf(t).refs }
+
+func refFields(t reflect.Type) []int { return refsOf(t).fields }
+
+func refsOf(t reflect.Type) *typeRefs {
+	if r, ok := typeRefsCache.Load(t); ok {
+		return r.(*typeRefs)
+	}
+	// a recursive type is taken as holding references while it is looked at
+	typeRefsCache.Store(t, &typeRefs{refs: true})
+	r := &typeRefs{}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		r.refs = true
+	case reflect.Array:
+		r.refs = holdsRefs(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && holdsRefs(f.Type) {
+				r.fields = append(r.fields, i)
+			}
+		}
+		r.refs = len(r.fields) > 0
+	}
+	typeRefsCache.Store(t, r)
+	return r
+}

@@ -1,0 +1,37 @@
+package sqldb
+
+import (
+	"context"
+
+	"jixiao"
+)
+
+// FindEvaluationReview returns what the review page shows, read in one
+// transaction that checks once that the user may see it: the evaluation
+// with its latest content, its workflow steps with their comments, all
+// its comments, and the reviewers' scores. It answers as FindTransitions,
+// FindComments and FindReviewScores would one after the other: a user who
+// may view the evaluation but not its review (the public, other units on
+// a published one) is refused.
+func (s *EvaluationService) FindEvaluationReview(ctx context.Context, id int64) (r *jixiao.EvaluationRecord, ts []*jixiao.Transition, cs []*jixiao.Comment, scores []*jixiao.ReviewScore, err error) {
+	err = s.db.read(ctx, func(tx *Tx) error {
+		if r, err = tx.viewable(id, false, "查看自评表"); err != nil {
+			return err
+		}
+		if !jixiao.CanViewComments(tx.user, r) {
+			return refuse(jixiao.EForbidden, "查看审核记录", evalObject(id), "审核记录仅供填报单位和审核人员查看")
+		}
+		if err = tx.loadLatest(r); err != nil {
+			return err
+		}
+		if ts, cs, err = tx.transitions(id); err != nil {
+			return err
+		}
+		scores, err = tx.reviewScores(jixiao.ReviewFilter{EvaluationID: id})
+		return err
+	})
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return r, ts, cs, scores, nil
+}
