@@ -15,8 +15,9 @@ import (
 
 // The editor's form: every field of the table a unit fills in, named so
 // that a finding's location maps to the input it concerns ("b.executed",
-// "i.3.score", "s.1.0.fullyear"). The report's data is not in the form:
-// a save keeps it as stored.
+// "i.3.score", "s.1.0.fullyear"). The report's data ("rd.…",
+// report_form.go) and its text ("r.text.4", one per heading or paragraph)
+// follow the table.
 
 // budgetCols are the figures of 年度资金总额, in table order.
 var budgetCols = []struct{ Key, Label string }{
@@ -267,8 +268,8 @@ func blankIndicator(in jixiao.Indicator) bool {
 }
 
 // findingAnchor returns the id of the form field a finding concerns, or of
-// its section when it concerns a block as a whole; "" for the report,
-// which the form does not hold.
+// its section when it concerns a block as a whole: a finding on the
+// report's text points at the paragraph it quotes.
 func findingAnchor(ev *jixiao.Evaluation, l jixiao.Location) string {
 	switch l.Block {
 	case "header":
