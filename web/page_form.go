@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"jixiao"
 )
@@ -77,6 +78,7 @@ type evaluationForm struct {
 type reportTextField struct {
 	formField
 	Heading bool
+	Rows    int // the text area's height
 }
 
 func field(name, label, value string) formField {
@@ -131,12 +133,14 @@ func reportTextForm(text []jixiao.ReportText) []reportTextField {
 	under := "报告开头"
 	for k, t := range text {
 		head := t.Kind == jixiao.BlockHeading
-		label := fmt.Sprintf("“%s”下第 %d 段", under, k+1)
+		label := fmt.Sprintf("第 %d 段（%s）", k+1, under)
 		if head {
 			under = strings.TrimSpace(t.Text)
 			label = fmt.Sprintf("第 %d 段：标题", k+1)
 		}
-		out = append(out, reportTextField{formField: field(fmt.Sprintf("r.text.%d", k), label, t.Text), Heading: head})
+		// a text area tall enough for the paragraph, at about 50 characters a line
+		rows := min(max(utf8.RuneCountInString(t.Text)/50+1, 2), 10)
+		out = append(out, reportTextField{formField: field(fmt.Sprintf("r.text.%d", k), label, t.Text), Heading: head, Rows: rows})
 	}
 	return out
 }
