@@ -1,6 +1,9 @@
 package jixiao
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Document is what every importer produces from a source file: its blocks
 // in reading order, each with where it came from. The extractor reads an
@@ -99,39 +102,28 @@ func ReportTextOf(d *Document) []ReportText {
 	return out
 }
 
-// WithReportText returns a copy of d whose headings and paragraphs are
-// text: a block text names keeps its kind, style and position with the
-// edited text; a text block of d that text does not name is dropped (the
-// editor removed it); tables stay. Text naming no block of d (d is nil,
-// or the text was added) is appended in order. d itself is not changed.
+// WithReportText returns a copy of d with the report's edited paragraphs
+// in place of the imported ones: each keeps its block's kind, style and
+// position with the edited text; the blocks text does not name stay as
+// imported. A paragraph is found by its block and position, or by its
+// position alone when the importer numbers blocks differently now; one
+// found nowhere (d is nil) is appended. d itself is not changed.
 func (d *Document) WithReportText(text []ReportText) *Document {
 	out := &Document{}
-	if d != nil {
-		*out = *d
+	if d == nil {
+		d = &Document{}
 	}
-	byBlock := make(map[int]ReportText, len(text))
-	var extra []ReportText
+	*out = *d
+	out.Blocks = slices.Clone(d.Blocks)
 	for _, t := range text {
-		if d != nil && t.Block >= 0 && t.Block < len(d.Blocks) && d.Blocks[t.Block].Kind != BlockTable {
-			byBlock[t.Block] = t
-		} else {
-			extra = append(extra, t)
+		i := t.Block
+		if i < 0 || i >= len(d.Blocks) || d.Blocks[i].Pos != t.Pos {
+			i = slices.IndexFunc(d.Blocks, func(b Block) bool { return !t.Pos.IsZero() && b.Pos == t.Pos })
 		}
-	}
-	out.Blocks = make([]Block, 0, len(text)+4)
-	if d != nil {
-		for i, b := range d.Blocks {
-			if b.Kind != BlockTable {
-				t, ok := byBlock[i]
-				if !ok {
-					continue
-				}
-				b.Text = t.Text
-			}
-			out.Blocks = append(out.Blocks, b)
+		if i >= 0 && out.Blocks[i].Kind != BlockTable {
+			out.Blocks[i].Text = t.Text
+			continue
 		}
-	}
-	for _, t := range extra {
 		kind := t.Kind
 		if kind != BlockHeading {
 			kind = BlockParagraph

@@ -33,10 +33,11 @@ type Report struct {
 	Application  string        // 绩效自评结果拟应用和公开情况
 	Other        string        // 其他需要说明的情况
 
-	// Text is the report's headings and paragraphs as the unit edited them,
-	// in reading order; nil until edited. The narrative checks read it in
-	// place of the imported document's text (Document.WithReportText), so
-	// that an edit to a stated share or total is checked as written.
+	// Text is the headings and paragraphs of the report the unit edited, in
+	// reading order, each naming the imported block it replaces; nil until
+	// an edit. The narrative checks read them in place of the imported text
+	// (Document.WithReportText), so that a corrected share or total is
+	// checked as written; what was not edited is read from the source.
 	Text []ReportText
 }
 

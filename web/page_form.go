@@ -410,6 +410,9 @@ func fieldWords(ev *jixiao.Evaluation, path string) string {
 	if rest, ok := strings.CutPrefix(path, "goal."); ok {
 		return "年度总体目标 · " + rest
 	}
+	if rest, ok := strings.CutPrefix(path, "report.text["); ok {
+		return "自评报告 · " + strings.TrimSuffix(rest, "]") + "文字"
+	}
 	if rest, ok := strings.CutPrefix(path, "report."); ok {
 		return "自评报告 · " + rest
 	}

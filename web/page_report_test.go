@@ -109,8 +109,8 @@ func testReportTextWithoutJavaScript(t *testing.T, dsn string) {
 	if _, review := c.page(t, evPath); strings.Contains(review, `data-code="N-SHARE"`) {
 		t.Errorf("the review page still shows N-SHARE after the save")
 	}
-	if _, diff := c.page(t, evPath+"/diff"); !strings.Contains(diff, "42.49%") {
-		t.Errorf("the diff of the save does not show the corrected paragraph")
+	if _, diff := c.page(t, evPath+"/diff"); !strings.Contains(diff, "42.49%") || strings.Count(diff, "块文字") != 1 {
+		t.Errorf("the diff of the save shows %d report paragraphs, want the corrected one", strings.Count(diff, "块文字"))
 	}
 }
 
