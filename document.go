@@ -1,6 +1,9 @@
 package jixiao
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Document is what every importer produces from a source file: its blocks
 // in reading order, each with where it came from. The extractor reads an
@@ -80,4 +83,52 @@ func (d *Document) PlainText() string {
 		}
 	}
 	return b.String()
+}
+
+// ReportTextOf returns the headings and paragraphs of d, each with its
+// block and position: the report's text as imported, for an editor to
+// start from. Empty blocks are left out.
+func ReportTextOf(d *Document) []ReportText {
+	if d == nil {
+		return nil
+	}
+	var out []ReportText
+	for i, b := range d.Blocks {
+		if b.Kind == BlockTable || strings.TrimSpace(b.Text) == "" {
+			continue
+		}
+		out = append(out, ReportText{Block: i, Kind: b.Kind, Text: b.Text, Pos: b.Pos})
+	}
+	return out
+}
+
+// WithReportText returns a copy of d with the report's edited paragraphs
+// in place of the imported ones: each keeps its block's kind, style and
+// position with the edited text; the blocks text does not name stay as
+// imported. A paragraph is found by its block and position, or by its
+// position alone when the importer numbers blocks differently now; one
+// found nowhere (d is nil) is appended. d itself is not changed.
+func (d *Document) WithReportText(text []ReportText) *Document {
+	out := &Document{}
+	if d == nil {
+		d = &Document{}
+	}
+	*out = *d
+	out.Blocks = slices.Clone(d.Blocks)
+	for _, t := range text {
+		i := t.Block
+		if i < 0 || i >= len(d.Blocks) || d.Blocks[i].Pos != t.Pos {
+			i = slices.IndexFunc(d.Blocks, func(b Block) bool { return !t.Pos.IsZero() && b.Pos == t.Pos })
+		}
+		if i >= 0 && out.Blocks[i].Kind != BlockTable {
+			out.Blocks[i].Text = t.Text
+			continue
+		}
+		kind := t.Kind
+		if kind != BlockHeading {
+			kind = BlockParagraph
+		}
+		out.Blocks = append(out.Blocks, Block{Kind: kind, Text: t.Text, Pos: t.Pos})
+	}
+	return out
 }

@@ -32,6 +32,21 @@ type Report struct {
 	Measures     []string      // 下一步改进措施, one per item
 	Application  string        // 绩效自评结果拟应用和公开情况
 	Other        string        // 其他需要说明的情况
+
+	// Text is the headings and paragraphs of the report the unit edited, in
+	// reading order, each naming the imported block it replaces; nil until
+	// an edit. The narrative checks read them in place of the imported text
+	// (Document.WithReportText), so that a corrected share or total is
+	// checked as written; what was not edited is read from the source.
+	Text []ReportText
+}
+
+// ReportText is one heading or paragraph of the report's text.
+type ReportText struct {
+	Block int       // index in the imported document's Blocks; -1 when there is none
+	Kind  BlockKind // BlockHeading or BlockParagraph
+	Text  string
+	Pos   Position // where the source document holds it; zero when there is none
 }
 
 // Profile is 部门（单位）基本情况.

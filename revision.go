@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -92,8 +93,58 @@ func DiffEvaluations(a, b *Evaluation) []Change {
 	}
 	d.str("总分", a.StatedTotal.Text, b.StatedTotal.Text)
 	d.str("等级", a.StatedGrade, b.StatedGrade)
-	d.walk("report", reflect.ValueOf(a.Report), reflect.ValueOf(b.Report))
+	d.walk("report", reflect.ValueOf(withoutText(a.Report)), reflect.ValueOf(withoutText(b.Report)))
+	d.reportText(a.Report, b.Report)
 	return d.out
+}
+
+// withoutText is r without its edited paragraphs, which reportText
+// compares by the block they replace rather than by their place in the list.
+func withoutText(r *Report) *Report {
+	if r == nil || r.Text == nil {
+		return r
+	}
+	c := *r
+	c.Text = nil
+	return &c
+}
+
+// reportText lists the report's paragraphs edited differently in a and b,
+// as "report.text[第 N 块]", in block order; a paragraph not edited on one
+// side reads as the source's text.
+func (d *differ) reportText(a, b *Report) {
+	const source = "（源文件原文）"
+	texts := func(r *Report) map[int]string {
+		m := map[int]string{}
+		if r != nil {
+			for _, t := range r.Text {
+				m[t.Block] = t.Text
+			}
+		}
+		return m
+	}
+	x, y := texts(a), texts(b)
+	var blocks []int
+	for k := range x {
+		blocks = append(blocks, k)
+	}
+	for k := range y {
+		if _, ok := x[k]; !ok {
+			blocks = append(blocks, k)
+		}
+	}
+	slices.Sort(blocks)
+	for _, k := range blocks {
+		old, ok := x[k]
+		if !ok {
+			old = source
+		}
+		nu, ok := y[k]
+		if !ok {
+			nu = source
+		}
+		d.str(fmt.Sprintf("report.text[第 %d 块]", k+1), old, nu)
+	}
 }
 
 type differ struct{ out []Change }

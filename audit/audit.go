@@ -54,7 +54,8 @@ import (
 )
 
 // Input is what an audit looks at. Doc is nil for hand-written YAML files:
-// then only the table is checked.
+// then only the table is checked. When the Eval's report holds its edited
+// text (Report.Text), the narrative checks read that text over Doc.
 type Input struct {
 	Eval   *jixiao.Evaluation
 	Doc    *jixiao.Document // the imported source, with the narrative; may be nil
@@ -68,6 +69,10 @@ type Input struct {
 func Check(in Input) []jixiao.Finding {
 	if in.Result == nil {
 		in.Result = score.Score(in.Eval, in.Rules)
+	}
+	if in.Eval != nil && in.Eval.Report != nil && in.Eval.Report.Text != nil {
+		// the report's text as edited is what it now says
+		in.Doc = in.Doc.WithReportText(in.Eval.Report.Text)
 	}
 	out := findings{ev: in.Eval}
 	checkExecution(&in, &out)

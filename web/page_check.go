@@ -49,6 +49,7 @@ func (s *Server) checkContent(ctx context.Context, rec *jixiao.EvaluationRecord,
 		return checkPanel{}, jixiao.Errorf(jixiao.EInvalid, "规则集 %s 无法加载", rec.RuleSet)
 	}
 	doc := s.sourceDocument(ctx, rec.SourceHash)
+	ev = withReportText(ev, doc) // the same text, so that findings on it point at its field
 	res := score.Score(ev, rs)
 	findings := audit.Check(audit.Input{Eval: ev, Doc: doc, Rules: rs, Result: res})
 	return newCheckPanel(ev, res, findings), nil

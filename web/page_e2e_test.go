@@ -331,6 +331,21 @@ func TestPagesStory(t *testing.T) {
 	if e, _ := strconv.Atoi(b.text("#count-errors")); e >= errorsBefore {
 		t.Errorf("errors after the fix: %d, before %d; want fewer", e, errorsBefore)
 	}
+	// the 项目支出 share in the report's text: 286.74 of 674.85 is 42.49%,
+	// not 44.67%; the finding takes the editor to the paragraph
+	share := `#findings [data-code="N-SHARE"] a.goto`
+	field := value(b, chromedp.Evaluate[string](`document.querySelector('`+share+`').dataset.focus`))
+	b.run(chromedp.Click(chromedp.CSS(share)))
+	if got := value(b, chromedp.Evaluate[string](`document.activeElement.id + ' ' + document.activeElement.value.includes('占本年支出44.67%')`)); got != field+" true" {
+		t.Fatalf("clicking N-SHARE focuses %q, want the report paragraph %s with the share", got, field)
+	}
+	errorsBefore, _ = strconv.Atoi(b.text("#count-errors"))
+	fixed := value(b, chromedp.Evaluate[string](`document.getElementById('`+field+`').value.replace('占本年支出44.67%', '占本年支出42.49%')`))
+	b.run(retype("#"+field, fixed))
+	value(b, chromedp.Poll[bool](gone("N-SHARE")+" && "+gone("N-SHARES-SUM"), chromedp.WithPollingTimeout(20*time.Second)))
+	if e, _ := strconv.Atoi(b.text("#count-errors")); e >= errorsBefore {
+		t.Errorf("errors after correcting the share: %d, before %d; want fewer", e, errorsBefore)
+	}
 	// a finding links to its field
 	b.run(chromedp.Click(chromedp.CSS(`#findings a.goto`)))
 	b.shot("editor-live")
@@ -341,6 +356,9 @@ func TestPagesStory(t *testing.T) {
 	}
 	if got := b.text("#score-total"); got != after {
 		t.Errorf("saved score %s, live score was %s", got, after)
+	}
+	if got := b.text("#findings"); strings.Contains(got, "44.67%") {
+		t.Errorf("the saved revision's findings still quote the 44.67%% share: %q", got)
 	}
 	b.logout()
 

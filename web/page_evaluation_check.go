@@ -23,7 +23,7 @@ func (s *Server) pageEvaluationCheck(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	var panel checkPanel
-	content, err := evaluationFromForm(rec.Content, r.PostForm)
+	content, err := s.contentFromForm(ctx, rec, r.PostForm)
 	if err == nil {
 		panel, err = s.checkContent(ctx, rec, content)
 	}

@@ -57,7 +57,8 @@ func (s *Server) pageEvaluationEdit(w http.ResponseWriter, r *http.Request) erro
 // or what the user sent when a save was refused).
 func (s *Server) newEditPage(ctx context.Context, rec *jixiao.EvaluationRecord, content *jixiao.Evaluation) (*editPage, error) {
 	me := jixiao.UserFromContext(ctx)
-	d := &editPage{Rec: rec, Form: newEvaluationForm(content), Editable: jixiao.CanEdit(me, rec), Downloads: downloads,
+	form := newEvaluationForm(withReportText(content, s.sourceDocument(ctx, rec.SourceHash)))
+	d := &editPage{Rec: rec, Form: form, Editable: jixiao.CanEdit(me, rec), Downloads: downloads,
 		Labels: targetLabels(content)}
 	for _, c := range budgetCols {
 		d.BudgetCols = append(d.BudgetCols, c.Label)

@@ -25,7 +25,7 @@ func (s *Server) pageEvaluationSave(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	version, _ := strconv.Atoi(r.PostForm.Get("version"))
-	content, err := evaluationFromForm(rec.Content, r.PostForm)
+	content, err := s.contentFromForm(ctx, rec, r.PostForm)
 	if err == nil {
 		_, err = s.cfg.Evaluations.UpdateEvaluation(ctx, id, jixiao.EvaluationUpdate{Version: version, Content: content,
 			Note: r.PostForm.Get("note")})

@@ -5,17 +5,20 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"jixiao"
 )
 
 // The editor's form: every field of the table a unit fills in, named so
 // that a finding's location maps to the input it concerns ("b.executed",
-// "i.3.score", "s.1.0.fullyear"). The report's data is not in the form:
-// a save keeps it as stored.
+// "i.3.score", "s.1.0.fullyear"). The report's data ("rd.…",
+// report_form.go) and its text ("r.text.4", one per heading or paragraph)
+// follow the table.
 
 // budgetCols are the figures of 年度资金总额, in table order.
 var budgetCols = []struct{ Key, Label string }{
@@ -66,6 +69,16 @@ type evaluationForm struct {
 	Goal       []formField
 	Indicators []indicatorForm
 	Total      []formField
+	Report     []reportTextField // the report's headings and paragraphs; empty without a report
+	ReportData []reportGroup     // the report's data; empty without a report
+}
+
+// reportTextField is one heading or paragraph of the report in the form:
+// "r.text.4", a single line for a heading, a text area for a paragraph.
+type reportTextField struct {
+	formField
+	Heading bool
+	Rows    int // the text area's height
 }
 
 func field(name, label, value string) formField {
@@ -106,7 +119,30 @@ func newEvaluationForm(ev *jixiao.Evaluation) evaluationForm {
 	}
 	f.Indicators = append(f.Indicators, indicatorRowForm(len(ev.Indicators), jixiao.Indicator{}))
 	f.Total = []formField{field("total", "总分", ev.StatedTotal.Text), field("grade", "等级", ev.StatedGrade)}
+	if ev.Report != nil {
+		f.Report = reportTextForm(ev.Report.Text)
+		f.ReportData = reportDataForm(ev.Report)
+	}
 	return f
+}
+
+// reportTextForm labels each paragraph by the heading above it, so that a
+// screen reader hears which section a text area belongs to.
+func reportTextForm(text []jixiao.ReportText) []reportTextField {
+	out := make([]reportTextField, 0, len(text))
+	under := "报告开头"
+	for k, t := range text {
+		head := t.Kind == jixiao.BlockHeading
+		label := fmt.Sprintf("第 %d 段（%s）", k+1, under)
+		if head {
+			under = strings.TrimSpace(t.Text)
+			label = fmt.Sprintf("第 %d 段：标题", k+1)
+		}
+		// a text area tall enough for the paragraph, at about 50 characters a line
+		rows := min(max(utf8.RuneCountInString(t.Text)/50+1, 2), 10)
+		out = append(out, reportTextField{formField: field(fmt.Sprintf("r.text.%d", k), label, t.Text), Heading: head, Rows: rows})
+	}
+	return out
 }
 
 func indicatorRowForm(i int, in jixiao.Indicator) indicatorForm {
@@ -184,7 +220,29 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 		ev.Indicators = append(ev.Indicators, r.in)
 	}
 	ev.StatedTotal, ev.StatedGrade = fig("total"), get("grade")
+	if base.Report != nil {
+		ev.Report = reportDataFromForm(base.Report, form)
+		if base.Report.Text != nil {
+			ev.Report = reportTextFromForm(ev.Report, form)
+		}
+	}
 	return &ev, nil
+}
+
+// reportTextFromForm returns rep with the text the form holds for each of
+// its paragraphs; a paragraph the form leaves out keeps its text, so a
+// client that posts the table alone changes nothing in the report.
+func reportTextFromForm(rep *jixiao.Report, form url.Values) *jixiao.Report {
+	r := *rep
+	r.Text = slices.Clone(rep.Text)
+	for k := range r.Text {
+		v, ok := form[fmt.Sprintf("r.text.%d", k)]
+		if !ok || len(v) == 0 {
+			continue
+		}
+		r.Text[k].Text = strings.ReplaceAll(v[0], "\r\n", "\n")
+	}
+	return &r
 }
 
 // indicatorIndexes returns the row numbers the form holds, in order.
@@ -214,8 +272,8 @@ func blankIndicator(in jixiao.Indicator) bool {
 }
 
 // findingAnchor returns the id of the form field a finding concerns, or of
-// its section when it concerns a block as a whole; "" for the report,
-// which the form does not hold.
+// its section when it concerns a block as a whole: a finding on the
+// report's text points at the paragraph it quotes.
 func findingAnchor(ev *jixiao.Evaluation, l jixiao.Location) string {
 	switch l.Block {
 	case "header":
@@ -254,6 +312,18 @@ func findingAnchor(ev *jixiao.Evaluation, l jixiao.Location) string {
 		return "sec-indicators"
 	case "total":
 		return "f-total"
+	case "report":
+		if ev.Report == nil || ev.Report.Text == nil {
+			return ""
+		}
+		if !l.Source.IsZero() {
+			for k, t := range ev.Report.Text {
+				if t.Pos == l.Source {
+					return fmt.Sprintf("f-r-text-%d", k)
+				}
+			}
+		}
+		return "sec-report"
 	}
 	return ""
 }
@@ -339,6 +409,9 @@ func fieldWords(ev *jixiao.Evaluation, path string) string {
 	}
 	if rest, ok := strings.CutPrefix(path, "goal."); ok {
 		return "年度总体目标 · " + rest
+	}
+	if rest, ok := strings.CutPrefix(path, "report.text["); ok {
+		return "自评报告 · " + strings.TrimSuffix(rest, "]") + "文字"
 	}
 	if rest, ok := strings.CutPrefix(path, "report."); ok {
 		return "自评报告 · " + rest

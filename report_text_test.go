@@ -1,0 +1,79 @@
+package jixiao_test
+
+import (
+	"testing"
+
+	"jixiao"
+)
+
+func TestWithReportText(t *testing.T) {
+	doc := &jixiao.Document{Blocks: []jixiao.Block{
+		{Kind: jixiao.BlockHeading, Text: "二、一般公共预算支出情况", Pos: jixiao.Position{Line: 188}},
+		{Kind: jixiao.BlockTable, Table: &jixiao.Table{}, Pos: jixiao.Position{Line: 189}},
+		{Kind: jixiao.BlockParagraph, Text: "项目支出286.74万元，占本年支出44.67%", Pos: jixiao.Position{Line: 192}},
+		{Kind: jixiao.BlockParagraph, Text: "2024年度无政府性基金预算支出。", Pos: jixiao.Position{Line: 196}},
+	}}
+	fixed := "项目支出286.74万元，占本年支出42.49%"
+	tests := []struct {
+		name string
+		doc  *jixiao.Document
+		text []jixiao.ReportText
+		want []string // the texts of the blocks, tables as ""
+	}{
+		{"NoEdits", doc, nil, []string{doc.Blocks[0].Text, "", doc.Blocks[2].Text, doc.Blocks[3].Text}},
+		{"ByBlock", doc, []jixiao.ReportText{{Block: 2, Text: fixed, Pos: jixiao.Position{Line: 192}}},
+			[]string{doc.Blocks[0].Text, "", fixed, doc.Blocks[3].Text}},
+		{"BlocksRenumbered", doc, []jixiao.ReportText{{Block: 1, Text: fixed, Pos: jixiao.Position{Line: 192}}},
+			[]string{doc.Blocks[0].Text, "", fixed, doc.Blocks[3].Text}},
+		{"NowhereAppended", doc, []jixiao.ReportText{{Block: 9, Text: "补充说明。", Pos: jixiao.Position{Line: 300}}},
+			[]string{doc.Blocks[0].Text, "", doc.Blocks[2].Text, doc.Blocks[3].Text, "补充说明。"}},
+		{"NoDocument", nil, []jixiao.ReportText{{Block: 2, Kind: jixiao.BlockHeading, Text: "一、基本情况"}}, []string{"一、基本情况"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.doc.WithReportText(tt.text)
+			if len(got.Blocks) != len(tt.want) {
+				t.Fatalf("%d blocks, want %d", len(got.Blocks), len(tt.want))
+			}
+			for i, b := range got.Blocks {
+				if b.Text != tt.want[i] {
+					t.Errorf("block %d: %q, want %q", i, b.Text, tt.want[i])
+				}
+			}
+			if tt.doc != nil && tt.doc.Blocks[2].Text != "项目支出286.74万元，占本年支出44.67%" {
+				t.Errorf("the source document was changed")
+			}
+		})
+	}
+}
+
+func TestDiffReportText(t *testing.T) {
+	rep := func(text ...jixiao.ReportText) *jixiao.Evaluation {
+		return &jixiao.Evaluation{Report: &jixiao.Report{Other: "无", Text: text}}
+	}
+	p36 := jixiao.ReportText{Block: 36, Text: "占本年支出42.49%", Pos: jixiao.Position{Line: 192}}
+	p38 := jixiao.ReportText{Block: 38, Text: "无政府性基金预算支出。", Pos: jixiao.Position{Line: 196}}
+	tests := []struct {
+		name string
+		a, b *jixiao.Evaluation
+		want []jixiao.Change
+	}{
+		{"FirstEdit", rep(), rep(p36), []jixiao.Change{{Path: "report.text[第 37 块]", Old: "（源文件原文）", New: p36.Text}}},
+		{"AnotherEdit", rep(p36), rep(p36, p38), []jixiao.Change{{Path: "report.text[第 39 块]", Old: "（源文件原文）", New: p38.Text}}},
+		{"Reverted", rep(p36, p38), rep(p38), []jixiao.Change{{Path: "report.text[第 37 块]", Old: p36.Text, New: "（源文件原文）"}}},
+		{"Same", rep(p36), rep(p36), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := jixiao.DiffEvaluations(tt.a, tt.b)
+			if len(got) != len(tt.want) {
+				t.Fatalf("changes %+v, want %+v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("change %d: %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
