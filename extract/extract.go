@@ -344,6 +344,9 @@ func headerKey(norm string, labels map[string]string) (string, bool) {
 	if !ok && strings.HasPrefix(norm, "偏差原因") && labels["偏差原因分析"] == colDeviation {
 		key, ok = colDeviation, true
 	}
+	if !ok && labels["执行数"] == colExecuted {
+		key, ok = budgetHeadOnly[norm]
+	}
 	return key, ok
 }
 
