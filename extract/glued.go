@@ -31,6 +31,11 @@ const unreadMark = "（粘连无法拆分）"
 // table is long, and every shorter line is left to splitCells unlooked.
 const gluedMinBytes = 160
 
+// gluedMaxBytes is the longest: a run-together table of some hundred rows
+// is a few kilobytes; a longer line is prose, and looking for labels at
+// every place of it would cost more than it can give.
+const gluedMaxBytes = 32 << 10
+
 // vkind is the kind of a value column, which says how its figure is
 // written and what it must agree with.
 type vkind uint8
@@ -55,7 +60,7 @@ type gcut struct {
 // gluedLine reports a line that may be a table run together: long, one
 // piece, holding at least two of the template's column labels.
 func gluedLine(s string) bool {
-	if len(s) < gluedMinBytes {
+	if len(s) < gluedMinBytes || len(s) > gluedMaxBytes {
 		return false
 	}
 	n := 0
