@@ -272,6 +272,8 @@ var incomeRows = map[string]bool{
 var sourceRows = map[string]bool{
 	"当年财政拨款": true, "上年结转资金": true, "上年结转": true, "其他资金": true, "自筹资金": true, "财政拨款": true,
 	"财政资金": true, "财政专户管理资金": true, "单位资金": true, "本年财政拨款": true, "社会投入资金": true,
+	// 转移支付 tables (安徽's 就业补助资金绩效自评表)
+	"中央财政资金": true, "地方财政资金": true, "省级财政资金": true, "市级财政资金": true, "县级财政资金": true,
 }
 
 // level1Names and level2Names recognise indicator names in rows whose
