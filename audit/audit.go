@@ -79,6 +79,7 @@ func Check(in Input) []jixiao.Finding {
 	checkBudgetSplits(&in, &out)
 	checkWeights(&in, &out)
 	checkRowScores(&in, &out)
+	checkImpliedWeights(&in, &out)
 	checkTotal(&in, &out)
 	checkDeviation(&in, &out)
 	checkReport(&in, &out) // narrative, structure and quality: audit/narrative_text.go

@@ -53,7 +53,11 @@ func restsOn(f jixiao.Finding) []string {
 		}
 	case "total":
 		// the total adds every row
-		out = append(out, "total", "indicators", "indicators.得分", "indicators.分值", "indicators[", "budget.得分", "budget.分值")
+		out = append(out, "total", "indicators", "indicators.得分", "indicators[", "budget.得分")
+		if f.Code != "T-TOTAL-IMPLIED" {
+			// (a total over weights proven from the scores rests on no 分值 read)
+			out = append(out, "indicators.分值", "budget.分值")
+		}
 	case "report":
 		if f.Code == "N-TABLE-MISMATCH" || f.Code == "N-EXEC-REASON" {
 			out = append(out, "table")

@@ -221,6 +221,12 @@ func (x *extractor) splitFor(key string, k int) string {
 // splitRow reads one label and its values as a row of a breakdown.
 func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 	c := r.cells[li]
+	known := expenseRows[c.norm] || incomeRows[c.norm] || sourceRows[c.norm]
+	if !known && len(x.values(r, li, next, true)) == 0 {
+		// an unknown label with no figure: a row of the block below the
+		// budget (资金管理情况, 分配科学性 …), not a breakdown
+		return
+	}
 	name := x.splitFor(c.norm, k)
 	if name == "" {
 		x.note("budget.splits", c.Pos, "无法判断“"+cleanName(c.Text)+"”属于哪一项资金分类，未读取")

@@ -365,6 +365,9 @@ func headerKey(norm string, labels map[string]string) (string, bool) {
 	if !ok && strings.HasPrefix(norm, "偏差原因") && labels["偏差原因分析"] == colDeviation {
 		key, ok = colDeviation, true
 	}
+	if !ok && labels["执行数"] == colExecuted {
+		key, ok = budgetHeadOnly[norm]
+	}
 	return key, ok
 }
 
@@ -459,13 +462,15 @@ func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 		return noCell, false
 	}
 	if col, ok := x.indHdr.col(colScore); ok && len(r.cells) == x.indW {
-		if c, ok := r.origin(col); ok && c.Text != "" {
+		if c, ok := r.origin(col); ok && c.Text != "" && !emptyMark(c.Text) {
 			return c, true
 		}
 		if w, ok := x.indHdr.col(colWeight); ok && w < col && r.cells[col].origin {
-			if c, ok := r.origin(w); ok && c.Text != "" {
+			if c, ok := r.origin(w); ok && c.Text != "" && !figureBetween(r, w, col) {
 				// Σ分值 under 分值 and nothing under 得分: the total was left
-				// empty, and the weights' sum is not it
+				// empty, and the weights' sum is not it. A figure between
+				// them is the row's empty cells collapsed ("总分 100 100"):
+				// its last figure is the total.
 				return noCell, false
 			}
 		}
@@ -476,6 +481,17 @@ func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 		}
 	}
 	return cands[0], true
+}
+
+// figureBetween reports a figure in the row's columns strictly between
+// from and to.
+func figureBetween(r grow, from, to int) bool {
+	for i := from + 1; i < to && i < len(r.cells); i++ {
+		if c := r.cells[i]; c.origin && jixiao.IsFigure(c.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *extractor) nextValue(r grow, i int) *gcell {

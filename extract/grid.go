@@ -75,7 +75,7 @@ func (r grow) ellipsis() bool {
 	seen := false
 	for _, c := range r.cells {
 		t := strings.TrimSpace(c.Text)
-		if t == "" || !c.origin {
+		if t == "" || !c.origin || emptyMark(t) {
 			continue
 		}
 		if strings.Trim(t, "….。·") != "" {

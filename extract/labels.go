@@ -171,6 +171,11 @@ var budgetLabels = map[string]string{
 	"分值": colWeight, "权重": colWeight, "执行率": colRate, "自评得分": colScore, "预算执行率": colRate, "得分": colScore,
 }
 
+// budgetHeadOnly are budget column labels read only as whole header cells
+// (重庆's 部门整体绩效自评表: 执行率权重, 执行率得分), never made by joining
+// fragments: "执行率" and "得分" one per line are two columns.
+var budgetHeadOnly = map[string]string{"执行率权重": colWeight, "执行率得分": colScore}
+
 // Indicator columns, by canonical label.
 const (
 	colL1        = "一级指标"
@@ -228,6 +233,9 @@ var indicatorLabels = map[string]string{
 	"分值": colWeight, "权重": colWeight, "得分": colScore,
 	"偏差原因分析及改进措施": colDeviation, "偏差原因分析及改进情况": colDeviation, "偏差原因分析": colDeviation,
 	"未完成原因分析": colDeviation, "偏差原因及改进措施": colDeviation,
+	// 重庆's 部门整体绩效自评表: 指标名称 | 计量单位 | 指标性质 | 年初指标值 | 调整指标值 | 全年完成值 |
+	// 得分系数(%) | 指标权重(分) | 指标得分(分) | 是否核心指标
+	"指标名称": colL3, "年初指标值": colTarget, "全年完成值": colActual, "指标权重": colWeight, "指标得分": colScore,
 }
 
 // Header fields of the table.
@@ -264,6 +272,8 @@ var incomeRows = map[string]bool{
 var sourceRows = map[string]bool{
 	"当年财政拨款": true, "上年结转资金": true, "上年结转": true, "其他资金": true, "自筹资金": true, "财政拨款": true,
 	"财政资金": true, "财政专户管理资金": true, "单位资金": true, "本年财政拨款": true, "社会投入资金": true,
+	// 转移支付 tables (安徽's 就业补助资金绩效自评表)
+	"中央财政资金": true, "地方财政资金": true, "省级财政资金": true, "市级财政资金": true, "县级财政资金": true,
 }
 
 // level1Names and level2Names recognise indicator names in rows whose

@@ -937,11 +937,13 @@ func (b *builder) brokenRow(t token) bool {
 // those whose cells were separate. Only labels of the template's
 // breakdowns are split; "label:" with nothing after it is left as it is.
 func splitBreakdowns(ts []token) []token {
+	ts = splitBreakdownLines(ts)
 	var out []token
+	own := 0 // line ids of the breakdowns taken out of a shared row: -1, -2, …
 	for i, t := range ts {
 		label, value, ok := breakdownCell(t.text)
 		if !ok {
-			if out != nil {
+			if out != nil && !(t.text == "" && t.lineCells >= 2 && sharedBreakdowns(ts, i)) {
 				out = append(out, t)
 			}
 			continue
@@ -950,6 +952,14 @@ func splitBreakdowns(ts []token) []token {
 			out = append(make([]token, 0, len(ts)+8), ts[:i]...)
 		}
 		lt, vt := t, t
+		if t.lineCells >= 2 && sharedBreakdowns(ts, i) {
+			// two breakdowns side by side in one row (按收入性质分:… |
+			// 按支出性质分:…, the layout of a .docx or .html copy): each is
+			// a row of its own, as a copy with one cell per line has it
+			own--
+			lt.line, lt.lineCells, lt.kept, lt.row = own, 1, false, nil
+			vt = lt
+		}
 		lt.text, lt.norm = label, normLabel(label)
 		vt.text, vt.norm = value, ""
 		out = append(out, lt, vt)
@@ -961,6 +971,78 @@ func splitBreakdowns(ts []token) []token {
 }
 
 // breakdownCell splits "label:value" when label is a breakdown's.
+// splitBreakdownLines splits a cell holding several breakdowns one per
+// line ("纳入专户管理的非税收入拨款:\n其他资金:2880万元", a .docx cell) into
+// one cell each.
+func splitBreakdownLines(ts []token) []token {
+	var out []token
+	for i, t := range ts {
+		lines := strings.Split(t.text, "\n")
+		if len(lines) < 2 || len(t.text) > 240 || !allBreakdowns(lines) {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]token, 0, len(ts)+8), ts[:i]...)
+		}
+		for _, l := range lines {
+			u := t
+			u.text = strings.TrimSpace(l)
+			u.norm = normLabel(u.text)
+			out = append(out, u)
+		}
+	}
+	if out == nil {
+		return ts
+	}
+	return out
+}
+
+// allBreakdowns reports lines each a breakdown ("其他资金:2880万元") or a
+// breakdown's label left empty ("纳入专户管理的非税收入拨款:"), one at least
+// with a figure.
+func allBreakdowns(lines []string) bool {
+	n := 0
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if _, _, ok := breakdownCell(l); ok {
+			n++
+			continue
+		}
+		k := normLabel(l)
+		if !(strings.HasSuffix(l, ":") || strings.HasSuffix(l, "：")) || !(expenseRows[k] || incomeRows[k] || sourceRows[k]) {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// sharedBreakdowns reports a row, the one of ts[i], whose cells are
+// "label:value" breakdowns, labels of one left empty ("其他资金:") and
+// empty cells only, with at least one breakdown.
+func sharedBreakdowns(ts []token, i int) bool {
+	from, to := i, i
+	for from > 0 && ts[from-1].line == ts[i].line {
+		from--
+	}
+	for to+1 < len(ts) && ts[to+1].line == ts[i].line {
+		to++
+	}
+	n := 0
+	for _, t := range ts[from : to+1] {
+		if _, _, ok := breakdownCell(t.text); ok {
+			n++
+			continue
+		}
+		if t.text != "" && !strings.HasSuffix(t.text, ":") && !strings.HasSuffix(t.text, "：") {
+			return false
+		}
+	}
+	return n > 0
+}
+
 func breakdownCell(s string) (label, value string, ok bool) {
 	if len(s) > 120 || strings.IndexByte(s, ':') < 0 && !strings.Contains(s, "：") {
 		return "", "", false

@@ -109,11 +109,19 @@ func tokenizeRaw(doc *jixiao.Document) []token {
 				if pos.Line > 0 {
 					pos.Line += i
 				}
-				from := len(out)
 				// a bar in the line's first column frames the row; after
 				// spaces (" | a |") it ends an empty first cell
 				framed := pos.Col <= 1 || i > 0
-				for _, c := range splitCellsIn(l, framed) {
+				cells := splitCellsIn(l, framed)
+				if len(cells) == 1 && len(cells[0].text) >= gluedMinBytes {
+					// one long cell: a table whose cells were run together?
+					if rows, ok := deglue(cells[0].text); ok {
+						line = appendGlued(&out, rows, cells[0], pos, line)
+						continue
+					}
+				}
+				from := len(out)
+				for _, c := range cells {
 					p := pos
 					if p.Line > 0 {
 						p.Col = c.col
@@ -125,6 +133,27 @@ func tokenizeRaw(doc *jixiao.Document) []token {
 		}
 	}
 	return out
+}
+
+// appendGlued appends the rows deglue cut out of the run-together cell l
+// of a line (whose position is pos and index line), one source row each, and
+// returns the last line index used.
+func appendGlued(out *[]token, rows [][]gcut, l piece, pos jixiao.Position, line int) int {
+	for ri, r := range rows {
+		if ri > 0 {
+			line++
+		}
+		from := len(*out)
+		for _, c := range r {
+			p := pos
+			if p.Line > 0 {
+				p.Col = l.col + utf8.RuneCountInString(l.text[:c.off])
+			}
+			*out = append(*out, token{text: c.text, pos: p, line: line})
+		}
+		setLineCells((*out)[from:], nil)
+	}
+	return line
 }
 
 // blankSeparated reports a text whose lines are mostly separated by one

@@ -12,28 +12,45 @@ import (
 // importDocument reads a document through the importers and extracts the
 // evaluation from it. The notes say what could not be read; a document
 // with no 自评表 at all is an error, since nothing can be scored.
-func importDocument(ctx context.Context, src Source, lim importer.Limits, withReport bool) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
+func importDocument(ctx context.Context, src Source, lim importer.Limits, withReport bool) (*jixiao.Evaluation, *jixiao.Document, []string, []table, error) {
 	doc, err := importer.Read(src.Data, src.Size, src.Name, lim)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	extractFn := extract.ExtractTable
+	var all []extract.Table
 	if withReport {
-		extractFn = extract.Extract
+		all = extract.ExtractAll(doc)
+	} else {
+		all = extract.ExtractAllTables(doc)
 	}
-	ev, notes := extractFn(doc)
-	var out []string
-	out = append(out, doc.Warnings...)
-	for _, n := range notes {
+	ev := all[0].Eval
+	out := append([]string(nil), doc.Warnings...)
+	out = append(out, noteTexts(all[0].Notes)...)
+	if ev.Kind == "" && len(ev.Indicators) == 0 && !ev.Budget.FullYear.Stated() && !ev.StatedTotal.Stated() && !hasNarrative(doc) {
+		return nil, nil, out, nil, fmt.Errorf("%s: 没有找到自评表（年度资金总额、绩效指标、总分等栏目）", src.Name)
+	}
+	var more []table
+	for _, t := range all[1:] {
+		more = append(more, table{t.Eval, noteTexts(t.Notes)})
+	}
+	return ev, doc, out, more, nil
+}
+
+// table is one more 自评表 of a document and the notes on its reading.
+type table struct {
+	Eval  *jixiao.Evaluation
+	Notes []string
+}
+
+func noteTexts(ns []extract.Note) []string {
+	out := make([]string, 0, len(ns))
+	for _, n := range ns {
 		out = append(out, noteText(n))
 	}
-	if ev.Kind == "" && len(ev.Indicators) == 0 && !ev.Budget.FullYear.Stated() && !ev.StatedTotal.Stated() && !hasNarrative(doc) {
-		return nil, nil, out, fmt.Errorf("%s: 没有找到自评表（年度资金总额、绩效指标、总分等栏目）", src.Name)
-	}
-	return ev, doc, out, nil
+	return out
 }
 
 func noteText(n extract.Note) string {

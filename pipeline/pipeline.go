@@ -52,10 +52,27 @@ type Result struct {
 	Findings []jixiao.Finding // with Options.Audit
 	Notes    []string         // what the importer or extractor could not read
 	Err      error            // why the document could not be read or scored
+	// Tables are the document's other 自评表, after the one above, each
+	// scored and checked on its own (a page of several project tables);
+	// nil for a document of one table. The narrative is checked with the
+	// first table only.
+	Tables []*Result
 }
 
-// Counts returns the number of findings per severity.
+// Counts returns the number of findings per severity, over every table of
+// the document.
 func (r *Result) Counts() (errs, warns, infos int) {
+	errs, warns, infos = r.TableCounts()
+	for _, t := range r.Tables {
+		e, w, i := t.TableCounts()
+		errs, warns, infos = errs+e, warns+w, infos+i
+	}
+	return
+}
+
+// TableCounts returns the number of findings per severity of this table
+// alone.
+func (r *Result) TableCounts() (errs, warns, infos int) {
 	for _, f := range r.Findings {
 		switch f.Severity {
 		case jixiao.SevError:
@@ -81,12 +98,31 @@ func IsEvaluationFile(name string) bool {
 // imported is read to its end, within opt.Limits.
 func Check(ctx context.Context, src Source, opt Options) *Result {
 	r := &Result{Name: src.Name}
-	ev, doc, notes, err := read(ctx, src, opt.Limits, false)
+	ev, doc, notes, more, err := read(ctx, src, opt.Limits, false)
 	if err != nil {
 		r.Err = err
 		return r
 	}
 	r.Eval, r.Notes = ev, notes
+	checkTable(ctx, r, doc, opt)
+	for i, t := range more {
+		if r.Err != nil {
+			break
+		}
+		tr := &Result{Name: fmt.Sprintf("%s（表 %d）", src.Name, i+2), Eval: t.Eval, Notes: t.Notes}
+		checkTable(ctx, tr, nil, opt)
+		if tr.Err != nil && r.Err == nil && ctx.Err() != nil {
+			r.Err = tr.Err
+		}
+		r.Tables = append(r.Tables, tr)
+	}
+	return r
+}
+
+// checkTable scores r.Eval and, with opt.Audit, checks it, the narrative
+// of doc with it when doc is given.
+func checkTable(ctx context.Context, r *Result, doc *jixiao.Document, opt Options) {
+	ev := r.Eval
 	name := opt.Rules
 	if name == "" {
 		name = ev.Rules
@@ -94,18 +130,17 @@ func Check(ctx context.Context, src Source, opt Options) *Result {
 	rs, err := rules.Load(name)
 	if err != nil {
 		r.Err = fmt.Errorf("规则集：%w", err)
-		return r
+		return
 	}
 	r.Rules = rs
 	r.Score = score.Score(ev, rs)
 	if opt.Audit {
 		if err := ctx.Err(); err != nil {
 			r.Err = err
-			return r
+			return
 		}
 		r.Findings = audit.Check(audit.Input{Eval: ev, Doc: doc, Rules: rs, Result: r.Score})
 	}
-	return r
 }
 
 // Run is Check for the file at path.
@@ -126,7 +161,7 @@ func Run(path string, opt Options) *Result {
 // on what could not be read.
 func Load(path string, lim importer.Limits) (ev *jixiao.Evaluation, doc *jixiao.Document, notes []string, err error) {
 	ferr := withFile(path, func(src Source) error {
-		ev, doc, notes, err = read(context.Background(), src, lim, true)
+		ev, doc, notes, _, err = read(context.Background(), src, lim, true)
 		return nil
 	})
 	if ferr != nil {
@@ -159,16 +194,17 @@ func withFile(path string, fn func(Source) error) error {
 
 // read reads a source into an evaluation; scoring and checking skip the
 // report's data (withReport false), which nothing in them reads.
-func read(ctx context.Context, src Source, lim importer.Limits, withReport bool) (*jixiao.Evaluation, *jixiao.Document, []string, error) {
+// The other tables of the document, after the first, come as more.
+func read(ctx context.Context, src Source, lim importer.Limits, withReport bool) (*jixiao.Evaluation, *jixiao.Document, []string, []table, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	if IsEvaluationFile(src.Name) {
 		ev, err := yamlfile.Read(io.NewSectionReader(src.Data, 0, src.Size), src.Name)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, nil, err
 		}
-		return ev, nil, nil, nil
+		return ev, nil, nil, nil, nil
 	}
 	return importDocument(ctx, src, lim, withReport)
 }

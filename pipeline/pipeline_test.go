@@ -56,3 +56,41 @@ func TestRunMissingFile(t *testing.T) {
 		}
 	}
 }
+
+// A page of several tables gives one checked evaluation per table; a
+// document of one table has no others.
+func TestCheckEveryTable(t *testing.T) {
+	tests := []struct {
+		path     string
+		projects []string // the projects of the tables after the first
+	}{
+		{"../testdata/real/sichuan-daying-sfj-2023/source.txt", []string{"2023年全县安可替代补助资金项目"}},
+		{"../testdata/samples/yanfeng-sfj-2024.txt", nil},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(filepath.Dir(tt.path)), func(t *testing.T) {
+			r := Run(tt.path, Options{Rules: "sichuan", Audit: true})
+			if r.Err != nil {
+				t.Fatal(r.Err)
+			}
+			var got []string
+			for _, tr := range r.Tables {
+				if tr.Eval == nil || tr.Score == nil || tr.Err != nil {
+					t.Fatalf("table %s not scored: %v", tr.Name, tr.Err)
+				}
+				got = append(got, tr.Eval.Project)
+			}
+			if diff := cmp.Diff(tt.projects, got); diff != "" {
+				t.Errorf("other tables' projects (-want +got):\n%s", diff)
+			}
+			e, w, i := r.TableCounts()
+			for _, tr := range r.Tables {
+				te, tw, ti := tr.TableCounts()
+				e, w, i = e+te, w+tw, i+ti
+			}
+			if ae, aw, ai := r.Counts(); ae != e || aw != w || ai != i {
+				t.Errorf("Counts = %d/%d/%d, want the tables' sum %d/%d/%d", ae, aw, ai, e, w, i)
+			}
+		})
+	}
+}

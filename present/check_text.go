@@ -30,7 +30,7 @@ func CheckText(w io.Writer, d *pipeline.Result) error {
 		}
 		b.WriteString("\n")
 	}
-	e, wn, in := d.Counts()
+	e, wn, in := d.TableCounts()
 	fmt.Fprintf(&b, "  错误 %d，警告 %d，提示 %d\n", e, wn, in)
 	for _, n := range d.Notes {
 		fmt.Fprintf(&b, "  导入说明：%s\n", n)
@@ -58,8 +58,16 @@ func CheckText(w io.Writer, d *pipeline.Result) error {
 		}
 	}
 	b.WriteString("\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	// a page of several tables: each is reported as a document of its own
+	for _, t := range d.Tables {
+		if err := CheckText(w, t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func icon(s jixiao.Severity) string {

@@ -141,6 +141,9 @@ type CheckJSON struct {
 	Findings []FindingJSON `json:"findings"`
 	Notes    []string      `json:"notes,omitempty"`
 	Error    string        `json:"error,omitempty"`
+	// Tables are the document's other 自评表, after this first one, each
+	// in the same form; absent for a document of one table.
+	Tables []CheckJSON `json:"tables,omitempty"`
 }
 
 // ScoreSummary is the score part of a checked document.
@@ -194,7 +197,7 @@ func NewCheckJSON(d *pipeline.Result) CheckJSON {
 			out.Score.ExecutionRate = strp(ro.Rate(e.Rate).StringFixed(ro.RatePlaces))
 		}
 	}
-	out.Counts.Error, out.Counts.Warning, out.Counts.Info = d.Counts()
+	out.Counts.Error, out.Counts.Warning, out.Counts.Info = d.TableCounts()
 	for _, f := range d.Findings {
 		fj := FindingJSON{Code: f.Code, Severity: string(f.Severity), Message: f.Message, Stated: f.Stated, Expected: f.Expected,
 			Evidence: f.Evidence, Location: LocationJSON{Block: f.Location.Block, Row: f.Location.Row, Item: f.Location.Item, Column: f.Location.Column}}
@@ -202,6 +205,9 @@ func NewCheckJSON(d *pipeline.Result) CheckJSON {
 			fj.Location.Source = &p
 		}
 		out.Findings = append(out.Findings, fj)
+	}
+	for _, t := range d.Tables {
+		out.Tables = append(out.Tables, NewCheckJSON(t))
 	}
 	return out
 }

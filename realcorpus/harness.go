@@ -245,7 +245,8 @@ func matchIndicator(ins []jixiao.Indicator, ti TruthIndicator, k int, used map[i
 
 // Score is how the findings compare with the truth's errors.
 type Score struct {
-	Found, Errors int              // truth errors found (by code, one finding each), of all
+	Found, Errors int              // truth errors found (by code, one finding each), of all provable ones
+	Unprovable    []TruthError     // truth errors the copy cannot show (not counted)
 	Missed        []TruthError     // truth errors not found
 	False         []jixiao.Finding // error-level findings the truth does not hold
 }
@@ -258,6 +259,10 @@ func Compare(tr Truth, fs []jixiao.Finding) Score {
 	var sc Score
 	used := make([]bool, len(fs))
 	for _, e := range tr.Errors {
+		if e.Unprovable != "" {
+			sc.Unprovable = append(sc.Unprovable, e)
+			continue
+		}
 		sc.Errors++
 		best := -1
 		for i, f := range fs {

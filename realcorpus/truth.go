@@ -71,4 +71,9 @@ type TruthError struct {
 	Where    string `yaml:"where"`
 	Stated   string `yaml:"stated"`
 	Expected string `yaml:"expected"`
+	// Unprovable says why the stored copy cannot show the error (OCR ran
+	// cells together so that which one is empty cannot be told): the
+	// document has it, but no reader of this copy can prove it, so it is
+	// reported apart and not counted in the recall.
+	Unprovable string `yaml:"unprovable"`
 }
