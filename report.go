@@ -38,7 +38,7 @@ type Report struct {
 	// an edit. The narrative checks read them in place of the imported text
 	// (Document.WithReportText), so that a corrected share or total is
 	// checked as written; what was not edited is read from the source.
-	Text []ReportText
+	Text []ReportText `json:",omitempty"`
 }
 
 // ReportText is one heading or paragraph of the report's text.
