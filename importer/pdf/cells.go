@@ -167,9 +167,11 @@ func buildRuled(lines []vline, rules []hline) []*bcell {
 	var cells, open []*bcell
 	for _, l := range lines {
 		var segs []*bcell
+		var prev word
 		for _, w := range l.words {
 			h := w.h()
-			if n := len(segs); n > 0 && w.x0-segs[n-1].x1 < 0.45*h && !column(rules, segs[n-1].x1-0.5, w.x0+0.5, (w.y0+w.y1)/2) {
+			if n := len(segs); n > 0 && w.x0-segs[n-1].x1 < 0.45*h && !placedApart(prev, w) && !column(rules, segs[n-1].x1-0.5, w.x0+0.5, (w.y0+w.y1)/2) {
+				prev = w
 				s := segs[n-1]
 				var b strings.Builder
 				b.WriteString(s.lines[0])
@@ -180,6 +182,7 @@ func buildRuled(lines []vline, rules []hline) []*bcell {
 				continue
 			}
 			segs = append(segs, &bcell{x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1, h: h, lines: []string{w.text}, row: -1})
+			prev = w
 		}
 		// Cells more than a line above this one can take no more lines.
 		keep := open[:0]
@@ -216,6 +219,16 @@ func buildRuled(lines []vline, rules []hline) []*bcell {
 		}
 	}
 	return cells
+}
+
+// placedApart reports two words of the pure-Go reader, side by side on
+// a line, that the producer placed apart: no space ends the first, and a
+// gap wider than the reader's own word gap lies between them. A cell's
+// text is drawn as one run, so they are two cells' texts however close
+// (LibreOffice leaves under half a line between the header labels
+// 全年执行数 and 分值 of a table drawn without borders).
+func placedApart(a, b word) bool {
+	return a.glyphs && b.glyphs && !a.space && b.x0-a.x1 > 0.2*b.h()
 }
 
 // brow is a row of a table: the cells centred on it.

@@ -459,7 +459,7 @@ func pageWords(gs []glyph, vs []vrule, top float64) []word {
 			}
 		}
 		if cur == nil {
-			cur = &word{x0: g.x, y0: y0, x1: g.x + g.w, y1: y1}
+			cur = &word{x0: g.x, y0: y0, x1: g.x + g.w, y1: y1, glyphs: true}
 		}
 		cur.text += t
 		cur.x1 = math.Max(cur.x1, g.x+g.w)
