@@ -31,12 +31,28 @@ func (c *bcell) cy() float64 { return (c.y0 + c.y1) / 2 }
 
 // text joins the cell's lines the way a paragraph's are joined: directly
 // inside Chinese text, with a space between Latin words.
+//
+// A line that is a label and its colon alone, followed by a line of its
+// own label and colon, is an item of a breakdown (纳入专户管理的非税收入拨款：
+// stated empty, then 其他资金：2880万元): the two are kept apart by a line
+// break, as a document's cell keeps its paragraphs, or the empty item
+// would take the next one's label.
 func (c *bcell) text() string {
 	var b strings.Builder
-	for _, s := range c.lines {
+	for i, s := range c.lines {
+		if i > 0 && colonEnd(c.lines[i-1]) && strings.ContainsAny(s, ":：") {
+			b.WriteByte('\n')
+			b.WriteString(s)
+			continue
+		}
 		appendJoined(&b, s)
 	}
 	return b.String()
+}
+
+func colonEnd(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
 }
 
 func appendJoined(b *strings.Builder, s string) {
