@@ -74,10 +74,20 @@ func (reg *region) columnsOf(s *segment, minX, edgeCx float64) *columns {
 			}
 		}
 	}
+	n := 0
 	for i := range cs.slots {
 		if cs.slots[i].left == 0 && i < figureCol {
 			cs.slots[i].label = true
+			n++
 		}
+	}
+	// Of a hierarchy of header label columns (一级 二级 三级), the last
+	// names each row's own indicator: it is never merged over rows, and
+	// fitted as if it were, a wrapped name whose row has a label-only row
+	// above it (an 二级 with no indicator, 经济效益指标) would be stretched
+	// up over it, leaving its own figures without a name.
+	if n >= 3 {
+		cs.slots[figureCol-1].label = false
 	}
 	return cs
 }
