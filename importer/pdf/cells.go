@@ -264,14 +264,15 @@ func placedApart(a, b word) bool {
 func latin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
 // tabular reports a line whose words may be cut apart (placedApart): not
-// a justified paragraph's line, which spreads its characters by small
-// gaps all along it, where a table row has at most a few such gaps, between
-// cells set close.
+// a justified paragraph's line, which spreads its characters one by one
+// all along it. A table row has at most a few gaps beside a word of one
+// character (a header set close, 一级指标 二级指标 三级指标, has none).
 func tabular(l vline) bool {
 	n := 0
 	for i := 1; i < len(l.words); i++ {
 		a, b := l.words[i-1], l.words[i]
-		if g := b.x0 - a.x1; placedApart(a, b) && g < b.h() {
+		lone := utf8.RuneCountInString(a.text) == 1 || utf8.RuneCountInString(b.text) == 1
+		if g := b.x0 - a.x1; lone && placedApart(a, b) && g < b.h() {
 			n++
 		}
 	}
