@@ -32,7 +32,7 @@ func mustDocs(t *testing.T) []Doc {
 }
 
 // remakes are the re-makings by other tools that are read as the source is.
-var remakes = []string{"remake.docx", "remake.xlsx", "remake.html"}
+var remakes = []string{"remake.docx", "remake.xlsx", "remake.html", "remake.pdf"}
 
 // TestCorpus reads every document, measures the share of the truth's
 // figures read and the recall of its errors, keeps the table of both in

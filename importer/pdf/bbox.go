@@ -20,6 +20,11 @@ type word struct {
 	// space: a space character follows the word on its line (the pure-Go
 	// reader knows it; pdftotext's boxes do not say).
 	space bool
+	// glyphs: the word was joined from glyphs by the pure-Go reader, which
+	// ends a word at every space and at every gap wider than a fifth of the
+	// size; so two of its words on one line with a gap and no space
+	// between them were placed apart by the producer (two cells' texts).
+	glyphs bool
 }
 
 func (w word) h() float64 { return w.y1 - w.y0 }

@@ -31,12 +31,28 @@ func (c *bcell) cy() float64 { return (c.y0 + c.y1) / 2 }
 
 // text joins the cell's lines the way a paragraph's are joined: directly
 // inside Chinese text, with a space between Latin words.
+//
+// A line that is a label and its colon alone, followed by a line of its
+// own label and colon, is an item of a breakdown (纳入专户管理的非税收入拨款：
+// stated empty, then 其他资金：2880万元): the two are kept apart by a line
+// break, as a document's cell keeps its paragraphs, or the empty item
+// would take the next one's label.
 func (c *bcell) text() string {
 	var b strings.Builder
-	for _, s := range c.lines {
+	for i, s := range c.lines {
+		if i > 0 && colonEnd(c.lines[i-1]) && strings.ContainsAny(s, ":：") {
+			b.WriteByte('\n')
+			b.WriteString(s)
+			continue
+		}
 		appendJoined(&b, s)
 	}
 	return b.String()
+}
+
+func colonEnd(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
 }
 
 func appendJoined(b *strings.Builder, s string) {
@@ -167,9 +183,12 @@ func buildRuled(lines []vline, rules []hline) []*bcell {
 	var cells, open []*bcell
 	for _, l := range lines {
 		var segs []*bcell
+		var prev word
+		apart := tabular(l)
 		for _, w := range l.words {
 			h := w.h()
-			if n := len(segs); n > 0 && w.x0-segs[n-1].x1 < 0.45*h && !column(rules, segs[n-1].x1-0.5, w.x0+0.5, (w.y0+w.y1)/2) {
+			if n := len(segs); n > 0 && w.x0-segs[n-1].x1 < 0.45*h && !(apart && placedApart(prev, w)) && !column(rules, segs[n-1].x1-0.5, w.x0+0.5, (w.y0+w.y1)/2) {
+				prev = w
 				s := segs[n-1]
 				var b strings.Builder
 				b.WriteString(s.lines[0])
@@ -180,6 +199,7 @@ func buildRuled(lines []vline, rules []hline) []*bcell {
 				continue
 			}
 			segs = append(segs, &bcell{x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1, h: h, lines: []string{w.text}, row: -1})
+			prev = w
 		}
 		// Cells more than a line above this one can take no more lines.
 		keep := open[:0]
@@ -216,6 +236,47 @@ func buildRuled(lines []vline, rules []hline) []*bcell {
 		}
 	}
 	return cells
+}
+
+// placedApart reports two words of the pure-Go reader, side by side on
+// a line, that the producer placed apart: no space ends the first, and a
+// gap wider than the reader's own word gap lies between them. A cell's
+// text is drawn as one run, so they are two cells' texts however close
+// (LibreOffice leaves under half a line between the header labels
+// 全年执行数 and 分值 of a table drawn without borders).
+//
+// Between a Chinese character and a Latin letter or digit, LibreOffice
+// and Word add a gap of about a quarter of the size of their own
+// (autospace), with no space character: inside a sentence (年初预算数为
+// 495.66万元) that gap, about a fifth of a line's height, is no cell's
+// edge; there it takes a gap wider than any autospace (群众生产生活 | 10 is
+// two fifths).
+func placedApart(a, b word) bool {
+	gap := b.x0 - a.x1
+	if !a.glyphs || !b.glyphs || a.space || gap <= 0.2*b.h() {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a.text)
+	first, _ := utf8.DecodeRuneInString(b.text)
+	return !latin(last) && !latin(first) || gap > 0.3*b.h()
+}
+
+func latin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+
+// tabular reports a line whose words may be cut apart (placedApart): not
+// a justified paragraph's line, which spreads its characters one by one
+// all along it. A table row has at most a few gaps beside a word of one
+// character (a header set close, 一级指标 二级指标 三级指标, has none).
+func tabular(l vline) bool {
+	n := 0
+	for i := 1; i < len(l.words); i++ {
+		a, b := l.words[i-1], l.words[i]
+		lone := utf8.RuneCountInString(a.text) == 1 || utf8.RuneCountInString(b.text) == 1
+		if g := b.x0 - a.x1; lone && placedApart(a, b) && g < b.h() {
+			n++
+		}
+	}
+	return n <= 3
 }
 
 // brow is a row of a table: the cells centred on it.

@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // columns are the columns of a block, read from its header row. A table
@@ -68,17 +69,41 @@ func (reg *region) columnsOf(s *segment, minX, edgeCx float64) *columns {
 	figureCol := len(cs.slots)
 	for _, r := range reg.rows[s.from+1 : s.to] {
 		for _, c := range r.cells {
-			if t := c.text(); hasDigit(t) || isDash(t) {
+			if t := c.text(); (hasDigit(t) || isDash(t)) && !weighted(t) {
 				figureCol = min(figureCol, cs.slotOf(c))
 			}
 		}
 	}
+	n := 0
 	for i := range cs.slots {
 		if cs.slots[i].left == 0 && i < figureCol {
 			cs.slots[i].label = true
+			n++
 		}
 	}
+	// Of a hierarchy of header label columns (一级 二级 三级), the last
+	// names each row's own indicator: it is never merged over rows, and
+	// fitted as if it were, a wrapped name whose row has a label-only row
+	// above it (an 二级 with no indicator, 经济效益指标) would be stretched
+	// up over it, leaving its own figures without a name.
+	if n >= 3 {
+		cs.slots[figureCol-1].label = false
+	}
 	return cs
+}
+
+// weighted reports a label carrying its weight, 产出指标(70分): a 一级
+// label merged over rows, not a figure, so its column stays a label column
+// (read as figures, its rows would lose it but for the one it is centred
+// on, and the weights of the rows above would go to no 一级).
+func weighted(t string) bool {
+	t = strings.TrimSpace(t)
+	i := strings.LastIndexAny(t, "(（")
+	if i <= 0 || !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "）") {
+		return false
+	}
+	inner := strings.TrimRight(t[i:], ")）")
+	return isLabel(t[:i]) && strings.HasSuffix(inner, "分")
 }
 
 // segmentCells lists the cells of a segment's rows and its floating ones.

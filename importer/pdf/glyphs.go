@@ -432,6 +432,7 @@ func pageWords(gs []glyph, vs []vrule, top float64) []word {
 	var out []word
 	var cur *word
 	var lastX, lastY, lastSize float64
+	var spaces []glyph
 	end := func() {
 		if cur != nil && strings.TrimSpace(cur.text) != "" {
 			out = append(out, *cur)
@@ -448,6 +449,7 @@ func pageWords(gs []glyph, vs []vrule, top float64) []word {
 				cur.space = true
 			}
 			end()
+			spaces = append(spaces, g)
 			continue
 		}
 		y0, y1 := top-g.y-g.ascent*g.size, top-g.y-g.descent*g.size
@@ -459,7 +461,7 @@ func pageWords(gs []glyph, vs []vrule, top float64) []word {
 			}
 		}
 		if cur == nil {
-			cur = &word{x0: g.x, y0: y0, x1: g.x + g.w, y1: y1}
+			cur = &word{x0: g.x, y0: y0, x1: g.x + g.w, y1: y1, glyphs: true}
 		}
 		cur.text += t
 		cur.x1 = math.Max(cur.x1, g.x+g.w)
@@ -467,7 +469,36 @@ func pageWords(gs []glyph, vs []vrule, top float64) []word {
 		lastX, lastY, lastSize = g.x+g.w, g.y, g.size
 	}
 	end()
+	markSpaces(out, spaces, top)
 	return out
+}
+
+// markSpaces marks the words a space is drawn right after. A producer
+// that draws a line's glyphs out of order (LibreOffice, a font fallback
+// per script: 一 and its space, then 級) leaves the space after the wrong
+// word in the stream; its position says whose it is.
+func markSpaces(ws []word, spaces []glyph, top float64) {
+	if len(spaces) == 0 {
+		return
+	}
+	type key struct{ x, y int }
+	at := map[key][]int{}
+	for i, w := range ws {
+		k := key{int(math.Round(w.x1)), int(math.Round(w.y1))}
+		at[k] = append(at[k], i)
+	}
+	for _, g := range spaces {
+		x, y := g.x, top-g.y-g.descent*g.size
+		for dx := -1; dx <= 1; dx++ {
+			for dy := -1; dy <= 1; dy++ {
+				for _, i := range at[key{int(math.Round(x)) + dx, int(math.Round(y)) + dy}] {
+					if math.Abs(ws[i].x1-x) < 0.15*g.size+0.5 && math.Abs(ws[i].y1-y) < 0.3*g.size {
+						ws[i].space = true
+					}
+				}
+			}
+		}
+	}
 }
 
 // crosses says whether a vertical line crosses height y between x0 and

@@ -126,6 +126,7 @@ func (reg *region) table(page, ntab int, carry *columns) (*jixiao.Table, *column
 			minX, edgeCx = c.x0, c.cx()
 		}
 	}
+	reg.joinHeaders()
 	reg.number()
 	segs := reg.segments()
 	for _, c := range reg.floating {

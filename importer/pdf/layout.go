@@ -158,11 +158,17 @@ func readPages(pages []string, geo [][]word, rules [][]hline, place *placement) 
 			if pi < len(rules) {
 				rs = rules[pi]
 			}
-			regions = findRuled(buildRuled(vls, rs), lone, rs)
+			cells := buildRuled(vls, rs)
+			regions = findRuled(cells, lone, rs)
 			for _, reg := range regions {
 				reg.place = place
 			}
 			inRegion = placeLines(lines, vls, regions)
+			if from != nil && len(regions) > 0 {
+				if c := cutRest(cells, regions[0], from); c != nil && appendCut(blocks, from, c) {
+					skipLines(parsed, inRegion, c)
+				}
+			}
 		}
 		emitted := make([]bool, len(regions))
 		var para []line
@@ -177,6 +183,9 @@ func readPages(pages []string, geo [][]word, rules [][]hline, place *placement) 
 		}
 		for i := 0; i < len(parsed); i++ {
 			l := parsed[i]
+			if inRegion != nil && inRegion[i] == cutLine {
+				continue
+			}
 			if inRegion != nil && inRegion[i] >= 0 {
 				flush()
 				if k := inRegion[i]; !emitted[k] {
