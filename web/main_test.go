@@ -3,9 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -13,16 +11,15 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"jixiao"
+	"jixiao/internal/wire"
 	"jixiao/sqldb"
+	"jixiao/sqldb/sqldbtest"
 	"jixiao/web"
 )
 
@@ -30,47 +27,12 @@ import (
 // database: SQLite always, PostgreSQL too when JIXIAO_TEST_POSTGRES names
 // one (each test in a fresh schema).
 
-// engines returns the engines to run a test on.
-func engines(t *testing.T) []string {
-	out := []string{"sqlite"}
-	if os.Getenv("JIXIAO_TEST_POSTGRES") != "" {
-		out = append(out, "postgres")
-	} else if os.Getenv("CI") == "true" {
-		t.Fatal("CI=true but JIXIAO_TEST_POSTGRES is not set: the PostgreSQL tests would not run")
-	}
-	return out
-}
-
-// eachEngine runs fn as a subtest per engine.
-func eachEngine(t *testing.T, fn func(t *testing.T, dsn string)) {
-	for _, e := range engines(t) {
-		t.Run(e, func(t *testing.T) { fn(t, MustDSN(t, e)) })
-	}
-}
-
-var schemaSeq atomic.Int64
-
-// MustDSN returns the DSN of a fresh, empty database of the engine.
-func MustDSN(tb testing.TB, engine string) string {
-	tb.Helper()
-	if engine == "sqlite" {
-		return filepath.Join(tb.TempDir(), "jixiao.db")
-	}
-	base := os.Getenv("JIXIAO_TEST_POSTGRES")
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	schema := fmt.Sprintf("jixiao_web_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e9, schemaSeq.Add(1))
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-		admin.Close()
-	})
-	return sqldb.WithSchema(base, schema)
-}
+// engines, eachEngine and MustDSN: the shared per-engine databases.
+var (
+	engines    = sqldbtest.Engines
+	eachEngine = sqldbtest.EachEngine
+	MustDSN    = sqldbtest.MustDSN
+)
 
 // MustOpenDB opens dsn with cheap password hashing.
 func MustOpenDB(tb testing.TB, dsn string) *sqldb.DB {
@@ -82,23 +44,6 @@ func MustOpenDB(tb testing.TB, dsn string) *sqldb.DB {
 	db.Password = sqldb.PasswordParams{Time: 1, Memory: 1024, Threads: 1}
 	tb.Cleanup(func() { db.Close() })
 	return db
-}
-
-// Services returns db's storage services.
-func Services(db *sqldb.DB) web.Services {
-	return web.Services{
-		Organisations: sqldb.NewOrganisationService(db),
-		Users:         sqldb.NewUserService(db),
-		Sessions:      sqldb.NewSessionService(db),
-		Tokens:        sqldb.NewTokenService(db),
-		Tasks:         sqldb.NewTaskService(db),
-		Evaluations:   sqldb.NewEvaluationService(db),
-		Revisions:     sqldb.NewRevisionService(db),
-		Comments:      sqldb.NewCommentService(db),
-		Reviews:       sqldb.NewReviewService(db),
-		Sources:       sqldb.NewSourceService(db),
-		Log:           sqldb.NewLogService(db),
-	}
 }
 
 // testPassword is every test user's password.
@@ -148,7 +93,7 @@ var worldUsers = []struct {
 func mustWorld(t *testing.T, dsn string) *world {
 	t.Helper()
 	db := MustOpenDB(t, dsn)
-	w := &world{t: t, dsn: dsn, db: db, svc: Services(db), orgs: map[string]*jixiao.Organisation{}, users: map[string]*jixiao.User{}}
+	w := &world{t: t, dsn: dsn, db: db, svc: wire.Services(db), orgs: map[string]*jixiao.Organisation{}, users: map[string]*jixiao.User{}}
 	console := jixiao.NewContextWithUser(context.Background(), jixiao.ConsoleUser())
 	for _, o := range []struct {
 		key, code, name, parent string

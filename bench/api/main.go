@@ -35,6 +35,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"jixiao/bench/internal/load"
+	"jixiao/internal/wire"
 	"jixiao/sqldb"
 	"jixiao/web"
 )
@@ -100,7 +101,7 @@ func run(o options) error {
 	}
 	defer db.Close()
 	db.Password = sqldb.PasswordParams{Time: 1, Memory: 8 << 10, Threads: 1} // logins are not measured
-	svc := load.Services(db)
+	svc := wire.Services(db)
 	fmt.Printf("jixiao API bench: %s, %d evaluations over %d units, %d CPUs, %s, load average %s\n", db.Engine(), o.n, o.units, runtime.NumCPU(), runtime.Version(), loadAverage())
 	defer func() { fmt.Printf("load average at the end: %s\n", loadAverage()) }()
 	t0 := time.Now()

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jixiao"
+	"jixiao/internal/wire"
 	"jixiao/sqldb"
 	"jixiao/web"
 )
@@ -55,7 +56,7 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) error
 		return err
 	}
 	defer db.Close()
-	svc := storeServices(db)
+	svc := wire.Services(db)
 	srv, err := web.NewServer(web.Config{Services: svc, Logger: logger, Ready: db.Ping,
 		SecureCookies: cfg.SecureCookies, ContextWithAddress: sqldb.NewContextWithAddress})
 	if err != nil {
@@ -92,21 +93,4 @@ func seedDemo(ctx context.Context, svc web.Services, stdout io.Writer, url strin
 	}
 	d.print(stdout, url)
 	return nil
-}
-
-// storeServices returns the storage services of db.
-func storeServices(db *sqldb.DB) web.Services {
-	return web.Services{
-		Organisations: sqldb.NewOrganisationService(db),
-		Users:         sqldb.NewUserService(db),
-		Sessions:      sqldb.NewSessionService(db),
-		Tokens:        sqldb.NewTokenService(db),
-		Tasks:         sqldb.NewTaskService(db),
-		Evaluations:   sqldb.NewEvaluationService(db),
-		Revisions:     sqldb.NewRevisionService(db),
-		Comments:      sqldb.NewCommentService(db),
-		Reviews:       sqldb.NewReviewService(db),
-		Sources:       sqldb.NewSourceService(db),
-		Log:           sqldb.NewLogService(db),
-	}
 }

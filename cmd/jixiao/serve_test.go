@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jixiao"
+	"jixiao/internal/wire"
 	"jixiao/sqldb"
 )
 
@@ -74,7 +75,7 @@ func TestDemo(t *testing.T) {
 	}
 	defer db.Close()
 	db.Password = sqldb.PasswordParams{Time: 1, Memory: 1024, Threads: 1}
-	svc := storeServices(db)
+	svc := wire.Services(db)
 	var out bytes.Buffer
 	if err := seedDemo(ctx, svc, &out, "http://127.0.0.1:8080"); err != nil {
 		t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 
 	"jixiao"
 	"jixiao/gen"
-	"jixiao/sqldb"
 	"jixiao/web"
 )
 
@@ -20,23 +19,6 @@ const Password = "bench-password-2024"
 type Unit struct {
 	Login string
 	Evals []int64
-}
-
-// Services are the bench's services over db.
-func Services(db *sqldb.DB) web.Services {
-	return web.Services{
-		Organisations: sqldb.NewOrganisationService(db),
-		Users:         sqldb.NewUserService(db),
-		Sessions:      sqldb.NewSessionService(db),
-		Tokens:        sqldb.NewTokenService(db),
-		Tasks:         sqldb.NewTaskService(db),
-		Evaluations:   sqldb.NewEvaluationService(db),
-		Revisions:     sqldb.NewRevisionService(db),
-		Comments:      sqldb.NewCommentService(db),
-		Reviews:       sqldb.NewReviewService(db),
-		Sources:       sqldb.NewSourceService(db),
-		Log:           sqldb.NewLogService(db),
-	}
 }
 
 // Seed stores a bureau, four departments, units units with one editor
