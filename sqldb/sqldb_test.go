@@ -2,10 +2,7 @@ package sqldb_test
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"os"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -16,6 +13,7 @@ import (
 	"jixiao/importer"
 	"jixiao/pipeline"
 	"jixiao/sqldb"
+	"jixiao/sqldb/sqldbtest"
 )
 
 // The same suite runs on SQLite always and on PostgreSQL when
@@ -24,47 +22,12 @@ import (
 
 var testClock = time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)
 
-// engines returns the engines to run a test on.
-func engines(t *testing.T) []string {
-	out := []string{"sqlite"}
-	if os.Getenv("JIXIAO_TEST_POSTGRES") != "" {
-		out = append(out, "postgres")
-	} else if os.Getenv("CI") == "true" {
-		t.Fatal("CI=true but JIXIAO_TEST_POSTGRES is not set: the PostgreSQL suite would not run")
-	}
-	return out
-}
-
-// eachEngine runs fn as a subtest per engine.
-func eachEngine(t *testing.T, fn func(t *testing.T, dsn string)) {
-	for _, e := range engines(t) {
-		t.Run(e, func(t *testing.T) { fn(t, MustDSN(t, e)) })
-	}
-}
-
-var schemaSeq atomic.Int64
-
-// MustDSN returns the DSN of a fresh, empty database of the engine.
-func MustDSN(tb testing.TB, engine string) string {
-	tb.Helper()
-	if engine == "sqlite" {
-		return filepath.Join(tb.TempDir(), "jixiao.db")
-	}
-	base := os.Getenv("JIXIAO_TEST_POSTGRES")
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	schema := fmt.Sprintf("jixiao_test_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e9, schemaSeq.Add(1))
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-		admin.Close()
-	})
-	return sqldb.WithSchema(base, schema)
-}
+// engines, eachEngine and MustDSN: the shared per-engine databases.
+var (
+	engines    = sqldbtest.Engines
+	eachEngine = sqldbtest.EachEngine
+	MustDSN    = sqldbtest.MustDSN
+)
 
 // MustOpenDB opens a fresh database with cheap password hashing and the
 // test clock.
