@@ -14,7 +14,7 @@ import (
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", "[-o OUT.yaml] FILE",
 		"从文档（.txt .docx .xlsx .pdf .html）中提取自评表，写成自评表文件（YAML）。\n每个数字照原样写出，旁注其在源文件中的位置；未能读取的内容写在文件开头的注释中。", stderr)
-	out := fs.String("o", "", "写入的文件（默认：标准输出）；已存在时不覆盖")
+	out := fs.String("o", "", "写入的文件（默认或 -：标准输出）；已存在时不覆盖")
 	force := fs.Bool("force", false, "允许覆盖已存在的 -o 文件")
 	lim := limitFlags(fs)
 	if code, ok := parse(fs, args); !ok {
@@ -41,7 +41,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	switch {
-	case *out == "":
+	case *out == "" || *out == "-":
 		_, err = stdout.Write(buf.Bytes())
 	case *force:
 		err = os.WriteFile(*out, buf.Bytes(), 0o644)

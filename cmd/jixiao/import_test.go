@@ -67,3 +67,23 @@ func mustReadFile(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// "-o -" is standard output, as it is for render, not a file named "-".
+func TestImportDashIsStdout(t *testing.T) {
+	src, err := filepath.Abs("../../testdata/samples/yanfeng-sfj-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	out, errOut, code := runCLI(t, "import", src, "-o", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "全年预算数: 674.85") {
+		t.Errorf("the YAML did not go to standard output:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+		t.Error(`a file named "-" was written`)
+	}
+}
