@@ -54,8 +54,8 @@ func TestUserFromContext(t *testing.T) {
 }
 
 func TestReviewScoreValidate(t *testing.T) {
-	w := ParseFigure("10").Value
-	r := &ReviewScore{Path: "indicators[0]", UnitScore: ParseFigure("9").Value, Score: ParseFigure("7.5").Value}
+	w := num("10").Value
+	r := &ReviewScore{Path: "indicators[0]", UnitScore: num("9").Value, Score: num("7.5").Value}
 	if err := r.Validate(w); ErrorCode(err) != EInvalid {
 		t.Errorf("a different score without reason: %v", err)
 	}
@@ -66,7 +66,7 @@ func TestReviewScoreValidate(t *testing.T) {
 	if got := r.Gap().String(); got != "-1.5" {
 		t.Errorf("Gap = %s", got)
 	}
-	r.Score = ParseFigure("11").Value
+	r.Score = num("11").Value
 	if err := r.Validate(w); ErrorCode(err) != EInvalid {
 		t.Errorf("above the weight: %v", err)
 	}

@@ -8,10 +8,13 @@ import "strings"
 // a value that admits a shortfall is graded by the shortfall). It returns
 // the tier's index in rs.Qualitative, or -1 when no keyword occurs.
 //
+// actual is matched as given: callers fold full-width forms first (score
+// does, with the text helpers the domain does not hold).
+//
 // The tiers are read as they are now: a keyword added after the rule set
 // was loaded counts.
 func (rs *RuleSet) TierOf(actual string) int {
-	s := fold(strings.TrimSpace(actual))
+	s := strings.TrimSpace(actual)
 	if s == "" {
 		return -1
 	}

@@ -29,7 +29,7 @@ func TestTierOf(t *testing.T) {
 		{"基本完成", 1},
 		{"未完成", 2},
 		{"部分完成，尚未验收", 2},
-		{"ＯＫ", 0}, // folded before matching
+		{"ＯＫ", -1}, // matched as given: the scorer folds full-width forms first
 		{"说不清", -1},
 		{"", -1},
 		{"\xe5完成", 0},

@@ -1,10 +1,6 @@
 package jixiao
 
-import (
-	"strings"
-
-	"github.com/shopspring/decimal"
-)
+import "github.com/shopspring/decimal"
 
 // ValueType says whether an indicator value is a number (定量) or a graded
 // phrase (定性).
@@ -54,86 +50,4 @@ func (v Value) Quantity() decimal.Decimal {
 		return v.Number.Shift(-2)
 	}
 	return v.Number
-}
-
-// opWords are Chinese phrasings of a direction, longest first so that
-// 不低于 wins over 低于.
-var opWords = []struct {
-	word string
-	op   Op
-}{
-	{">=", OpGE}, {"<=", OpLE}, {"=>", OpGE}, {"=<", OpLE},
-	{"大于等于", OpGE}, {"大于或等于", OpGE}, {"小于等于", OpLE}, {"小于或等于", OpLE},
-	{"不低于", OpGE}, {"不少于", OpGE}, {"不小于", OpGE}, {"不高于", OpLE},
-	{"不超过", OpLE}, {"不多于", OpLE}, {"不大于", OpLE}, {"控制在", OpLE},
-	{"至少", OpGE}, {"达到", OpGE}, {"超过", OpGT}, {"高于", OpGT}, {"大于", OpGT},
-	{"多于", OpGT}, {"低于", OpLT}, {"小于", OpLT}, {"少于", OpLT}, {"等于", OpEQ},
-	{"≥", OpGE}, {"≤", OpLE}, {">", OpGT}, {"<", OpLT}, {"=", OpEQ},
-}
-
-// opSuffixes turn "95%以上" into ≥95%.
-var opSuffixes = []struct {
-	word string
-	op   Op
-}{{"及以上", OpGE}, {"以上", OpGE}, {"及以下", OpLE}, {"以下", OpLE}, {"以内", OpLE}}
-
-// ParseValue reads an indicator value. A value with a number and at most a
-// direction and a unit around it is 定量; anything else that is not empty is
-// 定性 ("年度完成", "有效", "显著提升"). It never fails.
-func ParseValue(raw string) Value {
-	v := Value{Raw: strings.TrimSpace(raw)}
-	if v.Raw == "" {
-		return v
-	}
-	v.Type = Qualitative
-	s := squeeze(fold(v.Raw))
-	op := OpNone
-	for _, w := range opWords {
-		if strings.HasPrefix(s, w.word) {
-			op, s = w.op, s[len(w.word):]
-			break
-		}
-	}
-	for _, w := range opSuffixes {
-		if strings.HasSuffix(s, w.word) {
-			if op == OpNone {
-				op = w.op
-			}
-			s = strings.TrimSuffix(s, w.word)
-			break
-		}
-	}
-	num, rest := leadingNumber(s)
-	if num == "" {
-		return v
-	}
-	d, err := decimal.NewFromString(num)
-	if err != nil {
-		return v
-	}
-	switch {
-	case rest == "%":
-		v.Percent = true
-	case rest == "" || isUnit(rest) || isCompoundUnit(rest):
-		v.Unit = rest
-	default:
-		return v
-	}
-	v.Type, v.Op, v.Number = Quantitative, op, d
-	return v
-}
-
-// isCompoundUnit reports a unit made of units: a rate per something
-// ("元/户", "人/次", "万元/人", "元/人·月", "次/年", "元每人").
-func isCompoundUnit(s string) bool {
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '·' || r == '•' || r == '每' })
-	if len(parts) < 2 || len(parts) > 4 {
-		return false
-	}
-	for _, p := range parts {
-		if !isUnit(p) {
-			return false
-		}
-	}
-	return true
 }

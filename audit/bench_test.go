@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/rules"
 	"jixiao/score"
 )
@@ -31,7 +32,7 @@ func eval30() *jixiao.Evaluation {
 		}
 		ev.Indicators = append(ev.Indicators, in)
 	}
-	ev.Indicators[6].Score = jixiao.ParseFigure("3") // a missed target (9 of ≥10所) scored full
+	ev.Indicators[6].Score = notation.ParseFigure("3") // a missed target (9 of ≥10所) scored full
 	return ev
 }
 

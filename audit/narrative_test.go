@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/notation"
+
 	"jixiao"
 )
 
@@ -53,25 +55,25 @@ var narrativeCases = []auditCase{
 	{name: "table and text agree", code: "N-TABLE-MISMATCH", found: false},
 	{name: "split differs from the text", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "60.00万元", want: "57.00万元",
 		eval: func(ev *jixiao.Evaluation) {
-			ev.Budget.Splits[0].Rows[0].Executed = jixiao.ParseFigure("60.00")
-			ev.Budget.Splits[0].Rows[1].Executed = jixiao.ParseFigure("35.00")
+			ev.Budget.Splits[0].Rows[0].Executed = notation.ParseFigure("60.00")
+			ev.Budget.Splits[0].Rows[1].Executed = notation.ParseFigure("35.00")
 		}},
 	{name: "a budget split differs from the spending: not the same total", code: "N-TABLE-MISMATCH", found: false,
 		eval: func(ev *jixiao.Evaluation) {
-			ev.Budget.Splits[0].Rows[0].FullYear = jixiao.ParseFigure("70.00")
-			ev.Budget.Splits[0].Rows[1].FullYear = jixiao.ParseFigure("30.00")
+			ev.Budget.Splits[0].Rows[0].FullYear = notation.ParseFigure("70.00")
+			ev.Budget.Splits[0].Rows[1].FullYear = notation.ParseFigure("30.00")
 		}},
 	{name: "executed differs from the final account", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "90.00万元", want: "95.00万元",
 		eval: func(ev *jixiao.Evaluation) {
-			ev.Budget.Executed, ev.Budget.Rate, ev.Budget.Score = jixiao.ParseFigure("90.00"), jixiao.ParseFigure("90.00%"), jixiao.ParseFigure("9.00")
-			ev.Indicators[0].Score = jixiao.ParseFigure("50")
-			ev.StatedTotal = jixiao.ParseFigure("99.00")
+			ev.Budget.Executed, ev.Budget.Rate, ev.Budget.Score = notation.ParseFigure("90.00"), notation.ParseFigure("90.00%"), notation.ParseFigure("9.00")
+			ev.Indicators[0].Score = notation.ParseFigure("50")
+			ev.StatedTotal = notation.ParseFigure("99.00")
 		},
 		report: replace("部门整体支出绩效得分99.50分", "部门整体支出绩效得分99.00分")},
 	{name: "rate without executed contradicts the text", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "61.23%", want: "95.00%",
 		eval: func(ev *jixiao.Evaluation) {
-			ev.Budget.Executed, ev.Budget.Rate, ev.Budget.Score = jixiao.Figure{}, jixiao.ParseFigure("61.23%"), jixiao.ParseFigure("6.12")
-			ev.StatedTotal = jixiao.ParseFigure("96.12")
+			ev.Budget.Executed, ev.Budget.Rate, ev.Budget.Score = jixiao.Figure{}, notation.ParseFigure("61.23%"), notation.ParseFigure("6.12")
+			ev.StatedTotal = notation.ParseFigure("96.12")
 		},
 		report: replace("部门整体支出绩效得分99.50分", "部门整体支出绩效得分96.12分")},
 	{name: "score differs from the total", code: "N-TABLE-MISMATCH", found: true, sev: jixiao.SevError, stated: "99.50", want: "96.12分",
@@ -109,8 +111,8 @@ var narrativeCases = []auditCase{
 
 // lowExecution makes the table's execution 61%.
 func lowExecution(ev *jixiao.Evaluation) {
-	ev.Budget.Executed, ev.Budget.Rate, ev.Budget.Score = jixiao.ParseFigure("61.00"), jixiao.ParseFigure("61.00%"), jixiao.ParseFigure("6.10")
-	ev.StatedTotal = jixiao.ParseFigure("96.10")
+	ev.Budget.Executed, ev.Budget.Rate, ev.Budget.Score = notation.ParseFigure("61.00"), notation.ParseFigure("61.00%"), notation.ParseFigure("6.10")
+	ev.StatedTotal = notation.ParseFigure("96.10")
 }
 
 func TestNarrative(t *testing.T) { runCases(t, narrativeCases) }

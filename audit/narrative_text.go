@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/rules"
 )
 
@@ -36,8 +37,8 @@ type reportPara struct {
 	block   int // index in Document.Blocks
 	text    string
 	pos     jixiao.Position
-	section int                  // index in sections; -1 before the first section
-	head    jixiao.HeadingNumber // the numbering text starts with, when headed
+	section int                    // index in sections; -1 before the first section
+	head    notation.HeadingNumber // the numbering text starts with, when headed
 	headed  bool
 	words   uint8 // the kinds of paraWords it holds, once holds has scanned it
 }
@@ -72,9 +73,9 @@ func readReport(doc *jixiao.Document, ol *rules.Outline) *reportText {
 		p := reportPara{block: bi, text: text, pos: b.Pos}
 		// every check that reads numbering takes it from here
 		var rest string
-		p.head, rest, p.headed = jixiao.ParseHeading(text)
+		p.head, rest, p.headed = notation.ParseHeading(text)
 		if isSectionHeading(b, p, rest, len(rt.sections) > 0) {
-			numbered := p.headed && p.head.Style == jixiao.HeadingChineseDun
+			numbered := p.headed && p.head.Style == notation.HeadingChineseDun
 			o := matchOutline(ol, text)
 			if numbered || o >= 0 {
 				cur = len(rt.sections)
@@ -116,7 +117,7 @@ func isSectionHeading(b jixiao.Block, p reportPara, rest string, started bool) b
 		return false
 	}
 	if p.headed {
-		return p.head.Style == jixiao.HeadingChineseDun && !strings.Contains(rest, "。") && !strings.Contains(rest, "；")
+		return p.head.Style == notation.HeadingChineseDun && !strings.Contains(rest, "。") && !strings.Contains(rest, "；")
 	}
 	if !started || strings.Contains(text, "。") || strings.Contains(text, "；") || strings.Contains(text, "，") || strings.Contains(text, "自评报告") || strings.Contains(text, "自评表") {
 		return false

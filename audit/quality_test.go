@@ -6,6 +6,7 @@ import (
 
 	"jixiao"
 	"jixiao/internal/cjk"
+	"jixiao/notation"
 )
 
 func setIndicator(i int, f func(*jixiao.Indicator)) func(*jixiao.Evaluation) {
@@ -20,17 +21,17 @@ var qualityCases = []auditCase{
 	{name: "measurable targets", code: "Q-VAGUE-TARGET", found: false},
 	{name: "year's completion as target", code: "Q-VAGUE-TARGET", found: true, sev: jixiao.SevWarning, stated: "年度完成",
 		eval: setIndicator(1, func(in *jixiao.Indicator) {
-			in.Target, in.Actual = jixiao.ParseValue("年度完成"), jixiao.ParseValue("已完成")
+			in.Target, in.Actual = notation.ParseValue("年度完成"), notation.ParseValue("已完成")
 		})},
 
 	{name: "no saving rate", code: "Q-SAVING-100", found: false},
 	{name: "saving rate below 100%", code: "Q-SAVING-100", found: false,
 		eval: setIndicator(0, func(in *jixiao.Indicator) {
-			in.Name, in.Target, in.Actual = "成本节约率", jixiao.ParseValue("≥5%"), jixiao.ParseValue("6%")
+			in.Name, in.Target, in.Actual = "成本节约率", notation.ParseValue("≥5%"), notation.ParseValue("6%")
 		})},
 	{name: "saving rate 100%", code: "Q-SAVING-100", found: true, sev: jixiao.SevWarning,
 		eval: setIndicator(0, func(in *jixiao.Indicator) {
-			in.Name, in.Target, in.Actual = "节约率", jixiao.ParseValue("100%"), jixiao.ParseValue("100%")
+			in.Name, in.Target, in.Actual = "节约率", notation.ParseValue("100%"), notation.ParseValue("100%")
 		})},
 
 	{name: "qualitative as words", code: "Q-QUAL-PERCENT", found: false,
@@ -41,14 +42,14 @@ var qualityCases = []auditCase{
 	{name: "quantitative as a number", code: "Q-QUANT-AS-TEXT", found: false},
 	{name: "quantitative as text", code: "Q-QUANT-AS-TEXT", found: true, sev: jixiao.SevWarning, stated: "完成",
 		eval: setIndicator(0, func(in *jixiao.Indicator) {
-			in.Target, in.Actual = jixiao.ParseValue("完成"), jixiao.ParseValue("完成")
+			in.Target, in.Actual = notation.ParseValue("完成"), notation.ParseValue("完成")
 		})},
 
 	{name: "actuals differ from targets", code: "Q-ALL-MET", found: false},
 	{name: "every actual equals its target", code: "Q-ALL-MET", found: true, sev: jixiao.SevWarning,
 		eval: func(ev *jixiao.Evaluation) {
-			ev.Indicators[0].Actual = jixiao.ParseValue("≥300件")
-			ev.Indicators[2].Actual = jixiao.ParseValue("≥90%")
+			ev.Indicators[0].Actual = notation.ParseValue("≥300件")
+			ev.Indicators[2].Actual = notation.ParseValue("≥90%")
 		}},
 
 	{name: "goal actual with figures", code: "Q-GOAL-ACTUAL-VAGUE", found: false},

@@ -6,13 +6,14 @@ import (
 
 	"jixiao"
 	"jixiao/importer/text"
+	"jixiao/notation"
 	"jixiao/rules"
 )
 
 // baseEval is a clean 部门整体 evaluation: every table check passes on it.
 func baseEval() *jixiao.Evaluation {
-	f := jixiao.ParseFigure
-	v := jixiao.ParseValue
+	f := notation.ParseFigure
+	v := notation.ParseValue
 	return &jixiao.Evaluation{
 		Kind: jixiao.KindDepartment, Unit: "某县司法局", Year: 2024,
 		Budget: jixiao.Budget{

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/rules"
 )
 
@@ -92,7 +93,7 @@ func checkNumbering(doc *jixiao.Document, rt *reportText, out *findings) {
 				missing = append(missing, ordinalText(h, k))
 			}
 			msg := fmt.Sprintf("编号从“%s”跳到“%s”，缺少“%s”", lv.text, h.Text, strings.Join(missing, "”“"))
-			if h.Style == jixiao.HeadingChineseDun && pendingUnnumbered != "" {
+			if h.Style == notation.HeadingChineseDun && pendingUnnumbered != "" {
 				msg += fmt.Sprintf("（其间的“%s”未编号）", pendingUnnumbered)
 			}
 			out.add(jixiao.Finding{
@@ -112,22 +113,22 @@ func checkNumbering(doc *jixiao.Document, rt *reportText, out *findings) {
 			lv.last = h.Ordinal
 		}
 		lv.text = h.Text
-		if h.Style == jixiao.HeadingChineseDun {
+		if h.Style == notation.HeadingChineseDun {
 			pendingUnnumbered = ""
 		}
 	}
 }
 
 // ordinalText writes ordinal n in the style of h: 六、 （二） 3、 3. （3）.
-func ordinalText(h jixiao.HeadingNumber, n int) string {
+func ordinalText(h notation.HeadingNumber, n int) string {
 	num := fmt.Sprint(n)
-	if h.Style == jixiao.HeadingChineseDun || h.Style == jixiao.HeadingChineseParen {
+	if h.Style == notation.HeadingChineseDun || h.Style == notation.HeadingChineseParen {
 		num = chineseNumeral(n)
 	}
 	switch h.Style {
-	case jixiao.HeadingChineseDun, jixiao.HeadingArabicDun:
+	case notation.HeadingChineseDun, notation.HeadingArabicDun:
 		return num + "、"
-	case jixiao.HeadingArabicDot:
+	case notation.HeadingArabicDot:
 		return num + "."
 	}
 	if strings.HasPrefix(strings.TrimSpace(h.Text), "(") {

@@ -4,13 +4,14 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/rules"
 )
 
 // impliedEval is a table with no 分值 column whose scores are 分值 ×
 // 实际完成值 / 年度指标值, uncapped, as 施甸县农业农村局's 2022 table is.
 func impliedEval(scores ...string) *jixiao.Evaluation {
-	f := jixiao.ParseFigure
+	f := notation.ParseFigure
 	rows := [][2]string{{"15", "6"}, {"11442", "4164"}, {"8000", "12767.36"}, {"1980", "2074"}, {"90", "100"}}
 	ev := &jixiao.Evaluation{
 		Kind:    jixiao.KindProject,

@@ -6,17 +6,18 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/rules"
 )
 
 func ind(l1, l2, name, target, actual, weight, stated string) jixiao.Indicator {
-	return jixiao.Indicator{Level1: l1, Level2: l2, Name: name, Target: jixiao.ParseValue(target), Actual: jixiao.ParseValue(actual),
-		Weight: jixiao.ParseFigure(weight), Score: jixiao.ParseFigure(stated)}
+	return jixiao.Indicator{Level1: l1, Level2: l2, Name: name, Target: notation.ParseValue(target), Actual: notation.ParseValue(actual),
+		Weight: notation.ParseFigure(weight), Score: notation.ParseFigure(stated)}
 }
 
 // cleanEval is a project evaluation with nothing wrong under national-2020.
 func cleanEval() *jixiao.Evaluation {
-	f := jixiao.ParseFigure
+	f := notation.ParseFigure
 	return &jixiao.Evaluation{
 		Kind: jixiao.KindProject, Unit: "某某县教育局", Year: 2024, Project: "义务教育学校改薄",
 		Budget: jixiao.Budget{Initial: f("100"), FullYear: f("100"), Executed: f("95"), Weight: f("10"), Rate: f("95.00%"), Score: f("9.50"),
@@ -53,7 +54,7 @@ func TestCleanEvaluationHasNoFindings(t *testing.T) {
 // TestTableCodes has, for every T- code, an evaluation that raises it; the
 // clean evaluation above is the passing case of each.
 func TestTableCodes(t *testing.T) {
-	f := jixiao.ParseFigure
+	f := notation.ParseFigure
 	tests := []struct {
 		code     string
 		severity jixiao.Severity
@@ -98,23 +99,23 @@ func TestTableCodes(t *testing.T) {
 		}},
 		{"T-ROW-SCORE-MISSING", jixiao.SevWarning, "", "20.00", func(ev *jixiao.Evaluation) { ev.Indicators[0].Score = jixiao.Figure{} }},
 		{"T-ROW-SCORE", jixiao.SevError, "13", "14.21", func(ev *jixiao.Evaluation) {
-			ev.Indicators[1].Actual, ev.Indicators[1].Score, ev.Indicators[1].Deviation = jixiao.ParseValue("90%"), f("13"), "雨季延误验收"
+			ev.Indicators[1].Actual, ev.Indicators[1].Score, ev.Indicators[1].Deviation = notation.ParseValue("90%"), f("13"), "雨季延误验收"
 			ev.StatedTotal = f("97.50")
 		}},
 		{"T-ROW-OVER-WEIGHT", jixiao.SevError, "25", "≤ 20", func(ev *jixiao.Evaluation) { ev.Indicators[0].Score = f("25") }},
-		{"T-ROW-UNSCORABLE", jixiao.SevWarning, "20", "", func(ev *jixiao.Evaluation) { ev.Indicators[0].Actual = jixiao.ParseValue("已完成") }},
+		{"T-ROW-UNSCORABLE", jixiao.SevWarning, "20", "", func(ev *jixiao.Evaluation) { ev.Indicators[0].Actual = notation.ParseValue("已完成") }},
 		{"T-ROW-QUAL-TIER", jixiao.SevWarning, "15", "11.99", func(ev *jixiao.Evaluation) {
-			ev.Indicators[2].Actual, ev.Indicators[2].Deviation = jixiao.ParseValue("部分完成"), "个别学校延期"
+			ev.Indicators[2].Actual, ev.Indicators[2].Deviation = notation.ParseValue("部分完成"), "个别学校延期"
 		}},
-		{"T-ROW-MISSED-FULL", jixiao.SevError, "15", "14.21", func(ev *jixiao.Evaluation) { ev.Indicators[1].Actual = jixiao.ParseValue("90%") }},
+		{"T-ROW-MISSED-FULL", jixiao.SevError, "15", "14.21", func(ev *jixiao.Evaluation) { ev.Indicators[1].Actual = notation.ParseValue("90%") }},
 		{"T-ROW-MET-DEDUCTED", jixiao.SevWarning, "18", "20.00", func(ev *jixiao.Evaluation) {
 			ev.Indicators[0].Score, ev.StatedTotal = f("18"), f("97.50")
 		}},
 		{"T-ROW-SCORE-ROUNDING", jixiao.SevInfo, "14.22", "14.21", func(ev *jixiao.Evaluation) {
-			ev.Indicators[1].Actual, ev.Indicators[1].Score, ev.Indicators[1].Deviation = jixiao.ParseValue("90%"), f("14.22"), "雨季延误验收"
+			ev.Indicators[1].Actual, ev.Indicators[1].Score, ev.Indicators[1].Deviation = notation.ParseValue("90%"), f("14.22"), "雨季延误验收"
 			ev.StatedTotal = f("98.72")
 		}},
-		{"T-DEVIATION-MISSING", jixiao.SevWarning, "13所", "< 13", func(ev *jixiao.Evaluation) { ev.Indicators[0].Actual = jixiao.ParseValue("13所") }},
+		{"T-DEVIATION-MISSING", jixiao.SevWarning, "13所", "< 13", func(ev *jixiao.Evaluation) { ev.Indicators[0].Actual = notation.ParseValue("13所") }},
 		{"T-TOTAL-MISSING", jixiao.SevWarning, "", "99.50", func(ev *jixiao.Evaluation) { ev.StatedTotal = jixiao.Figure{} }},
 		{"T-TOTAL", jixiao.SevError, "98.00", "99.50", func(ev *jixiao.Evaluation) { ev.StatedTotal = f("98.00") }},
 		{"T-TOTAL-SUM", jixiao.SevError, "98.00", "99.50", func(ev *jixiao.Evaluation) { ev.StatedTotal = f("98.00") }},
@@ -215,9 +216,9 @@ func TestShortRate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ev := cleanEval()
-			ev.Budget.FullYear = jixiao.ParseFigure("808.1")
-			ev.Budget.Executed = jixiao.ParseFigure("692.98")
-			ev.Budget.Rate = jixiao.ParseFigure(tt.rate)
+			ev.Budget.FullYear = notation.ParseFigure("808.1")
+			ev.Budget.Executed = notation.ParseFigure("692.98")
+			ev.Budget.Rate = notation.ParseFigure(tt.rate)
 			ev.Budget.Score = jixiao.Figure{}
 			got := false
 			for _, f := range Check(Input{Eval: ev, Rules: rules.MustLoad("national-2020")}) {
@@ -265,8 +266,8 @@ func TestAmountUnit(t *testing.T) {
 	for _, tt := range []struct{ unit, want string }{{"", "万元"}, {"元", "元"}, {"亿元", "亿元"}} {
 		ev := cleanEval()
 		ev.AmountUnit = tt.unit
-		ev.Budget.Executed = jixiao.ParseFigure("110")
-		ev.Budget.Rate, ev.Budget.Score = jixiao.ParseFigure("110.00%"), jixiao.ParseFigure("10")
+		ev.Budget.Executed = notation.ParseFigure("110")
+		ev.Budget.Rate, ev.Budget.Score = notation.ParseFigure("110.00%"), notation.ParseFigure("10")
 		f, ok := codes(Check(Input{Eval: ev, Rules: rules.MustLoad("national-2020")}))["T-EXEC-OVER-BUDGET"]
 		if !ok {
 			t.Fatalf("unit %q: T-EXEC-OVER-BUDGET not raised", tt.unit)

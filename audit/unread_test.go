@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/rules"
 )
 
@@ -58,7 +59,7 @@ func TestUnreadGivesNoError(t *testing.T) {
 // figures that were read as they are.
 func TestUnreadKeepsErrorsOnReadFigures(t *testing.T) {
 	ev := cleanEval()
-	ev.Budget.Rate = jixiao.ParseFigure("12.34%")
+	ev.Budget.Rate = notation.ParseFigure("12.34%")
 	ev.Missing = []jixiao.Missing{{Path: "goal", Reason: "未读到年度总体目标"}}
 	got := Check(Input{Eval: ev, Rules: rules.MustLoad("national-2020")})
 	for _, f := range got {

@@ -7,6 +7,7 @@ import (
 
 	"jixiao"
 	"jixiao/importer/text"
+	"jixiao/notation"
 )
 
 // sampleParas is the narrative of the real report under testdata/samples as
@@ -30,7 +31,7 @@ func sampleParas(tb testing.TB) []Paragraph {
 		if b.Kind == jixiao.BlockTable || t == "" {
 			continue
 		}
-		if h, _, ok := jixiao.ParseHeading(t); ok && h.Style == jixiao.HeadingChineseDun {
+		if h, _, ok := notation.ParseHeading(t); ok && h.Style == notation.HeadingChineseDun {
 			section++
 		}
 		ps = append(ps, Paragraph{Text: t, Section: section})

@@ -8,6 +8,7 @@ import (
 
 	"jixiao"
 	"jixiao/internal/cjk"
+	"jixiao/notation"
 )
 
 // labelCells returns the columns of a row's label cells: text that is not
@@ -116,7 +117,7 @@ func (x *extractor) budgetTotal(r grow, label int) {
 		if f == nil {
 			return
 		}
-		*f = jixiao.ParseFigure(c.Text)
+		*f = notation.ParseFigure(c.Text)
 		x.prov(budgetPaths[key], c.Pos)
 	}
 	if len(r.cells) == x.budgetW {
@@ -239,7 +240,7 @@ func (x *extractor) splitRow(r grow, li, next, k int, alone bool) {
 	x.prov(paths.name(), c.Pos)
 	set := func(key string, v *cellInfo) {
 		if f := rowField(&row, key); f != nil {
-			*f = jixiao.ParseFigure(v.Text)
+			*f = notation.ParseFigure(v.Text)
 			x.prov(paths.of(key), v.Pos)
 		}
 	}

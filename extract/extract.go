@@ -23,6 +23,7 @@ import (
 
 	"jixiao"
 	"jixiao/internal/cjk"
+	"jixiao/notation"
 )
 
 // Note says what could not be read, or was read on a guess.
@@ -444,7 +445,7 @@ func (x *extractor) totalRow(r grow) bool {
 		cands = append(cands, c)
 	}
 	if c, ok := x.totalCell(r, cands); ok && !x.ev.StatedTotal.Stated() {
-		x.ev.StatedTotal = jixiao.ParseFigure(c.Text)
+		x.ev.StatedTotal = notation.ParseFigure(c.Text)
 		x.prov("total", c.Pos)
 	}
 	if !x.ev.StatedTotal.Stated() {
@@ -476,7 +477,7 @@ func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 		}
 	}
 	for i := len(cands) - 1; i >= 0; i-- {
-		if jixiao.IsFigure(cands[i].Text) {
+		if notation.IsFigure(cands[i].Text) {
 			return cands[i], true
 		}
 	}
@@ -487,7 +488,7 @@ func (x *extractor) totalCell(r grow, cands []gcell) (gcell, bool) {
 // from and to.
 func figureBetween(r grow, from, to int) bool {
 	for i := from + 1; i < to && i < len(r.cells); i++ {
-		if c := r.cells[i]; c.origin && jixiao.IsFigure(c.Text) {
+		if c := r.cells[i]; c.origin && notation.IsFigure(c.Text) {
 			return true
 		}
 	}

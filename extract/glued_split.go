@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"jixiao/notation"
+
 	"github.com/shopspring/decimal"
 
 	"jixiao"
@@ -175,7 +177,7 @@ func (d *degluer) budgetFigures(p int, total bool) int {
 		for i, c := range good[0] {
 			d.cell(c, p)
 			p += len(c)
-			d.total = append(d.total, jixiao.ParseFigure(good[0][i]))
+			d.total = append(d.total, notation.ParseFigure(good[0][i]))
 		}
 		return end
 	}
@@ -220,7 +222,7 @@ func (d *degluer) budgetAgrees(w []string) bool {
 	var full, exec, weight, rate, score *jixiao.Figure
 	figs := make([]jixiao.Figure, len(w))
 	for i, c := range w {
-		figs[i] = jixiao.ParseFigure(c)
+		figs[i] = notation.ParseFigure(c)
 		f := &figs[i]
 		switch d.budCanon[i] {
 		case colFullYear:
@@ -294,7 +296,7 @@ func (d *degluer) totalFigures(p int) int {
 		oks := []func(string) bool{pts, pts}[:k]
 		ways, _ := cutRun(run, oks, 4)
 		for _, w := range ways {
-			if k == 2 && jixiao.ParseFigure(w[1]).Value.Cmp(jixiao.ParseFigure(w[0]).Value) > 0 {
+			if k == 2 && notation.ParseFigure(w[1]).Value.Cmp(notation.ParseFigure(w[0]).Value) > 0 {
 				continue
 			}
 			good = append(good, w)

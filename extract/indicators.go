@@ -8,6 +8,7 @@ import (
 
 	"jixiao"
 	"jixiao/internal/cjk"
+	"jixiao/notation"
 )
 
 // indicatorRow reads one row of the indicator block against its header.
@@ -55,11 +56,11 @@ func (x *extractor) indicatorRow(r grow) {
 		Level1:    levelName(l1),
 		Level2:    strings.TrimSpace(l2),
 		Name:      name,
-		Target:    jixiao.ParseValue(opPrefix(cells.text(iOp), target) + withUnit(target, unit)),
-		Actual:    jixiao.ParseValue(withUnit(cells.text(iActual), unit)),
+		Target:    notation.ParseValue(opPrefix(cells.text(iOp), target) + withUnit(target, unit)),
+		Actual:    notation.ParseValue(withUnit(cells.text(iActual), unit)),
 		Standard:  cells.text(iStandard),
-		Weight:    jixiao.ParseFigure(cells.text(iWeight)),
-		Score:     jixiao.ParseFigure(cells.text(iScore)),
+		Weight:    notation.ParseFigure(cells.text(iWeight)),
+		Score:     notation.ParseFigure(cells.text(iScore)),
 		Deviation: cells.text(iDeviation),
 	}
 	switch t := jixiao.ValueType(strings.TrimSpace(cells.text(iValueType))); t {
@@ -237,7 +238,7 @@ func opPrefix(op, target string) string {
 	if !opWords[cjk.Fold(o)] || strings.TrimSpace(target) == "" {
 		return ""
 	}
-	if jixiao.ParseValue(target).Op != jixiao.OpNone {
+	if notation.ParseValue(target).Op != jixiao.OpNone {
 		return ""
 	}
 	return o
@@ -249,7 +250,7 @@ func withUnit(v, unit string) string {
 	if v == "" || unit == "" || emptyMark(unit) || strings.HasSuffix(v, unit) {
 		return v
 	}
-	if pv := jixiao.ParseValue(v); pv.Type != jixiao.Quantitative || pv.Unit != "" || pv.Percent {
+	if pv := notation.ParseValue(v); pv.Type != jixiao.Quantitative || pv.Unit != "" || pv.Percent {
 		return v
 	}
 	return v + unit

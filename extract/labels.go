@@ -5,8 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"jixiao"
 	"jixiao/internal/cjk"
+	"jixiao/notation"
 )
 
 // normLabel reduces a cell's text to a label key: folded, without spaces,
@@ -290,7 +290,7 @@ var level2Names = map[string]bool{
 // as opposed to a row label.
 func isValueText(s string) bool {
 	t := strings.TrimSpace(s)
-	if t == "" || jixiao.IsFigure(t) {
+	if t == "" || notation.IsFigure(t) {
 		return true
 	}
 	switch cjk.Fold(t) {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"jixiao/notation"
+
 	"jixiao"
 )
 
@@ -140,7 +142,7 @@ func (b *builder) scoreFilled() bool {
 		return false
 	}
 	k := sc - max(b.rowCol, 0)
-	return k >= 0 && k == len(b.row)-1 && jixiao.IsFigure(b.row[k].Text)
+	return k >= 0 && k == len(b.row)-1 && notation.IsFigure(b.row[k].Text)
 }
 
 // lineBreak ends the row being grouped where the source ended a line of
@@ -903,7 +905,7 @@ func (b *builder) byRate(col int) int {
 	}
 	p := -1
 	for i, c := range b.row {
-		if f := jixiao.ParseFigure(c.Text); f.Valid && f.Percent {
+		if f := notation.ParseFigure(c.Text); f.Valid && f.Percent {
 			if p >= 0 {
 				return col // two percentages: nothing to go by
 			}
@@ -928,7 +930,7 @@ func (b *builder) brokenRow(t token) bool {
 	if b.inHeader || len(b.row) == 0 || b.rowWidth == 0 || len(b.row) >= b.rowWidth || t.text == "" {
 		return false
 	}
-	return (b.blk == blkIndicators || b.blk == blkBudget) && jixiao.IsFigure(t.text)
+	return (b.blk == blkIndicators || b.blk == blkBudget) && notation.IsFigure(t.text)
 }
 
 // splitBreakdowns splits the "label:value" cells of a breakdown
@@ -1050,7 +1052,7 @@ func breakdownCell(s string) (label, value string, ok bool) {
 	i := strings.LastIndexAny(s, ":：")
 	_, w := utf8.DecodeRuneInString(s[i:])
 	label, value = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+w:])
-	if value == "" || !jixiao.IsFigure(value) {
+	if value == "" || !notation.IsFigure(value) {
 		return "", "", false
 	}
 	switch n := normLabel(label); {
@@ -1071,7 +1073,7 @@ func (b *builder) oneAmount() bool {
 	for _, c := range b.row {
 		switch {
 		case c.Text == "" || emptyMark(c.Text):
-		case jixiao.IsFigure(c.Text):
+		case notation.IsFigure(c.Text):
 			figures++
 		case label == "":
 			label = normLabel(c.Text)

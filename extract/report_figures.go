@@ -7,6 +7,7 @@ import (
 
 	"jixiao"
 	"jixiao/claims"
+	"jixiao/notation"
 )
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
@@ -47,7 +48,7 @@ func (rx *reportExtractor) readStaff() {
 		dst *jixiao.Figure
 	}{{staffActive, &st.Active}, {staffAuthorized, &st.Authorized}, {staffRetired, &st.Retired}} {
 		if m := f.re.FindStringSubmatch(text); m != nil {
-			*f.dst = jixiao.ParseFigure(m[1])
+			*f.dst = notation.ParseFigure(m[1])
 			found = true
 		}
 	}
@@ -87,7 +88,7 @@ func namedAmounts(s string) []jixiao.Amount {
 		if name == "" {
 			continue
 		}
-		out = append(out, jixiao.Amount{Name: name, Amount: jixiao.ParseFigure(m[2])})
+		out = append(out, jixiao.Amount{Name: name, Amount: notation.ParseFigure(m[2])})
 	}
 	return out
 }
@@ -243,7 +244,7 @@ func (rx *reportExtractor) otherBudgets() {
 			dst.Text = strings.TrimSpace(rest)
 		case otherAmount.MatchString(first):
 			loc := otherAmount.FindStringSubmatchIndex(first)
-			dst.Amount = jixiao.ParseFigure(first[loc[2]:loc[3]])
+			dst.Amount = notation.ParseFigure(first[loc[2]:loc[3]])
 			after := strings.TrimLeft(first[loc[1]:], "，,；; ")
 			if after != "" {
 				after += "。"
@@ -271,10 +272,10 @@ func (rx *reportExtractor) performance() {
 	}
 	for _, m := range natureRate.FindAllStringSubmatch(text, -1) {
 		n := rx.nature(m[1])
-		n.Initial = jixiao.ParseFigure(m[2])
+		n.Initial = notation.ParseFigure(m[2])
 		if !n.Final.Stated() {
-			n.Final = jixiao.ParseFigure(m[3])
-		} else if f := jixiao.ParseFigure(m[3]); !f.Value.Equal(n.Final.Value) {
+			n.Final = notation.ParseFigure(m[3])
+		} else if f := notation.ParseFigure(m[3]); !f.Value.Equal(n.Final.Value) {
 			rx.note("spending.by_nature", rx.perfPos, "%s决算数前后不一致：%s 与 %s，取支出情况中的 %s", m[1], n.Final.Text, f.Text, n.Final.Text)
 		}
 		n.Reason = strings.TrimSpace(m[4])
@@ -320,7 +321,7 @@ func metrics(s string) []jixiao.Metric {
 		if c.Approx || c.Kind != claims.Count && c.Kind != claims.Amount {
 			continue
 		}
-		out = append(out, jixiao.Metric{Name: c.Label, Value: jixiao.ParseFigure(c.Text)})
+		out = append(out, jixiao.Metric{Name: c.Label, Value: notation.ParseFigure(c.Text)})
 	}
 	return out
 }

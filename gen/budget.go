@@ -3,12 +3,14 @@ package gen
 import (
 	"github.com/shopspring/decimal"
 
+	"jixiao/notation"
+
 	"jixiao"
 )
 
 // amount is a 万元 figure from a number of cents (0.01 万元).
 func amount(cents int64) jixiao.Figure {
-	return jixiao.ParseFigure(decimal.New(cents, -2).StringFixed(2))
+	return notation.ParseFigure(decimal.New(cents, -2).StringFixed(2))
 }
 
 // share is one line of a breakdown and its share of the total, in ‰.
@@ -43,12 +45,12 @@ func (g *generator) budget() {
 		b.Request = amount(initial * int64(1000+rng.IntN(200)) / 1000)
 	}
 	b.Initial, b.FullYear, b.Executed = amount(initial), amount(full), amount(exec)
-	b.Weight = jixiao.ParseFigure(g.rs.Execution.Weight.String())
+	b.Weight = notation.ParseFigure(g.rs.Execution.Weight.String())
 	a := b.FullYear
 	if g.rs.Execution.Denominator == jixiao.DenomInitial {
 		a = b.Initial
 	}
-	b.Rate = jixiao.ParseFigure(ro.Percent(b.Executed.Value.Div(a.Value)).StringFixed(ro.PercentPlaces) + "%")
+	b.Rate = notation.ParseFigure(ro.Percent(b.Executed.Value.Div(a.Value)).StringFixed(ro.PercentPlaces) + "%")
 
 	allColumns := rng.IntN(10) < 7
 	add := func(name string, shares []share) {

@@ -19,6 +19,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/rules"
 	"jixiao/score"
 )
@@ -231,14 +232,14 @@ func (g *generator) score() {
 		}
 	}
 	b := &g.ev.Budget
-	b.Score = jixiao.ParseFigure(res.Execution.Score.StringFixed(2))
+	b.Score = notation.ParseFigure(res.Execution.Score.StringFixed(2))
 	g.res = score.Score(g.ev, g.rs)
-	g.ev.StatedTotal = jixiao.ParseFigure(g.res.Total.StringFixed(2))
+	g.ev.StatedTotal = notation.ParseFigure(g.res.Total.StringFixed(2))
 }
 
 // scoreFigure writes a score as units do: "20", "18.5", "17.33".
 func scoreFigure(d decimal.Decimal) jixiao.Figure {
-	return jixiao.ParseFigure(d.String())
+	return notation.ParseFigure(d.String())
 }
 
 // resum sets the stated total to the sum of the stated scores, so that an
@@ -248,5 +249,5 @@ func (g *generator) resum() {
 	for _, in := range g.ev.Indicators {
 		s = s.Add(in.Score.Value)
 	}
-	g.ev.StatedTotal = jixiao.ParseFigure(s.StringFixed(2))
+	g.ev.StatedTotal = notation.ParseFigure(s.StringFixed(2))
 }

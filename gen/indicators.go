@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 
+	"jixiao/notation"
+
 	"github.com/shopspring/decimal"
 
 	"jixiao"
@@ -207,9 +209,9 @@ func (r *row) indicator(rng *rand.Rand, level1, level2 string, weight int, met b
 	r.met = met
 	return jixiao.Indicator{
 		Level1: level1, Level2: level2, Name: r.t.name,
-		Target: jixiao.ParseValue(r.targetText(rng)),
-		Actual: jixiao.ParseValue(r.actualFor(rng, met)),
-		Weight: jixiao.ParseFigure(strconv.Itoa(weight)),
+		Target: notation.ParseValue(r.targetText(rng)),
+		Actual: notation.ParseValue(r.actualFor(rng, met)),
+		Weight: notation.ParseFigure(strconv.Itoa(weight)),
 	}
 }
 

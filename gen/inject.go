@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/score"
 )
 
@@ -111,7 +112,7 @@ func (g *generator) injectWeight() bool {
 	}
 	if !fixed {
 		w := ev.Indicators[from].Weight
-		ev.Indicators[from].Weight = jixiao.ParseFigure(decimal.NewFromInt(w.Value.IntPart() + int64(d)).String())
+		ev.Indicators[from].Weight = notation.ParseFigure(decimal.NewFromInt(w.Value.IntPart() + int64(d)).String())
 		g.rescore(from)
 		g.record(Injected{Code: "T-WEIGHT-TOTAL", Field: fmt.Sprintf("indicators[%d].分值", from), Was: w.Text, Now: ev.Indicators[from].Weight.Text,
 			Note: fmt.Sprintf("分值合计多出 %d 分", d)})
@@ -124,8 +125,8 @@ func (g *generator) injectWeight() bool {
 		return false
 	}
 	wf, wt := ev.Indicators[from].Weight, ev.Indicators[to].Weight
-	ev.Indicators[from].Weight = jixiao.ParseFigure(decimal.NewFromInt(wf.Value.IntPart() - int64(d)).String())
-	ev.Indicators[to].Weight = jixiao.ParseFigure(decimal.NewFromInt(wt.Value.IntPart() + int64(d)).String())
+	ev.Indicators[from].Weight = notation.ParseFigure(decimal.NewFromInt(wf.Value.IntPart() - int64(d)).String())
+	ev.Indicators[to].Weight = notation.ParseFigure(decimal.NewFromInt(wt.Value.IntPart() + int64(d)).String())
 	g.rescore(from, to)
 	g.record(Injected{Code: "T-WEIGHT-LEVEL1", Field: fmt.Sprintf("indicators[%d].分值", from), Was: wf.Text, Now: ev.Indicators[from].Weight.Text,
 		Note: fmt.Sprintf("%d 分由“%s”移到“%s”（indicators[%d].分值 %s → %s）", d, ev.Indicators[from].Level1, ev.Indicators[to].Level1, to, wt.Text, ev.Indicators[to].Weight.Text)})
@@ -168,7 +169,7 @@ func (g *generator) injectMissedFull() bool {
 	} else {
 		v = r.target.Mul(decimal.New(7, -1)).Floor()
 	}
-	in.Actual = jixiao.ParseValue(r.format(v))
+	in.Actual = notation.ParseValue(r.format(v))
 	g.record(Injected{Code: "T-ROW-MISSED-FULL", Field: fmt.Sprintf("indicators[%d].实际完成值", i), Was: was, Now: in.Actual.Raw,
 		Note: fmt.Sprintf("未达到目标 %s 仍得满分 %s", in.Target.Raw, in.Score.Text), Also: []string{"T-TOTAL"}})
 	return true
@@ -218,7 +219,7 @@ func (g *generator) injectExecRate() bool {
 	if v.GreaterThan(decimal.NewFromInt(100)) {
 		v = b.Rate.Value.Sub(d)
 	}
-	b.Rate = jixiao.ParseFigure(v.StringFixed(2) + "%")
+	b.Rate = notation.ParseFigure(v.StringFixed(2) + "%")
 	g.record(Injected{Code: "T-EXEC-RATE", Field: "budget.执行率", Was: was, Now: b.Rate.Text, Note: "执行率与 全年执行数/全年预算数 不符"})
 	return true
 }
@@ -232,7 +233,7 @@ func (g *generator) injectExecScore() bool {
 	if v.Sign() < 0 {
 		v = b.Score.Value.Add(d)
 	}
-	b.Score = jixiao.ParseFigure(v.StringFixed(2))
+	b.Score = notation.ParseFigure(v.StringFixed(2))
 	g.resum()
 	g.record(Injected{Code: "T-EXEC-SCORE", Field: "budget.得分", Was: was, Now: b.Score.Text, Note: "预算执行率得分算错", Also: []string{"T-TOTAL"}})
 	return true
@@ -243,7 +244,7 @@ func (g *generator) injectExecScore() bool {
 func (g *generator) injectExecWeight() bool {
 	b := &g.ev.Budget
 	was := b.Weight.Text
-	b.Weight = jixiao.ParseFigure(b.Weight.Value.Add(decimal.NewFromInt(5)).String())
+	b.Weight = notation.ParseFigure(b.Weight.Value.Add(decimal.NewFromInt(5)).String())
 	g.record(Injected{Code: "T-EXEC-WEIGHT", Field: "budget.分值", Was: was, Now: b.Weight.Text, Note: "预算执行率分值与规则集不符"})
 	return true
 }
@@ -257,7 +258,7 @@ func (g *generator) injectSplit() bool {
 	r := &s.Rows[ri]
 	was := r.FullYear.Text
 	d := decimal.New(int64(100+g.rng.IntN(2900)), -2)
-	r.FullYear = jixiao.ParseFigure(r.FullYear.Value.Add(d).StringFixed(2))
+	r.FullYear = notation.ParseFigure(r.FullYear.Value.Add(d).StringFixed(2))
 	g.record(Injected{Code: "T-SPLIT-SUM", Field: fmt.Sprintf("budget.splits[%d].rows[%d].全年预算数", si, ri), Was: was, Now: r.FullYear.Text,
 		Note: fmt.Sprintf("%s各项之和比全年预算数多 %s 万元", s.Name, d.StringFixed(2))})
 	return true
@@ -271,7 +272,7 @@ func (g *generator) injectTotal() bool {
 	if v.GreaterThan(decimal.NewFromInt(100)) {
 		v = g.ev.StatedTotal.Value.Sub(d)
 	}
-	g.ev.StatedTotal = jixiao.ParseFigure(v.StringFixed(2))
+	g.ev.StatedTotal = notation.ParseFigure(v.StringFixed(2))
 	g.record(Injected{Code: "T-TOTAL", Field: "总分", Was: was, Now: g.ev.StatedTotal.Text, Note: "总分与各项得分之和不符", Also: []string{"T-TOTAL-SUM"}})
 	return true
 }

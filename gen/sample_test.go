@@ -14,6 +14,7 @@ import (
 
 	"jixiao"
 	"jixiao/importer"
+	"jixiao/notation"
 	"jixiao/pipeline"
 	"jixiao/rules"
 	"jixiao/yamlfile"
@@ -144,7 +145,7 @@ func aboutOthers(fs []jixiao.Finding, totals []jixiao.Figure) []jixiao.Finding {
 		hit := false
 		for _, tot := range totals {
 			for _, s := range []string{f.Stated, f.Expected} {
-				hit = hit || sameFigure(jixiao.ParseFigure(strings.TrimSuffix(s, "分")), tot)
+				hit = hit || sameFigure(notation.ParseFigure(strings.TrimSuffix(s, "分")), tot)
 			}
 		}
 		if !hit {

@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/rules"
 )
 
@@ -202,7 +203,7 @@ func panelCase(rng *rand.Rand, rs *jixiao.RuleSet, p *unitPlan, year int, lowRat
 	if lowRate {
 		for i := range ev.Indicators {
 			in := &ev.Indicators[i]
-			in.Actual = jixiao.ParseValue(g.rows[i].actualFor(rng, true))
+			in.Actual = notation.ParseValue(g.rows[i].actualFor(rng, true))
 			g.rows[i].met = true
 		}
 	}
@@ -212,7 +213,7 @@ func panelCase(rng *rand.Rand, rs *jixiao.RuleSet, p *unitPlan, year int, lowRat
 		// actual written as its target is the R-ALL-MET risk, injected apart
 		for i := range ev.Indicators {
 			if k := g.rows[i].t.kind; k == kPositive || k == kPercent || k == kReverse {
-				ev.Indicators[i].Actual = jixiao.ParseValue(g.rows[i].actualFor(rng, false))
+				ev.Indicators[i].Actual = notation.ParseValue(g.rows[i].actualFor(rng, false))
 				g.rows[i].met = false
 				g.score()
 				break

@@ -16,6 +16,7 @@ import (
 	"jixiao/extract"
 	"jixiao/importer"
 	"jixiao/internal/cjk"
+	"jixiao/notation"
 	"jixiao/rules"
 	"jixiao/score"
 )
@@ -143,7 +144,7 @@ func (s *Share) add(want *string, got string) {
 // sameNumber reports two figures of the same value: a spreadsheet made
 // from the document keeps 0.00 as the number 0, which is the same figure.
 func sameNumber(a, b string) bool {
-	fa, fb := jixiao.ParseFigure(a), jixiao.ParseFigure(b)
+	fa, fb := notation.ParseFigure(a), notation.ParseFigure(b)
 	return fa.Valid && fb.Valid && fa.Percent == fb.Percent && fa.Unit == fb.Unit && fa.Value.Equal(fb.Value)
 }
 
@@ -304,7 +305,7 @@ func totalText(want *string, ev *jixiao.Evaluation) string {
 			sum = sum.Add(w.Value)
 		}
 	}
-	if w := jixiao.ParseFigure(*want); w.Valid && w.Value.Equal(sum) {
+	if w := notation.ParseFigure(*want); w.Valid && w.Value.Equal(sum) {
 		return *want
 	}
 	return ""

@@ -10,6 +10,7 @@ import (
 
 	"jixiao"
 	"jixiao/internal/sample"
+	"jixiao/notation"
 	"jixiao/render"
 	"jixiao/render/internal/cjkfont"
 )
@@ -164,10 +165,10 @@ func TestWriteSamples(t *testing.T) {
 func TestSparseEvaluations(t *testing.T) {
 	needFont(t)
 	odd := sample.Project()
-	odd.Indicators[0].Weight = jixiao.ParseFigure("/")
-	odd.Budget.FullYear = jixiao.ParseFigure("0")
+	odd.Indicators[0].Weight = notation.ParseFigure("/")
+	odd.Budget.FullYear = notation.ParseFigure("0")
 	odd.Budget.Splits = append(odd.Budget.Splits, jixiao.BudgetSplit{Name: "空"})
-	odd.Report = &jixiao.Report{Spending: jixiao.Spending{ByNature: []jixiao.Nature{{Name: "基本支出", Initial: jixiao.ParseFigure("0"), Final: jixiao.ParseFigure("1")}}}}
+	odd.Report = &jixiao.Report{Spending: jixiao.Spending{ByNature: []jixiao.Nature{{Name: "基本支出", Initial: notation.ParseFigure("0"), Final: notation.ParseFigure("1")}}}}
 	for name, ev := range map[string]*jixiao.Evaluation{"empty": {}, "kind only": {Kind: jixiao.KindProject}, "odd": odd} {
 		for _, f := range render.Formats {
 			var buf bytes.Buffer

@@ -8,22 +8,23 @@ import (
 
 	"jixiao"
 	"jixiao/audit"
+	"jixiao/notation"
 	"jixiao/rules"
 	"jixiao/score"
 )
 
 func ind(l1, name, target, actual string) jixiao.Indicator {
-	return jixiao.Indicator{Level1: l1, Name: name, Target: jixiao.ParseValue(target), Actual: jixiao.ParseValue(actual),
-		Weight: jixiao.ParseFigure("10"), Score: jixiao.ParseFigure("10")}
+	return jixiao.Indicator{Level1: l1, Name: name, Target: notation.ParseValue(target), Actual: notation.ParseValue(actual),
+		Weight: notation.ParseFigure("10"), Score: notation.ParseFigure("10")}
 }
 
 func entry(t *testing.T, id, unit string, year int, rate string, total string, inds []jixiao.Indicator, goal string) Entry {
 	t.Helper()
 	ev := &jixiao.Evaluation{Kind: jixiao.KindDepartment, Unit: unit, Year: year, Indicators: inds,
 		Goal: jixiao.Goal{Expected: goal, Actual: goal}}
-	ev.Budget.FullYear = jixiao.ParseFigure("100")
-	ev.Budget.Executed = jixiao.ParseFigure(rate)
-	ev.StatedTotal = jixiao.ParseFigure(total)
+	ev.Budget.FullYear = notation.ParseFigure("100")
+	ev.Budget.Executed = notation.ParseFigure(rate)
+	ev.StatedTotal = notation.ParseFigure(total)
 	rs := rules.MustLoad(rules.Default)
 	res := score.Score(ev, rs)
 	return Entry{ID: id, Eval: ev, Result: res, Findings: audit.Check(audit.Input{Eval: ev, Rules: rs, Result: res})}
@@ -195,7 +196,7 @@ func TestNormalize(t *testing.T) {
 // and the evidence says so.
 func TestInflatedFromStatedRate(t *testing.T) {
 	e := entry(t, "a", "甲局", 2024, "", "96", []jixiao.Indicator{ind("效益指标", "群众法治意识提升", "≥80%", "85%")}, "目标")
-	e.Eval.Budget.Rate = jixiao.ParseFigure("61.23%")
+	e.Eval.Budget.Rate = notation.ParseFigure("61.23%")
 	e.Result = score.Score(e.Eval, rules.MustLoad(rules.Default))
 	a := Rank([]Entry{e}, nil)[0]
 	if len(a.Reasons) == 0 || a.Reasons[0].Code != "R-INFLATED" || !strings.Contains(a.Reasons[0].Evidence, "表列执行率 61.23%") {

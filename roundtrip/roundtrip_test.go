@@ -18,6 +18,7 @@ import (
 	"jixiao/audit"
 	"jixiao/extract"
 	"jixiao/importer"
+	"jixiao/notation"
 	"jixiao/render"
 	"jixiao/rules"
 	"jixiao/yamlfile"
@@ -37,12 +38,12 @@ func sample(t *testing.T) *jixiao.Evaluation {
 	return ev
 }
 
-func fig(s string) jixiao.Figure { return jixiao.ParseFigure(s) }
+func fig(s string) jixiao.Figure { return notation.ParseFigure(s) }
 
 func ind(l1, l2, name, target, actual, weight, score, dev string) jixiao.Indicator {
 	return jixiao.Indicator{
 		Level1: l1, Level2: l2, Name: name,
-		Target: jixiao.ParseValue(target), Actual: jixiao.ParseValue(actual),
+		Target: notation.ParseValue(target), Actual: notation.ParseValue(actual),
 		Weight: fig(weight), Score: fig(score), Deviation: dev,
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"jixiao/notation"
+
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 
@@ -81,7 +83,7 @@ func (n *number) UnmarshalYAML(node *yaml.Node) error {
 type fraction struct{ decimal.Decimal }
 
 func (f *fraction) UnmarshalYAML(node *yaml.Node) error {
-	fig := jixiao.ParseFigure(node.Value)
+	fig := notation.ParseFigure(node.Value)
 	if node.Kind != yaml.ScalarNode || !fig.Valid || (fig.Unit != "") {
 		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %q 不是比率（写作 90%% 或 0.9）", node.Line, node.Value)}}
 	}
@@ -126,7 +128,7 @@ func (f *file) ruleSet() (*jixiao.RuleSet, error) {
 			PercentPlaces: f.Rounding.PercentPlaces, ScorePlaces: f.Rounding.ScorePlaces, RatePlaces: f.Rounding.RatePlaces,
 		},
 	}
-	switch op := jixiao.ParseValue(f.BareNumberAs + "1").Op; {
+	switch op := notation.ParseValue(f.BareNumberAs + "1").Op; {
 	case f.BareNumberAs == "":
 		rs.BareNumberAs = jixiao.OpGE
 	case op == jixiao.OpNone:

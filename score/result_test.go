@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/rules"
 )
 
@@ -19,9 +20,9 @@ func TestResultIsAPlainValue(t *testing.T) {
 	a, b, c := row("≥10次", "8次", "5", "4"), row("≤30万元", "45万元", "10", "5"), row("年度完成", "基本完成", "10", "7")
 	b.Level2, c.Level1, c.Level2 = "成本指标", "效益指标", "社会效益指标"
 	ev := &jixiao.Evaluation{
-		Budget:      jixiao.Budget{FullYear: jixiao.ParseFigure("674.85"), Executed: jixiao.ParseFigure("413.21"), Score: jixiao.ParseFigure("6.12")},
+		Budget:      jixiao.Budget{FullYear: notation.ParseFigure("674.85"), Executed: notation.ParseFigure("413.21"), Score: notation.ParseFigure("6.12")},
 		Indicators:  []jixiao.Indicator{a, b, c},
-		StatedTotal: jixiao.ParseFigure("22.12"),
+		StatedTotal: notation.ParseFigure("22.12"),
 	}
 	res := Score(ev, rs)
 
@@ -39,8 +40,8 @@ func TestResultIsAPlainValue(t *testing.T) {
 
 	kept := *Score(ev, rs)
 	ev.Indicators[0].Weight.Value = decimal.NewFromInt(50)
-	ev.Indicators[0].Actual = jixiao.ParseValue("2次")
-	ev.Indicators[2].Actual = jixiao.ParseValue("未完成")
+	ev.Indicators[0].Actual = notation.ParseValue("2次")
+	ev.Indicators[2].Actual = notation.ParseValue("未完成")
 	if diff := cmp.Diff(*res, kept); diff != "" {
 		t.Errorf("scoring twice gave different results:\n%s", diff)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"jixiao/internal/cjk"
+
 	"github.com/shopspring/decimal"
 
 	"jixiao"
@@ -242,7 +244,7 @@ func reverse(row *Row, sc *scoring, tv, av decimal.Decimal, met bool, rs *jixiao
 func qualitative(row *Row, sc *scoring, in *jixiao.Indicator, rs *jixiao.RuleSet) {
 	row.Method, sc.qual = MethodQualitative, true
 	w := row.Weight
-	ti := rs.TierOf(in.Actual.Raw)
+	ti := rs.TierOf(cjk.Fold(in.Actual.Raw))
 	row.Computed = true
 	if ti < 0 {
 		if !in.Score.Valid {

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/rules"
 )
 
@@ -15,8 +16,8 @@ func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 func row(target, actual, weight, stated string) jixiao.Indicator {
 	return jixiao.Indicator{
 		Level1: "产出指标", Level2: "数量指标", Name: "测试指标",
-		Target: jixiao.ParseValue(target), Actual: jixiao.ParseValue(actual),
-		Weight: jixiao.ParseFigure(weight), Score: jixiao.ParseFigure(stated),
+		Target: notation.ParseValue(target), Actual: notation.ParseValue(actual),
+		Weight: notation.ParseFigure(weight), Score: notation.ParseFigure(stated),
 	}
 }
 
@@ -80,6 +81,17 @@ func TestWorkedExamples(t *testing.T) {
 	}
 }
 
+// A qualitative actual written in full-width forms is graded by its folded
+// text: a rule set's ASCII keyword matches "ＯＫ".
+func TestQualitativeTierFolded(t *testing.T) {
+	rs := rules.MustLoad("national-2020")
+	rs.Qualitative[0].Keywords = append(rs.Qualitative[0].Keywords, "OK")
+	r := scoreRow(t, rs, row("年度完成", "ＯＫ", "10", "10"))
+	if r.Method != MethodQualitative || r.Tier != "达成年度指标" {
+		t.Fatalf("method %s tier %q, want 定性 达成年度指标", r.Method, r.Tier)
+	}
+}
+
 func TestQualitativeTierBounds(t *testing.T) {
 	rs := rules.MustLoad("national-2020")
 	tests := []struct {
@@ -112,7 +124,7 @@ func TestExecution(t *testing.T) {
 	hubei := rules.MustLoad("hubei")
 	initial := *rs
 	initial.Execution.Denominator = jixiao.DenomInitial
-	fig := jixiao.ParseFigure
+	fig := notation.ParseFigure
 	tests := []struct {
 		name      string
 		rs        *jixiao.RuleSet
@@ -182,7 +194,7 @@ func TestGradeAfterRounding(t *testing.T) {
 func TestTotalSumsRoundedParts(t *testing.T) {
 	rs := rules.MustLoad("national-2020")
 	ev := &jixiao.Evaluation{
-		Budget: jixiao.Budget{FullYear: jixiao.ParseFigure("674.85"), Rate: jixiao.ParseFigure("61.23%")},
+		Budget: jixiao.Budget{FullYear: notation.ParseFigure("674.85"), Rate: notation.ParseFigure("61.23%")},
 		Indicators: []jixiao.Indicator{
 			row("≥95%", "90%", "10", ""), // 9.4736… → 9.47
 			row("≥95%", "90%", "10", ""),
@@ -199,7 +211,7 @@ func TestTotalSumsRoundedParts(t *testing.T) {
 
 func BenchmarkScore30(b *testing.B) {
 	rs := rules.MustLoad("national-2020")
-	ev := &jixiao.Evaluation{Budget: jixiao.Budget{FullYear: jixiao.ParseFigure("100"), Executed: jixiao.ParseFigure("95")}}
+	ev := &jixiao.Evaluation{Budget: jixiao.Budget{FullYear: notation.ParseFigure("100"), Executed: notation.ParseFigure("95")}}
 	for i := 0; i < 30; i++ {
 		switch i % 3 {
 		case 0:

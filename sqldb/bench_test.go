@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/sqldb"
 )
 
@@ -45,7 +46,7 @@ func BenchmarkUpdateEvaluation(b *testing.B) {
 			for b.Loop() {
 				c := *cur.Content
 				c.Indicators = append([]jixiao.Indicator(nil), c.Indicators...)
-				c.Indicators[0].Actual = jixiao.ParseValue(fmt.Sprintf("%d件", 100+i))
+				c.Indicators[0].Actual = notation.ParseValue(fmt.Sprintf("%d件", 100+i))
 				i++
 				if cur, err = evs.UpdateEvaluation(ctx, r.ID, jixiao.EvaluationUpdate{Version: cur.Version, Content: &c}); err != nil {
 					b.Fatal(err)

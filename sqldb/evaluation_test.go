@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/sqldb"
 )
 
@@ -125,7 +126,7 @@ func TestWorkflowStory(t *testing.T) {
 		// the editor fixes and saves; the approver resubmits
 		full, _ = evs.FindEvaluationByID(as(w.editorU), r.ID)
 		fixed := *full.Content
-		fixed.Budget.Score = jixiao.ParseFigure("6.12")
+		fixed.Budget.Score = notation.ParseFigure("6.12")
 		r, err = evs.UpdateEvaluation(as(w.editorU), r.ID, jixiao.EvaluationUpdate{Version: r.Version, Content: &fixed, Note: "按退回意见修改"})
 		if err != nil {
 			t.Fatal(err)

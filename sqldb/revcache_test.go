@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/sqldb"
 )
 
@@ -46,7 +47,7 @@ func TestRevisionCache(t *testing.T) {
 		// the caller owns what it got: scribble over every part
 		got.Content.Indicators[0].Name = "改过"
 		got.Content.Indicators = got.Content.Indicators[:1]
-		got.Content.Budget.FullYear = jixiao.ParseFigure("1")
+		got.Content.Budget.FullYear = notation.ParseFigure("1")
 		if got.Content.Report != nil {
 			got.Content.Report.Preface = "改过"
 		}
@@ -66,7 +67,7 @@ func TestRevisionCache(t *testing.T) {
 		// a save is a new revision, read as such
 		c := *again.Content
 		c.Indicators = append([]jixiao.Indicator(nil), c.Indicators...)
-		c.Indicators[0].Actual = jixiao.ParseValue("123件")
+		c.Indicators[0].Actual = notation.ParseValue("123件")
 		saved, err := evs.UpdateEvaluation(ctx, r.ID, jixiao.EvaluationUpdate{Version: again.Version, Content: &c})
 		if err != nil {
 			t.Fatal(err)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"jixiao/notation"
+
 	"jixiao"
 )
 
@@ -172,7 +174,7 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 		}
 		ev.Year = n
 	}
-	fig := func(name string) jixiao.Figure { return jixiao.ParseFigure(get(name)) }
+	fig := func(name string) jixiao.Figure { return notation.ParseFigure(get(name)) }
 	b := &ev.Budget
 	for i, dst := range []*jixiao.Figure{&b.Request, &b.Initial, &b.FullYear, &b.Executed, &b.Weight, &b.Rate, &b.Score} {
 		*dst = fig("b." + budgetCols[i].Key)
@@ -198,7 +200,7 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 			continue
 		}
 		in := jixiao.Indicator{Level1: get(p + "level1"), Level2: get(p + "level2"), Name: get(p + "name"),
-			Target: jixiao.ParseValue(get(p + "target")), Actual: jixiao.ParseValue(get(p + "actual")),
+			Target: notation.ParseValue(get(p + "target")), Actual: notation.ParseValue(get(p + "actual")),
 			Type: jixiao.ValueType(get(p + "type")), Weight: fig(p + "weight"), Score: fig(p + "score"),
 			Standard: get(p + "standard"), Deviation: get(p + "deviation")}
 		if blankIndicator(in) {

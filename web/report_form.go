@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"jixiao/notation"
+
 	"jixiao"
 )
 
@@ -49,7 +51,7 @@ func reportAccessors(r *jixiao.Report) []struct {
 		return reportAccessor{name, label, kind, func() string { return *p }, func(v string) { *p = v }}
 	}
 	fig := func(name, label string, p *jixiao.Figure) reportAccessor {
-		return reportAccessor{name, label, "num", func() string { return p.Text }, func(v string) { *p = jixiao.ParseFigure(v) }}
+		return reportAccessor{name, label, "num", func() string { return p.Text }, func(v string) { *p = notation.ParseFigure(v) }}
 	}
 	lines := func(name, label string, p *[]string) reportAccessor {
 		return reportAccessor{name, label, "area", func() string { return strings.Join(*p, "\n") }, func(v string) {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"jixiao/notation"
+
 	"go.yaml.in/yaml/v3"
 
 	"jixiao"
@@ -32,7 +34,7 @@ func (c *converter) figure(s *scalar, field string) jixiao.Figure {
 	if s == nil {
 		return jixiao.Figure{}
 	}
-	f := jixiao.ParseFigure(s.Text)
+	f := notation.ParseFigure(s.Text)
 	if f.Stated() && !f.Valid && !notApplicable[f.Text] {
 		c.fail(s.Line, field, "“%s”不是数字（金额写作 674.85，比率写作 61.23%%；不适用写 -，未知留空）", s.Text)
 	}
@@ -43,7 +45,7 @@ func value(s *scalar) jixiao.Value {
 	if s == nil {
 		return jixiao.Value{}
 	}
-	return jixiao.ParseValue(s.Text)
+	return notation.ParseValue(s.Text)
 }
 
 // evaluation converts the wire form, with every problem found on the way.

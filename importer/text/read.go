@@ -26,6 +26,7 @@ import (
 
 	"jixiao"
 	"jixiao/internal/cjk"
+	"jixiao/notation"
 )
 
 // Default limits: generous for any real report, small enough that a
@@ -308,7 +309,7 @@ func headingLevel(t string) (int, bool) {
 	if runes > maxNumberedHeading {
 		return 0, false
 	}
-	if h, rest, ok := jixiao.ParseHeading(t); ok {
+	if h, rest, ok := notation.ParseHeading(t); ok {
 		if rest == "" || !titleLike(rest) || strings.Contains(rest, "，") || strings.Contains(rest, ",") {
 			return 0, false
 		}

@@ -3,10 +3,9 @@
 // look-alike characters of figures to ASCII, and space tests and trims made
 // for text that is mostly ideographs.
 //
-// The domain package keeps its own unexported copy of the folding, which
-// its figure parsing needs and which it may not import (it imports only the
-// standard library and the decimal type); a test in the root package checks
-// that the two fold every rune alike.
+// The domain package holds no text helpers (it imports only the standard
+// library and the decimal type); parsing figures, values and heading numbers,
+// which needs folding, is jixiao/notation's.
 package cjk
 
 import (

@@ -4,14 +4,17 @@
 // 二级 indicators, a reverse (≤) target and a missed target.
 package sample
 
-import "jixiao"
+import (
+	"jixiao"
+	"jixiao/notation"
+)
 
-func f(s string) jixiao.Figure { return jixiao.ParseFigure(s) }
+func f(s string) jixiao.Figure { return notation.ParseFigure(s) }
 
 func ind(l1, l2, name, target, actual, weight, score, dev string) jixiao.Indicator {
 	return jixiao.Indicator{
 		Level1: l1, Level2: l2, Name: name,
-		Target: jixiao.ParseValue(target), Actual: jixiao.ParseValue(actual),
+		Target: notation.ParseValue(target), Actual: notation.ParseValue(actual),
 		Weight: f(weight), Score: f(score), Deviation: dev,
 	}
 }

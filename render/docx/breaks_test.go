@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/notation"
 	"jixiao/render/docx"
 	"jixiao/render/report"
 	"jixiao/rules"
@@ -19,11 +20,11 @@ import (
 func TestGroupStartsNextPage(t *testing.T) {
 	rs := rules.MustLoad("with-cost")
 	ev := &jixiao.Evaluation{Kind: jixiao.KindProject, Project: "分组换页", Year: 2024,
-		Budget: jixiao.Budget{FullYear: jixiao.ParseFigure("100"), Executed: jixiao.ParseFigure("100")}}
+		Budget: jixiao.Budget{FullYear: notation.ParseFigure("100"), Executed: notation.ParseFigure("100")}}
 	for _, l1 := range []string{"产出指标", "效益指标", "满意度指标", "成本指标"} {
 		for k := 0; k < 9; k++ {
 			ev.Indicators = append(ev.Indicators, jixiao.Indicator{Level1: l1, Level2: l1 + "二级", Name: fmt.Sprintf("%s%d", l1, k),
-				Target: jixiao.ParseValue("≥1次"), Actual: jixiao.ParseValue("1次"), Weight: jixiao.ParseFigure("1"), Score: jixiao.ParseFigure("1")})
+				Target: notation.ParseValue("≥1次"), Actual: notation.ParseValue("1次"), Weight: notation.ParseFigure("1"), Score: notation.ParseFigure("1")})
 		}
 	}
 	var buf bytes.Buffer

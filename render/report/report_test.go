@@ -9,6 +9,7 @@ import (
 	"jixiao"
 	"jixiao/internal/golden"
 	"jixiao/internal/sample"
+	"jixiao/notation"
 	"jixiao/render/report"
 	"jixiao/rules"
 	"jixiao/score"
@@ -104,8 +105,8 @@ func TestTableMerges(t *testing.T) {
 // the engine computes another; an unstated one prints computed.
 func TestTableStatedOverComputed(t *testing.T) {
 	ev := sample.Yanfeng()
-	ev.Indicators[0].Score = jixiao.ParseFigure("19") // stated below the computed 20
-	ev.StatedTotal = jixiao.Figure{}                  // not stated
+	ev.Indicators[0].Score = notation.ParseFigure("19") // stated below the computed 20
+	ev.StatedTotal = jixiao.Figure{}                    // not stated
 	res, rs := build(t, ev)
 	g := report.Table(ev, res, rs)
 	var score0, total report.Cell
@@ -149,7 +150,7 @@ func TestFormulasOnlyWhereTheyAgree(t *testing.T) {
 		}
 	}
 	// a stated rate that disagrees with B/A keeps its text, without formula
-	ev.Budget.Rate = jixiao.ParseFigure("90.00%")
+	ev.Budget.Rate = notation.ParseFigure("90.00%")
 	res, rs = build(t, ev)
 	for _, row := range report.Table(ev, res, rs).Rows {
 		for _, c := range row {
@@ -162,7 +163,7 @@ func TestFormulasOnlyWhereTheyAgree(t *testing.T) {
 	// gives: a live formula over the 分值 cell would show another score
 	ev = sample.Project()
 	res, rs = build(t, ev)
-	ev.Budget.Weight = jixiao.ParseFigure(rs.Execution.Weight.Mul(decimal.NewFromInt(2)).String())
+	ev.Budget.Weight = notation.ParseFigure(rs.Execution.Weight.Mul(decimal.NewFromInt(2)).String())
 	ev.Budget.Score = jixiao.FigureOf(res.Execution.Score, 2)
 	res, rs = build(t, ev)
 	for _, row := range report.Table(ev, res, rs).Rows {

@@ -1,51 +1,53 @@
-package jixiao
+package notation
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"jixiao"
 )
 
 func TestParseValue(t *testing.T) {
 	tests := []struct {
 		raw     string
-		typ     ValueType
-		op      Op
+		typ     jixiao.ValueType
+		op      jixiao.Op
 		number  string
 		percent bool
 		unit    string
 	}{
-		{"≥95%", Quantitative, OpGE, "95", true, ""},
-		{"≤30万元", Quantitative, OpLE, "30", false, "万元"},
-		{"=12次", Quantitative, OpEQ, "12", false, "次"},
-		{"100%", Quantitative, OpNone, "100", true, ""},
-		{"≥ 95 %", Quantitative, OpGE, "95", true, ""},
-		{"≥９５％", Quantitative, OpGE, "95", true, ""},
-		{"≧９５．５％", Quantitative, OpGE, "95.5", true, ""},
-		{"不低于95%", Quantitative, OpGE, "95", true, ""},
-		{"不超过30万元", Quantitative, OpLE, "30", false, "万元"},
-		{">=90%", Quantitative, OpGE, "90", true, ""},
-		{"＜5起", Quantitative, OpLT, "5", false, "起"},
-		{"95%以上", Quantitative, OpGE, "95", true, ""},
-		{"1,200人次", Quantitative, OpNone, "1200", false, "人次"},
-		{"0起", Quantitative, OpNone, "0", false, "起"},
-		{"≤500元/户", Quantitative, OpLE, "500", false, "元/户"},
-		{"≥1200人/次", Quantitative, OpGE, "1200", false, "人/次"},
-		{"≤800元/人·月", Quantitative, OpLE, "800", false, "元/人·月"},
-		{"≤3天", Quantitative, OpLE, "3", false, "天"},
-		{"≤1.5万元/人", Quantitative, OpLE, "1.5", false, "万元/人"},
-		{"≥2次/年", Quantitative, OpGE, "2", false, "次/年"},
-		{"500元/户以内", Quantitative, OpLE, "500", false, "元/户"},
-		{"按户/按次发放", Qualitative, OpNone, "0", false, ""},
-		{"30/元", Qualitative, OpNone, "0", false, ""},
-		{"年度完成", Qualitative, OpNone, "0", false, ""},
-		{"按时完成", Qualitative, OpNone, "0", false, ""},
-		{"有效", Qualitative, OpNone, "0", false, ""},
-		{"显著提升", Qualitative, OpNone, "0", false, ""},
-		{"达到预期", Qualitative, OpNone, "0", false, ""},
-		{"完成省下达任务的100%以上，质量良好", Qualitative, OpNone, "0", false, ""},
-		{"", "", OpNone, "0", false, ""},
+		{"≥95%", jixiao.Quantitative, jixiao.OpGE, "95", true, ""},
+		{"≤30万元", jixiao.Quantitative, jixiao.OpLE, "30", false, "万元"},
+		{"=12次", jixiao.Quantitative, jixiao.OpEQ, "12", false, "次"},
+		{"100%", jixiao.Quantitative, jixiao.OpNone, "100", true, ""},
+		{"≥ 95 %", jixiao.Quantitative, jixiao.OpGE, "95", true, ""},
+		{"≥９５％", jixiao.Quantitative, jixiao.OpGE, "95", true, ""},
+		{"≧９５．５％", jixiao.Quantitative, jixiao.OpGE, "95.5", true, ""},
+		{"不低于95%", jixiao.Quantitative, jixiao.OpGE, "95", true, ""},
+		{"不超过30万元", jixiao.Quantitative, jixiao.OpLE, "30", false, "万元"},
+		{">=90%", jixiao.Quantitative, jixiao.OpGE, "90", true, ""},
+		{"＜5起", jixiao.Quantitative, jixiao.OpLT, "5", false, "起"},
+		{"95%以上", jixiao.Quantitative, jixiao.OpGE, "95", true, ""},
+		{"1,200人次", jixiao.Quantitative, jixiao.OpNone, "1200", false, "人次"},
+		{"0起", jixiao.Quantitative, jixiao.OpNone, "0", false, "起"},
+		{"≤500元/户", jixiao.Quantitative, jixiao.OpLE, "500", false, "元/户"},
+		{"≥1200人/次", jixiao.Quantitative, jixiao.OpGE, "1200", false, "人/次"},
+		{"≤800元/人·月", jixiao.Quantitative, jixiao.OpLE, "800", false, "元/人·月"},
+		{"≤3天", jixiao.Quantitative, jixiao.OpLE, "3", false, "天"},
+		{"≤1.5万元/人", jixiao.Quantitative, jixiao.OpLE, "1.5", false, "万元/人"},
+		{"≥2次/年", jixiao.Quantitative, jixiao.OpGE, "2", false, "次/年"},
+		{"500元/户以内", jixiao.Quantitative, jixiao.OpLE, "500", false, "元/户"},
+		{"按户/按次发放", jixiao.Qualitative, jixiao.OpNone, "0", false, ""},
+		{"30/元", jixiao.Qualitative, jixiao.OpNone, "0", false, ""},
+		{"年度完成", jixiao.Qualitative, jixiao.OpNone, "0", false, ""},
+		{"按时完成", jixiao.Qualitative, jixiao.OpNone, "0", false, ""},
+		{"有效", jixiao.Qualitative, jixiao.OpNone, "0", false, ""},
+		{"显著提升", jixiao.Qualitative, jixiao.OpNone, "0", false, ""},
+		{"达到预期", jixiao.Qualitative, jixiao.OpNone, "0", false, ""},
+		{"完成省下达任务的100%以上，质量良好", jixiao.Qualitative, jixiao.OpNone, "0", false, ""},
+		{"", "", jixiao.OpNone, "0", false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.raw, func(t *testing.T) {
@@ -122,7 +124,7 @@ func FuzzParseValue(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v := ParseValue(s)
-		if v.Type == Quantitative && v.Raw == "" {
+		if v.Type == jixiao.Quantitative && v.Raw == "" {
 			t.Fatal("quantitative value from empty text")
 		}
 		fig := ParseFigure(s)

@@ -1,4 +1,4 @@
-package jixiao
+package notation
 
 import (
 	"strings"

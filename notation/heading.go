@@ -1,8 +1,10 @@
-package jixiao
+package notation
 
 import (
 	"strings"
 	"unicode/utf8"
+
+	"jixiao/internal/cjk"
 )
 
 // HeadingNumber is the section numbering at the start of a heading or a
@@ -75,7 +77,7 @@ func ParseHeading(text string) (h HeadingNumber, rest string, ok bool) {
 	case num == arabicNumber && (strings.HasPrefix(after, ".") || strings.HasPrefix(after, "．")):
 		_, size := firstRune(after)
 		next, _ := firstRune(after[size:])
-		if foldRune(next) >= '0' && foldRune(next) <= '9' {
+		if cjk.FoldRune(next) >= '0' && cjk.FoldRune(next) <= '9' {
 			return HeadingNumber{}, text, false
 		}
 		after = after[size:]
@@ -104,7 +106,7 @@ func cutNumber(s string) (kind numberKind, n int, rest string, ok bool) {
 	i, digits := 0, 0
 	for i < len(s) && digits < 4 {
 		r, size := firstRune(s[i:])
-		d := foldRune(r)
+		d := cjk.FoldRune(r)
 		if d < '0' || d > '9' {
 			break
 		}
@@ -225,7 +227,7 @@ func trimLeftSpace(s string) string {
 
 // isDigitRune reports an ASCII or full-width digit.
 func isDigitRune(r rune) bool {
-	d := foldRune(r)
+	d := cjk.FoldRune(r)
 	return d >= '0' && d <= '9'
 }
 
