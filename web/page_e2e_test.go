@@ -449,5 +449,12 @@ func TestPagesStory(t *testing.T) {
 	if got := b.text("main"); !strings.Contains(got, "节约率") || !strings.Contains(got, "674.85") {
 		t.Errorf("the public page shows %q, want the table", got)
 	}
+	// the 复核 result: the finance reviewer's score beside the unit's, the gap totalled
+	if got := b.text("#review"); !strings.Contains(got, "佐证材料不足") || !strings.Contains(got, "财政复核") || !strings.Contains(got, "未改动") {
+		t.Errorf("the public 复核 result shows %q, want the re-scored indicator with its reason", got)
+	}
+	if got := b.text("#review #gap-total"); !strings.HasPrefix(got, "-") {
+		t.Errorf("the public gap total is %q, want the points the review took away", got)
+	}
 	b.shot("public")
 }
