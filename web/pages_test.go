@@ -86,17 +86,69 @@ func formValues(f evaluationForm) url.Values {
 	add(f.Budget)
 	add(f.Goal)
 	add(f.Total)
-	for _, s := range f.Splits {
-		for _, r := range s.Rows {
-			add(r.Fields)
+	var list func(l listForm)
+	list = func(l listForm) {
+		v.Set(l.Prefix+".rows", "1")
+		for _, r := range l.Rows {
+			for _, x := range r.Fields {
+				v.Set(x.Name, x.Value)
+			}
+			for _, s := range r.Lists {
+				list(s)
+			}
 		}
 	}
+	list(f.Splits)
 	for _, in := range f.Indicators {
 		for _, x := range in.Fields {
 			v.Set(x.Name, x.Value)
 		}
 	}
+	if f.HasReport {
+		v.Set("rd.present", "1")
+		v.Set("r.text.rows", "1")
+	}
+	for _, g := range f.ReportData {
+		for _, x := range g.Fields {
+			v.Set(x.Name, x.Value)
+		}
+		for _, l := range g.Lists {
+			list(l)
+		}
+	}
+	for _, t := range f.Report {
+		v.Set(t.Name, t.Value)
+		v.Set(t.Ref.Name, t.Ref.Value)
+	}
 	return v
+}
+
+// formIDs are the ids of every field of the form.
+func formIDs(f evaluationForm) map[string]bool {
+	ids := map[string]bool{}
+	for _, fs := range [][]formField{f.Header, f.Budget, f.Goal, f.Total} {
+		for _, x := range fs {
+			ids[x.ID] = true
+		}
+	}
+	var list func(l listForm)
+	list = func(l listForm) {
+		for _, r := range l.Rows {
+			for _, x := range r.Fields {
+				ids[x.ID] = true
+			}
+			for _, s := range r.Lists {
+				list(s)
+			}
+		}
+	}
+	list(f.Splits)
+	for _, in := range f.Indicators {
+		for _, x := range in.Fields {
+			ids[x.ID] = true
+		}
+	}
+	return ids
 }
 
 // TestFormRoundTrip checks that sending the editor's form unchanged saves
@@ -164,24 +216,9 @@ func TestFindingAnchors(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := score.Score(ev, rs)
-	ids := map[string]bool{"sec-header": true, "sec-budget": true, "sec-goal": true, "sec-indicators": true, "sec-total": true}
-	f := newEvaluationForm(ev)
-	for _, fs := range [][]formField{f.Header, f.Budget, f.Goal, f.Total} {
-		for _, x := range fs {
-			ids[x.ID] = true
-		}
-	}
-	for _, s := range f.Splits {
-		for _, r := range s.Rows {
-			for _, x := range r.Fields {
-				ids[x.ID] = true
-			}
-		}
-	}
-	for _, in := range f.Indicators {
-		for _, x := range in.Fields {
-			ids[x.ID] = true
-		}
+	ids := formIDs(newEvaluationForm(ev))
+	for _, sec := range []string{"sec-header", "sec-budget", "sec-goal", "sec-indicators", "sec-total"} {
+		ids[sec] = true
 	}
 	findings := audit.Check(audit.Input{Eval: ev, Doc: doc, Rules: rs, Result: res})
 	table := 0
