@@ -93,7 +93,9 @@ func listOf[T any](prefix, title, noun string, p *[]T, fields func(pre string, x
 // the list as a whole, the rows it holds, each with its fields and inner
 // lists, blank rows dropped; otherwise the fields it holds of the rows
 // there are, the rows staying as they are (a client posting a few fields).
-func readList(l rowList, form url.Values) {
+// keepBlank keeps blank rows, for a row button that names a row by its
+// place among them.
+func readList(l rowList, form url.Values, keepBlank bool) {
 	keep, whole := formRows(form, l.Prefix)
 	if whole {
 		l.resize(keep)
@@ -101,10 +103,10 @@ func readList(l rowList, form url.Values) {
 	for i := 0; i < l.rows(); i++ {
 		readFields(l.fields(i), form)
 		for _, s := range l.sub(i) {
-			readList(s, form)
+			readList(s, form, keepBlank)
 		}
 	}
-	for i := l.rows() - 1; i >= 0 && whole; i-- {
+	for i := l.rows() - 1; i >= 0 && whole && !keepBlank; i-- {
 		if l.blank(i) {
 			l.remove(i)
 		}

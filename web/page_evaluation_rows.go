@@ -21,7 +21,7 @@ func (s *Server) pageEditorRows(w http.ResponseWriter, r *http.Request, rec *jix
 		return jixiao.Errorf(jixiao.EForbidden, "自评表处于“%s”状态，你不能修改", rec.Status.Label())
 	}
 	doc := s.sourceDocument(ctx, rec.SourceHash)
-	ev, err := evaluationFromForm(withReportText(rec.Content, doc), r.PostForm)
+	ev, err := fromForm(withReportText(rec.Content, doc), r.PostForm, true)
 	if err != nil {
 		return s.refusedSave(w, r, rec, nil, err)
 	}

@@ -162,8 +162,15 @@ func indicatorRowForm(i int, in jixiao.Indicator) indicatorForm {
 }
 
 // evaluationFromForm returns base with the form's fields written over it.
-// What the form does not hold (the report, provenance) stays as in base.
+// What the form does not hold (provenance, a list the form leaves out)
+// stays as in base; rows left blank are dropped.
 func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evaluation, error) {
+	return fromForm(base, form, false)
+}
+
+// fromForm is evaluationFromForm, keeping the blank rows of the lists when
+// keepBlank.
+func fromForm(base *jixiao.Evaluation, form url.Values, keepBlank bool) (*jixiao.Evaluation, error) {
 	ev := *base
 	get := func(name string) string { return strings.TrimSpace(form.Get(name)) }
 	ev.Unit, ev.Department = get("unit"), get("department")
@@ -190,7 +197,7 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 	for i := range b.Splits {
 		b.Splits[i].Rows = slices.Clone(b.Splits[i].Rows)
 	}
-	readList(splitList(b), form)
+	readList(splitList(b), form, keepBlank)
 	ev.Goal = jixiao.Goal{Expected: get("goal.expected"), Actual: get("goal.actual")}
 	type placed struct {
 		in    jixiao.Indicator
@@ -230,8 +237,8 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 		rep = &jixiao.Report{} // the unit adds a report to a table that had none
 	}
 	if rep != nil {
-		ev.Report = reportDataFromForm(rep, form)
-		readList(textList(ev.Report), form)
+		ev.Report = reportDataFromForm(rep, form, keepBlank)
+		readList(textList(ev.Report), form, keepBlank)
 	}
 	return &ev, nil
 }

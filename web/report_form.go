@@ -233,12 +233,12 @@ func cloneReport(rep *jixiao.Report) *jixiao.Report {
 // and lists written over it; a field or list the form leaves out keeps its
 // value, so a client that posts the table alone changes nothing in the
 // report.
-func reportDataFromForm(rep *jixiao.Report, form url.Values) *jixiao.Report {
+func reportDataFromForm(rep *jixiao.Report, form url.Values, keepBlank bool) *jixiao.Report {
 	r := cloneReport(rep)
 	for _, g := range reportParts(r) {
 		readFields(g.acc, form)
 		for _, l := range g.lists {
-			readList(l, form)
+			readList(l, form, keepBlank)
 		}
 	}
 	return r
