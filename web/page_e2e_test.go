@@ -363,7 +363,9 @@ func TestPagesStory(t *testing.T) {
 	paragraphs := func() int {
 		return value(b, chromedp.Evaluate[int](`document.querySelectorAll('#sec-report .textblock').length`))
 	}
-	focused := func() string { return value(b, chromedp.Evaluate[string](`document.activeElement.id + ' ' + document.activeElement.value`)) }
+	focused := func() string {
+		return value(b, chromedp.Evaluate[string](`document.activeElement.id + ' ' + document.activeElement.value`))
+	}
 	n := paragraphs()
 	press(`#para-0 button[value="add:r.text:1"]`)
 	if got := focused(); got != "f-r-text-1 " || paragraphs() != n+1 {
@@ -383,7 +385,9 @@ func TestPagesStory(t *testing.T) {
 	}
 	b.run(chromedp.ScrollIntoView(chromedp.CSS("#para-1")))
 	b.shot("editor-report")
-	splitRows := func() int { return value(b, chromedp.Evaluate[int](`document.querySelectorAll('#split-0 tbody tr').length`)) }
+	splitRows := func() int {
+		return value(b, chromedp.Evaluate[int](`document.querySelectorAll('#split-0 tbody tr').length`))
+	}
 	rows := splitRows()
 	press(`#split-0 button[value="add:s.0:` + strconv.Itoa(rows) + `"]`)
 	if got := focused(); got != fmt.Sprintf("f-s-0-%d-name ", rows) || splitRows() != rows+1 {
