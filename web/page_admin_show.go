@@ -74,3 +74,21 @@ func formRefused(err error, rerender func(msg string, status int) error) error {
 	}
 	return rerender(de.Message, errorStatus(code))
 }
+
+// postedForm reads a page form's fields.
+func postedForm(r *http.Request) (url.Values, error) {
+	if err := r.ParseForm(); err != nil {
+		return nil, jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
+	}
+	return r.PostForm, nil
+}
+
+// postedFormFor reads the {id} of the path and the page form's fields.
+func postedFormFor(r *http.Request) (int64, url.Values, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return 0, nil, err
+	}
+	f, err := postedForm(r)
+	return id, f, err
+}

@@ -425,31 +425,27 @@ func (f *evaluationForm) focus(id string) {
 	}
 	f.Splits.focus(id)
 	for i := range f.ReportData {
-		for j := range f.ReportData[i].Fields {
-			if x := &f.ReportData[i].Fields[j]; x.ID == id {
-				x.Autofocus = true
-			}
-		}
+		markFocus(f.ReportData[i].Fields, id)
 		for j := range f.ReportData[i].Lists {
 			f.ReportData[i].Lists[j].focus(id)
 		}
 	}
 	for i := range f.Report {
-		if f.Report[i].ID == id {
-			f.Report[i].Autofocus = true
-		}
+		f.Report[i].Autofocus = f.Report[i].Autofocus || f.Report[i].ID == id
 	}
 }
 
 func (l *listForm) focus(id string) {
 	for i := range l.Rows {
-		for j := range l.Rows[i].Fields {
-			if x := &l.Rows[i].Fields[j]; x.ID == id {
-				x.Autofocus = true
-			}
-		}
+		markFocus(l.Rows[i].Fields, id)
 		for j := range l.Rows[i].Lists {
 			l.Rows[i].Lists[j].focus(id)
 		}
+	}
+}
+
+func markFocus(fs []reportDataField, id string) {
+	for i := range fs {
+		fs[i].Autofocus = fs[i].Autofocus || fs[i].ID == id
 	}
 }

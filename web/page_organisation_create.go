@@ -4,18 +4,16 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-
-	"jixiao"
 )
 
 // pageOrganisationCreate answers POST /admin/organisations: a system
 // administrator adds a node to the tree, through the API's
 // createOrganisation.
 func (s *Server) pageOrganisationCreate(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
+	f, err := postedForm(r)
+	if err != nil {
+		return err
 	}
-	f := r.PostForm
 	req := newOrganisation{Code: strings.TrimSpace(f.Get("code")), Name: strings.TrimSpace(f.Get("name")), Kind: f.Get("kind")}
 	req.ParentID, _ = strconv.ParseInt(f.Get("parent_id"), 10, 64)
 	o, err := s.createOrganisation(r.Context(), req)

@@ -13,14 +13,10 @@ import (
 // the store's UpdateOrganisation as the API's PATCH does. The code, the
 // key of imports, never changes.
 func (s *Server) pageOrganisationUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, f, err := postedFormFor(r)
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
-	}
-	f := r.PostForm
 	var upd jixiao.OrganisationUpdate
 	if _, ok := f["name"]; ok {
 		name := strings.TrimSpace(f.Get("name"))

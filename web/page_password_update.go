@@ -11,14 +11,11 @@ import (
 // administrator sets an account's password (the account is signed out
 // everywhere), through the API's setPassword.
 func (s *Server) pagePasswordUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, f, err := postedFormFor(r)
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
-	}
-	if err := s.setPassword(r.Context(), id, r.PostForm.Get("current"), r.PostForm.Get("password")); err != nil {
+	if err := s.setPassword(r.Context(), id, f.Get("current"), f.Get("password")); err != nil {
 		return formRefused(err, func(msg string, status int) error {
 			u, ferr := s.cfg.Users.FindUserByID(r.Context(), id)
 			if ferr != nil {

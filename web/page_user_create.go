@@ -4,17 +4,15 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-
-	"jixiao"
 )
 
 // pageUserCreate answers POST /admin/users: a system administrator adds
 // an account with its first password, through the API's createUser.
 func (s *Server) pageUserCreate(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
+	f, err := postedForm(r)
+	if err != nil {
+		return err
 	}
-	f := r.PostForm
 	req := newUser{Login: strings.TrimSpace(f.Get("login")), Name: strings.TrimSpace(f.Get("name")), Roles: f["roles"], Password: f.Get("password")}
 	req.OrgID, _ = strconv.ParseInt(f.Get("org_id"), 10, 64)
 	u, err := s.createUser(r.Context(), req)

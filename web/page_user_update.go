@@ -14,14 +14,10 @@ import (
 // that the list's 停用/启用 button sends the state alone; the roles are
 // sent with a "roles_sent" marker, since no box ticked sends nothing.
 func (s *Server) pageUserUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, f, err := postedFormFor(r)
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
-	}
-	f := r.PostForm
 	var req userChange
 	if _, ok := f["name"]; ok {
 		name := strings.TrimSpace(f.Get("name"))
