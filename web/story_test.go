@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -140,6 +141,11 @@ func TestStory(t *testing.T) {
 		}
 		if st, _ := anon.call("GET", fmt.Sprintf("/api/evaluations/%d/review-scores", ev.ID), nil); st != 401 {
 			t.Fatalf("review scores without login: %d, want 401", st)
+		}
+		// the public page shows the 复核 result: the re-scored indicator, its reason, the gap
+		if st, b := anon.call("GET", fmt.Sprintf("/public/%d", ev.ID), nil); st != 200 || !strings.Contains(string(b), "佐证材料不足") ||
+			!regexp.MustCompile(`id="gap-total">-[0-9.]+<`).Match(b) {
+			t.Fatalf("the public page: %d, want the 复核 result with its gap", st)
 		}
 
 		// the audit log has every step and verifies
