@@ -239,3 +239,70 @@ func TestFindingAnchors(t *testing.T) {
 		t.Fatal("the sample gave no finding on the table")
 	}
 }
+
+// TestEditorOps applies each kind of row button to the sample and checks
+// the list it names, and that a refused one says why.
+func TestEditorOps(t *testing.T) {
+	sample, doc := mustSample(t)
+	sample = withReportText(sample, doc)
+	tests := []struct {
+		op, focus string
+		check     func(ev *jixiao.Evaluation) bool
+	}{
+		{"del:s.0:0", "f-s-0-0-name", func(ev *jixiao.Evaluation) bool {
+			return len(ev.Budget.Splits[0].Rows) == len(sample.Budget.Splits[0].Rows)-1 && ev.Budget.Splits[0].Rows[0] == sample.Budget.Splits[0].Rows[1]
+		}},
+		{"add:s:2", "f-s-2-name", func(ev *jixiao.Evaluation) bool {
+			return len(ev.Budget.Splits) == len(sample.Budget.Splits)+1 && ev.Budget.Splits[2].Name == ""
+		}},
+		{"add:rd.bynature.0.part:0", "f-rd-bynature-0-part-0-name", func(ev *jixiao.Evaluation) bool {
+			return len(ev.Report.Spending.ByNature[0].Parts) == len(sample.Report.Spending.ByNature[0].Parts)+1
+		}},
+		{"add:rd.achievement.0.figure:99", "", func(ev *jixiao.Evaluation) bool {
+			n := len(ev.Report.Achievements[0].Figures)
+			return n == len(sample.Report.Achievements[0].Figures)+1 && ev.Report.Achievements[0].Figures[n-1] == jixiao.Metric{}
+		}},
+		{"addh:r.text:3", "f-r-text-3", func(ev *jixiao.Evaluation) bool {
+			return len(ev.Report.Text) == len(sample.Report.Text)+1 && ev.Report.Text[3] == jixiao.ReportText{Block: -1, Kind: jixiao.BlockHeading}
+		}},
+		{"del:r.text:0", "f-r-text-0", func(ev *jixiao.Evaluation) bool { return ev.Report.Text[0] == sample.Report.Text[1] }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.op, func(t *testing.T) {
+			ev, err := fromForm(sample, formValues(newEvaluationForm(sample)), true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			focus, msg, err := applyEditorOp(ev, tt.op)
+			if err != nil || msg == "" {
+				t.Fatalf("%s: %v", tt.op, err)
+			}
+			if !tt.check(ev) {
+				t.Errorf("%s did not change its list as it should", tt.op)
+			}
+			if tt.focus != "" && focus != tt.focus {
+				t.Errorf("%s focuses %q, want %q", tt.op, focus, tt.focus)
+			}
+		})
+	}
+	t.Run("AddReport", func(t *testing.T) {
+		bare := &jixiao.Evaluation{Kind: jixiao.KindProject}
+		if _, _, err := applyEditorOp(bare, "add:report:0"); err != nil || bare.Report == nil {
+			t.Fatalf("add:report: %v", err)
+		}
+		v := formValues(newEvaluationForm(bare))
+		v.Set("rd.preface", "根据有关规定，现将自评情况报告如下。")
+		back, err := evaluationFromForm(&jixiao.Evaluation{Kind: jixiao.KindProject}, v)
+		if err != nil || back.Report == nil || back.Report.Preface != "根据有关规定，现将自评情况报告如下。" {
+			t.Fatalf("the report added and saved: %+v, %v", back.Report, err)
+		}
+	})
+	for _, op := range []string{"add:nothing:0", "del:s.0:99", "move:s.0:1", "add:s.0:-1"} {
+		t.Run("Err "+op, func(t *testing.T) {
+			ev := *sample
+			if _, _, err := applyEditorOp(&ev, op); jixiao.ErrorCode(err) != jixiao.EInvalid {
+				t.Errorf("%s: %v, want invalid", op, err)
+			}
+		})
+	}
+}
