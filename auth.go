@@ -78,9 +78,17 @@ func CanTransition(u *User, ev *EvaluationRecord, a Action) bool {
 	return ev.UnitPath.Above(u.OrgID)
 }
 
-// CanViewComments reports whether u may read ev's comments and review
-// scores: they are internal, so publication does not open them.
+// CanViewComments reports whether u may read ev's comments and workflow
+// record: they are internal, so publication does not open them.
 func CanViewComments(u *User, ev *EvaluationRecord) bool { return inScope(u, ev) }
+
+// CanViewReviewScores reports whether u may read ev's review scores (复核评分):
+// the people it concerns while it is under way, and anyone once it is
+// published, since the public page shows the 复核 result beside the
+// unit's own scores.
+func CanViewReviewScores(u *User, ev *EvaluationRecord) bool {
+	return ev != nil && (ev.Status == StatusPublished || inScope(u, ev))
+}
 
 // CanComment reports whether u may write a comment on ev: the people it
 // concerns, until it is published.

@@ -92,6 +92,12 @@ func TestPermissions(t *testing.T) {
 		{"CanViewComments", CanViewComments, map[string]string{
 			"editorU": "all", "approverU": "all", "reviewerD": "submitted+", "financeReviewerF": "submitted+", "financeAdminF": "submitted+",
 		}},
+		{"CanViewReviewScores", CanViewReviewScores, map[string]string{
+			"anonymous": published, "editorU": "all", "approverU": "all", "editorV": published,
+			"approverW": published, "reviewerD": "submitted+", "reviewerE": published,
+			"financeReviewerF": "submitted+", "financeAdminF": "submitted+", "financeReviewerG": published,
+			"sysadmin": published, "misfitD": published, "disabledU": published,
+		}},
 		{"CanReviewScore", CanReviewScore, map[string]string{
 			"reviewerD": "submitted", "financeReviewerF": "dept_approved",
 		}},

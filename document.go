@@ -102,33 +102,82 @@ func ReportTextOf(d *Document) []ReportText {
 	return out
 }
 
-// WithReportText returns a copy of d with the report's edited paragraphs
-// in place of the imported ones: each keeps its block's kind, style and
-// position with the edited text; the blocks text does not name stay as
-// imported. A paragraph is found by its block and position, or by its
-// position alone when the importer numbers blocks differently now; one
-// found nowhere (d is nil) is appended. d itself is not changed.
+// WithReportText returns a copy of d with the report's edited text in
+// place of the imported: an edit found in d replaces its block's text
+// (keeping the block's kind, style and position), an empty one empties
+// the block (the unit removed the paragraph); an edit found nowhere is a
+// paragraph the unit added, placed after the block the edit before it
+// landed on, or at the end when it comes first. An edit is found by its
+// block and position, or by its position alone when the importer numbers
+// blocks differently now. Blocks no edit names stay as imported; d itself
+// is not changed (d may be nil).
 func (d *Document) WithReportText(text []ReportText) *Document {
 	out := &Document{}
 	if d == nil {
 		d = &Document{}
 	}
 	*out = *d
-	out.Blocks = slices.Clone(d.Blocks)
+	merged := mergeReportText(d, text)
+	out.Blocks = make([]Block, len(merged))
+	for i, m := range merged {
+		out.Blocks[i] = m.Block
+	}
+	return out
+}
+
+// ReportTextWith returns the report's whole text, d's headings and
+// paragraphs with text's edits applied as WithReportText applies them,
+// each naming the block of d it stands for (-1 for one the unit added):
+// what an editor shows. Removed and empty imported paragraphs are left
+// out; an added one is kept even while empty, for the unit to fill in.
+func ReportTextWith(d *Document, text []ReportText) []ReportText {
+	if d == nil {
+		d = &Document{}
+	}
+	var out []ReportText
+	for _, m := range mergeReportText(d, text) {
+		if m.Kind == BlockTable || (m.origin >= 0 && strings.TrimSpace(m.Text) == "") {
+			continue
+		}
+		out = append(out, ReportText{Block: m.origin, Kind: m.Kind, Text: m.Text, Pos: m.Pos})
+	}
+	return out
+}
+
+// mergedBlock is a block of the edited document and the index of the
+// imported block it stands for, -1 for an added one.
+type mergedBlock struct {
+	Block
+	origin int
+}
+
+func mergeReportText(d *Document, text []ReportText) []mergedBlock {
+	out := make([]mergedBlock, len(d.Blocks))
+	for i, b := range d.Blocks {
+		out[i] = mergedBlock{b, i}
+	}
+	last := -1 // where the previous edit landed in out
 	for _, t := range text {
 		i := t.Block
 		if i < 0 || i >= len(d.Blocks) || d.Blocks[i].Pos != t.Pos {
 			i = slices.IndexFunc(d.Blocks, func(b Block) bool { return !t.Pos.IsZero() && b.Pos == t.Pos })
 		}
-		if i >= 0 && out.Blocks[i].Kind != BlockTable {
-			out.Blocks[i].Text = t.Text
+		if i >= 0 && d.Blocks[i].Kind != BlockTable {
+			j := slices.IndexFunc(out, func(m mergedBlock) bool { return m.origin == i })
+			out[j].Text, last = t.Text, j
 			continue
 		}
 		kind := t.Kind
 		if kind != BlockHeading {
 			kind = BlockParagraph
 		}
-		out.Blocks = append(out.Blocks, Block{Kind: kind, Text: t.Text, Pos: t.Pos})
+		added := mergedBlock{Block{Kind: kind, Text: t.Text, Pos: t.Pos}, -1}
+		if last < 0 {
+			out, last = append(out, added), len(out)
+		} else {
+			last++
+			out = slices.Insert(out, last, added)
+		}
 	}
 	return out
 }

@@ -35,7 +35,9 @@ type Report struct {
 
 	// Text is the headings and paragraphs of the report the unit edited, in
 	// reading order, each naming the imported block it replaces; nil until
-	// an edit. The narrative checks read them in place of the imported text
+	// an edit. An empty one removes its block; one naming no block (Block
+	// -1) is a paragraph the unit added, after the one before it here. The
+	// narrative checks read them in place of the imported text
 	// (Document.WithReportText), so that a corrected share or total is
 	// checked as written; what was not edited is read from the source.
 	Text []ReportText `json:",omitempty"`

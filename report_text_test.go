@@ -27,6 +27,13 @@ func TestWithReportText(t *testing.T) {
 			[]string{doc.Blocks[0].Text, "", fixed, doc.Blocks[3].Text}},
 		{"NowhereAppended", doc, []jixiao.ReportText{{Block: 9, Text: "补充说明。", Pos: jixiao.Position{Line: 300}}},
 			[]string{doc.Blocks[0].Text, "", doc.Blocks[2].Text, doc.Blocks[3].Text, "补充说明。"}},
+		{"Removed", doc, []jixiao.ReportText{{Block: 3, Text: "", Pos: jixiao.Position{Line: 196}}},
+			[]string{doc.Blocks[0].Text, "", doc.Blocks[2].Text, ""}},
+		{"AddedAfterTheEditBefore", doc, []jixiao.ReportText{
+			{Block: 0, Text: doc.Blocks[0].Text, Pos: jixiao.Position{Line: 188}},
+			{Block: -1, Text: "新增的一段。"}, {Block: -1, Kind: jixiao.BlockHeading, Text: "（一）新增的标题"},
+			{Block: 2, Text: fixed, Pos: jixiao.Position{Line: 192}}, {Block: -1, Text: "又一段。"}},
+			[]string{doc.Blocks[0].Text, "新增的一段。", "（一）新增的标题", "", fixed, "又一段。", doc.Blocks[3].Text}},
 		{"NoDocument", nil, []jixiao.ReportText{{Block: 2, Kind: jixiao.BlockHeading, Text: "一、基本情况"}}, []string{"一、基本情况"}},
 	}
 	for _, tt := range tests {
@@ -75,5 +82,33 @@ func TestDiffReportText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReportTextWith: the editor's view of the text names each paragraph's
+// imported block, leaves removed ones out and keeps added ones in place.
+func TestReportTextWith(t *testing.T) {
+	doc := &jixiao.Document{Blocks: []jixiao.Block{
+		{Kind: jixiao.BlockHeading, Text: "一、基本情况", Pos: jixiao.Position{Line: 1}},
+		{Kind: jixiao.BlockTable, Table: &jixiao.Table{}, Pos: jixiao.Position{Line: 2}},
+		{Kind: jixiao.BlockParagraph, Text: "第一段。", Pos: jixiao.Position{Line: 3}},
+		{Kind: jixiao.BlockParagraph, Text: "第二段。", Pos: jixiao.Position{Line: 4}},
+	}}
+	got := jixiao.ReportTextWith(doc, []jixiao.ReportText{
+		{Block: 2, Text: "第一段。", Pos: jixiao.Position{Line: 3}}, {Block: -1, Kind: jixiao.BlockHeading, Text: "二、新增"},
+		{Block: 3, Text: "", Pos: jixiao.Position{Line: 4}},
+	})
+	want := []jixiao.ReportText{
+		{Block: 0, Kind: jixiao.BlockHeading, Text: "一、基本情况", Pos: jixiao.Position{Line: 1}},
+		{Block: 2, Kind: jixiao.BlockParagraph, Text: "第一段。", Pos: jixiao.Position{Line: 3}},
+		{Block: -1, Kind: jixiao.BlockHeading, Text: "二、新增"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("paragraph %d: %+v, want %+v", i, got[i], want[i])
+		}
 	}
 }

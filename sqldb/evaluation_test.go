@@ -146,18 +146,25 @@ func TestWorkflowStory(t *testing.T) {
 		err = reviews.SaveReviewScore(as(w.reviewerD), &jixiao.ReviewScore{EvaluationID: r.ID, Path: "indicators[1]", Score: decimal.Zero, Reason: "x"})
 		wantCode(t, err, jixiao.EForbidden)
 		r = mustStep(t, evs, w.financeReviewer, r, jixiao.ActionFinanceApprove, "")
+		anon := jixiao.NewContextWithUser(as(nil), nil)
+		if _, err := reviews.FindReviewScores(anon, jixiao.ReviewFilter{EvaluationID: r.ID}); jixiao.ErrorCode(err) != jixiao.ENotFound {
+			t.Errorf("anonymous reads the review scores before publication: %v", err)
+		}
 
 		// only the finance admin publishes; then anyone reads it
 		_, err = evs.TransitionEvaluation(as(w.financeReviewer), r.ID, jixiao.TransitionRequest{Action: jixiao.ActionPublish, Version: r.Version})
 		wantCode(t, err, jixiao.EForbidden)
 		r = mustStep(t, evs, w.financeAdmin, r, jixiao.ActionPublish, "")
-		anon := jixiao.NewContextWithUser(as(nil), nil)
 		pub, err := evs.FindEvaluationByID(anon, r.ID)
 		if err != nil || pub.Status != jixiao.StatusPublished || pub.Content == nil {
 			t.Fatalf("published, read anonymously: %v, %v", pub, err)
 		}
 		if _, err := evs.FindTransitions(anon, r.ID); jixiao.ErrorCode(err) != jixiao.EForbidden {
 			t.Errorf("anonymous reads the internal review record: %v", err)
+		}
+		// the 复核 result is public with the evaluation
+		if scores, err := reviews.FindReviewScores(anon, jixiao.ReviewFilter{EvaluationID: r.ID}); err != nil || len(scores) != 1 || scores[0].Reason != "实际完成值无佐证" {
+			t.Errorf("anonymous reads the published review scores: %v, %v", scores, err)
 		}
 		if _, err := sqldb.NewLogService(w.db).VerifyLog(console()); err != nil {
 			t.Errorf("log: %v", err)

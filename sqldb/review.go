@@ -29,8 +29,8 @@ func (s *ReviewService) FindReviewScores(ctx context.Context, f jixiao.ReviewFil
 		if err != nil {
 			return err
 		}
-		if !jixiao.CanViewComments(tx.user, r) {
-			return refuse(jixiao.EForbidden, "查看复核评分", evalObject(r.ID), "复核评分仅供填报单位和审核人员查看")
+		if !jixiao.CanViewReviewScores(tx.user, r) {
+			return refuse(jixiao.EForbidden, "查看复核评分", evalObject(r.ID), "复核评分在公开前仅供填报单位和审核人员查看")
 		}
 		out, err = tx.reviewScores(f)
 		return err

@@ -349,6 +349,56 @@ func TestPagesStory(t *testing.T) {
 	// a finding links to its field
 	b.run(chromedp.Click(chromedp.CSS(`#findings a.goto`)))
 	b.shot("editor-live")
+
+	// the row buttons: a paragraph inserted after the report's first, then a
+	// heading after it removed again; a breakdown row added and removed.
+	// Each swaps the form in place and focuses the new row.
+	ops := 0
+	press := func(sel string) {
+		t.Helper()
+		ops++
+		b.run(chromedp.Click(chromedp.CSS(sel)))
+		value(b, chromedp.Poll[bool](`document.querySelector('#editor').dataset.rows === "`+strconv.Itoa(ops)+`"`, chromedp.WithPollingTimeout(20*time.Second)))
+	}
+	paragraphs := func() int {
+		return value(b, chromedp.Evaluate[int](`document.querySelectorAll('#sec-report .textblock').length`))
+	}
+	focused := func() string {
+		return value(b, chromedp.Evaluate[string](`document.activeElement.id + ' ' + document.activeElement.value`))
+	}
+	n := paragraphs()
+	press(`#para-0 button[value="add:r.text:1"]`)
+	if got := focused(); got != "f-r-text-1 " || paragraphs() != n+1 {
+		t.Fatalf("after 下方插入段落: focus %q, %d paragraphs; want the blank f-r-text-1, %d", got, paragraphs(), n+1)
+	}
+	b.run(chromedp.SendKeys(chromedp.CSS("#f-r-text-1"), "本单位按要求开展了绩效自评，现补充说明如下。"))
+	press(`#para-1 button[value="addh:r.text:2"]`)
+	if got := b.text(`label[for="f-r-text-2"]`); got != "第 3 段：标题（新增）" || paragraphs() != n+2 {
+		t.Errorf("after 下方插入标题: the new row's label %q, %d paragraphs", got, paragraphs())
+	}
+	press(`#para-2 button[value="del:r.text:2"]`)
+	if paragraphs() != n+1 || b.text(".flash") == "" {
+		t.Errorf("after 删除此段: %d paragraphs, want %d", paragraphs(), n+1)
+	}
+	if got := value(b, chromedp.Evaluate[string](`document.getElementById('f-r-text-1').value`)); got != "本单位按要求开展了绩效自评，现补充说明如下。" {
+		t.Errorf("the typed paragraph after the other row buttons: %q", got)
+	}
+	b.run(chromedp.ScrollIntoView(chromedp.CSS("#para-1")))
+	b.shot("editor-report")
+	splitRows := func() int {
+		return value(b, chromedp.Evaluate[int](`document.querySelectorAll('#split-0 tbody tr').length`))
+	}
+	rows := splitRows()
+	press(`#split-0 button[value="add:s.0:` + strconv.Itoa(rows) + `"]`)
+	if got := focused(); got != fmt.Sprintf("f-s-0-%d-name ", rows) || splitRows() != rows+1 {
+		t.Errorf("after 添加一行: focus %q, %d rows", got, splitRows())
+	}
+	b.run(chromedp.ScrollIntoView(chromedp.CSS("#sec-budget")))
+	b.shot("editor-budget")
+	press(fmt.Sprintf(`#split-0 button[value="del:s.0:%d"]`, rows))
+	if splitRows() != rows {
+		t.Errorf("after 删除 of the added row: %d rows, want %d", splitRows(), rows)
+	}
 	b.run(chromedp.SendKeys(chromedp.CSS("#note"), "按决算补填全年执行数与执行率"),
 		chromedp.Click(chromedp.CSS(".savebar button.primary")), landed("saved"))
 	if got := b.text(".flash"); !strings.Contains(got, "已保存") {
@@ -359,6 +409,9 @@ func TestPagesStory(t *testing.T) {
 	}
 	if got := b.text("#findings"); strings.Contains(got, "44.67%") {
 		t.Errorf("the saved revision's findings still quote the 44.67%% share: %q", got)
+	}
+	if got := value(b, chromedp.Evaluate[string](`document.getElementById('f-r-text-1').value`)); got != "本单位按要求开展了绩效自评，现补充说明如下。" {
+		t.Errorf("the saved editor's second paragraph is %q, want the one added", got)
 	}
 	b.logout()
 
@@ -449,5 +502,33 @@ func TestPagesStory(t *testing.T) {
 	if got := b.text("main"); !strings.Contains(got, "节约率") || !strings.Contains(got, "674.85") {
 		t.Errorf("the public page shows %q, want the table", got)
 	}
+	// the 复核 result: the finance reviewer's score beside the unit's, the gap totalled
+	if got := b.text("#review"); !strings.Contains(got, "佐证材料不足") || !strings.Contains(got, "财政复核") || !strings.Contains(got, "未改动") {
+		t.Errorf("the public 复核 result shows %q, want the re-scored indicator with its reason", got)
+	}
+	if got := b.text("#review #gap-total"); !strings.HasPrefix(got, "-") {
+		t.Errorf("the public gap total is %q, want the points the review took away", got)
+	}
 	b.shot("public")
+	b.run(chromedp.ScrollIntoView(chromedp.CSS("#review")))
+	b.shot("public-review")
+
+	// 单位与用户: the system administrator adds an account, then disables it
+	b.login("admin")
+	b.run(chromedp.Navigate(w.url+"/admin"), chromedp.WaitVisible(chromedp.CSS("#users")),
+		chromedp.Click(chromedp.CSS(`#users details.addform summary`)),
+		chromedp.SendKeys(chromedp.CSS("#nu-login"), "zhouxin"), chromedp.SendKeys(chromedp.CSS("#nu-name"), "周新"),
+		chromedp.SetValue(chromedp.CSS("#nu-org"), strconv.FormatInt(w.orgs["V"].ID, 10)),
+		chromedp.Click(chromedp.CSS("#nu-role-unit_editor")), chromedp.SendKeys(chromedp.CSS("#nu-password"), "zhouxin-2025"),
+		chromedp.ScrollIntoView(chromedp.CSS("#new-user button.primary")))
+	b.shot("admin")
+	b.run(chromedp.Click(chromedp.CSS(`#new-user button.primary`)), landed("user_created"))
+	account := value(b, chromedp.Evaluate[string](`location.hash.slice(1)`))
+	if got := b.text("#" + account); !strings.Contains(got, "zhouxin") || !strings.Contains(got, "测试公证处") || !strings.Contains(got, "单位填报") {
+		t.Fatalf("the new account's row %s shows %q", account, got)
+	}
+	b.run(chromedp.Click(chromedp.CSS("#"+account+" form button")), landed("user_saved"))
+	if got := b.text("#" + account); !strings.Contains(got, "已停用") || !strings.Contains(got, "启用") {
+		t.Errorf("after 停用 the row shows %q", got)
+	}
 }

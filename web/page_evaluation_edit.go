@@ -24,6 +24,7 @@ type editPage struct {
 	SplitCols  []string
 	Downloads  []download
 	Labels     map[string]string // a comment's path in words
+	Note       string            // the 修改说明 typed before a row button
 }
 
 type readField struct{ Path, Where string }

@@ -25,6 +25,9 @@ func (s *Server) pageEvaluationSave(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	version, _ := strconv.Atoi(r.PostForm.Get("version"))
+	if op := r.PostForm.Get("op"); op != "" {
+		return s.pageEditorRows(w, r, rec, version, op)
+	}
 	content, err := s.contentFromForm(ctx, rec, r.PostForm)
 	if err == nil {
 		_, err = s.cfg.Evaluations.UpdateEvaluation(ctx, id, jixiao.EvaluationUpdate{Version: version, Content: content,

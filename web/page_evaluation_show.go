@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/shopspring/decimal"
-
 	"jixiao"
 )
 
@@ -57,22 +55,7 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 		d.Actions = append(d.Actions, labelled{string(a), a.Label()})
 	}
 	d.Paths, d.Labels = commentTargets(rec.Content), targetLabels(rec.Content)
-	byPath := map[string]*jixiao.ReviewScore{}
-	for _, sc := range scores {
-		byPath[sc.Path] = sc // later stages come later and win
-	}
-	gap := decimal.Zero
-	for _, row := range rec.Score.Rows {
-		rr := reviewRow{Index: row.Index, Path: indicatorPath(row.Index), Name: row.Name, Weight: row.Weight.String(), UnitScore: row.Score.StringFixed(2)}
-		if sc := byPath[rr.Path]; sc != nil {
-			rr.Review, rr.Gap = sc, sc.Gap().StringFixed(2)
-			gap = gap.Add(sc.Gap())
-		}
-		d.Scores = append(d.Scores, rr)
-	}
-	if len(scores) > 0 {
-		d.Gap = gap.StringFixed(2)
-	}
+	d.Scores, d.Gap = reviewRows(rec, scores)
 	return s.render(w, r, http.StatusOK, "show", pageData{Title: "审核 · " + rec.Title, Flash: flash(r), Data: d})
 }
 

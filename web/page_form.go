@@ -42,18 +42,7 @@ var indicatorCols = []struct{ Key, Label string }{
 
 type formField struct {
 	Name, ID, Label, Value string
-}
-
-type splitForm struct {
-	Index int
-	Name  string
-	Rows  []splitRowForm
-}
-
-type splitRowForm struct {
-	Index  int
-	Name   string
-	Fields []formField
+	Autofocus              bool // the field a row button leaves focused
 }
 
 type indicatorForm struct {
@@ -67,24 +56,28 @@ type indicatorForm struct {
 type evaluationForm struct {
 	Header     []formField
 	Budget     []formField
-	Splits     []splitForm
+	Splits     listForm // the breakdowns, each with its rows as its one inner list
 	Goal       []formField
 	Indicators []indicatorForm
 	Total      []formField
-	Report     []reportTextField // the report's headings and paragraphs; empty without a report
-	ReportData []reportGroup     // the report's data; empty without a report
+	Report     []reportTextField // the report's headings and paragraphs
+	ReportData []reportGroup     // the report's data
+	HasReport  bool              // false: the evaluation has no report yet
 }
 
 // reportTextField is one heading or paragraph of the report in the form:
 // "r.text.4", a single line for a heading, a text area for a paragraph.
 type reportTextField struct {
 	formField
+	Ref     formField // the hidden textRef
+	Index   int
 	Heading bool
-	Rows    int // the text area's height
+	Added   bool // the unit added it: no block of the source
+	Rows    int  // the text area's height
 }
 
 func field(name, label, value string) formField {
-	return formField{Name: name, ID: "f-" + strings.ReplaceAll(name, ".", "-"), Label: label, Value: value}
+	return formField{Name: name, ID: fieldID(name), Label: label, Value: value}
 }
 
 // newEvaluationForm fills the form from ev, with one blank indicator row
@@ -100,21 +93,12 @@ func newEvaluationForm(ev *jixiao.Evaluation) evaluationForm {
 	if ev.Kind == jixiao.KindProject {
 		f.Header = append(f.Header, field("project", "项目名称", ev.Project), field("project_code", "项目编码", ev.ProjectCode))
 	}
+	f.Header = append(f.Header, field("amount_unit", "金额单位（空为万元）", ev.AmountUnit))
 	b := ev.Budget
 	for i, fig := range []jixiao.Figure{b.Request, b.Initial, b.FullYear, b.Executed, b.Weight, b.Rate, b.Score} {
 		f.Budget = append(f.Budget, field("b."+budgetCols[i].Key, budgetCols[i].Label, fig.Text))
 	}
-	for i, sp := range b.Splits {
-		sf := splitForm{Index: i, Name: sp.Name}
-		for j, row := range sp.Rows {
-			rf := splitRowForm{Index: j, Name: row.Name}
-			for k, fig := range []jixiao.Figure{row.Initial, row.FullYear, row.Executed, row.Rate} {
-				rf.Fields = append(rf.Fields, field(fmt.Sprintf("s.%d.%d.%s", i, j, splitCols[k].Key), row.Name+" "+splitCols[k].Label, fig.Text))
-			}
-			sf.Rows = append(sf.Rows, rf)
-		}
-		f.Splits = append(f.Splits, sf)
-	}
+	f.Splits = newListForm(splitList(&ev.Budget))
 	f.Goal = []formField{field("goal.expected", "预期目标", ev.Goal.Expected), field("goal.actual", "实际完成情况", ev.Goal.Actual)}
 	for i, in := range ev.Indicators {
 		f.Indicators = append(f.Indicators, indicatorRowForm(i, in))
@@ -122,27 +106,49 @@ func newEvaluationForm(ev *jixiao.Evaluation) evaluationForm {
 	f.Indicators = append(f.Indicators, indicatorRowForm(len(ev.Indicators), jixiao.Indicator{}))
 	f.Total = []formField{field("total", "总分", ev.StatedTotal.Text), field("grade", "等级", ev.StatedGrade)}
 	if ev.Report != nil {
-		f.Report = reportTextForm(ev.Report.Text)
+		f.HasReport = true
+		f.Report = reportTextForm(ev.Report)
 		f.ReportData = reportDataForm(ev.Report)
 	}
 	return f
 }
 
+// splitList is the budget's breakdowns as a rowList: "s.1.name" is the
+// second breakdown's name, "s.1.0.fullyear" a figure of its first row.
+func splitList(b *jixiao.Budget) rowList {
+	return listOf("s", "预算分项", "项", &b.Splits, func(pre string, sp *jixiao.BudgetSplit) []reportAccessor {
+		return []reportAccessor{strField(pre+"name", "分项名称", "line", &sp.Name)}
+	}, func(sp *jixiao.BudgetSplit) bool { return sp.Name == "" && len(sp.Rows) == 0 },
+		func(pre string, sp *jixiao.BudgetSplit) []rowList {
+			return []rowList{listOf(pre, rowName(sp.Name, pre+"."), "行", &sp.Rows, func(pre string, row *jixiao.BudgetRow) []reportAccessor {
+				of := rowName(row.Name, pre)
+				return []reportAccessor{strField(pre+"name", sp.Name+" "+of+" 名称", "line", &row.Name),
+					figField(pre+"initial", sp.Name+" "+of+" 年初预算数", &row.Initial), figField(pre+"fullyear", sp.Name+" "+of+" 全年预算数", &row.FullYear),
+					figField(pre+"executed", sp.Name+" "+of+" 全年执行数", &row.Executed), figField(pre+"rate", sp.Name+" "+of+" 执行率", &row.Rate)}
+			}, func(r *jixiao.BudgetRow) bool {
+				return r.Name == "" && !r.Initial.Stated() && !r.FullYear.Stated() && !r.Executed.Stated() && !r.Rate.Stated()
+			}, nil)}
+		})
+}
+
 // reportTextForm labels each paragraph by the heading above it, so that a
 // screen reader hears which section a text area belongs to.
-func reportTextForm(text []jixiao.ReportText) []reportTextField {
-	out := make([]reportTextField, 0, len(text))
+func reportTextForm(rep *jixiao.Report) []reportTextField {
+	l := textList(rep)
+	out := make([]reportTextField, 0, len(rep.Text))
 	under := "报告开头"
-	for k, t := range text {
+	for k, t := range rep.Text {
 		head := t.Kind == jixiao.BlockHeading
 		label := fmt.Sprintf("第 %d 段（%s）", k+1, under)
 		if head {
 			under = strings.TrimSpace(t.Text)
 			label = fmt.Sprintf("第 %d 段：标题", k+1)
 		}
+		acc := l.fields(k)
 		// a text area tall enough for the paragraph, at about 50 characters a line
 		rows := min(max(utf8.RuneCountInString(t.Text)/50+1, 2), 10)
-		out = append(out, reportTextField{formField: field(fmt.Sprintf("r.text.%d", k), label, t.Text), Heading: head, Rows: rows})
+		out = append(out, reportTextField{formField: field(acc[0].name, label, t.Text), Ref: field(acc[1].name, "", acc[1].get()),
+			Index: k, Heading: head, Added: t.Block < 0, Rows: rows})
 	}
 	return out
 }
@@ -158,11 +164,21 @@ func indicatorRowForm(i int, in jixiao.Indicator) indicatorForm {
 }
 
 // evaluationFromForm returns base with the form's fields written over it.
-// What the form does not hold (the report, provenance) stays as in base.
+// What the form does not hold (provenance, a list the form leaves out)
+// stays as in base; rows left blank are dropped.
 func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evaluation, error) {
+	return fromForm(base, form, false)
+}
+
+// fromForm is evaluationFromForm, keeping the blank rows of the lists when
+// keepBlank.
+func fromForm(base *jixiao.Evaluation, form url.Values, keepBlank bool) (*jixiao.Evaluation, error) {
 	ev := *base
 	get := func(name string) string { return strings.TrimSpace(form.Get(name)) }
 	ev.Unit, ev.Department = get("unit"), get("department")
+	if _, ok := form["amount_unit"]; ok {
+		ev.AmountUnit = get("amount_unit")
+	}
 	if ev.Kind == jixiao.KindProject {
 		ev.Project, ev.ProjectCode = get("project"), get("project_code")
 	}
@@ -179,15 +195,11 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 	for i, dst := range []*jixiao.Figure{&b.Request, &b.Initial, &b.FullYear, &b.Executed, &b.Weight, &b.Rate, &b.Score} {
 		*dst = fig("b." + budgetCols[i].Key)
 	}
-	b.Splits = make([]jixiao.BudgetSplit, len(base.Budget.Splits))
-	for i, sp := range base.Budget.Splits {
-		b.Splits[i] = jixiao.BudgetSplit{Name: sp.Name, Rows: make([]jixiao.BudgetRow, len(sp.Rows))}
-		for j, row := range sp.Rows {
-			p := fmt.Sprintf("s.%d.%d.", i, j)
-			b.Splits[i].Rows[j] = jixiao.BudgetRow{Name: row.Name, Initial: fig(p + "initial"), FullYear: fig(p + "fullyear"),
-				Executed: fig(p + "executed"), Rate: fig(p + "rate")}
-		}
+	b.Splits = slices.Clone(base.Budget.Splits)
+	for i := range b.Splits {
+		b.Splits[i].Rows = slices.Clone(b.Splits[i].Rows)
 	}
+	readList(splitList(b), form, keepBlank)
 	ev.Goal = jixiao.Goal{Expected: get("goal.expected"), Actual: get("goal.actual")}
 	type placed struct {
 		in    jixiao.Indicator
@@ -222,29 +234,15 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 		ev.Indicators = append(ev.Indicators, r.in)
 	}
 	ev.StatedTotal, ev.StatedGrade = fig("total"), get("grade")
-	if base.Report != nil {
-		ev.Report = reportDataFromForm(base.Report, form)
-		if base.Report.Text != nil {
-			ev.Report = reportTextFromForm(ev.Report, form)
-		}
+	rep := base.Report
+	if _, added := form["rd.present"]; rep == nil && added {
+		rep = &jixiao.Report{} // the unit adds a report to a table that had none
+	}
+	if rep != nil {
+		ev.Report = reportDataFromForm(rep, form, keepBlank)
+		readList(textList(ev.Report), form, keepBlank)
 	}
 	return &ev, nil
-}
-
-// reportTextFromForm returns rep with the text the form holds for each of
-// its paragraphs; a paragraph the form leaves out keeps its text, so a
-// client that posts the table alone changes nothing in the report.
-func reportTextFromForm(rep *jixiao.Report, form url.Values) *jixiao.Report {
-	r := *rep
-	r.Text = slices.Clone(rep.Text)
-	for k := range r.Text {
-		v, ok := form[fmt.Sprintf("r.text.%d", k)]
-		if !ok || len(v) == 0 {
-			continue
-		}
-		r.Text[k].Text = strings.ReplaceAll(v[0], "\r\n", "\n")
-	}
-	return &r
 }
 
 // indicatorIndexes returns the row numbers the form holds, in order.
@@ -419,4 +417,37 @@ func fieldWords(ev *jixiao.Evaluation, path string) string {
 		return "自评报告 · " + rest
 	}
 	return path
+}
+
+// focus marks the field with the given id in the form's lists and report
+// text for autofocus.
+func (f *evaluationForm) focus(id string) {
+	if id == "" {
+		return
+	}
+	f.Splits.focus(id)
+	for i := range f.ReportData {
+		markFocus(f.ReportData[i].Fields, id)
+		for j := range f.ReportData[i].Lists {
+			f.ReportData[i].Lists[j].focus(id)
+		}
+	}
+	for i := range f.Report {
+		f.Report[i].Autofocus = f.Report[i].Autofocus || f.Report[i].ID == id
+	}
+}
+
+func (l *listForm) focus(id string) {
+	for i := range l.Rows {
+		markFocus(l.Rows[i].Fields, id)
+		for j := range l.Rows[i].Lists {
+			l.Rows[i].Lists[j].focus(id)
+		}
+	}
+}
+
+func markFocus(fs []reportDataField, id string) {
+	for i := range fs {
+		fs[i].Autofocus = fs[i].Autofocus || fs[i].ID == id
+	}
 }

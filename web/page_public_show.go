@@ -32,5 +32,12 @@ func (s *Server) pagePublicShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Panel = d.Panel.readOnly()
+	scores, err := s.cfg.Reviews.FindReviewScores(ctx, jixiao.ReviewFilter{EvaluationID: id})
+	if err != nil {
+		return err
+	}
+	if len(scores) > 0 {
+		d.Reviewed, d.Gap = reviewRows(rec, scores)
+	}
 	return s.render(w, r, http.StatusOK, "public_show", pageData{Title: rec.Title + " " + itoa(int64(rec.Year)) + " 年度绩效自评", Data: d})
 }

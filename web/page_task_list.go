@@ -70,4 +70,9 @@ var flashes = map[string]string{
 	"comment":         "意见已保存。",
 	"task":            "任务已下达，各单位登录后即可看到。",
 	"score":           "复核评分已保存。",
+	"user_created":    "用户已新建，可用所设密码登录。",
+	"user_saved":      "用户已修改。",
+	"password":        "密码已重设，该用户须用新密码重新登录。",
+	"org_created":     "单位已新建。",
+	"org_saved":       "单位已修改。",
 }

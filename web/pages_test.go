@@ -86,17 +86,69 @@ func formValues(f evaluationForm) url.Values {
 	add(f.Budget)
 	add(f.Goal)
 	add(f.Total)
-	for _, s := range f.Splits {
-		for _, r := range s.Rows {
-			add(r.Fields)
+	var list func(l listForm)
+	list = func(l listForm) {
+		v.Set(l.Prefix+".rows", "1")
+		for _, r := range l.Rows {
+			for _, x := range r.Fields {
+				v.Set(x.Name, x.Value)
+			}
+			for _, s := range r.Lists {
+				list(s)
+			}
 		}
 	}
+	list(f.Splits)
 	for _, in := range f.Indicators {
 		for _, x := range in.Fields {
 			v.Set(x.Name, x.Value)
 		}
 	}
+	if f.HasReport {
+		v.Set("rd.present", "1")
+		v.Set("r.text.rows", "1")
+	}
+	for _, g := range f.ReportData {
+		for _, x := range g.Fields {
+			v.Set(x.Name, x.Value)
+		}
+		for _, l := range g.Lists {
+			list(l)
+		}
+	}
+	for _, t := range f.Report {
+		v.Set(t.Name, t.Value)
+		v.Set(t.Ref.Name, t.Ref.Value)
+	}
 	return v
+}
+
+// formIDs are the ids of every field of the form.
+func formIDs(f evaluationForm) map[string]bool {
+	ids := map[string]bool{}
+	for _, fs := range [][]formField{f.Header, f.Budget, f.Goal, f.Total} {
+		for _, x := range fs {
+			ids[x.ID] = true
+		}
+	}
+	var list func(l listForm)
+	list = func(l listForm) {
+		for _, r := range l.Rows {
+			for _, x := range r.Fields {
+				ids[x.ID] = true
+			}
+			for _, s := range r.Lists {
+				list(s)
+			}
+		}
+	}
+	list(f.Splits)
+	for _, in := range f.Indicators {
+		for _, x := range in.Fields {
+			ids[x.ID] = true
+		}
+	}
+	return ids
 }
 
 // TestFormRoundTrip checks that sending the editor's form unchanged saves
@@ -164,24 +216,9 @@ func TestFindingAnchors(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := score.Score(ev, rs)
-	ids := map[string]bool{"sec-header": true, "sec-budget": true, "sec-goal": true, "sec-indicators": true, "sec-total": true}
-	f := newEvaluationForm(ev)
-	for _, fs := range [][]formField{f.Header, f.Budget, f.Goal, f.Total} {
-		for _, x := range fs {
-			ids[x.ID] = true
-		}
-	}
-	for _, s := range f.Splits {
-		for _, r := range s.Rows {
-			for _, x := range r.Fields {
-				ids[x.ID] = true
-			}
-		}
-	}
-	for _, in := range f.Indicators {
-		for _, x := range in.Fields {
-			ids[x.ID] = true
-		}
+	ids := formIDs(newEvaluationForm(ev))
+	for _, sec := range []string{"sec-header", "sec-budget", "sec-goal", "sec-indicators", "sec-total"} {
+		ids[sec] = true
 	}
 	findings := audit.Check(audit.Input{Eval: ev, Doc: doc, Rules: rs, Result: res})
 	table := 0
@@ -200,5 +237,72 @@ func TestFindingAnchors(t *testing.T) {
 	}
 	if table == 0 {
 		t.Fatal("the sample gave no finding on the table")
+	}
+}
+
+// TestEditorOps applies each kind of row button to the sample and checks
+// the list it names, and that a refused one says why.
+func TestEditorOps(t *testing.T) {
+	sample, doc := mustSample(t)
+	sample = withReportText(sample, doc)
+	tests := []struct {
+		op, focus string
+		check     func(ev *jixiao.Evaluation) bool
+	}{
+		{"del:s.0:0", "f-s-0-0-name", func(ev *jixiao.Evaluation) bool {
+			return len(ev.Budget.Splits[0].Rows) == len(sample.Budget.Splits[0].Rows)-1 && ev.Budget.Splits[0].Rows[0] == sample.Budget.Splits[0].Rows[1]
+		}},
+		{"add:s:2", "f-s-2-name", func(ev *jixiao.Evaluation) bool {
+			return len(ev.Budget.Splits) == len(sample.Budget.Splits)+1 && ev.Budget.Splits[2].Name == ""
+		}},
+		{"add:rd.bynature.0.part:0", "f-rd-bynature-0-part-0-name", func(ev *jixiao.Evaluation) bool {
+			return len(ev.Report.Spending.ByNature[0].Parts) == len(sample.Report.Spending.ByNature[0].Parts)+1
+		}},
+		{"add:rd.achievement.0.figure:99", "", func(ev *jixiao.Evaluation) bool {
+			n := len(ev.Report.Achievements[0].Figures)
+			return n == len(sample.Report.Achievements[0].Figures)+1 && ev.Report.Achievements[0].Figures[n-1] == jixiao.Metric{}
+		}},
+		{"addh:r.text:3", "f-r-text-3", func(ev *jixiao.Evaluation) bool {
+			return len(ev.Report.Text) == len(sample.Report.Text)+1 && ev.Report.Text[3] == jixiao.ReportText{Block: -1, Kind: jixiao.BlockHeading}
+		}},
+		{"del:r.text:0", "f-r-text-0", func(ev *jixiao.Evaluation) bool { return ev.Report.Text[0] == sample.Report.Text[1] }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.op, func(t *testing.T) {
+			ev, err := fromForm(sample, formValues(newEvaluationForm(sample)), true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			focus, msg, err := applyEditorOp(ev, tt.op)
+			if err != nil || msg == "" {
+				t.Fatalf("%s: %v", tt.op, err)
+			}
+			if !tt.check(ev) {
+				t.Errorf("%s did not change its list as it should", tt.op)
+			}
+			if tt.focus != "" && focus != tt.focus {
+				t.Errorf("%s focuses %q, want %q", tt.op, focus, tt.focus)
+			}
+		})
+	}
+	t.Run("AddReport", func(t *testing.T) {
+		bare := &jixiao.Evaluation{Kind: jixiao.KindProject}
+		if _, _, err := applyEditorOp(bare, "add:report:0"); err != nil || bare.Report == nil {
+			t.Fatalf("add:report: %v", err)
+		}
+		v := formValues(newEvaluationForm(bare))
+		v.Set("rd.preface", "根据有关规定，现将自评情况报告如下。")
+		back, err := evaluationFromForm(&jixiao.Evaluation{Kind: jixiao.KindProject}, v)
+		if err != nil || back.Report == nil || back.Report.Preface != "根据有关规定，现将自评情况报告如下。" {
+			t.Fatalf("the report added and saved: %+v, %v", back.Report, err)
+		}
+	})
+	for _, op := range []string{"add:nothing:0", "del:s.0:99", "move:s.0:1", "add:s.0:-1"} {
+		t.Run("Err "+op, func(t *testing.T) {
+			ev := *sample
+			if _, _, err := applyEditorOp(&ev, op); jixiao.ErrorCode(err) != jixiao.EInvalid {
+				t.Errorf("%s: %v, want invalid", op, err)
+			}
+		})
 	}
 }

@@ -10,6 +10,17 @@ import (
 // (?stage=dept|finance): the reviewers' scores beside the unit's, with
 // the gap and its reason.
 func (s *Server) reviewScoreList(w http.ResponseWriter, r *http.Request) error {
+	return s.writeReviewScores(w, r, false)
+}
+
+// publicReviewScoreList answers GET /api/public/evaluations/{id}/review-scores
+// without login: the 复核 result of a published evaluation (any other is
+// not found), without who the reviewers were.
+func (s *Server) publicReviewScoreList(w http.ResponseWriter, r *http.Request) error {
+	return s.writeReviewScores(w, r.WithContext(anonymous(r.Context())), true)
+}
+
+func (s *Server) writeReviewScores(w http.ResponseWriter, r *http.Request, public bool) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
@@ -24,7 +35,11 @@ func (s *Server) reviewScoreList(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := list[reviewScoreView]{Items: []reviewScoreView{}, Total: len(scores)}
 	for _, sc := range scores {
-		out.Items = append(out.Items, newReviewScoreView(sc))
+		v := newReviewScoreView(sc)
+		if public {
+			v.UserID, v.UserName = 0, ""
+		}
+		out.Items = append(out.Items, v)
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

@@ -81,6 +81,7 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/api/public/evaluations", handle: s.publicEvaluationList},
 		{method: "GET", path: "/api/public/evaluations/{id}", handle: s.publicEvaluationShow},
 		{method: "GET", path: "/api/public/evaluations/{id}/downloads/{file}", handle: s.publicDownloadShow},
+		{method: "GET", path: "/api/public/evaluations/{id}/review-scores", handle: s.publicReviewScoreList},
 
 		{method: "GET", path: "/api/log", handle: s.logList, access: user},
 		{method: "GET", path: "/api/log/verify", handle: s.logVerify, access: user},

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -129,6 +130,9 @@ func TestStory(t *testing.T) {
 		if st, _ := anon.call("GET", fmt.Sprintf("/api/public/evaluations/%d", ev.ID), nil); st != 404 {
 			t.Fatalf("public read before publication: %d, want 404", st)
 		}
+		if st, _ := anon.call("GET", fmt.Sprintf("/api/public/evaluations/%d/review-scores", ev.ID), nil); st != 404 {
+			t.Fatalf("public review scores before publication: %d, want 404", st)
+		}
 		fa.must("POST", fmt.Sprintf("/api/evaluations/%d/transitions", ev.ID), map[string]any{"action": "publish", "version": ev.Version}, 200, &ev)
 		var pub evaluation
 		anon.must("GET", fmt.Sprintf("/api/public/evaluations/%d", ev.ID), nil, 200, &pub)
@@ -140,6 +144,18 @@ func TestStory(t *testing.T) {
 		}
 		if st, _ := anon.call("GET", fmt.Sprintf("/api/evaluations/%d/review-scores", ev.ID), nil); st != 401 {
 			t.Fatalf("review scores without login: %d, want 401", st)
+		}
+		var pubScores struct {
+			Items []map[string]any
+		}
+		anon.must("GET", fmt.Sprintf("/api/public/evaluations/%d/review-scores", ev.ID), nil, 200, &pubScores)
+		if len(pubScores.Items) != 1 || pubScores.Items[0]["reason"] != "佐证材料不足" || pubScores.Items[0]["user_name"] != nil {
+			t.Fatalf("public review scores %+v: want the one, without the reviewer", pubScores.Items)
+		}
+		// the public page shows the 复核 result: the re-scored indicator, its reason, the gap
+		if st, b := anon.call("GET", fmt.Sprintf("/public/%d", ev.ID), nil); st != 200 || !strings.Contains(string(b), "佐证材料不足") ||
+			!regexp.MustCompile(`id="gap-total">-[0-9.]+<`).Match(b) {
+			t.Fatalf("the public page: %d, want the 复核 result with its gap", st)
 		}
 
 		// the audit log has every step and verifies

@@ -353,8 +353,8 @@ type reviewScoreView struct {
 	Score     string    `json:"score"`
 	Gap       string    `json:"gap"`
 	Reason    string    `json:"reason,omitempty"`
-	UserID    int64     `json:"user_id"`
-	UserName  string    `json:"user_name"`
+	UserID    int64     `json:"user_id,omitempty"` // left out on the public route
+	UserName  string    `json:"user_name,omitempty"`
 	Version   int       `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
 }

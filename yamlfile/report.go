@@ -2,6 +2,7 @@ package yamlfile
 
 import (
 	"fmt"
+	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
@@ -48,7 +49,35 @@ type reportFile struct {
 	Measures    []string `yaml:"改进措施"`
 	Application string   `yaml:"结果应用和公开"`
 	Other       string   `yaml:"其他说明"`
+	// Text is the report's text as the unit edited it (jixiao.Report.Text),
+	// one entry per heading or paragraph in reading order.
+	Text []reportTextRow `yaml:"报告文字"`
 }
+
+// reportTextRow is one heading or paragraph of the edited report text:
+// what it says, and which block of the imported document it replaces.
+type reportTextRow struct {
+	Kind string `yaml:"类别"` // 标题 or 段落
+	Text string `yaml:"文字"`
+	// Block is the index of the imported block it replaces; left out for
+	// one the unit added.
+	Block *int          `yaml:"源文件块"`
+	Pos   *textPosition `yaml:"源文件位置"`
+}
+
+// textPosition is a jixiao.Position in the file's words.
+type textPosition struct {
+	Line  int    `yaml:"行"`
+	Col   int    `yaml:"列"`
+	Page  int    `yaml:"页"`
+	Sheet string `yaml:"工作表"`
+	Table int    `yaml:"表"`
+	Row   int    `yaml:"表行"`
+	Cell  int    `yaml:"格"`
+}
+
+// textKinds names the two kinds of block the report text holds.
+var textKinds = map[jixiao.BlockKind]string{jixiao.BlockHeading: "标题", jixiao.BlockParagraph: "段落"}
 
 type amountRow struct {
 	Name   string  `yaml:"名称"`
@@ -116,7 +145,34 @@ func (c *converter) report(f *reportFile) *jixiao.Report {
 	for _, p := range f.Problems {
 		r.Problems = append(r.Problems, jixiao.Problem{Text: p.Text, Cause: p.Cause})
 	}
+	for i, t := range f.Text {
+		r.Text = append(r.Text, c.reportText(t, fmt.Sprintf("%s报告文字[%d]", at, i+1)))
+	}
 	return r
+}
+
+// reportText reads one heading or paragraph; a kind other than 标题 or
+// 段落 is reported and read as a paragraph.
+func (c *converter) reportText(t reportTextRow, at string) jixiao.ReportText {
+	out := jixiao.ReportText{Block: -1, Kind: jixiao.BlockParagraph, Text: t.Text}
+	switch t.Kind {
+	case textKinds[jixiao.BlockHeading]:
+		out.Kind = jixiao.BlockHeading
+	case textKinds[jixiao.BlockParagraph], "":
+	default:
+		c.fail(0, at+".类别", "类别“%s”应为“标题”或“段落”", t.Kind)
+	}
+	if t.Block != nil {
+		if *t.Block < 0 {
+			c.fail(0, at+".源文件块", "源文件块 %d 不能为负数", *t.Block)
+		} else {
+			out.Block = *t.Block
+		}
+	}
+	if p := t.Pos; p != nil {
+		out.Pos = jixiao.Position{Line: p.Line, Col: p.Col, Page: p.Page, Sheet: p.Sheet, Table: p.Table, Row: p.Row, Cell: p.Cell}
+	}
+	return out
 }
 
 // reportNode encodes a Report; empty parts are left out.
@@ -246,5 +302,54 @@ func (e *encoder) reportNode(r *jixiao.Report) *yaml.Node {
 	}
 	putStr(m, "结果应用和公开", r.Application)
 	putStr(m, "其他说明", r.Other)
+	if len(r.Text) > 0 {
+		e.put(m, "报告文字", e.reportTextNode(r.Text), "")
+	}
 	return m
+}
+
+// reportTextNode encodes the edited report text; a paragraph's source
+// position is one flow mapping of the parts it has.
+func (e *encoder) reportTextNode(text []jixiao.ReportText) *yaml.Node {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	num := func(n int) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)} }
+	for _, t := range text {
+		row := mapping()
+		kind := textKinds[t.Kind]
+		if kind == "" {
+			kind = textKinds[jixiao.BlockParagraph]
+		}
+		e.put(row, "类别", str(kind), "")
+		e.put(row, "文字", str(t.Text), "")
+		if t.Block >= 0 {
+			e.put(row, "源文件块", num(t.Block), "")
+		}
+		if !t.Pos.IsZero() {
+			pos := mapping()
+			pos.Style = yaml.FlowStyle
+			p := t.Pos
+			for _, part := range []struct {
+				k string
+				v int
+			}{{"行", p.Line}, {"列", p.Col}, {"页", p.Page}} {
+				if part.v != 0 {
+					e.put(pos, part.k, num(part.v), "")
+				}
+			}
+			if p.Sheet != "" {
+				e.put(pos, "工作表", str(p.Sheet), "")
+			}
+			for _, part := range []struct {
+				k string
+				v int
+			}{{"表", p.Table}, {"表行", p.Row}, {"格", p.Cell}} {
+				if part.v != 0 {
+					e.put(pos, part.k, num(part.v), "")
+				}
+			}
+			e.put(row, "源文件位置", pos, "")
+		}
+		seq.Content = append(seq.Content, row)
+	}
+	return seq
 }

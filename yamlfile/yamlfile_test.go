@@ -73,6 +73,43 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// TestRoundTripReportText: the report text a unit edited in the web
+// editor (headings, paragraphs with and without a source block, source
+// positions of each kind, text over several lines) is kept by the file.
+func TestRoundTripReportText(t *testing.T) {
+	ev := mustRead(t, samplePath)
+	ev.Report = &jixiao.Report{Preface: "根据《预算法》，现将自评情况报告如下。"}
+	ev.Report.Text = []jixiao.ReportText{
+		{Block: 0, Kind: jixiao.BlockHeading, Text: "一、部门（单位）基本情况", Pos: jixiao.Position{Line: 3, Col: 1}},
+		{Block: 1, Kind: jixiao.BlockParagraph, Text: "项目支出286.74万元，占本年支出42.49%。", Pos: jixiao.Position{Page: 2, Line: 14}},
+		{Block: 7, Kind: jixiao.BlockParagraph, Text: "表中所列：\n  第一项\n第二项\n", Pos: jixiao.Position{Sheet: "自评表", Row: 7, Cell: 3}},
+		{Block: 9, Kind: jixiao.BlockParagraph, Text: "", Pos: jixiao.Position{Table: 2, Row: 1, Cell: 1}},
+		{Block: -1, Kind: jixiao.BlockParagraph, Text: "单位新增的一段说明。"},
+	}
+	var buf bytes.Buffer
+	if err := Encode(&buf, ev, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "报告文字:") || !strings.Contains(buf.String(), "源文件位置: {行: 14, 页: 2}") {
+		t.Errorf("the encoded report text:\n%s", buf.String())
+	}
+	back, err := Decode(buf.Bytes(), "text.yaml")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+	if diff := cmp.Diff(ev.Report, back.Report, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("round trip changed the report text (-want +got):\n%s", diff)
+	}
+	ev.Report.Text = nil
+	buf.Reset()
+	if err := Encode(&buf, ev, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "报告文字") {
+		t.Error("an unedited report writes 报告文字")
+	}
+}
+
 func TestEncodeProvenanceComments(t *testing.T) {
 	ev := mustRead(t, samplePath)
 	ev.Provenance = map[string]jixiao.Position{"budget.全年预算数": {Line: 25}, "total": {Line: 145}}
@@ -104,6 +141,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"IndicatorWithoutName", "类型: 项目\n指标:\n  - 一级指标: 产出指标\n    分值: 10\n", 3, "指标[1].三级指标", "缺少"},
 		{"IndicatorBadScore", "类型: 项目\n指标:\n  - 一级指标: 产出指标\n    三级指标: x\n    得分: 满分\n", 5, "指标[1].得分", "不是数字"},
 		{"BadType", "类型: 项目\n指标:\n  - 一级指标: 产出指标\n    三级指标: x\n    指标值类型: 数值\n", 3, "指标[1].指标值类型", "定量"},
+		{"BadTextKind", "类型: 项目\n自评报告:\n  报告文字:\n    - 类别: 表格\n      文字: x\n", 4, "自评报告.报告文字[1].类别", "标题"},
 		{"ShortProjectCode", "类型: 项目\n项目编码: 4304\n", 2, "项目编码", "21 位"},
 		{"Empty", "", 0, "", "为空"},
 		{"TopLevelList", "- a\n- b\n", 1, "", "映射"},
