@@ -21,12 +21,17 @@ const taskCacheSize = 256
 
 // rowCache keeps values read from rows that never change once committed:
 // revisions (none is updated or deleted) and tasks (never edited). An
-// entry is never stale, so the cache needs no invalidation. Only rows read
-// in read-only transactions go in: a write transaction may see its own
-// rows and then roll back. Entries are evicted first in, first out. Every
-// caller gets its own copy, so a handler that edits what it read cannot
-// reach the cache. (A database replaced under a running server by a
-// restore is not seen: restore with the server stopped.)
+// entry is never stale, so the cache needs no invalidation. Rows go in
+// when read in read-only transactions, or written by a transaction once it
+// has committed: a write transaction may see its own rows and then roll
+// back. Entries are evicted first in, first out. Every caller gets its own
+// copy, so a handler that edits what it read cannot reach the cache.
+//
+// Revisions are keyed by the time they were made as well as by their
+// number (revisionKey), which a restore under a running server cannot
+// bring back for other content. Tasks are keyed by ID alone: a restore
+// under a running server can give a task ID to another task, so restore
+// with the servers stopped (docs/system.md), or restart them after.
 type rowCache[K comparable, V any] struct {
 	mu    sync.Mutex
 	max   int
@@ -39,6 +44,8 @@ type rowCache[K comparable, V any] struct {
 func newRowCache[K comparable, V any](max int, copy func(V) V) *rowCache[K, V] {
 	return &rowCache[K, V]{max: max, copy: copy, items: make(map[K]V)}
 }
+
+func (c *rowCache[K, V]) enabled() bool { return c != nil && c.max > 0 }
 
 // get returns a copy of the cached value.
 func (c *rowCache[K, V]) get(k K) (V, bool) {
@@ -76,10 +83,20 @@ func (c *rowCache[K, V]) put(k K, v V) {
 	c.items[k] = own
 }
 
-// revisionKey names a revision: its evaluation and number.
-type revisionKey struct {
+// revisionRef names a revision: its evaluation and number.
+type revisionRef struct {
 	evaluationID int64
 	number       int
+}
+
+// revisionKey names a revision in the cache: with the time it was made
+// (in microseconds, as stored), so that a revision of the same number made
+// again after a restore brought back an older state (a backup put in
+// place, a dump loaded, on a server that kept running) is not taken for
+// the one cached before: it is made later.
+type revisionKey struct {
+	revisionRef
+	at int64
 }
 
 func newRevisionCache(max int) *rowCache[revisionKey, *jixiao.Revision] {

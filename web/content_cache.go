@@ -1,52 +1,66 @@
 package web
 
 import (
-	"encoding/json"
 	"sync"
 
 	"jixiao"
 )
 
-// contentCache keeps the API form of evaluation contents by evaluation
-// and version. A version's content never changes (every save and every
-// workflow step makes a new version), so an entry is never stale; the
-// cache only saves converting the same content to JSON again, the larger
-// part of a read's cost. Entries are evicted first in, first out.
-type contentCache struct {
+// versionCache keeps what the server derives from one version of an
+// evaluation (its API form, its check panel): work that the version fixes,
+// done once instead of on every read. Entries are evicted first in, first
+// out.
+//
+// The key is the evaluation, its version and the time that version was
+// made, all read from the database with the evaluation. Every save and
+// every workflow step makes a new version, so an entry is never stale, on
+// this server or after a change made on another server sharing the
+// database: the row read names the version, and the version its content.
+// The time makes the key hold across a restore, which can bring back an
+// older version number that is then saved again with other content: the
+// new save is made at a later time, so it has a key of its own.
+type versionCache[V any] struct {
 	mu    sync.Mutex
 	max   int
-	items map[contentKey]json.RawMessage
-	order []contentKey
+	items map[versionKey]V
+	order []versionKey
 	next  int
 }
 
-type contentKey struct {
+// versionKey names one version of an evaluation.
+type versionKey struct {
 	id      int64
 	version int
+	at      int64 // the version's UpdatedAt, in microseconds
 }
 
-func newContentCache(max int) *contentCache {
-	return &contentCache{max: max, items: make(map[contentKey]json.RawMessage, max)}
+func keyOf(rec *jixiao.EvaluationRecord) versionKey {
+	return versionKey{rec.ID, rec.Version, rec.UpdatedAt.UnixMicro()}
 }
 
-// json returns the API form of rec's content, from the cache when it
-// holds this version.
-func (c *contentCache) json(rec *jixiao.EvaluationRecord) (json.RawMessage, error) {
-	k := contentKey{rec.ID, rec.Version}
+func newVersionCache[V any](max int) *versionCache[V] {
+	return &versionCache[V]{max: max, items: make(map[versionKey]V, max)}
+}
+
+// get returns the value kept for rec's version, making it with make when
+// none is; a record not yet stored (no ID) is made every time. Values are
+// shared between callers, who must not change them.
+func (c *versionCache[V]) get(rec *jixiao.EvaluationRecord, make func() (V, error)) (V, error) {
+	k := keyOf(rec)
 	c.mu.Lock()
-	raw, ok := c.items[k]
+	v, ok := c.items[k]
 	c.mu.Unlock()
 	if ok {
-		return raw, nil
+		return v, nil
 	}
-	raw, err := evaluationJSON(rec.Content)
+	v, err := make()
 	if err != nil || rec.ID == 0 {
-		return raw, err
+		return v, err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.items[k]; ok {
-		return raw, nil
+		return v, nil
 	}
 	if len(c.order) < c.max {
 		c.order = append(c.order, k)
@@ -55,6 +69,6 @@ func (c *contentCache) json(rec *jixiao.EvaluationRecord) (json.RawMessage, erro
 		c.order[c.next] = k
 		c.next = (c.next + 1) % c.max
 	}
-	c.items[k] = raw
-	return raw, nil
+	c.items[k] = v
+	return v, nil
 }

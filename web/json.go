@@ -12,8 +12,18 @@ import (
 )
 
 // writeJSON writes v as the JSON body of an answer with the given status.
+// A value that encodes itself from parts already encoded (an evaluation)
+// is written as it appends itself: encoding/json would check and copy
+// every byte of those parts again.
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	if a, ok := v.(interface{ appendJSON([]byte) ([]byte, error) }); ok {
+		if b, err := a.appendJSON(nil); err == nil {
+			w.WriteHeader(status)
+			_, _ = w.Write(append(b, '\n'))
+			return
+		}
+	}
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
