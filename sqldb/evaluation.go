@@ -24,15 +24,12 @@ const evalColumns = `e.id, COALESCE(e.task_id, 0), e.unit_id, o.path, o.name, e.
 	e.created_by, e.updated_by, e.updated_name, e.created_at, e.updated_at, e.submitted_at, e.published_at`
 const evalFrom = ` FROM evaluations e JOIN organisations o ON o.id = e.unit_id`
 
-// scanEval reads a row of evalColumns, then any extra columns into extra.
-func scanEval(sc interface{ Scan(...any) error }, extra ...any) (*jixiao.EvaluationRecord, error) {
+func scanEval(sc interface{ Scan(...any) error }) (*jixiao.EvaluationRecord, error) {
 	r := &jixiao.EvaluationRecord{}
 	var path, kind, status string
-	dest := append([]any{&r.ID, &r.TaskID, &r.UnitID, &path, &r.UnitName, &r.Year, &kind, &r.ProjectCode, &r.Title, &r.RuleSet,
+	if err := sc.Scan(&r.ID, &r.TaskID, &r.UnitID, &path, &r.UnitName, &r.Year, &kind, &r.ProjectCode, &r.Title, &r.RuleSet,
 		&status, &r.Version, &r.Revision, &r.SourceHash, &r.Score.Total, &r.Score.Grade, &r.Errors, &r.Warnings,
-		&r.CreatedBy, &r.UpdatedBy, &r.UpdatedName, scanTime{&r.CreatedAt}, scanTime{&r.UpdatedAt}, scanTime{&r.SubmittedAt}, scanTime{&r.PublishedAt}},
-		extra...)
-	if err := sc.Scan(dest...); err != nil {
+		&r.CreatedBy, &r.UpdatedBy, &r.UpdatedName, scanTime{&r.CreatedAt}, scanTime{&r.UpdatedAt}, scanTime{&r.SubmittedAt}, scanTime{&r.PublishedAt}); err != nil {
 		return nil, err
 	}
 	r.Kind, r.Status, r.Score.Rules = jixiao.Kind(kind), jixiao.Status(status), r.RuleSet
@@ -44,23 +41,19 @@ func scanEval(sc interface{ Scan(...any) error }, extra ...any) (*jixiao.Evaluat
 func evalObject(id int64) string { return fmt.Sprintf("evaluation/%d", id) }
 
 // evalByID reads an evaluation row, locked for update in write
-// transactions on PostgreSQL. Unlocked, it reads with it the time its
-// latest revision was made, what names that revision in the cache. Not
-// when locked: PostgreSQL, finding the row changed by a save it waited
-// for, checks the join again against the revision it had joined before,
-// and would find no row.
+// transactions on PostgreSQL. The row's updated_at, which every save and
+// step sets, names its latest revision in the cache: a save made again
+// after a restore brought back an older state is made later.
 func (tx *Tx) evalByID(id int64, lock bool) (*jixiao.EvaluationRecord, error) {
+	q := `SELECT ` + evalColumns + evalFrom + ` WHERE e.id = ?`
 	if lock {
-		r, err := scanEval(tx.queryRow(`SELECT `+evalColumns+evalFrom+` WHERE e.id = ?`+tx.db.d.forUpdate("e"), id))
-		return r, notFound(err, "自评表 %d 不存在", id)
+		q += tx.db.d.forUpdate("e")
 	}
-	var at time.Time
-	r, err := scanEval(tx.queryRow(`SELECT `+evalColumns+`, rv.created_at`+evalFrom+
-		` JOIN revisions rv ON rv.evaluation_id = e.id AND rv.number = e.revision WHERE e.id = ?`, id), scanTime{&at})
+	r, err := scanEval(tx.queryRow(q, id))
 	if err != nil {
 		return nil, notFound(err, "自评表 %d 不存在", id)
 	}
-	tx.madeAt(revisionRef{id, r.Revision}, at)
+	tx.madeAt(revisionRef{id, r.Revision}, r.UpdatedAt)
 	return r, nil
 }
 
@@ -313,7 +306,7 @@ func (tx *Tx) insertRevision(r *jixiao.EvaluationRecord, note string, changes []
 	// is committed, the cache holds it as a read would decode it, so that
 	// the save need not decode it again while it holds SQLite's writer.
 	rev := storedRevision(id, r, u, note, changes, tx.now)
-	tx.afterCommit(func() { tx.db.revs.put(revisionKey{revisionRef{r.ID, r.Revision}, tx.now.UnixMicro()}, rev) })
+	tx.afterCommit(func() { tx.db.revs.put(revisionKey{revisionRef{r.ID, r.Revision}, r.UpdatedAt.UnixMicro()}, rev) })
 	return nil
 }
 

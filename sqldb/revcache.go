@@ -89,11 +89,13 @@ type revisionRef struct {
 	number       int
 }
 
-// revisionKey names a revision in the cache: with the time it was made
-// (in microseconds, as stored), so that a revision of the same number made
-// again after a restore brought back an older state (a backup put in
-// place, a dump loaded, on a server that kept running) is not taken for
-// the one cached before: it is made later.
+// revisionKey names a revision in the cache with a time (microseconds, as
+// stored) that only its content has: the time it was made, or, while it
+// is its evaluation's latest, the evaluation's updated_at (set by every
+// save and workflow step, so read with the row at no cost). A revision of
+// the same number made again after a restore brought back an older state
+// (a backup put in place, a dump loaded, under a server that kept running)
+// is not taken for the one cached before: it is made later.
 type revisionKey struct {
 	revisionRef
 	at int64

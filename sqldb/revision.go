@@ -53,9 +53,9 @@ func scanRevision(sc interface{ Scan(...any) error }, blobs *revisionBlobs) (*ji
 }
 
 // revision reads one revision, with its content when full: from the
-// cache when it holds the revision under the time it was made, which the
-// evaluation's row gave when this is its latest, and otherwise one small
-// query gives.
+// cache when it holds the revision under its time (revisionKey): the
+// evaluation row's updated_at when the row read names it as its latest,
+// otherwise the revision's created_at, which one small query reads.
 func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, error) {
 	var key revisionKey
 	if full && tx.db.revs.enabled() {
@@ -84,7 +84,7 @@ func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, 
 	if err != nil {
 		return nil, notFound(err, "自评表 %d 没有第 %d 版", evaluationID, n)
 	}
-	if full && tx.readOnly && key.at == r.CreatedAt.UnixMicro() {
+	if full && tx.readOnly {
 		tx.db.revs.put(key, r)
 	}
 	return r, nil

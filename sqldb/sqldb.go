@@ -114,8 +114,8 @@ type Tx struct {
 	// readOnly is set for read transactions, which see only committed
 	// rows: only what they read may be cached.
 	readOnly bool
-	// revAt holds when the revisions named by the evaluation rows read
-	// were made (microseconds): their cache keys.
+	// revAt holds the cache times (revisionKey) of the latest revisions
+	// of the evaluation rows read.
 	revAt map[revisionRef]int64
 	// committed runs once the transaction has committed.
 	committed []func()
