@@ -247,7 +247,7 @@ type evaluationBody struct {
 func newEvaluationBody(r *jixiao.EvaluationRecord) (*evaluationBody, error) {
 	b := &evaluationBody{}
 	var err error
-	if b.score, err = json.Marshal(newScoreView(r.Score)); err != nil {
+	if b.score, err = marshalJSON(newScoreView(r.Score)); err != nil {
 		return nil, err
 	}
 	if r.Content != nil {
@@ -256,12 +256,12 @@ func newEvaluationBody(r *jixiao.EvaluationRecord) (*evaluationBody, error) {
 		}
 	}
 	if len(r.Findings) > 0 {
-		if b.findings, err = json.Marshal(newFindingViews(r.Findings)); err != nil {
+		if b.findings, err = marshalJSON(newFindingViews(r.Findings)); err != nil {
 			return nil, err
 		}
 	}
 	if len(r.Provenance) > 0 {
-		if b.provenance, err = json.Marshal(r.Provenance); err != nil {
+		if b.provenance, err = marshalJSON(r.Provenance); err != nil {
 			return nil, err
 		}
 	}
@@ -271,7 +271,7 @@ func newEvaluationBody(r *jixiao.EvaluationRecord) (*evaluationBody, error) {
 // appendJSON appends the view's JSON to dst: the head, then the body's
 // parts as they were encoded.
 func (v evaluationView) appendJSON(dst []byte) ([]byte, error) {
-	head, err := json.Marshal(v.evaluationHead)
+	head, err := marshalJSON(v.evaluationHead)
 	if err != nil {
 		return nil, err
 	}
