@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"jixiao"
+	"jixiao/internal/fifo"
 )
 
 // revisionCacheSize bounds the decoded revisions kept per DB: a copy of
@@ -33,29 +34,23 @@ const taskCacheSize = 256
 // under a running server can give a task ID to another task, so restore
 // with the servers stopped (docs/system.md), or restart them after.
 type rowCache[K comparable, V any] struct {
-	mu    sync.Mutex
-	max   int
+	items *fifo.Cache[K, V]
 	copy  func(V) V
-	items map[K]V
-	order []K
-	next  int
 }
 
 func newRowCache[K comparable, V any](max int, copy func(V) V) *rowCache[K, V] {
-	return &rowCache[K, V]{max: max, copy: copy, items: make(map[K]V)}
+	return &rowCache[K, V]{items: fifo.New[K, V](max), copy: copy}
 }
 
-func (c *rowCache[K, V]) enabled() bool { return c != nil && c.max > 0 }
+func (c *rowCache[K, V]) enabled() bool { return c != nil && c.items.Cap() > 0 }
 
 // get returns a copy of the cached value.
 func (c *rowCache[K, V]) get(k K) (V, bool) {
 	var zero V
-	if c == nil || c.max <= 0 {
+	if !c.enabled() {
 		return zero, false
 	}
-	c.mu.Lock()
-	v, ok := c.items[k]
-	c.mu.Unlock()
+	v, ok := c.items.Get(k)
 	if !ok {
 		return zero, false
 	}
@@ -64,23 +59,10 @@ func (c *rowCache[K, V]) get(k K) (V, bool) {
 
 // put keeps a copy of v, so that the caller may go on changing its own.
 func (c *rowCache[K, V]) put(k K, v V) {
-	if c == nil || c.max <= 0 {
+	if !c.enabled() {
 		return
 	}
-	own := c.copy(v)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.items[k]; ok {
-		return
-	}
-	if len(c.order) < c.max {
-		c.order = append(c.order, k)
-	} else {
-		delete(c.items, c.order[c.next])
-		c.order[c.next] = k
-		c.next = (c.next + 1) % c.max
-	}
-	c.items[k] = own
+	c.items.Add(k, c.copy(v))
 }
 
 // revisionRef names a revision: its evaluation and number.

@@ -1,9 +1,8 @@
 package web
 
 import (
-	"sync"
-
 	"jixiao"
+	"jixiao/internal/fifo"
 )
 
 // versionCache keeps what the server derives from one version of an
@@ -20,11 +19,7 @@ import (
 // older version number that is then saved again with other content: the
 // new save is made at a later time, so it has a key of its own.
 type versionCache[V any] struct {
-	mu    sync.Mutex
-	max   int
-	items map[versionKey]V
-	order []versionKey
-	next  int
+	items *fifo.Cache[versionKey, V]
 }
 
 // versionKey names one version of an evaluation.
@@ -39,7 +34,7 @@ func keyOf(rec *jixiao.EvaluationRecord) versionKey {
 }
 
 func newVersionCache[V any](max int) *versionCache[V] {
-	return &versionCache[V]{max: max, items: make(map[versionKey]V, max)}
+	return &versionCache[V]{items: fifo.New[versionKey, V](max)}
 }
 
 // get returns the value kept for rec's version, making it with make when
@@ -47,28 +42,12 @@ func newVersionCache[V any](max int) *versionCache[V] {
 // shared between callers, who must not change them.
 func (c *versionCache[V]) get(rec *jixiao.EvaluationRecord, make func() (V, error)) (V, error) {
 	k := keyOf(rec)
-	c.mu.Lock()
-	v, ok := c.items[k]
-	c.mu.Unlock()
-	if ok {
+	if v, ok := c.items.Get(k); ok {
 		return v, nil
 	}
 	v, err := make()
-	if err != nil || rec.ID == 0 {
-		return v, err
+	if err == nil && rec.ID != 0 {
+		c.items.Add(k, v)
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.items[k]; ok {
-		return v, nil
-	}
-	if len(c.order) < c.max {
-		c.order = append(c.order, k)
-	} else {
-		delete(c.items, c.order[c.next])
-		c.order[c.next] = k
-		c.next = (c.next + 1) % c.max
-	}
-	c.items[k] = v
-	return v, nil
+	return v, err
 }

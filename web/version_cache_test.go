@@ -39,7 +39,7 @@ func TestVersionCache(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
 	}
-	if len(c.items) != 2 || len(c.order) != 2 {
-		t.Errorf("cache holds %d items, %d in order, want 2", len(c.items), len(c.order))
+	if c.items.Len() != 2 {
+		t.Errorf("cache holds %d items, want 2", c.items.Len())
 	}
 }
