@@ -69,7 +69,7 @@ func CanTransition(u *User, ev *EvaluationRecord, a Action) bool {
 		return false
 	}
 	rule, ok := FindRule(ev.Status, a)
-	if !ok || !u.HasRole(rule.Role) {
+	if !ok || !u.HasRole(rule.Role) || !rule.opensTo(ev.UnitPath) {
 		return false
 	}
 	if rule.Role.orgKind() == OrgUnit {
@@ -103,7 +103,7 @@ func CanReviewScore(u *User, ev *EvaluationRecord) bool {
 	if ev == nil {
 		return false
 	}
-	switch StageOf(ev.Status) {
+	switch ReviewStageOf(ev) {
 	case StageDept:
 		return u.HasRole(RoleDeptReviewer) && ev.UnitPath.Above(u.OrgID)
 	case StageFinance:

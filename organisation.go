@@ -138,6 +138,10 @@ func (p OrgPath) Self() int64 {
 	return p[len(p)-1]
 }
 
+// Direct reports whether the path leads to an organisation directly under
+// its finance bureau (a root): for a unit, one without a 主管部门.
+func (p OrgPath) Direct() bool { return len(p) == 2 }
+
 // String writes the path as "/1/4/9/", the form storage indexes so that a
 // subtree is one prefix match.
 func (p OrgPath) String() string {

@@ -39,6 +39,17 @@ func StageOf(s Status) ReviewStage {
 	return ""
 }
 
+// ReviewStageOf is the review ev is waiting for: StageOf its status, but
+// 财政复核 for a submission of a unit with no 主管部门, which the finance
+// bureau reviews directly.
+func ReviewStageOf(ev *EvaluationRecord) ReviewStage {
+	st := StageOf(ev.Status)
+	if st == StageDept && ev.UnitPath.Direct() {
+		return StageFinance
+	}
+	return st
+}
+
 // ReviewScore is a reviewer's score (复核评分) for one indicator, or for the
 // budget execution item, beside the unit's own: the gap and its reason are
 // stored and reported, and feed next year's budget.

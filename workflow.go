@@ -101,19 +101,39 @@ type TransitionRule struct {
 	To          Status
 	Role        Role
 	NeedsReason bool // a return must say what to fix
+	// Direct marks the steps of a unit directly under its finance bureau,
+	// with no 主管部门 to review it: 财政复核 takes its submission. The
+	// steps of the 主管部门 review are not Direct and are not open to
+	// such a unit; every other step is open to every unit.
+	Direct bool
 }
 
 // Workflow is the transition table. Anything not in it is refused.
 var Workflow = []TransitionRule{
-	{StatusDraft, ActionSubmit, StatusSubmitted, RoleUnitApprover, false},
-	{StatusDeptReturned, ActionSubmit, StatusSubmitted, RoleUnitApprover, false},
-	{StatusFinanceReturned, ActionSubmit, StatusSubmitted, RoleUnitApprover, false},
-	{StatusSubmitted, ActionWithdraw, StatusDraft, RoleUnitApprover, false},
-	{StatusSubmitted, ActionDeptApprove, StatusDeptApproved, RoleDeptReviewer, false},
-	{StatusSubmitted, ActionDeptReturn, StatusDeptReturned, RoleDeptReviewer, true},
-	{StatusDeptApproved, ActionFinanceApprove, StatusFinanceApproved, RoleFinanceReviewer, false},
-	{StatusDeptApproved, ActionFinanceReturn, StatusFinanceReturned, RoleFinanceReviewer, true},
-	{StatusFinanceApproved, ActionPublish, StatusPublished, RoleFinanceAdmin, false},
+	{StatusDraft, ActionSubmit, StatusSubmitted, RoleUnitApprover, false, false},
+	{StatusDeptReturned, ActionSubmit, StatusSubmitted, RoleUnitApprover, false, false},
+	{StatusFinanceReturned, ActionSubmit, StatusSubmitted, RoleUnitApprover, false, false},
+	{StatusSubmitted, ActionWithdraw, StatusDraft, RoleUnitApprover, false, false},
+	{StatusSubmitted, ActionDeptApprove, StatusDeptApproved, RoleDeptReviewer, false, false},
+	{StatusSubmitted, ActionDeptReturn, StatusDeptReturned, RoleDeptReviewer, true, false},
+	{StatusSubmitted, ActionFinanceApprove, StatusFinanceApproved, RoleFinanceReviewer, false, true},
+	{StatusSubmitted, ActionFinanceReturn, StatusFinanceReturned, RoleFinanceReviewer, true, true},
+	{StatusDeptApproved, ActionFinanceApprove, StatusFinanceApproved, RoleFinanceReviewer, false, false},
+	{StatusDeptApproved, ActionFinanceReturn, StatusFinanceReturned, RoleFinanceReviewer, true, false},
+	{StatusFinanceApproved, ActionPublish, StatusPublished, RoleFinanceAdmin, false, false},
+}
+
+// opensTo reports whether the rule's step is open to the unit at the end
+// of path: the 主管部门's steps to a unit with one, the Direct steps to a
+// unit without, the rest to any.
+func (r TransitionRule) opensTo(path OrgPath) bool {
+	switch {
+	case r.Direct:
+		return path.Direct()
+	case r.Role == RoleDeptReviewer:
+		return !path.Direct()
+	}
+	return true
 }
 
 // FindRule returns the rule for taking action a from status s, and false

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"strings"
+	"time"
 
 	"jixiao"
 	"jixiao/rules"
@@ -40,14 +41,20 @@ func scanEval(sc interface{ Scan(...any) error }) (*jixiao.EvaluationRecord, err
 func evalObject(id int64) string { return fmt.Sprintf("evaluation/%d", id) }
 
 // evalByID reads an evaluation row, locked for update in write
-// transactions on PostgreSQL.
+// transactions on PostgreSQL. The row's updated_at, which every save and
+// step sets, names its latest revision in the cache: a save made again
+// after a restore brought back an older state is made later.
 func (tx *Tx) evalByID(id int64, lock bool) (*jixiao.EvaluationRecord, error) {
 	q := `SELECT ` + evalColumns + evalFrom + ` WHERE e.id = ?`
 	if lock {
 		q += tx.db.d.forUpdate("e")
 	}
 	r, err := scanEval(tx.queryRow(q, id))
-	return r, notFound(err, "自评表 %d 不存在", id)
+	if err != nil {
+		return nil, notFound(err, "自评表 %d 不存在", id)
+	}
+	tx.madeAt(revisionRef{id, r.Revision}, r.UpdatedAt)
+	return r, nil
 }
 
 // viewable reads an evaluation the acting user may view; one they may not
@@ -287,7 +294,7 @@ func (tx *Tx) insertRevision(r *jixiao.EvaluationRecord, note string, changes []
 		return err
 	}
 	u := tx.user
-	_, err = tx.exec(`INSERT INTO revisions (evaluation_id, number, version, user_id, user_name, note, changes, content, provenance, score_total, scores, findings, created_at)
+	id, err := tx.insert(`INSERT INTO revisions (evaluation_id, number, version, user_id, user_name, note, changes, content, provenance, score_total, scores, findings, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.Revision, r.Version, u.ID, u.Name, note, b.changes, b.content, b.provenance, r.Score.Total, b.scores, b.findings, tx.time(tx.now))
 	if tx.db.d.isUnique(err) {
@@ -295,7 +302,36 @@ func (tx *Tx) insertRevision(r *jixiao.EvaluationRecord, note string, changes []
 	} else if err != nil {
 		return fmt.Errorf("sqldb: store revision: %w", err)
 	}
+	// The next save of this evaluation starts from this revision: once it
+	// is committed, the cache holds it as a read would decode it, so that
+	// the save need not decode it again while it holds SQLite's writer.
+	rev := storedRevision(id, r, u, note, changes, tx.now)
+	tx.afterCommit(func() { tx.db.revs.put(revisionKey{revisionRef{r.ID, r.Revision}, r.UpdatedAt.UnixMicro()}, rev) })
 	return nil
+}
+
+// storedRevision is the revision insertRevision stores, as scanRevision
+// reads it back: empty lists where the stored JSON has [], no provenance
+// where it has {}. TestSavedRevisionCached holds the two equal.
+func storedRevision(id int64, r *jixiao.EvaluationRecord, u *jixiao.User, note string, changes []jixiao.Change, at time.Time) *jixiao.Revision {
+	rev := &jixiao.Revision{ID: id, EvaluationID: r.ID, Number: r.Revision, Version: r.Version, UserID: u.ID, UserName: u.Name, Note: note,
+		Changes: changes, CreatedAt: at, Score: r.Score, Findings: r.Findings, Provenance: r.Provenance}
+	if rev.Changes == nil {
+		rev.Changes = []jixiao.Change{}
+	}
+	if rev.Findings == nil {
+		rev.Findings = []jixiao.Finding{}
+	}
+	if rev.Provenance == nil {
+		rev.Provenance = r.Content.Provenance
+	}
+	if len(rev.Provenance) == 0 {
+		rev.Provenance = nil
+	}
+	content := *r.Content
+	content.Provenance = rev.Provenance
+	rev.Content = &content
+	return rev
 }
 
 // UpdateEvaluation saves new content as a new revision.

@@ -224,3 +224,46 @@ func TestCreateFromSource(t *testing.T) {
 		}
 	})
 }
+
+// TestDirectUnitWorkflow: a unit directly under the finance bureau, with no
+// 主管部门, finishes the workflow: 财政复核 takes its submission, re-scores
+// it, returns it, approves it; the bureau publishes it.
+func TestDirectUnitWorkflow(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn string) {
+		w := mustWorld(t, dsn)
+		x := &jixiao.Organisation{Code: "X", Name: "延丰县机关事务中心", Kind: jixiao.OrgUnit, ParentID: w.F.ID}
+		if err := sqldb.NewOrganisationService(w.db).CreateOrganisation(console(), x); err != nil {
+			t.Fatal(err)
+		}
+		approverX := &jixiao.User{Login: "approver-x", Name: "郑填报", OrgID: x.ID, Roles: []jixiao.Role{jixiao.RoleUnitEditor, jixiao.RoleUnitApprover}}
+		if err := sqldb.NewUserService(w.db).CreateUser(console(), approverX, "password-approver-x"); err != nil {
+			t.Fatal(err)
+		}
+		evs := sqldb.NewEvaluationService(w.db)
+		r := w.mustCreateFor(t, x, approverX)
+		r = mustStep(t, evs, approverX, r, jixiao.ActionSubmit, "")
+		_, err := evs.TransitionEvaluation(as(w.reviewerD), r.ID, jixiao.TransitionRequest{Action: jixiao.ActionDeptApprove, Version: r.Version})
+		if code := jixiao.ErrorCode(err); code != jixiao.EForbidden && code != jixiao.ENotFound {
+			t.Errorf("another department's reviewer approves a unit not under it: %v", err)
+		}
+		rs := &jixiao.ReviewScore{EvaluationID: r.ID, Path: "indicators[1]", Score: decimal.RequireFromString("2"), Reason: "实际完成值无佐证"}
+		if err := sqldb.NewReviewService(w.db).SaveReviewScore(as(w.financeReviewer), rs); err != nil {
+			t.Fatal(err)
+		}
+		if rs.Stage != jixiao.StageFinance {
+			t.Errorf("review score of a direct unit's submission in stage %q, want %q", rs.Stage, jixiao.StageFinance)
+		}
+		r = mustStep(t, evs, w.financeReviewer, r, jixiao.ActionFinanceReturn, "指标2实际完成值无佐证")
+		r = mustStep(t, evs, approverX, r, jixiao.ActionSubmit, "")
+		r = mustStep(t, evs, w.financeReviewer, r, jixiao.ActionFinanceApprove, "")
+		r = mustStep(t, evs, w.financeAdmin, r, jixiao.ActionPublish, "")
+		if r.Status != jixiao.StatusPublished {
+			t.Errorf("status %s, want published", r.Status)
+		}
+
+		// a unit under a 主管部门 cannot skip its review
+		u := mustStep(t, evs, w.approverU, w.mustCreate(t), jixiao.ActionSubmit, "")
+		_, err = evs.TransitionEvaluation(as(w.financeReviewer), u.ID, jixiao.TransitionRequest{Action: jixiao.ActionFinanceApprove, Version: u.Version})
+		wantCode(t, err, jixiao.EForbidden)
+	})
+}

@@ -7,3 +7,10 @@ func (db *DB) SetRevisionCache(n int) { db.revs = newRevisionCache(n) }
 // SetTaskCache replaces db's cache of tasks by one of n entries; 0 turns
 // it off.
 func (db *DB) SetTaskCache(n int) { db.tasks = newTaskCache(n) }
+
+// Exec runs q on the write pool, for tests that put the database in a
+// state no service call makes (an older state, as a restore brings back).
+func (db *DB) Exec(q string, args ...any) error {
+	_, err := db.wdb.Exec(db.d.rebind(q), args...)
+	return err
+}

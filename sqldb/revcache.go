@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"jixiao"
+	"jixiao/internal/fifo"
 )
 
 // revisionCacheSize bounds the decoded revisions kept per DB: a copy of
@@ -21,34 +22,35 @@ const taskCacheSize = 256
 
 // rowCache keeps values read from rows that never change once committed:
 // revisions (none is updated or deleted) and tasks (never edited). An
-// entry is never stale, so the cache needs no invalidation. Only rows read
-// in read-only transactions go in: a write transaction may see its own
-// rows and then roll back. Entries are evicted first in, first out. Every
-// caller gets its own copy, so a handler that edits what it read cannot
-// reach the cache. (A database replaced under a running server by a
-// restore is not seen: restore with the server stopped.)
+// entry is never stale, so the cache needs no invalidation. Rows go in
+// when read in read-only transactions, or written by a transaction once it
+// has committed: a write transaction may see its own rows and then roll
+// back. Entries are evicted first in, first out. Every caller gets its own
+// copy, so a handler that edits what it read cannot reach the cache.
+//
+// Revisions are keyed by the time they were made as well as by their
+// number (revisionKey), which a restore under a running server cannot
+// bring back for other content. Tasks are keyed by ID alone: a restore
+// under a running server can give a task ID to another task, so restore
+// with the servers stopped (docs/system.md), or restart them after.
 type rowCache[K comparable, V any] struct {
-	mu    sync.Mutex
-	max   int
+	items *fifo.Cache[K, V]
 	copy  func(V) V
-	items map[K]V
-	order []K
-	next  int
 }
 
 func newRowCache[K comparable, V any](max int, copy func(V) V) *rowCache[K, V] {
-	return &rowCache[K, V]{max: max, copy: copy, items: make(map[K]V)}
+	return &rowCache[K, V]{items: fifo.New[K, V](max), copy: copy}
 }
+
+func (c *rowCache[K, V]) enabled() bool { return c != nil && c.items.Cap() > 0 }
 
 // get returns a copy of the cached value.
 func (c *rowCache[K, V]) get(k K) (V, bool) {
 	var zero V
-	if c == nil || c.max <= 0 {
+	if !c.enabled() {
 		return zero, false
 	}
-	c.mu.Lock()
-	v, ok := c.items[k]
-	c.mu.Unlock()
+	v, ok := c.items.Get(k)
 	if !ok {
 		return zero, false
 	}
@@ -57,29 +59,28 @@ func (c *rowCache[K, V]) get(k K) (V, bool) {
 
 // put keeps a copy of v, so that the caller may go on changing its own.
 func (c *rowCache[K, V]) put(k K, v V) {
-	if c == nil || c.max <= 0 {
+	if !c.enabled() {
 		return
 	}
-	own := c.copy(v)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.items[k]; ok {
-		return
-	}
-	if len(c.order) < c.max {
-		c.order = append(c.order, k)
-	} else {
-		delete(c.items, c.order[c.next])
-		c.order[c.next] = k
-		c.next = (c.next + 1) % c.max
-	}
-	c.items[k] = own
+	c.items.Add(k, c.copy(v))
 }
 
-// revisionKey names a revision: its evaluation and number.
-type revisionKey struct {
+// revisionRef names a revision: its evaluation and number.
+type revisionRef struct {
 	evaluationID int64
 	number       int
+}
+
+// revisionKey names a revision in the cache with a time (microseconds, as
+// stored) that only its content has: the time it was made, or, while it
+// is its evaluation's latest, the evaluation's updated_at (set by every
+// save and workflow step, so read with the row at no cost). A revision of
+// the same number made again after a restore brought back an older state
+// (a backup put in place, a dump loaded, under a server that kept running)
+// is not taken for the one cached before: it is made later.
+type revisionKey struct {
+	revisionRef
+	at int64
 }
 
 func newRevisionCache(max int) *rowCache[revisionKey, *jixiao.Revision] {

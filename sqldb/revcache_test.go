@@ -119,3 +119,98 @@ func TestTaskCache(t *testing.T) {
 		}
 	})
 }
+
+// TestSavedRevisionCached: a create and a save put their revision in the
+// cache once committed, as a read decodes it from the database, so that
+// the next save and read start from it without decoding. The stored note
+// is then changed behind the cache's back, which shows the read came from
+// the cache.
+func TestSavedRevisionCached(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn string) {
+		w := mustWorld(t, dsn)
+		evs, revs := sqldb.NewEvaluationService(w.db), sqldb.NewRevisionService(w.db)
+		ctx := as(w.editorU)
+		check := func(id int64, n int, note string) {
+			t.Helper()
+			if err := w.db.Exec(`UPDATE revisions SET note = 'changed behind the cache' WHERE evaluation_id = ? AND number = ?`, id, n); err != nil {
+				t.Fatal(err)
+			}
+			cached, err := revs.FindRevision(ctx, id, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cached.Note != note {
+				t.Errorf("revision %d: note %q, want %q from the cache", n, cached.Note, note)
+			}
+			w.db.SetRevisionCache(0)
+			plain, err := revs.FindRevision(ctx, id, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain.Note = note
+			if diff := cmp.Diff(plain, cached); diff != "" {
+				t.Errorf("revision %d as cached by its write differs from the stored one (-stored +cached):\n%s", n, diff)
+			}
+			w.db.SetRevisionCache(8)
+		}
+		w.db.SetRevisionCache(8)
+		r := w.mustCreate(t)
+		check(r.ID, 1, "")
+		c := *r.Content
+		c.Indicators = append([]jixiao.Indicator(nil), c.Indicators...)
+		c.Indicators[0].Actual = jixiao.ParseValue("123件")
+		saved, err := evs.UpdateEvaluation(ctx, r.ID, jixiao.EvaluationUpdate{Version: r.Version, Content: &c, Note: "改实际完成值"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(r.ID, saved.Revision, "改实际完成值")
+	})
+}
+
+// TestRevisionCacheAfterRestore: a restore under a running server brings
+// back an older state, and a save then makes a revision of a number the
+// cache already holds, with other content. The read must give the new one.
+func TestRevisionCacheAfterRestore(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn string) {
+		w := mustWorld(t, dsn)
+		evs := sqldb.NewEvaluationService(w.db)
+		ctx := as(w.editorU)
+		r := w.mustCreate(t)
+		save := func(version int, actual string) {
+			t.Helper()
+			got, err := evs.FindEvaluationByID(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := *got.Content
+			c.Indicators = append([]jixiao.Indicator(nil), c.Indicators...)
+			c.Indicators[0].Actual = jixiao.ParseValue(actual)
+			if _, err := evs.UpdateEvaluation(ctx, r.ID, jixiao.EvaluationUpdate{Version: version, Content: &c}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		read := func() string {
+			t.Helper()
+			got, err := evs.FindEvaluationByID(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got.Content.Indicators[0].Actual.Raw
+		}
+		save(1, "111件")
+		if got := read(); got != "111件" {
+			t.Fatalf("after the first save: %q", got)
+		}
+		// the backup from before that save put back in place
+		for _, q := range []string{`DELETE FROM revisions WHERE evaluation_id = ? AND number = 2`,
+			`UPDATE evaluations SET version = 1, revision = 1 WHERE id = ?`} {
+			if err := w.db.Exec(q, r.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		save(1, "222件")
+		if got := read(); got != "222件" {
+			t.Errorf("after the restore and another save: %q, want 222件 (the cache gave the revision from before the restore)", got)
+		}
+	})
+}

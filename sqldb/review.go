@@ -59,7 +59,7 @@ func (s *ReviewService) SaveReviewScore(ctx context.Context, rs *jixiao.ReviewSc
 		if err != nil {
 			return err
 		}
-		rs.Stage, rs.UnitScore, rs.Item = jixiao.StageOf(r.Status), unitScore, item
+		rs.Stage, rs.UnitScore, rs.Item = jixiao.ReviewStageOf(r), unitScore, item
 		if err := rs.Validate(weight); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"jixiao"
 )
@@ -51,10 +52,25 @@ func scanRevision(sc interface{ Scan(...any) error }, blobs *revisionBlobs) (*ji
 	return r, nil
 }
 
-// revision reads one revision, with its content when full.
+// revision reads one revision, with its content when full: from the
+// cache when it holds the revision under its time (revisionKey): the
+// evaluation row's updated_at when the row read names it as its latest,
+// otherwise the revision's created_at, which one small query reads.
 func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, error) {
-	if full {
-		if r, ok := tx.db.revs.get(revisionKey{evaluationID, n}); ok {
+	var key revisionKey
+	if full && tx.db.revs.enabled() {
+		ref := revisionRef{evaluationID, n}
+		at, ok := tx.revAt[ref]
+		if !ok {
+			var t time.Time
+			err := tx.queryRow(`SELECT created_at FROM revisions WHERE evaluation_id = ? AND number = ?`, evaluationID, n).Scan(scanTime{&t})
+			if err != nil {
+				return nil, notFound(err, "自评表 %d 没有第 %d 版", evaluationID, n)
+			}
+			at = t.UnixMicro()
+		}
+		key = revisionKey{ref, at}
+		if r, ok := tx.db.revs.get(key); ok {
 			return r, nil
 		}
 	}
@@ -69,7 +85,7 @@ func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, 
 		return nil, notFound(err, "自评表 %d 没有第 %d 版", evaluationID, n)
 	}
 	if full && tx.readOnly {
-		tx.db.revs.put(revisionKey{evaluationID, n}, r)
+		tx.db.revs.put(key, r)
 	}
 	return r, nil
 }

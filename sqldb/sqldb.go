@@ -114,7 +114,23 @@ type Tx struct {
 	// readOnly is set for read transactions, which see only committed
 	// rows: only what they read may be cached.
 	readOnly bool
+	// revAt holds the cache times (revisionKey) of the latest revisions
+	// of the evaluation rows read.
+	revAt map[revisionRef]int64
+	// committed runs once the transaction has committed.
+	committed []func()
 }
+
+func (tx *Tx) madeAt(ref revisionRef, at time.Time) {
+	if tx.revAt == nil {
+		tx.revAt = map[revisionRef]int64{}
+	}
+	tx.revAt[ref] = at.UnixMicro()
+}
+
+// afterCommit has fn run once the transaction has committed, and never if
+// it rolls back.
+func (tx *Tx) afterCommit(fn func()) { tx.committed = append(tx.committed, fn) }
 
 func (tx *Tx) exec(q string, args ...any) (sql.Result, error) {
 	if st := tx.stmt(q); st != nil {
@@ -256,6 +272,9 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *
 	}
 	if err := stx.Commit(); err != nil {
 		return fmt.Errorf("sqldb: commit: %w", err)
+	}
+	for _, f := range tx.committed {
+		f()
 	}
 	return nil
 }

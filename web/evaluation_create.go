@@ -164,13 +164,9 @@ func (s *Server) writeCreated(w http.ResponseWriter, r *http.Request, rec *jixia
 	}
 	w.Header().Set("Location", "/api/evaluations/"+itoa(rec.ID))
 	w.Header().Set("ETag", etag(rec.Version))
-	if notes == nil {
-		writeJSON(w, http.StatusCreated, v)
-		return nil
+	if notes != nil {
+		v.Notes = &notes
 	}
-	writeJSON(w, http.StatusCreated, struct {
-		evaluationView
-		Notes []string `json:"notes"`
-	}{v, notes})
+	writeJSON(w, http.StatusCreated, v)
 	return nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -12,12 +13,34 @@ import (
 )
 
 // writeJSON writes v as the JSON body of an answer with the given status.
+// A value that encodes itself from parts already encoded (an evaluation)
+// is written as it appends itself: encoding/json would check and copy
+// every byte of those parts again.
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	if a, ok := v.(interface{ appendJSON([]byte) ([]byte, error) }); ok {
+		if b, err := a.appendJSON(nil); err == nil {
+			w.WriteHeader(status)
+			_, _ = w.Write(append(b, '\n'))
+			return
+		}
+	}
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v) // the client went away; nothing to tell it
+}
+
+// marshalJSON encodes v as writeJSON does, without escaping <, > and &
+// (the answers are JSON, never HTML), and without the final newline.
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // decodeJSON reads the request body into v. The body must be JSON, hold

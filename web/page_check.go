@@ -43,7 +43,19 @@ type panelFinding struct {
 // checkContent scores and audits ev under the evaluation's rule set with
 // the same engines a save runs, so that what the panel shows while typing
 // is what the saved revision will hold.
+//
+// The panel of a stored version (ev is rec's own content) is made once per
+// version and shared (Server.panels): the pages showing a stored
+// evaluation then check it once, not on every view. Callers must not
+// change a panel's rows or findings in place (readOnly copies them).
 func (s *Server) checkContent(ctx context.Context, rec *jixiao.EvaluationRecord, ev *jixiao.Evaluation) (checkPanel, error) {
+	if ev != nil && ev == rec.Content {
+		return s.panels.get(rec, func() (checkPanel, error) { return s.check(ctx, rec, ev) })
+	}
+	return s.check(ctx, rec, ev)
+}
+
+func (s *Server) check(ctx context.Context, rec *jixiao.EvaluationRecord, ev *jixiao.Evaluation) (checkPanel, error) {
 	rs, err := rules.Load(rec.RuleSet)
 	if err != nil {
 		return checkPanel{}, jixiao.Errorf(jixiao.EInvalid, "规则集 %s 无法加载", rec.RuleSet)

@@ -71,7 +71,8 @@ type Server struct {
 	handler  http.Handler
 	throttle *throttle
 	openapi  []byte
-	contents *contentCache
+	bodies   *versionCache[*evaluationBody]
+	panels   *versionCache[checkPanel]
 }
 
 // NewServer returns a Server for cfg with its routes registered.
@@ -97,7 +98,7 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, logger: cfg.Logger, now: cfg.Now, openapi: doc}
 	s.throttle = newThrottle(cfg.Now)
-	s.contents = newContentCache(4096)
+	s.bodies, s.panels = newVersionCache[*evaluationBody](4096), newVersionCache[checkPanel](1024)
 	mux := http.NewServeMux()
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {

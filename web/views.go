@@ -201,7 +201,17 @@ func newFindingViews(fs []jixiao.Finding) []findingView {
 	return out
 }
 
+// evaluationView is an evaluation as the API answers it: a head of what
+// its row says and the caller may do, read and encoded on every request,
+// and a body of what its version fixes (score, content, findings,
+// provenance), encoded once per version and kept (Server.bodies).
 type evaluationView struct {
+	evaluationHead
+	body   *evaluationBody
+	public bool // the body without provenance
+}
+
+type evaluationHead struct {
 	ID          int64       `json:"id"`
 	TaskID      int64       `json:"task_id,omitempty"`
 	UnitID      int64       `json:"unit_id"`
@@ -214,7 +224,6 @@ type evaluationView struct {
 	Status      labelled    `json:"status"`
 	Version     int         `json:"version"`
 	Revision    int         `json:"revision"` // the latest revision's number
-	Score       scoreView   `json:"score"`
 	Errors      int         `json:"errors"`
 	Warnings    int         `json:"warnings"`
 	UpdatedName string      `json:"updated_by,omitempty"`
@@ -224,40 +233,91 @@ type evaluationView struct {
 	PublishedAt *time.Time  `json:"published_at,omitempty"`
 	SourceHash  string      `json:"source,omitempty"`
 	// Actions are the workflow steps the caller may take now.
-	Actions    []labelled                 `json:"actions"`
-	Content    json.RawMessage            `json:"evaluation,omitempty"`
-	Findings   []findingView              `json:"findings,omitempty"`
-	Provenance map[string]jixiao.Position `json:"provenance,omitempty"`
+	Actions []labelled `json:"actions"`
+	// Notes are what an import could not read, on the answer to it.
+	Notes *[]string `json:"notes,omitempty"`
 }
+
+// evaluationBody is the JSON of the parts of an evaluation its version
+// fixes; a part that is absent is nil.
+type evaluationBody struct {
+	score, content, findings, provenance []byte
+}
+
+func newEvaluationBody(r *jixiao.EvaluationRecord) (*evaluationBody, error) {
+	b := &evaluationBody{}
+	var err error
+	if b.score, err = marshalJSON(newScoreView(r.Score)); err != nil {
+		return nil, err
+	}
+	if r.Content != nil {
+		if b.content, err = evaluationJSON(r.Content); err != nil {
+			return nil, err
+		}
+	}
+	if len(r.Findings) > 0 {
+		if b.findings, err = marshalJSON(newFindingViews(r.Findings)); err != nil {
+			return nil, err
+		}
+	}
+	if len(r.Provenance) > 0 {
+		if b.provenance, err = marshalJSON(r.Provenance); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// appendJSON appends the view's JSON to dst: the head, then the body's
+// parts as they were encoded.
+func (v evaluationView) appendJSON(dst []byte) ([]byte, error) {
+	head, err := marshalJSON(v.evaluationHead)
+	if err != nil {
+		return nil, err
+	}
+	dst = append(dst, head[:len(head)-1]...) // without its closing brace
+	dst = append(append(dst, `,"score":`...), v.body.score...)
+	if v.body.content != nil {
+		dst = append(append(dst, `,"evaluation":`...), v.body.content...)
+	}
+	if v.body.findings != nil {
+		dst = append(append(dst, `,"findings":`...), v.body.findings...)
+	}
+	if v.body.provenance != nil && !v.public {
+		dst = append(append(dst, `,"provenance":`...), v.body.provenance...)
+	}
+	return append(dst, '}'), nil
+}
+
+// MarshalJSON encodes the view inside other values (lists); writeJSON
+// writes a view by itself with appendJSON directly.
+func (v evaluationView) MarshalJSON() ([]byte, error) { return v.appendJSON(nil) }
 
 // newEvaluationView returns the view of r for u (nil when not signed in).
 // The public view leaves out what is internal to the review: who saved,
-// the source document and provenance.
+// the task, the source file and the provenance. The body of a record with
+// its content comes from the cache of versions; a listed record (no
+// content, its score without rows) is encoded each time.
 func (s *Server) newEvaluationView(r *jixiao.EvaluationRecord, u *jixiao.User, public bool) (evaluationView, error) {
-	v := evaluationView{ID: r.ID, TaskID: r.TaskID, UnitID: r.UnitID, UnitName: r.UnitName, Year: r.Year, Kind: r.Kind,
-		ProjectCode: r.ProjectCode, Title: r.Title, RuleSet: r.RuleSet, Status: statusLabel(r.Status), Version: r.Version,
-		Revision: r.Revision, Score: newScoreView(r.Score), Errors: r.Errors, Warnings: r.Warnings, UpdatedName: r.UpdatedName,
+	v := evaluationView{public: public, evaluationHead: evaluationHead{ID: r.ID, TaskID: r.TaskID, UnitID: r.UnitID, UnitName: r.UnitName,
+		Year: r.Year, Kind: r.Kind, ProjectCode: r.ProjectCode, Title: r.Title, RuleSet: r.RuleSet, Status: statusLabel(r.Status),
+		Version: r.Version, Revision: r.Revision, Errors: r.Errors, Warnings: r.Warnings, UpdatedName: r.UpdatedName,
 		CreatedAt: timePtr(r.CreatedAt), UpdatedAt: timePtr(r.UpdatedAt), SubmittedAt: timePtr(r.SubmittedAt),
-		PublishedAt: timePtr(r.PublishedAt), SourceHash: r.SourceHash, Actions: []labelled{}}
+		PublishedAt: timePtr(r.PublishedAt), SourceHash: r.SourceHash, Actions: []labelled{}}}
 	if !public {
 		for _, a := range jixiao.NextActions(u, r) {
 			v.Actions = append(v.Actions, labelled{string(a), a.Label()})
 		}
-		v.Provenance = r.Provenance
 	} else {
 		v.UpdatedName, v.SourceHash, v.TaskID = "", "", 0
 	}
-	if r.Content != nil {
-		raw, err := s.contents.json(r)
-		if err != nil {
-			return v, err
-		}
-		v.Content = raw
+	var err error
+	if r.Content == nil {
+		v.body, err = newEvaluationBody(r)
+	} else {
+		v.body, err = s.bodies.get(r, func() (*evaluationBody, error) { return newEvaluationBody(r) })
 	}
-	if r.Findings != nil {
-		v.Findings = newFindingViews(r.Findings)
-	}
-	return v, nil
+	return v, err
 }
 
 type changeView struct {

@@ -4,7 +4,8 @@
 // concurrent keep-alive connections:
 //
 //	static       GET /static/robots.txt, the server's floor
-//	evaluation   GET /api/evaluations/{id}, a random evaluation of the caller's unit
+//	evaluation   GET /api/evaluations/{id}, a random evaluation of the caller's unit,
+//	             twice: first reads, then again with the caches warm
 //	tasks        GET /api/tasks?unit=…, the unit's task list
 //	owed         GET /api/me/obligations, what the unit owes across its tasks
 //	save         PUT /api/evaluations/{id}: one indicator edited, re-scored,

@@ -38,12 +38,18 @@ func measure(ctx context.Context, base string, units []load.Unit, o options) err
 	for w := range rngs {
 		rngs[w] = rand.New(rand.NewPCG(uint64(w), 7))
 	}
+	evaluation := func(w, i int) string {
+		evals := units[w%len(units)].Evals
+		return fmt.Sprintf("/api/evaluations/%d", evals[rngs[w].IntN(len(evals))])
+	}
 	phases := []load.Phase{
 		{Name: "static", Want: 200, Next: get(func(w, i int) string { return "/static/robots.txt" })},
-		{Name: "GET evaluation", Want: 200, Next: get(func(w, i int) string {
-			evals := units[w%len(units)].Evals
-			return fmt.Sprintf("/api/evaluations/%d", evals[rngs[w].IntN(len(evals))])
-		})},
+		{Name: "GET evaluation", Want: 200, Next: get(evaluation)},
+		// The same reads again: the caches now hold what the first
+		// pass read (the first pass reads most of the 64 units' 3,200
+		// evaluations for the first time), as on a server that has
+		// been serving for a while.
+		{Name: "GET evaluation again", Want: 200, Next: get(evaluation)},
 		{Name: "GET unit task list", Want: 200, Next: get(func(w, i int) string { return fmt.Sprintf("/api/tasks?unit=%d", unitIDs[w]) })},
 		{Name: "GET what the unit owes", Want: 200, Next: get(func(w, i int) string { return "/api/me/obligations" })},
 	}
@@ -76,8 +82,9 @@ func measure(ctx context.Context, base string, units []load.Unit, o options) err
 	static := results[0].Rate()
 	fmt.Println()
 	for _, r := range results[1:] {
-		fmt.Printf("goal %-20s p99 %.2f ms < 50 ms: %s; %.0f%% of the static rate ≥ 30%%: %s\n", r.Name, load.Ms(r.P99),
-			verdict(load.Ms(r.P99) < 50), 100*r.Rate()/static, verdict(r.Rate() >= 0.3*static))
+		fmt.Printf("goal %-20s p99 %.2f ms < 50 ms: %s; %.0f%% of the static rate ≥ 30%%: %s (its CPU per request allows %.0f%% of the static rate)\n", r.Name, load.Ms(r.P99),
+			verdict(load.Ms(r.P99) < 50), 100*r.Rate()/static, verdict(r.Rate() >= 0.3*static),
+			100*float64(results[0].CPUPerRequest())/float64(r.CPUPerRequest()))
 	}
 	if rs != nil {
 		fmt.Printf("goal %-20s p99 %.2f ms < 100 ms: %s\n", rs.Name, load.Ms(rs.P99), verdict(load.Ms(rs.P99) < 100))

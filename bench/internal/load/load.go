@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -34,6 +35,28 @@ type Result struct {
 	Elapsed   time.Duration
 	P50, P99  time.Duration
 	Max       time.Duration
+	// CPU is the processor time this process (the server and the load
+	// generator both) spent during the phase: per request, a figure
+	// that depends much less than the rates on what else the machine
+	// runs.
+	CPU time.Duration
+}
+
+// CPUPerRequest is the processor time the phase took per good answer.
+func (r Result) CPUPerRequest() time.Duration {
+	if r.N == 0 {
+		return 0
+	}
+	return r.CPU / time.Duration(r.N)
+}
+
+// processCPU is the user and system time the process has used so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // Rate is the good answers per second.
@@ -41,8 +64,8 @@ func (r Result) Rate() float64 { return float64(r.N) / r.Elapsed.Seconds() }
 
 // String is the result as one line of the report.
 func (r Result) String() string {
-	return fmt.Sprintf("%-22s %8d req %6d err %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms",
-		r.Name, r.N, r.Errors, r.Rate(), Ms(r.P50), Ms(r.P99), Ms(r.Max))
+	return fmt.Sprintf("%-22s %8d req %6d err %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  cpu %6.0f µs/req",
+		r.Name, r.N, r.Errors, r.Rate(), Ms(r.P50), Ms(r.P99), Ms(r.Max), float64(r.CPUPerRequest())/float64(time.Microsecond))
 }
 
 // Ms is d in milliseconds.
@@ -58,7 +81,7 @@ func (p Phase) Run(ctx context.Context) (Result, error) {
 	var errs atomic.Int64
 	var firstErr atomic.Value
 	var wg sync.WaitGroup
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	for w := range p.Conns {
 		wg.Add(1)
 		go func() {
@@ -103,7 +126,7 @@ func (p Phase) Run(ctx context.Context) (Result, error) {
 	wg.Wait()
 	all := slices.Concat(lat...)
 	slices.Sort(all)
-	r := Result{Name: p.Name, N: len(all), Errors: int(errs.Load()), Elapsed: time.Since(start)}
+	r := Result{Name: p.Name, N: len(all), Errors: int(errs.Load()), Elapsed: time.Since(start), CPU: processCPU() - cpu0}
 	if len(all) > 0 {
 		r.P50, r.P99, r.Max = all[len(all)/2], all[len(all)*99/100], all[len(all)-1]
 	}
