@@ -158,7 +158,7 @@ func TestSavedRevisionCached(t *testing.T) {
 		check(r.ID, 1, "")
 		c := *r.Content
 		c.Indicators = append([]jixiao.Indicator(nil), c.Indicators...)
-		c.Indicators[0].Actual = jixiao.ParseValue("123件")
+		c.Indicators[0].Actual = notation.ParseValue("123件")
 		saved, err := evs.UpdateEvaluation(ctx, r.ID, jixiao.EvaluationUpdate{Version: r.Version, Content: &c, Note: "改实际完成值"})
 		if err != nil {
 			t.Fatal(err)
@@ -184,7 +184,7 @@ func TestRevisionCacheAfterRestore(t *testing.T) {
 			}
 			c := *got.Content
 			c.Indicators = append([]jixiao.Indicator(nil), c.Indicators...)
-			c.Indicators[0].Actual = jixiao.ParseValue(actual)
+			c.Indicators[0].Actual = notation.ParseValue(actual)
 			if _, err := evs.UpdateEvaluation(ctx, r.ID, jixiao.EvaluationUpdate{Version: version, Content: &c}); err != nil {
 				t.Fatal(err)
 			}
