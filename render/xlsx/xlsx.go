@@ -27,6 +27,9 @@ const (
 	BodyFont  = "宋体"
 )
 
+// marginTopBottom is the page's top and bottom margin, in inches.
+const marginTopBottom = 0.6
+
 // Write writes g as a one-sheet workbook.
 func Write(w io.Writer, g *report.Grid) error {
 	f := excelize.NewFile()
@@ -136,15 +139,40 @@ func (x *writer) write() error {
 		}
 	}
 	heights := rowHeights(g)
-	for i, cells := range g.Rows {
-		r := x.top + i
-		_ = f.SetRowHeight(Sheet, r, heights[i])
-		for j, c := range cells {
-			if c.Covered {
-				continue
+	for i := range g.Rows {
+		_ = f.SetRowHeight(Sheet, x.top+i, heights[i])
+	}
+	breaks := report.Paginate(g, x.layout(heights))
+	owner := report.Owners(g)
+	for _, rows := range g.Chunks(breaks) {
+		// the print titles repeat the heading row on paper: the sheet's own
+		// rows are the page's rows after it
+		if len(rows) > 1 && rows[1] != rows[0]+1 {
+			rows = rows[1:]
+		}
+		start, end := rows[0], rows[len(rows)-1]+1
+		if start > 0 {
+			if err := f.InsertPageBreak(Sheet, fmt.Sprintf("A%d", x.top+start)); err != nil {
+				return fmt.Errorf("xlsx: %w", err)
 			}
-			if err := x.cell(r, j, c); err != nil {
-				return err
+		}
+		for i := start; i < end; i++ {
+			for j := range g.Rows[i] {
+				o := owner[i][j]
+				if o[1] != j || o[0] < i && i != start {
+					continue
+				}
+				// a merged cell cut by a page break is merged on each page
+				// and labelled on each: the row written is its first on
+				// this page, its value (and formula) only on its own
+				c := g.Rows[o[0]][j]
+				c.RowSpan = min(o[0]+c.RowSpan, end) - i
+				if o[0] < i {
+					c.Formula, c.Valid, c.Kind = "", false, report.KindText
+				}
+				if err := x.cell(x.top+i, j, c); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -217,7 +245,7 @@ func (x *writer) page(last string) error {
 	if err := x.f.SetPageLayout(Sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fit, FitToHeight: &tall}); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	m, top := 0.5, 0.6
+	m, top := 0.5, marginTopBottom
 	if err := x.f.SetPageMargins(Sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &top, Bottom: &top}); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
@@ -239,6 +267,42 @@ func (x *writer) page(last string) error {
 	return nil
 }
 
+// pageHeight is the height of an A4 page between the margins of page, in
+// points.
+const pageHeight = 841.89 - 2*marginTopBottom*72
+
+// layout describes the rows for report.Paginate, in points at 100%: the
+// sheet is fitted to the page's width, which shrinks it (LibreOffice's
+// columns come out wider than Excel's) or leaves it as it is, never
+// enlarges it, so that a page holds at least the rows planned for it.
+func (x *writer) layout(heights []float64) report.Layout {
+	need := map[[2]int]float64{}
+	for i, cells := range x.g.Rows {
+		for j, c := range cells {
+			if !c.Covered {
+				need[[2]int{i, j}] = cellNeed(x.g, j, c)
+			}
+		}
+	}
+	// the title rows above the grid, and a few points of slack
+	first := pageHeight - 10
+	for r := 1; r < x.top; r++ {
+		h, _ := x.f.GetRowHeight(Sheet, r)
+		first -= h
+	}
+	return report.Layout{Heights: heights, Need: need, First: first, Full: pageHeight - 10}
+}
+
+// cellNeed is the height in points a cell's text takes: a 10.5 pt line is
+// 14 pt in Excel and WPS, with 8 pt of padding.
+func cellNeed(g *report.Grid, j int, c report.Cell) float64 {
+	text := c.Text
+	if c.Header && g.BreakLabels {
+		text = report.LabelLines(text, labelChars(g.SpanWidth(j, c.ColSpan)))
+	}
+	return 14*float64(Lines(text, g.SpanWidth(j, c.ColSpan)-2)) + 8
+}
+
 // rowHeights estimates each row's height in points from the text that must
 // wrap in it: a CJK character of 10.5 pt is 3.7 mm wide, taken as 3.6 for the margin spreadsheet programs keep.
 func rowHeights(g *report.Grid) []float64 {
@@ -251,11 +315,9 @@ func rowHeights(g *report.Grid) []float64 {
 			if c.Covered || c.Text == "" {
 				continue
 			}
-			// a 10.5 pt line is 14 pt in Excel and WPS; LibreOffice's
-			// columns come out a little wider than Excel's, which this
-			// estimate (made for Excel) leaves as spare room
-			need := 14*float64(Lines(c.Text, g.SpanWidth(j, c.ColSpan)-2)) + 8
-			per := need / float64(c.RowSpan)
+			// LibreOffice's columns come out a little wider than Excel's,
+			// which this estimate (made for Excel) leaves as spare room
+			per := cellNeed(g, j, c) / float64(c.RowSpan)
 			for k := i; k < i+c.RowSpan; k++ {
 				if per > h[k] {
 					h[k] = per
