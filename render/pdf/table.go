@@ -301,4 +301,3 @@ func splitParas(s string) []string {
 	}
 	return append(out, s[start:])
 }
-
