@@ -20,7 +20,9 @@ import (
 // evaluation with 30-odd indicators through LibreOffice and reads the
 // pages back with pdftotext -bbox: the sample's table takes the pages the
 // official template does, a long indicator block repeats its heading row
-// on every page it runs on to, and no word is drawn outside its page.
+// on every page it runs on to, no word is drawn outside its page, and
+// every cell's text is printed whole inside its cell's rules (checkCells);
+// jixiao's own PDF is held to the same.
 func TestLayoutPages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("LibreOffice conversions are slow")
@@ -36,8 +38,10 @@ func TestLayoutPages(t *testing.T) {
 	}{
 		{"sample-xlsx", sample.Yanfeng(), "xlsx", 1},
 		{"sample-docx", sample.Yanfeng(), "docx", 2},
+		{"sample-pdf", sample.Yanfeng(), "pdf", 1},
 		{"long-xlsx", long, "xlsx", 3},
 		{"long-docx", long, "docx", 4},
+		{"long-pdf", long, "pdf", 3},
 	}
 	dir := t.TempDir()
 	for _, c := range cases {
@@ -50,9 +54,14 @@ func TestLayoutPages(t *testing.T) {
 			if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			sub := filepath.Join(dir, c.name)
-			_ = os.MkdirAll(sub, 0o755)
-			pages := bboxPages(t, soffice(t, in, sub))
+			pdf := in
+			if c.format != "pdf" {
+				sub := filepath.Join(dir, c.name)
+				_ = os.MkdirAll(sub, 0o755)
+				pdf = soffice(t, in, sub)
+			}
+			pages := bboxPages(t, pdf)
+			checkCells(t, tableGrid(t, c.ev), pages, pageRules(t, pdf, filepath.Join(dir, c.name+"-rules")))
 			t.Logf("%s: %d page(s)", c.name, len(pages))
 			if len(pages) > c.maxPages {
 				t.Errorf("%d pages, want at most %d", len(pages), c.maxPages)

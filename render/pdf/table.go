@@ -95,7 +95,12 @@ func (d *doc) measure(g *report.Grid) *table {
 				}
 				w := t.xs[j+c.ColSpan] - t.xs[j] - 2*cellPadX
 				var ls []string
-				for _, para := range splitParas(shown(c)) {
+				text := shown(c)
+				if c.Header && g.BreakLabels {
+					// break labels where a reader would: 年度 / 总体目标, not 年度总体目 / 标
+					text = report.LabelLines(text, int(w/t.adv('国')))
+				}
+				for _, para := range splitParas(text) {
 					ls = append(ls, Break(para, w, t.adv)...)
 				}
 				t.lines[[2]int{i, j}] = ls

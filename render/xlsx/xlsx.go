@@ -143,40 +143,69 @@ func (x *writer) write() error {
 		_ = f.SetRowHeight(Sheet, x.top+i, heights[i])
 	}
 	breaks := report.Paginate(g, x.layout(heights))
-	owner := report.Owners(g)
-	for _, rows := range g.Chunks(breaks) {
-		// the print titles repeat the heading row on paper: the sheet's own
-		// rows are the page's rows after it
-		if len(rows) > 1 && rows[1] != rows[0]+1 {
-			rows = rows[1:]
+	for _, b := range breaks {
+		if err := f.InsertPageBreak(Sheet, fmt.Sprintf("A%d", x.top+b)); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
 		}
-		start, end := rows[0], rows[len(rows)-1]+1
-		if start > 0 {
-			if err := f.InsertPageBreak(Sheet, fmt.Sprintf("A%d", x.top+start)); err != nil {
-				return fmt.Errorf("xlsx: %w", err)
+	}
+	title := x.printTitle()
+	for i, cells := range g.Rows {
+		for j, c := range cells {
+			if c.Covered {
+				continue
 			}
-		}
-		for i := start; i < end; i++ {
-			for j := range g.Rows[i] {
-				o := owner[i][j]
-				if o[1] != j || o[0] < i && i != start {
-					continue
-				}
+			for k, part := range parts(i, c.RowSpan, breaks, title) {
 				// a merged cell cut by a page break is merged on each page
-				// and labelled on each: the row written is its first on
-				// this page, its value (and formula) only on its own
-				c := g.Rows[o[0]][j]
-				c.RowSpan = min(o[0]+c.RowSpan, end) - i
-				if o[0] < i {
-					c.Formula, c.Valid, c.Kind = "", false, report.KindText
+				// and labelled on each; its value (and formula) only on
+				// its own first row
+				p := c
+				p.RowSpan = part[1] - part[0]
+				if k > 0 {
+					p.Formula, p.Valid, p.Kind = "", false, report.KindText
 				}
-				if err := x.cell(x.top+i, j, c); err != nil {
+				if part[1] == title+1 && i+c.RowSpan > title+1 {
+					// the print title's own part: repeated on every page,
+					// it would print the label again above the page's part
+					p.Text = ""
+				}
+				if err := x.cell(x.top+part[0], j, p); err != nil {
 					return err
 				}
 			}
 		}
 	}
 	return x.page(last)
+}
+
+// parts cuts the rows [from, from+span) of a cell at the page breaks; a
+// cell that spans the print title row (title ≥ 0) and rows below it is cut
+// below the title too when a break falls in it.
+func parts(from, span int, breaks []int, title int) [][2]int {
+	end := from + span
+	var cuts []int
+	for _, b := range breaks {
+		if from < b && b < end {
+			cuts = append(cuts, b)
+		}
+	}
+	if len(cuts) > 0 && title >= from && title+1 < cuts[0] {
+		cuts = append([]int{title + 1}, cuts...)
+	}
+	var out [][2]int
+	for _, c := range append(cuts, end) {
+		out = append(out, [2]int{from, c})
+		from = c
+	}
+	return out
+}
+
+// printTitle is the grid row printed again at the top of every page (the
+// indicator heading), or -1.
+func (x *writer) printTitle() int {
+	if n := len(x.g.Headings); n > 0 && x.g.Headings[n-1].Row > 0 {
+		return x.g.Headings[n-1].Row
+	}
+	return -1
 }
 
 func (x *writer) cell(r, j int, c report.Cell) error {
@@ -256,9 +285,9 @@ func (x *writer) page(last string) error {
 		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", Sheet, last, x.top+len(x.g.Rows)-1)}); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	if n := len(x.g.Headings); n > 0 && x.g.Headings[n-1].Row > 0 {
+	if title := x.printTitle(); title >= 0 {
 		// the indicator heading row is printed again on every page it runs on to
-		r := x.top + x.g.Headings[n-1].Row
+		r := x.top + title
 		if err := x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: Sheet,
 			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", Sheet, r, r)}); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
