@@ -75,7 +75,9 @@ type Layout struct {
 func Paginate(g *Grid, l Layout) []int {
 	p := paginator{g: g, l: l, owner: Owners(g)}
 	var breaks []int
-	capacity, used, empty := l.First, 0.0, false
+	// the first page holds nothing of the table yet: a band too tall for
+	// it breaks there rather than leave the page to the title
+	capacity, used, empty := l.First, 0.0, true
 	newPage := func(at int) {
 		breaks = append(breaks, at)
 		capacity, used, empty = l.Full, p.head(at), true
@@ -85,6 +87,7 @@ func Paginate(g *Grid, l Layout) []int {
 			rest := p.height(from, band[1])
 			if used+rest <= capacity+eps {
 				used += rest
+				empty = false
 				break
 			}
 			avail := capacity - used
@@ -148,7 +151,7 @@ func (p *paginator) pick(band [2]int, from int, avail, minFill float64, cleanOnl
 		if h > avail+eps {
 			break
 		}
-		if h+eps < minFill || !p.readable(from, at) {
+		if h+eps < minFill || p.heading(at-1) || !p.readable(from, at) {
 			continue
 		}
 		cost := p.cuts(band, at)
@@ -160,6 +163,17 @@ func (p *paginator) pick(band [2]int, from int, avail, minFill float64, cleanOnl
 		}
 	}
 	return best
+}
+
+// heading reports whether row r is a heading row, which a page never ends
+// with.
+func (p *paginator) heading(r int) bool {
+	for _, h := range p.g.Headings {
+		if h.Row == r {
+			return true
+		}
+	}
+	return false
 }
 
 // cuts counts the merged cells a break before row at cuts, leaving out
