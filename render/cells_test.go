@@ -204,6 +204,9 @@ func checkCells(t *testing.T, g *report.Grid, doc bboxDoc, rs []rules2D) {
 			if c.Header && len(lines) > 1 {
 				checkLabelLines(t, p+1, c.Text, lines)
 			}
+			if c.Valid && c.Kind != report.KindText && len(lines) > 1 {
+				t.Errorf("page %d: the number %q is broken over lines %q", p+1, c.Text, lines)
+			}
 		}
 	}
 	for s, c := range want {

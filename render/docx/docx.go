@@ -48,8 +48,14 @@ func WriteReport(w io.Writer, o *report.Outline, opt Options) error {
 			}
 		}
 	}
-	for _, a := range o.Attachments {
-		p.pageBreak()
+	for k, a := range o.Attachments {
+		if k == 0 {
+			// the attached 自评表 prints on the table's own pages: its
+			// narrower margins give it the width it has on its own
+			p.sectionBreak("portrait")
+		} else {
+			p.pageBreak()
+		}
 		p.para(StyleSubtitle, a.Label, false)
 		p.gridTop(a.Grid, 10)
 	}
@@ -134,11 +140,13 @@ func (p *pkg) layout(g *report.Grid) *report.Layout {
 	if !p.atTop {
 		return nil
 	}
-	topM, bottomM := 37.0, 35.0
+	// slack: a few millimetres, and on the 自评表's own pages the page
+	// number, whose footer (17.5 mm up) reaches above the 20 mm margin
+	topM, bottomM, slack := 37.0, 35.0, 4.0
 	if p.orient != "" {
-		topM, bottomM = 20, 20
+		topM, bottomM, slack = 20, 20, 8
 	}
-	full := 297 - topM - bottomM - 12 // the footer's page number and some slack
+	full := 297 - topM - bottomM - slack
 	scale := math.Min(float64(p.textWidth())/(g.Width()*twipPerMM), 1)
 	l := &report.Layout{Heights: make([]float64, len(g.Rows)), Need: map[[2]int]float64{}, Full: full}
 	for i := range l.Heights {
@@ -152,7 +160,7 @@ func (p *pkg) layout(g *report.Grid) *report.Layout {
 					continue
 				}
 				w := g.SpanWidth(j, c.ColSpan)*scale - 2
-				need := 5.6*float64(xlsxLines(shownText(g, c, w), w)) + 1.5
+				need := 5.6*float64(report.LineCount(shownText(g, c, w), w, 3.7)) + 1.5
 				l.Need[[2]int{i, j}] = need
 				have := 0.0
 				for k := i; k < i+c.RowSpan; k++ {
@@ -181,24 +189,6 @@ func shownText(g *report.Grid, c report.Cell, width float64) string {
 		return report.LabelLines(c.Text, int((width)/3.9))
 	}
 	return c.Text
-}
-
-// xlsxLines estimates how many lines of 10.5 pt text a width (mm) takes.
-func xlsxLines(text string, width float64) int {
-	per := max(int(width/3.7), 1)
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		units := 0.0
-		for _, r := range para {
-			if r < 0x2e80 {
-				units += 0.55
-			} else {
-				units++
-			}
-		}
-		n += max(1, (int(units)+per-1)/per)
-	}
-	return n
 }
 
 // joinTables ends a table and starts the next with a paragraph one point

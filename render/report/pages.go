@@ -82,7 +82,7 @@ func Paginate(g *Grid, l Layout) []int {
 		breaks = append(breaks, at)
 		capacity, used, empty = l.Full, p.head(at), true
 	}
-	for _, band := range Bands(g) {
+	for _, band := range p.bands() {
 		for from := band[0]; from < band[1]; {
 			rest := p.height(from, band[1])
 			if used+rest <= capacity+eps {
@@ -115,6 +115,28 @@ func Paginate(g *Grid, l Layout) []int {
 }
 
 const eps = 1e-6
+
+// bands are the grid's Bands with the row that closes a heading's block
+// (总分) joined to the block: it goes to the next page with the last
+// group, never alone.
+func (p *paginator) bands() [][2]int {
+	var out [][2]int
+	for _, b := range Bands(p.g) {
+		if n := len(out); n > 0 && b[1]-b[0] == 1 {
+			for _, h := range p.g.Headings {
+				if h.End == b[0] && out[n-1][1] == b[0] && out[n-1][0] <= h.Row {
+					out[n-1][1] = b[1]
+					b = [2]int{}
+					break
+				}
+			}
+		}
+		if b != [2]int{} {
+			out = append(out, b)
+		}
+	}
+	return out
+}
 
 type paginator struct {
 	g     *Grid
@@ -151,7 +173,7 @@ func (p *paginator) pick(band [2]int, from int, avail, minFill float64, cleanOnl
 		if h > avail+eps {
 			break
 		}
-		if h+eps < minFill || p.heading(at-1) || !p.readable(from, at) {
+		if h+eps < minFill || p.heading(at-1) || p.closing(at) || !p.readable(from, at) {
 			continue
 		}
 		cost := p.cuts(band, at)
@@ -176,6 +198,17 @@ func (p *paginator) heading(r int) bool {
 	return false
 }
 
+// closing reports whether row r closes a heading's block (总分), which a
+// page never starts with.
+func (p *paginator) closing(r int) bool {
+	for _, h := range p.g.Headings {
+		if h.End == r {
+			return true
+		}
+	}
+	return false
+}
+
 // cuts counts the merged cells a break before row at cuts, leaving out
 // those that span the whole band (the 绩效指标 label: every break in the
 // block cuts it).
@@ -186,12 +219,23 @@ func (p *paginator) cuts(band [2]int, at int) int {
 		if o[1] != j || p.owner[at-1][j] != o {
 			continue
 		}
-		if o[0] <= band[0] && o[0]+p.g.Rows[o[0]][j].RowSpan >= band[1] {
+		if o[0] <= band[0] && o[0]+p.g.Rows[o[0]][j].RowSpan >= p.blockEnd(band) {
 			continue
 		}
 		n++
 	}
 	return n
+}
+
+// blockEnd is the end of the heading's block in band (its closing row
+// left out), or the band's end.
+func (p *paginator) blockEnd(band [2]int) int {
+	for _, h := range p.g.Headings {
+		if band[0] <= h.Row && h.Row < band[1] && h.End < band[1] {
+			return h.End
+		}
+	}
+	return band[1]
 }
 
 // readable reports whether every merged cell a break before row at cuts

@@ -11,7 +11,8 @@ import (
 // blockGrid is a table like the 自评表's: rows of a budget block (each a
 // band of its own), then a heading row and indicator rows, column 0 the
 // 绩效指标 label over heading and rows, column 1 the 一级 and column 2 the
-// 二级 groups: groups[k] lists the 二级 group sizes of 一级 group k.
+// 二级 groups: groups[k] lists the 二级 group sizes of 一级 group k; then
+// the 总分 row.
 func blockGrid(top int, groups [][]int) *report.Grid {
 	g := report.NewGrid(20, 16, 17, 21)
 	for i := 0; i < top; i++ {
@@ -48,6 +49,8 @@ func blockGrid(top int, groups [][]int) *report.Grid {
 			r += k
 		}
 	}
+	t := g.AddRow()
+	g.Set(t, 0, report.Cell{Text: report.LabelTotal, ColSpan: 4})
 	return g
 }
 
@@ -75,8 +78,11 @@ func TestPaginate(t *testing.T) {
 		first, full float64
 		want        []int
 	}{
-		// 3 budget rows + heading + 5 rows = 90
+		// 3 budget rows + heading + 5 rows + 总分 = 100
 		{"fits", 3, [][]int{{3}, {2}}, 100, 100, nil},
+		// heading + 9 rows + 总分 = 110: the page could end before 总分,
+		// but 总分 goes with the last group
+		{"total never alone", 0, [][]int{{4}, {5}}, 100, 100, []int{5}},
 		// the block (80) fits a fresh page but not the 40 left: it breaks
 		// after 一级 group 0 (heading 10 + 30), which fills them
 		{"group boundary on the first page", 6, [][]int{{3}, {4}}, 100, 100, []int{10}},
@@ -120,7 +126,7 @@ func TestPaginate(t *testing.T) {
 func TestChunksRepeatHeading(t *testing.T) {
 	g := blockGrid(1, [][]int{{3}, {3}})
 	got := g.Chunks([]int{5})
-	want := [][]int{{0, 1, 2, 3, 4}, {1, 5, 6, 7}}
+	want := [][]int{{0, 1, 2, 3, 4}, {1, 5, 6, 7, 8}}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("chunks %v, want %v", got, want)
 	}

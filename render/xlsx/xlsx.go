@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -329,7 +328,7 @@ func cellNeed(g *report.Grid, j int, c report.Cell) float64 {
 	if c.Header && g.BreakLabels {
 		text = report.LabelLines(text, labelChars(g.SpanWidth(j, c.ColSpan)))
 	}
-	return 14*float64(Lines(text, g.SpanWidth(j, c.ColSpan)-2)) + 8
+	return 14*float64(report.LineCount(text, g.SpanWidth(j, c.ColSpan)-2, 3.6)) + 8
 }
 
 // rowHeights estimates each row's height in points from the text that must
@@ -362,38 +361,3 @@ func rowHeights(g *report.Grid) []float64 {
 // Spreadsheet programs pad cells more than word processors: 4.2 mm a
 // character leaves room for it.
 func labelChars(width float64) int { return int((width - 2) / 4.2) }
-
-// Lines estimates how many lines text takes in a column width (mm).
-func Lines(text string, width float64) int {
-	per := int(width / 3.6)
-	if per < 1 {
-		per = 1
-	}
-	n := 0
-	for _, para := range splitLines(text) {
-		units := 0.0
-		for _, r := range para {
-			if r < 0x2e80 {
-				units += 0.55
-			} else {
-				units++
-			}
-		}
-		n += max(1, int(units+float64(per)-1)/per)
-	}
-	return n
-}
-
-func splitLines(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == '\n' {
-			out = append(out, s[start:i])
-			start = i + size
-		}
-		i += size
-	}
-	return append(out, s[start:])
-}
