@@ -77,33 +77,32 @@ func findRules(t *testing.T, file string) rules2D {
 	}
 	pt := 72.0 / cellDPI
 	var r rules2D
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		run := 0
-		for x := b.Min.X; x <= b.Max.X; x++ {
-			if x < b.Max.X && dark(x, y) {
-				run++
-				continue
-			}
-			if run >= minRule {
-				r.h = append(r.h, segment{float64(y) * pt, float64(x-run) * pt, float64(x) * pt})
-			}
-			run = 0
-		}
-	}
-	for x := b.Min.X; x < b.Max.X; x++ {
-		run := 0
-		for y := b.Min.Y; y <= b.Max.Y; y++ {
-			if y < b.Max.Y && dark(x, y) {
-				run++
-				continue
-			}
-			if run >= minRule {
-				r.v = append(r.v, segment{float64(x) * pt, float64(y-run) * pt, float64(y) * pt})
-			}
-			run = 0
-		}
-	}
+	// rows of pixels give the horizontal rules, columns the vertical ones
+	scan(b.Min.Y, b.Max.Y, b.Min.X, b.Max.X, func(y, x int) bool { return dark(x, y) }, func(at, from, to int) {
+		r.h = append(r.h, segment{float64(at) * pt, float64(from) * pt, float64(to) * pt})
+	})
+	scan(b.Min.X, b.Max.X, b.Min.Y, b.Max.Y, dark, func(at, from, to int) {
+		r.v = append(r.v, segment{float64(at) * pt, float64(from) * pt, float64(to) * pt})
+	})
 	return r
+}
+
+// scan reports the runs of at least minRule dark pixels along each line
+// at of [a0, a1), over positions [b0, b1).
+func scan(a0, a1, b0, b1 int, dark func(at, pos int) bool, emit func(at, from, to int)) {
+	for at := a0; at < a1; at++ {
+		run := 0
+		for pos := b0; pos <= b1; pos++ {
+			if pos < b1 && dark(at, pos) {
+				run++
+				continue
+			}
+			if run >= minRule {
+				emit(at, pos-run, pos)
+			}
+			run = 0
+		}
+	}
 }
 
 // box is the cell a point lies in: the nearest rule on each side.

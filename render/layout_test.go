@@ -3,7 +3,6 @@ package render_test
 import (
 	"bytes"
 	"encoding/xml"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -50,16 +49,7 @@ func TestLayoutPages(t *testing.T) {
 			if err := render.Table(&buf, c.format, c.ev, render.Options{}); err != nil {
 				t.Fatal(err)
 			}
-			in := filepath.Join(dir, c.name+"."+c.format)
-			if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			pdf := in
-			if c.format != "pdf" {
-				sub := filepath.Join(dir, c.name)
-				_ = os.MkdirAll(sub, 0o755)
-				pdf = soffice(t, in, sub)
-			}
+			pdf := asPDF(t, buf.Bytes(), dir, c.name, c.format)
 			pages := bboxPages(t, pdf)
 			checkCells(t, tableGrid(t, c.ev), pages, pageRules(t, pdf, filepath.Join(dir, c.name+"-rules")))
 			t.Logf("%s: %d page(s)", c.name, len(pages))
