@@ -111,30 +111,29 @@ type box struct{ left, top, right, bottom float64 }
 // cellOf returns the box around (x, y), false when a side has no rule
 // (outside the table: the title, the page number).
 func (r rules2D) cellOf(x, y float64) (box, bool) {
-	const slack = 1.0
-	bx := box{left: -1, top: -1, right: 1e9, bottom: 1e9}
-	for _, s := range r.v {
-		if s.a-slack <= y && y <= s.b+slack {
-			if s.at < x && s.at > bx.left {
-				bx.left = s.at
-			}
-			if s.at > x && s.at < bx.right {
-				bx.right = s.at
-			}
-		}
-	}
-	for _, s := range r.h {
-		if s.a-slack <= x && x <= s.b+slack {
-			if s.at < y && s.at > bx.top {
-				bx.top = s.at
-			}
-			if s.at > y && s.at < bx.bottom {
-				bx.bottom = s.at
-			}
-		}
-	}
+	var bx box
+	bx.left, bx.right = nearest(r.v, x, y)
+	bx.top, bx.bottom = nearest(r.h, y, x)
 	ok := bx.left >= 0 && bx.top >= 0 && bx.right < 1e9 && bx.bottom < 1e9
 	return bx, ok
+}
+
+// nearest returns the rules of segs nearest before and after pos among
+// those that reach across (−1 and 1e9 when there is none).
+func nearest(segs []segment, pos, across float64) (lo, hi float64) {
+	const slack = 1.0
+	lo, hi = -1, 1e9
+	for _, s := range segs {
+		if s.a-slack <= across && across <= s.b+slack {
+			if s.at < pos && s.at > lo {
+				lo = s.at
+			}
+			if s.at > pos && s.at < hi {
+				hi = s.at
+			}
+		}
+	}
+	return lo, hi
 }
 
 // crosses reports a rule drawn through a word: its text runs over a cell's
