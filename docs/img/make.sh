@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates the pictures in docs/img from the current output: the 自评表
-# (xlsx, docx, pdf) and the 自评报告 (docx) of the sample and of a generated
+# (xlsx, docx, pdf) and the 自评报告 (docx, pdf) of the sample and of a generated
 # 项目 evaluation, the Office files rendered by LibreOffice with the 公文
 # font aliases of render/testdata/fonts.conf, jixiao's own PDF as it is,
 # then drawn at 70 dpi.
@@ -26,6 +26,7 @@ for src in sample project; do
 	"$j" render --to docx --what report -o "$work/$src-report-docx.docx" "$work/$src.yaml"
 	mkdir -p "$work/pdf"
 	"$j" render --to pdf --what table -o "$work/pdf/$src-table-pdf.pdf" "$work/$src.yaml"
+	"$j" render --to pdf --what report -o "$work/pdf/$src-report-pdf.pdf" "$work/$src.yaml"
 done
 for f in "$work"/*.xlsx "$work"/*.docx; do
 	soffice -env:UserInstallation="file://$work/lo" --headless --convert-to pdf --outdir "$work/pdf" "$f" >/dev/null 2>&1
