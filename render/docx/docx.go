@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"jixiao/render/chart"
 	"jixiao/render/report"
@@ -213,7 +212,6 @@ func (p *pkg) grid(g *report.Grid) {
 	if g.Note != "" {
 		p.para(StyleNote, g.Note, false)
 	}
-	g = p.widen(g)
 	scale := float64(p.textWidth()) / (g.Width() * twipPerMM)
 	if scale > 1 {
 		scale = 1
@@ -251,46 +249,6 @@ func (p *pkg) grid(g *report.Grid) {
 	b.WriteString(`</w:tbl>`)
 	// Word needs a paragraph between two tables and after a final one
 	p.paraIn(b, StyleTableText, "", "", false)
-}
-
-// widen gives the page's width left over beside a narrower grid to the
-// columns whose short labels (a 一级 name, centred, at most six
-// characters) would otherwise wrap, the one needing least first: 产出指标
-// and 满意度指标 on one line rather than 产出指 / 标. A grid as wide as the
-// page is returned as it is.
-func (p *pkg) widen(g *report.Grid) *report.Grid {
-	spare := float64(p.textWidth())/twipPerMM - g.Width() - 1
-	if spare <= 0 {
-		return g
-	}
-	need := make([]float64, len(g.Widths))
-	for _, row := range g.Rows {
-		for j, c := range row {
-			n := utf8.RuneCountInString(c.Text)
-			if c.Covered || c.Header || c.ColSpan != 1 || c.Align != report.AlignCenter || n < 2 || n > 6 || c.Kind != report.KindText {
-				continue
-			}
-			need[j] = math.Max(need[j], float64(n)*3.7+2.2-g.Widths[j])
-		}
-	}
-	widths := append([]float64(nil), g.Widths...)
-	for {
-		best := -1
-		for j, n := range need {
-			if n > 0 && n <= spare && (best < 0 || n < need[best]) {
-				best = j
-			}
-		}
-		if best < 0 {
-			break
-		}
-		widths[best] += need[best]
-		spare -= need[best]
-		need[best] = 0
-	}
-	w := *g
-	w.Widths = widths
-	return &w
 }
 
 // table is a grid being written as Word tables.
