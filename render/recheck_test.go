@@ -43,9 +43,11 @@ func TestRenderedDocumentsRecheckClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	evals["yanfeng-yaml"] = ev
+	// long enough to break across pages, cutting merged 一级 cells
+	evals["long"] = longProject(t)
 	_, pdfErr := exec.LookPath("pdftotext")
 	seen := map[string]bool{}
-	for _, name := range []string{"yanfeng", "yanfeng-yaml", "project"} {
+	for _, name := range []string{"yanfeng", "yanfeng-yaml", "project", "long"} {
 		ev := evals[name]
 		rs, err := rules.Load(ev.Rules)
 		if err != nil {

@@ -55,6 +55,22 @@ func soffice(t *testing.T, in, dir string) string {
 	return pdf
 }
 
+// asPDF writes a rendered document to dir as name.format and returns it as
+// a PDF: as it is, or converted by LibreOffice.
+func asPDF(t *testing.T, data []byte, dir, name, format string) string {
+	t.Helper()
+	in := filepath.Join(dir, name+"."+format)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if format == "pdf" {
+		return in
+	}
+	sub := filepath.Join(dir, name)
+	_ = os.MkdirAll(sub, 0o755)
+	return soffice(t, in, sub)
+}
+
 // pages renders a PDF's pages to PNG and returns their paths.
 func pages(t *testing.T, pdf, prefix string) []string {
 	t.Helper()
@@ -111,16 +127,7 @@ func TestVisual(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			in := filepath.Join(dir, c.name+"."+c.format)
-			if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			pdf := in
-			if c.format != "pdf" {
-				sub := filepath.Join(dir, c.name)
-				_ = os.MkdirAll(sub, 0o755)
-				pdf = soffice(t, in, sub)
-			}
+			pdf := asPDF(t, buf.Bytes(), dir, c.name, c.format)
 			text := pdftext(t, pdf)
 			for _, w := range c.want {
 				if !strings.Contains(text, w) {

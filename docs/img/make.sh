@@ -1,8 +1,9 @@
 #!/bin/sh
 # Regenerates the pictures in docs/img from the current output: the 自评表
-# (xlsx, docx) and the 自评报告 (docx) of the sample and of a generated 项目
-# evaluation, rendered by LibreOffice with the 公文 font aliases of
-# render/testdata/fonts.conf, then drawn at 70 dpi.
+# (xlsx, docx, pdf) and the 自评报告 (docx, pdf) of the sample and of a generated
+# 项目 evaluation, the Office files rendered by LibreOffice with the 公文
+# font aliases of render/testdata/fonts.conf, jixiao's own PDF as it is,
+# then drawn at 70 dpi.
 # Needs: go, soffice (LibreOffice Writer and Calc), pdftoppm (poppler-utils).
 # Run from the repository root: sh docs/img/make.sh
 set -eu
@@ -23,6 +24,9 @@ for src in sample project; do
 	"$j" render --to xlsx --what table -o "$work/$src-table-xlsx.xlsx" "$work/$src.yaml"
 	"$j" render --to docx --what table -o "$work/$src-table-docx.docx" "$work/$src.yaml"
 	"$j" render --to docx --what report -o "$work/$src-report-docx.docx" "$work/$src.yaml"
+	mkdir -p "$work/pdf"
+	"$j" render --to pdf --what table -o "$work/pdf/$src-table-pdf.pdf" "$work/$src.yaml"
+	"$j" render --to pdf --what report -o "$work/pdf/$src-report-pdf.pdf" "$work/$src.yaml"
 done
 for f in "$work"/*.xlsx "$work"/*.docx; do
 	soffice -env:UserInstallation="file://$work/lo" --headless --convert-to pdf --outdir "$work/pdf" "$f" >/dev/null 2>&1

@@ -48,8 +48,14 @@ func WriteReport(w io.Writer, o *report.Outline, opt Options) error {
 			}
 		}
 	}
-	for _, a := range o.Attachments {
-		p.pageBreak()
+	for k, a := range o.Attachments {
+		if k == 0 {
+			// the attached 自评表 prints on the table's own pages: its
+			// narrower margins give it the width it has on its own
+			p.sectionBreak("portrait")
+		} else {
+			p.pageBreak()
+		}
 		p.para(StyleSubtitle, a.Label, false)
 		p.gridTop(a.Grid, 10)
 	}
@@ -112,9 +118,6 @@ func (p *pkg) paraIn(b *strings.Builder, style, jc, text string, bold bool) {
 	b.WriteString(`</w:p>`)
 }
 
-// grid writes a Grid as a Word table: its title and note as paragraphs,
-// then the table with gridSpan for horizontal spans and vMerge (restart /
-// continue) for vertical ones.
 // gridTop writes a grid that starts a page, used mm below the top margin
 // (a label above it): its indicator groups can then be kept whole on
 // pages, which needs to know where the page ends.
@@ -124,101 +127,79 @@ func (p *pkg) gridTop(g *report.Grid, used float64) {
 	p.atTop = false
 }
 
-// groupBreaks estimates the rows' heights and returns the rows at which a
-// 一级指标 group starts that would not fit on the page, so that it begins
-// the next page instead of being cut. A group taller than a page is left
-// to break where it must (its heading row still repeats). nil when the
-// grid does not start a page, where the estimate has nothing to start from.
-func (p *pkg) groupBreaks(g *report.Grid, owner [][][2]int, headings map[int]bool) map[int]bool {
+// layout estimates, in millimetres, the rows of a grid that starts a page
+// (report.Layout) so that report.Paginate can break it where a merged cell
+// is not cut or is written again on the next page. nil when the grid does
+// not start a page, where the estimate has nothing to start from.
+//
+// The estimate errs tall: 5.6 mm a line where LibreOffice sets 4.9 (the
+// style's 14 pt) and Word, snapping to the document grid, 5.5; a page
+// that comes out shorter than estimated ends early, one that came out
+// taller would be broken by the word processor inside a merged cell.
+func (p *pkg) layout(g *report.Grid) *report.Layout {
 	if !p.atTop {
 		return nil
 	}
-	hrow, l1 := -1, -1
-	for i := range headings {
-		hrow = i
-	}
-	if hrow < 0 {
-		return nil
-	}
-	for j, c := range g.Rows[hrow] {
-		if !c.Covered && c.Text == report.LabelLevel1 {
-			l1 = j
-		}
-	}
-	if l1 < 0 {
-		return nil
-	}
-	topM, bottomM := 37.0, 35.0
+	// slack: a few millimetres, and on the 自评表's own pages the page
+	// number, whose footer (17.5 mm up) reaches above the 20 mm margin
+	topM, bottomM, slack := 37.0, 35.0, 4.0
 	if p.orient != "" {
-		topM, bottomM = 20, 20
+		topM, bottomM, slack = 20, 20, 8
 	}
-	page := 297 - topM - bottomM - 12 // the footer's page number and some slack
-	scale := float64(p.textWidth()) / (g.Width() * twipPerMM)
-	scale = math.Min(scale, 1)
-	h := make([]float64, len(g.Rows))
-	for i := range h {
-		h[i] = 8 // trHeight 454 twips
+	full := 297 - topM - bottomM - slack
+	scale := math.Min(float64(p.textWidth())/(g.Width()*twipPerMM), 1)
+	l := &report.Layout{Heights: make([]float64, len(g.Rows)), Need: map[[2]int]float64{}, Full: full}
+	for i := range l.Heights {
+		l.Heights[i] = 8 // trHeight 454 twips
 	}
-	for i, row := range g.Rows {
-		for j, c := range row {
-			if c.Covered || c.Text == "" || c.RowSpan > 6 {
-				continue
-			}
-			w := g.SpanWidth(j, c.ColSpan)*scale - 2
-			need := 5.6*float64(xlsxLines(c.Text, w)) + 1.5
-			per := need / float64(max(c.RowSpan, 1))
-			for k := i; k < i+max(c.RowSpan, 1) && k < len(h); k++ {
-				h[k] = math.Max(h[k], per)
+	// single-row cells first, then merged ones grow their last row
+	for pass := 0; pass < 2; pass++ {
+		for i, row := range g.Rows {
+			for j, c := range row {
+				if c.Covered || (pass == 0) != (c.RowSpan == 1) {
+					continue
+				}
+				w := g.SpanWidth(j, c.ColSpan)*scale - 2
+				need := 5.6*float64(report.LineCount(shownText(g, c, w), w, 3.7)) + 1.5
+				l.Need[[2]int{i, j}] = need
+				have := 0.0
+				for k := i; k < i+c.RowSpan; k++ {
+					have += l.Heights[k]
+				}
+				if need > have {
+					l.Heights[i+c.RowSpan-1] += need - have
+				}
 			}
 		}
 	}
-	used := p.topUsed + 12 // the caption
+	l.First = full - p.topUsed - 12 // the caption
 	if g.Subtitle != "" {
-		used += 7
+		l.First -= 7
 	}
 	if g.Note != "" {
-		used += 7
+		l.First -= 7
 	}
-	breaks := map[int]bool{}
-	for i := 0; i < len(g.Rows); i++ {
-		c := g.Rows[i][l1]
-		if i > hrow+1 && !c.Covered && owner[i][l1] == [2]int{i, l1} {
-			if used > page {
-				// a group taller than a page has broken where the word
-				// processor chose: where this page now stands is a guess,
-				// and a forced break on a guess leaves a near-empty page
-				break
-			}
-			group := 0.0
-			for k := i; k < i+max(c.RowSpan, 1) && k < len(h); k++ {
-				group += h[k]
-			}
-			if used+group > page && group+h[hrow] <= page {
-				breaks[i] = true
-				used = h[hrow]
-			}
-		}
-		used += h[i]
-	}
-	return breaks
+	return l
 }
 
-// xlsxLines estimates how many lines of 10.5 pt text a width (mm) takes.
-func xlsxLines(text string, width float64) int {
-	per := max(int(width/3.7), 1)
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		units := 0.0
-		for _, r := range para {
-			if r < 0x2e80 {
-				units += 0.55
-			} else {
-				units++
-			}
-		}
-		n += max(1, (int(units)+per-1)/per)
+// shownText is a cell's text as the table prints it, header labels
+// broken where a reader would.
+func shownText(g *report.Grid, c report.Cell, width float64) string {
+	if c.Header && g.BreakLabels {
+		return report.LabelLines(c.Text, int((width)/3.9))
 	}
-	return n
+	return c.Text
+}
+
+// joinTables ends a table and starts the next with a paragraph one point
+// high between them (Word needs a paragraph there), breaking the page
+// after it when page.
+func joinTables(b *strings.Builder, page bool) {
+	b.WriteString(`</w:tbl><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>`)
+	if page {
+		b.WriteString(`<w:r><w:rPr><w:sz w:val="2"/></w:rPr><w:br w:type="page"/></w:r>`)
+	}
+	b.WriteString(`</w:p>`)
 }
 
 func (p *pkg) grid(g *report.Grid) {
@@ -235,89 +216,92 @@ func (p *pkg) grid(g *report.Grid) {
 	if scale > 1 {
 		scale = 1
 	}
-	tw := func(mm float64) int { return int(mm * twipPerMM * scale) }
-	b := &p.body
-	open := func() {
-		fmt.Fprintf(b, `<w:tbl><w:tblPr><w:tblStyle w:val="%s"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, StyleTable, tw(g.Width()))
-		for _, wmm := range g.Widths {
-			fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, tw(wmm))
-		}
-		b.WriteString(`</w:tblGrid>`)
-	}
-	open()
-	owner := owners(g)
-	// keep[i]: row i belongs to a vertically merged cell that goes on below
-	// it, so it must stay on the page of the next row (Word breaks a merged
-	// 一级指标 cell otherwise, and the half on the next page is unlabelled).
-	keep := make([]bool, len(g.Rows))
-	for i, row := range g.Rows {
-		for _, c := range row {
-			// the 绩效指标 label spans the whole indicator block: kept
-			// together, a long block could not break at all
-			if !c.Covered && c.RowSpan > 1 && c.Text != report.LabelIndicator {
-				for k := i; k < i+c.RowSpan-1 && k < len(g.Rows); k++ {
-					keep[k] = true
-				}
-			}
-		}
-	}
+	t := &table{g: g, owner: report.Owners(g), headings: map[int]bool{},
+		tw: func(mm float64) int { return int(mm * twipPerMM * scale) }}
 	// the indicator block's heading is the last: the budget block above it
 	// is a few rows and never breaks
-	headings := map[int]bool{}
 	if n := len(g.Headings); n > 0 {
-		headings[g.Headings[n-1].Row] = true
+		t.headings[g.Headings[n-1].Row] = true
 	}
-	breaks := p.groupBreaks(g, owner, headings)
-	heading := -1
-	for i, row := range g.Rows {
-		if breaks[i] && heading >= 0 {
-			// the next 一级 group does not fit on this page: the table
-			// ends here, a page starts, and the heading row is written again
-			// above the group, so no merged cell is cut by the page
-			b.WriteString(`</w:tbl><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr><w:r><w:rPr><w:sz w:val="2"/></w:rPr><w:br w:type="page"/></w:r></w:p>`)
-			open()
-			p.row(b, g, owner, heading, tw, keep, headings)
+	var breaks []int
+	if l := p.layout(g); l != nil {
+		breaks = report.Paginate(g, *l)
+	}
+	b := &p.body
+	for k, rows := range g.Chunks(breaks) {
+		if k > 0 {
+			// the page ends here: a merged cell cut by it is written again,
+			// with its text, on the next page, under the heading row
+			joinTables(b, true)
 		}
-		if headings[i] {
-			heading = i
+		t.open(b)
+		for at, i := range rows {
+			if t.headings[i] && at > 0 {
+				// Word repeats only a table's first rows on a new page: the
+				// indicator block starts a table of its own, whose heading
+				// row is repeated wherever the word processor breaks it
+				joinTables(b, false)
+				t.open(b)
+			}
+			p.row(b, t, rows, at)
 		}
-		if headings[i] && i > 0 {
-			// Word repeats only a table's first rows on a new page: the
-			// indicator block starts a table of its own, joined to the
-			// budget block by a paragraph one point high, whose heading row
-			// is repeated wherever the indicators break.
-			b.WriteString(`</w:tbl><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>`)
-			open()
-		}
-		_ = row
-		p.row(b, g, owner, i, tw, keep, headings)
 	}
 	b.WriteString(`</w:tbl>`)
 	// Word needs a paragraph between two tables and after a final one
 	p.paraIn(b, StyleTableText, "", "", false)
 }
 
-// row writes row i of g.
-func (p *pkg) row(b *strings.Builder, g *report.Grid, owner [][][2]int, i int, tw func(float64) int, keep []bool, headings map[int]bool) {
+// table is a grid being written as Word tables.
+type table struct {
+	g        *report.Grid
+	owner    [][][2]int
+	headings map[int]bool
+	tw       func(mm float64) int
+}
+
+func (t *table) open(b *strings.Builder) {
+	fmt.Fprintf(b, `<w:tbl><w:tblPr><w:tblStyle w:val="%s"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, StyleTable, t.tw(t.g.Width()))
+	for _, wmm := range t.g.Widths {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, t.tw(wmm))
+	}
+	b.WriteString(`</w:tblGrid>`)
+}
+
+// row writes row rows[at] of a page's rows: a merged cell starts (vMerge
+// restart, with its text) on the first of these rows it covers and
+// continues on the others, so that a cell cut by a page break is a cell
+// of its own on each page. Rows of a merge that goes on below are kept
+// with the next (Word breaks a merged cell otherwise, and the half on the
+// next page is unlabelled).
+func (p *pkg) row(b *strings.Builder, t *table, rows []int, at int) {
+	g, i := t.g, rows[at]
 	b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="454"/>`)
-	if headings[i] {
+	if t.headings[i] {
 		b.WriteString(`<w:tblHeader/>`)
 	}
 	b.WriteString(`</w:trPr>`)
-	for j := 0; j < len(g.Rows[i]); j++ {
-		o := owner[i][j]
-		a := g.Rows[o[0]][o[1]]
-		width := tw(g.SpanWidth(j, a.ColSpan))
-		switch {
-		case o == [2]int{i, j}:
-			if a.Header && g.BreakLabels {
-				// break labels where a reader would: 部门预算资金 /（万元）
-				a.Text = report.LabelLines(a.Text, int((float64(width)/twipPerMM-2)/3.9))
-			}
-			p.cell(b, a, width, a.RowSpan > 1, false, keep[i] || headings[i])
-		case o[0] < i && o[1] == j:
-			p.cell(b, a, width, false, true, keep[i] || headings[i])
+	keep := t.headings[i]
+	for j := range g.Rows[i] {
+		o := t.owner[i][j]
+		// the 绩效指标 label spans the whole indicator block: kept
+		// together, a long block could not break at all
+		if o[1] == j && at+1 < len(rows) && t.owner[rows[at+1]][j] == o && g.Rows[o[0]][j].Text != report.LabelIndicator {
+			keep = true
 		}
+	}
+	for j := range g.Rows[i] {
+		o := t.owner[i][j]
+		if o[1] != j {
+			continue
+		}
+		a := g.Rows[o[0]][o[1]]
+		width := t.tw(g.SpanWidth(j, a.ColSpan))
+		first := at == 0 || t.owner[rows[at-1]][j] != o
+		more := at+1 < len(rows) && t.owner[rows[at+1]][j] == o
+		if first {
+			a.Text = shownText(g, a, float64(width)/twipPerMM-2)
+		}
+		p.cell(b, a, width, first && more, !first, keep)
 	}
 	b.WriteString(`</w:tr>`)
 }
@@ -365,30 +349,6 @@ func (p *pkg) paraKeep(b *strings.Builder, jc, text string, bold bool) {
 	// keepNext follows pStyle: Word refuses pPr children out of order
 	style := `<w:pStyle w:val="` + StyleTableText + `"/>`
 	b.WriteString(strings.Replace(s, style, style+`<w:keepNext/>`, 1))
-}
-
-// owners maps every slot to the top-left slot of the cell that holds it.
-func owners(g *report.Grid) [][][2]int {
-	o := make([][][2]int, len(g.Rows))
-	for i := range o {
-		o[i] = make([][2]int, len(g.Widths))
-		for j := range o[i] {
-			o[i][j] = [2]int{i, j}
-		}
-	}
-	for i, row := range g.Rows {
-		for j, c := range row {
-			if c.Covered {
-				continue
-			}
-			for di := 0; di < c.RowSpan && i+di < len(g.Rows); di++ {
-				for dj := 0; dj < c.ColSpan && j+dj < len(row); dj++ {
-					o[i+di][j+dj] = [2]int{i, j}
-				}
-			}
-		}
-	}
-	return o
 }
 
 // image places a PNG inline, centred, 150 mm wide.

@@ -102,6 +102,14 @@ func (p *pkg) document() string {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>`)
 	b.WriteString(p.body.String())
+	b.WriteString(p.sectPr())
+	b.WriteString(`</w:body></w:document>`)
+	return b.String()
+}
+
+// sectPr is the page setup of the section written so far: A4, the 公文
+// margins for a report, narrower ones for a table's pages (orient set).
+func (p *pkg) sectPr() string {
 	w, h := a4W, a4H
 	orient := ""
 	if p.orient == "landscape" {
@@ -115,10 +123,16 @@ func (p *pkg) document() string {
 	if p.noFirst {
 		title = `<w:titlePg/>`
 	}
-	fmt.Fprintf(&b, `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/><w:pgSz w:w="%d" w:h="%d"%s/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="992" w:gutter="0"/>%s<w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>`,
+	return fmt.Sprintf(`<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/><w:pgSz w:w="%d" w:h="%d"%s/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="992" w:gutter="0"/>%s<w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>`,
 		w, h, orient, top, right, bottom, left, title)
-	b.WriteString(`</w:body></w:document>`)
-	return b.String()
+}
+
+// sectionBreak ends the section written so far (its page setup in the
+// break's paragraph, as WordprocessingML has it) and starts the next on a
+// new page with orient's.
+func (p *pkg) sectionBreak(orient string) {
+	p.body.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>` + p.sectPr() + `</w:pPr></w:p>`)
+	p.orient = orient
 }
 
 // textWidth is the usable width in twips.

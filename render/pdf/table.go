@@ -53,7 +53,7 @@ func (d *doc) grid(g *report.Grid) error {
 		}
 	}
 	t := d.measure(g)
-	for _, band := range bands(g) {
+	for _, band := range report.Bands(g) {
 		h := t.height(band[0], band[1])
 		switch {
 		case d.y+h <= pageH-marginBottom+eps:
@@ -79,7 +79,7 @@ func (d *doc) grid(g *report.Grid) error {
 func (d *doc) measure(g *report.Grid) *table {
 	scale := d.textWidth() / g.Width()
 	t := &table{g: g, xs: make([]float64, len(g.Widths)+1), heights: make([]float64, len(g.Rows)),
-		lines: map[[2]int][]string{}, owner: owners(g), adv: d.adv(sizeTable)}
+		lines: map[[2]int][]string{}, owner: report.Owners(g), adv: d.adv(sizeTable)}
 	t.xs[0] = d.marginX
 	for j, w := range g.Widths {
 		t.xs[j+1] = t.xs[j] + w*scale
@@ -95,7 +95,12 @@ func (d *doc) measure(g *report.Grid) *table {
 				}
 				w := t.xs[j+c.ColSpan] - t.xs[j] - 2*cellPadX
 				var ls []string
-				for _, para := range splitParas(shown(c)) {
+				text := shown(c)
+				if c.Header && g.BreakLabels {
+					// break labels where a reader would: 年度 / 总体目标, not 年度总体目 / 标
+					text = report.LabelLines(text, int(w/t.adv('国')))
+				}
+				for _, para := range splitParas(text) {
 					ls = append(ls, Break(para, w, t.adv)...)
 				}
 				t.lines[[2]int{i, j}] = ls
@@ -290,29 +295,6 @@ func (d *doc) cell(c report.Cell, ls []string, x, y, w, h float64, adv func(rune
 	return nil
 }
 
-// bands groups rows into runs that vertical merges tie together; a page
-// break falls between bands, and inside one only when it is taller than a
-// page.
-func bands(g *report.Grid) [][2]int {
-	var out [][2]int
-	start, end := 0, 0
-	for i, row := range g.Rows {
-		if i >= end && i > start {
-			out = append(out, [2]int{start, i})
-			start = i
-		}
-		for _, c := range row {
-			if !c.Covered && i+c.RowSpan > end {
-				end = i + c.RowSpan
-			}
-		}
-	}
-	if start < len(g.Rows) {
-		out = append(out, [2]int{start, len(g.Rows)})
-	}
-	return out
-}
-
 func splitParas(s string) []string {
 	var out []string
 	start := 0
@@ -323,28 +305,4 @@ func splitParas(s string) []string {
 		}
 	}
 	return append(out, s[start:])
-}
-
-// owners maps every slot to the top-left slot of the cell that holds it.
-func owners(g *report.Grid) [][][2]int {
-	o := make([][][2]int, len(g.Rows))
-	for i := range o {
-		o[i] = make([][2]int, len(g.Widths))
-		for j := range o[i] {
-			o[i][j] = [2]int{i, j}
-		}
-	}
-	for i, row := range g.Rows {
-		for j, c := range row {
-			if c.Covered {
-				continue
-			}
-			for di := 0; di < c.RowSpan && i+di < len(g.Rows); di++ {
-				for dj := 0; dj < c.ColSpan && j+dj < len(row); dj++ {
-					o[i+di][j+dj] = [2]int{i, j}
-				}
-			}
-		}
-	}
-	return o
 }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -26,6 +25,9 @@ const (
 	TitleFont = "方正小标宋简体"
 	BodyFont  = "宋体"
 )
+
+// marginTopBottom is the page's top and bottom margin, in inches.
+const marginTopBottom = 0.6
 
 // Write writes g as a one-sheet workbook.
 func Write(w io.Writer, g *report.Grid) error {
@@ -136,19 +138,73 @@ func (x *writer) write() error {
 		}
 	}
 	heights := rowHeights(g)
+	for i := range g.Rows {
+		_ = f.SetRowHeight(Sheet, x.top+i, heights[i])
+	}
+	breaks := report.Paginate(g, x.layout(heights))
+	for _, b := range breaks {
+		if err := f.InsertPageBreak(Sheet, fmt.Sprintf("A%d", x.top+b)); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+	}
+	title := x.printTitle()
 	for i, cells := range g.Rows {
-		r := x.top + i
-		_ = f.SetRowHeight(Sheet, r, heights[i])
 		for j, c := range cells {
 			if c.Covered {
 				continue
 			}
-			if err := x.cell(r, j, c); err != nil {
-				return err
+			for k, part := range parts(i, c.RowSpan, breaks, title) {
+				// a merged cell cut by a page break is merged on each page
+				// and labelled on each; its value (and formula) only on
+				// its own first row
+				p := c
+				p.RowSpan = part[1] - part[0]
+				if k > 0 {
+					p.Formula, p.Valid, p.Kind = "", false, report.KindText
+				}
+				if part[1] == title+1 && i+c.RowSpan > title+1 {
+					// the print title's own part: repeated on every page,
+					// it would print the label again above the page's part
+					p.Text = ""
+				}
+				if err := x.cell(x.top+part[0], j, p); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	return x.page(last)
+}
+
+// parts cuts the rows [from, from+span) of a cell at the page breaks; a
+// cell that spans the print title row (title ≥ 0) and rows below it is cut
+// below the title too when a break falls in it.
+func parts(from, span int, breaks []int, title int) [][2]int {
+	end := from + span
+	var cuts []int
+	for _, b := range breaks {
+		if from < b && b < end {
+			cuts = append(cuts, b)
+		}
+	}
+	if len(cuts) > 0 && title >= from && title+1 < cuts[0] {
+		cuts = append([]int{title + 1}, cuts...)
+	}
+	var out [][2]int
+	for _, c := range append(cuts, end) {
+		out = append(out, [2]int{from, c})
+		from = c
+	}
+	return out
+}
+
+// printTitle is the grid row printed again at the top of every page (the
+// indicator heading), or -1.
+func (x *writer) printTitle() int {
+	if n := len(x.g.Headings); n > 0 && x.g.Headings[n-1].Row > 0 {
+		return x.g.Headings[n-1].Row
+	}
+	return -1
 }
 
 func (x *writer) cell(r, j int, c report.Cell) error {
@@ -217,7 +273,7 @@ func (x *writer) page(last string) error {
 	if err := x.f.SetPageLayout(Sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fit, FitToHeight: &tall}); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	m, top := 0.5, 0.6
+	m, top := 0.5, marginTopBottom
 	if err := x.f.SetPageMargins(Sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &top, Bottom: &top}); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
@@ -228,15 +284,51 @@ func (x *writer) page(last string) error {
 		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", Sheet, last, x.top+len(x.g.Rows)-1)}); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	if n := len(x.g.Headings); n > 0 && x.g.Headings[n-1].Row > 0 {
+	if title := x.printTitle(); title >= 0 {
 		// the indicator heading row is printed again on every page it runs on to
-		r := x.top + x.g.Headings[n-1].Row
+		r := x.top + title
 		if err := x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: Sheet,
 			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", Sheet, r, r)}); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
 	}
 	return nil
+}
+
+// pageHeight is the height of an A4 page between the margins of page, in
+// points.
+const pageHeight = 841.89 - 2*marginTopBottom*72
+
+// layout describes the rows for report.Paginate, in points at 100%: the
+// sheet is fitted to the page's width, which shrinks it (LibreOffice's
+// columns come out wider than Excel's) or leaves it as it is, never
+// enlarges it, so that a page holds at least the rows planned for it.
+func (x *writer) layout(heights []float64) report.Layout {
+	need := map[[2]int]float64{}
+	for i, cells := range x.g.Rows {
+		for j, c := range cells {
+			if !c.Covered {
+				need[[2]int{i, j}] = cellNeed(x.g, j, c)
+			}
+		}
+	}
+	// the title rows above the grid, and a few points of slack
+	first := pageHeight - 10
+	for r := 1; r < x.top; r++ {
+		h, _ := x.f.GetRowHeight(Sheet, r)
+		first -= h
+	}
+	return report.Layout{Heights: heights, Need: need, First: first, Full: pageHeight - 10}
+}
+
+// cellNeed is the height in points a cell's text takes: a 10.5 pt line is
+// 14 pt in Excel and WPS, with 8 pt of padding.
+func cellNeed(g *report.Grid, j int, c report.Cell) float64 {
+	text := c.Text
+	if c.Header && g.BreakLabels {
+		text = report.LabelLines(text, labelChars(g.SpanWidth(j, c.ColSpan)))
+	}
+	return 14*float64(report.LineCount(text, g.SpanWidth(j, c.ColSpan)-2, 3.6)) + 8
 }
 
 // rowHeights estimates each row's height in points from the text that must
@@ -251,11 +343,9 @@ func rowHeights(g *report.Grid) []float64 {
 			if c.Covered || c.Text == "" {
 				continue
 			}
-			// a 10.5 pt line is 14 pt in Excel and WPS; LibreOffice's
-			// columns come out a little wider than Excel's, which this
-			// estimate (made for Excel) leaves as spare room
-			need := 14*float64(Lines(c.Text, g.SpanWidth(j, c.ColSpan)-2)) + 8
-			per := need / float64(c.RowSpan)
+			// LibreOffice's columns come out a little wider than Excel's,
+			// which this estimate (made for Excel) leaves as spare room
+			per := cellNeed(g, j, c) / float64(c.RowSpan)
 			for k := i; k < i+c.RowSpan; k++ {
 				if per > h[k] {
 					h[k] = per
@@ -271,38 +361,3 @@ func rowHeights(g *report.Grid) []float64 {
 // Spreadsheet programs pad cells more than word processors: 4.2 mm a
 // character leaves room for it.
 func labelChars(width float64) int { return int((width - 2) / 4.2) }
-
-// Lines estimates how many lines text takes in a column width (mm).
-func Lines(text string, width float64) int {
-	per := int(width / 3.6)
-	if per < 1 {
-		per = 1
-	}
-	n := 0
-	for _, para := range splitLines(text) {
-		units := 0.0
-		for _, r := range para {
-			if r < 0x2e80 {
-				units += 0.55
-			} else {
-				units++
-			}
-		}
-		n += max(1, int(units+float64(per)-1)/per)
-	}
-	return n
-}
-
-func splitLines(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == '\n' {
-			out = append(out, s[start:i])
-			start = i + size
-		}
-		i += size
-	}
-	return append(out, s[start:])
-}
