@@ -58,10 +58,10 @@ func TestGroupStartsNextPage(t *testing.T) {
 func TestTallGroupLabelledOnEachPage(t *testing.T) {
 	rs := rules.MustLoad("national-2020")
 	ev := &jixiao.Evaluation{Kind: jixiao.KindProject, Project: "长组换页", Year: 2024,
-		Budget: jixiao.Budget{FullYear: jixiao.ParseFigure("100"), Executed: jixiao.ParseFigure("100")}}
+		Budget: jixiao.Budget{FullYear: notation.ParseFigure("100"), Executed: notation.ParseFigure("100")}}
 	for k := 0; k < 60; k++ {
 		ev.Indicators = append(ev.Indicators, jixiao.Indicator{Level1: "产出指标", Level2: fmt.Sprintf("二级%d", k/6), Name: fmt.Sprintf("指标%d", k),
-			Target: jixiao.ParseValue("≥1次"), Actual: jixiao.ParseValue("1次"), Weight: jixiao.ParseFigure("1"), Score: jixiao.ParseFigure("1")})
+			Target: notation.ParseValue("≥1次"), Actual: notation.ParseValue("1次"), Weight: notation.ParseFigure("1"), Score: notation.ParseFigure("1")})
 	}
 	var buf bytes.Buffer
 	if err := docx.WriteTable(&buf, report.Table(ev, score.Score(ev, rs), rs)); err != nil {
