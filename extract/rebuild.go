@@ -66,6 +66,7 @@ type builder struct {
 	inHeader  bool        // the grouped row is a block's header
 	hdr       []hkind     // the current block's header, by column
 	afterNote bool        // the last token was a label below the total, whose value follows
+	hdrLine   int         // the source line the open header started on
 
 	lastLine, lastCells int    // the source line of the last token, and its cells
 	next                string // the next token's label
@@ -252,7 +253,7 @@ func (b *builder) group(t token, n string) {
 		b.endRow()
 		return
 	}
-	if b.inHeader && headerContinues(n, b.blk) {
+	if b.inHeader && (headerContinues(n, b.blk) || b.sameLineHeader(t)) {
 		b.row = append(b.row, cellOf(t))
 		return
 	}
@@ -274,7 +275,7 @@ func (b *builder) group(t token, n string) {
 	case indicatorHeaderStart(n) && (b.blk != blkIndicators || n == "一级指标"):
 		b.openIf(t)
 		b.startHeader(t, blkIndicators)
-	case isTotalCell(n, b.blk):
+	case isTotalCell(n, b.blk) && !b.headerTotal(n):
 		b.startRow(t, -1)
 		b.blk = blkAfter
 	case b.rowStart(n):
@@ -324,7 +325,7 @@ func (b *builder) rowStart(n string) bool {
 	var starts bool
 	switch b.blk {
 	case blkHead:
-		starts = headerLabels[n] != "" || goalLabel(n) || strings.HasPrefix(n, "项目基本情况")
+		starts = headerLabels[n] != "" || goalLabel(n) || strings.HasPrefix(n, "项目基本情况") || b.headerTotal(n)
 	case blkBudget:
 		starts = isTotalLabel(n) || n == "总额" || n == splitIncome || n == splitExpense || n == splitSource ||
 			expenseRows[n] || incomeRows[n] || sourceRows[n] || goalLabel(n)
@@ -372,8 +373,23 @@ func (b *builder) startRow(t token, col int) {
 	}
 }
 
+// headerTotal reports 自评总分 among the header fields, above the
+// budget (重庆's 部门整体 table): a field of the head, not the total row
+// that ends a table.
+func (b *builder) headerTotal(n string) bool {
+	return n == "自评总分" && b.blk == blkHead && !b.seenBody
+}
+
+// sameLineHeader reports a cell of words on the line a header started
+// on, when the source kept that line as a row (deglue's rows): OCR junk
+// between the labels ("相)预资5") is a header cell, not the first row.
+func (b *builder) sameLineHeader(t token) bool {
+	return t.line == b.hdrLine && rowLine(t.lineCells) && !jixiao.IsFigure(t.text)
+}
+
 func (b *builder) startHeader(t token, blk block) {
 	b.endRow()
+	b.hdrLine = t.line
 	b.blk, b.seenBody, b.inHeader = blk, true, true
 	b.row = append(b.row, cellOf(t))
 }
@@ -675,7 +691,7 @@ func startsTable(n string) bool {
 // before its columns: 预算执行情况（10分）, 年度预算数（万元）, 项目资金（万元）.
 func budgetHeaderStart(n string) bool {
 	switch n {
-	case "预算执行情况", "年度预算数", "项目资金", "资金", "预算资金", "资金情况", "项目资金情况", "预算执行", "资金投入情况", "资金投入":
+	case "预算执行情况", "部门预算执行情况", "年度预算数", "项目资金", "资金", "预算资金", "资金情况", "项目资金情况", "预算执行", "资金投入情况", "资金投入":
 		return true
 	}
 	return false
