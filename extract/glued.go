@@ -176,6 +176,17 @@ var gluedLabels = func() []glabel {
 // maxQualifierBytes bounds the words taken as a column label's qualifier.
 const maxQualifierBytes = 15
 
+// rowNameLabel reports a column label inside the indicator header that a
+// figure follows at once: no header label is, so it ends the first row's
+// name (政府采购执行率 before "100%").
+func (d *degluer) rowNameLabel(l glabel, end int) bool {
+	if !d.inHeader || !d.inInd || l.role != gBudCol && l.role != gIndCol || end >= len(d.s) || len(d.rowKinds()) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.s[end:])
+	return isDigit(d.s[end]) || d.s[end] == '%' || isOpRune(r)
+}
+
 // scrambled reports header words that are an indicator label scrambled.
 func (d *degluer) scrambled(w string) bool {
 	_, ok := scrambledLabel(normLabel(w))
@@ -274,6 +285,10 @@ func (d *degluer) run() {
 	p := 0
 	for p < len(s) {
 		if l, end, ok := d.labelAt(p); ok {
+			if d.rowNameLabel(l, end) {
+				d.endRow() // the header is over: a row's name ends in this label
+				continue
+			}
 			p = d.label(l, p, end)
 			continue
 		}
@@ -305,7 +320,10 @@ func (d *degluer) run() {
 			}
 		}
 		if d.inHeader && q < len(s) && !strings.ContainsAny(s[p:q], "0123456789%≥≤") && q-p <= maxQualifierBytes && !d.scrambled(s[p:q]) {
-			if l, end, ok := d.labelAt(q); ok && (l.role == gBudCol || l.role == gIndCol) {
+			if l, end, ok := d.labelAt(q); ok && d.rowNameLabel(l, end) {
+				d.endRow() // "政府采购" + "执行率" + "100%": the first row's name
+				continue
+			} else if ok && (l.role == gBudCol || l.role == gIndCol) {
 				// words run straight into a column label are its qualifier
 				// (an OCR-garbled "全年(If整)" before 预算数): one header cell
 				d.label(l, q, end)
