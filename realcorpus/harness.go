@@ -99,6 +99,7 @@ func (d Doc) Rules() *jixiao.RuleSet {
 
 // Result is what jixiao made of one file of a document.
 type Result struct {
+	Doc      *jixiao.Document
 	Tables   []extract.Table
 	Findings []jixiao.Finding
 }
@@ -115,7 +116,7 @@ func Run(path string, rs *jixiao.RuleSet) (*Result, error) {
 
 // RunDoc is Run on a document already imported.
 func RunDoc(doc *jixiao.Document, rs *jixiao.RuleSet) *Result {
-	res := &Result{Tables: extract.ExtractAll(doc)}
+	res := &Result{Doc: doc, Tables: extract.ExtractAll(doc)}
 	for i, t := range res.Tables {
 		in := audit.Input{Eval: t.Eval, Rules: rs, Result: score.Score(t.Eval, rs)}
 		if i == 0 {
