@@ -196,6 +196,9 @@ func (x *extractor) budgetTotal(r grow, label int) {
 		*f = jixiao.ParseFigure(c.Text)
 		x.prov(budgetPaths[key], c.Pos)
 	}
+	for n := len(r.cells); n > x.budgetW && (r.cells[n-1].Text == "" || emptyMark(r.cells[n-1].Text)); n-- {
+		r.cells = r.cells[:n-1] // empty cells past the header's width hold no column
+	}
 	if len(r.cells) == x.budgetW {
 		for _, h := range x.budgetHdr {
 			key := h.key
@@ -463,12 +466,12 @@ func (x *extractor) goalRow(r grow) bool {
 			first = false
 		}
 		switch {
-		case isFirst && (c.norm == "年度总体目标" || c.norm == "总体目标" || c.norm == "年度目标"):
+		case isFirst && (c.norm == "年度总体目标" || c.norm == "总体目标" || c.norm == "年度目标" || c.norm == "当年绩效目标"):
 			isGoal = true
-		case c.origin && (c.norm == "预期目标" || c.norm == "年度预期目标"):
+		case c.origin && (c.norm == "预期目标" || c.norm == "年度预期目标" || c.norm == "年初绩效目标"):
 			e = i
 			isGoal = true
-		case c.origin && (c.norm == "实际完成情况" || c.norm == "实际完成"):
+		case c.origin && (c.norm == "实际完成情况" || c.norm == "实际完成" || c.norm == "全年目标实际完成情况"):
 			a = i
 			isGoal = true
 		}
@@ -493,7 +496,8 @@ func (x *extractor) goalRow(r grow) bool {
 
 func goalLabel(n string) bool {
 	switch n {
-	case "年度总体目标", "总体目标", "年度目标", "预期目标", "年度预期目标", "实际完成情况", "实际完成":
+	case "年度总体目标", "总体目标", "年度目标", "预期目标", "年度预期目标", "实际完成情况", "实际完成",
+		"当年绩效目标", "年初绩效目标", "全年目标实际完成情况": // (重庆's 部门整体 table)
 		return true
 	}
 	return false

@@ -141,7 +141,7 @@ func TestScrambledLabel(t *testing.T) {
 	}{
 		{"年成值全完值", colActual},
 		{"值标指度年", colTarget},
-		{"得分", ""},        // too short to tell
+		{"得分", ""}, // too short to tell
 		{"财政供养人员控制率", ""},
 	}
 	for _, tt := range tests {

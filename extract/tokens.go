@@ -273,7 +273,7 @@ func splitCellsIn(line string, framed bool) []piece {
 func joinRemarks(ps []piece) []piece {
 	out := ps[:0:0]
 	for _, p := range ps {
-		if len(out) > 0 && (strings.HasPrefix(p.text, "(") || strings.HasPrefix(p.text, "（")) {
+		if len(out) > 0 && (strings.HasPrefix(p.text, "(") || strings.HasPrefix(p.text, "（")) && p.text != unreadMark && out[len(out)-1].text != unreadMark {
 			out[len(out)-1].text += " " + p.text
 			continue
 		}

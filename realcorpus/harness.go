@@ -148,8 +148,15 @@ func sameNumber(a, b string) bool {
 	return fa.Valid && fb.Valid && fa.Percent == fb.Percent && fa.Unit == fb.Unit && fa.Value.Equal(fb.Value)
 }
 
+// norm is a figure's text as compared: spaces dropped, and the dash a
+// table writes in an empty cell ("—") read as the empty cell it is.
 func norm(s string) string {
-	return strings.Join(strings.Fields(cjk.Fold(s)), "")
+	t := strings.Join(strings.Fields(cjk.Fold(s)), "")
+	switch t {
+	case "—", "——", "-", "--":
+		return ""
+	}
+	return t
 }
 
 // FiguresRead compares every figure of the truth's tables with the tables
