@@ -232,6 +232,7 @@ func (x *extractor) alignIndicator(r grow) (columnCells, bool) {
 // Yunnan tables write them in their own column.
 var opWords = map[string]bool{
 	"=": true, "≥": true, ">": true, "≤": true, "<": true, ">=": true, "<=": true,
+	"﹦": true, "＝": true, "≧": true, "≦": true, // (the small and full-width forms a 繁體 conversion leaves)
 	"大于等于": true, "小于等于": true, "等于": true, "大于": true, "小于": true,
 	"不低于": true, "不高于": true, "不少于": true, "不超过": true,
 }

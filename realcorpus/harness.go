@@ -148,12 +148,13 @@ func sameNumber(a, b string) bool {
 	return fa.Valid && fb.Valid && fa.Percent == fb.Percent && fa.Unit == fb.Unit && fa.Value.Equal(fb.Value)
 }
 
-// norm is a figure's text as compared: spaces dropped, and the dash a
-// table writes in an empty cell ("—") read as the empty cell it is.
+// norm is a figure's text as compared: spaces dropped, and the dash or
+// slash a table writes in an empty cell ("—", "/") read as the empty cell
+// it is.
 func norm(s string) string {
 	t := strings.Join(strings.Fields(cjk.Fold(s)), "")
 	switch t {
-	case "—", "——", "-", "--":
+	case "—", "——", "-", "--", "/":
 		return ""
 	}
 	return t
