@@ -87,6 +87,7 @@ func FuzzDeglue(f *testing.F) {
 	f.Add(gluedHead + "202010100.00%10其中:本年财政拨款2020其他资金")
 	f.Add(gluedHead + "202010100.00%10绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标安装水标尺10≥266米≥266米10总分100100")
 	f.Add(gluedHead + strings.Repeat("1", 70) + "绩效指标三级指标分值年度指标值得分" + strings.Repeat("1", 200))
+	f.Add(cqHead + "O76%107.6" + cqInd + "政府采购执行率%100%72.74%100%22是管理制度健全性性标定指高高100%33否党性教育培训次数次26次12次100%55是公共服务")
 	f.Fuzz(func(t *testing.T, s string) {
 		rows, ok := deglue(s)
 		if !ok {
