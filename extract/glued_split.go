@@ -655,15 +655,7 @@ func (d *degluer) valueEnds(p int, k vkind, nextValue bool, weight decimal.Decim
 		}
 	case vText:
 		// words up to the next figure (指标性质: 定量指标)
-		e := 0
-		for e < len(s) {
-			r, n := utf8.DecodeRuneInString(s[e:])
-			if isDigit(s[e]) || isOpRune(r) || s[e] == '%' {
-				break
-			}
-			e += n
-		}
-		if e > 0 && e <= maxWordCellBytes {
+		if e := wordsEnd(s); e > 0 && e <= maxWordCellBytes {
 			return []int{p + e}
 		}
 	}
@@ -804,14 +796,7 @@ func valueEnds(s string, p int, nextValue bool) []int {
 		return nil
 	}
 	// words
-	e := 0
-	for e < len(s) {
-		r, n := utf8.DecodeRuneInString(s[e:])
-		if isDigit(s[e]) || isOpRune(r) || s[e] == '%' {
-			break
-		}
-		e += n
-	}
+	e := wordsEnd(s)
 	if e == 0 {
 		return nil
 	}
@@ -820,4 +805,18 @@ func valueEnds(s string, p int, nextValue bool) []int {
 		return []int{p + h}
 	}
 	return []int{p + e}
+}
+
+// wordsEnd is the byte length of the words s starts with, up to the first
+// figure: a digit, a comparison sign or a percent sign.
+func wordsEnd(s string) int {
+	e := 0
+	for e < len(s) {
+		r, n := utf8.DecodeRuneInString(s[e:])
+		if isDigit(s[e]) || isOpRune(r) || s[e] == '%' {
+			break
+		}
+		e += n
+	}
+	return e
 }
