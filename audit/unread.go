@@ -41,6 +41,12 @@ const codeUnread = "I-UNREAD"
 // blocks they add.
 func restsOn(f jixiao.Finding) []string {
 	l := f.Location
+	if f.Code == "Q-INFLATED" {
+		// a high total against a low 执行率: the total as stated (a header's
+		// 自评总分 over a cut indicator list) or as the rows read give it,
+		// which unread rows only lower
+		return []string{"total", "budget.执行率"}
+	}
 	var out []string
 	switch l.Block {
 	case "budget", "indicators", "goal":

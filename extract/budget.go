@@ -33,6 +33,7 @@ func (x *extractor) setBudgetHeader(r grow) {
 		x.ev.AmountUnit = amountUnitOf(r)
 	}
 	x.budgetHdr, x.budgetW = headerCols(r, budgetLabels, x.budgetHdr[:0]), len(r.cells)
+	x.budgetNext = true
 	x.budgetRowCols = slices.Grow(x.budgetRowCols[:0], len(splitRowFields))
 	var row jixiao.BudgetRow
 	for _, h := range x.budgetHdr {
@@ -45,8 +46,10 @@ func (x *extractor) setBudgetHeader(r grow) {
 // budgetRow reads a row of the budget block: the split headers, the
 // 年度资金总额 row, or split rows.
 func (x *extractor) budgetRow(r grow) {
+	next := x.budgetNext && !x.budgetRead
+	x.budgetNext = false
 	labels := x.labelCells(r)
-	if len(labels) == 0 {
+	if len(labels) == 0 && !next {
 		return
 	}
 	var names []string
@@ -62,6 +65,13 @@ func (x *extractor) budgetRow(r grow) {
 		}
 		return
 	}
+	if next && unlabelled(r, labels) {
+		// figures straight under the header, no row label of their own
+		// (重庆's 部门整体 table): the 年度资金总额 row
+		x.budgetTotal(r, -1)
+		x.budgetRead = true
+		return
+	}
 	first := r.cells[labels[0]].norm
 	if isTotalLabel(first) {
 		x.budgetTotal(r, labels[0])
@@ -75,6 +85,69 @@ func (x *extractor) budgetRow(r grow) {
 		}
 		x.splitRow(r, li, next, k, len(labels) == 1)
 	}
+}
+
+// illegibleAmounts: an amount of the total row that is neither a figure,
+// a placeholder nor words (a stray "O" left by OCR where the three amounts
+// were) says the row's amounts were lost, and an empty cell beside it is
+// not a stated blank: the amounts that are not figures are unread.
+func (x *extractor) illegibleAmounts() {
+	b := &x.ev.Budget
+	amounts := [...]struct {
+		key string
+		f   *jixiao.Figure
+	}{{colInitial, &b.Initial}, {colFullYear, &b.FullYear}, {colExecuted, &b.Executed}}
+	junk := false
+	for _, a := range amounts {
+		junk = junk || a.f.Stated() && !a.f.Valid && !isValueText(a.f.Text) && !hasHan(a.f.Text)
+	}
+	if !junk {
+		return
+	}
+	for _, a := range amounts {
+		if _, ok := x.budgetHdr.col(a.key); ok && !a.f.Valid {
+			why := "预算金额一栏无法辨认（原文为“" + a.f.Text + "”）"
+			if !a.f.Stated() {
+				why = "预算金额一栏为空，而同行的金额无法辨认，空栏可能是其合并格"
+			}
+			x.unread = append(x.unread, jixiao.Missing{Path: budgetPaths[a.key], Reason: why})
+			*a.f = jixiao.Figure{}
+		}
+	}
+}
+
+// spansColumns reports a filled cell of r covering the header column col
+// and another of the budget header's figure columns.
+func (x *extractor) spansColumns(r grow, col int) bool {
+	if col < 0 || col >= len(r.cells) {
+		return false
+	}
+	c := r.cells[col].cellInfo
+	if c.Text == "" || emptyMark(c.Text) || c.Text == unreadMark {
+		return false
+	}
+	for _, h := range x.budgetHdr {
+		if h.col != col && h.col >= 0 && h.col < len(r.cells) && r.cells[h.col].cellInfo == c {
+			return true
+		}
+	}
+	return false
+}
+
+// unlabelled reports a row whose only words are unread marks, holding a
+// figure.
+func unlabelled(r grow, labels []int) bool {
+	for _, i := range labels {
+		if r.cells[i].Text != unreadMark {
+			return false
+		}
+	}
+	for _, c := range r.cells {
+		if c.origin && notation.IsFigure(c.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 func isTotalLabel(n string) bool {
@@ -117,12 +190,25 @@ func (x *extractor) budgetTotal(r grow, label int) {
 		if f == nil {
 			return
 		}
+		if c.Text == unreadMark {
+			x.unread = append(x.unread, jixiao.Missing{Path: budgetPaths[key], Reason: "“" + key + "”一栏的数字无法从原文中拆分或辨认"})
+			return
+		}
 		*f = notation.ParseFigure(c.Text)
 		x.prov(budgetPaths[key], c.Pos)
+	}
+	for n := len(r.cells); n > x.budgetW && (r.cells[n-1].Text == "" || emptyMark(r.cells[n-1].Text)); n-- {
+		r.cells = r.cells[:n-1] // empty cells past the header's width hold no column
 	}
 	if len(r.cells) == x.budgetW {
 		for _, h := range x.budgetHdr {
 			key := h.key
+			if x.spansColumns(r, h.col) {
+				// one cell under several figures' columns ("O" across the
+				// three amounts of an OCR'd copy): which it is cannot be told
+				x.unread = append(x.unread, jixiao.Missing{Path: budgetPaths[key], Reason: "“" + key + "”一栏与相邻栏合为一格，无法判断其中的数字属于哪一栏"})
+				continue
+			}
 			c, ok := r.origin(h.col)
 			if !ok {
 				continue
@@ -141,6 +227,7 @@ func (x *extractor) budgetTotal(r grow, label int) {
 		}
 		x.note("budget", r.pos, "年度资金总额一行有 "+strconv.Itoa(len(r.cells))+" 个单元格，表头有 "+strconv.Itoa(x.budgetW)+" 个，按顺序对齐读取，可能有误")
 	}
+	x.illegibleAmounts()
 	if _, ok := x.budgetHdr.col(colFullYear); !ok {
 		x.note(budgetPaths[colFullYear], r.pos, "预算表中没有“全年预算数”一栏")
 	}
@@ -380,12 +467,12 @@ func (x *extractor) goalRow(r grow) bool {
 			first = false
 		}
 		switch {
-		case isFirst && (c.norm == "年度总体目标" || c.norm == "总体目标" || c.norm == "年度目标"):
+		case isFirst && (c.norm == "年度总体目标" || c.norm == "总体目标" || c.norm == "年度目标" || c.norm == "当年绩效目标"):
 			isGoal = true
-		case c.origin && (c.norm == "预期目标" || c.norm == "年度预期目标"):
+		case c.origin && (c.norm == "预期目标" || c.norm == "年度预期目标" || c.norm == "年初绩效目标"):
 			e = i
 			isGoal = true
-		case c.origin && (c.norm == "实际完成情况" || c.norm == "实际完成"):
+		case c.origin && (c.norm == "实际完成情况" || c.norm == "实际完成" || c.norm == "全年目标实际完成情况"):
 			a = i
 			isGoal = true
 		}
@@ -410,7 +497,8 @@ func (x *extractor) goalRow(r grow) bool {
 
 func goalLabel(n string) bool {
 	switch n {
-	case "年度总体目标", "总体目标", "年度目标", "预期目标", "年度预期目标", "实际完成情况", "实际完成":
+	case "年度总体目标", "总体目标", "年度目标", "预期目标", "年度预期目标", "实际完成情况", "实际完成",
+		"当年绩效目标", "年初绩效目标", "全年目标实际完成情况": // (重庆's 部门整体 table)
 		return true
 	}
 	return false

@@ -138,11 +138,14 @@ type extractor struct {
 	budgetSeen    bool // a budget header was read
 	indSeen       bool // an indicator header was read
 	totalRead     bool // the 总分 row was read
+	indClosed     bool // a 合计 or 总分 row closed the indicator list
 	budgetHdr     header
 	budgetRowCols []string // the keys of budgetHdr that a split row has, in order
 	budgetW       int
-	splits        []string // split names in the order a split-header row gave them
-	splitNoted    uint64   // the splits (by index, at most three) whose one-amount rows were noted
+	budgetNext    bool             // the next budget row is the header's first
+	unread        []jixiao.Missing // cells found but whose figures could not be read
+	splits        []string         // split names in the order a split-header row gave them
+	splitNoted    uint64           // the splits (by index, at most three) whose one-amount rows were noted
 
 	goalExp int // the goal header's 预期目标 column, -1 when it has none
 	goalAct int // its 实际完成情况 column, -1 when it has none
@@ -369,6 +372,9 @@ func headerKey(norm string, labels map[string]string) (string, bool) {
 	if !ok && labels["执行数"] == colExecuted {
 		key, ok = budgetHeadOnly[norm]
 	}
+	if !ok && labels["三级指标"] == colL3 {
+		key, ok = scrambledLabel(norm)
+	}
 	return key, ok
 }
 
@@ -451,6 +457,7 @@ func (x *extractor) totalRow(r grow) bool {
 	if !x.ev.StatedTotal.Stated() {
 		x.note("total", r.cells[idx].Pos, "总分一栏为空")
 	}
+	x.indClosed = x.indClosed || x.sec == secIndicators
 	x.sec = secAfter
 	x.totalRead = true
 	return true

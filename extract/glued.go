@@ -48,7 +48,10 @@ const (
 	vScore        // 得分
 	vValue        // 年度指标值, 实际完成值: a figure or words
 	vUnit         // 计量单位
-	vText         // 偏差原因, 评分标准: words, left out of a glued row
+	vText         // 偏差原因, 评分标准, 指标性质: words, left out at a glued row's end
+	vAdjust       // 调整指标值: a value, or nothing where no target was adjusted
+	vCoef         // 得分系数(%): a percentage
+	vYesNo        // 是否核心指标: 是 or 否
 )
 
 // gcut is one cell deglue cut out of the line, and its byte offset.
@@ -152,6 +155,11 @@ var gluedLabels = func() []glabel {
 		add(gIndCol, k, l)
 	}
 	add(gIndCol, vText, "未完成原因及拟采取的改进措施", "未完成原因分析及改进措施", "偏差原因分析及改进措施")
+	// 重庆's 部门整体 table: columns the evaluation does not hold, whose
+	// figures must still be cut out of a row run together
+	add(gIndCol, vAdjust, "调整指标值", "调整后指标值")
+	add(gIndCol, vCoef, "得分系数")
+	add(gIndCol, vYesNo, "是否核心指标")
 	add(gL3, vNone, "三级指标", "指标名称")
 	for l := range level1Names {
 		add(gLevel, vNone, l)
@@ -164,6 +172,32 @@ var gluedLabels = func() []glabel {
 	slices.SortStableFunc(out, func(a, b glabel) int { return len(b.text) - len(a.text) })
 	return out
 }()
+
+// maxQualifierBytes bounds the words taken as a column label's qualifier.
+const maxQualifierBytes = 15
+
+// rowNameLabel reports a column label inside the indicator header that a
+// figure follows at once: no header label is, so it ends the first row's
+// name (政府采购执行率 before "100%").
+func (d *degluer) rowNameLabel(l glabel, end int) bool {
+	if !d.inHeader || !d.inInd || l.role != gBudCol && l.role != gIndCol || end >= len(d.s) || len(d.rowKinds()) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.s[end:])
+	return isDigit(d.s[end]) || d.s[end] == '%' || isOpRune(r)
+}
+
+// scrambled reports header words that are an indicator label scrambled.
+func (d *degluer) scrambled(w string) bool {
+	_, ok := scrambledLabel(normLabel(w))
+	return ok && d.inInd
+}
+
+// indicatorKinds are the value kinds of the indicator columns, by
+// canonical label.
+var indicatorKinds = map[string]vkind{
+	colTarget: vValue, colActual: vValue, colWeight: vWeight, colScore: vScore, colUnit: vUnit,
+}
 
 // degluer holds the state of one line's reading.
 type degluer struct {
@@ -251,6 +285,10 @@ func (d *degluer) run() {
 	p := 0
 	for p < len(s) {
 		if l, end, ok := d.labelAt(p); ok {
+			if d.rowNameLabel(l, end) {
+				d.endRow() // the header is over: a row's name ends in this label
+				continue
+			}
 			p = d.label(l, p, end)
 			continue
 		}
@@ -271,14 +309,42 @@ func (d *degluer) run() {
 			_, n := utf8.DecodeRuneInString(s[q:])
 			q += n
 		}
+		if d.inHeader && !d.inInd && len(d.budCols) > 0 {
+			if f := leadFigures(s[p:q]); f >= 0 {
+				// figures straight under the budget header, with no row
+				// label (重庆's 部门整体 table): its 年度资金总额 row
+				d.endRow()
+				d.budgetFigures(p+f, true)
+				p = q
+				continue
+			}
+		}
+		if d.inHeader && q < len(s) && !strings.ContainsAny(s[p:q], "0123456789%≥≤") && q-p <= maxQualifierBytes && !d.scrambled(s[p:q]) {
+			if l, end, ok := d.labelAt(q); ok && d.rowNameLabel(l, end) {
+				d.endRow() // "政府采购" + "执行率" + "100%": the first row's name
+				continue
+			} else if ok && (l.role == gBudCol || l.role == gIndCol) {
+				// words run straight into a column label are its qualifier
+				// (an OCR-garbled "全年(If整)" before 预算数): one header cell
+				d.label(l, q, end)
+				d.row[len(d.row)-1] = gcut{s[p:end], p}
+				p = end
+				continue
+			}
+		}
 		if d.inHeader && d.inInd {
 			if strings.ContainsAny(s[p:q], "0123456789%≥≤") && len(d.rowKinds()) > 0 {
 				// figures: the header is over, this is its first row
 				d.endRow()
 				continue
 			}
-			// words after the indicator header's labels: a column of words
-			d.indCols = append(d.indCols, vText)
+			// words after the indicator header's labels: a column of
+			// words, or a label whose characters OCR scrambled
+			k := vText
+			if key, ok := scrambledLabel(normLabel(s[p:q])); ok {
+				k = indicatorKinds[key]
+			}
+			d.indCols = append(d.indCols, k)
 		}
 		d.cell(strings.TrimSpace(s[p:q]), p)
 		p = q
@@ -408,4 +474,21 @@ func blockWeight(label string) decimal.Decimal {
 		return v
 	}
 	return decimal.Zero
+}
+
+// leadFigures is the offset of the figures a text between labels holds
+// when it is nothing else: at most a stray mark or two of OCR before them
+// ("O76%107.6"), no word; -1 otherwise.
+func leadFigures(t string) int {
+	i := 0
+	for i < len(t) && !isDigit(t[i]) {
+		if t[i] >= utf8.RuneSelf || i >= 2 {
+			return -1
+		}
+		i++
+	}
+	if i == len(t) || len(figureRun(t[i:])) != len(strings.TrimRight(t[i:], " ")) {
+		return -1
+	}
+	return i
 }

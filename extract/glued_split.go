@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -157,15 +158,32 @@ func (d *degluer) budgetFigures(p int, total bool) int {
 		return func(string) bool { return false }
 	}
 	if total {
-		oks := make([]func(string) bool, len(d.budCols))
-		for i, k := range d.budCols {
-			oks[i] = okFor(k)
+		// every column filled; failing that, the amounts lost at the
+		// row's start (OCR that kept only 执行率, 分值 and 得分): the
+		// figures are the last columns', the lost ones unread
+		// (all of them: a run that holds some amounts is read whole or
+		// not at all, lest a wrong 执行率 be read away)
+		amounts := 0
+		for amounts < len(d.budCols) && d.budCols[amounts] == vAmount {
+			amounts++
 		}
-		ways, _ := cutRun(run, oks, 64)
 		var good [][]string
-		for _, w := range ways {
-			if d.budgetAgrees(w) {
-				good = append(good, w)
+		lost := 0
+		for _, try := range [...]int{0, amounts} {
+			if try == len(d.budCols) || try > 0 && (len(good) > 0 || amounts == 0) {
+				break
+			}
+			lost = try
+			cols := d.budCols[lost:]
+			oks := make([]func(string) bool, len(cols))
+			for i, k := range cols {
+				oks[i] = okFor(k)
+			}
+			ways, _ := cutRun(run, oks, 64)
+			for _, w := range ways {
+				if budgetAgrees(d.budCanon[lost:], w) {
+					good = append(good, w)
+				}
 			}
 		}
 		if len(good) != 1 {
@@ -174,6 +192,10 @@ func (d *degluer) budgetFigures(p int, total bool) int {
 		}
 		d.total = d.total[:0]
 		d.cut++
+		d.marks(lost, p)
+		for range lost {
+			d.total = append(d.total, jixiao.Figure{})
+		}
 		for i, c := range good[0] {
 			d.cell(c, p)
 			p += len(c)
@@ -218,13 +240,13 @@ func (d *degluer) budgetFigures(p int, total bool) int {
 }
 
 // budgetAgrees checks a cut of the total row against its own arithmetic.
-func (d *degluer) budgetAgrees(w []string) bool {
+func budgetAgrees(canon, w []string) bool {
 	var full, exec, weight, rate, score *jixiao.Figure
 	figs := make([]jixiao.Figure, len(w))
 	for i, c := range w {
 		figs[i] = notation.ParseFigure(c)
 		f := &figs[i]
-		switch d.budCanon[i] {
+		switch canon[i] {
 		case colFullYear:
 			full = f
 		case colInitial:
@@ -362,13 +384,97 @@ func (d *degluer) indicatorRow(p int) int {
 		return skipFigures(s, q)
 	}
 	d.cut++
+	cuts := make([]gcut, len(cells))
 	off := q
-	for _, c := range cells {
-		d.cell(c, off)
+	for i, c := range cells {
+		cuts[i] = gcut{c, off}
 		off += len(c)
 	}
+	if name != "" {
+		nc := &d.row[len(d.row)-1]
+		nc.text = wordsOutOfName(nc, kinds, cuts)
+	}
+	d.row = append(d.row, cuts...)
 	d.endRow()
 	return end
+}
+
+// wordsOutOfName takes back out of a row's name (the words up to its first
+// figure) the cells of words run into it, when the row's own cells for
+// them came out empty: a target and actual written alike after it
+// ("资金使用合规性好好": 好, 好), a 指标性质 ("管理制度健全性性标定指", OCR's
+// 定性指标), a 计量单位 its figures carry ("党性教育培训次数次" before
+// "26次"); and the 绩效指标 label of the merged first column before it.
+// It returns the name left.
+func wordsOutOfName(nc *gcut, kinds []vkind, cuts []gcut) string {
+	name := strings.TrimPrefix(nc.text, "绩效指标")
+	base := nc.off + len(nc.text) - len(name)
+	nc.off = base
+	at := func(k vkind, nth int) *gcut {
+		for i, kk := range kinds {
+			if kk == k {
+				if nth == 0 {
+					return &cuts[i]
+				}
+				nth--
+			}
+		}
+		return nil
+	}
+	t, a := at(vValue, 0), at(vValue, 1)
+	if t != nil && a != nil && t.text == "" && a.text == "" {
+		if w, ok := doubledTail(name); ok {
+			name = name[:len(name)-2*len(w)]
+			*t, *a = gcut{w, base + len(name)}, gcut{w, base + len(name) + len(w)}
+		}
+	}
+	if op := at(vText, 0); op != nil && op.text == "" {
+		for _, n := range [...]int{4, 5} { // 定性指标 and a character twice
+			if w := lastRunes(name, n); w != "" && w != name && natureWord(w) {
+				name = name[:len(name)-len(w)]
+				*op = gcut{w, base + len(name)}
+				break
+			}
+		}
+	}
+	if u := at(vUnit, 0); u != nil && u.text == "" && t != nil && t.text != "" {
+		for _, unit := range gluedUnits {
+			if strings.HasSuffix(name, unit) && len(name) > len(unit) && strings.HasSuffix(t.text, unit) && isDigit(t.text[0]) {
+				name = name[:len(name)-len(unit)]
+				*u = gcut{unit, base + len(name)}
+				break
+			}
+		}
+	}
+	return name
+}
+
+// doubledTail is the words a name ends with twice ("好好" → 好), of one
+// to four characters.
+func doubledTail(name string) (string, bool) {
+	for n := 4; n >= 1; n-- {
+		w := lastRunes(name, n)
+		if w == "" || len(name) < 2*len(w) || len(name) == 2*len(w) {
+			continue
+		}
+		if strings.HasSuffix(name[:len(name)-len(w)], w) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// lastRunes is the last n characters of s, "" when it has fewer.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	if n > 0 {
+		return ""
+	}
+	return s[i:]
 }
 
 // rowKinds are the kinds of the indicator header's columns after the name
@@ -420,6 +526,10 @@ func (d *degluer) cutValues(q int, kinds []vkind) ([]string, int, bool) {
 	steps := 0
 	cur := make([]string, 0, len(kinds))
 	var weight decimal.Decimal
+	// the target and actual are both filled or, in a table whose values
+	// may be left empty (one with an 调整指标值 column), both empty
+	emptyValues := slices.Contains(kinds, vAdjust)
+	values := 0 // 0 undecided, 1 filled, 2 empty
 	var walk func(p, k int) bool
 	walk = func(p, k int) bool {
 		steps++
@@ -427,13 +537,44 @@ func (d *degluer) cutValues(q int, kinds []vkind) ([]string, int, bool) {
 			return false
 		}
 		if k == len(kinds) {
-			if d.rowEnd(p) {
+			if d.rowEnd(p) && coefAgrees(kinds, cur) {
 				ways = append(ways, way{append([]string(nil), cur...), p})
 			}
 			return len(ways) <= 1
 		}
+		kind := kinds[k]
+		if kind == vAdjust && values != 1 {
+			// an adjusted target only where there is a target
+			cur = append(cur, "")
+			more := walk(p, k+1)
+			cur = cur[:k]
+			return more
+		}
+		if optional(kind) || kind == vValue && emptyValues && values != 1 {
+			prev := values
+			if kind == vValue {
+				values = 2
+			}
+			cur = append(cur, "")
+			more := walk(p, k+1)
+			cur, values = cur[:k], prev
+			if !more {
+				return false
+			}
+		}
+		if kind == vValue && values == 2 {
+			return true
+		}
+		prevValues := values
+		if kind == vValue {
+			values = 1
+		}
+		defer func() { values = prevValues }()
 		for _, e := range d.valueEnds(p, kinds[k], k+1 < len(kinds) && kinds[k+1] == vValue, weight) {
 			c := s[p:e]
+			if (kind == vValue || kind == vAdjust) && (!inUnit(c, unitOf(kinds, cur)) || !alike(c, kinds, cur) || natureWord(c)) {
+				continue
+			}
 			if kinds[k] == vScore && weight.IsPositive() {
 				if v, err := decimal.NewFromString(c); err != nil || v.Cmp(weight) > 0 {
 					continue
@@ -496,11 +637,123 @@ func (d *degluer) valueEnds(p int, k vkind, nextValue bool, weight decimal.Decim
 			return []int{p + n}
 		}
 		return nil
-	case vValue:
+	case vValue, vAdjust:
 		return valueEnds(s, p, nextValue)
+	case vCoef:
+		if ends := numberEnds(s, -1); len(ends) > 0 {
+			var out []int
+			for _, e := range ends {
+				if e < len(s) && s[e] == '%' {
+					out = append(out, p+e+1)
+				}
+			}
+			return out
+		}
+	case vYesNo:
+		for _, w := range [...]string{"是", "否"} {
+			if strings.HasPrefix(s, w) {
+				return []int{p + len(w)}
+			}
+		}
+	case vText:
+		// words up to the next figure (指标性质: 定量指标)
+		if e := wordsEnd(s); e > 0 && e <= maxWordCellBytes {
+			return []int{p + e}
+		}
 	}
 	return nil
 }
+
+// maxWordCellBytes bounds the words of a column of words cut out of a row.
+const maxWordCellBytes = 24
+
+// unitOf is the 计量单位 cut so far in a row, "" if none.
+func unitOf(kinds []vkind, cur []string) string {
+	for i, c := range cur {
+		if kinds[i] == vUnit {
+			return c
+		}
+	}
+	return ""
+}
+
+// inUnit reports a value written in the row's 计量单位: a number then
+// carries it (the "%" of "92%"), unless it is 0; words carry none. A
+// number cut before its unit ("10" of "100%") is not one.
+func inUnit(c, unit string) bool {
+	if unit == "" || c == "0" || c == "" || !isDigit(c[len(c)-1]) && !strings.HasSuffix(c, "%") {
+		return true
+	}
+	return strings.HasSuffix(c, unit)
+}
+
+// valueForm is how a value is written: "%" for a percentage, its unit
+// for a number with one, "#" for a bare number, "" for words or a bare 0
+// (which goes with any).
+func valueForm(c string) string {
+	if c == "" || c == "0" || !isDigit(c[len(c)-1]) && !strings.ContainsAny(c, "0123456789") {
+		return ""
+	}
+	i := len(c)
+	for i > 0 && !isDigit(c[i-1]) {
+		i--
+	}
+	if i == len(c) {
+		return "#"
+	}
+	return c[i:]
+}
+
+// alike reports a value written as the row's other values are: a target
+// and its actual share their percent sign or unit ("10" then "0%" is
+// "100%" cut in the wrong place).
+func alike(c string, kinds []vkind, cur []string) bool {
+	f := valueForm(c)
+	if f == "" {
+		return true
+	}
+	for i, o := range cur {
+		if kinds[i] == vValue || kinds[i] == vAdjust {
+			if g := valueForm(o); g != "" && g != f {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// natureWord reports the words of a 指标性质 cell (定量指标, 定性指标, or
+// their characters scrambled by OCR), which are no target.
+func natureWord(c string) bool {
+	if c == "定量指标" || c == "定性指标" {
+		return true
+	}
+	_, ok := scrambledIn(c, natureScrambles)
+	return ok
+}
+
+// coefAgrees checks a row's 得分系数 against its own arithmetic: 得分 =
+// 指标权重 × 得分系数.
+func coefAgrees(kinds []vkind, cur []string) bool {
+	var coef, weight, score jixiao.Figure
+	for i, k := range kinds {
+		switch k {
+		case vCoef:
+			coef = notation.ParseFigure(cur[i])
+		case vWeight:
+			weight = notation.ParseFigure(cur[i])
+		case vScore:
+			score = notation.ParseFigure(cur[i])
+		}
+	}
+	if !coef.Valid || !weight.Valid || !score.Valid {
+		return true
+	}
+	return within(weight.Value.Mul(coef.Value).Shift(-2), score.Value)
+}
+
+// optional reports the kinds of a column a row may leave empty.
+func optional(k vkind) bool { return k == vUnit || k == vText || k == vAdjust }
 
 func pointEnds(s string, p int, max decimal.Decimal) []int {
 	var out []int
@@ -545,14 +798,7 @@ func valueEnds(s string, p int, nextValue bool) []int {
 		return nil
 	}
 	// words
-	e := 0
-	for e < len(s) {
-		r, n := utf8.DecodeRuneInString(s[e:])
-		if isDigit(s[e]) || isOpRune(r) || s[e] == '%' {
-			break
-		}
-		e += n
-	}
+	e := wordsEnd(s)
 	if e == 0 {
 		return nil
 	}
@@ -561,4 +807,18 @@ func valueEnds(s string, p int, nextValue bool) []int {
 		return []int{p + h}
 	}
 	return []int{p + e}
+}
+
+// wordsEnd is the byte length of the words s starts with, up to the first
+// figure: a digit, a comparison sign or a percent sign.
+func wordsEnd(s string) int {
+	e := 0
+	for e < len(s) {
+		r, n := utf8.DecodeRuneInString(s[e:])
+		if isDigit(s[e]) || isOpRune(r) || s[e] == '%' {
+			break
+		}
+		e += n
+	}
+	return e
 }

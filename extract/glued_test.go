@@ -3,11 +3,20 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"jixiao/importer/text"
 )
 
 // gluedHead is a budget header and its total row run together, as
 // sharing sites copy a .docx table.
 const gluedHead = "项目名称水标尺项目主管部门某县水利局实施单位某县水利局资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:"
+
+// cqHead and cqInd are 重庆's 部门整体 header and indicator header, as an
+// OCR'd preview runs them together (garbled as it has them).
+const (
+	cqHead = "部门整体绩效自评表主管部门财政处室自评总分(分)97.6部门预算执行情况相)预资5年初预算数全年(If整)预算数全年执行数执行率(%)执行率权重执行率得分(分)"
+	cqInd  = "指标名称计量单位指标性质年初指标值调整指标值年成值全完值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+)
 
 func TestDeglue(t *testing.T) {
 	tests := []struct {
@@ -30,6 +39,15 @@ func TestDeglue(t *testing.T) {
 		{"words written twice are the target and the actual",
 			gluedHead + "202010100.00%10绩效指标三级指标分值年度指标值全年实际值得分条件改善10显著提升显著提升10",
 			[]string{"条件改善|10|显著提升|显著提升|10"}},
+		{"figures under a budget header with no row label, the amounts lost: the total row, amounts unread",
+			cqHead + "O76%107.6" + cqInd + "政府采购执行率%100%72.74%100%22是",
+			[]string{strings.Repeat(unreadMark+"|", 3) + "76%|10|7.6"}},
+		{"an empty 调整指标值 and a 得分系数 that must give the score",
+			cqHead + "O76%107.6" + cqInd + "政府采购执行率%100%72.74%100%22是预算调整率%3%0100%22否“三公经费变动率%100%22否",
+			[]string{"政府采购执行率|%||100%||72.74%|100%|2|2|是", "预算调整率|%||3%||0|100%|2|2|否", "“三公经费变动率|%|||||100%|2|2|否"}},
+		{"words run into the name are taken back out",
+			cqHead + "O76%107.6" + cqInd + "管理制度健全性性标定指高高100%33否党性教育培训次数次26次12次100%55是",
+			[]string{"管理制度健全性||性标定指|高||高|100%|3|3|否", "党性教育培训次数|次||26次||12次|100%|5|5|是"}},
 		{"a short line is left alone", "年度资金总额:202010100.00%10", nil},
 		{"labels with no figure split are no table", strings.Repeat("三级指标年度指标值全年预算数说明文字", 4), nil},
 	}
@@ -69,6 +87,7 @@ func FuzzDeglue(f *testing.F) {
 	f.Add(gluedHead + "202010100.00%10其中:本年财政拨款2020其他资金")
 	f.Add(gluedHead + "202010100.00%10绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标安装水标尺10≥266米≥266米10总分100100")
 	f.Add(gluedHead + strings.Repeat("1", 70) + "绩效指标三级指标分值年度指标值得分" + strings.Repeat("1", 200))
+	f.Add(cqHead + "O76%107.6" + cqInd + "政府采购执行率%100%72.74%100%22是管理制度健全性性标定指高高100%33否党性教育培训次数次26次12次100%55是公共服务")
 	f.Fuzz(func(t *testing.T, s string) {
 		rows, ok := deglue(s)
 		if !ok {
@@ -85,4 +104,51 @@ func FuzzDeglue(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestPreviewPagesJoined(t *testing.T) {
+	// the pages cut a figure in two ("10" / "0%"): read apart, neither
+	// line is a table
+	src := "《x.docx》由会员分享\n1、" + cqHead + "O76%107.6" + cqInd + "政府采购执行率%1\n2、00%72.74%100%22是预算调整率%3%0100%22否\n"
+	doc, err := text.Read(strings.NewReader(src), "preview.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tabs := ExtractAll(doc)
+	if len(tabs) != 1 {
+		t.Fatalf("%d tables", len(tabs))
+	}
+	ev := tabs[0].Eval
+	if ev.StatedTotal.Text != "97.6" || ev.Budget.Rate.Text != "76%" || ev.Budget.FullYear.Stated() {
+		t.Errorf("total %q, rate %q, full year %q", ev.StatedTotal.Text, ev.Budget.Rate.Text, ev.Budget.FullYear.Text)
+	}
+	if _, ok := ev.NotRead("budget.全年预算数"); !ok {
+		t.Error("the lost 全年预算数 is not listed as unread")
+	}
+	var got []string
+	for _, in := range ev.Indicators {
+		got = append(got, in.Name+" "+in.Target.Raw+" "+in.Actual.Raw+" "+in.Weight.Text+" "+in.Score.Text)
+	}
+	want := []string{"政府采购执行率 100% 72.74% 2 2", "预算调整率 3% 0% 2 2"} // (the 计量单位 joined to a bare number)
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("indicators %q, want %q", got, want)
+	}
+}
+
+func TestScrambledLabel(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"年成值全完值", colActual},
+		{"值标指度年", colTarget},
+		{"得分", ""}, // too short to tell
+		{"财政供养人员控制率", ""},
+	}
+	for _, tt := range tests {
+		got, ok := scrambledLabel(tt.in)
+		if ok != (tt.want != "") || got != tt.want {
+			t.Errorf("scrambledLabel(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
 }

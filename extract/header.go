@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"jixiao/notation"
+
 	"jixiao"
 )
 
@@ -14,6 +16,16 @@ func (x *extractor) headerFields(r grow) {
 	}
 	for i := 0; i < len(r.cells); i++ {
 		c := r.cells[i]
+		if c.origin && c.norm == "自评总分" && !x.ev.StatedTotal.Stated() {
+			// 重庆's 部门整体 table states its total in the header
+			if v := x.nextValue(r, i); v != nil && notation.IsFigure(v.Text) {
+				x.ev.StatedTotal = notation.ParseFigure(v.Text)
+				x.prov("total", v.Pos)
+				x.totalRead = true
+				i = indexOf(r, v)
+				continue
+			}
+		}
 		field, ok := headerLabels[c.norm]
 		if !c.origin || !ok {
 			continue

@@ -31,6 +31,12 @@ func (x *extractor) indicatorRow(r grow) {
 		l1 = x.lastL1
 	}
 	if l2 != "" {
+		if joined := strings.TrimSpace(x.lastL2) + strings.TrimSpace(l2); !level2Names[normLabel(l2)] && level2Names[normLabel(joined)] {
+			// a merged 二级 cell cut by a page break ("成本" | "指标"): one
+			// name, the rows above under it too
+			x.renameLevel2(x.lastL2, joined)
+			l2 = joined
+		}
 		x.lastL2 = l2
 	} else {
 		l2 = x.lastL2
@@ -227,6 +233,7 @@ func (x *extractor) alignIndicator(r grow) (columnCells, bool) {
 // Yunnan tables write them in their own column.
 var opWords = map[string]bool{
 	"=": true, "≥": true, ">": true, "≤": true, "<": true, ">=": true, "<=": true,
+	"﹦": true, "＝": true, "≧": true, "≦": true, // (the small and full-width forms a 繁體 conversion leaves)
 	"大于等于": true, "小于等于": true, "等于": true, "大于": true, "小于": true,
 	"不低于": true, "不高于": true, "不少于": true, "不超过": true,
 }
@@ -260,10 +267,22 @@ func withUnit(v, unit string) string {
 // into it: "产出指标(50分)", "效益指标（30分）".
 func levelName(s string) string {
 	t := strings.TrimSpace(s)
+	if m := lostParen.FindStringIndex(t); m != nil && m[0] > 0 && level1Names[t[:m[0]]] {
+		return t[:m[0]] // "效益指标30分)": the copy lost the opening bracket
+	}
 	if m := levelWeight.FindStringIndex(t); m != nil && m[0] > 0 {
 		return strings.TrimSpace(t[:m[0]])
 	}
 	return t
+}
+
+var lostParen = regexp.MustCompile(`\d+(\.\d+)?\s*分?\s*[)）]$`)
+
+// renameLevel2 gives the rows read under the 二级 name from the name to.
+func (x *extractor) renameLevel2(from, to string) {
+	for i := len(x.ev.Indicators) - 1; i >= 0 && strings.TrimSpace(x.ev.Indicators[i].Level2) == strings.TrimSpace(from); i-- {
+		x.ev.Indicators[i].Level2 = to
+	}
 }
 
 var levelWeight = regexp.MustCompile(`[(（]\s*\d+(\.\d+)?\s*分?\s*[)）]$`)

@@ -290,8 +290,8 @@ var level2Names = map[string]bool{
 // as opposed to a row label.
 func isValueText(s string) bool {
 	t := strings.TrimSpace(s)
-	if t == "" || notation.IsFigure(t) {
-		return true
+	if t == "" || t == unreadMark || notation.IsFigure(t) {
+		return true // (an unread mark holds a figure's place)
 	}
 	switch cjk.Fold(t) {
 	case "-", "--", "—", "——", "/", "\\", "无", "x", "X", "×":

@@ -14,7 +14,7 @@ func (x *extractor) missing() []jixiao.Missing {
 	if !x.found {
 		return []jixiao.Missing{{Path: "table", Reason: "未在文档中找到自评表（未识别到预算或绩效指标表头）"}}
 	}
-	var out []jixiao.Missing
+	out := append([]jixiao.Missing(nil), x.unread...)
 	switch {
 	case !x.budgetSeen:
 		out = append(out, jixiao.Missing{Path: "budget", Reason: "未读到预算执行情况表"})
@@ -46,6 +46,13 @@ func (x *extractor) missing() []jixiao.Missing {
 			}
 		}
 	}
+	if n := len(x.ev.Indicators); n > 0 && !x.indClosed {
+		// the copy ends inside the indicator list: its last row is a name
+		// with no figure, and no 合计 or 总分 row follows
+		if last := &x.ev.Indicators[n-1]; !last.Weight.Stated() && !last.Score.Stated() && !last.Target.Stated() && !last.Actual.Stated() {
+			out = append(out, jixiao.Missing{Path: "indicators[", Reason: "指标表在“" + last.Name + "”一行中途结束，其后的指标未读到（原文在此截断）"})
+		}
+	}
 	for i := range x.ev.Indicators {
 		// a row read against the wrong columns: its figures are not trusted,
 		// nor any total over the rows
@@ -70,7 +77,7 @@ func misaligned(b *jixiao.Budget) string {
 		}
 	}
 	for _, f := range [...]*jixiao.Figure{&b.Initial, &b.FullYear, &b.Executed, &b.Rate, &b.Weight, &b.Score} {
-		if f.Stated() && !f.Valid && hasHan(f.Text) && !isValueText(f.Text) {
+		if f.Text == unreadMark || f.Stated() && !f.Valid && hasHan(f.Text) && !isValueText(f.Text) {
 			return "预算执行情况各栏无法按表头对齐（数字一栏读到文字“" + f.Text + "”）"
 		}
 	}
@@ -80,5 +87,5 @@ func misaligned(b *jixiao.Budget) string {
 // notPoints reports a weight or score that is not points: a percentage,
 // or words.
 func notPoints(w *jixiao.Figure) bool {
-	return w.Valid && w.Percent || w.Stated() && !w.Valid && hasHan(w.Text) && !isValueText(w.Text)
+	return w.Valid && w.Percent || w.Text == unreadMark || w.Stated() && !w.Valid && hasHan(w.Text) && !isValueText(w.Text)
 }

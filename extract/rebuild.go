@@ -71,6 +71,7 @@ type builder struct {
 
 	lastLine, lastCells int    // the source line of the last token, and its cells
 	next                string // the next token's label
+	after               string // the text of the token after it
 }
 
 // asLevel1 reports a 一级 name; 成本指标 and 满意度指标 are 二级 names too,
@@ -97,6 +98,7 @@ const (
 	hWeight
 	hScore
 	hRate
+	hYesNo // 是否核心指标: 是 or 否 after the score
 )
 
 func (b *builder) take(ts []token, i int) {
@@ -121,9 +123,12 @@ func (b *builder) take(ts []token, i int) {
 	}
 	b.lastLine, b.lastCells = t.line, t.lineCells
 	n := t.label()
-	b.next = ""
+	b.next, b.after = "", ""
 	if i+1 < len(ts) {
 		b.next = ts[i+1].label()
+	}
+	if i+2 < len(ts) {
+		b.after = ts[i+2].text
 	}
 	b.group(t, n)
 }
@@ -143,6 +148,33 @@ func (b *builder) scoreFilled() bool {
 	}
 	k := sc - max(b.rowCol, 0)
 	return k >= 0 && k == len(b.row)-1 && notation.IsFigure(b.row[k].Text)
+}
+
+// nameNext reports the next cell a name of words and the one after it a
+// figure: a row's start.
+func (b *builder) nameNext() bool {
+	return b.next != "" && hasHan(b.next) && !isValueText(b.next) && !emptyMark(b.next) && startsFigure(b.after)
+}
+
+// startsFigure reports text that is a figure or a target written with its
+// sign ("≥90%").
+func startsFigure(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(t)
+	if isOpRune(r) {
+		t = t[n:]
+	}
+	return notation.IsFigure(t)
+}
+
+// yesNoNext reports a 是 or 否 next, under a 是否 column right after 得分:
+// the row's last cell, not the next row's first.
+func (b *builder) yesNoNext() bool {
+	sc := b.colOf(hScore)
+	return (b.next == "是" || b.next == "否") && sc >= 0 && sc+1 < len(b.hdr) && b.hdr[sc+1] == hYesNo
 }
 
 // lineBreak ends the row being grouped where the source ended a line of
@@ -215,7 +247,7 @@ func (b *builder) startKept(ts []token, i int) bool {
 	case headerLabels[first] != "" && (b.cur == nil || b.seenBody && startsTable(first)):
 		b.newTable(t)
 		b.blk = blkHead
-	case isTotalCell(first, b.blk):
+	case isTotalCell(first, b.blk) && !b.headerTotal(first):
 		if b.cur == nil {
 			return false
 		}
@@ -254,7 +286,7 @@ func (b *builder) group(t token, n string) {
 		b.endRow()
 		return
 	}
-	if b.inHeader && headerContinues(n, b.blk) {
+	if b.inHeader && (headerContinues(n, b.blk) || b.headerRemark(t)) {
 		b.row = append(b.row, cellOf(t))
 		return
 	}
@@ -276,7 +308,7 @@ func (b *builder) group(t token, n string) {
 	case indicatorHeaderStart(n) && (b.blk != blkIndicators || n == "一级指标"):
 		b.openIf(t)
 		b.startHeader(t, blkIndicators)
-	case isTotalCell(n, b.blk):
+	case isTotalCell(n, b.blk) && !b.headerTotal(n):
 		b.startRow(t, -1)
 		b.blk = blkAfter
 	case b.rowStart(n):
@@ -295,10 +327,11 @@ func (b *builder) addGrouped(t token) {
 	if len(b.row) == 0 && t.lineCells > maxRowCells && (t.text == "" || emptyMark(t.text)) {
 		return // an empty cell between rows run together holds no place
 	}
-	if len(b.row) == 0 {
+	if lead := len(b.row); lead == 0 || b.rowWidth == 0 && t.text != "" && b.onlyEmpty() {
+		// (the empty cells a header's close carried over are the row's first)
 		b.rowWidth, b.rowCol = 0, 0
 		if b.blk == blkIndicators && t.text != "" {
-			b.rowCol = max(b.colOf(hL3), 0) // a 三级 row under merged group names
+			b.rowCol = max(b.colOf(hL3)-lead, 0) // a 三级 row under merged group names
 		}
 		if w := len(b.hdr); w > 0 && b.blk != blkHead {
 			b.rowWidth = w - b.rowCol
@@ -312,7 +345,13 @@ func (b *builder) addGrouped(t token) {
 		b.endRow()
 		return
 	}
-	if t.lineCells > maxRowCells && b.blk == blkIndicators && b.scoreFilled() {
+	if b.blk == blkIndicators && !rowLine(t.lineCells) && b.scoreFilled() && b.nameNext() {
+		// words then a figure after the score: the next row's name and
+		// target, not this row's 偏差原因 (a copy that drops the empty cell)
+		b.endRow()
+		return
+	}
+	if t.lineCells > maxRowCells && b.blk == blkIndicators && b.scoreFilled() && !b.yesNoNext() {
 		// cells run together drop their empty ones: a row's figures end at 得分
 		b.endRow()
 	}
@@ -326,7 +365,7 @@ func (b *builder) rowStart(n string) bool {
 	var starts bool
 	switch b.blk {
 	case blkHead:
-		starts = headerLabels[n] != "" || goalLabel(n) || strings.HasPrefix(n, "项目基本情况")
+		starts = headerLabels[n] != "" || goalLabel(n) || strings.HasPrefix(n, "项目基本情况") || b.headerTotal(n)
 	case blkBudget:
 		starts = isTotalLabel(n) || n == "总额" || n == splitIncome || n == splitExpense || n == splitSource ||
 			expenseRows[n] || incomeRows[n] || sourceRows[n] || goalLabel(n)
@@ -374,6 +413,21 @@ func (b *builder) startRow(t token, col int) {
 	}
 }
 
+// headerTotal reports 自评总分 among the header fields, above the
+// budget (重庆's 部门整体 table): a field of the head, not the total row
+// that ends a table.
+func (b *builder) headerTotal(n string) bool {
+	return n == "自评总分" && b.blk == blkHead && !b.seenBody
+}
+
+// headerRemark reports a short cell of words right after the label that
+// opens a budget header and before its first column label: the label's
+// remark as OCR left it ("相)预资5" for "(万元)"), not a row.
+func (b *builder) headerRemark(t token) bool {
+	return b.blk == blkBudget && len(b.row) == 1 && budgetHeaderStart(normLabel(b.row[0].Text)) &&
+		budgetLabels[b.next] != "" && !notation.IsFigure(t.text) && utf8.RuneCountInString(t.text) <= 8
+}
+
 func (b *builder) startHeader(t token, blk block) {
 	b.endRow()
 	b.blk, b.seenBody, b.inHeader = blk, true, true
@@ -412,6 +466,8 @@ func (b *builder) closeHeader() {
 			k = hWeight
 		case b.blk == blkIndicators && indicatorLabels[n] == colScore:
 			k = hScore
+		case b.blk == blkIndicators && strings.HasPrefix(n, "是否"):
+			k = hYesNo
 		case b.blk == blkBudget && budgetLabels[n] == colRate:
 			seenCol, k = true, hRate
 		case b.blk == blkBudget && budgetLabels[n] != "":
@@ -677,14 +733,15 @@ func startsTable(n string) bool {
 // before its columns: 预算执行情况（10分）, 年度预算数（万元）, 项目资金（万元）.
 func budgetHeaderStart(n string) bool {
 	switch n {
-	case "预算执行情况", "年度预算数", "项目资金", "资金", "预算资金", "资金情况", "项目资金情况", "预算执行", "资金投入情况", "资金投入":
+	case "预算执行情况", "部门预算执行情况", "年度预算数", "项目资金", "资金", "预算资金", "资金情况", "项目资金情况", "预算执行", "资金投入情况", "资金投入":
 		return true
 	}
 	return false
 }
 
 func indicatorHeaderStart(n string) bool {
-	return n == "绩效指标" || n == "一级指标"
+	// (重庆's 部门整体 table names its 三级 column 指标名称; some tables have no 一级 column)
+	return n == "绩效指标" || n == "一级指标" || n == "指标名称" || n == "二级指标" || n == "三级指标"
 }
 
 // headerContinues reports a cell that continues the header row of blk.
@@ -694,7 +751,7 @@ func headerContinues(n string, blk block) bool {
 	}
 	switch blk {
 	case blkBudget:
-		return n == "" || budgetLabels[n] != "" || budgetHeaderStart(n) || textColumn(n)
+		return n == "" || budgetLabels[n] != "" || budgetHeadOnly[n] != "" || budgetHeaderStart(n) || textColumn(n)
 	case blkIndicators:
 		if n == "" {
 			return true
@@ -705,9 +762,13 @@ func headerContinues(n string, blk block) bool {
 	return false
 }
 
-// textColumn reports header labels of columns that hold text, not figures.
+// textColumn reports header labels of columns that hold text, not figures,
+// or figures the evaluation does not keep (重庆's 调整指标值, 得分系数,
+// 是否核心指标).
 func textColumn(n string) bool {
 	switch {
+	case n == "调整指标值", n == "调整后指标值", n == "得分系数", n == "是否核心指标":
+		return true
 	case n == "原因", n == "说明", n == "备注", strings.HasPrefix(n, "偏差原因"), strings.HasSuffix(n, "原因分析"), strings.HasPrefix(n, "未完成原因"):
 		return true
 	}

@@ -51,8 +51,11 @@ func (t *token) label() string { return t.norm }
 func tokenize(doc *jixiao.Document) []token {
 	out := tokenizeRaw(doc)
 	for i := range out {
-		if len(out[i].text) <= maxLabelBytes {
-			out[i].norm = normLabel(out[i].text)
+		switch t := &out[i]; {
+		case t.text == unreadMark:
+			t.norm = unreadMark // a figure's place, not an empty cell (its brackets are no remark)
+		case len(t.text) <= maxLabelBytes:
+			t.norm = normLabel(t.text)
 		}
 	}
 	return out
@@ -63,7 +66,8 @@ func tokenizeRaw(doc *jixiao.Document) []token {
 	line := 0
 	sep := blankSeparated(doc)
 	prevEnd := 0 // the source line the last text block ended on
-	for _, b := range doc.Blocks {
+	for bi := 0; bi < len(doc.Blocks); bi++ {
+		b := &doc.Blocks[bi]
 		if b.Kind != jixiao.BlockTable && b.Pos.Line > 0 {
 			// Blank lines are empty cells where cells come one per line;
 			// where a blank line separates every cell, the ones beyond it.
@@ -88,6 +92,16 @@ func tokenizeRaw(doc *jixiao.Document) []token {
 			prevEnd = b.Pos.Line + strings.Count(b.Text, "\n")
 		} else {
 			prevEnd = 0
+		}
+		if cs, next := pageRun(doc.Blocks, bi); cs != nil {
+			// a table's preview pages, one line each: read as one text
+			j := joinPages(cs)
+			if rows, ok := deglue(j.text); ok {
+				line = appendGlued(&out, rows, j.posAt, line+1)
+				bi = next - 1
+				prevEnd = doc.Blocks[bi].Pos.Line
+				continue
+			}
 		}
 		switch {
 		case b.Kind == jixiao.BlockTable && b.Table != nil:
@@ -116,7 +130,14 @@ func tokenizeRaw(doc *jixiao.Document) []token {
 				if len(cells) == 1 && len(cells[0].text) >= gluedMinBytes {
 					// one long cell: a table whose cells were run together?
 					if rows, ok := deglue(cells[0].text); ok {
-						line = appendGlued(&out, rows, cells[0], pos, line)
+						c := cells[0]
+						line = appendGlued(&out, rows, func(off int) jixiao.Position {
+							p := pos
+							if p.Line > 0 {
+								p.Col = c.col + utf8.RuneCountInString(c.text[:off])
+							}
+							return p
+						}, line)
 						continue
 					}
 				}
@@ -135,21 +156,18 @@ func tokenizeRaw(doc *jixiao.Document) []token {
 	return out
 }
 
-// appendGlued appends the rows deglue cut out of the run-together cell l
-// of a line (whose position is pos and index line), one source row each, and
-// returns the last line index used.
-func appendGlued(out *[]token, rows [][]gcut, l piece, pos jixiao.Position, line int) int {
+// appendGlued appends the rows deglue cut out of a run-together text
+// (whose byte offsets posAt places in the source, and whose first row
+// takes the line index line), one source row each, and returns the last
+// line index used.
+func appendGlued(out *[]token, rows [][]gcut, posAt func(off int) jixiao.Position, line int) int {
 	for ri, r := range rows {
 		if ri > 0 {
 			line++
 		}
 		from := len(*out)
 		for _, c := range r {
-			p := pos
-			if p.Line > 0 {
-				p.Col = l.col + utf8.RuneCountInString(l.text[:c.off])
-			}
-			*out = append(*out, token{text: c.text, pos: p, line: line})
+			*out = append(*out, token{text: c.text, pos: posAt(c.off), line: line})
 		}
 		setLineCells((*out)[from:], nil)
 	}
@@ -255,7 +273,7 @@ func splitCellsIn(line string, framed bool) []piece {
 func joinRemarks(ps []piece) []piece {
 	out := ps[:0:0]
 	for _, p := range ps {
-		if len(out) > 0 && (strings.HasPrefix(p.text, "(") || strings.HasPrefix(p.text, "（")) {
+		if len(out) > 0 && (strings.HasPrefix(p.text, "(") || strings.HasPrefix(p.text, "（")) && p.text != unreadMark && out[len(out)-1].text != unreadMark {
 			out[len(out)-1].text += " " + p.text
 			continue
 		}

@@ -100,6 +100,7 @@ func (d Doc) Rules() *jixiao.RuleSet {
 
 // Result is what jixiao made of one file of a document.
 type Result struct {
+	Doc      *jixiao.Document
 	Tables   []extract.Table
 	Findings []jixiao.Finding
 }
@@ -116,7 +117,7 @@ func Run(path string, rs *jixiao.RuleSet) (*Result, error) {
 
 // RunDoc is Run on a document already imported.
 func RunDoc(doc *jixiao.Document, rs *jixiao.RuleSet) *Result {
-	res := &Result{Tables: extract.ExtractAll(doc)}
+	res := &Result{Doc: doc, Tables: extract.ExtractAll(doc)}
 	for i, t := range res.Tables {
 		in := audit.Input{Eval: t.Eval, Rules: rs, Result: score.Score(t.Eval, rs)}
 		if i == 0 {
@@ -148,8 +149,16 @@ func sameNumber(a, b string) bool {
 	return fa.Valid && fb.Valid && fa.Percent == fb.Percent && fa.Unit == fb.Unit && fa.Value.Equal(fb.Value)
 }
 
+// norm is a figure's text as compared: spaces dropped, and the dash or
+// slash a table writes in an empty cell ("—", "/") read as the empty cell
+// it is.
 func norm(s string) string {
-	return strings.Join(strings.Fields(cjk.Fold(s)), "")
+	t := strings.Join(strings.Fields(cjk.Fold(s)), "")
+	switch t {
+	case "—", "——", "-", "--", "/":
+		return ""
+	}
+	return t
 }
 
 // FiguresRead compares every figure of the truth's tables with the tables

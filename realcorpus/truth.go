@@ -9,6 +9,10 @@ type Truth struct {
 	// RuleSet names the rule set the document's own text puts it under,
 	// when that is not its province's (a note fixing the 一级 weights).
 	RuleSet string `yaml:"rule_set"`
+	// Figures and Claims list what a report's narrative states (the two
+	// names the truths use for one list).
+	Figures []TruthClaim `yaml:"figures"`
+	Claims  []TruthClaim `yaml:"claims"`
 }
 
 // TruthTable is one table as the truth states it; a nil field is one the

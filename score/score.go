@@ -183,7 +183,10 @@ func quantitative(row *Row, sc *scoring, in *jixiao.Indicator, rs *jixiao.RuleSe
 	w, tv, av := row.Weight, t.Quantity(), actual(in)
 	op := t.Op
 	if op == jixiao.OpNone {
-		op = rs.BareNumberAs
+		var why string
+		if op, why = bareDirection(in, rs); why != "" {
+			sc.note = why
+		}
 	}
 	row.Computed = true
 	met := false

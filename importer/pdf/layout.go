@@ -199,7 +199,9 @@ func readPages(pages []string, geo [][]word, rules [][]hline, place *placement) 
 				continue
 			}
 			if len(l.cells) == 0 {
-				flush()
+				if !midSentence(para) {
+					flush()
+				}
 				continue
 			}
 			if rows := tableRun(parsed[:regionStart(inRegion, i, len(parsed))], i); len(rows) >= 2 {
@@ -227,6 +229,21 @@ func readPages(pages []string, geo [][]word, rules [][]hline, place *placement) 
 		flush()
 	}
 	return blocks
+}
+
+// midSentence reports a paragraph whose last line ends in a comma: a gap
+// after it is the line spacing of a note set apart, not a paragraph's end
+// (no paragraph, and no heading before the next, ends in a comma).
+func midSentence(para []line) bool {
+	if len(para) == 0 {
+		return false
+	}
+	l := para[len(para)-1]
+	if len(l.cells) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(l.cells[len(l.cells)-1])
+	return r == ',' || r == '，' || r == '、'
 }
 
 // maxFurniture is the length of the longest line that may stand between

@@ -63,11 +63,11 @@ func FoldRune(r rune) rune {
 		return '%'
 	case '．':
 		return '.'
-	case '＝':
+	case '＝', '﹦': // (full-width, and the small form a 繁體 conversion leaves)
 		return '='
-	case '＞':
+	case '＞', '﹥':
 		return '>'
-	case '＜':
+	case '＜', '﹤':
 		return '<'
 	case '≧':
 		return '≥'
