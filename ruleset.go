@@ -26,6 +26,7 @@ type RuleSet struct {
 
 	Reverse        ReverseFormula  // 反向指标 formula
 	BareNumberAs   Op              // how a target with no direction scores: ≥ by default
+	CeilingNames   []string        // name endings (控制率, 差错率…) whose bare target scores as ≤
 	EqualZero      EqualZeroRule   // = with a zero target
 	Qualitative    []QualTier      // 定性 tiers, best first
 	OverAchieve    decimal.Decimal // a ≥ OverAchieve × t needs an explanation (1.3); 0 disables

@@ -31,8 +31,9 @@ type file struct {
 		Aliases []string `yaml:"aliases"`
 		Level2  []string `yaml:"level2"`
 	} `yaml:"level1"`
-	Reverse      string `yaml:"reverse"`
-	BareNumberAs string `yaml:"bare_number_as"`
+	Reverse      string   `yaml:"reverse"`
+	BareNumberAs string   `yaml:"bare_number_as"`
+	CeilingNames []string `yaml:"ceiling_names"`
 	EqualZero    struct {
 		FullWhenActualAtMostZero bool `yaml:"full_when_actual_at_most_zero"`
 	} `yaml:"equal_zero_target"`
@@ -118,6 +119,7 @@ func (f *file) ruleSet() (*jixiao.RuleSet, error) {
 		SumTolerance:   f.SumTolerance.value(),
 		ScoreTolerance: f.ScoreTolerance.value(),
 		Outline:        f.Outline,
+		CeilingNames:   f.CeilingNames,
 		Deviation: jixiao.DeviationRule{
 			WhenBelowFull: f.Deviation.WhenBelowFull, WhenOverAchieved: f.Deviation.WhenOverAchieved,
 			ExecutionBelow: f.Deviation.ExecutionBelow.value(), ExecutionRequired: f.Deviation.ExecutionRequired,

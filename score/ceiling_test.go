@@ -34,3 +34,17 @@ func TestCeilingByName(t *testing.T) {
 		})
 	}
 }
+
+// The ceiling names are the rule set's: without them a bare 控制率 target
+// scores by bare_number_as like any other.
+func TestCeilingNamesAreRuleData(t *testing.T) {
+	rs := rules.MustLoad(rules.Default)
+	rs.CeilingNames = nil
+	in := jixiao.Indicator{Name: "财政供养人员控制率", Target: notation.ParseValue("100%"), Actual: notation.ParseValue("92%"),
+		Weight: notation.ParseFigure("2"), Score: notation.ParseFigure("2")}
+	var row Row
+	indicator(&row, &in, rs)
+	if row.Met == nil || *row.Met {
+		t.Fatalf("with no ceiling names, 92%% of a bare 100%% is a missed target; met = %v", row.Met)
+	}
+}
