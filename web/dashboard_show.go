@@ -1,0 +1,20 @@
+package web
+
+import (
+	"net/http"
+)
+
+// dashboardShow answers GET /api/dashboard: every aggregate of the
+// evaluations selected by year, task, under and kind.
+func (s *Server) dashboardShow(w http.ResponseWriter, r *http.Request) error {
+	q, err := readDashboardQuery(r)
+	if err != nil {
+		return err
+	}
+	d, err := s.loadDashboard(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, d)
+	return nil
+}
