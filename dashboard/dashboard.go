@@ -189,16 +189,16 @@ func gradeBands(counts map[string]int, n int) []Band {
 type findingTally map[string]*FindingCount
 
 func (t findingTally) add(f *jixiao.EvaluationFacts) {
-	seen := map[string]bool{}
-	for _, x := range f.Findings {
+	for i, x := range f.Findings {
 		c, ok := t[x.Code]
 		if !ok {
 			c = &FindingCount{Code: x.Code, Severity: string(x.Severity), Message: x.Message}
 			t[x.Code] = c
 		}
 		c.Occurrences++
-		if !seen[x.Code] {
-			seen[x.Code] = true
+		// an evaluation counts once per code; it has a few findings, so a
+		// look back costs less than a set
+		if !slices.ContainsFunc(f.Findings[:i], func(y jixiao.FindingFact) bool { return y.Code == x.Code }) {
 			c.Evaluations++
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"jixiao"
 )
 
 // Table is one aggregate as rows of text, for the table beside each chart
@@ -94,21 +96,9 @@ func (d *Dashboard) reviewTable() Table {
 func (d *Dashboard) findingTable() Table {
 	t := Table{Key: "findings", Title: "常见问题", Header: []string{"代码", "级别", "份数", "次数", "占全部自评", "示例"}}
 	for _, f := range d.Findings {
-		t.Rows = append(t.Rows, []Cell{text(f.Code), text(severityLabel(f.Severity)), num(f.Evaluations), num(f.Occurrences), percent(f.Share), text(f.Message)})
+		t.Rows = append(t.Rows, []Cell{text(f.Code), text(jixiao.Severity(f.Severity).Label()), num(f.Evaluations), num(f.Occurrences), percent(f.Share), text(f.Message)})
 	}
 	return t
-}
-
-func severityLabel(s string) string {
-	switch s {
-	case "error":
-		return "错误"
-	case "warning":
-		return "警告"
-	case "info":
-		return "提示"
-	}
-	return s
 }
 
 func groupTable(key, title string, units bool, gs []Group) Table {

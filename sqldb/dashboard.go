@@ -3,6 +3,8 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -17,18 +19,41 @@ var _ jixiao.DashboardService = (*DashboardService)(nil)
 // NewDashboardService returns the dashboard facts of db.
 func NewDashboardService(db *DB) *DashboardService { return &DashboardService{db} }
 
+// factCacheSize bounds the revisions whose dashboard facts are kept
+// decoded: a province's evaluations of a year or two. An entry is the
+// stated total, the rate and the findings' codes and messages, about a
+// kilobyte for a generated evaluation.
+const factCacheSize = 100_000
+
+// revisionFacts is what the dashboards read of a revision's stored score
+// and findings. Revisions never change, so neither does this.
+type revisionFacts struct {
+	stated   jixiao.Figure
+	rate     decimal.Decimal
+	known    bool
+	findings []jixiao.FindingFact
+}
+
+func newFactCache(max int) *rowCache[revisionKey, revisionFacts] {
+	return newRowCache[revisionKey](max, func(f revisionFacts) revisionFacts {
+		f.findings = slices.Clone(f.findings)
+		return f
+	})
+}
+
 // storedScore is the part of a revision's stored ScoreRecord the
-// dashboards read; the rows are skipped by the decoder.
+// dashboards read; the decoder skips the rows.
 type storedScore struct {
 	StatedTotal   string
 	ExecutionRate decimal.Decimal
 	RateKnown     bool
 }
 
-// FindEvaluationFacts reads, in one snapshot, every viewable evaluation
-// matching f with its latest revision's results, then the review scores
-// of the same evaluations. One query for each, whatever the count: the
-// dashboards read thousands of rows at once.
+// FindEvaluationFacts reads, in one read transaction, every viewable
+// evaluation matching f, then the stored score and findings of the
+// latest revisions not yet decoded (from the cache otherwise), then the
+// review scores of the same evaluations: three queries, whatever the
+// count, the second only for revisions never read before.
 func (s *DashboardService) FindEvaluationFacts(ctx context.Context, f jixiao.EvaluationFilter) ([]*jixiao.EvaluationFacts, error) {
 	var out []*jixiao.EvaluationFacts
 	err := s.db.read(ctx, func(tx *Tx) error {
@@ -36,62 +61,127 @@ func (s *DashboardService) FindEvaluationFacts(ctx context.Context, f jixiao.Eva
 		if err != nil {
 			return err
 		}
-		byID, err := tx.facts(w, args, &out)
+		reviewable, missing, err := tx.facts(w, args, &out)
 		if err != nil {
 			return err
 		}
-		return tx.reviewTallies(w, args, byID)
+		if err := tx.revisionFacts(missing); err != nil {
+			return err
+		}
+		return tx.reviewTallies(w, args, reviewable)
 	})
 	return out, err
 }
 
-const factsFrom = evalFrom + ` LEFT JOIN organisations d ON d.id = o.parent_id AND d.kind = 'department'
-	JOIN revisions r ON r.evaluation_id = e.id AND r.number = e.revision`
+const factsFrom = evalFrom + ` LEFT JOIN organisations d ON d.id = o.parent_id AND d.kind = 'department'`
 
-// facts appends the facts of the evaluations matching where to out, and
-// returns those the user may read the review scores of, by ID.
-func (tx *Tx) facts(where string, args []any, out *[]*jixiao.EvaluationFacts) (map[int64]*jixiao.EvaluationFacts, error) {
+// facts appends the facts of the evaluations matching where to out. It
+// returns those the user may read the review scores of, and those whose
+// revision's facts are not cached yet, by ID.
+func (tx *Tx) facts(where string, args []any, out *[]*jixiao.EvaluationFacts) (reviewable, missing map[int64]*jixiao.EvaluationFacts, err error) {
 	rows, err := tx.query(`SELECT e.id, COALESCE(e.task_id, 0), e.unit_id, o.path, o.name, COALESCE(d.id, 0), COALESCE(d.name, ''),
-		e.year, e.kind, e.project_code, e.title, e.status, e.score_total, e.grade, r.scores, r.findings`+factsFrom+
+		e.year, e.kind, e.project_code, e.title, e.status, e.revision, e.score_total, e.grade`+factsFrom+
 		` WHERE `+where+` ORDER BY e.year, o.path, e.kind, e.project_code`, args...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer rows.Close()
-	reviewable := map[int64]*jixiao.EvaluationFacts{}
+	reviewable, missing = map[int64]*jixiao.EvaluationFacts{}, map[int64]*jixiao.EvaluationFacts{}
 	for rows.Next() {
 		f := &jixiao.EvaluationFacts{}
-		var path, kind, status, scores, findings string
+		var path, kind, status string
+		var revision int
 		if err := rows.Scan(&f.ID, &f.TaskID, &f.UnitID, &path, &f.UnitName, &f.DeptID, &f.DeptName,
-			&f.Year, &kind, &f.ProjectCode, &f.Title, &status, &f.Computed, &f.Grade, &scores, &findings); err != nil {
-			return nil, err
+			&f.Year, &kind, &f.ProjectCode, &f.Title, &status, &revision, &f.Computed, &f.Grade); err != nil {
+			return nil, nil, err
 		}
 		f.Kind, f.Status = jixiao.Kind(kind), jixiao.Status(status)
 		up, err := jixiao.ParseOrgPath(path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		rec := &jixiao.EvaluationRecord{ID: f.ID, UnitID: f.UnitID, UnitPath: up, Status: f.Status}
 		if !jixiao.CanView(tx.user, rec) {
 			continue
 		}
-		var sc storedScore
-		if err := decodeJSON(scores, &sc); err != nil {
-			return nil, fmt.Errorf("sqldb: evaluation %d scores: %w", f.ID, err)
+		if rf, ok := tx.db.facts.get(revisionKey{f.ID, revision}); ok {
+			rf.fill(f)
+		} else {
+			missing[f.ID] = f
 		}
-		if err := decodeJSON(findings, &f.Findings); err != nil {
-			return nil, fmt.Errorf("sqldb: evaluation %d findings: %w", f.ID, err)
-		}
-		if sc.StatedTotal != "" {
-			f.StatedTotal = jixiao.ParseFigure(sc.StatedTotal)
-		}
-		f.ExecutionRate, f.RateKnown = sc.ExecutionRate, sc.RateKnown
 		*out = append(*out, f)
 		if jixiao.CanViewComments(tx.user, rec) {
 			reviewable[f.ID] = f
 		}
 	}
-	return reviewable, rows.Err()
+	return reviewable, missing, rows.Err()
+}
+
+func (rf revisionFacts) fill(f *jixiao.EvaluationFacts) {
+	f.StatedTotal, f.ExecutionRate, f.RateKnown, f.Findings = rf.stated, rf.rate, rf.known, rf.findings
+}
+
+// factBatch bounds the IDs of one query: SQLite allows 32,766 parameters,
+// PostgreSQL 65,535; smaller batches keep each statement short.
+const factBatch = 500
+
+// revisionFacts decodes the latest revision's score and findings of each
+// evaluation in missing, and caches them.
+func (tx *Tx) revisionFacts(missing map[int64]*jixiao.EvaluationFacts) error {
+	ids := make([]int64, 0, len(missing))
+	for id := range missing {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for len(ids) > 0 {
+		batch := ids[:min(factBatch, len(ids))]
+		ids = ids[len(batch):]
+		args := make([]any, len(batch))
+		for i, id := range batch {
+			args[i] = id
+		}
+		q := `SELECT r.evaluation_id, r.number, r.scores, r.findings FROM revisions r JOIN evaluations e ON e.id = r.evaluation_id AND r.number = e.revision
+			WHERE r.evaluation_id IN (?` + strings.Repeat(", ?", len(batch)-1) + `)`
+		if err := tx.decodeFacts(q, args, missing); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) decodeFacts(q string, args []any, missing map[int64]*jixiao.EvaluationFacts) error {
+	rows, err := tx.query(q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var number int
+		var scores, findings string
+		if err := rows.Scan(&id, &number, &scores, &findings); err != nil {
+			return err
+		}
+		var sc storedScore
+		if err := decodeJSON(scores, &sc); err != nil {
+			return fmt.Errorf("sqldb: evaluation %d scores: %w", id, err)
+		}
+		var rf revisionFacts
+		if err := decodeJSON(findings, &rf.findings); err != nil {
+			return fmt.Errorf("sqldb: evaluation %d findings: %w", id, err)
+		}
+		if sc.StatedTotal != "" {
+			rf.stated = jixiao.ParseFigure(sc.StatedTotal)
+		}
+		rf.rate, rf.known = sc.ExecutionRate, sc.RateKnown
+		if f := missing[id]; f != nil {
+			rf.fill(f) // put keeps a copy of its own
+		}
+		if tx.readOnly {
+			tx.db.facts.put(revisionKey{id, number}, rf)
+		}
+	}
+	return rows.Err()
 }
 
 // reviewTallies sums the review scores of the evaluations in byID, by stage.

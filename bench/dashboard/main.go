@@ -24,16 +24,12 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -42,6 +38,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"jixiao"
+	"jixiao/bench/internal/load"
 	"jixiao/dashboard"
 	"jixiao/gen"
 	"jixiao/internal/wire"
@@ -78,7 +75,7 @@ func main() {
 
 func run(o options) error {
 	ctx := context.Background()
-	dsn, cleanup, err := freshDSN(o.dsn)
+	dsn, cleanup, err := load.FreshDSN(o.dsn)
 	if err != nil {
 		return err
 	}
@@ -92,8 +89,8 @@ func run(o options) error {
 	svc := wire.Services(db)
 	n := o.units * o.years
 	fmt.Printf("jixiao dashboard bench: %s, %d evaluations (%d units × %d years), %d CPUs, %s, load average %s\n",
-		db.Engine(), n, o.units, o.years, runtime.NumCPU(), runtime.Version(), loadAverage())
-	defer func() { fmt.Printf("load average at the end: %s\n", loadAverage()) }()
+		db.Engine(), n, o.units, o.years, runtime.NumCPU(), runtime.Version(), load.LoadAverage())
+	defer func() { fmt.Printf("load average at the end: %s\n", load.LoadAverage()) }()
 	t0 := time.Now()
 	cases, err := gen.Panel(o.seed, gen.PanelOptions{Units: o.units, Years: o.years, FirstYear: o.first, Inject: o.inject})
 	if err != nil {
@@ -108,18 +105,11 @@ func run(o options) error {
 	cases = nil
 	fmt.Printf("stored %d evaluations (%d re-scored) in %s (%.0f evaluations/s)\n", w.evaluations, w.reviewed,
 		time.Since(t0).Round(time.Millisecond), float64(w.evaluations)/time.Since(t0).Seconds())
-	srv, err := web.NewServer(web.Config{Services: svc, Logger: slog.New(slog.DiscardHandler), Ready: db.Ping, ContextWithAddress: sqldb.NewContextWithAddress})
+	base, stop, err := load.Serve(ctx, svc, db)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	sctx, stop := context.WithCancel(ctx)
 	defer stop()
-	go srv.Serve(sctx, ln, time.Second)
-	base := "http://" + ln.Addr().String()
 	admin, err := login(base, w.admin)
 	if err != nil {
 		return err
@@ -245,41 +235,6 @@ func login(base, user string) (*http.Client, error) {
 		return nil, fmt.Errorf("login %s: %s", user, resp.Status)
 	}
 	return c, nil
-}
-
-// freshDSN is a new SQLite file, or a new schema of the PostgreSQL named.
-func freshDSN(dsn string) (string, func(), error) {
-	if dsn == "" {
-		dir, err := os.MkdirTemp("", "jixiao-bench-")
-		if err != nil {
-			return "", nil, err
-		}
-		return filepath.Join(dir, "bench.db"), func() { os.RemoveAll(dir) }, nil
-	}
-	if !strings.HasPrefix(dsn, "postgres") {
-		return dsn, func() {}, nil
-	}
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		return "", nil, err
-	}
-	schema := fmt.Sprintf("jixiao_bench_%d", os.Getpid())
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		admin.Close()
-		return "", nil, err
-	}
-	return sqldb.WithSchema(dsn, schema), func() {
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		admin.Close()
-	}, nil
-}
-
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	return strings.Fields(string(b))[0]
 }
 
 // peakRSS is VmHWM from /proc/self/status.
