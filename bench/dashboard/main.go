@@ -31,6 +31,7 @@ import (
 	"net/http/cookiejar"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -52,6 +53,8 @@ type options struct {
 	review, runs, jobs         int
 	inject                     float64
 	seed                       int64
+	seeded, keep               bool
+	profile                    string
 }
 
 func main() {
@@ -66,6 +69,9 @@ func main() {
 	flag.IntVar(&o.jobs, "jobs", 8, "units stored side by side")
 	flag.Float64Var(&o.inject, "inject", 0.06, "share of unit-years with an injected risk")
 	flag.Int64Var(&o.seed, "seed", 1, "panel seed")
+	flag.BoolVar(&o.keep, "keep", false, "keep the database (a -db SQLite file) for a later -seeded run")
+	flag.BoolVar(&o.seeded, "seeded", false, "the -db SQLite file already holds a panel stored by an earlier run (kept with -keep): measure only")
+	flag.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of the measured phases to this file")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/dashboard:", err)
@@ -75,9 +81,12 @@ func main() {
 
 func run(o options) error {
 	ctx := context.Background()
-	dsn, cleanup, err := load.FreshDSN(o.dsn)
-	if err != nil {
-		return err
+	dsn, cleanup := o.dsn, func() {}
+	if !o.keep && !o.seeded {
+		var err error
+		if dsn, cleanup, err = load.FreshDSN(o.dsn); err != nil {
+			return err
+		}
 	}
 	defer cleanup()
 	db, err := sqldb.Open(ctx, dsn)
@@ -91,20 +100,14 @@ func run(o options) error {
 	fmt.Printf("jixiao dashboard bench: %s, %d evaluations (%d units × %d years), %d CPUs, %s, load average %s\n",
 		db.Engine(), n, o.units, o.years, runtime.NumCPU(), runtime.Version(), load.LoadAverage())
 	defer func() { fmt.Printf("load average at the end: %s\n", load.LoadAverage()) }()
-	t0 := time.Now()
-	cases, err := gen.Panel(o.seed, gen.PanelOptions{Units: o.units, Years: o.years, FirstYear: o.first, Inject: o.inject})
-	if err != nil {
+	var w *world
+	if o.seeded {
+		if w, err = seededWorld(ctx, svc); err != nil {
+			return err
+		}
+	} else if w, err = generateAndSeed(ctx, svc, o); err != nil {
 		return err
 	}
-	fmt.Printf("generated in %s\n", time.Since(t0).Round(time.Millisecond))
-	t0 = time.Now()
-	w, err := seed(ctx, svc, cases, o.units, o.years, o.first, o.depts, o.review, o.jobs)
-	if err != nil {
-		return err
-	}
-	cases = nil
-	fmt.Printf("stored %d evaluations (%d re-scored) in %s (%.0f evaluations/s)\n", w.evaluations, w.reviewed,
-		time.Since(t0).Round(time.Millisecond), float64(w.evaluations)/time.Since(t0).Seconds())
 	base, stop, err := load.Serve(ctx, svc, db)
 	if err != nil {
 		return err
@@ -117,6 +120,17 @@ func run(o options) error {
 	dept, err := login(base, w.dept)
 	if err != nil {
 		return err
+	}
+	if o.profile != "" {
+		f, err := os.Create(o.profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	last := o.first + o.years - 1
 	fmt.Printf("%-16s %5s %10s %10s %10s %12s\n", "phase", "runs", "p50", "p99", "max", "bytes")
@@ -144,6 +158,23 @@ func run(o options) error {
 		report(p.name, lat, fmt.Sprintf("%d", size))
 	}
 	return inProcess(ctx, svc, w, o.runs)
+}
+
+func generateAndSeed(ctx context.Context, svc web.Services, o options) (*world, error) {
+	t0 := time.Now()
+	cases, err := gen.Panel(o.seed, gen.PanelOptions{Units: o.units, Years: o.years, FirstYear: o.first, Inject: o.inject})
+	if err != nil {
+		return nil, err
+	}
+	fmt.Printf("generated in %s\n", time.Since(t0).Round(time.Millisecond))
+	t0 = time.Now()
+	w, err := seed(ctx, svc, cases, o.units, o.years, o.first, o.depts, o.review, o.jobs)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Printf("stored %d evaluations (%d re-scored) in %s (%.0f evaluations/s)\n", w.evaluations, w.reviewed,
+		time.Since(t0).Round(time.Millisecond), float64(w.evaluations)/time.Since(t0).Seconds())
+	return w, nil
 }
 
 // inProcess times the two halves of the whole dashboard, as the finance

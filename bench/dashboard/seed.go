@@ -152,3 +152,18 @@ func storeCase(uctx, rctx context.Context, svc web.Services, c *gen.Case, unitID
 	_, err = svc.Evaluations.TransitionEvaluation(rctx, rec.ID, jixiao.TransitionRequest{Action: jixiao.ActionDeptApprove, Version: full.Version})
 	return err == nil, err
 }
+
+// seededWorld finds what an earlier seed stored, by the codes and logins
+// seed gives.
+func seededWorld(ctx context.Context, svc web.Services) (*world, error) {
+	console := jixiao.NewContextWithUser(ctx, jixiao.ConsoleUser())
+	w := &world{admin: "bench-admin", dept: "bench-dept00"}
+	for code, id := range map[string]*int64{"D00": &w.deptID, "U00000": &w.unitID} {
+		orgs, _, err := svc.Organisations.FindOrganisations(console, jixiao.OrganisationFilter{Code: code})
+		if err != nil || len(orgs) == 0 {
+			return nil, fmt.Errorf("no organisation %s in the database: seed it first (%v)", code, err)
+		}
+		*id = orgs[0].ID
+	}
+	return w, nil
+}
