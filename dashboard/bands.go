@@ -36,15 +36,20 @@ func newScale(labels []string, bounds ...string) scale {
 	return sc
 }
 
-// band is the index of the band holding v.
+// band is the index of the band holding v: the number of lower bounds
+// (after the first band's) at or below v, found by halving, since each
+// comparison of decimals of different exponents rescales one of them.
 func (sc scale) band(v decimal.Decimal) int {
-	i := 0
-	for j := 1; j < len(sc.lower); j++ {
-		if v.GreaterThanOrEqual(sc.lower[j]) {
-			i = j
+	lo, hi := 1, len(sc.lower) // lower[lo-1] ≤ v; v < lower[hi], hi = len meaning no bound
+	for lo < hi {
+		m := (lo + hi) / 2
+		if v.GreaterThanOrEqual(sc.lower[m]) {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return i
+	return lo - 1
 }
 
 // scoreScale bands total scores; rateScale bands execution rates
@@ -68,10 +73,13 @@ type tally struct {
 
 func newTally(sc scale) *tally { return &tally{sc: sc, counts: make([]int, len(sc.labels))} }
 
-func (t *tally) add(v decimal.Decimal) {
-	t.counts[t.sc.band(v)]++
+// add counts v and returns its band.
+func (t *tally) add(v decimal.Decimal) int {
+	b := t.sc.band(v)
+	t.counts[b]++
 	t.sum = t.sum.Add(v)
 	t.n++
+	return b
 }
 
 func (t *tally) distribution(places int32) Distribution {

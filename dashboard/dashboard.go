@@ -92,12 +92,11 @@ func Compute(facts []*jixiao.EvaluationFacts) Dashboard {
 	depts, units := groups{}, groups{}
 	for _, f := range facts {
 		s := f.SelfScore()
-		self.add(s)
+		sb := self.add(s)
 		grades[f.Grade]++
 		inflated := false
 		if f.RateKnown {
-			rates.add(f.ExecutionRate)
-			rb, sb := rateScale.band(f.ExecutionRate), scoreScale.band(s)
+			rb := rates.add(f.ExecutionRate)
 			sr.Counts[rb][sb]++
 			sr.N[rb]++
 			rateSums[rb] = rateSums[rb].Add(s)
@@ -113,14 +112,14 @@ func Compute(facts []*jixiao.EvaluationFacts) Dashboard {
 			rv.Reviewed++
 			selfSum, reviewSum = selfSum.Add(s), reviewSum.Add(s.Add(gap))
 			gaps.add(gap)
-			rv.Counts[scoreScale.band(s)][scoreScale.band(s.Add(gap))]++
+			rv.Counts[sb][scoreScale.band(s.Add(gap))]++
 		}
 		fc.add(f)
 		errs := hasErrors(f)
 		if f.DeptID != 0 {
-			depts.add(f.DeptID, f.DeptName, "", f, errs, inflated, gap, reviewed)
+			depts.add(f.DeptID, f.DeptName, "", s, f, errs, inflated, gap, reviewed)
 		}
-		units.add(f.UnitID, f.UnitName, f.DeptName, f, errs, inflated, gap, reviewed)
+		units.add(f.UnitID, f.UnitName, f.DeptName, s, f, errs, inflated, gap, reviewed)
 	}
 	out.SelfScores = self.distribution(2)
 	out.Rates = rates.distribution(4)
@@ -228,14 +227,14 @@ type groupSums struct {
 
 type groups map[int64]*groupSums
 
-func (gs groups) add(id int64, name, dept string, f *jixiao.EvaluationFacts, errs, inflated bool, gap decimal.Decimal, reviewed bool) {
+func (gs groups) add(id int64, name, dept string, self decimal.Decimal, f *jixiao.EvaluationFacts, errs, inflated bool, gap decimal.Decimal, reviewed bool) {
 	s, ok := gs[id]
 	if !ok {
 		s = &groupSums{g: Group{ID: id, Name: name, Department: dept}}
 		gs[id] = s
 	}
 	s.g.Evaluations++
-	s.self = s.self.Add(f.SelfScore())
+	s.self = s.self.Add(self)
 	if f.RateKnown {
 		s.rate, s.rated = s.rate.Add(f.ExecutionRate), s.rated+1
 	}
