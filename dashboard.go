@@ -60,7 +60,8 @@ type ReviewTally struct {
 // DashboardService reads the facts the dashboards aggregate.
 type DashboardService interface {
 	// FindEvaluationFacts returns the facts of every evaluation the user
-	// may view that matches the filter (Offset and Limit ignored); review
+	// may view that matches the filter (Offset and Limit ignored), in no
+	// particular order; review
 	// tallies only where the user may read the review scores
 	// (CanViewComments).
 	FindEvaluationFacts(ctx context.Context, filter EvaluationFilter) ([]*EvaluationFacts, error)

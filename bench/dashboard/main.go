@@ -34,6 +34,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -133,7 +134,7 @@ func run(o options) error {
 		defer pprof.StopCPUProfile()
 	}
 	last := o.first + o.years - 1
-	fmt.Printf("%-16s %5s %10s %10s %10s %12s\n", "phase", "runs", "p50", "p99", "max", "bytes")
+	fmt.Printf("%-16s %5s %11s %11s %11s %11s %14s\n", "phase", "runs", "p50", "p99", "max", "cpu/run", "bytes")
 	for _, p := range []struct {
 		name string
 		c    *http.Client
@@ -209,6 +210,24 @@ func inProcess(ctx context.Context, svc web.Services, w *world, runs int) error 
 		return nil
 	})
 	report("compute", lat, fmt.Sprintf("%d alloc", alloc))
+	obligations := 0
+	lat, err = times(runs, func() error {
+		tasks, _, err := svc.Tasks.FindTasks(actx, jixiao.TaskFilter{Limit: 500})
+		obligations = 0
+		for _, t := range tasks {
+			if err != nil {
+				break
+			}
+			var obs []*jixiao.Obligation
+			obs, err = svc.Tasks.FindObligations(actx, jixiao.ObligationFilter{TaskID: t.ID})
+			obligations += len(obs)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	report("obligations", lat, fmt.Sprintf("%d rows", obligations))
 	fmt.Printf("facts read: %d; peak resident memory of the process: %s\n", len(facts), peakRSS())
 	return nil
 }
@@ -219,23 +238,43 @@ func allocated() uint64 {
 	return m.TotalAlloc
 }
 
-func times(runs int, fn func() error) ([]time.Duration, error) {
-	lat := make([]time.Duration, 0, runs)
+// timing is a phase's latencies, sorted, and the CPU time the process
+// spent per run (server and client: on a machine shared with other work
+// the figure that load does not inflate).
+type timing struct {
+	lat []time.Duration
+	cpu time.Duration
+}
+
+func times(runs int, fn func() error) (timing, error) {
+	t := timing{lat: make([]time.Duration, 0, runs)}
+	c0 := cpuTime()
 	for range runs {
 		t0 := time.Now()
 		if err := fn(); err != nil {
-			return nil, err
+			return t, err
 		}
-		lat = append(lat, time.Since(t0))
+		t.lat = append(t.lat, time.Since(t0))
 	}
-	slices.Sort(lat)
-	return lat, nil
+	t.cpu = (cpuTime() - c0) / time.Duration(runs)
+	slices.Sort(t.lat)
+	return t, nil
 }
 
-// report prints a phase; with few runs p99 is the slowest but one.
-func report(name string, lat []time.Duration, extra string) {
+// cpuTime is the user and system time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// report prints a phase; with fewer than 100 runs p99 is the slowest.
+func report(name string, t timing, extra string) {
+	lat := t.lat
 	p99 := lat[min(len(lat)-1, len(lat)*99/100)]
-	fmt.Printf("%-16s %5d %8.1f ms %8.1f ms %8.1f ms %12s\n", name, len(lat), ms(lat[len(lat)/2]), ms(p99), ms(lat[len(lat)-1]), extra)
+	fmt.Printf("%-16s %5d %8.1f ms %8.1f ms %8.1f ms %8.1f ms %14s\n", name, len(lat), ms(lat[len(lat)/2]), ms(p99), ms(lat[len(lat)-1]), ms(t.cpu), extra)
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
