@@ -105,6 +105,15 @@ func (s *Server) loadDashboard(ctx context.Context, q dashboardQuery) (*dashboar
 	return out, nil
 }
 
+// dashboardOf reads the selection a dashboard request makes and computes it.
+func (s *Server) dashboardOf(r *http.Request) (*dashboardResult, error) {
+	q, err := readDashboardQuery(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.loadDashboard(r.Context(), q)
+}
+
 // unitsUnder is the set of units at or below the organisation id.
 func (s *Server) unitsUnder(ctx context.Context, id int64) (map[int64]bool, error) {
 	set := map[int64]bool{}

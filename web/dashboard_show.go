@@ -7,11 +7,7 @@ import (
 // dashboardShow answers GET /api/dashboard: every aggregate of the
 // evaluations selected by year, task, under and kind.
 func (s *Server) dashboardShow(w http.ResponseWriter, r *http.Request) error {
-	q, err := readDashboardQuery(r)
-	if err != nil {
-		return err
-	}
-	d, err := s.loadDashboard(r.Context(), q)
+	d, err := s.dashboardOf(r)
 	if err != nil {
 		return err
 	}

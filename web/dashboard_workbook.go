@@ -12,11 +12,7 @@ import (
 // dashboardWorkbook answers GET /api/dashboard/workbook: the dashboard's
 // tables as an .xlsx workbook, one sheet each, units in full.
 func (s *Server) dashboardWorkbook(w http.ResponseWriter, r *http.Request) error {
-	q, err := readDashboardQuery(r)
-	if err != nil {
-		return err
-	}
-	d, err := s.loadDashboard(r.Context(), q)
+	d, err := s.dashboardOf(r)
 	if err != nil {
 		return err
 	}
@@ -25,8 +21,8 @@ func (s *Server) dashboardWorkbook(w http.ResponseWriter, r *http.Request) error
 		return fmt.Errorf("web: dashboard workbook: %w", err)
 	}
 	name := "看板.xlsx"
-	if q.Year != 0 {
-		name = fmt.Sprintf("看板-%d.xlsx", q.Year)
+	if d.Query.Year != 0 {
+		name = fmt.Sprintf("看板-%d.xlsx", d.Query.Year)
 	}
 	h := w.Header()
 	h.Set("Content-Type", renderKinds["table"]["xlsx"])

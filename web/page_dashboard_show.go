@@ -40,14 +40,11 @@ const pageUnitRows = 200
 // pageDashboardShow answers GET /dashboard.
 func (s *Server) pageDashboardShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	q, err := readDashboardQuery(r)
+	res, err := s.dashboardOf(r)
 	if err != nil {
 		return err
 	}
-	res, err := s.loadDashboard(ctx, q)
-	if err != nil {
-		return err
-	}
+	q := res.Query
 	d := dashboardPage{Query: q, Result: res, Kinds: []jixiao.Kind{jixiao.KindDepartment, jixiao.KindProject},
 		Workbook: "/api/dashboard/workbook?" + q.values()}
 	if d.Tasks, _, err = s.cfg.Tasks.FindTasks(ctx, jixiao.TaskFilter{Limit: maxPage}); err != nil {

@@ -6,15 +6,7 @@ import (
 
 // pageYearsShow answers GET /units/{id}/years: 历年对比 of one unit.
 func (s *Server) pageYearsShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	kind, err := queryKind(r, "kind")
-	if err != nil {
-		return err
-	}
-	y, err := s.loadYears(r.Context(), id, kind, r.URL.Query().Get("project"))
+	y, err := s.yearsOf(r)
 	if err != nil {
 		return err
 	}

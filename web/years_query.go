@@ -89,18 +89,24 @@ func kindOrder(k jixiao.Kind) int {
 	return 1
 }
 
-// yearsShow answers GET /api/units/{id}/years: one unit's indicators,
-// scores, reused text and lowered targets year over year.
-func (s *Server) yearsShow(w http.ResponseWriter, r *http.Request) error {
+// yearsOf reads the unit, kind and project a years request names, and
+// loads that history.
+func (s *Server) yearsOf(r *http.Request) (*yearsResult, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	kind, err := queryKind(r, "kind")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	y, err := s.loadYears(r.Context(), id, kind, r.URL.Query().Get("project"))
+	return s.loadYears(r.Context(), id, kind, r.URL.Query().Get("project"))
+}
+
+// yearsShow answers GET /api/units/{id}/years: one unit's indicators,
+// scores, reused text and lowered targets year over year.
+func (s *Server) yearsShow(w http.ResponseWriter, r *http.Request) error {
+	y, err := s.yearsOf(r)
 	if err != nil {
 		return err
 	}
