@@ -71,7 +71,11 @@ func (d *Dashboard) scoreByRateTable() Table {
 	s := d.ScoreByRate
 	t := Table{Key: "self_score_by_rate", Title: "自评分与执行率", Header: append([]string{"执行率", "份数", "平均自评分"}, prefixed("自评分 ", s.Scores)...)}
 	for i, r := range s.Rates {
-		row := []Cell{text(r), num(s.N[i]), fixed(s.Mean[i])}
+		mean := fixed(s.Mean[i])
+		if s.N[i] == 0 {
+			mean = text("—") // no evaluation: no mean, not a mean of 0
+		}
+		row := []Cell{text(r), num(s.N[i]), mean}
 		for _, c := range s.Counts[i] {
 			row = append(row, num(c))
 		}

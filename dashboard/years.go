@@ -15,7 +15,8 @@ import (
 // Years is one unit's evaluations of one kind (and project) year over
 // year: a summary per year, then risk.History's indicators, reused text
 // and lowered targets, and the similarity of each year's narrative with
-// the year before's.
+// the year before's. A History cell's Computed is set only where the
+// rules give another score than the one stated.
 type Years struct {
 	UnitID      int64        `json:"unit_id"`
 	Unit        string       `json:"unit"`
@@ -71,6 +72,16 @@ func UnitYears(recs []*jixiao.EvaluationRecord) (Years, error) {
 	h, err := risk.UnitHistory(entries, risk.UnitKey(entries[0].Eval))
 	if err != nil {
 		return Years{}, fmt.Errorf("dashboard: %w", err)
+	}
+	// a computed score the same as the stated one, written alike or not
+	// ("12" and "12.00"), says nothing: keep only those that differ
+	for i := range h.Indicators {
+		for j := range h.Indicators[i].Cells {
+			c := &h.Indicators[i].Cells[j]
+			if st := jixiao.ParseFigure(c.Score); st.Valid && c.Computed != "" && st.Value.Equal(decimal.RequireFromString(c.Computed)) {
+				c.Computed = ""
+			}
+		}
 	}
 	y.History = h
 	byID := map[string]*jixiao.EvaluationRecord{}

@@ -33,8 +33,8 @@ type Bars struct {
 
 // Geometry, in SVG user units (the SVG scales to its container).
 const (
-	labelW = 150
-	barMax = 360
+	labelW = 210 // the longest finding codes (Q-SATISFACTION-NO-SURVEY) at 13 px
+	barMax = 330
 	textW  = 130
 	rowH   = 26
 	barH   = 18

@@ -50,8 +50,8 @@ func TestBarsSVG(t *testing.T) {
 		t.Errorf("bars drawn: got %d, want 2 (a zero bar is not drawn)", len(rects))
 	}
 	// the pattern's ground is 8 wide; the longest bar is barMax, the other half of it
-	if got := strings.Join(widths, ","); got != "8,180,360" {
-		t.Errorf("widths: got %s, want 8,180,360", got)
+	if got := strings.Join(widths, ","); got != "8,165,330" {
+		t.Errorf("widths: got %s, want 8,165,330", got)
 	}
 	for _, want := range []string{"自评分<分布>", "<60", "3（30.00%）", "6（60.00%）"} {
 		found := false
