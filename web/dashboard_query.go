@@ -4,7 +4,9 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 
 	"jixiao"
 	"jixiao/dashboard"
@@ -16,7 +18,16 @@ type dashboardQuery struct {
 	TaskID int64       `json:"task,omitempty"`
 	Under  int64       `json:"under,omitempty"` // a department, or any organisation
 	Kind   jixiao.Kind `json:"kind,omitempty"`
+	// Part names the one aggregate the API answers with ("self_scores",
+	// "filing", …, the JSON names of dashboardResult); "" for all. What a
+	// part does not need is not read: filing reads no evaluations, the
+	// others no obligations.
+	Part string `json:"part,omitempty"`
 }
+
+// dashboardParts are the names Part accepts.
+var dashboardParts = []string{"filing", "evaluations", "self_scores", "execution_rates", "grades", "self_score_by_rate",
+	"self_vs_review", "findings", "departments", "units"}
 
 func readDashboardQuery(r *http.Request) (q dashboardQuery, err error) {
 	if q.Year, err = queryInt(r, "year"); err != nil {
@@ -28,8 +39,14 @@ func readDashboardQuery(r *http.Request) (q dashboardQuery, err error) {
 	if q.Under, err = queryID(r, "under"); err != nil {
 		return q, err
 	}
-	q.Kind, err = queryKind(r, "kind")
-	return q, err
+	if q.Kind, err = queryKind(r, "kind"); err != nil {
+		return q, err
+	}
+	q.Part = r.URL.Query().Get("part")
+	if q.Part != "" && !slices.Contains(dashboardParts, q.Part) {
+		return q, invalidField("part", "参数 part 应为 %s 之一，而不是 %q", strings.Join(dashboardParts, "、"), q.Part)
+	}
+	return q, nil
 }
 
 // values is q as a query string, for links that keep the selection.
@@ -71,11 +88,17 @@ func (s *Server) loadDashboard(ctx context.Context, q dashboardQuery) (*dashboar
 	if !jixiao.CanViewDashboards(jixiao.UserFromContext(ctx)) {
 		return nil, errNoDashboard
 	}
-	facts, err := s.cfg.Dashboard.FindEvaluationFacts(ctx, jixiao.EvaluationFilter{TaskID: q.TaskID, Under: q.Under, Year: q.Year, Kind: q.Kind})
-	if err != nil {
-		return nil, err
+	out := &dashboardResult{Query: q, Filing: []dashboard.Filing{}}
+	if q.Part != "filing" {
+		facts, err := s.cfg.Dashboard.FindEvaluationFacts(ctx, jixiao.EvaluationFilter{TaskID: q.TaskID, Under: q.Under, Year: q.Year, Kind: q.Kind})
+		if err != nil {
+			return nil, err
+		}
+		out.Board = dashboard.Compute(facts)
 	}
-	out := &dashboardResult{Query: q, Filing: []dashboard.Filing{}, Board: dashboard.Compute(facts)}
+	if q.Part != "" && q.Part != "filing" {
+		return out, nil
+	}
 	tasks, _, err := s.cfg.Tasks.FindTasks(ctx, jixiao.TaskFilter{Year: q.Year, Limit: maxPage})
 	if err != nil {
 		return nil, err
@@ -105,11 +128,15 @@ func (s *Server) loadDashboard(ctx context.Context, q dashboardQuery) (*dashboar
 	return out, nil
 }
 
-// dashboardOf reads the selection a dashboard request makes and computes it.
-func (s *Server) dashboardOf(r *http.Request) (*dashboardResult, error) {
+// dashboardOf reads the selection a dashboard request makes and computes
+// it; the page and the workbook show every part whatever part says.
+func (s *Server) dashboardOf(r *http.Request, parts bool) (*dashboardResult, error) {
 	q, err := readDashboardQuery(r)
 	if err != nil {
 		return nil, err
+	}
+	if !parts {
+		q.Part = ""
 	}
 	return s.loadDashboard(r.Context(), q)
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -262,6 +263,24 @@ func testDashboardAPI(t *testing.T, dsn string) {
 	t.Run("ErrInvalid", func(t *testing.T) {
 		if st, _ := fa.call("GET", "/api/dashboard?kind=月报", nil); st != 400 {
 			t.Errorf("kind=月报: status %d, want 400", st)
+		}
+	})
+	t.Run("Part", func(t *testing.T) {
+		var full map[string]json.RawMessage
+		fa.must("GET", "/api/dashboard", nil, 200, &full)
+		var board map[string]json.RawMessage
+		if err := json.Unmarshal(full["dashboard"], &board); err != nil {
+			t.Fatal(err)
+		}
+		for part, want := range map[string]json.RawMessage{"filing": full["filing"], "self_scores": board["self_scores"], "units": board["units"], "self_vs_review": board["self_vs_review"]} {
+			var got map[string]json.RawMessage
+			fa.must("GET", "/api/dashboard?part="+part, nil, 200, &got)
+			if len(got) != 2 || !bytes.Equal(got[part], want) {
+				t.Errorf("part=%s: got %s, want %s", part, got[part], want)
+			}
+		}
+		if st, _ := fa.call("GET", "/api/dashboard?part=全部", nil); st != 400 {
+			t.Errorf("part=全部: status %d, want 400", st)
 		}
 	})
 	t.Run("Workbook", func(t *testing.T) { testDashboardWorkbook(t, fa, all) })

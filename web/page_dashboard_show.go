@@ -40,7 +40,7 @@ const pageUnitRows = 200
 // pageDashboardShow answers GET /dashboard.
 func (s *Server) pageDashboardShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	res, err := s.dashboardOf(r)
+	res, err := s.dashboardOf(r, false)
 	if err != nil {
 		return err
 	}

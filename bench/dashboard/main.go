@@ -9,6 +9,7 @@
 //	dashboard-year   GET /api/dashboard?year=LAST
 //	dashboard-dept   GET /api/dashboard?under=DEPT, the first department's units
 //	dept-reviewer    GET /api/dashboard as that department's reviewer
+//	part-*           GET /api/dashboard?part=…, one aggregate alone
 //	workbook         GET /api/dashboard/workbook, the .xlsx of everything
 //	years            GET /api/units/{id}/years, one unit over the years
 //
@@ -144,6 +145,10 @@ func run(o options) error {
 		{"dashboard-year", admin, fmt.Sprintf("/api/dashboard?year=%d", last)},
 		{"dashboard-dept", admin, fmt.Sprintf("/api/dashboard?under=%d", w.deptID)},
 		{"dept-reviewer", dept, "/api/dashboard"},
+		{"part-self-scores", admin, "/api/dashboard?part=self_scores"},
+		{"part-findings", admin, "/api/dashboard?part=findings"},
+		{"part-filing", admin, "/api/dashboard?part=filing"},
+		{"part-units", admin, "/api/dashboard?part=units"},
 		{"workbook", admin, "/api/dashboard/workbook"},
 		{"years", admin, fmt.Sprintf("/api/units/%d/years", w.unitID)},
 	} {
