@@ -326,8 +326,14 @@ func copyText(ev, src *jixiao.Evaluation) {
 // WritePanel writes each case as NAME.yaml with its NAME.truth.json and
 // NAME.risk.json into dir, which must exist.
 func WritePanel(dir string, cases []PanelCase) error {
+	return WritePanelFormats(dir, cases, WriteOptions{Formats: []string{"yaml"}})
+}
+
+// WritePanelFormats is WritePanel in the formats of opt (Write), each
+// case with its NAME.risk.json.
+func WritePanelFormats(dir string, cases []PanelCase, opt WriteOptions) error {
 	for _, c := range cases {
-		if err := Write(dir, c.Case, WriteOptions{Formats: []string{"yaml"}}); err != nil {
+		if err := Write(dir, c.Case, opt); err != nil {
 			return err
 		}
 		f, err := os.Create(filepath.Join(dir, c.Case.Name+".risk.json"))

@@ -114,40 +114,10 @@ func (s *EvaluationService) FindEvaluations(ctx context.Context, f jixiao.Evalua
 	var out []*jixiao.EvaluationRecord
 	var n int
 	err := s.db.read(ctx, func(tx *Tx) error {
-		vis, args := visibility(tx.user)
-		where := []string{vis}
-		add := func(cond string, v any) { where, args = append(where, cond), append(args, v) }
-		if f.TaskID != 0 {
-			add("e.task_id = ?", f.TaskID)
+		w, args, err := tx.evalWhere(f)
+		if err != nil {
+			return err
 		}
-		if f.UnitID != 0 {
-			add("e.unit_id = ?", f.UnitID)
-		}
-		if f.Under != 0 {
-			o, err := tx.orgByID(f.Under)
-			if err != nil {
-				return err
-			}
-			add("o.path LIKE ?", o.Path.String()+"%")
-		}
-		if f.Year != 0 {
-			add("e.year = ?", f.Year)
-		}
-		if f.Kind != "" {
-			add("e.kind = ?", string(f.Kind))
-		}
-		if f.ProjectCode != "" {
-			add("e.project_code = ?", f.ProjectCode)
-		}
-		if len(f.Statuses) > 0 {
-			ph := make([]string, len(f.Statuses))
-			for i, st := range f.Statuses {
-				ph[i] = "?"
-				args = append(args, string(st))
-			}
-			where = append(where, "e.status IN ("+strings.Join(ph, ", ")+")")
-		}
-		w := strings.Join(where, " AND ")
 		if err := tx.queryRow(`SELECT COUNT(*)`+evalFrom+` WHERE `+w, args...).Scan(&n); err != nil {
 			return err
 		}
@@ -168,6 +138,45 @@ func (s *EvaluationService) FindEvaluations(ctx context.Context, f jixiao.Evalua
 		return rows.Err()
 	})
 	return out, n, err
+}
+
+// evalWhere is the WHERE clause (over evalFrom) of the evaluations the
+// acting user may view that match f, and its arguments.
+func (tx *Tx) evalWhere(f jixiao.EvaluationFilter) (string, []any, error) {
+	vis, args := visibility(tx.user)
+	where := []string{vis}
+	add := func(cond string, v any) { where, args = append(where, cond), append(args, v) }
+	if f.TaskID != 0 {
+		add("e.task_id = ?", f.TaskID)
+	}
+	if f.UnitID != 0 {
+		add("e.unit_id = ?", f.UnitID)
+	}
+	if f.Under != 0 {
+		o, err := tx.orgByID(f.Under)
+		if err != nil {
+			return "", nil, err
+		}
+		add("o.path LIKE ?", o.Path.String()+"%")
+	}
+	if f.Year != 0 {
+		add("e.year = ?", f.Year)
+	}
+	if f.Kind != "" {
+		add("e.kind = ?", string(f.Kind))
+	}
+	if f.ProjectCode != "" {
+		add("e.project_code = ?", f.ProjectCode)
+	}
+	if len(f.Statuses) > 0 {
+		ph := make([]string, len(f.Statuses))
+		for i, st := range f.Statuses {
+			ph[i] = "?"
+			args = append(args, string(st))
+		}
+		where = append(where, "e.status IN ("+strings.Join(ph, ", ")+")")
+	}
+	return strings.Join(where, " AND "), args, nil
 }
 
 // CreateEvaluation stores a new draft as revision 1.

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"jixiao"
+	"jixiao/dashboard"
 )
 
 // The web pages: server-rendered HTML over the same services, session and
@@ -71,6 +72,8 @@ func (s *Server) pageRoutes() []pageRoute {
 		{method: "POST", path: "/evaluations/{id}/comments", handle: s.pageCommentCreate, login: true},
 		{method: "POST", path: "/comments/{id}/resolve", handle: s.pageCommentResolve, login: true},
 		{method: "POST", path: "/evaluations/{id}/review-scores", handle: s.pageReviewScoreSave, login: true},
+		{method: "GET", path: "/dashboard", handle: s.pageDashboardShow, view: "dashboard", login: true},
+		{method: "GET", path: "/units/{id}/years", handle: s.pageYearsShow, view: "years", login: true},
 		{method: "GET", path: "/public", handle: s.pagePublicList, view: "public_list"},
 		{method: "GET", path: "/public/{id}", handle: s.pagePublicShow, view: "public_show"},
 	}
@@ -293,7 +296,8 @@ func templateFuncs(p *pages) template.FuncMap {
 			}
 			return false
 		},
-		"add": func(a, b int) int { return a + b },
+		"add":     func(a, b int) int { return a + b },
+		"percent": dashboard.Percent,
 	}
 }
 

@@ -83,6 +83,10 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/api/public/evaluations/{id}/downloads/{file}", handle: s.publicDownloadShow},
 		{method: "GET", path: "/api/public/evaluations/{id}/review-scores", handle: s.publicReviewScoreList},
 
+		{method: "GET", path: "/api/dashboard", handle: s.dashboardShow, access: user},
+		{method: "GET", path: "/api/dashboard/workbook", handle: s.dashboardWorkbook, access: user},
+		{method: "GET", path: "/api/units/{id}/years", handle: s.yearsShow, access: user},
+
 		{method: "GET", path: "/api/log", handle: s.logList, access: user},
 		{method: "GET", path: "/api/log/verify", handle: s.logVerify, access: user},
 	}

@@ -35,6 +35,7 @@ type Services struct {
 	Reviews       jixiao.ReviewService
 	Sources       jixiao.SourceService
 	Log           jixiao.LogService
+	Dashboard     jixiao.DashboardService
 }
 
 // Config is what a Server needs; cmd/jixiao fills it.

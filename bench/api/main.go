@@ -21,16 +21,11 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"flag"
 	"fmt"
-	"log/slog"
-	"net"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/pprof"
-	"strings"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -38,7 +33,6 @@ import (
 	"jixiao/bench/internal/load"
 	"jixiao/internal/wire"
 	"jixiao/sqldb"
-	"jixiao/web"
 )
 
 func main() {
@@ -76,26 +70,12 @@ type options struct {
 
 func run(o options) error {
 	ctx := context.Background()
-	if o.dsn == "" {
-		dir, err := os.MkdirTemp("", "jixiao-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		o.dsn = filepath.Join(dir, "bench.db")
-	} else if strings.HasPrefix(o.dsn, "postgres") {
-		admin, err := sql.Open("pgx", o.dsn)
-		if err != nil {
-			return err
-		}
-		defer admin.Close()
-		schema := fmt.Sprintf("jixiao_bench_%d", os.Getpid())
-		if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-			return err
-		}
-		defer admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		o.dsn = sqldb.WithSchema(o.dsn, schema)
+	dsn, cleanup, err := load.FreshDSN(o.dsn)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
+	o.dsn = dsn
 	db, err := sqldb.Open(ctx, o.dsn)
 	if err != nil {
 		return err
@@ -103,27 +83,19 @@ func run(o options) error {
 	defer db.Close()
 	db.Password = sqldb.PasswordParams{Time: 1, Memory: 8 << 10, Threads: 1} // logins are not measured
 	svc := wire.Services(db)
-	fmt.Printf("jixiao API bench: %s, %d evaluations over %d units, %d CPUs, %s, load average %s\n", db.Engine(), o.n, o.units, runtime.NumCPU(), runtime.Version(), loadAverage())
-	defer func() { fmt.Printf("load average at the end: %s\n", loadAverage()) }()
+	fmt.Printf("jixiao API bench: %s, %d evaluations over %d units, %d CPUs, %s, load average %s\n", db.Engine(), o.n, o.units, runtime.NumCPU(), runtime.Version(), load.LoadAverage())
+	defer func() { fmt.Printf("load average at the end: %s\n", load.LoadAverage()) }()
 	t0 := time.Now()
 	data, err := load.Seed(ctx, svc, o.n, o.units)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("stored in %s (%.0f evaluations/s)\n", time.Since(t0).Round(time.Millisecond), float64(o.n)/time.Since(t0).Seconds())
-	srv, err := web.NewServer(web.Config{Services: svc, Logger: slog.New(slog.DiscardHandler), Ready: db.Ping,
-		ContextWithAddress: sqldb.NewContextWithAddress})
+	base, stop, err := load.Serve(ctx, svc, db)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	sctx, stop := context.WithCancel(ctx)
 	defer stop()
-	go srv.Serve(sctx, ln, time.Second)
-	base := "http://" + ln.Addr().String()
 	if o.profile != nil {
 		if err := pprof.StartCPUProfile(o.profile); err != nil {
 			return err
@@ -131,15 +103,4 @@ func run(o options) error {
 		defer pprof.StopCPUProfile()
 	}
 	return measure(ctx, base, data, o)
-}
-
-// loadAverage is the machine's 1-minute load average, to read the figures
-// against: the server and this client share the machine with whatever
-// else runs on it.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	return strings.Fields(string(b))[0]
 }

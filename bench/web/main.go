@@ -21,19 +21,15 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"log/slog"
-	"net"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
-	"strings"
 	"time"
 
 	"jixiao/bench/internal/load"
 	"jixiao/internal/wire"
 	"jixiao/sqldb"
-	"jixiao/web"
 )
 
 type options struct {
@@ -80,39 +76,24 @@ func run(o options) error {
 	db.Password = sqldb.PasswordParams{Time: 1, Memory: 8 << 10, Threads: 1} // logins are not measured
 	svc := wire.Services(db)
 	fmt.Printf("jixiao web bench: %s, %d evaluations over %d units, %d CPUs, %s, load average %s\n",
-		db.Engine(), o.n, o.units, runtime.NumCPU(), runtime.Version(), loadAverage())
-	defer func() { fmt.Printf("load average at the end: %s\n", loadAverage()) }()
+		db.Engine(), o.n, o.units, runtime.NumCPU(), runtime.Version(), load.LoadAverage())
+	defer func() { fmt.Printf("load average at the end: %s\n", load.LoadAverage()) }()
 	t0 := time.Now()
 	data, err := load.Seed(ctx, svc, o.n, o.units)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("stored in %s\n", time.Since(t0).Round(time.Millisecond))
-	srv, err := web.NewServer(web.Config{Services: svc, Logger: slog.New(slog.DiscardHandler), Ready: db.Ping,
-		ContextWithAddress: sqldb.NewContextWithAddress})
+	base, stop, err := load.Serve(ctx, svc, db)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	sctx, stop := context.WithCancel(ctx)
 	defer stop()
-	go srv.Serve(sctx, ln, time.Second)
 	if o.profile != nil {
 		if err := pprof.StartCPUProfile(o.profile); err != nil {
 			return err
 		}
 		defer pprof.StopCPUProfile()
 	}
-	return measure(ctx, "http://"+ln.Addr().String(), data, o)
-}
-
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	return strings.Fields(string(b))[0]
+	return measure(ctx, base, data, o)
 }

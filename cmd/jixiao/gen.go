@@ -28,8 +28,12 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 	font := fs.String("font", "", "PDF 所用中文 TrueType 字体文件（.ttf；默认取环境变量 JIXIAO_FONT，否则用内置的宋体）")
 	jobs := fs.Int("jobs", 0, "并行数（默认：CPU 核数）")
 	quiet := fs.Bool("quiet", false, "不显示进度")
+	panel := panelFlags(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if panel.on {
+		return runGenPanel(panel, *dir, *seed, *rulesName, *formats, stdout, stderr)
 	}
 	if *dir == "" || *n < 1 || *rate < 0 || *rate > 1 || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "jixiao gen: 需要 -n（≥1）与 -o，--error-rate 在 0 到 1 之间")

@@ -1,0 +1,159 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"jixiao"
+	"jixiao/dashboard"
+)
+
+// dashboardQuery selects what a dashboard counts; zero fields take all.
+type dashboardQuery struct {
+	Year   int         `json:"year,omitempty"`
+	TaskID int64       `json:"task,omitempty"`
+	Under  int64       `json:"under,omitempty"` // a department, or any organisation
+	Kind   jixiao.Kind `json:"kind,omitempty"`
+	// Part names the one aggregate the API answers with ("self_scores",
+	// "filing", …, the JSON names of dashboardResult); "" for all. What a
+	// part does not need is not read: filing reads no evaluations, the
+	// others no obligations.
+	Part string `json:"part,omitempty"`
+}
+
+// dashboardParts are the names Part accepts.
+var dashboardParts = []string{"filing", "evaluations", "self_scores", "execution_rates", "grades", "self_score_by_rate",
+	"self_vs_review", "findings", "departments", "units"}
+
+func readDashboardQuery(r *http.Request) (q dashboardQuery, err error) {
+	if q.Year, err = queryInt(r, "year"); err != nil {
+		return q, err
+	}
+	if q.TaskID, err = queryID(r, "task"); err != nil {
+		return q, err
+	}
+	if q.Under, err = queryID(r, "under"); err != nil {
+		return q, err
+	}
+	if q.Kind, err = queryKind(r, "kind"); err != nil {
+		return q, err
+	}
+	q.Part = r.URL.Query().Get("part")
+	if q.Part != "" && !slices.Contains(dashboardParts, q.Part) {
+		return q, invalidField("part", "参数 part 应为 %s 之一，而不是 %q", strings.Join(dashboardParts, "、"), q.Part)
+	}
+	return q, nil
+}
+
+// values is q as a query string, for links that keep the selection.
+func (q dashboardQuery) values() string {
+	v := url.Values{}
+	if q.Year != 0 {
+		v.Set("year", strconv.Itoa(q.Year))
+	}
+	if q.TaskID != 0 {
+		v.Set("task", itoa(q.TaskID))
+	}
+	if q.Under != 0 {
+		v.Set("under", itoa(q.Under))
+	}
+	if q.Kind != "" {
+		v.Set("kind", string(q.Kind))
+	}
+	return v.Encode()
+}
+
+// dashboardResult is a dashboard with the filing of its tasks.
+type dashboardResult struct {
+	Query  dashboardQuery      `json:"query"`
+	Filing []dashboard.Filing  `json:"filing"`
+	Board  dashboard.Dashboard `json:"dashboard"`
+}
+
+// tables are the result's tables, filing first.
+func (d *dashboardResult) tables() []dashboard.Table {
+	return append([]dashboard.Table{dashboard.FilingTable(d.Filing)}, d.Board.Tables()...)
+}
+
+// errNoDashboard refuses the dashboards to those who may not open them.
+var errNoDashboard = jixiao.Errorf(jixiao.EForbidden, "看板只对主管部门与财政局的审核、管理人员开放")
+
+// loadDashboard computes the dashboard of q for the caller: the
+// evaluations they may view, the tasks they may see.
+func (s *Server) loadDashboard(ctx context.Context, q dashboardQuery) (*dashboardResult, error) {
+	if !jixiao.CanViewDashboards(jixiao.UserFromContext(ctx)) {
+		return nil, errNoDashboard
+	}
+	out := &dashboardResult{Query: q, Filing: []dashboard.Filing{}}
+	if q.Part != "filing" {
+		facts, err := s.cfg.Dashboard.FindEvaluationFacts(ctx, jixiao.EvaluationFilter{TaskID: q.TaskID, Under: q.Under, Year: q.Year, Kind: q.Kind})
+		if err != nil {
+			return nil, err
+		}
+		out.Board = dashboard.Compute(facts)
+	}
+	if q.Part != "" && q.Part != "filing" {
+		return out, nil
+	}
+	tasks, _, err := s.cfg.Tasks.FindTasks(ctx, jixiao.TaskFilter{Year: q.Year, Limit: maxPage})
+	if err != nil {
+		return nil, err
+	}
+	var under map[int64]bool
+	if q.Under != 0 {
+		if under, err = s.unitsUnder(ctx, q.Under); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range tasks {
+		if q.TaskID != 0 && t.ID != q.TaskID {
+			continue
+		}
+		obs, err := s.cfg.Tasks.FindObligations(ctx, jixiao.ObligationFilter{TaskID: t.ID})
+		if err != nil {
+			return nil, err
+		}
+		kept := obs[:0]
+		for _, o := range obs {
+			if (under == nil || under[o.UnitID]) && (q.Kind == "" || o.Kind == q.Kind) {
+				kept = append(kept, o)
+			}
+		}
+		out.Filing = append(out.Filing, dashboard.TaskFiling(t, kept, s.now()))
+	}
+	return out, nil
+}
+
+// dashboardOf reads the selection a dashboard request makes and computes
+// it; the page and the workbook show every part whatever part says.
+func (s *Server) dashboardOf(r *http.Request, parts bool) (*dashboardResult, error) {
+	q, err := readDashboardQuery(r)
+	if err != nil {
+		return nil, err
+	}
+	if !parts {
+		q.Part = ""
+	}
+	return s.loadDashboard(r.Context(), q)
+}
+
+// unitsUnder is the set of units at or below the organisation id.
+func (s *Server) unitsUnder(ctx context.Context, id int64) (map[int64]bool, error) {
+	set := map[int64]bool{}
+	for off := 0; ; off += maxPage {
+		orgs, n, err := s.cfg.Organisations.FindOrganisations(ctx, jixiao.OrganisationFilter{Under: id, Kind: jixiao.OrgUnit, Offset: off, Limit: maxPage})
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range orgs {
+			set[o.ID] = true
+		}
+		if off+maxPage >= n {
+			return set, nil
+		}
+	}
+}
