@@ -2,6 +2,7 @@ package jixiao
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -92,10 +93,13 @@ type IntakeItem struct {
 	UpdatedAt     time.Time
 }
 
-// IntakeFile is one file handed to CreateIntake.
+// IntakeFile is one file handed to CreateIntake. A file the reader could
+// not take (too large, a nested archive) comes with Error set and no
+// content, and is recorded as failed.
 type IntakeFile struct {
 	Name    string
 	Content []byte
+	Error   string
 }
 
 // IntakeItemFilter selects the items of an intake; a zero State matches
@@ -165,6 +169,10 @@ type IntakeQueue interface {
 	// IntakeUnits lists the units under an organisation, for matching.
 	IntakeUnits(ctx context.Context, orgID int64) ([]*Organisation, error)
 }
+
+// ErrLeaseLost is returned by the queue when a worker's item was taken
+// over by another after the worker's lease ran out: its work is dropped.
+var ErrLeaseLost = errors.New("jixiao: the item's lease was lost to another worker")
 
 // The audit log's intake actions.
 const (

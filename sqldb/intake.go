@@ -74,6 +74,8 @@ func (tx *Tx) addIntakeFile(in *jixiao.Intake, seq int, f jixiao.IntakeFile, see
 	state, msg := jixiao.ItemQueued, ""
 	var hash any
 	switch {
+	case f.Error != "":
+		state, msg = jixiao.ItemFailed, f.Error
 	case len(f.Content) == 0:
 		state, msg = jixiao.ItemFailed, "文件为空"
 	case len(f.Content) > MaxSourceBytes:

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"jixiao"
 )
 
 // The job queue is a table: a job is queued, then running under one
@@ -26,7 +28,7 @@ const maxJobAttempts = 3
 
 // errLeaseLost is returned when a worker's job was taken over by another
 // after its lease ran out.
-var errLeaseLost = errors.New("sqldb: the job's lease was lost to another worker")
+var errLeaseLost = jixiao.ErrLeaseLost
 
 // job is a claimed job.
 type job struct {
