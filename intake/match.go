@@ -129,7 +129,7 @@ func (m *Matcher) byCode(base string) (*jixiao.Organisation, bool) {
 	return found, found != nil
 }
 
-var yearInName = regexp.MustCompile(`(?:^|[^0-9])(20[0-9]{2})(?:[^0-9]|$)`)
+var yearInName = regexp.MustCompile(`20[0-9]{2}`)
 
 // Year returns the year of a table: the one it states, else the one year
 // its file name holds, else fallback (the intake's); 0 when none.
@@ -137,10 +137,13 @@ func Year(stated int, fileName string, fallback int) int {
 	if stated >= 2000 && stated <= 2100 {
 		return stated
 	}
-	ms := yearInName.FindAllStringSubmatch(cjk.Fold(fileName), -1)
+	name := cjk.Fold(fileName)
 	year := 0
-	for _, mt := range ms {
-		y, _ := strconv.Atoi(mt[1])
+	for _, loc := range yearInName.FindAllStringIndex(name, -1) {
+		if loc[0] > 0 && isDigit(name[loc[0]-1]) || loc[1] < len(name) && isDigit(name[loc[1]]) {
+			continue // part of a longer number
+		}
+		y, _ := strconv.Atoi(name[loc[0]:loc[1]])
 		if year != 0 && y != year {
 			year = 0
 			break
@@ -152,3 +155,5 @@ func Year(stated int, fileName string, fallback int) int {
 	}
 	return fallback
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
