@@ -70,4 +70,6 @@ var flashes = map[string]string{
 	"comment":         "意见已保存。",
 	"task":            "任务已下达，各单位登录后即可看到。",
 	"score":           "复核评分已保存。",
+	"intake":          "已收下，正在后台逐个导入；本页会自动刷新进度。",
+	"intake_assigned": "已指定单位与年度，正在重新导入。",
 }

@@ -22,5 +22,6 @@ func Services(db *sqldb.DB) web.Services {
 		Reviews:       sqldb.NewReviewService(db),
 		Sources:       sqldb.NewSourceService(db),
 		Log:           sqldb.NewLogService(db),
+		Intakes:       sqldb.NewIntakeService(db),
 	}
 }
