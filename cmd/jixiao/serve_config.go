@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 )
@@ -27,6 +26,10 @@ type serveConfig struct {
 	IntakeRoot    string        // folder under which the API may name folders to take in
 }
 
+// defaultIntakeWorkers leaves the requests a core on the two-core
+// machines a county bureau runs.
+const defaultIntakeWorkers = 2
+
 // defaultServeConfig returns the defaults overridden by the environment.
 func defaultServeConfig(getenv func(string) string) serveConfig {
 	c := serveConfig{
@@ -35,7 +38,7 @@ func defaultServeConfig(getenv func(string) string) serveConfig {
 		LogFormat: "text",
 		Grace:     30 * time.Second,
 
-		IntakeWorkers: runtime.GOMAXPROCS(0),
+		IntakeWorkers: defaultIntakeWorkers,
 	}
 	if v := getenv("JIXIAO_ADDR"); v != "" {
 		c.Addr = v
