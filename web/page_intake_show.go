@@ -105,14 +105,22 @@ func (s *Server) findUnit(r *http.Request, key string) (*jixiao.Organisation, er
 	} else if jixiao.ErrorCode(err) != jixiao.ENotFound {
 		return nil, err
 	}
-	os, _, err := s.cfg.Organisations.FindOrganisations(r.Context(), jixiao.OrganisationFilter{Kind: jixiao.OrgUnit})
+	units, _, err := s.cfg.Organisations.FindOrganisations(r.Context(), jixiao.OrganisationFilter{Kind: jixiao.OrgUnit})
 	if err != nil {
 		return nil, err
 	}
-	for _, o := range os {
-		if o.Name == key {
-			return o, nil
+	var found *jixiao.Organisation
+	for _, o := range units {
+		if o.Name != key {
+			continue
 		}
+		if found != nil {
+			return nil, invalidField("unit", "名为“%s”的单位不止一个，请填单位编码", key)
+		}
+		found = o
 	}
-	return nil, invalidField("unit", "没有编码或名称为“%s”的单位", key)
+	if found == nil {
+		return nil, invalidField("unit", "没有编码或名称为“%s”的单位", key)
+	}
+	return found, nil
 }

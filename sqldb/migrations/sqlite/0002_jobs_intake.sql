@@ -15,6 +15,7 @@ CREATE TABLE jobs (
 	updated_at  TEXT NOT NULL
 );
 CREATE INDEX jobs_ready ON jobs (kind, state, id);
+CREATE INDEX jobs_ref ON jobs (kind, ref_id);
 
 CREATE TABLE intakes (
 	id           INTEGER PRIMARY KEY,
