@@ -31,16 +31,7 @@ func console() context.Context {
 	return jixiao.NewContextWithUser(context.Background(), jixiao.ConsoleUser())
 }
 
-func mustOpen(tb testing.TB, dsn string) *sqldb.DB {
-	tb.Helper()
-	db, err := sqldb.Open(context.Background(), dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	db.Password = sqldb.PasswordParams{Time: 1, Memory: 1024, Threads: 1}
-	tb.Cleanup(func() { db.Close() })
-	return db
-}
+var mustOpen = sqldbtest.MustOpen
 
 func mustFixture(t testing.TB, dsn string, units int) *fixture {
 	t.Helper()

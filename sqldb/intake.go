@@ -177,23 +177,21 @@ func (s *IntakeService) FindIntakes(ctx context.Context) ([]*jixiao.Intake, erro
 		if tx.user == nil {
 			return jixiao.Errorf(jixiao.EUnauthorized, "请先登录")
 		}
-		rows, err := tx.query(`SELECT ` + intakeColumns + ` FROM intakes i JOIN organisations o ON o.id = i.org_id ORDER BY i.id DESC LIMIT 200`)
+		type row struct {
+			in   *jixiao.Intake
+			path jixiao.OrgPath
+		}
+		rows, err := queryAll(tx, func(sc interface{ Scan(...any) error }) (r row, err error) {
+			r.in, r.path, err = scanIntake(sc)
+			return r, err
+		}, `SELECT `+intakeColumns+` FROM intakes i JOIN organisations o ON o.id = i.org_id ORDER BY i.id DESC LIMIT 200`)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			in, path, err := scanIntake(rows)
-			if err != nil {
-				rows.Close()
-				return err
+		for _, r := range rows {
+			if jixiao.CanIntake(tx.user, r.path) {
+				out = append(out, r.in)
 			}
-			if jixiao.CanIntake(tx.user, path) {
-				out = append(out, in)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
 		}
 		for _, in := range out {
 			if err := tx.intakeCounts(in); err != nil {
@@ -257,19 +255,9 @@ func (s *IntakeService) FindIntakeItems(ctx context.Context, intakeID int64, f j
 		if err := tx.queryRow(`SELECT COUNT(*) FROM intake_items it`+where, args...).Scan(&n); err != nil {
 			return err
 		}
-		rows, err := tx.query(`SELECT `+itemColumns+itemFrom+where+` ORDER BY it.seq`+limitClause(f.Offset, f.Limit), args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			it, err := scanItem(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, it)
-		}
-		return rows.Err()
+		var err error
+		out, err = queryAll(tx, scanItem, `SELECT `+itemColumns+itemFrom+where+` ORDER BY it.seq`+limitClause(f.Offset, f.Limit), args...)
+		return err
 	})
 	return out, n, err
 }
@@ -408,21 +396,10 @@ func (s *IntakeService) FinishIntakeWork(ctx context.Context, w *jixiao.IntakeWo
 // alreadyImported records it as a duplicate when an evaluation was made
 // from the same content before (by another intake or an upload).
 func (tx *Tx) alreadyImported(it *jixiao.IntakeItem) (bool, error) {
-	rows, err := tx.query(`SELECT id FROM evaluations WHERE source_hash = ? ORDER BY id`, it.Hash)
-	if err != nil {
-		return false, err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return false, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(ids) == 0 {
+	ids, err := queryAll(tx, func(sc interface{ Scan(...any) error }) (id int64, err error) {
+		return id, sc.Scan(&id)
+	}, `SELECT id FROM evaluations WHERE source_hash = ? ORDER BY id`, it.Hash)
+	if err != nil || len(ids) == 0 {
 		return false, err
 	}
 	return true, tx.setItemOutcome(it.ID, jixiao.ItemDuplicate, "同一文件已导入", ids)
@@ -482,19 +459,27 @@ func (s *IntakeService) IntakeUnits(ctx context.Context, orgID int64) ([]*jixiao
 		if err != nil {
 			return err
 		}
-		rows, err := tx.query(`SELECT `+orgColumns+` FROM organisations WHERE kind = 'unit' AND path LIKE ? ORDER BY id`, org.Path.String()+"%")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			o, err := scanOrg(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, o)
-		}
-		return rows.Err()
+		out, err = queryAll(tx, scanOrg, `SELECT `+orgColumns+` FROM organisations WHERE kind = 'unit' AND path LIKE ? ORDER BY id`, org.Path.String()+"%")
+		return err
 	})
 	return out, err
+}
+
+// queryAll runs q and scans every row with scan; the rows are closed
+// before it returns, so that the transaction may query again.
+func queryAll[T any](tx *Tx, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
+	rows, err := tx.query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
