@@ -157,9 +157,10 @@ type IntakeOutcome struct {
 // IntakeQueue is the workers' side of intake: a durable queue in the
 // database, shared by every server on it.
 type IntakeQueue interface {
-	// ClaimIntakeWork takes the next queued item, or one whose worker's
-	// lease ran out; ok is false when there is none.
-	ClaimIntakeWork(ctx context.Context, worker string, lease time.Duration) (w *IntakeWork, ok bool, err error)
+	// ClaimIntakeWork takes up to max of the oldest items that are queued
+	// or whose worker's lease ran out, in one transaction; none when the
+	// queue has none ready.
+	ClaimIntakeWork(ctx context.Context, worker string, lease time.Duration, max int) ([]*IntakeWork, error)
 	// ExtendIntakeWork renews w's lease; an error says it was lost.
 	ExtendIntakeWork(ctx context.Context, w *IntakeWork, lease time.Duration) error
 	// FinishIntakeWork stores the outcome and ends the job in one

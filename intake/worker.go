@@ -19,6 +19,7 @@ import (
 const (
 	DefaultLease = time.Minute
 	DefaultPoll  = 2 * time.Second
+	DefaultBatch = 4
 )
 
 // Worker takes intake items from the queue and imports them, several at
@@ -37,7 +38,10 @@ type Worker struct {
 	Poll time.Duration
 	// Concurrency is the number of items worked on at once.
 	Concurrency int
-	Logger      *slog.Logger
+	// Batch is how many items each of them claims at a time: claiming is
+	// a commit, which on a disk that syncs costs more than a small file.
+	Batch  int
+	Logger *slog.Logger
 	// BeforeFinish, when set, is called with each outcome before it is
 	// stored: tests stop a process there.
 	BeforeFinish func(*jixiao.IntakeWork, *jixiao.IntakeOutcome)
@@ -62,7 +66,7 @@ func NewWorker(q jixiao.IntakeQueue) *Worker {
 	b := make([]byte, 4)
 	rand.Read(b)
 	return &Worker{Queue: q, Name: fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b)),
-		Lease: DefaultLease, Poll: DefaultPoll, Concurrency: runtime.GOMAXPROCS(0), Logger: slog.New(slog.DiscardHandler)}
+		Lease: DefaultLease, Poll: DefaultPoll, Concurrency: runtime.GOMAXPROCS(0), Batch: DefaultBatch, Logger: slog.New(slog.DiscardHandler)}
 }
 
 // Run works until ctx is done.
@@ -137,56 +141,111 @@ func (w *Worker) spread(ctx context.Context, loop func(context.Context) bool) {
 	wg.Wait()
 }
 
-// Step imports one item; ok is false when the queue had none ready.
+// Step takes up to Batch items and imports them one after the other;
+// ok is false when the queue had none ready. An item whose lease is lost
+// meanwhile (the heartbeat could not renew it) is left to its new holder.
 func (w *Worker) Step(ctx context.Context) (ok bool, err error) {
 	lease := w.Lease
 	if lease <= 0 {
 		lease = DefaultLease
 	}
-	work, ok, err := w.Queue.ClaimIntakeWork(ctx, w.Name, lease)
-	if err != nil || !ok {
+	works, err := w.Queue.ClaimIntakeWork(ctx, w.Name, lease, max(w.Batch, 1))
+	if err != nil || len(works) == 0 {
 		return false, err
 	}
-	m, err := w.matcher(ctx, work.Intake.OrgID)
-	if err != nil {
-		return true, err
+	hb := w.heartbeat(ctx, works, lease)
+	defer hb.stop()
+	for _, work := range works {
+		if ctx.Err() != nil {
+			return true, nil // the rest wait for their leases to run out
+		}
+		m, err := w.matcher(ctx, work.Intake.OrgID)
+		if err != nil {
+			return true, err
+		}
+		out := Process(ctx, work, m)
+		if hb.lost(work) {
+			continue
+		}
+		if w.BeforeFinish != nil {
+			w.BeforeFinish(work, out)
+		}
+		err = w.Queue.FinishIntakeWork(ctx, work, out)
+		hb.done(work)
+		if errors.Is(err, jixiao.ErrLeaseLost) {
+			continue
+		} else if err != nil {
+			return true, err
+		}
+		w.Logger.Info("intake item", "intake", work.Intake.ID, "item", work.Item.Seq, "name", work.Item.Name, "state", out.State)
 	}
-	pctx, stop := context.WithCancel(ctx)
-	beat := make(chan struct{})
+	return true, nil
+}
+
+// heartbeat renews the leases of a worker's items until each is done.
+type heartbeat struct {
+	mu      sync.Mutex
+	pending map[*jixiao.IntakeWork]bool // false: lost
+	cancel  context.CancelFunc
+	ended   chan struct{}
+}
+
+func (w *Worker) heartbeat(ctx context.Context, works []*jixiao.IntakeWork, lease time.Duration) *heartbeat {
+	hb := &heartbeat{pending: map[*jixiao.IntakeWork]bool{}, ended: make(chan struct{})}
+	for _, wk := range works {
+		hb.pending[wk] = true
+	}
+	ctx, hb.cancel = context.WithCancel(ctx)
 	go func() {
-		defer close(beat)
+		defer close(hb.ended)
 		t := time.NewTicker(lease / 3)
 		defer t.Stop()
 		for {
 			select {
-			case <-pctx.Done():
+			case <-ctx.Done():
 				return
 			case <-t.C:
-				if err := w.Queue.ExtendIntakeWork(pctx, work, lease); err != nil {
-					w.Logger.Warn("intake lease lost", "item", work.Item.ID, "err", err)
-					stop()
-					return
+			}
+			hb.mu.Lock()
+			var live []*jixiao.IntakeWork
+			for wk, ok := range hb.pending {
+				if ok {
+					live = append(live, wk)
+				}
+			}
+			hb.mu.Unlock()
+			for _, wk := range live {
+				if err := w.Queue.ExtendIntakeWork(ctx, wk, lease); err != nil && ctx.Err() == nil {
+					w.Logger.Warn("intake lease lost", "item", wk.Item.ID, "err", err)
+					hb.mu.Lock()
+					if _, still := hb.pending[wk]; still {
+						hb.pending[wk] = false
+					}
+					hb.mu.Unlock()
 				}
 			}
 		}
 	}()
-	out := Process(pctx, work, m)
-	lost := pctx.Err() != nil
-	stop()
-	<-beat
-	if lost {
-		return true, nil // another worker has it now, or we are stopping
-	}
-	if w.BeforeFinish != nil {
-		w.BeforeFinish(work, out)
-	}
-	if err := w.Queue.FinishIntakeWork(ctx, work, out); errors.Is(err, jixiao.ErrLeaseLost) {
-		return true, nil
-	} else if err != nil {
-		return true, err
-	}
-	w.Logger.Info("intake item", "intake", work.Intake.ID, "item", work.Item.Seq, "name", work.Item.Name, "state", out.State)
-	return true, nil
+	return hb
+}
+
+// lost reports whether wk's lease could not be renewed.
+func (hb *heartbeat) lost(wk *jixiao.IntakeWork) bool {
+	hb.mu.Lock()
+	defer hb.mu.Unlock()
+	return !hb.pending[wk]
+}
+
+// done stops renewing wk's lease.
+func (hb *heartbeat) done(wk *jixiao.IntakeWork) {
+	hb.mu.Lock()
+	delete(hb.pending, wk)
+	hb.mu.Unlock()
+}
+
+func (hb *heartbeat) stop() {
+	hb.cancel()
+	<-hb.ended
 }
 
 // matcher returns the matcher over the units under orgID, cached.

@@ -301,44 +301,54 @@ func (s *IntakeService) AssignIntakeItem(ctx context.Context, itemID, unitID int
 	return it, err
 }
 
-// ClaimIntakeWork takes up the next item. An item whose job has been
-// taken up maxJobAttempts times without finishing is failed on the way.
-func (s *IntakeService) ClaimIntakeWork(ctx context.Context, worker string, lease time.Duration) (*jixiao.IntakeWork, bool, error) {
-	var w *jixiao.IntakeWork
+// ClaimIntakeWork takes up to max items in one transaction (one commit,
+// one fsync, for several files). An item whose job has been taken up
+// maxJobAttempts times without finishing is failed on the way.
+func (s *IntakeService) ClaimIntakeWork(ctx context.Context, worker string, lease time.Duration, max int) ([]*jixiao.IntakeWork, error) {
+	var out []*jixiao.IntakeWork
 	err := s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
-		for {
+		out = nil
+		for len(out) < max {
 			j, ok, err := tx.claimJob(jobIntakeItem, worker, lease)
 			if err != nil || !ok {
 				return err
 			}
-			it, err := tx.itemByID(j.ref)
+			w, err := tx.intakeWork(j, worker, lease)
 			if err != nil {
 				return err
 			}
-			if j.attempts > maxJobAttempts {
-				msg := fmt.Sprintf("处理 %d 次均未完成（处理进程中断），已放弃", maxJobAttempts)
-				if err := tx.setItemOutcome(it.ID, jixiao.ItemFailed, msg, nil); err != nil {
-					return err
-				}
-				if err := tx.finishJob(j.id, worker, msg); err != nil {
-					return err
-				}
-				continue
+			if w != nil {
+				out = append(out, w)
 			}
-			it.Attempts = j.attempts
-			w = &jixiao.IntakeWork{JobID: j.id, Worker: worker, Item: it, Lease: tx.now.Add(lease)}
-			in, _, err := scanIntake(tx.queryRow(`SELECT `+intakeColumns+` FROM intakes i JOIN organisations o ON o.id = i.org_id WHERE i.id = ?`, it.IntakeID))
-			if err != nil {
-				return fmt.Errorf("sqldb: intake %d: %w", it.IntakeID, err)
-			}
-			w.Intake = in
-			return tx.queryRow(`SELECT content FROM sources WHERE hash = ?`, it.Hash).Scan(&w.Content)
 		}
+		return nil
 	})
 	if err != nil {
-		return nil, false, fmt.Errorf("sqldb: claim intake work: %w", err)
+		return nil, fmt.Errorf("sqldb: claim intake work: %w", err)
 	}
-	return w, w != nil, nil
+	return out, nil
+}
+
+// intakeWork loads what a worker needs for the claimed job j, or gives
+// the item up (nil) when j has been taken up too often.
+func (tx *Tx) intakeWork(j job, worker string, lease time.Duration) (*jixiao.IntakeWork, error) {
+	it, err := tx.itemByID(j.ref)
+	if err != nil {
+		return nil, err
+	}
+	if j.attempts > maxJobAttempts {
+		msg := fmt.Sprintf("处理 %d 次均未完成（处理进程中断），已放弃", maxJobAttempts)
+		if err := tx.setItemOutcome(it.ID, jixiao.ItemFailed, msg, nil); err != nil {
+			return nil, err
+		}
+		return nil, tx.finishJob(j.id, worker, msg)
+	}
+	it.Attempts = j.attempts
+	w := &jixiao.IntakeWork{JobID: j.id, Worker: worker, Item: it, Lease: tx.now.Add(lease)}
+	if w.Intake, _, err = scanIntake(tx.queryRow(`SELECT `+intakeColumns+` FROM intakes i JOIN organisations o ON o.id = i.org_id WHERE i.id = ?`, it.IntakeID)); err != nil {
+		return nil, fmt.Errorf("sqldb: intake %d: %w", it.IntakeID, err)
+	}
+	return w, tx.queryRow(`SELECT content FROM sources WHERE hash = ?`, it.Hash).Scan(&w.Content)
 }
 
 // ExtendIntakeWork renews the lease on w.

@@ -32,14 +32,17 @@ func TestJobLease(t *testing.T) {
 		const lease = time.Minute
 		claim := func(worker string) *jixiao.IntakeWork {
 			t.Helper()
-			work, ok, err := svc.ClaimIntakeWork(console(), worker, lease)
+			works, err := svc.ClaimIntakeWork(console(), worker, lease, 5)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !ok {
+			if len(works) > 1 {
+				t.Fatalf("%d items claimed of one", len(works))
+			}
+			if len(works) == 0 {
 				return nil
 			}
-			return work
+			return works[0]
 		}
 		a := claim("a")
 		if a == nil || a.Item.Attempts != 1 || string(a.Content) != string(content) {
