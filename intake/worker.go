@@ -89,13 +89,15 @@ func (w *Worker) Run(ctx context.Context) {
 
 // Until works until done reports true (the batch has nothing queued),
 // waiting for the leases of dead workers' items to run out; it returns
-// the first error of the queue or of done.
+// the first error of the queue or of done. done is called by one
+// goroutine at a time.
 func (w *Worker) Until(ctx context.Context, done func(context.Context) (bool, error)) error {
 	var once sync.Once
 	var first error
 	fail := func(err error) {
 		once.Do(func() { first = err })
 	}
+	var doneMu sync.Mutex
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	w.spread(ctx, func(ctx context.Context) bool {
@@ -108,7 +110,9 @@ func (w *Worker) Until(ctx context.Context, done func(context.Context) (bool, er
 		if ok {
 			return true
 		}
+		doneMu.Lock()
 		fin, err := done(ctx)
+		doneMu.Unlock()
 		if err != nil || fin {
 			if err != nil {
 				fail(err)
