@@ -163,6 +163,9 @@ type IntakeQueue interface {
 	ClaimIntakeWork(ctx context.Context, worker string, lease time.Duration, max int) ([]*IntakeWork, error)
 	// ExtendIntakeWork renews w's lease; an error says it was lost.
 	ExtendIntakeWork(ctx context.Context, w *IntakeWork, lease time.Duration) error
+	// ReleaseIntakeWork hands w back to the queue untouched, as a worker
+	// that is stopping does, so that another need not wait for the lease.
+	ReleaseIntakeWork(ctx context.Context, w *IntakeWork) error
 	// FinishIntakeWork stores the outcome and ends the job in one
 	// transaction, so that an item is imported once or not at all; an
 	// outcome whose tables cannot be stored records the item as failed.

@@ -254,3 +254,39 @@ func TestIntakeWorkersShare(t *testing.T) {
 		}
 	})
 }
+
+// TestWorkerStopReleases: a worker stopped with items in hand stores the
+// one it finished and hands the others back, to be taken up at once.
+func TestWorkerStopReleases(t *testing.T) {
+	sqldbtest.EachEngine(t, func(t *testing.T, dsn string) {
+		f := mustFixture(t, dsn, 6)
+		in := &jixiao.Intake{OrgID: f.org.ID, Name: "停止", Year: 2024}
+		if err := f.svc.CreateIntake(f.admin, in, files(6)); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		w := newWorker(f, "stopping")
+		w.Concurrency, w.Batch = 1, 4
+		w.BeforeFinish = func(*jixiao.IntakeWork, *jixiao.IntakeOutcome) { cancel() }
+		w.Run(ctx)
+		got, err := f.svc.FindIntakeByID(f.admin, in.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Imported != 1 {
+			t.Errorf("%d stored by the stopped worker, want 1", got.Imported)
+		}
+		works, err := f.svc.ClaimIntakeWork(console(), "next", time.Minute, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(works) != 5 {
+			t.Fatalf("the next worker took up %d items at once, want 5", len(works))
+		}
+		for _, wk := range works {
+			if wk.Item.Attempts != 1 {
+				t.Errorf("%s: attempt %d, want 1 (handed back untouched)", wk.Item.Name, wk.Item.Attempts)
+			}
+		}
+	})
+}

@@ -159,22 +159,28 @@ func (w *Worker) Step(ctx context.Context) (ok bool, err error) {
 	}
 	hb := w.heartbeat(ctx, works, lease)
 	defer hb.stop()
-	for _, work := range works {
+	for i, work := range works {
 		if ctx.Err() != nil {
-			return true, nil // the rest wait for their leases to run out
+			w.release(works[i:])
+			return true, nil
 		}
 		m, err := w.matcher(ctx, work.Intake.OrgID)
 		if err != nil {
 			return true, err
 		}
 		out := Process(ctx, work, m)
+		if ctx.Err() != nil {
+			w.release(works[i:]) // cut short by the stop, not the file's fault
+			return true, nil
+		}
 		if hb.lost(work) {
 			continue
 		}
 		if w.BeforeFinish != nil {
 			w.BeforeFinish(work, out)
 		}
-		err = w.Queue.FinishIntakeWork(ctx, work, out)
+		// a finished file is stored even when the worker is stopping
+		err = w.Queue.FinishIntakeWork(context.WithoutCancel(ctx), work, out)
 		hb.done(work)
 		if errors.Is(err, jixiao.ErrLeaseLost) {
 			continue
@@ -184,6 +190,19 @@ func (w *Worker) Step(ctx context.Context) (ok bool, err error) {
 		w.Logger.Info("intake item", "intake", work.Intake.ID, "item", work.Item.Seq, "name", work.Item.Name, "state", out.State)
 	}
 	return true, nil
+}
+
+// release hands back the items a stopping worker has not begun, so that
+// another server takes them up at once; one that cannot be handed back
+// waits for its lease to run out.
+func (w *Worker) release(works []*jixiao.IntakeWork) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	for _, wk := range works {
+		if err := w.Queue.ReleaseIntakeWork(ctx, wk); err != nil {
+			w.Logger.Warn("intake release", "item", wk.Item.ID, "err", err)
+		}
+	}
 }
 
 // heartbeat renews the leases of a worker's items until each is done.

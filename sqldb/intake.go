@@ -362,6 +362,11 @@ func (s *IntakeService) ExtendIntakeWork(ctx context.Context, w *jixiao.IntakeWo
 	})
 }
 
+// ReleaseIntakeWork puts w back in the queue.
+func (s *IntakeService) ReleaseIntakeWork(ctx context.Context, w *jixiao.IntakeWork) error {
+	return s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error { return tx.releaseJob(w.JobID, w.Worker) })
+}
+
 // FinishIntakeWork stores the outcome of w. The evaluations, the item's
 // state and the end of the job commit together; if the tables cannot be
 // stored (a user's error: a conflict, a bad year), the item is failed with

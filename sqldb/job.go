@@ -77,6 +77,14 @@ func (tx *Tx) extendJob(id int64, worker string, lease time.Duration) error {
 	return leaseHeld(res, err)
 }
 
+// releaseJob puts a job worker holds back in the queue, as if it had not
+// been taken up.
+func (tx *Tx) releaseJob(id int64, worker string) error {
+	res, err := tx.exec(`UPDATE jobs SET state = 'queued', worker = '', lease_until = NULL, attempts = attempts - 1, updated_at = ? WHERE id = ? AND worker = ? AND state = 'running'`,
+		tx.time(tx.now), id, worker)
+	return leaseHeld(res, err)
+}
+
 // finishJob ends a job worker holds: done, or failed with why.
 func (tx *Tx) finishJob(id int64, worker string, failure string) error {
 	state := "done"

@@ -48,6 +48,13 @@ func TestJobLease(t *testing.T) {
 		if a == nil || a.Item.Attempts != 1 || string(a.Content) != string(content) {
 			t.Fatalf("first claim = %+v", a)
 		}
+		// a stopping worker hands it back: taken up again at once, as new
+		if err := svc.ReleaseIntakeWork(console(), a); err != nil {
+			t.Fatal(err)
+		}
+		if a = claim("a"); a == nil || a.Item.Attempts != 1 {
+			t.Fatalf("claim after release = %+v", a)
+		}
 		if b := claim("b"); b != nil {
 			t.Fatalf("b took an item a holds: %+v", b.Item)
 		}
