@@ -27,10 +27,7 @@ func BenchmarkIntake(b *testing.B) {
 				f := mustFixture(b, sqldbtest.MustDSN(b, engine), n)
 				w := newWorker(f, "bench")
 				b.StartTimer()
-				in := &jixiao.Intake{OrgID: f.org.ID, Name: "bench", Year: 2024}
-				if err := f.svc.CreateIntake(f.admin, in, batch); err != nil {
-					b.Fatal(err)
-				}
+				in := f.mustIntake(b, "bench", batch)
 				if in = drain(b, f, w, in.ID); in.Imported != n {
 					b.Fatalf("%d of %d imported", in.Imported, n)
 				}

@@ -82,6 +82,16 @@ func files(n int) []jixiao.IntakeFile {
 	return out
 }
 
+// mustIntake takes in files as the bureau's admin, assuming 2024.
+func (f *fixture) mustIntake(tb testing.TB, name string, files []jixiao.IntakeFile) *jixiao.Intake {
+	tb.Helper()
+	in := &jixiao.Intake{OrgID: f.org.ID, Name: name, Year: 2024}
+	if err := f.svc.CreateIntake(f.admin, in, files); err != nil {
+		tb.Fatal(err)
+	}
+	return in
+}
+
 func newWorker(f *fixture, name string) *intake.Worker {
 	w := intake.NewWorker(f.svc)
 	w.Name, w.Poll, w.Concurrency = name, 20*time.Millisecond, 2
@@ -147,10 +157,7 @@ func TestIntake(t *testing.T) {
 			jixiao.IntakeFile{Name: "收件/损坏.docx", Content: []byte("PK\x03\x04 not a docx")},
 			jixiao.IntakeFile{Name: "收件/未知.txt", Content: submission("某某不存在单位")},
 			jixiao.IntakeFile{Name: "收件/太大.txt", Error: "文件超过 32 MiB 的上限"})
-		in := &jixiao.Intake{OrgID: f.org.ID, Name: "2024 年度自评", Year: 2024}
-		if err := f.svc.CreateIntake(f.admin, in, batch); err != nil {
-			t.Fatal(err)
-		}
+		in := f.mustIntake(t, "2024 年度自评", batch)
 		if got, want := progressOf(in), (progress{9, 0, 1, 0, 1}); got != want {
 			t.Errorf("queued: %+v, want %+v", got, want)
 		}
@@ -187,10 +194,7 @@ func TestIntake(t *testing.T) {
 		}
 
 		// the same batch again imports nothing twice
-		again := &jixiao.Intake{OrgID: f.org.ID, Name: "再次上传", Year: 2024}
-		if err := f.svc.CreateIntake(f.admin, again, batch); err != nil {
-			t.Fatal(err)
-		}
+		again := f.mustIntake(t, "再次上传", batch)
 		again = drain(t, f, newWorker(f, "w3"), again.ID)
 		if got, want := progressOf(again), (progress{9, 0, 7, 0, 2}); got != want {
 			t.Errorf("again: %+v, want %+v", got, want)
@@ -228,10 +232,7 @@ func TestIntakeRefused(t *testing.T) {
 func TestIntakeWorkersShare(t *testing.T) {
 	sqldbtest.EachEngine(t, func(t *testing.T, dsn string) {
 		f := mustFixture(t, dsn, 30)
-		in := &jixiao.Intake{OrgID: f.org.ID, Name: "并行", Year: 2024}
-		if err := f.svc.CreateIntake(f.admin, in, files(30)); err != nil {
-			t.Fatal(err)
-		}
+		in := f.mustIntake(t, "并行", files(30))
 		done := make(chan *jixiao.Intake, 3)
 		for i := range 3 {
 			// each worker with a pool of its own, as another server would
@@ -260,10 +261,7 @@ func TestIntakeWorkersShare(t *testing.T) {
 func TestWorkerStopReleases(t *testing.T) {
 	sqldbtest.EachEngine(t, func(t *testing.T, dsn string) {
 		f := mustFixture(t, dsn, 6)
-		in := &jixiao.Intake{OrgID: f.org.ID, Name: "停止", Year: 2024}
-		if err := f.svc.CreateIntake(f.admin, in, files(6)); err != nil {
-			t.Fatal(err)
-		}
+		in := f.mustIntake(t, "停止", files(6))
 		ctx, cancel := context.WithCancel(context.Background())
 		w := newWorker(f, "stopping")
 		w.Concurrency, w.Batch = 1, 4

@@ -102,10 +102,7 @@ func TestIntakeSurvivesKill(t *testing.T) {
 	sqldbtest.EachEngine(t, func(t *testing.T, dsn string) {
 		const n, hold = 24, 10
 		f := mustFixture(t, dsn, n)
-		in := &jixiao.Intake{OrgID: f.org.ID, Name: "断电测试", Year: 2024}
-		if err := f.svc.CreateIntake(f.admin, in, files(n)); err != nil {
-			t.Fatal(err)
-		}
+		in := f.mustIntake(t, "断电测试", files(n))
 
 		first, out := startChild(t, dsn, in.ID, hold, 0)
 		var held int64
@@ -178,10 +175,7 @@ func TestIntakeSurvivesKillAnywhere(t *testing.T) {
 	sqldbtest.EachEngine(t, func(t *testing.T, dsn string) {
 		const n = 24
 		f := mustFixture(t, dsn, n)
-		in := &jixiao.Intake{OrgID: f.org.ID, Name: "随时断电", Year: 2024}
-		if err := f.svc.CreateIntake(f.admin, in, files(n)); err != nil {
-			t.Fatal(err)
-		}
+		in := f.mustIntake(t, "随时断电", files(n))
 		child, _ := startChild(t, dsn, in.ID, 0, 40*time.Millisecond)
 		for {
 			cur, err := f.svc.FindIntakeByID(f.admin, in.ID)
