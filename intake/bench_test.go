@@ -4,7 +4,6 @@ import (
 	"os"
 	"testing"
 
-	"jixiao"
 	"jixiao/sqldb/sqldbtest"
 )
 
