@@ -288,3 +288,23 @@ func TestWorkerStopReleases(t *testing.T) {
 		}
 	})
 }
+
+// TestIntakeEvaluationFiles: evaluation files (.yaml, .yml) are taken in
+// as such, not through the document importers.
+func TestIntakeEvaluationFiles(t *testing.T) {
+	sqldbtest.EachEngine(t, func(t *testing.T, dsn string) {
+		f := mustFixture(t, dsn, 2)
+		b, err := os.ReadFile("../testdata/yanfeng-sfj-2024.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var batch []jixiao.IntakeFile
+		for i, ext := range []string{".yaml", ".yml"} {
+			batch = append(batch, jixiao.IntakeFile{Name: "自评" + ext, Content: []byte(strings.ReplaceAll(string(b), "雁峰区司法局", unitName(i)))})
+		}
+		in := drain(t, f, newWorker(f, "yaml"), f.mustIntake(t, "自评表文件", batch).ID)
+		if got, want := progressOf(in), (progress{2, 2, 0, 0, 0}); got != want {
+			t.Errorf("%+v, want %+v", got, want)
+		}
+	})
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"jixiao"
+	"jixiao/pipeline"
 )
 
 // IntakeService implements jixiao.IntakeService and jixiao.IntakeQueue.
@@ -88,7 +89,13 @@ func (tx *Tx) addIntakeFile(in *jixiao.Intake, seq int, f jixiao.IntakeFile, see
 			break
 		}
 		seen[h] = seq
+		// the importer tells the format from the content when the file is
+		// read; an evaluation file is "yaml" whatever its extension, as
+		// ReadSource records it, so that its source is never imported
 		format := strings.TrimPrefix(strings.ToLower(filepath.Ext(f.Name)), ".")
+		if pipeline.IsEvaluationFile(f.Name) {
+			format = "yaml"
+		}
 		if _, err := tx.exec(`INSERT INTO sources (hash, name, format, size, content, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
 			h, filepath.Base(f.Name), format, len(f.Content), f.Content, u.ID, tx.time(tx.now)); err != nil {
 			return fmt.Errorf("sqldb: store source %s: %w", f.Name, err)
