@@ -2,10 +2,10 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -107,8 +107,17 @@ func (s *Server) readIntakeFolder(folder string) ([]jixiao.IntakeFile, error) {
 		return nil, invalidField("folder", "文件夹 %q 不在收件目录之内", folder)
 	}
 	p := filepath.Join(s.cfg.IntakeRoot, rel)
-	if _, err := os.Stat(p); err != nil {
+	// a symbolic link may point out of the root: compare where both lead
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
 		return nil, invalidField("folder", "收件目录中没有 %q", folder)
+	}
+	root, err := filepath.EvalSymlinks(s.cfg.IntakeRoot)
+	if err != nil {
+		return nil, fmt.Errorf("web: intake root: %w", err)
+	}
+	if inside, err := filepath.Rel(root, real); err != nil || !filepath.IsLocal(inside) && inside != "." {
+		return nil, invalidField("folder", "文件夹 %q 不在收件目录之内", folder)
 	}
 	files, err := intake.ReadPath(p, intake.Limits{MaxTotal: s.cfg.MaxIntake})
 	if err != nil {
