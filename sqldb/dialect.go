@@ -24,6 +24,7 @@ type dialect interface {
 	rebind(q string) string
 	timeParam(t time.Time) any
 	forUpdate(table string) string
+	skipLocked() string
 	lockMigrations(tx *Tx) error
 	backup(ctx context.Context, db *DB, path string) error
 	txOptions(readOnly bool) *sql.TxOptions
@@ -106,6 +107,8 @@ func (sqlite) timeParam(t time.Time) any {
 func (sqlite) cacheStatements() bool { return true }
 
 func (sqlite) forUpdate(string) string { return "" } // the IMMEDIATE transaction holds the write lock already
+
+func (sqlite) skipLocked() string { return "" } // one writer at a time: nothing to skip
 
 // lockMigrations: the IMMEDIATE transaction holds the write lock already.
 func (sqlite) lockMigrations(*Tx) error { return nil }
@@ -192,6 +195,10 @@ func (postgres) cacheStatements() bool { return false } // pgx caches them per c
 // forUpdate locks the rows read from table (and not those of the tables
 // it is joined with) until the transaction ends.
 func (postgres) forUpdate(table string) string { return " FOR UPDATE OF " + table }
+
+// skipLocked makes workers on several servers that claim a job at once
+// each take a different one instead of waiting on the first's lock.
+func (postgres) skipLocked() string { return " FOR UPDATE SKIP LOCKED" }
 
 // lockMigrations makes two servers starting on one database at once apply
 // the migrations one after the other.

@@ -194,63 +194,75 @@ func (s *EvaluationService) CreateEvaluation(ctx context.Context, r *jixiao.Eval
 		if !jixiao.CanCreateEvaluation(u, unit.Path) {
 			return refuse(jixiao.EForbidden, "新建自评表", fmt.Sprintf("org/%d", unit.ID), "只有%s的填报人员可以为其新建自评表", unit.Name)
 		}
-		if err := r.Validate(); err != nil {
-			return err
-		}
-		if err := tx.linkTask(r); err != nil {
-			return err
-		}
-		if r.SourceHash != "" {
-			var n int
-			if err := tx.queryRow(`SELECT COUNT(*) FROM sources WHERE hash = ?`, r.SourceHash).Scan(&n); err != nil || n == 0 {
-				return jixiao.Errorf(jixiao.EInvalid, "源文件 %s 不存在，请先上传", r.SourceHash)
-			}
-		}
-		r.Title = unit.Name
-		if r.Kind == jixiao.KindProject {
-			r.Title = r.Content.Project
-			if r.Title == "" {
-				r.Title = r.ProjectCode
-			}
-		}
-		r.Score, r.Findings, err = tx.check(r.Content, r.RuleSet, r.SourceHash)
-		if err != nil {
-			return err
-		}
-		r.Errors, r.Warnings = countFindings(r.Findings)
-		r.Status, r.Version, r.Revision = jixiao.StatusDraft, 1, 1
-		r.CreatedBy, r.UpdatedBy, r.UpdatedName, r.CreatedAt, r.UpdatedAt = u.ID, u.ID, u.Name, tx.now, tx.now
-		var taskID, source any
-		if r.TaskID != 0 {
-			taskID = r.TaskID
-		}
-		if r.SourceHash != "" {
-			source = r.SourceHash
-		}
-		id, err := tx.insert(`INSERT INTO evaluations (task_id, unit_id, year, kind, project_code, title, rule_set, status, version, revision, source_hash,
-			score_total, grade, errors, warnings, created_by, updated_by, updated_name, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			taskID, r.UnitID, r.Year, string(r.Kind), r.ProjectCode, r.Title, r.RuleSet, string(r.Status), r.Version, r.Revision, source,
-			r.Score.Total, r.Score.Grade, r.Errors, r.Warnings, u.ID, u.ID, u.Name, tx.time(tx.now), tx.time(tx.now))
-		if tx.db.d.isUnique(err) {
-			what := string(r.Kind)
-			if r.Kind == jixiao.KindProject {
-				what += "（" + r.ProjectCode + "）"
-			}
-			return jixiao.Errorf(jixiao.EConflict, "%s %d 年%s自评表已存在", unit.Name, r.Year, what)
-		} else if err != nil {
-			return fmt.Errorf("sqldb: create evaluation: %w", err)
-		}
-		r.ID = id
-		if r.Provenance == nil {
-			r.Provenance = r.Content.Provenance
-		}
-		if err := tx.insertRevision(r, "", nil); err != nil {
-			return err
-		}
-		return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationCreate, Object: evalObject(id),
-			Detail: fmt.Sprintf("%s %d 年%s自评表，版本 1，得分 %s", unit.Name, r.Year, r.Kind, r.Score.Total.StringFixed(2))})
+		r.Status = jixiao.StatusDraft
+		return tx.createEvaluation(r, unit, u)
 	})
+}
+
+// createEvaluation stores r, whose creation u may do, as revision 1 in
+// r.Status: a draft, or submitted for an intake's.
+func (tx *Tx) createEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisation, u *jixiao.User) error {
+	r.UnitPath, r.UnitName = unit.Path, unit.Name
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if err := tx.linkTask(r); err != nil {
+		return err
+	}
+	if r.SourceHash != "" {
+		var n int
+		if err := tx.queryRow(`SELECT COUNT(*) FROM sources WHERE hash = ?`, r.SourceHash).Scan(&n); err != nil || n == 0 {
+			return jixiao.Errorf(jixiao.EInvalid, "源文件 %s 不存在，请先上传", r.SourceHash)
+		}
+	}
+	r.Title = unit.Name
+	if r.Kind == jixiao.KindProject {
+		r.Title = r.Content.Project
+		if r.Title == "" {
+			r.Title = r.ProjectCode
+		}
+	}
+	var err error
+	r.Score, r.Findings, err = tx.check(r.Content, r.RuleSet, r.SourceHash)
+	if err != nil {
+		return err
+	}
+	r.Errors, r.Warnings = countFindings(r.Findings)
+	r.Version, r.Revision = 1, 1
+	if r.Status == jixiao.StatusSubmitted {
+		r.SubmittedAt = tx.now
+	}
+	r.CreatedBy, r.UpdatedBy, r.UpdatedName, r.CreatedAt, r.UpdatedAt = u.ID, u.ID, u.Name, tx.now, tx.now
+	var taskID, source any
+	if r.TaskID != 0 {
+		taskID = r.TaskID
+	}
+	if r.SourceHash != "" {
+		source = r.SourceHash
+	}
+	id, err := tx.insert(`INSERT INTO evaluations (task_id, unit_id, year, kind, project_code, title, rule_set, status, version, revision, source_hash,
+		score_total, grade, errors, warnings, created_by, updated_by, updated_name, created_at, updated_at, submitted_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		taskID, r.UnitID, r.Year, string(r.Kind), r.ProjectCode, r.Title, r.RuleSet, string(r.Status), r.Version, r.Revision, source,
+		r.Score.Total, r.Score.Grade, r.Errors, r.Warnings, u.ID, u.ID, u.Name, tx.time(tx.now), tx.time(tx.now), tx.time(r.SubmittedAt))
+	if tx.db.d.isUnique(err) {
+		what := string(r.Kind)
+		if r.Kind == jixiao.KindProject {
+			what += "（" + r.ProjectCode + "）"
+		}
+		return jixiao.Errorf(jixiao.EConflict, "%s %d 年%s自评表已存在", unit.Name, r.Year, what)
+	} else if err != nil {
+		return fmt.Errorf("sqldb: create evaluation: %w", err)
+	}
+	r.ID = id
+	if r.Provenance == nil {
+		r.Provenance = r.Content.Provenance
+	}
+	if err := tx.insertRevision(r, "", nil); err != nil {
+		return err
+	}
+	return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationCreate, Object: evalObject(id),
+		Detail: fmt.Sprintf("%s %d 年%s自评表，版本 1，得分 %s", unit.Name, r.Year, r.Kind, r.Score.Total.StringFixed(2))})
 }
 
 // linkTask finds the task the evaluation answers: the one named, which

@@ -75,4 +75,6 @@ var flashes = map[string]string{
 	"password":        "密码已重设，该用户须用新密码重新登录。",
 	"org_created":     "单位已新建。",
 	"org_saved":       "单位已修改。",
+	"intake":          "已收下，正在后台逐个导入；本页会自动刷新进度。",
+	"intake_assigned": "已指定单位与年度，正在重新导入。",
 }

@@ -41,7 +41,8 @@ type pageRoute struct {
 	method, path string
 	handle       handlerFunc
 	view         string
-	login        bool // anonymous callers are sent to the login page
+	login        bool  // anonymous callers are sent to the login page
+	maxBody      int64 // 0: Config.MaxBody
 }
 
 // pageRoutes lists every page of the web app.
@@ -74,6 +75,10 @@ func (s *Server) pageRoutes() []pageRoute {
 		{method: "POST", path: "/evaluations/{id}/review-scores", handle: s.pageReviewScoreSave, login: true},
 		{method: "GET", path: "/dashboard", handle: s.pageDashboardShow, view: "dashboard", login: true},
 		{method: "GET", path: "/units/{id}/years", handle: s.pageYearsShow, view: "years", login: true},
+		{method: "GET", path: "/intakes", handle: s.pageIntakeList, view: "intakes", login: true},
+		{method: "POST", path: "/intakes", handle: s.pageIntakeCreate, view: "intakes", login: true, maxBody: s.cfg.MaxIntake},
+		{method: "GET", path: "/intakes/{id}", handle: s.pageIntakeShow, view: "intake", login: true},
+		{method: "POST", path: "/intake-items/{id}/assign", handle: s.pageIntakeAssign, login: true},
 		{method: "GET", path: "/public", handle: s.pagePublicList, view: "public_list"},
 		{method: "GET", path: "/public/{id}", handle: s.pagePublicShow, view: "public_show"},
 	}
@@ -188,6 +193,9 @@ type pageData struct {
 	Flash string
 	Error string
 	Data  any
+	// Refresh, when set, reloads the page after so many seconds: a page
+	// of progress that works without JavaScript.
+	Refresh int
 }
 
 // wrapPage looks the caller up (the API's authenticate middleware covers
@@ -214,6 +222,9 @@ func (s *Server) wrapPage(rt pageRoute) http.Handler {
 		limit := s.cfg.MaxBody
 		if rt.path == "/evaluations/import" {
 			limit = s.cfg.MaxUpload + 1<<20
+		}
+		if rt.maxBody > 0 {
+			limit = rt.maxBody
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		if err := rt.handle(w, r); err != nil {

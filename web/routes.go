@@ -87,6 +87,12 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/api/dashboard/workbook", handle: s.dashboardWorkbook, access: user},
 		{method: "GET", path: "/api/units/{id}/years", handle: s.yearsShow, access: user},
 
+		{method: "GET", path: "/api/intakes", handle: s.intakeList, access: user},
+		{method: "POST", path: "/api/intakes", handle: s.intakeCreate, access: user, maxBody: s.cfg.MaxIntake},
+		{method: "GET", path: "/api/intakes/{id}", handle: s.intakeShow, access: user},
+		{method: "GET", path: "/api/intakes/{id}/items", handle: s.intakeItemList, access: user},
+		{method: "POST", path: "/api/intake-items/{id}/assign", handle: s.intakeItemAssign, access: user},
+
 		{method: "GET", path: "/api/log", handle: s.logList, access: user},
 		{method: "GET", path: "/api/log/verify", handle: s.logVerify, access: user},
 	}

@@ -16,6 +16,7 @@ import (
 const (
 	DefaultMaxBody   = 1 << 20  // JSON bodies
 	DefaultMaxUpload = 20 << 20 // uploaded documents
+	DefaultMaxIntake = 1 << 30  // an intake's files, read into memory before they are stored
 
 	// DefaultSessionLifetime is how long a session lives unused.
 	DefaultSessionLifetime = 12 * time.Hour
@@ -36,6 +37,7 @@ type Services struct {
 	Sources       jixiao.SourceService
 	Log           jixiao.LogService
 	Dashboard     jixiao.DashboardService
+	Intakes       jixiao.IntakeService
 }
 
 // Config is what a Server needs; cmd/jixiao fills it.
@@ -51,8 +53,12 @@ type Config struct {
 	Ready func(context.Context) error
 	// SecureCookies marks the session cookie Secure; set it behind HTTPS.
 	SecureCookies bool
-	// MaxBody and MaxUpload bound request bodies in bytes.
-	MaxBody, MaxUpload int64
+	// MaxBody and MaxUpload bound request bodies in bytes; MaxIntake
+	// bounds an intake's upload (a .zip or several files).
+	MaxBody, MaxUpload, MaxIntake int64
+	// IntakeRoot is the folder on the server under which an intake may
+	// name a folder to take in; empty forbids it.
+	IntakeRoot string
 	// ContextWithAddress, when set, records the client's address in the
 	// context for the audit log (sqldb.NewContextWithAddress).
 	ContextWithAddress func(ctx context.Context, addr string) context.Context
@@ -92,6 +98,9 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultMaxUpload
+	}
+	if cfg.MaxIntake <= 0 {
+		cfg.MaxIntake = DefaultMaxIntake
 	}
 	doc, err := openAPIJSON()
 	if err != nil {

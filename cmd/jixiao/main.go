@@ -37,6 +37,7 @@ func commands() []command {
 		{"serve", "运行自评系统（网页与 JSON API）；--demo 带演示数据", runServe},
 		{"user", "管理账户：新建、重设密码、停用（user add|passwd|disable）", runUser},
 		{"org", "由 Excel 表导入单位树（org import）", runOrg},
+		{"intake", "批量收件：把文件夹或 .zip 中的自评材料导入数据库（后台任务，可中断续做）", runIntake},
 		{"backup", "一致地备份数据库（服务运行时也可以）", runBackup},
 		{"restore", "由备份恢复数据库", runRestore},
 		{"log", "校验审计日志的哈希链（log verify）", runLog},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jixiao"
+	"jixiao/intake"
 	"jixiao/internal/wire"
 	"jixiao/sqldb"
 	"jixiao/web"
@@ -58,9 +59,16 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) error
 	defer db.Close()
 	svc := wire.Services(db)
 	srv, err := web.NewServer(web.Config{Services: svc, Logger: logger, Ready: db.Ping,
-		SecureCookies: cfg.SecureCookies, ContextWithAddress: sqldb.NewContextWithAddress})
+		SecureCookies: cfg.SecureCookies, ContextWithAddress: sqldb.NewContextWithAddress, IntakeRoot: cfg.IntakeRoot})
 	if err != nil {
 		return err
+	}
+	if cfg.IntakeWorkers > 0 {
+		wk := intake.NewWorker(sqldb.NewIntakeService(db))
+		wk.Concurrency, wk.Logger = cfg.IntakeWorkers, logger
+		done := make(chan struct{})
+		go func() { defer close(done); wk.Run(ctx) }()
+		defer func() { <-done }() // before the database closes
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

@@ -22,7 +22,13 @@ type serveConfig struct {
 	LogFormat     string        // text or json
 	SecureCookies bool          // session cookie only over HTTPS
 	Grace         time.Duration // time given to requests in flight at shutdown
+	IntakeWorkers int           // intake items imported at once; 0 runs no intake worker
+	IntakeRoot    string        // folder under which the API may name folders to take in
 }
+
+// defaultIntakeWorkers leaves the requests a core on the two-core
+// machines a county bureau runs.
+const defaultIntakeWorkers = 2
 
 // defaultServeConfig returns the defaults overridden by the environment.
 func defaultServeConfig(getenv func(string) string) serveConfig {
@@ -31,6 +37,8 @@ func defaultServeConfig(getenv func(string) string) serveConfig {
 		Data:      "jixiao-data",
 		LogFormat: "text",
 		Grace:     30 * time.Second,
+
+		IntakeWorkers: defaultIntakeWorkers,
 	}
 	if v := getenv("JIXIAO_ADDR"); v != "" {
 		c.Addr = v
@@ -59,6 +67,8 @@ func (c *serveConfig) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "日志格式：text 或 json（JIXIAO_LOG_FORMAT）")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "会话 Cookie 只经 HTTPS 发送（在 HTTPS 反向代理之后设置；JIXIAO_SECURE_COOKIES=1）")
 	fs.DurationVar(&c.Grace, "grace", c.Grace, "停止时等待进行中请求的时间")
+	fs.IntVar(&c.IntakeWorkers, "intake-workers", c.IntakeWorkers, "同时导入的收件文件数（后台任务；0 表示本服务器不处理收件）")
+	fs.StringVar(&c.IntakeRoot, "intake-root", c.IntakeRoot, "允许经 API 从服务器上的文件夹收件时，那些文件夹所在的目录（默认不允许）")
 }
 
 // check validates c and fills what follows from the rest.
@@ -71,6 +81,9 @@ func (c *serveConfig) check() error {
 	}
 	if c.Grace < 0 {
 		return errors.New("--grace 不能为负")
+	}
+	if c.IntakeWorkers < 0 {
+		return errors.New("--intake-workers 不能为负")
 	}
 	if c.Data == "" {
 		return errors.New("--data 不能为空")

@@ -24,10 +24,10 @@ func TestServeConfig(t *testing.T) {
 		want serveConfig
 		err  string
 	}{
-		{"Defaults", nil, nil, serveConfig{Addr: "127.0.0.1:8080", Database: filepath.Join("jixiao-data", "jixiao.db"), Data: "jixiao-data", LogFormat: "text", Grace: 30 * time.Second}, ""},
-		{"Environment", nil, env, serveConfig{Addr: ":9000", Database: "postgres://db/x", Data: "/srv/jx", LogFormat: "json", Grace: 30 * time.Second}, ""},
+		{"Defaults", nil, nil, serveConfig{Addr: "127.0.0.1:8080", Database: filepath.Join("jixiao-data", "jixiao.db"), Data: "jixiao-data", LogFormat: "text", Grace: 30 * time.Second, IntakeWorkers: defaultIntakeWorkers}, ""},
+		{"Environment", nil, env, serveConfig{Addr: ":9000", Database: "postgres://db/x", Data: "/srv/jx", LogFormat: "json", Grace: 30 * time.Second, IntakeWorkers: defaultIntakeWorkers}, ""},
 		{"FlagsOverEnvironment", []string{"--addr", ":7000", "--data", "/tmp/d", "--db", ""}, env,
-			serveConfig{Addr: ":7000", Database: filepath.Join("/tmp/d", "jixiao.db"), Data: "/tmp/d", LogFormat: "json", Grace: 30 * time.Second}, ""},
+			serveConfig{Addr: ":7000", Database: filepath.Join("/tmp/d", "jixiao.db"), Data: "/tmp/d", LogFormat: "json", Grace: 30 * time.Second, IntakeWorkers: defaultIntakeWorkers}, ""},
 		{"BadLogFormat", []string{"--log-format", "xml"}, nil, serveConfig{}, "--log-format"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

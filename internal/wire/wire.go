@@ -23,5 +23,6 @@ func Services(db *sqldb.DB) web.Services {
 		Sources:       sqldb.NewSourceService(db),
 		Log:           sqldb.NewLogService(db),
 		Dashboard:     sqldb.NewDashboardService(db),
+		Intakes:       sqldb.NewIntakeService(db),
 	}
 }

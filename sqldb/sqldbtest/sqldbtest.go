@@ -6,6 +6,7 @@
 package sqldbtest
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"os"
@@ -59,4 +60,17 @@ func MustDSN(tb testing.TB, engine string) string {
 		admin.Close()
 	})
 	return sqldb.WithSchema(base, schema)
+}
+
+// MustOpen opens (creating and migrating) the database at dsn with cheap
+// password hashing; it is closed when the test ends.
+func MustOpen(tb testing.TB, dsn string) *sqldb.DB {
+	tb.Helper()
+	db, err := sqldb.Open(context.Background(), dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	db.Password = sqldb.PasswordParams{Time: 1, Memory: 1024, Threads: 1}
+	tb.Cleanup(func() { db.Close() })
+	return db
 }

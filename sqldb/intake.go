@@ -1,0 +1,507 @@
+package sqldb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"jixiao"
+	"jixiao/pipeline"
+)
+
+// IntakeService implements jixiao.IntakeService and jixiao.IntakeQueue.
+type IntakeService struct{ db *DB }
+
+var (
+	_ jixiao.IntakeService = (*IntakeService)(nil)
+	_ jixiao.IntakeQueue   = (*IntakeService)(nil)
+)
+
+// NewIntakeService returns the intakes of db and their queue.
+func NewIntakeService(db *DB) *IntakeService { return &IntakeService{db} }
+
+func intakeObject(id int64) string { return fmt.Sprintf("intake/%d", id) }
+
+// CreateIntake stores the batch, each file as a source (by content, as an
+// upload is), and queues one job per distinct file, all in one
+// transaction: a batch is taken in whole or not at all.
+func (s *IntakeService) CreateIntake(ctx context.Context, in *jixiao.Intake, files []jixiao.IntakeFile) error {
+	if len(files) == 0 {
+		return jixiao.Errorf(jixiao.EInvalid, "没有可收取的文件")
+	}
+	if in.Year != 0 && (in.Year < 2000 || in.Year > 2100) {
+		return jixiao.Errorf(jixiao.EInvalid, "年度 %d 无效", in.Year)
+	}
+	return s.db.write(ctx, func(tx *Tx) error {
+		u, err := tx.actor()
+		if err != nil {
+			return err
+		}
+		org, err := tx.orgByID(in.OrgID)
+		if err != nil {
+			return err
+		}
+		if !jixiao.CanIntake(u, org.Path) {
+			return refuse(jixiao.EForbidden, "批量收件", fmt.Sprintf("org/%d", org.ID), "只有%s的财政管理员可以批量收件", org.Name)
+		}
+		in.CreatedBy, in.CreatedName, in.CreatedAt = u.ID, u.Name, tx.now
+		id, err := tx.insert(`INSERT INTO intakes (org_id, name, year, created_by, created_name, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			in.OrgID, in.Name, in.Year, u.ID, u.Name, tx.time(tx.now))
+		if err != nil {
+			return fmt.Errorf("sqldb: create intake: %w", err)
+		}
+		in.ID = id
+		seen := map[string]int{}
+		for i, f := range files {
+			if err := tx.addIntakeFile(in, i+1, f, seen, u); err != nil {
+				return err
+			}
+		}
+		if err := tx.log(&jixiao.LogEntry{Action: jixiao.LogIntakeCreate, Object: intakeObject(id),
+			Detail: fmt.Sprintf("%s：%d 个文件", in.Name, len(files))}); err != nil {
+			return err
+		}
+		return tx.intakeCounts(in)
+	})
+}
+
+// addIntakeFile stores one file of a batch: an empty one fails at once, a
+// second copy in the batch is a duplicate, any other is queued.
+func (tx *Tx) addIntakeFile(in *jixiao.Intake, seq int, f jixiao.IntakeFile, seen map[string]int, u *jixiao.User) error {
+	state, msg := jixiao.ItemQueued, ""
+	var hash any
+	switch {
+	case f.Error != "":
+		state, msg = jixiao.ItemFailed, f.Error
+	case len(f.Content) == 0:
+		state, msg = jixiao.ItemFailed, "文件为空"
+	case len(f.Content) > MaxSourceBytes:
+		state, msg = jixiao.ItemFailed, fmt.Sprintf("文件超过 %d MB", MaxSourceBytes>>20)
+	default:
+		h := jixiao.ContentHash(f.Content)
+		hash = h
+		if first, dup := seen[h]; dup {
+			state, msg = jixiao.ItemDuplicate, fmt.Sprintf("与本批第 %d 个文件内容相同", first)
+			break
+		}
+		seen[h] = seq
+		// the importer tells the format from the content when the file is
+		// read; an evaluation file is "yaml" whatever its extension, as
+		// ReadSource records it, so that its source is never imported
+		format := strings.TrimPrefix(strings.ToLower(filepath.Ext(f.Name)), ".")
+		if pipeline.IsEvaluationFile(f.Name) {
+			format = "yaml"
+		}
+		if _, err := tx.exec(`INSERT INTO sources (hash, name, format, size, content, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
+			h, filepath.Base(f.Name), format, len(f.Content), f.Content, u.ID, tx.time(tx.now)); err != nil {
+			return fmt.Errorf("sqldb: store source %s: %w", f.Name, err)
+		}
+	}
+	id, err := tx.insert(`INSERT INTO intake_items (intake_id, seq, name, source_hash, size, state, error, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		in.ID, seq, f.Name, hash, len(f.Content), string(state), msg, tx.time(tx.now))
+	if err != nil {
+		return fmt.Errorf("sqldb: store intake item %s: %w", f.Name, err)
+	}
+	if state == jixiao.ItemQueued {
+		return tx.enqueueJob(jobIntakeItem, id)
+	}
+	return nil
+}
+
+// intakeCounts fills in's progress from its items.
+func (tx *Tx) intakeCounts(in *jixiao.Intake) error {
+	rows, err := tx.query(`SELECT state, COUNT(*) FROM intake_items WHERE intake_id = ? GROUP BY state`, in.ID)
+	if err != nil {
+		return fmt.Errorf("sqldb: intake progress: %w", err)
+	}
+	defer rows.Close()
+	in.Total, in.Queued, in.Imported, in.Duplicates, in.Unmatched, in.Failed = 0, 0, 0, 0, 0, 0
+	for rows.Next() {
+		var state string
+		var n int
+		if err := rows.Scan(&state, &n); err != nil {
+			return err
+		}
+		in.Total += n
+		switch jixiao.ItemState(state) {
+		case jixiao.ItemQueued:
+			in.Queued += n
+		case jixiao.ItemImported:
+			in.Imported += n
+		case jixiao.ItemDuplicate:
+			in.Duplicates += n
+		case jixiao.ItemUnmatched:
+			in.Unmatched += n
+		case jixiao.ItemFailed:
+			in.Failed += n
+		}
+	}
+	return rows.Err()
+}
+
+const intakeColumns = `i.id, i.org_id, i.name, i.year, i.created_by, i.created_name, i.created_at, o.path`
+
+// intakeByID reads an intake the acting user may see, with its progress.
+func (tx *Tx) intakeByID(id int64) (*jixiao.Intake, jixiao.OrgPath, error) {
+	in, path, err := scanIntake(tx.queryRow(`SELECT `+intakeColumns+` FROM intakes i JOIN organisations o ON o.id = i.org_id WHERE i.id = ?`, id))
+	if err != nil {
+		return nil, nil, notFound(err, "收件批次 %d 不存在", id)
+	}
+	if !jixiao.CanIntake(tx.user, path) {
+		return nil, nil, refuse(jixiao.ENotFound, "查看收件批次", intakeObject(id), "收件批次 %d 不存在", id)
+	}
+	return in, path, tx.intakeCounts(in)
+}
+
+func scanIntake(sc interface{ Scan(...any) error }) (*jixiao.Intake, jixiao.OrgPath, error) {
+	in := &jixiao.Intake{}
+	var path string
+	if err := sc.Scan(&in.ID, &in.OrgID, &in.Name, &in.Year, &in.CreatedBy, &in.CreatedName, scanTime{&in.CreatedAt}, &path); err != nil {
+		return nil, nil, err
+	}
+	p, err := jixiao.ParseOrgPath(path)
+	return in, p, err
+}
+
+// FindIntakeByID returns an intake with its progress.
+func (s *IntakeService) FindIntakeByID(ctx context.Context, id int64) (*jixiao.Intake, error) {
+	var in *jixiao.Intake
+	err := s.db.read(ctx, func(tx *Tx) (err error) {
+		in, _, err = tx.intakeByID(id)
+		return err
+	})
+	return in, err
+}
+
+// FindIntakes lists the latest intakes the user may see, newest first.
+func (s *IntakeService) FindIntakes(ctx context.Context) ([]*jixiao.Intake, error) {
+	var out []*jixiao.Intake
+	err := s.db.read(ctx, func(tx *Tx) error {
+		if tx.user == nil {
+			return jixiao.Errorf(jixiao.EUnauthorized, "请先登录")
+		}
+		type row struct {
+			in   *jixiao.Intake
+			path jixiao.OrgPath
+		}
+		rows, err := queryAll(tx, func(sc interface{ Scan(...any) error }) (r row, err error) {
+			r.in, r.path, err = scanIntake(sc)
+			return r, err
+		}, `SELECT `+intakeColumns+` FROM intakes i JOIN organisations o ON o.id = i.org_id ORDER BY i.id DESC LIMIT 200`)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if jixiao.CanIntake(tx.user, r.path) {
+				out = append(out, r.in)
+			}
+		}
+		for _, in := range out {
+			if err := tx.intakeCounts(in); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+const itemColumns = `it.id, it.intake_id, it.seq, it.name, COALESCE(it.source_hash, ''), it.size, it.state, it.error,
+	COALESCE(it.unit_id, 0), it.unit_name, it.year, it.evaluation_ids, it.updated_at, COALESCE(j.attempts, 0)`
+
+// itemFrom joins an item to its latest job, for the attempts made.
+const itemFrom = ` FROM intake_items it LEFT JOIN jobs j ON j.id = (SELECT MAX(id) FROM jobs WHERE kind = '` + jobIntakeItem + `' AND ref_id = it.id)`
+
+func scanItem(sc interface{ Scan(...any) error }) (*jixiao.IntakeItem, error) {
+	it := &jixiao.IntakeItem{}
+	var state, ids string
+	if err := sc.Scan(&it.ID, &it.IntakeID, &it.Seq, &it.Name, &it.Hash, &it.Size, &state, &it.Error,
+		&it.UnitID, &it.UnitName, &it.Year, &ids, scanTime{&it.UpdatedAt}, &it.Attempts); err != nil {
+		return nil, err
+	}
+	it.State = jixiao.ItemState(state)
+	for _, f := range strings.Fields(ids) {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("sqldb: intake item %d: evaluation id %q: %w", it.ID, f, err)
+		}
+		it.EvaluationIDs = append(it.EvaluationIDs, id)
+	}
+	return it, nil
+}
+
+func formatIDs(ids []int64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(parts, " ")
+}
+
+func (tx *Tx) itemByID(id int64) (*jixiao.IntakeItem, error) {
+	it, err := scanItem(tx.queryRow(`SELECT `+itemColumns+itemFrom+` WHERE it.id = ?`, id))
+	return it, notFound(err, "收件条目 %d 不存在", id)
+}
+
+// FindIntakeItems lists an intake's items in batch order.
+func (s *IntakeService) FindIntakeItems(ctx context.Context, intakeID int64, f jixiao.IntakeItemFilter) ([]*jixiao.IntakeItem, int, error) {
+	var out []*jixiao.IntakeItem
+	var n int
+	err := s.db.read(ctx, func(tx *Tx) error {
+		if _, _, err := tx.intakeByID(intakeID); err != nil {
+			return err
+		}
+		where, args := ` WHERE it.intake_id = ?`, []any{intakeID}
+		if f.State != "" {
+			where, args = where+` AND it.state = ?`, append(args, string(f.State))
+		}
+		if err := tx.queryRow(`SELECT COUNT(*) FROM intake_items it`+where, args...).Scan(&n); err != nil {
+			return err
+		}
+		var err error
+		out, err = queryAll(tx, scanItem, `SELECT `+itemColumns+itemFrom+where+` ORDER BY it.seq`+limitClause(f.Offset, f.Limit), args...)
+		return err
+	})
+	return out, n, err
+}
+
+// AssignIntakeItem gives an item the unit and year a person chose and
+// queues it again; the worker then imports it under them.
+func (s *IntakeService) AssignIntakeItem(ctx context.Context, itemID, unitID int64, year int) (*jixiao.IntakeItem, error) {
+	if year < 2000 || year > 2100 {
+		return nil, jixiao.Errorf(jixiao.EInvalid, "年度 %d 无效", year)
+	}
+	var it *jixiao.IntakeItem
+	err := s.db.write(ctx, func(tx *Tx) (err error) {
+		if it, err = tx.itemByID(itemID); err != nil {
+			return err
+		}
+		_, path, err := tx.intakeByID(it.IntakeID)
+		if err != nil {
+			return err
+		}
+		if it.State != jixiao.ItemUnmatched && it.State != jixiao.ItemFailed || it.Hash == "" {
+			return jixiao.Errorf(jixiao.EConflict, "%s 处于“%s”状态，不能指定单位", it.Name, it.State.Label())
+		}
+		unit, err := tx.orgByID(unitID)
+		if err != nil {
+			return err
+		}
+		if unit.Kind != jixiao.OrgUnit || !unit.Path.Contains(path.Self()) {
+			return jixiao.Errorf(jixiao.EInvalid, "%s 不是本批次所属机构下的预算单位", unit.Name)
+		}
+		if _, err := tx.exec(`UPDATE intake_items SET state = 'queued', error = '', unit_id = ?, unit_name = ?, year = ?, updated_at = ? WHERE id = ?`,
+			unit.ID, unit.Name, year, tx.time(tx.now), it.ID); err != nil {
+			return fmt.Errorf("sqldb: assign intake item: %w", err)
+		}
+		if err := tx.enqueueJob(jobIntakeItem, it.ID); err != nil {
+			return err
+		}
+		it.State, it.Error, it.UnitID, it.UnitName, it.Year = jixiao.ItemQueued, "", unit.ID, unit.Name, year
+		return tx.log(&jixiao.LogEntry{Action: jixiao.LogIntakeAssign, Object: intakeObject(it.IntakeID),
+			Detail: fmt.Sprintf("%s → %s %d 年", it.Name, unit.Name, year)})
+	})
+	return it, err
+}
+
+// ClaimIntakeWork takes up to max items in one transaction (one commit,
+// one fsync, for several files). An item whose job has been taken up
+// maxJobAttempts times without finishing is failed on the way.
+func (s *IntakeService) ClaimIntakeWork(ctx context.Context, worker string, lease time.Duration, max int) ([]*jixiao.IntakeWork, error) {
+	var out []*jixiao.IntakeWork
+	err := s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
+		out = nil
+		for len(out) < max {
+			j, ok, err := tx.claimJob(jobIntakeItem, worker, lease)
+			if err != nil || !ok {
+				return err
+			}
+			w, err := tx.intakeWork(j, worker, lease)
+			if err != nil {
+				return err
+			}
+			if w != nil {
+				out = append(out, w)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqldb: claim intake work: %w", err)
+	}
+	return out, nil
+}
+
+// intakeWork loads what a worker needs for the claimed job j, or gives
+// the item up (nil) when j has been taken up too often.
+func (tx *Tx) intakeWork(j job, worker string, lease time.Duration) (*jixiao.IntakeWork, error) {
+	it, err := tx.itemByID(j.ref)
+	if err != nil {
+		return nil, err
+	}
+	if j.attempts > maxJobAttempts {
+		msg := fmt.Sprintf("处理 %d 次均未完成（处理进程中断），已放弃", maxJobAttempts)
+		if err := tx.setItemOutcome(it.ID, jixiao.ItemFailed, msg, nil); err != nil {
+			return nil, err
+		}
+		return nil, tx.finishJob(j.id, worker, msg)
+	}
+	it.Attempts = j.attempts
+	w := &jixiao.IntakeWork{JobID: j.id, Worker: worker, Item: it, Lease: tx.now.Add(lease)}
+	if w.Intake, _, err = scanIntake(tx.queryRow(`SELECT `+intakeColumns+` FROM intakes i JOIN organisations o ON o.id = i.org_id WHERE i.id = ?`, it.IntakeID)); err != nil {
+		return nil, fmt.Errorf("sqldb: intake %d: %w", it.IntakeID, err)
+	}
+	return w, tx.queryRow(`SELECT content FROM sources WHERE hash = ?`, it.Hash).Scan(&w.Content)
+}
+
+// ExtendIntakeWork renews the lease on w.
+func (s *IntakeService) ExtendIntakeWork(ctx context.Context, w *jixiao.IntakeWork, lease time.Duration) error {
+	return s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
+		if err := tx.extendJob(w.JobID, w.Worker, lease); err != nil {
+			return err
+		}
+		w.Lease = tx.now.Add(lease)
+		return nil
+	})
+}
+
+// ReleaseIntakeWork puts w back in the queue.
+func (s *IntakeService) ReleaseIntakeWork(ctx context.Context, w *jixiao.IntakeWork) error {
+	return s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error { return tx.releaseJob(w.JobID, w.Worker) })
+}
+
+// FinishIntakeWork stores the outcome of w. The evaluations, the item's
+// state and the end of the job commit together; if the tables cannot be
+// stored (a user's error: a conflict, a bad year), the item is failed with
+// that message in a second transaction. A lost lease stores nothing.
+func (s *IntakeService) FinishIntakeWork(ctx context.Context, w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) error {
+	err := s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
+		if err := tx.finishJob(w.JobID, w.Worker, ""); err != nil {
+			return err
+		}
+		if done, err := tx.alreadyImported(w.Item); done || err != nil {
+			return err
+		}
+		if out.State != jixiao.ItemImported {
+			if _, err := tx.exec(`UPDATE intake_items SET unit_name = ?, year = ? WHERE id = ?`, out.UnitName, out.Year, w.Item.ID); err != nil {
+				return err
+			}
+			return tx.setItemOutcome(w.Item.ID, out.State, out.Error, nil)
+		}
+		return tx.importTables(w, out)
+	})
+	var e *jixiao.Error
+	if !errors.As(err, &e) {
+		if err != nil {
+			return fmt.Errorf("sqldb: finish intake item %d: %w", w.Item.ID, err)
+		}
+		return nil
+	}
+	msg := e.Message
+	return s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
+		if err := tx.finishJob(w.JobID, w.Worker, msg); err != nil {
+			return err
+		}
+		// the conflict may be with a copy of this file another worker
+		// imported meanwhile
+		if done, err := tx.alreadyImported(w.Item); done || err != nil {
+			return err
+		}
+		return tx.setItemOutcome(w.Item.ID, jixiao.ItemFailed, msg, nil)
+	})
+}
+
+// alreadyImported records it as a duplicate when an evaluation was made
+// from the same content before (by another intake or an upload).
+func (tx *Tx) alreadyImported(it *jixiao.IntakeItem) (bool, error) {
+	ids, err := queryAll(tx, func(sc interface{ Scan(...any) error }) (id int64, err error) {
+		return id, sc.Scan(&id)
+	}, `SELECT id FROM evaluations WHERE source_hash = ? ORDER BY id`, it.Hash)
+	if err != nil || len(ids) == 0 {
+		return false, err
+	}
+	return true, tx.setItemOutcome(it.ID, jixiao.ItemDuplicate, "同一文件已导入", ids)
+}
+
+func (tx *Tx) setItemOutcome(id int64, state jixiao.ItemState, msg string, evals []int64) error {
+	_, err := tx.exec(`UPDATE intake_items SET state = ?, error = ?, evaluation_ids = ?, updated_at = ? WHERE id = ?`,
+		string(state), msg, formatIDs(evals), tx.time(tx.now), id)
+	if err != nil {
+		return fmt.Errorf("sqldb: intake item %d: %w", id, err)
+	}
+	return nil
+}
+
+// importTables creates the evaluations of an item as submitted by their
+// units, in the name of the person who started the intake. Each unit must
+// lie under the intake's organisation.
+func (tx *Tx) importTables(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) error {
+	u := jixiao.ConsoleUser()
+	if w.Intake.CreatedBy != jixiao.ConsoleUserID {
+		var err error
+		if u, err = tx.userByID(w.Intake.CreatedBy); err != nil {
+			return err
+		}
+	}
+	tx.user = u
+	var ids []int64
+	for _, t := range out.Tables {
+		unit, err := tx.orgByID(t.UnitID)
+		if err != nil {
+			return err
+		}
+		if unit.Kind != jixiao.OrgUnit || !unit.Path.Contains(w.Intake.OrgID) {
+			return jixiao.Errorf(jixiao.EInvalid, "%s 不在本批次所属机构之下", unit.Name)
+		}
+		r := &jixiao.EvaluationRecord{UnitID: unit.ID, Year: t.Year, Kind: t.Eval.Kind, ProjectCode: t.Eval.ProjectCode,
+			Content: t.Eval, SourceHash: w.Item.Hash, Status: jixiao.StatusSubmitted}
+		if err := tx.createEvaluation(r, unit, u); err != nil {
+			return err
+		}
+		ids = append(ids, r.ID)
+	}
+	if len(out.Tables) > 0 {
+		if _, err := tx.exec(`UPDATE intake_items SET unit_id = ?, unit_name = ?, year = ? WHERE id = ?`,
+			out.Tables[0].UnitID, out.UnitName, out.Tables[0].Year, w.Item.ID); err != nil {
+			return err
+		}
+	}
+	return tx.setItemOutcome(w.Item.ID, jixiao.ItemImported, out.Error, ids)
+}
+
+// IntakeUnits lists the units at or below an organisation.
+func (s *IntakeService) IntakeUnits(ctx context.Context, orgID int64) ([]*jixiao.Organisation, error) {
+	var out []*jixiao.Organisation
+	err := s.db.run(ctx, s.db.rdb, true, func(tx *Tx) error {
+		org, err := tx.orgByID(orgID)
+		if err != nil {
+			return err
+		}
+		out, err = queryAll(tx, scanOrg, `SELECT `+orgColumns+` FROM organisations WHERE kind = 'unit' AND path LIKE ? ORDER BY id`, org.Path.String()+"%")
+		return err
+	})
+	return out, err
+}
+
+// queryAll runs q and scans every row with scan; the rows are closed
+// before it returns, so that the transaction may query again.
+func queryAll[T any](tx *Tx, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
+	rows, err := tx.query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
