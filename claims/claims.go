@@ -35,6 +35,7 @@ const (
 	Percent                 // a percentage
 	Count                   // a count: 件, 人, 个, …
 	Score                   // points: 分
+	Measure                 // a physical measure or a rate per unit: 公里, 平方米, 元/人
 )
 
 // String names the kind.
@@ -48,6 +49,8 @@ func (k Kind) String() string {
 		return "count"
 	case Score:
 		return "score"
+	case Measure:
+		return "measure"
 	}
 	return "unknown"
 }
