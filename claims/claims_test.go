@@ -36,6 +36,8 @@ func TestExtractClaims(t *testing.T) {
 			[]string{"measure|1000元/人|补助标准|false", "amount|1000元|按生均|false"}},
 		{"a ratio to a figure is no figure", "森林火灾发生率为0.064次/10万公顷，雨水利用125万吨/年，耗时5min。",
 			[]string{"measure|125万吨/年|雨水利用|false"}},
+		{"a figure after brackets is of the words before them", "下达中央转移支付资金(残疾人事业发展补助资金)29.6万元。",
+			[]string{"amount|29.6万元|下达中央转移支付资金|false"}},
 		{"measures", "新建道路32.63公里，面积1429.39hm，建筑层高约4.3m，租用6架直升机。",
 			[]string{"measure|32.63公里|新建道路|false", "measure|1429.39hm|面积|false", "measure|4.3m|建筑层高|true", "count|6架|租用|false"}},
 		{"a table's headers run into the text", "年度总体目标 预期目标 实际完成情况 本项目共申请预算资金2026400元。",

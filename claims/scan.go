@@ -223,6 +223,16 @@ func (sc *scanner) paragraph(text string, para int) {
 				labelFrom--
 			}
 		}
+		if labelFrom == labelTo && labelTo > 0 && (rs[labelTo-1] == '）' || rs[labelTo-1] == ')') {
+			// "资金(残疾人事业发展补助资金)29.6万元": the brackets qualify the
+			// words before them, and those words name the figure
+			if open := openingBefore(rs, labelTo-1); open > 0 {
+				labelTo, labelFrom = open, open
+				for labelFrom > 0 && labelTo-labelFrom < maxLabelRunes && !isLabelBoundary(rs[labelFrom-1]) && !isSentenceEnd(rs[labelFrom-1]) && rs[labelFrom-1] != '；' && !isDigit(rs[labelFrom-1]) {
+					labelFrom--
+				}
+			}
+		}
 		if boundary > 0 && labelFrom == boundary {
 			c.sep = rs[boundary-1] // the punctuation the label follows
 		}
@@ -231,7 +241,7 @@ func (sc *scanner) paragraph(text string, para int) {
 		c.totalled = strings.Contains(raw, "共")
 		c.bracketed, c.doc = depth > 0, doc
 		if c.Kind == Count {
-			c.noun = sc.nounAt(end)
+			c.Noun = sc.nounAt(end)
 		}
 		c.Para, c.Offset, c.Sent, c.Clause = para, i, sent, clause
 		if sc.valid {
@@ -342,6 +352,23 @@ func unitAt(rs []rune, j int) (Kind, string, int32, int) {
 		return u.kind, unit, u.wan, n
 	}
 	return 0, "", 0, 0
+}
+
+// openingBefore is the index of the bracket that the one closing at
+// rs[end] opens, or -1 when it opens before the sentence.
+func openingBefore(rs []rune, end int) int {
+	depth := 0
+	for k := end; k >= 0 && !isSentenceEnd(rs[k]); k-- {
+		switch rs[k] {
+		case '）', ')':
+			depth++
+		case '（', '(':
+			if depth--; depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // perUnit reads the "/辆" of a compound unit at rs[j]: a slash, then one
