@@ -35,6 +35,7 @@ const (
 	Percent                 // a percentage
 	Count                   // a count: 件, 人, 个, …
 	Score                   // points: 分
+	Measure                 // a physical measure or a rate per unit: 公里, 平方米, 元/人
 )
 
 // String names the kind.
@@ -48,6 +49,8 @@ func (k Kind) String() string {
 		return "count"
 	case Score:
 		return "score"
+	case Measure:
+		return "measure"
 	}
 	return "unknown"
 }
@@ -62,6 +65,7 @@ type Claim struct {
 	Wan    decimal.Decimal // amounts: the value in 万元; otherwise Value
 	Label  string          // the noun phrase before the number, cleaned: "财政拨款收入"
 	Key    string          // Label qualified by the clause's subject, canonical: "基本支出决算数"
+	Noun   string          // counts: the noun right after the unit, what is counted (8个项目 → 项目)
 	Approx bool            // 近/约/余/多/左右: not an exact figure
 	Para   int             // index of the paragraph in the input
 	Offset int             // rune offset of the number in the paragraph
@@ -74,7 +78,6 @@ type Claim struct {
 	doc         string   // the document (《…》) last named in the sentence before the claim
 	bracketed   bool     // the claim stands in brackets: "（含…5个）" qualifies the figure before them
 	totalled    bool     // its label says it is a total (实施项目共15个)
-	noun        string   // counts: the noun right after the unit (8个项目 → 项目)
 	of          int      // the whole it is a part of in a group (其中…), plus one; 0 when none
 	sep         rune     // the punctuation right before the label (、 ， ；), 0 when none or far
 }

@@ -349,12 +349,12 @@ func (b *builder) sentence(st sentence) {
 // of one thing, not the other results a sentence lists after a total
 // (共办理案件120件，…调解纠纷80件).
 func countsOf(total, c *Claim) bool {
-	head := total.noun
+	head := total.Noun
 	if head == "" {
 		rs := []rune(total.Key)
 		head = string(rs[max(len(rs)-2, 0):])
 	}
-	return head != "" && (strings.Contains(c.Key, head) || strings.Contains(c.noun, head))
+	return head != "" && (strings.Contains(c.Key, head) || strings.Contains(c.Noun, head))
 }
 
 // progressOf reports whether amount c says how far its whole has got

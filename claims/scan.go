@@ -20,7 +20,17 @@ var unitKinds = []struct {
 	first rune // the unit's first rune and length in runes, set by init
 	runes int
 }{
-	{unit: "个百分点"}, {unit: "个月"}, {unit: "万人"}, {unit: "万余元", kind: Amount},
+	// physical measures, read so that their figures are attributed, never
+	// added or compared (sameClass): a report's 公里 and 平方米 are
+	// seldom parts of one whole it states
+	{unit: "平方公里", kind: Measure}, {unit: "平方米", kind: Measure}, {unit: "立方米", kind: Measure},
+	{unit: "万平方米", kind: Measure}, {unit: "万亩", kind: Measure}, {unit: "万吨", kind: Measure}, {unit: "万t", kind: Measure},
+	{unit: "万户", kind: Measure}, {unit: "公里", kind: Measure}, {unit: "公顷", kind: Measure}, {unit: "公斤", kind: Measure},
+	{unit: "千米", kind: Measure}, {unit: "千克", kind: Measure}, {unit: "小时", kind: Measure}, {unit: "米", kind: Measure},
+	{unit: "吨", kind: Measure}, {unit: "亩", kind: Measure}, {unit: "天", kind: Measure}, {unit: "㎡", kind: Measure},
+	{unit: "m²", kind: Measure}, {unit: "km", kind: Measure}, {unit: "hm", kind: Measure}, {unit: "kg", kind: Measure},
+	{unit: "mm", kind: Measure}, {unit: "m", kind: Measure}, {unit: "‰", kind: Measure},
+	{unit: "个百分点"}, {unit: "个月"}, {unit: "万人", kind: Measure}, {unit: "万余元", kind: Amount},
 	{unit: "万元", kind: Amount}, {unit: "亿元", kind: Amount, wan: 4}, {unit: "千元", kind: Amount, wan: -1}, {unit: "元", kind: Amount, wan: -4},
 	{unit: "%", kind: Percent}, {unit: "分", kind: Score},
 	{unit: "人次", kind: Count}, {unit: "场次", kind: Count}, {unit: "件", kind: Count}, {unit: "人", kind: Count}, {unit: "个", kind: Count}, {unit: "次", kind: Count},
@@ -28,6 +38,8 @@ var unitKinds = []struct {
 	{unit: "项", kind: Count}, {unit: "场", kind: Count}, {unit: "起", kind: Count}, {unit: "篇", kind: Count}, {unit: "宗", kind: Count},
 	{unit: "批", kind: Count}, {unit: "台", kind: Count}, {unit: "套", kind: Count}, {unit: "辆", kind: Count}, {unit: "处", kind: Count},
 	{unit: "册", kind: Count}, {unit: "座", kind: Count}, {unit: "张", kind: Count},
+	{unit: "架", kind: Count}, {unit: "期", kind: Count}, {unit: "所", kind: Count}, {unit: "栋", kind: Count},
+	{unit: "株", kind: Count}, {unit: "棵", kind: Count}, {unit: "只", kind: Count}, {unit: "头", kind: Count}, {unit: "块", kind: Count},
 }
 
 // notScoreAfter are runes after 分 that make it part of a word (分钟, 分析).
@@ -211,6 +223,16 @@ func (sc *scanner) paragraph(text string, para int) {
 				labelFrom--
 			}
 		}
+		if labelFrom == labelTo && labelTo > 0 && (rs[labelTo-1] == '）' || rs[labelTo-1] == ')') {
+			// "资金(残疾人事业发展补助资金)29.6万元": the brackets qualify the
+			// words before them, and those words name the figure
+			if open := openingBefore(rs, labelTo-1); open > 0 {
+				labelTo, labelFrom = open, open
+				for labelFrom > 0 && labelTo-labelFrom < maxLabelRunes && !isLabelBoundary(rs[labelFrom-1]) && !isSentenceEnd(rs[labelFrom-1]) && rs[labelFrom-1] != '；' && !isDigit(rs[labelFrom-1]) {
+					labelFrom--
+				}
+			}
+		}
 		if boundary > 0 && labelFrom == boundary {
 			c.sep = rs[boundary-1] // the punctuation the label follows
 		}
@@ -219,7 +241,7 @@ func (sc *scanner) paragraph(text string, para int) {
 		c.totalled = strings.Contains(raw, "共")
 		c.bracketed, c.doc = depth > 0, doc
 		if c.Kind == Count {
-			c.noun = sc.nounAt(end)
+			c.Noun = sc.nounAt(end)
 		}
 		c.Para, c.Offset, c.Sent, c.Clause = para, i, sent, clause
 		if sc.valid {
@@ -289,9 +311,14 @@ func (sc *scanner) number(i int) (c Claim, end int, ok bool) {
 		c.Approx = true
 		j += 2
 	}
-	if j < len(rs) && strings.ContainsRune("*×÷/", rs[j]) {
-		// a term of a formula (得分(20分*执行率)) or a rate per unit
-		// (1000元/人): no figure the report states
+	if u, n := perUnit(rs, j); n > 0 {
+		// a rate per unit (260元/辆, 125万吨/年): a figure the report
+		// states, of a compound unit that adds to nothing
+		kind, unit, wan = Measure, unit+u, 0
+		j += n
+	} else if j < len(rs) && strings.ContainsRune("*×÷/", rs[j]) {
+		// a term of a formula (得分(20分*执行率)) or a ratio to a figure
+		// (0.064次/10万公顷): no figure the report states
 		return c, j, false
 	}
 	c.Kind, c.Unit, c.Value, c.Places = kind, unit, v, places
@@ -315,6 +342,9 @@ func unitAt(rs []rune, j int) (Kind, string, int32, int) {
 		if u.kind == Score && j+n < len(rs) && strings.ContainsRune(notScoreAfter, rs[j+n]) {
 			return 0, "", 0, 0
 		}
+		if isLatin(rs[j+n-1]) && j+n < len(rs) && isLatin(rs[j+n]) {
+			return 0, "", 0, 0 // a word, not a unit (5min)
+		}
 		unit := u.unit
 		if unit == "万余元" {
 			unit = "万元"
@@ -322,6 +352,39 @@ func unitAt(rs []rune, j int) (Kind, string, int32, int) {
 		return u.kind, unit, u.wan, n
 	}
 	return 0, "", 0, 0
+}
+
+// openingBefore is the index of the bracket that the one closing at
+// rs[end] opens, or -1 when it opens before the sentence.
+func openingBefore(rs []rune, end int) int {
+	depth := 0
+	for k := end; k >= 0 && !isSentenceEnd(rs[k]); k-- {
+		switch rs[k] {
+		case '）', ')':
+			depth++
+		case '（', '(':
+			if depth--; depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// perUnit reads the "/辆" of a compound unit at rs[j]: a slash, then one
+// or two ideographs or letters up to a boundary; n is 0 when there is none.
+func perUnit(rs []rune, j int) (string, int) {
+	if j >= len(rs) || rs[j] != '/' && rs[j] != '／' {
+		return "", 0
+	}
+	k := j + 1
+	for k < len(rs) && k-j <= 3 && (rs[k] >= 0x4E00 && rs[k] <= 0x9FFF || isLatin(rs[k]) || rs[k] == '·') {
+		k++
+	}
+	if k == j+1 || k-j > 3 || k < len(rs) && (isDigit(rs[k]) || rs[k] == '/') {
+		return "", 0
+	}
+	return "/" + string(rs[j+1:k]), k - j
 }
 
 // unitFirst holds the first runes of unitKinds: the rune after most

@@ -28,9 +28,15 @@ func ExtractAll(doc *jixiao.Document) []Table {
 // ExtractAllTables is ExtractAll without the report's data. It always
 // returns at least one Table.
 func ExtractAllTables(doc *jixiao.Document) []Table {
-	found := rebuildTables(tokenize(doc))
+	ts := tokenize(doc)
+	found := rebuildTables(ts)
 	if len(found) == 0 {
 		ev, notes := readTable(doc)
+		if len(ev.Indicators) == 0 {
+			if t, ok := headlessTable(doc, ts); ok {
+				return []Table{t}
+			}
+		}
 		return []Table{{ev, notes}}
 	}
 	out := make([]Table, 0, len(found))

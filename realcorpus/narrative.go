@@ -90,8 +90,9 @@ func NarrativeRead(tr Truth, doc *jixiao.Document) Share {
 	return s
 }
 
-// attributed reports a claim of the figure's number whose label shares two
-// characters running with the quantity.
+// attributed reports a claim of the figure's number whose label (or, for
+// a count, the noun it counts: 174台拼接屏) shares two characters running
+// with the quantity.
 func attributed(set *claims.Set, f figure) bool {
 	num := strings.NewReplacer(",", "", "，", "").Replace(figureRe.FindString(f.value))
 	for i := range set.Claims {
@@ -99,7 +100,7 @@ func attributed(set *claims.Set, f figure) bool {
 		if c.Value.String() != trimZeros(num) && !strings.HasPrefix(cjk.Fold(c.Text), num) {
 			continue
 		}
-		if sharesBigram(c.Label+c.Key, f.quantity) {
+		if sharesBigram(c.Label+c.Key+c.Noun, f.quantity) {
 			return true
 		}
 	}
