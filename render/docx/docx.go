@@ -82,7 +82,7 @@ func (p *pkg) block(b report.Block, opt Options) error {
 		if err := b.Chart.PNG(&buf, opt.ChartFont); err != nil {
 			return fmt.Errorf("docx: %w", err)
 		}
-		p.image(buf.Bytes(), chart.Width, chart.Height, b.Chart.Title)
+		p.image(buf.Bytes(), chart.Width, b.Chart.Height(), b.Chart.Title)
 	}
 	return nil
 }

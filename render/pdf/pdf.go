@@ -197,7 +197,7 @@ func (d *doc) image(c *chart.Chart) error {
 		return fmt.Errorf("pdf: image: %w", err)
 	}
 	w := d.textWidth() * 0.9
-	h := w * chart.Height / chart.Width
+	h := w * float64(c.Height()) / chart.Width
 	d.ensure(h + 12)
 	if err := d.gp.ImageByHolder(img, d.marginX+(d.textWidth()-w)/2, d.y+6, &gopdf.Rect{W: w, H: h}); err != nil {
 		return fmt.Errorf("pdf: image: %w", err)
