@@ -57,7 +57,8 @@ const (
 	barH     = 16 // one bar, more than the value label's height
 	groupGap = 14
 	axisH    = 34
-	maxRunes = 14 // category labels longer than this are cut with "…"
+	// category labels wider than this share of the width are cut with "…"
+	labelShare = 0.36
 )
 
 // palette: dark, light, middle, so that series differ in greyscale too.
@@ -90,9 +91,11 @@ func (c *Chart) render(format string, f *truetype.Font, s int) (*charts.Painter,
 	// the library draws the first category at the bottom: reverse, so
 	// that the chart reads top down in the order of the table beside it
 	rev := func(i int) int { return n - 1 - i }
+	p := charts.NewPainter(charts.PainterOptions{OutputFormat: format, Width: Width * s, Height: c.Height() * s, Font: f})
+	measure := func(t string, size float64) int { return p.MeasureText(t, 0, fs(size)).Width() }
 	cats := make([]string, n)
 	for i, cat := range c.Categories {
-		cats[rev(i)] = clip(cat, maxRunes)
+		cats[rev(i)] = clip(cat, int(labelShare*float64(Width*s)), func(t string) int { return measure(t, 12) })
 	}
 	var list charts.BarSeriesList
 	var all []string // every bar's text, to make room for the longest
@@ -143,11 +146,10 @@ func (c *Chart) render(format string, f *truetype.Font, s int) (*charts.Painter,
 	opt.Legend.FontStyle = fs(12)
 	opt.Legend.Offset = charts.OffsetStr{Left: charts.PositionRight, Top: "0"}
 	opt.SeriesLabelPosition = charts.PositionRight
-	p := charts.NewPainter(charts.PainterOptions{OutputFormat: format, Width: Width * s, Height: c.Height() * s, Font: f})
 	// room on the right for the longest bar's label
 	right := 0
 	for _, t := range all {
-		right = max(right, p.MeasureText(t, 0, fs(11)).Width())
+		right = max(right, measure(t, 11))
 	}
 	opt.Padding = charts.Box{Top: 12 * s, Left: 12 * s, Bottom: 10 * s, Right: right + 16*s, IsSet: true}
 	if len(list) == 0 || n == 0 {
@@ -186,12 +188,15 @@ func label(v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
-// clip shortens a long category name; the table beside the chart has it
-// whole.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+// clip shortens a category name wider than w; the table beside the chart
+// has it whole.
+func clip(s string, w int, width func(string) int) string {
+	if width(s) <= w {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	r := []rune(s)
+	for len(r) > 1 && width(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
 }
