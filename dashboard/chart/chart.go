@@ -24,7 +24,7 @@ type Bar struct {
 
 // Bars is a horizontal bar chart, its bars top down in the order given.
 type Bars struct {
-	Title string // the chart's accessible name and heading
+	Title string // the chart's accessible name (the page heads it)
 	Bars  []Bar
 }
 
@@ -33,7 +33,7 @@ type Bars struct {
 // styles) and its text in the page's font. A chart that cannot be drawn
 // is left out: the table beside it has the figures.
 func (c Bars) SVG() string {
-	ch := rchart.Chart{Title: c.Title, NoValueAxis: true, Series: []rchart.Series{{}}}
+	ch := rchart.Chart{Title: c.Title, NoTitle: true, NoValueAxis: true, Series: []rchart.Series{{}}}
 	s := &ch.Series[0]
 	for _, b := range c.Bars {
 		v, _ := b.Value.Float64() // drawn only

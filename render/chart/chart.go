@@ -31,7 +31,11 @@ type Chart struct {
 	// NoValueAxis leaves out the value axis when every bar says its
 	// value and the axis would only repeat it in other units (a share
 	// drawn as 0–1 beside "12（30.00%）").
+	// The bars then run to the largest value.
 	NoValueAxis bool
+	// NoTitle leaves the title out of the picture (it stays the SVG's
+	// accessible name) where the page heads the chart already.
+	NoTitle bool
 }
 
 // Series is one set of bars. A NaN value draws no bar.
@@ -71,19 +75,29 @@ var palette = []charts.Color{
 
 // Height is the drawing's height in unscaled units: room for every bar.
 func (c *Chart) Height() int {
-	h := titleH + axisH + len(c.Categories)*(max(len(c.Series), 1)*barH+groupGap)
+	h := len(c.Categories)*(max(len(c.Series), 1)*barH+groupGap) + 12
+	if !c.NoTitle {
+		h += titleH
+	}
 	if len(c.Series) > 1 {
 		h += legendH
 	}
-	if c.NoValueAxis {
-		h -= axisH - 8
+	if !c.NoValueAxis {
+		h += axisH
 	}
-	return max(h, 120)
+	return max(h, 60)
+}
+
+// drawing is a chart drawn by the library, with the category labels as
+// drawn (cut to fit) and their widths as measured.
+type drawing struct {
+	p      *charts.Painter
+	labels map[string]int
 }
 
 // render draws c at scale s into a painter of the given output format,
 // with text set in f (measured in it, for SVG; drawn in it, for PNG).
-func (c *Chart) render(format string, f *truetype.Font, s int) (*charts.Painter, error) {
+func (c *Chart) render(format string, f *truetype.Font, s int) (drawing, error) {
 	fs := func(size float64) charts.FontStyle {
 		return charts.FontStyle{Font: f, FontSize: size * float64(s), FontColor: charts.ColorBlack}
 	}
@@ -94,8 +108,10 @@ func (c *Chart) render(format string, f *truetype.Font, s int) (*charts.Painter,
 	p := charts.NewPainter(charts.PainterOptions{OutputFormat: format, Width: Width * s, Height: c.Height() * s, Font: f})
 	measure := func(t string, size float64) int { return p.MeasureText(t, 0, fs(size)).Width() }
 	cats := make([]string, n)
+	d := drawing{p: p, labels: map[string]int{}}
 	for i, cat := range c.Categories {
 		cats[rev(i)] = clip(cat, int(labelShare*float64(Width*s)), func(t string) int { return measure(t, 12) })
+		d.labels[cats[rev(i)]] = measure(cats[rev(i)], 12)
 	}
 	var list charts.BarSeriesList
 	var all []string // every bar's text, to make room for the longest
@@ -125,7 +141,9 @@ func (c *Chart) render(format string, f *truetype.Font, s int) (*charts.Painter,
 	opt := charts.NewBarChartOptionWithSeries(list)
 	opt.Horizontal = true
 	opt.Theme = charts.GetDefaultTheme().WithSeriesColors(palette).WithTextColor(charts.ColorBlack)
-	opt.Title = charts.TitleOption{Text: c.Title, FontStyle: fs(15)}
+	if !c.NoTitle {
+		opt.Title = charts.TitleOption{Text: c.Title, FontStyle: fs(15)}
+	}
 	opt.CategoryAxis.Labels = cats
 	opt.CategoryAxis.LabelFontStyle = fs(12)
 	// budget bars start at zero, never at the smallest value
@@ -141,24 +159,37 @@ func (c *Chart) render(format string, f *truetype.Font, s int) (*charts.Painter,
 	}
 	if c.NoValueAxis {
 		opt.ValueAxis[0].Show = charts.Ptr(false)
+		// no ticks to round to: the longest bar spans the plot
+		most := 0.0
+		for _, ser := range list {
+			for _, v := range ser.Values {
+				if !math.IsNaN(v) {
+					most = max(most, v)
+				}
+			}
+		}
+		if most > 0 {
+			opt.ValueAxis[0].Max = charts.Ptr(most)
+		}
 	}
 	opt.Legend.Show = charts.Ptr(len(c.Series) > 1)
 	opt.Legend.FontStyle = fs(12)
 	opt.Legend.Offset = charts.OffsetStr{Left: charts.PositionRight, Top: "0"}
 	opt.SeriesLabelPosition = charts.PositionRight
-	// room on the right for the longest bar's label
+	// room on the right for the longest bar's label, and a fifth more
+	// for a reader's font wider than the one measured
 	right := 0
 	for _, t := range all {
-		right = max(right, measure(t, 11))
+		right = max(right, measure(t, 11)*6/5)
 	}
 	opt.Padding = charts.Box{Top: 12 * s, Left: 12 * s, Bottom: 10 * s, Right: right + 16*s, IsSet: true}
 	if len(list) == 0 || n == 0 {
-		return p, nil
+		return d, nil
 	}
 	if err := p.BarChart(opt); err != nil {
-		return nil, err
+		return d, err
 	}
-	return p, nil
+	return d, nil
 }
 
 // labelsOf gives each bar its text. The library (v0.6.4) passes the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -104,6 +105,12 @@ func TestSVG(t *testing.T) {
 	}
 	if attrs["font-family"] || !attrs["font-size"] || !attrs["fill"] {
 		t.Errorf("presentation attributes: %v", attrs)
+	}
+	// the category labels end at the axis whatever the reader's font
+	for _, cat := range []string{"年度资金总额", "基本支出"} {
+		if !strings.Contains(buf.String(), `text-anchor="end"`) || !regexp.MustCompile(`<text [^>]*text-anchor="end"[^>]*>`+cat+`</text>`).MatchString(buf.String()) {
+			t.Errorf("category %s not anchored at its end", cat)
+		}
 	}
 	if !strings.Contains(buf.String(), `role="img"`) || !strings.Contains(buf.String(), "<title>预算与执行情况</title>") {
 		t.Error("SVG has no accessible name")

@@ -26,11 +26,11 @@ type placed struct {
 // Scale) are, and returns every text with its box measured in tf.
 func layoutOf(t *testing.T, c *Chart, tf *truetype.Font, s int) []placed {
 	t.Helper()
-	p, err := c.render(charts.ChartOutputSVG, tf, s)
+	dr, err := c.render(charts.ChartOutputSVG, tf, s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	svg, err := p.Bytes()
+	svg, err := dr.p.Bytes()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,11 +38,11 @@ func (c *Chart) PNG(w io.Writer, f *Font) error {
 	if f == nil {
 		return fmt.Errorf("chart: a PNG needs a font")
 	}
-	p, err := c.render(charts.ChartOutputPNG, f.f, Scale)
+	d, err := c.render(charts.ChartOutputPNG, f.f, Scale)
 	if err != nil {
 		return fmt.Errorf("chart: %s: %w", c.Title, err)
 	}
-	b, err := p.Bytes()
+	b, err := d.p.Bytes()
 	if err != nil {
 		return fmt.Errorf("chart: %s: %w", c.Title, err)
 	}

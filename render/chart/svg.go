@@ -6,6 +6,7 @@ import (
 	"html"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -38,15 +39,15 @@ func (c *Chart) SVG(w io.Writer) error {
 	if f := measureFont(); f != nil {
 		tf = f.f
 	}
-	p, err := c.render(charts.ChartOutputSVG, tf, 1)
+	d, err := c.render(charts.ChartOutputSVG, tf, 1)
 	if err != nil {
 		return fmt.Errorf("chart: %s: %w", c.Title, err)
 	}
-	b, err := p.Bytes()
+	b, err := d.p.Bytes()
 	if err != nil {
 		return fmt.Errorf("chart: %s: %w", c.Title, err)
 	}
-	b = presentational(b)
+	b = endAnchored(presentational(b), d.labels)
 	title := html.EscapeString(c.Title)
 	head := fmt.Sprintf(`<svg class="chart" width="%d" height="%d" role="img" aria-label="%s"`, Width, c.Height(), title)
 	b = bytes.Replace(b, []byte("<svg"), []byte(head), 1)
@@ -57,6 +58,27 @@ func (c *Chart) SVG(w io.Writer) error {
 		return fmt.Errorf("chart: %w", err)
 	}
 	return nil
+}
+
+var textStart = regexp.MustCompile(`<text x="(-?[0-9.]+)"([^>]*)>([^<]*)</text>`)
+
+// endAnchored anchors the category labels at their right end, where they
+// meet the axis: the library places each by its width in the measuring
+// font, and a reader's font with wider Latin letters would otherwise run
+// into the bars ("Q-GOAL-ACTUAL-VAGUE").
+func endAnchored(svg []byte, widths map[string]int) []byte {
+	return textStart.ReplaceAllFunc(svg, func(m []byte) []byte {
+		g := textStart.FindSubmatch(m)
+		w, ok := widths[html.UnescapeString(string(g[3]))]
+		if !ok {
+			return m
+		}
+		x, err := strconv.ParseFloat(string(g[1]), 64)
+		if err != nil {
+			return m
+		}
+		return fmt.Appendf(nil, `<text x="%s" text-anchor="end"%s>%s</text>`, strconv.FormatFloat(x+float64(w), 'f', -1, 64), g[2], g[3])
+	})
 }
 
 var styleAttr = regexp.MustCompile(`style="([^"]*)"`)
