@@ -145,7 +145,9 @@ func TestSVGLabels(t *testing.T) {
 	}
 }
 
-func loadFont(t *testing.T) []byte {
+func loadFont(t *testing.T) []byte { return loadFontB(t) }
+
+func loadFontB(t testing.TB) []byte {
 	t.Helper()
 	_, data, err := cjkfont.Load("")
 	if err != nil {
