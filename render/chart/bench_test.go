@@ -1,21 +1,19 @@
-package chart_test
+package chart
 
 import (
 	"io"
 	"strconv"
 	"testing"
-
-	"jixiao/render/chart"
 )
 
 // BenchmarkPNG draws a report's 各指标分值与得分 chart of 15 indicators, the
 // larger of its two charts, for print.
 func BenchmarkPNG(b *testing.B) {
-	f, err := chart.ParseFont(loadFontB(b))
+	f, err := ParseFont(loadFontB(b))
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := &chart.Chart{Title: "各指标分值与得分", Unit: "分", Series: []chart.Series{{Name: "分值"}, {Name: "得分"}}}
+	c := &Chart{Title: "各指标分值与得分", Unit: "分", Series: []Series{{Name: "分值"}, {Name: "得分"}}}
 	for i := range 15 {
 		c.Categories = append(c.Categories, "指标"+strconv.Itoa(i))
 		c.Series[0].Values = append(c.Series[0].Values, 10)

@@ -1,4 +1,4 @@
-package chart_test
+package chart
 
 import (
 	"bytes"
@@ -12,12 +12,11 @@ import (
 	"strings"
 	"testing"
 
-	"jixiao/render/chart"
 	"jixiao/render/internal/cjkfont"
 )
 
-var sample = &chart.Chart{Title: "预算与执行情况", Unit: "万元", Categories: []string{"年度资金总额", "基本支出", "项目支出"},
-	Series: []chart.Series{{Name: "年初预算数", Values: []float64{495.66, 435.79, 59.87}}, {Name: "全年执行数", Values: []float64{math.NaN(), 388.11, 286.74}}}}
+var sample = &Chart{Title: "预算与执行情况", Unit: "万元", Categories: []string{"年度资金总额", "基本支出", "项目支出"},
+	Series: []Series{{Name: "年初预算数", Values: []float64{495.66, 435.79, 59.87}}, {Name: "全年执行数", Values: []float64{math.NaN(), 388.11, 286.74}}}}
 
 // text is one <text> element of an SVG: where the library put it.
 type text struct {
@@ -120,8 +119,8 @@ func TestSVG(t *testing.T) {
 // TestSVGLabels: a bar's given text replaces its value, in the bar's own
 // place, also when values repeat or are missing; text is escaped.
 func TestSVGLabels(t *testing.T) {
-	c := &chart.Chart{Title: "自评分<分布>", NoValueAxis: true, Categories: []string{"<60", "60–90", "90–95", "≥95"},
-		Series: []chart.Series{{Values: []float64{0, 3, math.NaN(), 3}, Labels: []string{"0", "3（30.00%）", "", "3（30.01%）"}}}}
+	c := &Chart{Title: "自评分<分布>", NoValueAxis: true, Categories: []string{"<60", "60–90", "90–95", "≥95"},
+		Series: []Series{{Values: []float64{0, 3, math.NaN(), 3}, Labels: []string{"0", "3（30.00%）", "", "3（30.01%）"}}}}
 	var buf bytes.Buffer
 	if err := c.SVG(&buf); err != nil {
 		t.Fatal(err)
@@ -160,7 +159,7 @@ func loadFontB(t testing.TB) []byte {
 }
 
 func TestPNG(t *testing.T) {
-	f, err := chart.ParseFont(loadFont(t))
+	f, err := ParseFont(loadFont(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,24 +171,24 @@ func TestPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := img.Bounds(); b.Dx() != chart.Width*chart.Scale || b.Dy() != sample.Height()*chart.Scale {
-		t.Errorf("size %v, want %d×%d", b, chart.Width*chart.Scale, sample.Height()*chart.Scale)
+	if b := img.Bounds(); b.Dx() != Width*Scale || b.Dy() != sample.Height()*Scale {
+		t.Errorf("size %v, want %d×%d", b, Width*Scale, sample.Height()*Scale)
 	}
 }
 
 func TestEmptyChart(t *testing.T) {
 	var buf bytes.Buffer
-	if err := (&chart.Chart{Title: "空"}).SVG(&buf); err != nil {
+	if err := (&Chart{Title: "空"}).SVG(&buf); err != nil {
 		t.Fatal(err)
 	}
 	parseSVG(t, buf.Bytes())
 }
 
 func TestParseFontRejectsGarbage(t *testing.T) {
-	if _, err := chart.ParseFont([]byte("not a font")); err == nil {
+	if _, err := ParseFont([]byte("not a font")); err == nil {
 		t.Error("garbage parsed as a font")
 	}
-	if _, err := chart.ParseFont(nil); err == nil {
+	if _, err := ParseFont(nil); err == nil {
 		t.Error("empty data parsed as a font")
 	}
 }

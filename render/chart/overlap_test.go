@@ -1,10 +1,6 @@
 package chart
 
 import (
-	"bytes"
-	"encoding/xml"
-	"io"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,8 +8,6 @@ import (
 	"github.com/go-analyze/charts"
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font"
-
-	"jixiao/render/internal/cjkfont"
 )
 
 // placed is one <text> the library laid out: its string and its box.
@@ -34,43 +28,15 @@ func layoutOf(t *testing.T, c *Chart, tf *truetype.Font, s int) []placed {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := xml.NewDecoder(bytes.NewReader(presentational(svg)))
-	var out []placed
-	var x, y, size float64
-	in := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			if in = e.Name.Local == "text"; in {
-				for _, a := range e.Attr {
-					v, _ := strconv.ParseFloat(strings.TrimSuffix(a.Value, "px"), 64)
-					switch a.Name.Local {
-					case "x":
-						x = v
-					case "y":
-						y = v
-					case "font-size":
-						size = v
-					}
-				}
-			}
-		case xml.CharData:
-			if in {
-				face := truetype.NewFace(tf, &truetype.Options{Size: size, DPI: 72})
-				m := face.Metrics()
-				w := float64(font.MeasureString(face, string(e))) / 64
-				out = append(out, placed{string(e), x, y - float64(m.Ascent)/64, x + w, y + float64(m.Descent)/64})
-				in = false
-			}
-		}
+	texts, _ := parseSVG(t, presentational(svg))
+	out := make([]placed, len(texts))
+	for i, x := range texts {
+		face := truetype.NewFace(tf, &truetype.Options{Size: x.size, DPI: 72})
+		m := face.Metrics()
+		w := float64(font.MeasureString(face, x.s)) / 64
+		out[i] = placed{x.s, x.x, x.y - float64(m.Ascent)/64, x.x + w, x.y + float64(m.Descent)/64}
 	}
+	return out
 }
 
 // TestLabelsNeverOverlap (issue 14): with long category names (the 部门整体
@@ -79,14 +45,7 @@ func layoutOf(t *testing.T, c *Chart, tf *truetype.Font, s int) []placed {
 // the font the layout was made with; none leaves the picture; every
 // category and value keeps its label.
 func TestLabelsNeverOverlap(t *testing.T) {
-	_, data, err := cjkfont.Load("")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skip(err)
-	}
-	tf, err := truetype.Parse(data)
+	tf, err := truetype.Parse(loadFont(t))
 	if err != nil {
 		t.Fatal(err)
 	}
