@@ -150,9 +150,22 @@ func (c *Chart) render(format string, f *truetype.Font, s int) (drawing, error) 
 	opt.ValueAxis[0].Min = charts.Ptr(0.0)
 	opt.ValueAxis[0].LabelFontStyle = fs(11)
 	opt.ValueFormatter = label // 600, not 600.00
-	// few ticks: the last one is pulled inside the plot, and with many it
-	// ran into the one before
-	opt.ValueAxis[0].LabelCount = 5
+	most := 0.0
+	for _, ser := range list {
+		for _, v := range ser.Values {
+			if !math.IsNaN(v) {
+				most = max(most, v)
+			}
+		}
+	}
+	// four or five round ticks (0, 200 … 800; 0, 5 … 20): with the
+	// library's own, many crowded into one another ("700800") or fell on
+	// 5.25 and 15.75
+	if step := niceStep(most / 4); step > 0 {
+		top := math.Ceil(most/step) * step
+		opt.ValueAxis[0].Max = charts.Ptr(top)
+		opt.ValueAxis[0].LabelCount = int(math.Round(top/step)) + 1
+	}
 	if c.Unit != "" {
 		opt.ValueAxis[0].Title = "单位：" + c.Unit
 		opt.ValueAxis[0].TitleFontStyle = fs(11)
@@ -160,14 +173,6 @@ func (c *Chart) render(format string, f *truetype.Font, s int) (drawing, error) 
 	if c.NoValueAxis {
 		opt.ValueAxis[0].Show = charts.Ptr(false)
 		// no ticks to round to: the longest bar spans the plot
-		most := 0.0
-		for _, ser := range list {
-			for _, v := range ser.Values {
-				if !math.IsNaN(v) {
-					most = max(most, v)
-				}
-			}
-		}
 		if most > 0 {
 			opt.ValueAxis[0].Max = charts.Ptr(most)
 		}
@@ -209,6 +214,20 @@ func labelsOf(vals []float64, texts []string) charts.SeriesLabelFormatter {
 		}
 		return label(v), nil
 	}
+}
+
+// niceStep rounds x up to 1, 2 or 5 times a power of ten; 0 for x ≤ 0.
+func niceStep(x float64) float64 {
+	if x <= 0 || math.IsInf(x, 0) {
+		return 0
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 5} {
+		if x <= m*p {
+			return m * p
+		}
+	}
+	return 10 * p
 }
 
 // label formats a value for the end of its bar.

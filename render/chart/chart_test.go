@@ -95,6 +95,12 @@ func TestSVG(t *testing.T) {
 			t.Errorf("SVG lacks %q", want)
 		}
 	}
+	// round ticks from zero: 0, 200 … 600 for values up to 495.66
+	for _, tick := range []string{"0", "200", "400", "600"} {
+		if !has(texts, tick) {
+			t.Errorf("no tick %s", tick)
+		}
+	}
 	if has(texts, "NaN") {
 		t.Error("a missing value is labelled NaN")
 	}
