@@ -63,7 +63,7 @@ func (s *Server) pageDashboardShow(w http.ResponseWriter, r *http.Request) error
 func dashboardSections(res *dashboardResult) []dashboardSection {
 	b := &res.Board
 	var out []dashboardSection
-	for i, t := range res.tables() {
+	for _, t := range res.tables() {
 		sec := dashboardSection{Table: t}
 		switch t.Key {
 		case "filing":
@@ -71,14 +71,14 @@ func dashboardSections(res *dashboardResult) []dashboardSection {
 			for _, f := range res.Filing {
 				bars = append(bars, chart.Bar{Label: f.Task, Value: f.Delivery, Text: fmt.Sprintf("%d/%d（%s）", f.Delivered, f.Obligations, dashboard.Percent(f.Delivery))})
 			}
-			sec.Chart = barChart(t, i, bars)
+			sec.Chart = barChart(t, bars)
 		case "self_scores":
-			sec.Chart = bandChart(t, i, b.SelfScores.Bands)
+			sec.Chart = bandChart(t, b.SelfScores.Bands)
 			sec.Note = fmt.Sprintf("共 %d 份，平均 %s 分。", b.SelfScores.Total, b.SelfScores.Mean.StringFixed(2))
 		case "grades":
-			sec.Chart = bandChart(t, i, b.Grades)
+			sec.Chart = bandChart(t, b.Grades)
 		case "execution_rates":
-			sec.Chart = bandChart(t, i, b.Rates.Bands)
+			sec.Chart = bandChart(t, b.Rates.Bands)
 			sec.Note = fmt.Sprintf("能计算执行率的 %d 份，平均 %s；未能计算 %d 份。", b.Rates.Total, dashboard.Percent(b.Rates.Mean), b.Rates.Unknown)
 		case "self_score_by_rate":
 			sr := b.ScoreByRate
@@ -90,30 +90,30 @@ func dashboardSections(res *dashboardResult) []dashboardSection {
 				}
 				bars = append(bars, chart.Bar{Label: "执行率 " + l, Value: sr.Mean[j], Text: text})
 			}
-			sec.Chart = barChart(t, i, bars)
+			sec.Chart = barChart(t, bars)
 			sec.Note = fmt.Sprintf("自评分不低于 %s 而执行率低于 %s 的 %d 份（与风险排序的 R-INFLATED 相同）。",
 				sr.ScoreAtLeast.String(), dashboard.Percent(sr.RateBelow), sr.Inflated)
 		case "self_vs_review":
 			rv := b.Review
-			sec.Chart = barChart(t, i, []chart.Bar{
+			sec.Chart = barChart(t, []chart.Bar{
 				{Label: "平均自评分", Value: rv.MeanSelf, Text: rv.MeanSelf.StringFixed(2)},
 				{Label: "平均复核得分", Value: rv.MeanReview, Text: rv.MeanReview.StringFixed(2)},
 			})
 			sec.Note = fmt.Sprintf("已复核评分 %d 份，复核得分平均比自评分 %s 分（行：自评分区间；列：复核得分区间）。", rv.Reviewed, signed(rv.MeanGap))
 		case "review_gaps":
-			sec.Chart = bandChart(t, i, b.Review.Gaps.Bands)
+			sec.Chart = bandChart(t, b.Review.Gaps.Bands)
 		case "findings":
 			var bars []chart.Bar
 			for _, f := range b.Findings {
 				bars = append(bars, chart.Bar{Label: f.Code, Value: decimal.NewFromInt(int64(f.Evaluations)), Text: fmt.Sprintf("%d 份（%s）", f.Evaluations, dashboard.Percent(f.Share))})
 			}
-			sec.Chart = barChart(t, i, bars)
+			sec.Chart = barChart(t, bars)
 		case "departments":
 			var bars []chart.Bar
 			for _, g := range b.Departments {
 				bars = append(bars, chart.Bar{Label: g.Name, Value: g.MeanSelf, Text: fmt.Sprintf("平均 %s 分，执行率 %s", g.MeanSelf.StringFixed(2), dashboard.Percent(g.MeanRate))})
 			}
-			sec.Chart = barChart(t, i, bars)
+			sec.Chart = barChart(t, bars)
 		case "units":
 			continue // its own table on the page, with links
 		}
@@ -129,19 +129,19 @@ func signed(v decimal.Decimal) string {
 	return "高 " + v.StringFixed(2)
 }
 
-func bandChart(t dashboard.Table, i int, bs []dashboard.Band) template.HTML {
+func bandChart(t dashboard.Table, bs []dashboard.Band) template.HTML {
 	bars := make([]chart.Bar, len(bs))
 	for j, b := range bs {
 		bars[j] = chart.Bar{Label: b.Label, Value: decimal.NewFromInt(int64(b.Count)), Text: fmt.Sprintf("%d（%s）", b.Count, dashboard.Percent(b.Share))}
 	}
-	return barChart(t, i, bars)
+	return barChart(t, bars)
 }
 
 // barChart draws bars under the table's title; the chart escapes every
 // text it writes, so its SVG is safe to embed.
-func barChart(t dashboard.Table, i int, bars []chart.Bar) template.HTML {
+func barChart(t dashboard.Table, bars []chart.Bar) template.HTML {
 	if len(bars) == 0 {
 		return ""
 	}
-	return template.HTML(chart.Bars{ID: t.Key, Title: t.Title, Bars: bars, Pattern: i}.SVG())
+	return template.HTML(chart.Bars{Title: t.Title, Bars: bars}.SVG())
 }

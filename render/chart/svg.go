@@ -1,56 +1,103 @@
 package chart
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/go-analyze/charts"
+	"github.com/golang/freetype/truetype"
+
+	"jixiao/render/internal/cjkfont"
 )
 
+// measureFont is the font the SVG's layout is measured in: the built-in
+// CJK face, whose ideographs are one em wide as in every CJK font the
+// reader's browser may use. Without it the library would measure Chinese
+// in its Latin font and under-size every label.
+var measureFont = sync.OnceValue(func() *Font {
+	_, data, err := cjkfont.Load("")
+	if err != nil {
+		return nil
+	}
+	f, _ := ParseFont(data)
+	return f
+})
+
 // SVG writes the chart as a standalone SVG element (no XML prolog), ready
-// to inline in HTML. Text uses the reader's CJK fonts.
+// to inline in HTML. Its text takes the font of the page around it, and
+// its styling is in presentation attributes, not style attributes, so
+// that a page whose Content-Security-Policy forbids inline styles shows
+// it as drawn.
 func (c *Chart) SVG(w io.Writer) error {
-	l := c.layout()
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s" font-family="'FangSong','STFangsong','LXGW WenKai','Noto Sans CJK SC',sans-serif">`,
-		Width, Height, Width, Height, html.EscapeString(c.Title))
-	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/>`, Width, Height)
-	fmt.Fprintf(&b, `<text x="%d" y="26" text-anchor="middle" font-size="17" font-weight="bold">%s</text>`, Width/2, html.EscapeString(c.Title))
-	if c.Unit != "" {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="12" fill="#555">单位：%s</text>`, l.left-56, l.top-10, html.EscapeString(c.Unit))
+	var tf *truetype.Font // nil: the library's own
+	if f := measureFont(); f != nil {
+		tf = f.f
 	}
-	for _, v := range l.ticks {
-		y := l.y(v)
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#ddd"/>`, l.left, y, l.right, y)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="end" font-size="12" fill="#555">%s</text>`, l.left-6, y+4, label(v))
+	d, err := c.render(charts.ChartOutputSVG, tf, 1)
+	if err != nil {
+		return fmt.Errorf("chart: %s: %w", c.Title, err)
 	}
-	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#333"/>`, l.left, l.bottom, l.right, l.bottom)
-	for _, br := range c.bars(l) {
-		p := palette[br.series%len(palette)]
-		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#%02x%02x%02x"/>`, br.x, br.y, br.w, br.h, p[0], p[1], p[2])
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="11">%s</text>`, br.x+br.w/2, br.y-4, label(br.value))
+	b, err := d.p.Bytes()
+	if err != nil {
+		return fmt.Errorf("chart: %s: %w", c.Title, err)
 	}
-	group := (l.right - l.left) / float64(max(len(c.Categories), 1))
-	for i, cat := range c.Categories {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="12">%s</text>`, l.left+group*(float64(i)+0.5), l.bottom+18, html.EscapeString(clip(cat, 8)))
+	b = endAnchored(presentational(b), d.labels)
+	title := html.EscapeString(c.Title)
+	head := fmt.Sprintf(`<svg class="chart" width="%d" height="%d" role="img" aria-label="%s"`, Width, c.Height(), title)
+	b = bytes.Replace(b, []byte("<svg"), []byte(head), 1)
+	if i := bytes.IndexByte(b, '>'); i >= 0 {
+		b = append(b[:i+1:i+1], append([]byte("<title>"+title+"</title>"), b[i+1:]...)...)
 	}
-	x := l.left
-	for s, ser := range c.Series {
-		p := palette[s%len(palette)]
-		fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="12" height="12" fill="#%02x%02x%02x"/>`, x, Height-24, p[0], p[1], p[2])
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="12">%s</text>`, x+16, Height-14, html.EscapeString(ser.Name))
-		x += 16 + 14*float64(len([]rune(ser.Name))) + 24
+	if _, err := w.Write(b); err != nil {
+		return fmt.Errorf("chart: %w", err)
 	}
-	b.WriteString(`</svg>`)
-	_, err := io.WriteString(w, b.String())
-	return err
+	return nil
 }
 
-// clip shortens a long category name so labels do not collide.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
+var textStart = regexp.MustCompile(`<text x="(-?[0-9.]+)"([^>]*)>([^<]*)</text>`)
+
+// endAnchored anchors the category labels at their right end, where they
+// meet the axis: the library places each by its width in the measuring
+// font, and a reader's font with wider Latin letters would otherwise run
+// into the bars ("Q-GOAL-ACTUAL-VAGUE").
+func endAnchored(svg []byte, widths map[string]int) []byte {
+	return textStart.ReplaceAllFunc(svg, func(m []byte) []byte {
+		g := textStart.FindSubmatch(m)
+		w, ok := widths[html.UnescapeString(string(g[3]))]
+		if !ok {
+			return m
+		}
+		x, err := strconv.ParseFloat(string(g[1]), 64)
+		if err != nil {
+			return m
+		}
+		return fmt.Appendf(nil, `<text x="%s" text-anchor="end"%s>%s</text>`, strconv.FormatFloat(x+float64(w), 'f', -1, 64), g[2], g[3])
+	})
+}
+
+var styleAttr = regexp.MustCompile(`style="([^"]*)"`)
+
+// presentational turns each style="k:v;…" the library writes into k="v"
+// attributes, and drops font-family so that text inherits the page's
+// font (the library names its measuring font, which the reader may lack).
+func presentational(svg []byte) []byte {
+	return styleAttr.ReplaceAllFunc(svg, func(m []byte) []byte {
+		decls := styleAttr.FindSubmatch(m)[1]
+		var out []string
+		for d := range strings.SplitSeq(string(decls), ";") {
+			k, v, ok := strings.Cut(d, ":")
+			k = strings.TrimSpace(k)
+			if !ok || k == "" || k == "font-family" {
+				continue
+			}
+			out = append(out, k+`="`+strings.TrimSpace(v)+`"`)
+		}
+		return []byte(strings.Join(out, " "))
+	})
 }

@@ -82,7 +82,7 @@ func (p *pkg) block(b report.Block, opt Options) error {
 		if err := b.Chart.PNG(&buf, opt.ChartFont); err != nil {
 			return fmt.Errorf("docx: %w", err)
 		}
-		p.image(buf.Bytes(), chart.Width, chart.Height, b.Chart.Title)
+		p.image(buf.Bytes(), chart.Width, b.Chart.Height(), b.Chart.Title)
 	}
 	return nil
 }
@@ -356,6 +356,10 @@ func (p *pkg) image(png []byte, w, h int, name string) {
 	rel, n := p.addImage(png)
 	cx := int64(150 * 36000) // EMU per mm
 	cy := cx * int64(h) / int64(w)
+	// a chart of many bars is shrunk to most of an A4 page, never run off it
+	if most := int64(200 * 36000); cy > most {
+		cx, cy = cx*most/cy, most
+	}
 	fmt.Fprintf(&p.body, `<w:p><w:pPr><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="%s"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="%d" name="image%d.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`,
 		cx, cy, n, esc(name), n, n, rel, cx, cy)
 }

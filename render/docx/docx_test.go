@@ -1,7 +1,12 @@
 package docx_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -75,5 +80,49 @@ func TestReport(t *testing.T) {
 				t.Errorf("%d charts, want 2", n)
 			}
 		})
+	}
+}
+
+// TestTallChartFitsThePage: a chart of many bars (60 indicators) is shrunk
+// to fit an A4 page, not run off it.
+func TestTallChartFitsThePage(t *testing.T) {
+	_, data, err := cjkfont.Load("")
+	if err != nil {
+		t.Skip(err)
+	}
+	var opt docx.Options
+	opt.ChartFont, _ = chart.ParseFont(data)
+	ch := &chart.Chart{Title: "各指标分值与得分", Unit: "分", Series: []chart.Series{{Name: "分值"}, {Name: "得分"}}}
+	for i := range 60 {
+		ch.Categories = append(ch.Categories, fmt.Sprintf("指标%d", i))
+		ch.Series[0].Values = append(ch.Series[0].Values, 2)
+		ch.Series[1].Values = append(ch.Series[1].Values, 1.5)
+	}
+	o := &report.Outline{Title: "报告", Sections: []report.Section{{Level: 1, Heading: "一、", Blocks: []report.Block{{Kind: report.KindChart, Chart: ch}}}}}
+	var buf bytes.Buffer
+	if err := docx.WriteReport(&buf, o, opt); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := io.ReadAll(f)
+	m := regexp.MustCompile(`<wp:extent cx="(\d+)" cy="(\d+)"/>`).FindSubmatch(doc)
+	if m == nil {
+		t.Fatal("no picture")
+	}
+	cx, _ := strconv.Atoi(string(m[1]))
+	cy, _ := strconv.Atoi(string(m[2]))
+	if cy > 200*36000 || cx > 150*36000 {
+		t.Errorf("picture %d×%d mm, wider than 150 or taller than 200", cx/36000, cy/36000)
+	}
+	// the proportions kept
+	if want := cx * ch.Height() / chart.Width; cy < want-36000 || cy > want+36000 {
+		t.Errorf("height %d mm, want %d for its width", cy/36000, want/36000)
 	}
 }

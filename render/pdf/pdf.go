@@ -197,7 +197,11 @@ func (d *doc) image(c *chart.Chart) error {
 		return fmt.Errorf("pdf: image: %w", err)
 	}
 	w := d.textWidth() * 0.9
-	h := w * chart.Height / chart.Width
+	h := w * float64(c.Height()) / chart.Width
+	// a chart of many bars is shrunk to most of a page, never run off it
+	if most := (pageH - marginTop - marginBottom) * 0.8; h > most {
+		w, h = w*most/h, most
+	}
 	d.ensure(h + 12)
 	if err := d.gp.ImageByHolder(img, d.marginX+(d.textWidth()-w)/2, d.y+6, &gopdf.Rect{W: w, H: h}); err != nil {
 		return fmt.Errorf("pdf: image: %w", err)
