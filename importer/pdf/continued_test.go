@@ -212,16 +212,7 @@ func TestContinuedTable(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := drawContinued(t, tc.brk, tc.top)
-			d, err := ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got [][][]string
-			for _, b := range d.Blocks {
-				if b.Kind == jixiao.BlockTable {
-					got = append(got, cellGrid(b.Table))
-				}
-			}
+			got := readTables(t, data)
 			if diff := cmp.Diff(want(tc.brk, tc.top), got); diff != "" {
 				t.Errorf("tables (-want +got):\n%s", diff)
 			}
@@ -244,16 +235,7 @@ func TestTotalInLabelColumn(t *testing.T) {
 	}
 	// 总分's centre: (130+76+70+56+56)/2 = 194, inside 二级 (130 to 206)
 	data := drawRows(t, rows, []float64{130, 76, 70, 56, 56, 40, 40}, len(rows), false)
-	d, err := ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got [][][]string
-	for _, b := range d.Blocks {
-		if b.Kind == jixiao.BlockTable {
-			got = append(got, cellGrid(b.Table))
-		}
-	}
+	got := readTables(t, data)
 	want := [][][]string{{
 		indicatorHeader,
 		{"产出指标", "", "完成量", "100%", "100%", "20", "20"},
@@ -266,4 +248,20 @@ func TestTotalInLabelColumn(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("tables (-want +got):\n%s", diff)
 	}
+}
+
+// readTables reads a PDF and returns its tables as cellGrid slots.
+func readTables(t *testing.T, data []byte) [][][]string {
+	t.Helper()
+	d, err := ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][][]string
+	for _, b := range d.Blocks {
+		if b.Kind == jixiao.BlockTable {
+			got = append(got, cellGrid(b.Table))
+		}
+	}
+	return got
 }
