@@ -174,6 +174,7 @@ func checkCells(t *testing.T, g *report.Grid, doc bboxDoc, rs []rules2D) {
 			}
 		}
 	}
+	level1 := level1Labels(g)
 	printed := map[string]bool{}
 	onPage := make([]map[string]bool, len(doc)) // the cells' texts on each page
 	for p, page := range doc {
@@ -202,6 +203,9 @@ func checkCells(t *testing.T, g *report.Grid, doc bboxDoc, rs []rules2D) {
 			if c.Header && len(lines) > 1 {
 				checkLabelLines(t, p+1, c.Text, lines)
 			}
+			if level1[text] && len(lines) > 1 && !(len(lines) == 2 && lines[1] == "指标") {
+				t.Errorf("page %d: the 一级 label %q breaks inside a word: %q", p+1, c.Text, lines)
+			}
 			if c.Valid && c.Kind != report.KindText && len(lines) > 1 {
 				t.Errorf("page %d: the number %q is broken over lines %q", p+1, c.Text, lines)
 			}
@@ -213,6 +217,32 @@ func checkCells(t *testing.T, g *report.Grid, doc bboxDoc, rs []rules2D) {
 		}
 	}
 	checkGroupLabels(t, g, onPage)
+}
+
+// level1Labels are the texts of the indicator block's 一级 cells, which
+// print on one line or, at most, break before 指标 (满意度 / 指标).
+func level1Labels(g *report.Grid) map[string]bool {
+	out := map[string]bool{}
+	n := len(g.Headings)
+	if n == 0 {
+		return out
+	}
+	hd := g.Headings[n-1]
+	col := -1
+	for j, c := range g.Rows[hd.Row] {
+		if !c.Covered && c.Text == report.LabelLevel1 {
+			col = j
+		}
+	}
+	if col < 0 {
+		return out
+	}
+	for r := hd.Row + 1; r < hd.End; r++ {
+		if c := g.Rows[r][col]; !c.Covered && c.Text != "" {
+			out[squeeze(c.Text)] = true
+		}
+	}
+	return out
 }
 
 // checkGroupLabels: every page with an indicator row shows the row's 一级

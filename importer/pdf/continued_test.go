@@ -40,6 +40,13 @@ var indicatorHeader = []string{"一级指标", "二级指标", "三级指标", "
 // that page.
 func drawContinued(t *testing.T, brk int, top bool) []byte {
 	t.Helper()
+	return drawRows(t, indicatorRows, []float64{60, 46, 110, 62, 62, 40, 40}, brk, top)
+}
+
+// drawRows is drawContinued on any indicator rows and column widths (in
+// points); brk at len(rows) draws one page.
+func drawRows(t *testing.T, body [][]string, widths []float64, brk int, top bool) []byte {
+	t.Helper()
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
 	if err := pdf.AddTTFFont("cjk", font(t)); err != nil {
@@ -49,12 +56,11 @@ func drawContinued(t *testing.T, brk int, top bool) []byte {
 		t.Fatal(err)
 	}
 	const lineH, pad = 13.0, 4.0
-	widths := []float64{60, 46, 110, 62, 62, 40, 40}
 	xs := []float64{80}
 	for _, w := range widths {
 		xs = append(xs, xs[len(xs)-1]+w)
 	}
-	rows := append([][]string{indicatorHeader}, indicatorRows...)
+	rows := append([][]string{indicatorHeader}, body...)
 	brk++ // the header is row 0
 	span := func(i, j int) (rs, cs int) {
 		for rs = 1; i+rs < len(rows) && rows[i+rs][j] == "^"; rs++ {
@@ -206,19 +212,56 @@ func TestContinuedTable(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := drawContinued(t, tc.brk, tc.top)
-			d, err := ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got [][][]string
-			for _, b := range d.Blocks {
-				if b.Kind == jixiao.BlockTable {
-					got = append(got, cellGrid(b.Table))
-				}
-			}
+			got := readTables(t, data)
 			if diff := cmp.Diff(want(tc.brk, tc.top), got); diff != "" {
 				t.Errorf("tables (-want +got):\n%s", diff)
 			}
 		})
 	}
+}
+
+// TestTotalInLabelColumn reads a table whose 二级 column is blank and
+// whose 一级 column is wide, so that 总分, merged from 一级 to 实际完成值,
+// is centred in the 二级 column: it stays in its own row, and is not
+// taken for an 二级 label merged over every row above it.
+func TestTotalInLabelColumn(t *testing.T) {
+	rows := [][]string{
+		{"产出指标", "", "完成量", "100%", "100%", "20", "20"},
+		{"^", "", "完成率", "100%", "100%", "20", "20"},
+		{"^", "", "完成时间", "年度完成", "已完成", "20", "20"},
+		{"满意度指标", "", "群众满意度", "100%", "100%", "20", "20"},
+		{"成本指标", "", "节约率", "100%", "100%", "10", "10"},
+		{"总分", ">", ">", ">", ">", "90", "90"},
+	}
+	// 总分's centre: (130+76+70+56+56)/2 = 194, inside 二级 (130 to 206)
+	data := drawRows(t, rows, []float64{130, 76, 70, 56, 56, 40, 40}, len(rows), false)
+	got := readTables(t, data)
+	want := [][][]string{{
+		indicatorHeader,
+		{"产出指标", "", "完成量", "100%", "100%", "20", "20"},
+		{"^", "", "完成率", "100%", "100%", "20", "20"},
+		{"^", "", "完成时间", "年度完成", "已完成", "20", "20"},
+		{"满意度指标", "", "群众满意度", "100%", "100%", "20", "20"},
+		{"成本指标", "", "节约率", "100%", "100%", "10", "10"},
+		{"", "总分", "", "", "", "90", "90"},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tables (-want +got):\n%s", diff)
+	}
+}
+
+// readTables reads a PDF and returns its tables as cellGrid slots.
+func readTables(t *testing.T, data []byte) [][][]string {
+	t.Helper()
+	d, err := ReadAt(bytes.NewReader(data), int64(len(data)), limit.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][][]string
+	for _, b := range d.Blocks {
+		if b.Kind == jixiao.BlockTable {
+			got = append(got, cellGrid(b.Table))
+		}
+	}
+	return got
 }

@@ -256,7 +256,7 @@ func (reg *region) block(s *segment, t *jixiao.Table, page, ntab int) {
 			continue
 		}
 		if cs.slots[i].label {
-			reg.partition(mine, from, s.to, s.open)
+			reg.partitionBelow(mine, from, s.to, s.open)
 		} else {
 			reg.nearest(mine, s.from, s.to)
 		}
@@ -286,6 +286,31 @@ func (reg *region) block(s *segment, t *jixiao.Table, page, ntab int) {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+}
+
+// partitionBelow fits a label column's cells on its rows (partition),
+// from the row of its first cell when that cell cannot be a label merged
+// down from the block's first row: it lies more than a row below the
+// middle of the longest run of rows it could head (up to the next cell's
+// row). The rows above it hold no label in this column: an 二级 column
+// left blank above its first label, or a column whose only text is
+// 总分's, merged across the columns from 一级 and centred where their
+// middle falls (in 二级, when 一级 is wide). Stretched up to the block's
+// first row, such a cell would be read as the label of every row above
+// it. A continued page (open) leaves rows above free already.
+func (reg *region) partitionBelow(cells []*bcell, from, to int, open bool) {
+	if !open && len(cells) > 0 {
+		byY := slices.Clone(cells)
+		slices.SortFunc(byY, func(a, b *bcell) int { return cmpFloat(a.cy(), b.cy()) })
+		r, end := reg.rowAt(byY[0].cy(), from, to), to
+		if len(byY) > 1 {
+			end = reg.rowAt(byY[1].cy(), from, to)
+		}
+		if float64(r) > float64(from+end-1)/2+1 {
+			from = r
+		}
+	}
+	reg.partition(cells, from, to, open)
 }
 
 // plain lays out rows without a header, left to right; a cell at the

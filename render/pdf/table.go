@@ -23,15 +23,22 @@ type table struct {
 	adv     func(rune) float64
 }
 
-// grid draws a table: its title, then its rows. Rows tied together by
-// vertical merges (a band) stay on one page when they fit on one. A band
-// taller than a page breaks between rows, at the lowest break that leaves
-// every merged cell it cuts room for its text on both pages; such a cell
-// is drawn on each page as a box over its rows there, with its text again,
-// and the heading row of the rows below the break is repeated at the top
-// of the new page (report.Grid.Headings), as printed tables repeat their
-// 标题行: a continued page reads on its own, by eye and by an importer.
+// grid draws a table: its title, then its rows, on the pages
+// report.Paginate plans for them, as the docx and xlsx tables are: rows
+// tied by vertical merges stay on one page when they fit on one, a taller
+// block breaks between indicator groups where it can, a merged cell cut
+// by a break is drawn on each page as a box over its rows there, with its
+// text again, and the heading row of the rows below the break is repeated
+// at the top of the new page (report.Grid.Headings), as printed tables
+// repeat their 标题行: a continued page reads on its own, by eye and by an
+// importer. A table that would start low on a page with less than half a
+// page (or less than all of it) below its title starts on a new page.
 func (d *doc) grid(g *report.Grid) error {
+	t := d.measure(g)
+	full := pageH - marginTop - marginBottom
+	if d.y > marginTop+eps && pageH-marginBottom-d.y-titleHeight(g) < min(t.height(0, len(g.Rows)), full/2) {
+		d.newPage()
+	}
 	if g.Title != "" {
 		size := sizeCaption
 		if g.Subtitle != "" {
@@ -52,25 +59,31 @@ func (d *doc) grid(g *report.Grid) error {
 			return err
 		}
 	}
-	t := d.measure(g)
-	for _, band := range report.Bands(g) {
-		h := t.height(band[0], band[1])
-		switch {
-		case d.y+h <= pageH-marginBottom+eps:
-		case h <= pageH-marginTop-marginBottom+eps:
+	for k, rows := range g.Chunks(report.Paginate(g, t.layout(pageH-marginBottom-d.y, full))) {
+		if k > 0 {
 			d.newPage()
-		default:
-			if err := d.split(t, band); err != nil {
-				return err
-			}
-			continue
 		}
-		if err := d.chunk(t, t.withHeading(band[0], band[1], d.y == marginTop)); err != nil {
+		if err := d.chunk(t, rows); err != nil {
 			return err
 		}
 	}
 	d.y += 8
 	return nil
+}
+
+// titleHeight is about the height of a table's title, subtitle and note.
+func titleHeight(g *report.Grid) float64 {
+	h := 0.0
+	if g.Title != "" {
+		h += sizeCaption * 4
+	}
+	if g.Subtitle != "" {
+		h += sizeBody * 1.6
+	}
+	if g.Note != "" {
+		h += sizeTable * 1.6
+	}
+	return h
 }
 
 // measure breaks every cell's text into lines and sizes the rows: each
@@ -114,6 +127,16 @@ func (d *doc) measure(g *report.Grid) *table {
 	return t
 }
 
+// layout is the table's rows for report.Paginate, first points left on
+// the page the table starts on and full on every other.
+func (t *table) layout(first, full float64) report.Layout {
+	l := report.Layout{Heights: t.heights, Need: map[[2]int]float64{}, First: first, Full: full}
+	for o := range t.lines {
+		l.Need[o] = t.need(o)
+	}
+	return l
+}
+
 // need is the height a cell's text takes.
 func (t *table) need(o [2]int) float64 {
 	return float64(len(t.lines[o]))*lineH + 2*cellPadY
@@ -126,115 +149,6 @@ func (t *table) height(from, to int) float64 {
 		h += t.heights[i]
 	}
 	return h
-}
-
-// withHeading lists rows [from, to) for a page, after the heading that
-// labels them when they open a page and do not start with it.
-func (t *table) withHeading(from, to int, top bool) []int {
-	var rows []int
-	if h := t.g.HeadingOf(from); top && h >= 0 {
-		rows = append(rows, h)
-	}
-	for i := from; i < to; i++ {
-		rows = append(rows, i)
-	}
-	return rows
-}
-
-// split draws a band taller than a page over several pages.
-func (d *doc) split(t *table, band [2]int) error {
-	for from := band[0]; from < band[1]; {
-		top := d.y == marginTop
-		head := 0.0
-		if h := t.g.HeadingOf(from); top && h >= 0 {
-			head = t.heights[h]
-		}
-		avail := pageH - marginBottom - d.y - head
-		to := t.breakAt(from, band[1], avail, top)
-		if to == from {
-			if !top {
-				d.newPage()
-				continue
-			}
-			to = t.fitting(from, band[1], avail)
-		}
-		if err := d.chunk(t, t.withHeading(from, to, top)); err != nil {
-			return err
-		}
-		if from = to; from < band[1] {
-			d.newPage()
-		}
-	}
-	return nil
-}
-
-// fitting returns the end of the rows from from that fit in avail, at
-// least one row: the break when none keeps its merged cells readable.
-func (t *table) fitting(from, stop int, avail float64) int {
-	to, h := from+1, t.heights[from]
-	for to < stop && h+t.heights[to] <= avail+eps {
-		h += t.heights[to]
-		to++
-	}
-	return to
-}
-
-// breakAt returns the last row end after from, up to stop, whose rows fit
-// in avail and where the table may break; from when there is none.
-func (t *table) breakAt(from, stop int, avail float64, top bool) int {
-	best, h := from, 0.0
-	for i := from; i < stop; i++ {
-		h += t.heights[i]
-		if h > avail+eps {
-			break
-		}
-		if i+1 == stop || t.canBreak(from, i+1, top) {
-			best = i + 1
-		}
-	}
-	return best
-}
-
-// canBreak reports whether the rows from from (on a page that repeats
-// their heading when top) may end before row at: every merged cell the
-// break cuts must keep room for its text above the break, and below it on
-// the next page under the repeated heading.
-func (t *table) canBreak(from, at int, top bool) bool {
-	capacity := pageH - marginTop - marginBottom
-	next := t.g.HeadingOf(at)
-	if next >= 0 {
-		capacity -= t.heights[next]
-	}
-	above := -1
-	if top {
-		above = t.g.HeadingOf(from)
-	}
-	for j := range t.g.Widths {
-		o := t.owner[at][j]
-		if o[1] != j || t.owner[at-1][j] != o {
-			continue
-		}
-		need := t.need(o)
-		h := t.height(max(o[0], from), at)
-		if above >= 0 && o[0] < from && t.owner[above][j] == o {
-			h += t.heights[above]
-		}
-		if h+eps < need {
-			return false
-		}
-		end := o[0] + t.g.Rows[o[0]][o[1]].RowSpan
-		h = 0
-		if next >= 0 && t.owner[next][j] == o {
-			h = t.heights[next]
-		}
-		for i := at; i < end && h+t.heights[i] <= capacity+eps; i++ {
-			h += t.heights[i]
-		}
-		if h+eps < need {
-			return false
-		}
-	}
-	return true
 }
 
 // chunk draws rows (consecutive but for a repeated heading first) from the

@@ -34,17 +34,19 @@ func TestBreakKeepsMergedText(t *testing.T) {
 		g.Set(i, 1, report.Cell{Text: fmt.Sprint(i)})
 	}
 	tb := d.measure(g)
-	var got []bool
-	for at := 1; at < 6; at++ {
-		got = append(got, tb.canBreak(0, at, false))
-	}
-	if want := []bool{false, false, true, false, false}; fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("breaks allowed before rows 1-5: got %v, want %v", got, want)
-	}
-	if to := tb.breakAt(0, 6, tb.height(0, 5), false); to != 3 {
-		t.Errorf("room for five rows: break before row %d, want 3", to)
-	}
-	if to := tb.breakAt(0, 6, tb.height(0, 2), false); to != 0 {
-		t.Errorf("room for two rows: break before row %d, want none (0)", to)
+	for _, c := range []struct {
+		name        string
+		first, full float64
+		want        string
+	}{
+		// no part of fewer than three rows holds the label: the break
+		// before row 3 is the only one
+		{"five rows a page", tb.height(0, 5), tb.height(0, 5), "[3]"},
+		{"four rows, then a page", tb.height(0, 4), pageH - marginTop - marginBottom, "[3]"},
+		{"all fits", tb.height(0, 6), tb.height(0, 6), "[]"},
+	} {
+		if got := fmt.Sprint(report.Paginate(g, tb.layout(c.first, c.full))); got != c.want {
+			t.Errorf("%s: breaks %s, want %s", c.name, got, c.want)
+		}
 	}
 }

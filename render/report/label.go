@@ -13,7 +13,53 @@ func LabelLines(text string, per int) string {
 	if per < 1 || len(r) <= per || strings.Contains(text, "\n") {
 		return text
 	}
-	// the words: a bracketed part is one word, every other character one
+	words, chars := labelWords(r, per), labelChars(r, per)
+	// a unit at the end goes on a line of its own
+	if last := chars[len(chars)-1]; len(last) > 1 && len(chars) > 1 {
+		head := string(r[:len(r)-len(last)])
+		return LabelLines(head, per) + "\n" + string(last)
+	}
+	for _, ws := range [][][]rune{words, chars} {
+		for lines := (len(r) + per - 1) / per; lines <= len(r); lines++ {
+			// the balanced length first, longer ones when words do not
+			// divide into it
+			for target := (len(r) + lines - 1) / lines; target <= per; target++ {
+				if out, ok := fill(ws, per, target); ok && strings.Count(out, "\n") < lines {
+					return out
+				}
+			}
+		}
+	}
+	return text
+}
+
+// labelWords cuts a label into the words a line may end after: a
+// bracketed part that fits a line, a connective (及, 和, 与, 或, 、), and
+// the two-character words that the labels of a 自评表 are made of
+// (偏差/原因/分析/及/改进/措施, 年度/指标/值), taken pairwise along each
+// run of other characters, so that 偏差原因分析及改进措施 in four
+// characters a line reads 偏差原因 / 分析及 / 改进措施, not 分析及改 / 进措施.
+func labelWords(r []rune, per int) [][]rune {
+	var words [][]rune
+	run := 0 // characters in the current run of pairs
+	for _, w := range labelChars(r, per) {
+		if len(w) > 1 || strings.ContainsRune("及和与或、", w[0]) {
+			words, run = append(words, w), 0
+			continue
+		}
+		if run%2 == 1 {
+			words[len(words)-1] = append(words[len(words)-1], w...)
+		} else {
+			words = append(words, w)
+		}
+		run++
+	}
+	return words
+}
+
+// labelChars cuts a label into its characters, a bracketed part that fits
+// a line kept whole.
+func labelChars(r []rune, per int) [][]rune {
 	var words [][]rune
 	for i := 0; i < len(r); {
 		if r[i] == '（' || r[i] == '(' {
@@ -30,18 +76,7 @@ func LabelLines(text string, per int) string {
 		words = append(words, r[i:i+1])
 		i++
 	}
-	// a unit at the end goes on a line of its own
-	if last := words[len(words)-1]; len(last) > 1 && len(words) > 1 {
-		head := string(r[:len(r)-len(last)])
-		return LabelLines(head, per) + "\n" + string(last)
-	}
-	lines := (len(r) + per - 1) / per
-	for ; lines <= len(r); lines++ {
-		if out, ok := fill(words, per, (len(r)+lines-1)/lines); ok {
-			return out
-		}
-	}
-	return text
+	return words
 }
 
 // fill lays words on lines of at most target characters (and never more

@@ -75,10 +75,14 @@ func table(ev *jixiao.Evaluation, res *score.Result, rs *jixiao.RuleSet, asState
 		}
 	}
 	// the first column holds the block labels (部门预算资金（万元）, 年度总体目标,
-	// 绩效指标): wide enough for four characters and the unit on a line
-	widths := []float64{20, 16, 17, 21, 18, 18, 12, 18, 28}
+	// 绩效指标): wide enough for four characters and the unit on a line;
+	// the 一级 column holds 满意度指标 on one line (in 16 mm a word
+	// processor printed 满意度指 / 标), taken from 偏差原因, whose text
+	// wraps anyway; the figure columns (the budget block's amounts and
+	// 执行率 too) keep room for 2969.52 and 61.23% on a line
+	widths := []float64{20, 23, 17, 19, 18, 18, 12, 18, 23}
 	if hasStd {
-		widths = []float64{20, 15, 15, 18, 15, 15, 19, 11, 15, 25}
+		widths = []float64{20, 23, 15, 16, 15, 15, 19, 11, 15, 19}
 	}
 	g := NewGrid(widths...)
 	g.Title = TableTitle(ev)
