@@ -11,12 +11,10 @@ import (
 type showPage struct {
 	Rec         *jixiao.EvaluationRecord
 	Ev          *jixiao.Evaluation
-	Panel       checkPanel
+	Pieces      *pagePieces // the table, the panel and the comment targets of this version
 	Actions     []labelled
 	Transitions []*jixiao.Transition
 	Comments    []*jixiao.Comment
-	Paths       []labelled        // what a comment may be pinned to
-	Labels      map[string]string // a comment's path in words
 	CanComment  bool
 	CanScore    bool
 	Scores      []reviewRow
@@ -47,14 +45,12 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 	}
 	d := showPage{Rec: rec, Ev: rec.Content, Downloads: downloads, CanComment: jixiao.CanComment(me, rec),
 		CanScore: jixiao.CanReviewScore(me, rec), Editable: jixiao.CanEdit(me, rec), Transitions: transitions, Comments: comments}
-	if d.Panel, err = s.checkContent(ctx, rec, rec.Content); err != nil {
+	if d.Pieces, err = s.piecesOf(ctx, rec); err != nil {
 		return err
 	}
-	d.Panel = d.Panel.readOnly()
 	for _, a := range jixiao.NextActions(me, rec) {
 		d.Actions = append(d.Actions, labelled{string(a), a.Label()})
 	}
-	d.Paths, d.Labels = commentTargets(rec.Content), targetLabels(rec.Content)
 	d.Scores, d.Gap = reviewRows(rec, scores)
 	return s.render(w, r, http.StatusOK, "show", pageData{Title: "审核 · " + rec.Title, Flash: flash(r), Data: d})
 }

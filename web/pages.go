@@ -90,6 +90,15 @@ var serverViews = []string{"error"}
 // partials are the templates every view may use; they are not views.
 var partials = []string{"layout", "panel", "table"}
 
+// partialFiles are the partials' template files.
+func partialFiles() []string {
+	var files []string
+	for _, n := range partials {
+		files = append(files, "templates/_"+n+".html")
+	}
+	return files
+}
+
 // newPages parses every template and hashes every static file. A view no
 // route renders, or a route whose view does not exist, is an error: a
 // page nobody can reach, or a route that cannot answer.
@@ -113,10 +122,7 @@ func newPages(routes []pageRoute) (*pages, error) {
 		return nil, fmt.Errorf("hashing static files: %w", err)
 	}
 	funcs := templateFuncs(p)
-	var partialFiles []string
-	for _, n := range partials {
-		partialFiles = append(partialFiles, "templates/_"+n+".html")
-	}
+	partialFiles := partialFiles()
 	names, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
 		return nil, err
