@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 
 	"jixiao"
@@ -18,6 +19,7 @@ type showPage struct {
 	CanComment  bool
 	CanScore    bool
 	Scores      []reviewRow
+	ScoreRows   template.HTML // Scores as rows, when the version's piece shows them
 	Gap         string
 	Downloads   []download
 	Editable    bool
@@ -51,7 +53,11 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 	for _, a := range jixiao.NextActions(me, rec) {
 		d.Actions = append(d.Actions, labelled{string(a), a.Label()})
 	}
-	d.Scores, d.Gap = reviewRows(rec, scores)
+	if len(scores) == 0 && !d.CanScore {
+		d.Scores, d.ScoreRows = d.Pieces.Rows, d.Pieces.Unscored
+	} else {
+		d.Scores, d.Gap = reviewRows(rec, scores)
+	}
 	return s.render(w, r, http.StatusOK, "show", pageData{Title: "审核 · " + rec.Title, Flash: flash(r), Data: d})
 }
 

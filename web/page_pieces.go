@@ -18,15 +18,19 @@ import (
 // unescaped adds nothing a user typed that the template did not escape.
 // What depends on the caller (who they are, what they may do) and what
 // changes without a new version (comments, review scores, the unit's
-// name) stays in the page and is rendered per request.
+// name) stays in the page and is rendered per request; the review table's
+// rows are a piece only while nobody has re-scored and for a caller who
+// may not.
 type pagePieces struct {
 	Panel  checkPanel        // read-only, for what the public page shows of it
 	Paths  []labelled        // what a comment may be pinned to
 	Labels map[string]string // a comment's path in words
+	Rows   []reviewRow       // the review table's rows before anyone re-scored
 	// Table is "table" of the content, Checks "panel" of Panel,
-	// Targets show.html's "targets" of Paths, Remained public_show.html's
+	// Targets show.html's "targets" of Paths, Unscored its "scorerows" of
+	// Rows for a caller who may not score, Remained public_show.html's
 	// "remained" of Panel.
-	Table, Checks, Targets, Remained template.HTML
+	Table, Checks, Targets, Unscored, Remained template.HTML
 }
 
 // piecesOf returns the pieces of rec's stored version, made once per
@@ -38,6 +42,7 @@ func (s *Server) piecesOf(ctx context.Context, rec *jixiao.EvaluationRecord) (*p
 			return nil, err
 		}
 		p := &pagePieces{Panel: panel.readOnly(), Paths: commentTargets(rec.Content), Labels: targetLabels(rec.Content)}
+		p.Rows, _ = reviewRows(rec, nil)
 		for _, pc := range []struct {
 			out        *template.HTML
 			view, name string
@@ -46,6 +51,7 @@ func (s *Server) piecesOf(ctx context.Context, rec *jixiao.EvaluationRecord) (*p
 			{&p.Table, "show", "table", rec.Content},
 			{&p.Checks, "show", "panel", p.Panel},
 			{&p.Targets, "show", "targets", p.Paths},
+			{&p.Unscored, "show", "scorerows", showPage{Rec: rec, Scores: p.Rows}},
 			{&p.Remained, "public_show", "remained", p.Panel},
 		} {
 			if *pc.out, err = s.piece(pc.view, pc.name, pc.data); err != nil {
