@@ -3,6 +3,7 @@ package web_test
 import (
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -85,15 +86,37 @@ func TestPiecesMatchInline(t *testing.T) {
 			}
 		}
 
-		// a save on this server: both show it, and what they showed before is gone
-		path := fmt.Sprintf("/evaluations/%d", draft.id)
+		// a save on this server: both show it, and what they showed before is
+		// gone, on the pages and through the API (whose body of a version is
+		// kept too, and found by the row alone)
+		path, api := fmt.Sprintf("/evaluations/%d", draft.id), fmt.Sprintf("/api/evaluations/%d", draft.id)
 		before := same("draft before the save", views(w.editor(), path))
+		answers := func() []string {
+			var out []string
+			for _, base := range []string{w.url, w.url, other, other} {
+				st, b := (&client{t: t, base: base, hc: w.editor().hc, header: http.Header{}}).call("GET", api, nil)
+				if st != 200 {
+					t.Fatalf("GET %s: %d %s", api, st, b)
+				}
+				out = append(out, string(b))
+			}
+			for _, b := range out[1:] {
+				if b != out[0] {
+					t.Errorf("GET %s answers differ between reads:\n%s\n%s", api, out[0], b)
+				}
+			}
+			return out
+		}
+		apiBefore := answers()
 		content := cloneContent(t, draft.content)
 		content["年度总体目标"] = map[string]any{"预期目标": "完成年度工作", "实际完成情况": "保存后的<完成情况>"}
 		w.editor().must("PUT", fmt.Sprintf("/api/evaluations/%d", draft.id), map[string]any{"version": draft.version, "evaluation": content}, 200, nil)
 		after := same("draft after the save", views(w.editor(), path))
 		if after == before || !strings.Contains(after, "保存后的&lt;完成情况&gt;") {
 			t.Errorf("after the save the page does not show the saved goal")
+		}
+		if apiAfter := answers(); apiAfter[0] == apiBefore[0] || !strings.Contains(apiAfter[0], `保存后的\u003c完成情况\u003e`) && !strings.Contains(apiAfter[0], "保存后的<完成情况>") {
+			t.Errorf("after the save GET %s does not answer the saved goal: %s", api, apiAfter[0])
 		}
 	})
 }
