@@ -275,6 +275,10 @@ func (v evaluationView) appendJSON(dst []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if dst == nil { // one allocation for the whole answer, its final newline too
+		b := v.body
+		dst = make([]byte, 0, len(head)+len(b.score)+len(b.content)+len(b.findings)+len(b.provenance)+64)
+	}
 	dst = append(dst, head[:len(head)-1]...) // without its closing brace
 	dst = append(append(dst, `,"score":`...), v.body.score...)
 	if v.body.content != nil {
