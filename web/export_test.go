@@ -27,7 +27,7 @@ var inlineCalls = map[string][]struct {
 	times       int
 }{
 	"show": {
-		{`{{$d.Pieces.Table}}`, `{{template "table" $d.Ev}}`, 1},
+		{`{{$d.Pieces.Table}}`, `{{template "table" $d.Pieces.Ev}}`, 1},
 		{`{{$d.Pieces.Checks}}`, `{{template "panel" $d.Pieces.Panel}}`, 1},
 		{`{{$d.Pieces.Targets}}`, `{{template "targets" $d.Pieces.Paths}}`, 2},
 		{`{{with $d.ScoreRows}}{{.}}{{else}}{{template "scorerows" $d}}{{end}}`, `{{template "scorerows" $d}}`, 1},

@@ -22,10 +22,11 @@ import (
 // rows are a piece only while nobody has re-scored and for a caller who
 // may not.
 type pagePieces struct {
-	Panel  checkPanel        // read-only, for what the public page shows of it
-	Paths  []labelled        // what a comment may be pinned to
-	Labels map[string]string // a comment's path in words
-	Rows   []reviewRow       // the review table's rows before anyone re-scored
+	Ev     *jixiao.Evaluation // the version's content
+	Panel  checkPanel         // read-only, for what the public page shows of it
+	Paths  []labelled         // what a comment may be pinned to
+	Labels map[string]string  // a comment's path in words
+	Rows   []reviewRow        // the review table's rows before anyone re-scored
 	// Table is "table" of the content, Checks "panel" of Panel,
 	// Targets show.html's "targets" of Paths, Unscored its "scorerows" of
 	// Rows for a caller who may not score, Remained public_show.html's
@@ -41,7 +42,7 @@ func (s *Server) piecesOf(ctx context.Context, rec *jixiao.EvaluationRecord) (*p
 		if err != nil {
 			return nil, err
 		}
-		p := &pagePieces{Panel: panel.readOnly(), Paths: commentTargets(rec.Content), Labels: targetLabels(rec.Content)}
+		p := &pagePieces{Ev: rec.Content, Panel: panel.readOnly(), Paths: commentTargets(rec.Content), Labels: targetLabels(rec.Content)}
 		p.Rows, _ = reviewRows(rec, nil)
 		for _, pc := range []struct {
 			out        *template.HTML
