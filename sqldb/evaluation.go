@@ -95,6 +95,19 @@ func (s *EvaluationService) FindEvaluationByID(ctx context.Context, id int64) (*
 	return r, err
 }
 
+// FindEvaluationRow returns an evaluation as its row holds it, without
+// the content, provenance, score and findings of its latest revision: for
+// a reader that keeps what it made of each version (web's version caches)
+// and needs the row only to name the version.
+func (s *EvaluationService) FindEvaluationRow(ctx context.Context, id int64) (*jixiao.EvaluationRecord, error) {
+	var r *jixiao.EvaluationRecord
+	err := s.db.readCommitted(ctx, func(tx *Tx) (err error) {
+		r, err = tx.viewable(id, false, "查看自评表")
+		return err
+	})
+	return r, err
+}
+
 // visibility is CanView as SQL, so that lists page over what the user may
 // see; each row is checked with CanView again as it is read.
 func visibility(u *jixiao.User) (string, []any) {

@@ -267,3 +267,54 @@ func TestDirectUnitWorkflow(t *testing.T) {
 		wantCode(t, err, jixiao.EForbidden)
 	})
 }
+
+// TestFindEvaluationRow: the row alone is the record FindEvaluationByID
+// returns without its latest revision's parts (the rule set, total and
+// grade are columns of the row), and is refused to whoever
+// may not view the evaluation, as FindEvaluationByID refuses them; the
+// review read with the row alone likewise.
+func TestFindEvaluationRow(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn string) {
+		w := mustWorld(t, dsn)
+		evs := sqldb.NewEvaluationService(w.db)
+		rec := w.mustCreate(t)
+		full, err := evs.FindEvaluationByID(as(w.editorU), rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		row, err := evs.FindEvaluationRow(as(w.editorU), rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := *full
+		want.Content, want.Provenance, want.Findings = nil, nil, nil
+		want.Score = jixiao.ScoreRecord{Rules: full.Score.Rules, Total: full.Score.Total, Grade: full.Score.Grade} // the row's columns
+		if diff := cmp.Diff(&want, row, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("row (-full without its revision +row):\n%s", diff)
+		}
+		r1, t1, c1, s1, err := evs.FindEvaluationReview(as(w.editorU), rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r2, t2, c2, s2, err := evs.FindEvaluationReviewRow(as(w.editorU), rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]any{t1, c1, s1}, []any{t2, c2, s2}, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("review with the row alone (-with the revision +row):\n%s", diff)
+		}
+		if diff := cmp.Diff(row, r2, cmpopts.EquateEmpty()); diff != "" || r1.Content == nil {
+			t.Errorf("review's evaluation (-row +review's row):\n%s", diff)
+		}
+		_, errFull := evs.FindEvaluationByID(as(w.editorV), rec.ID)
+		_, errRow := evs.FindEvaluationRow(as(w.editorV), rec.ID)
+		if errRow == nil || jixiao.ErrorCode(errRow) != jixiao.ErrorCode(errFull) {
+			t.Errorf("another unit's editor: row read gives %v, full read %v", errRow, errFull)
+		}
+		_, _, _, _, errReview := evs.FindEvaluationReview(as(w.editorV), rec.ID)
+		_, _, _, _, errReviewRow := evs.FindEvaluationReviewRow(as(w.editorV), rec.ID)
+		if errReviewRow == nil || jixiao.ErrorCode(errReviewRow) != jixiao.ErrorCode(errReview) {
+			t.Errorf("another unit's editor: review row read gives %v, with the revision %v", errReviewRow, errReview)
+		}
+	})
+}

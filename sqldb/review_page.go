@@ -14,6 +14,17 @@ import (
 // may view the evaluation but not its review (the public, other units on
 // a published one) is refused.
 func (s *EvaluationService) FindEvaluationReview(ctx context.Context, id int64) (r *jixiao.EvaluationRecord, ts []*jixiao.Transition, cs []*jixiao.Comment, scores []*jixiao.ReviewScore, err error) {
+	return s.findReview(ctx, id, true)
+}
+
+// FindEvaluationReviewRow is FindEvaluationReview with the evaluation's
+// row alone, as FindEvaluationRow reads it: for a reader that keeps what
+// it made of each version.
+func (s *EvaluationService) FindEvaluationReviewRow(ctx context.Context, id int64) (r *jixiao.EvaluationRecord, ts []*jixiao.Transition, cs []*jixiao.Comment, scores []*jixiao.ReviewScore, err error) {
+	return s.findReview(ctx, id, false)
+}
+
+func (s *EvaluationService) findReview(ctx context.Context, id int64, latest bool) (r *jixiao.EvaluationRecord, ts []*jixiao.Transition, cs []*jixiao.Comment, scores []*jixiao.ReviewScore, err error) {
 	err = s.db.read(ctx, func(tx *Tx) error {
 		if r, err = tx.viewable(id, false, "查看自评表"); err != nil {
 			return err
@@ -21,8 +32,10 @@ func (s *EvaluationService) FindEvaluationReview(ctx context.Context, id int64) 
 		if !jixiao.CanViewComments(tx.user, r) {
 			return refuse(jixiao.EForbidden, "查看审核记录", evalObject(id), "审核记录仅供填报单位和审核人员查看")
 		}
-		if err = tx.loadLatest(r); err != nil {
-			return err
+		if latest {
+			if err = tx.loadLatest(r); err != nil {
+				return err
+			}
 		}
 		if ts, cs, err = tx.transitions(id); err != nil {
 			return err

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"jixiao"
@@ -22,17 +23,43 @@ func (s *Server) writeEvaluation(w http.ResponseWriter, r *http.Request, public 
 	if public {
 		ctx = anonymous(ctx)
 	}
-	rec, err := s.cfg.Evaluations.FindEvaluationByID(ctx, id)
-	if err != nil {
-		return err
-	}
-	v, err := s.newEvaluationView(rec, jixiao.UserFromContext(ctx), public)
+	rec, body, err := s.findEvaluationBody(ctx, id)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("ETag", etag(rec.Version))
-	writeJSON(w, http.StatusOK, v)
+	writeJSON(w, http.StatusOK, evaluationViewOf(rec, body, jixiao.UserFromContext(ctx), public))
 	return nil
+}
+
+// rowReader is a store that reads an evaluation's row alone, without its
+// latest revision (sqldb's does).
+type rowReader interface {
+	FindEvaluationRow(ctx context.Context, id int64) (*jixiao.EvaluationRecord, error)
+}
+
+// findEvaluationBody reads evaluation id and the body of its version.
+// When the body of the version its row names is kept, the row is all it
+// reads: the revision (decoded, or copied out of the store's cache for
+// this caller) would only be encoded again into the same body. The row
+// is read from the database on every call, so the version it names is the
+// one committed, whichever server saved it.
+func (s *Server) findEvaluationBody(ctx context.Context, id int64) (*jixiao.EvaluationRecord, *evaluationBody, error) {
+	if rr, ok := s.cfg.Evaluations.(rowReader); ok {
+		row, err := rr.FindEvaluationRow(ctx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		if b, ok := s.bodies.items.Get(keyOf(row)); ok {
+			return row, b, nil
+		}
+	}
+	rec, err := s.cfg.Evaluations.FindEvaluationByID(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := s.bodies.get(rec, func() (*evaluationBody, error) { return newEvaluationBody(rec) })
+	return rec, b, err
 }
 
 func etag(version int) string { return `"v` + itoa(int64(version)) + `"` }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"jixiao"
@@ -20,6 +21,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	if a, ok := v.(interface{ appendJSON([]byte) ([]byte, error) }); ok {
 		if b, err := a.appendJSON(nil); err == nil {
+			w.Header().Set("Content-Length", strconv.Itoa(len(b)+1)) // written at once, not chunked
 			w.WriteHeader(status)
 			_, _ = w.Write(append(b, '\n'))
 			return

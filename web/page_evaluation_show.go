@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 
 	"jixiao"
@@ -9,17 +10,15 @@ import (
 
 // showPage is the read-only view reviewers work from.
 type showPage struct {
-	Rec         *jixiao.EvaluationRecord
-	Ev          *jixiao.Evaluation
-	Panel       checkPanel
+	Rec         *jixiao.EvaluationRecord // the row: its content is in Pieces
+	Pieces      *pagePieces              // the table, the panel and the comment targets of this version
 	Actions     []labelled
 	Transitions []*jixiao.Transition
 	Comments    []*jixiao.Comment
-	Paths       []labelled        // what a comment may be pinned to
-	Labels      map[string]string // a comment's path in words
 	CanComment  bool
 	CanScore    bool
 	Scores      []reviewRow
+	ScoreRows   template.HTML // Scores as rows, when the version's piece shows them
 	Gap         string
 	Downloads   []download
 	Editable    bool
@@ -41,21 +40,20 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 	}
 	ctx := r.Context()
 	me := jixiao.UserFromContext(ctx)
-	rec, transitions, comments, scores, err := s.findReview(ctx, id)
+	rec, transitions, comments, scores, pieces, err := s.findReviewPieces(ctx, id)
 	if err != nil {
 		return err
 	}
-	d := showPage{Rec: rec, Ev: rec.Content, Downloads: downloads, CanComment: jixiao.CanComment(me, rec),
+	d := showPage{Rec: rec, Pieces: pieces, Downloads: downloads, CanComment: jixiao.CanComment(me, rec),
 		CanScore: jixiao.CanReviewScore(me, rec), Editable: jixiao.CanEdit(me, rec), Transitions: transitions, Comments: comments}
-	if d.Panel, err = s.checkContent(ctx, rec, rec.Content); err != nil {
-		return err
-	}
-	d.Panel = d.Panel.readOnly()
 	for _, a := range jixiao.NextActions(me, rec) {
 		d.Actions = append(d.Actions, labelled{string(a), a.Label()})
 	}
-	d.Paths, d.Labels = commentTargets(rec.Content), targetLabels(rec.Content)
-	d.Scores, d.Gap = reviewRows(rec, scores)
+	if len(scores) == 0 && !d.CanScore {
+		d.Scores, d.ScoreRows = d.Pieces.Rows, d.Pieces.Unscored
+	} else {
+		d.Scores, d.Gap = withReviews(d.Pieces.Rows, scores)
+	}
 	return s.render(w, r, http.StatusOK, "show", pageData{Title: "审核 · " + rec.Title, Flash: flash(r), Data: d})
 }
 
@@ -64,6 +62,37 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 // services for one that does not.
 type reviewReader interface {
 	FindEvaluationReview(ctx context.Context, id int64) (*jixiao.EvaluationRecord, []*jixiao.Transition, []*jixiao.Comment, []*jixiao.ReviewScore, error)
+}
+
+// reviewRowReader is a reviewReader that can leave the evaluation's latest
+// revision out, reading its row alone (sqldb's can).
+type reviewRowReader interface {
+	FindEvaluationReviewRow(ctx context.Context, id int64) (*jixiao.EvaluationRecord, []*jixiao.Transition, []*jixiao.Comment, []*jixiao.ReviewScore, error)
+}
+
+// findReviewPieces is findReview with the pieces of the evaluation's
+// version. When the pieces of the version its row names are kept, the
+// row is all it reads of the evaluation: the revision (copied out of the
+// store's cache for each caller) would only be rendered again into the
+// same pieces. The row is read on every view, so the version is the one
+// committed, whichever server saved it; when its pieces are not kept, the
+// whole review is read again with the revision, in one transaction.
+func (s *Server) findReviewPieces(ctx context.Context, id int64) (*jixiao.EvaluationRecord, []*jixiao.Transition, []*jixiao.Comment, []*jixiao.ReviewScore, *pagePieces, error) {
+	if rr, ok := s.cfg.Evaluations.(reviewRowReader); ok {
+		rec, ts, cs, scores, err := rr.FindEvaluationReviewRow(ctx, id)
+		if err != nil {
+			return nil, nil, nil, nil, nil, err
+		}
+		if p, ok := s.pieces.items.Get(keyOf(rec)); ok {
+			return rec, ts, cs, scores, p, nil
+		}
+	}
+	rec, ts, cs, scores, err := s.findReview(ctx, id)
+	if err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	p, err := s.piecesOf(ctx, rec)
+	return rec, ts, cs, scores, p, err
 }
 
 // findReview reads the evaluation, its workflow steps, comments and

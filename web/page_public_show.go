@@ -10,7 +10,7 @@ import (
 type publicPage struct {
 	Rec      *jixiao.EvaluationRecord
 	Ev       *jixiao.Evaluation
-	Panel    checkPanel
+	Pieces   *pagePieces // the table and the findings of this version
 	Reviewed []reviewRow
 	Gap      string
 }
@@ -28,10 +28,9 @@ func (s *Server) pagePublicShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := publicPage{Rec: rec, Ev: rec.Content}
-	if d.Panel, err = s.checkContent(ctx, rec, rec.Content); err != nil {
+	if d.Pieces, err = s.piecesOf(ctx, rec); err != nil {
 		return err
 	}
-	d.Panel = d.Panel.readOnly()
 	scores, err := s.cfg.Reviews.FindReviewScores(ctx, jixiao.ReviewFilter{EvaluationID: id})
 	if err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -98,6 +99,15 @@ var serverViews = []string{"error"}
 // partials are the templates every view may use; they are not views.
 var partials = []string{"layout", "panel", "table"}
 
+// partialFiles are the partials' template files.
+func partialFiles() []string {
+	var files []string
+	for _, n := range partials {
+		files = append(files, "templates/_"+n+".html")
+	}
+	return files
+}
+
 // newPages parses every template and hashes every static file. A view no
 // route renders, or a route whose view does not exist, is an error: a
 // page nobody can reach, or a route that cannot answer.
@@ -121,10 +131,7 @@ func newPages(routes []pageRoute) (*pages, error) {
 		return nil, fmt.Errorf("hashing static files: %w", err)
 	}
 	funcs := templateFuncs(p)
-	var partialFiles []string
-	for _, n := range partials {
-		partialFiles = append(partialFiles, "templates/_"+n+".html")
-	}
+	partialFiles := partialFiles()
 	names, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -242,15 +249,31 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view
 	}
 	d.User = jixiao.UserFromContext(r.Context())
 	d.Path = r.URL.Path
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, view+".html", d); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledPage {
+			buf.Reset()
+			pageBuffers.Put(buf)
+		}
+	}()
+	if err := t.ExecuteTemplate(buf, view+".html", d); err != nil {
 		return fmt.Errorf("web: rendering %s: %w", view, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len())) // written at once, not chunked
 	w.WriteHeader(status)
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// pageBuffers hold rendered pages until they are written: a page of the
+// review pages is some 40 kB, which a fresh buffer reaches by doubling,
+// every time. Write copies the page out, so the buffer is free after.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledPage is the largest buffer kept for the next page; a rare large
+// page does not pin its buffer.
+const maxPooledPage = 256 << 10
 
 // pageError answers an error as a page: the domain's message, or a
 // generic one for anything else (logged, never shown).

@@ -80,6 +80,7 @@ type Server struct {
 	openapi  []byte
 	bodies   *versionCache[*evaluationBody]
 	panels   *versionCache[checkPanel]
+	pieces   *versionCache[*pagePieces]
 }
 
 // NewServer returns a Server for cfg with its routes registered.
@@ -108,7 +109,7 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, logger: cfg.Logger, now: cfg.Now, openapi: doc}
 	s.throttle = newThrottle(cfg.Now)
-	s.bodies, s.panels = newVersionCache[*evaluationBody](4096), newVersionCache[checkPanel](1024)
+	s.bodies, s.panels, s.pieces = newVersionCache[*evaluationBody](4096), newVersionCache[checkPanel](1024), newVersionCache[*pagePieces](4096)
 	mux := http.NewServeMux()
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {

@@ -275,6 +275,10 @@ func (v evaluationView) appendJSON(dst []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if dst == nil { // one allocation for the whole answer, its final newline too
+		b := v.body
+		dst = make([]byte, 0, len(head)+len(b.score)+len(b.content)+len(b.findings)+len(b.provenance)+64)
+	}
 	dst = append(dst, head[:len(head)-1]...) // without its closing brace
 	dst = append(append(dst, `,"score":`...), v.body.score...)
 	if v.body.content != nil {
@@ -299,7 +303,19 @@ func (v evaluationView) MarshalJSON() ([]byte, error) { return v.appendJSON(nil)
 // its content comes from the cache of versions; a listed record (no
 // content, its score without rows) is encoded each time.
 func (s *Server) newEvaluationView(r *jixiao.EvaluationRecord, u *jixiao.User, public bool) (evaluationView, error) {
-	v := evaluationView{public: public, evaluationHead: evaluationHead{ID: r.ID, TaskID: r.TaskID, UnitID: r.UnitID, UnitName: r.UnitName,
+	var body *evaluationBody
+	var err error
+	if r.Content == nil {
+		body, err = newEvaluationBody(r)
+	} else {
+		body, err = s.bodies.get(r, func() (*evaluationBody, error) { return newEvaluationBody(r) })
+	}
+	return evaluationViewOf(r, body, u, public), err
+}
+
+// evaluationViewOf is the view of the row r with the body of its version.
+func evaluationViewOf(r *jixiao.EvaluationRecord, body *evaluationBody, u *jixiao.User, public bool) evaluationView {
+	v := evaluationView{body: body, public: public, evaluationHead: evaluationHead{ID: r.ID, TaskID: r.TaskID, UnitID: r.UnitID, UnitName: r.UnitName,
 		Year: r.Year, Kind: r.Kind, ProjectCode: r.ProjectCode, Title: r.Title, RuleSet: r.RuleSet, Status: statusLabel(r.Status),
 		Version: r.Version, Revision: r.Revision, Errors: r.Errors, Warnings: r.Warnings, UpdatedName: r.UpdatedName,
 		CreatedAt: timePtr(r.CreatedAt), UpdatedAt: timePtr(r.UpdatedAt), SubmittedAt: timePtr(r.SubmittedAt),
@@ -311,13 +327,7 @@ func (s *Server) newEvaluationView(r *jixiao.EvaluationRecord, u *jixiao.User, p
 	} else {
 		v.UpdatedName, v.SourceHash, v.TaskID = "", "", 0
 	}
-	var err error
-	if r.Content == nil {
-		v.body, err = newEvaluationBody(r)
-	} else {
-		v.body, err = s.bodies.get(r, func() (*evaluationBody, error) { return newEvaluationBody(r) })
-	}
-	return v, err
+	return v
 }
 
 type changeView struct {

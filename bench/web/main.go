@@ -4,7 +4,8 @@
 //
 //	static        GET /assets/<hash>/app.css, the server's floor (at -c)
 //	evaluation    GET /evaluations/{id}, the review page: the table, the
-//	              score with its trace and the findings, recomputed (at -c)
+//	              score with its trace and the findings (at -c), then the
+//	              same again with the per-version caches warm
 //	editor        GET /evaluations/{id}/edit, the editor (at -c)
 //	live check    POST /evaluations/{id}/check: one field of the editor's
 //	              form changed, scored, audited, the side panel back (at
@@ -35,6 +36,7 @@ import (
 type options struct {
 	n, units, conns, checkConns int
 	d                           time.Duration
+	only                        string
 	profile                     *os.File
 }
 
@@ -45,6 +47,7 @@ func main() {
 	flag.IntVar(&o.conns, "c", 64, "concurrent connections for the page phases")
 	flag.IntVar(&o.checkConns, "check-c", 16, "concurrent editors for the live check")
 	flag.DurationVar(&o.d, "d", 10*time.Second, "length of each phase")
+	flag.StringVar(&o.only, "only", "", "run only the phases whose names contain this (static always runs)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load phases to this file")
 	flag.Parse()
 	if *cpuProfile != "" {
