@@ -59,8 +59,8 @@ func (x *extractor) indicatorRow(r grow) {
 	}
 	unit, target := cells.text(iUnit), cells.text(iTarget)
 	in := jixiao.Indicator{
-		Level1:    levelName(l1),
-		Level2:    strings.TrimSpace(l2),
+		Level1:    levelName(groupName(l1)),
+		Level2:    groupName(l2),
 		Name:      name,
 		Target:    notation.ParseValue(opPrefix(cells.text(iOp), target) + withUnit(target, unit)),
 		Actual:    notation.ParseValue(withUnit(cells.text(iActual), unit)),

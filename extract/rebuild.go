@@ -373,7 +373,9 @@ func (b *builder) rowStart(n string) bool {
 			return false
 		}
 	case blkIndicators:
-		starts = b.asLevel1(n) || b.hasCol(hL2) && level2Names[n] && !b.endsWithL1()
+		// 绩效指标 again, a page on: the merged first column starting anew
+		// (a copy cut there, or a page break that repeats it), not a name
+		starts = b.asLevel1(n) || b.hasCol(hL2) && level2Names[n] && !b.endsWithL1() || n == "绩效指标"
 	}
 	return starts
 }
@@ -382,6 +384,7 @@ func (b *builder) rowStart(n string) bool {
 func (b *builder) colFrom(n string) int {
 	col := 0
 	switch {
+	case b.blk == blkIndicators && n == "绩效指标":
 	case b.blk == blkIndicators && b.asLevel1(n):
 		col = b.colOf(hL1)
 	case b.blk == blkIndicators && level2Names[n]:

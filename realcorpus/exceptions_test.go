@@ -1,0 +1,84 @@
+package realcorpus
+
+// exception is one difference TestFormatsAgree accepts between a
+// re-making's table findings and source.txt's: exactly diff (codesDiff's
+// form: "+n code" the re-making has more, "-n code" fewer), for why.
+// lost says the difference is information one of the two files does not
+// hold; otherwise it is a reader defect not yet fixed, listed so that the
+// test fails on any new difference and on this one changing, and the list
+// only shrinks.
+type exception struct {
+	diff string
+	lost bool
+	why  string
+}
+
+// formatExceptions, by document/re-making.
+var formatExceptions = map[string]exception{
+	// Information one file does not hold.
+	"anhui-guichi-txz-2022-2/remake.xlsx": {"+2 warning Q-QUANT-AS-TEXT, -1 warning T-ROW-SCORE-MISSING", true,
+		"Calc took two 年度指标值 cells beginning with '=' for formulas and stored their error #NAME? instead of the text; " +
+			"and, as for the .docx, the row cut at 可持续影响 (below)"},
+	"jiangxi-nanchangxian-ccwsy-2021/remake.docx": {nanchangxianDiff, true, nanchangxianWhy},
+	"jiangxi-nanchangxian-ccwsy-2021/remake.xlsx": {nanchangxianDiff, true, nanchangxianWhy},
+	"jiangxi-nanchangxian-ccwsy-2021/remake.html": {nanchangxianDiff, true, nanchangxianWhy},
+	"jiangxi-nanchangxian-ccwsy-2021/remake.pdf": {"+1 warning Q-GOAL-ACTUAL-VAGUE, +1 warning Q-QUANT-AS-TEXT, +1 warning T-LEVEL1-UNKNOWN, +1 warning T-ROW-QUAL-TIER, +2 warning T-DEVIATION-MISSING, -1 warning T-ROW-SCORE-MISSING, -22 warning I-UNREAD, -4 warning T-ROW-UNSCORABLE", true,
+		nanchangxianWhy},
+	"yunnan-shidian-nyncj-2022/remake.xlsx": {"-1 warning T-TOTAL-IMPLIED, -3 warning T-ROW-OVER-IMPLIED-WEIGHT", true,
+		"Calc stored the 得分 8.0 as the number 8 in the General format: the written decimal is gone, and the proof of the " +
+			"unprinted weights reads each score at the places it is written (8 at 0 places fits several weights)"},
+
+	// Reader defects not yet fixed.
+	"anhui-guichi-txz-2022-2/remake.docx": {"-1 warning T-ROW-SCORE-MISSING", false, guichiCutWhy},
+	"anhui-guichi-txz-2022-2/remake.html": {"-1 warning T-ROW-SCORE-MISSING", false, guichiCutWhy},
+	"anhui-tianjiaan-rsj-2024/remake.docx": {tianjiaanDiff, false, tianjiaanWhy},
+	"anhui-tianjiaan-rsj-2024/remake.xlsx": {tianjiaanDiff, false, tianjiaanWhy},
+	"anhui-tianjiaan-rsj-2024/remake.html": {tianjiaanDiff, false, tianjiaanWhy},
+	"anhui-tianjiaan-rsj-2024/remake.pdf": {tianjiaanDiff, false, tianjiaanWhy},
+	"chongqing-gaoxin-rmtzx-2021/remake.docx": {"-1 warning I-UNREAD", false, gaoxinWhy},
+	"chongqing-gaoxin-rmtzx-2021/remake.xlsx": {"-1 warning I-UNREAD", false, gaoxinWhy},
+	"chongqing-gaoxin-rmtzx-2021/remake.html": {"-1 warning I-UNREAD", false, gaoxinWhy},
+	"chongqing-gaoxin-rmtzx-2021/remake.pdf": {"+2 warning T-ROW-UNSCORABLE, -1 warning I-UNREAD", false,
+		gaoxinWhy + "; and the PDF reader does not read the 实际完成值 of 预算调整率 and 结转结余率 (cells wrapped over two lines)"},
+	"hunan-lingling-lyj-2021/remake.docx": {"-1 warning I-UNREAD", false, linglingWhy},
+	"hunan-lingling-lyj-2021/remake.xlsx": {"-1 warning I-UNREAD", false, linglingWhy},
+	"hunan-lingling-lyj-2021/remake.html": {"-1 warning I-UNREAD", false, linglingWhy},
+	"hunan-lingling-lyj-2021/remake.pdf": {"+1 warning T-ROW-SCORE-MISSING, +2 warning T-LEVEL2-MISPLACED", false,
+		"LibreOffice's PDF sets the merged 一级 cell's text mid-span; the PDF reader gives the rows above it the wrong 一级 " +
+			"(two 二级 under the wrong 一级) and one row loses its 得分"},
+	"yunnan-changning-gxs-2022/remake.pdf": {"+1 warning T-EXEC-OVER-BUDGET, -1 info T-EXEC-LOW", false,
+		"the 执行数 and 执行率 columns are narrow and their figures one space apart in the PDF: the reader takes them for one " +
+			"cell (\"10 20\"), so 执行数 reads as 10 20 and 执行率 as empty"},
+	"yunnan-gucheng-zrzyj-2020/remake.docx": {guchengDiff, false, guchengWhy},
+	"yunnan-gucheng-zrzyj-2020/remake.xlsx": {guchengDiff, false, guchengWhy},
+	"yunnan-gucheng-zrzyj-2020/remake.html": {"+1 warning I-UNREAD, +1 warning T-LEVEL1-UNKNOWN, +1 warning T-ROW-UNSCORABLE, +4 warning T-DEVIATION-MISSING, -4 warning T-ROW-MET-DEDUCTED", false,
+		guchengWhy},
+	"yunnan-nanhua-nyncj-nd/remake.pdf": {"+1 warning T-LEVEL1-IS-LEVEL2, +1 warning T-ROW-SCORE-MISSING", false,
+		"the cut last row's 绩效指标 label is vertical text in a merged cell; the PDF reader splits it across two rows " +
+			"(\"成本指标 | 绩效\", \"效益指标\") and reads 绩效 as an indicator under 成本指标 taken for a 一级"},
+	"yunnan-shidian-nyncj-2022/remake.pdf": {"-1 info T-EXEC-LOW, -1 warning T-TOTAL-IMPLIED, -3 warning T-ROW-OVER-IMPLIED-WEIGHT", false,
+		"the PDF reader reads no budget block (未读到预算执行情况表): the execution rate and the budget's score, on which " +
+			"the proof of the unprinted weights rests, are lost"},
+}
+
+const (
+	nanchangxianDiff = "+1 warning Q-GOAL-ACTUAL-VAGUE, +1 warning T-LEVEL1-UNKNOWN, +1 warning T-ROW-QUAL-TIER, +2 warning Q-QUANT-AS-TEXT, +2 warning T-DEVIATION-MISSING, -1 warning T-ROW-SCORE-MISSING, -22 warning I-UNREAD, -4 warning T-ROW-UNSCORABLE"
+	nanchangxianWhy  = "source.txt runs every cell together with no separator ('100%100%44') and scrambles vertical cells; " +
+		"remake.html was made with the cells set apart by hand, so the re-makings hold the figures the text cannot show " +
+		"(22 findings the text can only note as not read are judged on them)"
+	guichiCutWhy = "source.txt is cut inside the row 可持续影响; the text reader keeps it as an indicator with nothing read and " +
+		"warns 未填得分 on it, where the re-making (made by hand) sets 可持续影响 in the 二级 column, which holds no indicator: " +
+		"the row a cut copy ends in should be not read, not empty"
+	tianjiaanDiff = "-1 warning T-LEVEL1-UNKNOWN, -4 warning I-UNREAD"
+	tianjiaanWhy  = "source.txt breaks the indicator header over two lines ('一级 指标 |' / '二级指标 | …'): the text reader " +
+		"takes 全年实际完成值 for an indicator and finds no 分值 or 得分 column; the re-makings' reader finds no indicator at all " +
+		"(绩效指标表中未读到任何指标). Neither reads the indicators"
+	gaoxinWhy = "the OCR row 制作宣传品数量份第O份 is read from source.txt against the wrong columns (分值 or 得分 not points, " +
+		"so not read), from the re-makings aligned: 合计 75 against 80"
+	linglingWhy = "source.txt's row '……' (the copy's ellipsis) is read as an indicator whose 得分 is not points; the " +
+		"re-makings have no such row"
+	guchengDiff = "+1 warning T-LEVEL1-UNKNOWN, +1 warning T-ROW-SCORE-MISSING, +4 warning T-DEVIATION-MISSING, -4 warning T-ROW-MET-DEDUCTED"
+	guchengWhy  = "the re-making's header spans two rows with the 指標性質 (﹦, ≥) split from 年度指標值: the reader takes the " +
+		"header's second row ('一級 指標') for an indicator and reads each target as its sign alone and the target's number as " +
+		"实际完成值, so met targets are not seen as met"
+)
