@@ -9,9 +9,9 @@ import (
 
 func TestGroupName(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"数量\n指标", "数量指标"},          // a cell wrapped in a narrow column
-		{"经济效益 指标", "经济效益指标"},      // a copy that spaced it
-		{" 产 出 指 标 ", "产出指标"},     // characters spaced out
+		{"数量\n指标", "数量指标"},           // a cell wrapped in a narrow column
+		{"经济效益 指标", "经济效益指标"},        // a copy that spaced it
+		{" 产 出 指 标 ", "产出指标"},        // characters spaced out
 		{"效益指标\n(30分)", "效益指标(30分)"}, // its weight on the next line: levelName takes it off
 		{"A 类 指标", "A类指标"},
 		{"Level 2", "Level 2"}, // Latin words keep their space
