@@ -31,10 +31,6 @@ var formatExceptions = map[string]exception{
 	// Reader defects not yet fixed.
 	"anhui-guichi-txz-2022-2/remake.docx":     {"-1 warning T-ROW-SCORE-MISSING", false, guichiCutWhy},
 	"anhui-guichi-txz-2022-2/remake.html":     {"-1 warning T-ROW-SCORE-MISSING", false, guichiCutWhy},
-	"anhui-tianjiaan-rsj-2024/remake.docx":    {tianjiaanDiff, false, tianjiaanWhy},
-	"anhui-tianjiaan-rsj-2024/remake.xlsx":    {tianjiaanDiff, false, tianjiaanWhy},
-	"anhui-tianjiaan-rsj-2024/remake.html":    {tianjiaanDiff, false, tianjiaanWhy},
-	"anhui-tianjiaan-rsj-2024/remake.pdf":     {tianjiaanDiff, false, tianjiaanWhy},
 	"chongqing-gaoxin-rmtzx-2021/remake.docx": {"-1 warning I-UNREAD", false, gaoxinWhy},
 	"chongqing-gaoxin-rmtzx-2021/remake.xlsx": {"-1 warning I-UNREAD", false, gaoxinWhy},
 	"chongqing-gaoxin-rmtzx-2021/remake.html": {"-1 warning I-UNREAD", false, gaoxinWhy},
@@ -69,10 +65,6 @@ const (
 	guichiCutWhy = "source.txt is cut inside the row 可持续影响; the text reader keeps it as an indicator with nothing read and " +
 		"warns 未填得分 on it, where the re-making (made by hand) sets 可持续影响 in the 二级 column, which holds no indicator: " +
 		"the row a cut copy ends in should be not read, not empty"
-	tianjiaanDiff = "-1 warning T-LEVEL1-UNKNOWN, -4 warning I-UNREAD"
-	tianjiaanWhy  = "source.txt breaks the indicator header over two lines ('一级 指标 |' / '二级指标 | …'): the text reader " +
-		"takes 全年实际完成值 for an indicator and finds no 分值 or 得分 column; the re-makings' reader finds no indicator at all " +
-		"(绩效指标表中未读到任何指标). Neither reads the indicators"
 	gaoxinWhy = "the OCR row 制作宣传品数量份第O份 is read from source.txt against the wrong columns (分值 or 得分 not points, " +
 		"so not read), from the re-makings aligned: 合计 75 against 80"
 	linglingWhy = "source.txt's row '……' (the copy's ellipsis) is read as an indicator whose 得分 is not points; the " +
