@@ -13,6 +13,7 @@ import (
 
 // indicatorRow reads one row of the indicator block against its header.
 func (x *extractor) indicatorRow(r grow) {
+	x.indFresh = false
 	cells, guessed := x.alignIndicator(r)
 	l1, l2, name := cells.text(iL1), cells.text(iL2), strings.TrimSpace(cells.text(iL3))
 	if emptyMark(strings.TrimSpace(l1)) {
@@ -156,6 +157,16 @@ func (cc *columnCells) text(k icol) string {
 // by key, and the keys after the 三级 name in the order of their columns.
 func (x *extractor) setIndicatorHeader(r grow) {
 	x.indHdr, x.indW = headerCols(r, indicatorLabels, x.indHdr[:0]), len(r.cells)
+	x.indSpan, x.indFresh = x.indSpan[:0], true
+	for _, c := range r.cells {
+		x.indSpan = append(x.indSpan, c.Cell != nil && c.ColSpan > 1)
+	}
+	x.indexIndicatorHeader()
+}
+
+// indexIndicatorHeader sets the header's columns by key, and the keys
+// after the 三级 name in the order of their columns.
+func (x *extractor) indexIndicatorHeader() {
 	for k := range x.indAt {
 		x.indAt[k] = -1
 	}

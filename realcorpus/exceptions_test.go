@@ -45,10 +45,6 @@ var formatExceptions = map[string]exception{
 	"yunnan-changning-gxs-2022/remake.pdf": {"+1 warning T-EXEC-OVER-BUDGET, -1 info T-EXEC-LOW", false,
 		"the 执行数 and 执行率 columns are narrow and their figures one space apart in the PDF: the reader takes them for one " +
 			"cell (\"10 20\"), so 执行数 reads as 10 20 and 执行率 as empty"},
-	"yunnan-gucheng-zrzyj-2020/remake.docx": {guchengDiff, false, guchengWhy},
-	"yunnan-gucheng-zrzyj-2020/remake.xlsx": {guchengDiff, false, guchengWhy},
-	"yunnan-gucheng-zrzyj-2020/remake.html": {"+1 warning I-UNREAD, +1 warning T-LEVEL1-UNKNOWN, +1 warning T-ROW-UNSCORABLE, +4 warning T-DEVIATION-MISSING, -4 warning T-ROW-MET-DEDUCTED", false,
-		guchengWhy},
 	"yunnan-nanhua-nyncj-nd/remake.pdf": {"+1 warning T-LEVEL1-IS-LEVEL2, +1 warning T-ROW-SCORE-MISSING", false,
 		"the cut last row's 绩效指标 label is vertical text in a merged cell; the PDF reader splits it across two rows " +
 			"(\"成本指标 | 绩效\", \"效益指标\") and reads 绩效 as an indicator under 成本指标 taken for a 一级"},
@@ -69,8 +65,4 @@ const (
 		"so not read), from the re-makings aligned: 合计 75 against 80"
 	linglingWhy = "source.txt's row '……' (the copy's ellipsis) is read as an indicator whose 得分 is not points; the " +
 		"re-makings have no such row"
-	guchengDiff = "+1 warning T-LEVEL1-UNKNOWN, +1 warning T-ROW-SCORE-MISSING, +4 warning T-DEVIATION-MISSING, -4 warning T-ROW-MET-DEDUCTED"
-	guchengWhy  = "the re-making's header spans two rows with the 指標性質 (﹦, ≥) split from 年度指標值: the reader takes the " +
-		"header's second row ('一級 指標') for an indicator and reads each target as its sign alone and the target's number as " +
-		"实际完成值, so met targets are not seen as met"
 )
