@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"jixiao"
 )
 
 // groupName is a 一级 or 二级 cell's text as one name: the spaces and line
@@ -28,4 +30,37 @@ func groupName(s string) string {
 		b.WriteString(f)
 	}
 	return b.String()
+}
+
+// cutGroupName reports a name that is the start of a 二级 name and not the
+// whole ("生态" of 生态效益指标, "可持续影响" of 可持续影响指标): the last cell of
+// a copy cut inside a merged group cell, not an indicator.
+func cutGroupName(name string) bool {
+	n := normLabel(name)
+	if utf8.RuneCountInString(n) < 2 || level2Names[n] {
+		return false
+	}
+	for g := range level2Names {
+		if strings.HasPrefix(g, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// ellipsisOnly reports a cell row whose only text is an ellipsis ("……"):
+// a row standing for rows a copy left out, which holds no figure.
+func ellipsisOnly(cells []jixiao.Cell) bool {
+	seen := false
+	for _, c := range cells {
+		t := strings.TrimSpace(c.Text)
+		switch {
+		case t == "" || emptyMark(t):
+		case strings.Trim(t, "….。·") == "":
+			seen = true
+		default:
+			return false
+		}
+	}
+	return seen
 }

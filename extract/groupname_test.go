@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -60,5 +61,40 @@ func TestIndicatorBlockRestarts(t *testing.T) {
 	}
 	if n := len(tabs[0].Eval.Indicators); n != 2 {
 		t.Errorf("%d indicators, want 2", n)
+	}
+}
+
+// TestCopyCutEnds: how a copy cut inside its indicator list ends. A "……"
+// row holds no indicator, and words after it start the next row; a last
+// cell that is the start of a 二级 name is that group's cell cut, not an
+// indicator; a last 三级 name with nothing after it is a row cut, whose
+// figures are not read (not printed empty).
+func TestCopyCutEnds(t *testing.T) {
+	head := "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n实际完成值\n\n分值\n\n得分\n\n偏差原因分析及改进措施\n\n" +
+		"产出指标\n\n数量指标\n\n造林面积\n\n300亩\n\n300亩\n\n6\n\n6\n\n \n\n"
+	tests := []struct {
+		name, tail string
+		names      string // the indicators read
+		cutRow     bool   // the last one is listed as not read
+	}{
+		{"ellipsis then a cut group", "……\n\n \n\n \n\n \n\n \n\n生态", "造林面积", false},
+		{"a cut group", "可持续影响", "造林面积", false},
+		{"a cut row", "公共服务", "造林面积|公共服务", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := ExtractAll(mustReadString(t, head+tt.tail))[0].Eval
+			var got []string
+			for _, in := range ev.Indicators {
+				got = append(got, in.Name)
+			}
+			if strings.Join(got, "|") != tt.names {
+				t.Errorf("indicators %q, want %s", got, tt.names)
+			}
+			_, cut := ev.NotRead("indicators[" + strconv.Itoa(len(ev.Indicators)-1) + "]")
+			if cut != tt.cutRow {
+				t.Errorf("last row not read: %v, want %v (missing %+v)", cut, tt.cutRow, ev.Missing)
+			}
+		})
 	}
 }

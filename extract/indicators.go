@@ -47,6 +47,9 @@ func (x *extractor) indicatorRow(r grow) {
 	if (name == "" || emptyMark(name)) && !hasValues {
 		return // a row naming only its 一级 or 二级 group
 	}
+	if !hasValues && x.rowsLeft == 0 && cutGroupName(name) {
+		return // the copy ends inside a 二级 cell: the group's start, not an indicator
+	}
 	// The row's provenance keys (indicators[3].一级指标 …) are cut from
 	// one string, which starts with the row's own path: one allocation for
 	// the row instead of one per column.

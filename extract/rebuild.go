@@ -340,6 +340,13 @@ func (b *builder) addGrouped(t token) {
 	if b.rowWidth > 0 && len(b.row) >= b.rowWidth && t.text == "" {
 		return // the empty cells a line ends with, beyond its header
 	}
+	if b.blk == blkIndicators && t.text != "" && !emptyMark(t.text) && !isValueText(t.text) && ellipsisOnly(b.row) {
+		// words after a row of "……" and empty cells: the next row's start,
+		// the ellipsis holding no figure of its own
+		b.endRow()
+		b.addGrouped(t)
+		return
+	}
 	b.row = append(b.row, cellOf(t))
 	if b.rowWidth > 0 && len(b.row) >= b.rowWidth && !rowLine(t.lineCells) {
 		b.endRow()
