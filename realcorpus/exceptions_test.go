@@ -36,16 +36,10 @@ var formatExceptions = map[string]exception{
 	"hunan-lingling-lyj-2021/remake.pdf": {"+1 warning I-UNREAD, +1 warning T-ROW-SCORE-MISSING, +2 warning T-LEVEL2-MISPLACED", false,
 		"LibreOffice's PDF sets the merged 一级 cell's text mid-span; the PDF reader gives the rows above it the wrong 一级 " +
 			"(two 二级 under the wrong 一级), one row loses its 得分, and the cut 生态 is read as an indicator"},
-	"yunnan-changning-gxs-2022/remake.pdf": {"+1 warning T-EXEC-OVER-BUDGET, -1 info T-EXEC-LOW", false,
-		"the 执行数 and 执行率 columns are narrow and their figures one space apart in the PDF: the reader takes them for one " +
-			"cell (\"10 20\"), so 执行数 reads as 10 20 and 执行率 as empty"},
 	"yunnan-nanhua-nyncj-nd/remake.pdf": {"+2 warning I-UNREAD", false,
 		"the cut last row's 绩效指标 label is vertical text in a merged cell; the PDF reader splits it across two rows " +
 			"(\"成本指标 | 绩效\", \"效益指标\") and reads 绩效 as a cut indicator under 成本指标 taken for a 一级 (its findings, " +
 			"on a row not read, are notes)"},
-	"yunnan-shidian-nyncj-2022/remake.pdf": {"-1 info T-EXEC-LOW, -1 warning T-TOTAL-IMPLIED, -3 warning T-ROW-OVER-IMPLIED-WEIGHT", false,
-		"the PDF reader reads no budget block (未读到预算执行情况表): the execution rate and the budget's score, on which " +
-			"the proof of the unprinted weights rests, are lost"},
 }
 
 const (

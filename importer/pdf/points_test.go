@@ -1,0 +1,48 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestHeaderWithPoints: a header whose labels state their points
+// (预算执行情况(万元)(20分), 得分(20分*执行率)) is a header all the same, and its
+// narrow columns stay apart: read as a figure, it would leave the block
+// under the columns of the rows above, four wide, and join 执行数, 执行率
+// and 得分 into one cell.
+func TestHeaderWithPoints(t *testing.T) {
+	ws := []word{
+		at(40, 70, "项目名称"), at(140, 70, "某项目"),
+		at(40, 90, "主管部门"), at(140, 90, "某局"), at(240, 90, "实施单位"), at(340, 90, "某局"),
+		at(40, 110, "预算执行情况(20分)"), at(200, 110, "预算数"), at(260, 110, "执行数"), at(320, 110, "执行率"), at(380, 110, "得分(20分*执行率)"),
+		at(40, 130, "年度资金总额"), at(200, 130, "50"), at(260, 130, "10"), at(320, 130, "20%"), at(380, 130, "4"),
+	}
+	want := strings.Join([]string{
+		"table 1",
+		"项目名称 ; 某项目",
+		"主管部门 ; 某局 ; 实施单位 ; 某局",
+		"预算执行情况(20分) ; 预算数 ; 执行数 ; 执行率 ; 得分(20分*执行率)",
+		"年度资金总额 ; 50 ; 10 ; 20% ; 4",
+		"",
+	}, "\n")
+	if d := cmp.Diff(want, dumpTable(ws)); d != "" {
+		t.Errorf("table (-want +got):\n%s", d)
+	}
+}
+
+func TestWithoutPoints(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"预算执行情况(万元)(20分)", "预算执行情况(万元)"},
+		{"得分（20分*执行率）", "得分"},
+		{"产出指标(50分)", "产出指标"},
+		{"2023年", "2023年"}, // a figure stays one
+		{"执行率(B/A)", "执行率(B/A)"},
+	}
+	for _, tt := range tests {
+		if got := withoutPoints(tt.in); got != tt.want {
+			t.Errorf("withoutPoints(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
