@@ -116,13 +116,20 @@ func (reg *region) segmentCells(s *segment) []*bcell {
 }
 
 // slotOf returns the column of a cell: a label column left of the header,
-// or the header column nearest its centre.
+// the header column whose label starts where the cell does (a producer
+// that aligns cells left: a short figure under a long label is nearer the
+// centre of the column before), or the header column nearest its centre.
 func (cs *columns) slotOf(c *bcell) int {
 	if c.cx() < cs.firstX {
 		for i, sl := range cs.slots {
 			if cs.edge(c) && sl.left == 1 || !cs.edge(c) && sl.left == 2 {
 				return i
 			}
+		}
+	}
+	for i, sl := range cs.slots {
+		if sl.left == 0 && math.Abs(c.x0-sl.x0) < 0.5 && c.x1 <= sl.x1+0.5 {
+			return i
 		}
 	}
 	best, dist := -1, math.Inf(1)

@@ -46,3 +46,24 @@ func TestWithoutPoints(t *testing.T) {
 		}
 	}
 }
+
+// TestLeftAlignedFigure: a producer that sets cells flush left puts a
+// short figure under the start of a long label, nearer the centre of the
+// column before: it is the long label's column, whose left edge it shares.
+func TestLeftAlignedFigure(t *testing.T) {
+	ws := []word{
+		at(40, 100, "指标名称"), at(120, 100, "年初值"), at(160, 100, "调整值"), at(200, 100, "全年实际完成值情况"), at(300, 100, "得分"),
+		at(40, 120, "预算调整率"), at(120, 120, "3%"), at(200, 120, "0"), at(300, 120, "2"),
+		at(40, 140, "结转结余率"), at(120, 140, "2%"), at(160, 140, "1%"), at(200, 140, "0"), at(300, 140, "2"),
+	}
+	want := strings.Join([]string{
+		"table 1",
+		"指标名称 ; 年初值 ; 调整值 ; 全年实际完成值情况 ; 得分",
+		"预算调整率 ; 3% ;  ; 0 ; 2",
+		"结转结余率 ; 2% ; 1% ; 0 ; 2",
+		"",
+	}, "\n")
+	if d := cmp.Diff(want, dumpTable(ws)); d != "" {
+		t.Errorf("table (-want +got):\n%s", d)
+	}
+}
