@@ -99,7 +99,10 @@ its narrative states (the truth's figures: or claims:, each a quantity and its v
 actual, rate or parts) that the claims reader finds and labels with words of that quantity, the
 recall of the truth's errors by code, and the error-level findings the truth does not hold. A
 truth error the stored copy cannot show (its truth gives the reason under unprovable:) is listed
-apart and not counted.
+apart and not counted. TestFormatsAgree asserts that every re-making gives the table findings of
+source.txt, errors, warnings and notes alike, but for the differences realcorpus/exceptions_test.go
+lists, each exactly and with its reason (information one of the files does not hold, or a reader
+defect not yet fixed).
 
 | document | tables | figures read | narrative read | re-makings | errors found | missed | false errors | false codes |
 |---|---|---|---|---|---|---|---|---|
