@@ -16,8 +16,6 @@ type exception struct {
 // formatExceptions, by document/re-making.
 var formatExceptions = map[string]exception{
 	// Information one file does not hold.
-	"anhui-guichi-txz-2022-2/remake.xlsx": {"+2 warning Q-QUANT-AS-TEXT", true,
-		"Calc took two 年度指标值 cells beginning with '=' for formulas and stored their error #NAME? instead of the text"},
 	"jiangxi-nanchangxian-ccwsy-2021/remake.docx": {nanchangxianDiff, true, nanchangxianWhy},
 	"jiangxi-nanchangxian-ccwsy-2021/remake.xlsx": {nanchangxianDiff, true, nanchangxianWhy},
 	"jiangxi-nanchangxian-ccwsy-2021/remake.html": {nanchangxianDiff, true, nanchangxianWhy},
