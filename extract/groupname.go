@@ -32,17 +32,20 @@ func groupName(s string) string {
 	return b.String()
 }
 
-// cutGroupName reports a name that is the start of a 二级 name and not the
-// whole ("生态" of 生态效益指标, "可持续影响" of 可持续影响指标): the last cell of
-// a copy cut inside a merged group cell, not an indicator.
+// cutGroupName reports a name that is the start of a 一级 or 二级 name and
+// not the whole ("生态" of 生态效益指标, "可持续影响" of 可持续影响指标, "效益" of
+// 效益指标): the last cell of a copy cut inside a merged group cell, not an
+// indicator.
 func cutGroupName(name string) bool {
 	n := normLabel(name)
-	if utf8.RuneCountInString(n) < 2 || level2Names[n] {
+	if utf8.RuneCountInString(n) < 2 || level2Names[n] || level1Names[n] {
 		return false
 	}
-	for g := range level2Names {
-		if strings.HasPrefix(g, n) {
-			return true
+	for _, names := range [...]map[string]bool{level1Names, level2Names} {
+		for g := range names {
+			if strings.HasPrefix(g, n) {
+				return true
+			}
 		}
 	}
 	return false

@@ -79,6 +79,7 @@ func TestCopyCutEnds(t *testing.T) {
 	}{
 		{"ellipsis then a cut group", "……\n\n \n\n \n\n \n\n \n\n生态", "造林面积", false},
 		{"a cut group", "可持续影响", "造林面积", false},
+		{"a cut 一级", "效益", "造林面积", false},
 		{"a cut row", "公共服务", "造林面积|公共服务", true},
 	}
 	for _, tt := range tests {

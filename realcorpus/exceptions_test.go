@@ -34,10 +34,6 @@ var formatExceptions = map[string]exception{
 		"in LibreOffice's PDF the 效益指标(30分) cell is set on the row 提高就业率, mid-span, and 社会效益指标 wraps as 社会效/益指标: " +
 			"the PDF reader puts 效益指标 on that row only (木材销售收入 and 林产品收入 stay under 产出指标), stretches 经济效益指标 " +
 			"over 提高就业率, and reads 益指标 as a row of its own holding …… and the cut 生态"},
-	"yunnan-nanhua-nyncj-nd/remake.pdf": {"+2 warning I-UNREAD", false,
-		"the PDF reader leaves out of the table its last row (成本指标, a label alone at the foot of page 1) and the one row " +
-			"on page 2 (the vertical 绩效指标 and 效益): read from the layout text as paragraphs 成本指标, 绩效, 效益指标, they " +
-			"give a 一级 成本指标 over an indicator 绩效 cut (its findings, on a row not read, are notes)"},
 }
 
 const (

@@ -186,8 +186,25 @@ func (reg *region) continues(s *segment, cs *columns) bool {
 }
 
 // continuesAlone reports whether a region of one row continues a block
-// from the page before: a table's last row (总分) carried over alone.
+// from the page before: a table's last row (总分) carried over alone, or
+// a row of labels alone in the block's label columns (a copy cut as the
+// next row's group labels begin: 绩效指标 | 效益).
 func (reg *region) continuesAlone(cs *columns) bool {
 	reg.number()
-	return reg.continues(&segment{from: 0, to: len(reg.rows), floating: reg.floating}, cs)
+	return reg.continues(&segment{from: 0, to: len(reg.rows), floating: reg.floating}, cs) || reg.labelsAlone(cs)
+}
+
+// labelsAlone reports a region of one row of two or more labels, each in
+// a label column of cs.
+func (reg *region) labelsAlone(cs *columns) bool {
+	if len(reg.rows) != 1 || len(reg.floating) > 0 || len(reg.rows[0].cells) < 2 {
+		return false
+	}
+	for _, c := range reg.rows[0].cells {
+		i := cs.slotOf(c)
+		if !isLabel(c.text()) || i < 0 || !cs.slots[i].label || !cs.fits(c) {
+			return false
+		}
+	}
+	return true
 }

@@ -46,6 +46,37 @@ func TestRebuildColumns(t *testing.T) {
 			"预算调整率 ; 3% ;  ; 0 ; 2",
 			"结转结余率 ; 2% ; 1% ; 0 ; 2",
 		},
+	}, {
+		// A label alone right below the rows, the last text of the page,
+		// starting where a column's cells start (an 二级 whose indicators a
+		// copy cut): the table's last row. A paragraph after the table
+		// starts at the left margin and is not.
+		name: "trailing label",
+		ws: []word{
+			at(40, 100, "一级指标"), at(120, 100, "二级指标"), at(200, 100, "三级指标"), at(300, 100, "分值"),
+			at(40, 120, "产出指标"), at(120, 120, "数量指标"), at(200, 120, "造林面积"), at(300, 120, "6"),
+			at(120, 140, "时效指标"), at(200, 140, "完成时限"), at(300, 140, "4"),
+			at(120, 158, "成本指标"),
+		},
+		want: []string{
+			"一级指标 ; 二级指标 ; 三级指标 ; 分值",
+			"产出指标 ; 数量指标 ; 造林面积 ; 6",
+			" ; 时效指标 ; 完成时限 ; 4",
+			" ; 成本指标 ;  ; ",
+		},
+	}, {
+		name: "paragraph after",
+		ws: []word{
+			at(40, 100, "一级指标"), at(120, 100, "二级指标"), at(200, 100, "三级指标"), at(300, 100, "分值"),
+			at(40, 120, "产出指标"), at(120, 120, "数量指标"), at(200, 120, "造林面积"), at(300, 120, "6"),
+			at(120, 140, "时效指标"), at(200, 140, "完成时限"), at(300, 140, "4"),
+			at(40, 158, "注本表由单位填报"),
+		},
+		want: []string{
+			"一级指标 ; 二级指标 ; 三级指标 ; 分值",
+			"产出指标 ; 数量指标 ; 造林面积 ; 6",
+			" ; 时效指标 ; 完成时限 ; 4",
+		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
