@@ -155,6 +155,8 @@ type extractor struct {
 	indAt    [nIcol]int // indHdr by key, -1 where the header has none
 	indAfter []icol     // the columns after the 三级 name's, in order
 	indW     int
+	indSpan  []bool // the header's columns its cell there spans with others
+	indFresh bool   // no row read since the header: a second header row may follow
 	lastL1   string
 	lastL2   string
 }
@@ -178,6 +180,7 @@ func (x *extractor) release() {
 		budgetRowCols: x.budgetRowCols[:0],
 		indHdr:        x.indHdr[:0],
 		indAfter:      x.indAfter[:0],
+		indSpan:       x.indSpan[:0],
 	}
 	extractorPool.Put(x)
 }
@@ -270,6 +273,7 @@ func (x *extractor) row(r grow) {
 			// indicators are large: make room once for every row below the header
 			x.ev.Indicators = make([]jixiao.Indicator, 0, x.rowsLeft)
 		}
+	case x.sec == secIndicators && x.subHeader(r):
 	case x.sec == secIndicators && r.ellipsis():
 		// "……" stands for rows the copy left out: no indicator of its own
 	case x.sec == secIndicators:

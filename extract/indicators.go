@@ -13,6 +13,7 @@ import (
 
 // indicatorRow reads one row of the indicator block against its header.
 func (x *extractor) indicatorRow(r grow) {
+	x.indFresh = false
 	cells, guessed := x.alignIndicator(r)
 	l1, l2, name := cells.text(iL1), cells.text(iL2), strings.TrimSpace(cells.text(iL3))
 	if emptyMark(strings.TrimSpace(l1)) {
@@ -46,6 +47,9 @@ func (x *extractor) indicatorRow(r grow) {
 	if (name == "" || emptyMark(name)) && !hasValues {
 		return // a row naming only its 一级 or 二级 group
 	}
+	if !hasValues && x.rowsLeft == 0 && cutGroupName(name) {
+		return // the copy ends inside a 二级 cell: the group's start, not an indicator
+	}
 	// The row's provenance keys (indicators[3].一级指标 …) are cut from
 	// one string, which starts with the row's own path: one allocation for
 	// the row instead of one per column.
@@ -59,8 +63,8 @@ func (x *extractor) indicatorRow(r grow) {
 	}
 	unit, target := cells.text(iUnit), cells.text(iTarget)
 	in := jixiao.Indicator{
-		Level1:    levelName(l1),
-		Level2:    strings.TrimSpace(l2),
+		Level1:    levelName(groupName(l1)),
+		Level2:    groupName(l2),
 		Name:      name,
 		Target:    notation.ParseValue(opPrefix(cells.text(iOp), target) + withUnit(target, unit)),
 		Actual:    notation.ParseValue(withUnit(cells.text(iActual), unit)),
@@ -156,6 +160,16 @@ func (cc *columnCells) text(k icol) string {
 // by key, and the keys after the 三级 name in the order of their columns.
 func (x *extractor) setIndicatorHeader(r grow) {
 	x.indHdr, x.indW = headerCols(r, indicatorLabels, x.indHdr[:0]), len(r.cells)
+	x.indSpan, x.indFresh = x.indSpan[:0], true
+	for _, c := range r.cells {
+		x.indSpan = append(x.indSpan, c.Cell != nil && c.ColSpan > 1)
+	}
+	x.indexIndicatorHeader()
+}
+
+// indexIndicatorHeader sets the header's columns by key, and the keys
+// after the 三级 name in the order of their columns.
+func (x *extractor) indexIndicatorHeader() {
 	for k := range x.indAt {
 		x.indAt[k] = -1
 	}

@@ -226,7 +226,7 @@ func icolOf(key string) icol {
 var indicatorLabels = map[string]string{
 	"一级指标": colL1, "二级指标": colL2, "三级指标": colL3,
 	"年度指标值": colTarget, "指标值": colTarget, "年初目标值": colTarget, "年度目标值": colTarget, "目标值": colTarget,
-	"实际完成值": colActual, "全年实际值": colActual, "实际值": colActual, "完成值": colActual,
+	"实际完成值": colActual, "全年实际值": colActual, "实际值": colActual, "完成值": colActual, "全年实际完成值": colActual,
 	"评分标准": colStandard, "评扣分标准": colStandard, "扣分标准": colStandard,
 	"指标值类型": colValueType, "指标类型": colValueType,
 	"指标性质": colOp, "度量单位": colUnit, "计量单位": colUnit, "单位": colUnit,

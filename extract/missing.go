@@ -50,7 +50,9 @@ func (x *extractor) missing() []jixiao.Missing {
 		// the copy ends inside the indicator list: its last row is a name
 		// with no figure, and no 合计 or 总分 row follows
 		if last := &x.ev.Indicators[n-1]; !last.Weight.Stated() && !last.Score.Stated() && !last.Target.Stated() && !last.Actual.Stated() {
-			out = append(out, jixiao.Missing{Path: "indicators[", Reason: "指标表在“" + last.Name + "”一行中途结束，其后的指标未读到（原文在此截断）"})
+			out = append(out, jixiao.Missing{Path: "indicators[", Reason: "指标表在“" + last.Name + "”一行中途结束，其后的指标未读到（原文在此截断）"},
+				// the row itself was cut, not left empty: its figures are not read
+				jixiao.Missing{Path: "indicators[" + strconv.Itoa(n-1) + "]", Reason: "原文在“" + last.Name + "”一行中途截断，该行各栏未读到"})
 		}
 	}
 	for i := range x.ev.Indicators {

@@ -340,6 +340,13 @@ func (b *builder) addGrouped(t token) {
 	if b.rowWidth > 0 && len(b.row) >= b.rowWidth && t.text == "" {
 		return // the empty cells a line ends with, beyond its header
 	}
+	if b.blk == blkIndicators && t.text != "" && !emptyMark(t.text) && !isValueText(t.text) && ellipsisOnly(b.row) {
+		// words after a row of "……" and empty cells: the next row's start,
+		// the ellipsis holding no figure of its own
+		b.endRow()
+		b.addGrouped(t)
+		return
+	}
 	b.row = append(b.row, cellOf(t))
 	if b.rowWidth > 0 && len(b.row) >= b.rowWidth && !rowLine(t.lineCells) {
 		b.endRow()
@@ -373,7 +380,9 @@ func (b *builder) rowStart(n string) bool {
 			return false
 		}
 	case blkIndicators:
-		starts = b.asLevel1(n) || b.hasCol(hL2) && level2Names[n] && !b.endsWithL1()
+		// 绩效指标 again, a page on: the merged first column starting anew
+		// (a copy cut there, or a page break that repeats it), not a name
+		starts = b.asLevel1(n) || b.hasCol(hL2) && level2Names[n] && !b.endsWithL1() || n == "绩效指标"
 	}
 	return starts
 }
@@ -382,6 +391,7 @@ func (b *builder) rowStart(n string) bool {
 func (b *builder) colFrom(n string) int {
 	col := 0
 	switch {
+	case b.blk == blkIndicators && n == "绩效指标":
 	case b.blk == blkIndicators && b.asLevel1(n):
 		col = b.colOf(hL1)
 	case b.blk == blkIndicators && level2Names[n]:

@@ -358,6 +358,9 @@ func findRuled(cells []*bcell, lone func(*region) bool, rules []hline) []*region
 				last = k
 			}
 		}
+		if k := last + 1; k == len(anchors)-1 && last > i && trailingLabel(anchors[i:last+1], anchors[k]) {
+			last = k // the table's last row, a label alone, ends the page
+		}
 		reg := &region{rows: anchors[i : last+1], pad: -1}
 		if len(reg.rows) >= 2 || lone != nil && len(regions) == 0 {
 			reg.y0, reg.y1 = reg.rows[0].y0, reg.rows[len(reg.rows)-1].y1
@@ -378,6 +381,36 @@ func findRuled(cells []*bcell, lone func(*region) bool, rules []hline) []*region
 		regions = regions[1:]
 	}
 	return regions
+}
+
+// trailingLabel reports a lone label row right below a table's rows, and
+// the last text of its page, that starts where cells of the table start
+// other than its left edge: the table's last row (an 二级 label whose
+// indicators a copy cut, 成本指标), not a paragraph after it, which would
+// start at the left margin.
+func trailingLabel(rows []*brow, r *brow) bool {
+	c := r.cells[0]
+	prev := rows[len(rows)-1]
+	if r.y0-prev.y1 > 1.5*c.h || !isLabel(c.text()) || len(c.lines) > 1 {
+		return false
+	}
+	left := math.Inf(1)
+	for _, o := range rows {
+		for _, oc := range o.cells {
+			left = math.Min(left, oc.x0)
+		}
+	}
+	if c.x0 < left+c.h {
+		return false
+	}
+	for _, o := range rows {
+		for _, oc := range o.cells {
+			if math.Abs(oc.x0-c.x0) < 0.5 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // overlapsMulti reports whether a lone cell's row overlaps a row of two or

@@ -116,13 +116,20 @@ func (reg *region) segmentCells(s *segment) []*bcell {
 }
 
 // slotOf returns the column of a cell: a label column left of the header,
-// or the header column nearest its centre.
+// the header column whose label starts where the cell does (a producer
+// that aligns cells left: a short figure under a long label is nearer the
+// centre of the column before), or the header column nearest its centre.
 func (cs *columns) slotOf(c *bcell) int {
 	if c.cx() < cs.firstX {
 		for i, sl := range cs.slots {
 			if cs.edge(c) && sl.left == 1 || !cs.edge(c) && sl.left == 2 {
 				return i
 			}
+		}
+	}
+	for i, sl := range cs.slots {
+		if sl.left == 0 && math.Abs(c.x0-sl.x0) < 0.5 && c.x1 <= sl.x1+0.5 {
+			return i
 		}
 	}
 	best, dist := -1, math.Inf(1)
@@ -179,8 +186,25 @@ func (reg *region) continues(s *segment, cs *columns) bool {
 }
 
 // continuesAlone reports whether a region of one row continues a block
-// from the page before: a table's last row (总分) carried over alone.
+// from the page before: a table's last row (总分) carried over alone, or
+// a row of labels alone in the block's label columns (a copy cut as the
+// next row's group labels begin: 绩效指标 | 效益).
 func (reg *region) continuesAlone(cs *columns) bool {
 	reg.number()
-	return reg.continues(&segment{from: 0, to: len(reg.rows), floating: reg.floating}, cs)
+	return reg.continues(&segment{from: 0, to: len(reg.rows), floating: reg.floating}, cs) || reg.labelsAlone(cs)
+}
+
+// labelsAlone reports a region of one row of two or more labels, each in
+// a label column of cs.
+func (reg *region) labelsAlone(cs *columns) bool {
+	if len(reg.rows) != 1 || len(reg.floating) > 0 || len(reg.rows[0].cells) < 2 {
+		return false
+	}
+	for _, c := range reg.rows[0].cells {
+		i := cs.slotOf(c)
+		if !isLabel(c.text()) || i < 0 || !cs.slots[i].label || !cs.fits(c) {
+			return false
+		}
+	}
+	return true
 }

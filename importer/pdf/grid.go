@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -50,13 +51,15 @@ func figures(r *brow) bool {
 }
 
 // isHeader reports a row of three or more labels followed, within a few
-// rows, by a row of figures.
+// rows, by a row of figures. A label may state its column's points in
+// brackets (预算执行情况(万元)(20分), 得分(20分*执行率)): a header's, not a
+// figure.
 func isHeader(rows []*brow, i int) bool {
 	if len(rows[i].cells) < 3 {
 		return false
 	}
 	for _, c := range rows[i].cells {
-		if !isLabel(c.text()) {
+		if !isLabel(withoutPoints(c.text())) {
 			return false
 		}
 	}
@@ -358,3 +361,15 @@ func joinCells(cs []*bcell) jixiao.Cell {
 	}
 	return jixiao.Cell{Text: b.String(), ColSpan: 1, RowSpan: span}
 }
+
+// withoutPoints is a label without the bracketed parts that state points
+// ("(20分)", "（20分*执行率）"), so that their digits are not taken for a
+// figure.
+func withoutPoints(s string) string {
+	if !strings.Contains(s, "分") {
+		return s
+	}
+	return pointsRe.ReplaceAllString(s, "")
+}
+
+var pointsRe = regexp.MustCompile(`[(（][^()（）]*分[^()（）]*[)）]`)

@@ -144,6 +144,10 @@ func at(grid [][]string, r, c int) string {
 func computeFormulas(f *excelize.File, sheet string, grid [][]string) error {
 	for r, row := range grid {
 		for c, v := range row {
+			if v == nameError {
+				row[c] = typedText(f, sheet, c, r, v)
+				continue
+			}
 			if v != "" {
 				if isPlainNumber(v) {
 					row[c] = percentFormula(f, sheet, c, r, v)
@@ -165,6 +169,24 @@ func computeFormulas(f *excelize.File, sheet string, grid [][]string) error {
 		}
 	}
 	return nil
+}
+
+// nameError is the value a spreadsheet gives a formula naming what it
+// does not know: text typed after an '=' ("=8个", a target written with
+// its sign), which the spreadsheet took for a formula.
+const nameError = "#NAME?"
+
+// typedText is what was typed into a cell whose formula could not be read
+// as one: '=' and the formula's text ("=8个"), not the error it gave.
+func typedText(f *excelize.File, sheet string, c, r int, v string) string {
+	name, err := excelize.CoordinatesToCellName(c+1, r+1)
+	if err != nil {
+		return v
+	}
+	if fm, err := f.GetCellFormula(sheet, name); err == nil && fm != "" {
+		return "=" + strings.TrimPrefix(fm, "=")
+	}
+	return v
 }
 
 // percentFormula shows a formula's cached result through the cell's
