@@ -209,12 +209,16 @@ func (p *pkg) grid(g *report.Grid) {
 	if g.Subtitle != "" {
 		p.paraIn(&p.body, StyleTableText, "center", g.Subtitle, false)
 	}
-	if g.Note != "" {
-		p.para(StyleNote, g.Note, false)
-	}
 	scale := float64(p.textWidth()) / (g.Width() * twipPerMM)
 	if scale > 1 {
 		scale = 1
+	}
+	if g.Note != "" {
+		// right-aligned to the table's edge, not the text's: the table is
+		// centred and may be narrower than the text width
+		inset := (p.textWidth() - int(g.Width()*twipPerMM*scale)) / 2
+		fmt.Fprintf(&p.body, `<w:p><w:pPr><w:pStyle w:val="%s"/><w:ind w:right="%d"/></w:pPr><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>`,
+			StyleNote, max(inset, 0), esc(g.Note))
 	}
 	t := &table{g: g, owner: report.Owners(g), headings: map[int]bool{},
 		tw: func(mm float64) int { return int(mm * twipPerMM * scale) }}
