@@ -152,6 +152,10 @@ type IntakeOutcome struct {
 	UnitName string // the name the document gives, kept for the person assigning it
 	Year     int
 	Tables   []IntakeTable
+	// Doc is the document the tables were read from (nil for an
+	// evaluation file), so that the store checks them against it
+	// without importing the file again.
+	Doc *Document
 }
 
 // IntakeQueue is the workers' side of intake: a durable queue in the

@@ -379,7 +379,9 @@ func (s *IntakeService) ReleaseIntakeWork(ctx context.Context, w *jixiao.IntakeW
 // stored (a user's error: a conflict, a bad year), the item is failed with
 // that message in a second transaction. A lost lease stores nothing.
 func (s *IntakeService) FinishIntakeWork(ctx context.Context, w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) error {
+	pre := s.precheck(ctx, w, out)
 	err := s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
+		tx.checked = pre
 		if err := tx.finishJob(w.JobID, w.Worker, ""); err != nil {
 			return err
 		}
