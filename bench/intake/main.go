@@ -45,14 +45,15 @@ func main() {
 	out := flag.String("out", "bench/out", "folder for the binary and the corpus")
 	jobs := flag.Int("jobs", runtime.GOMAXPROCS(0), "parallelism of check and of the intake workers")
 	timeout := flag.Duration("timeout", 15*time.Minute, "bound on each timed command")
+	profile := flag.String("cpuprofile", "", "run the intake in this process instead of `jixiao intake` and write its CPU profile here")
 	flag.Parse()
-	if err := run(*n, *dsn, *out, *jobs, *timeout); err != nil {
+	if err := run(*n, *dsn, *out, *jobs, *timeout, *profile); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/intake:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, dsn, out string, jobs int, timeout time.Duration) error {
+func run(n int, dsn, out string, jobs int, timeout time.Duration, profile string) error {
 	bin := filepath.Join(out, "bin", "jixiao")
 	fmt.Fprintln(os.Stderr, "building…")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/jixiao")
@@ -86,7 +87,12 @@ func run(n int, dsn, out string, jobs int, timeout time.Duration) error {
 		return fmt.Errorf("seed: %w", err)
 	}
 	loadBefore := load.LoadAverage()
-	in, err := timed(timeout, bin, "intake", "--db", fresh, "--workers", fmt.Sprint(jobs), corpus)
+	var in result
+	if profile != "" {
+		in, err = profiled(fresh, corpus, jobs, timeout, profile)
+	} else {
+		in, err = timed(timeout, bin, "intake", "--db", fresh, "--workers", fmt.Sprint(jobs), corpus)
+	}
 	if err != nil {
 		return fmt.Errorf("intake: %w", err)
 	}
@@ -94,9 +100,13 @@ func run(n int, dsn, out string, jobs int, timeout time.Duration) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("%-8s %9s %9s %10s\n", "", "wall s", "docs/s", "peak RSS")
-	fmt.Printf("%-8s %9.2f %9.0f %9.0fM\n", "check", check.wall.Seconds(), float64(n)/check.wall.Seconds(), check.rssMiB)
-	fmt.Printf("%-8s %9.2f %9.0f %9.0fM\n", "intake", in.wall.Seconds(), float64(n)/in.wall.Seconds(), in.rssMiB)
+	fmt.Printf("%-8s %9s %9s %12s %10s\n", "", "wall s", "docs/s", "CPU ms/doc", "peak RSS")
+	for _, r := range []struct {
+		name string
+		result
+	}{{"check", check}, {"intake", in}} {
+		fmt.Printf("%-8s %9.2f %9.0f %12.2f %9.0fM\n", r.name, r.wall.Seconds(), float64(n)/r.wall.Seconds(), float64(r.cpu.Microseconds())/1000/float64(n), r.rssMiB)
+	}
 	fmt.Printf("intake/check rate: %.2f   load before/after intake: %s / %s\n", check.wall.Seconds()/in.wall.Seconds(), loadBefore, load.LoadAverage())
 	fmt.Printf("outcome: %d files, imported %d, duplicate %d, unmatched %d, failed %d; %d evaluations stored\n",
 		got.in.Total, got.in.Imported, got.in.Duplicates, got.in.Unmatched, got.in.Failed, got.evals)
@@ -179,7 +189,7 @@ func seedUnits(dsn, gen string) error {
 		units[t.Unit] = t.Department
 	}
 	orgs := sqldb.NewOrganisationService(db)
-	fin := &jixiao.Organisation{Code: "F0", Name: "压测财政局", Kind: jixiao.OrgFinance}
+	fin := &jixiao.Organisation{Code: financeCode, Name: "压测财政局", Kind: jixiao.OrgFinance}
 	if err := orgs.CreateOrganisation(ctx, fin); err != nil {
 		return err
 	}
@@ -210,8 +220,12 @@ func seedUnits(dsn, gen string) error {
 }
 
 type result struct {
-	wall   time.Duration
-	rssMiB float64
+	wall, cpu time.Duration // cpu: user and system time of the process
+	rssMiB    float64
+}
+
+func cpuTime(ru *syscall.Rusage) time.Duration {
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // timed runs the jixiao binary with args and returns its wall time and
@@ -235,7 +249,7 @@ func timed(timeout time.Duration, bin string, args ...string) (result, error) {
 	}
 	r := result{wall: wall}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.rssMiB = float64(ru.Maxrss) / 1024
+		r.rssMiB, r.cpu = float64(ru.Maxrss)/1024, cpuTime(ru)
 	}
 	return r, nil
 }
@@ -289,3 +303,6 @@ func outcome(dsn string) (stored, error) {
 	}
 	return s, err
 }
+
+// financeCode is the code of the bench's finance bureau.
+const financeCode = "F0"
