@@ -1,5 +1,5 @@
 // Command intake is the province-scale bench of intake: it generates N
-// .docx submissions with `jixiao gen` (as bench/bulk.sh does), times
+// .docx submissions with `jixiao gen --panel` (N/5 units over 5 years), times
 // `jixiao check` over them, then stores the units the files name in a
 // fresh database and times `jixiao intake` of the same files end to end
 // (read, stored as sources, queued, imported, scored, checked, matched
@@ -13,8 +13,8 @@
 //	go run ./bench/intake -db postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 //	go run ./bench/intake -n 2000 -jobs 2
 //
-// The corpus is generated once into OUT/docx-N (shared with bulk.sh) and
-// its .docx linked into OUT/intake-N, without the .truth.json files.
+// The corpus is generated once into OUT/panel-docx-N and its .docx linked
+// into OUT/intake-N, without the .truth.json and .risk.json files.
 package main
 
 import (
@@ -83,7 +83,7 @@ func run(n int, dsn, out string, jobs int, timeout time.Duration, profile string
 		return err
 	}
 	defer cleanup()
-	if err := seedUnits(fresh, filepath.Join(out, fmt.Sprintf("docx-%d", n))); err != nil {
+	if err := seedUnits(fresh, filepath.Join(out, fmt.Sprintf("panel-docx-%d", n))); err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
 	loadBefore := load.LoadAverage()
@@ -119,13 +119,20 @@ func run(n int, dsn, out string, jobs int, timeout time.Duration, profile string
 	return nil
 }
 
-// corpus generates n .docx once and links them into a folder of their own.
+// corpus generates n .docx once, as a panel (gen --panel: n/5 units,
+// each filing once a year for 5 years), so that every file is the one
+// evaluation of its unit and year and none is refused as a second one;
+// the .docx are linked into a folder of their own.
 func corpus(bin, out string, n int) (string, []string, error) {
-	gen := filepath.Join(out, fmt.Sprintf("docx-%d", n))
+	if n%years != 0 {
+		return "", nil, fmt.Errorf("-n %d: a multiple of %d (units × years)", n, years)
+	}
+	gen := filepath.Join(out, fmt.Sprintf("panel-docx-%d", n))
 	if _, err := os.Stat(filepath.Join(gen, ".complete")); err != nil {
 		os.RemoveAll(gen)
 		fmt.Fprintf(os.Stderr, "generating %d .docx into %s…\n", n, gen)
-		cmd := exec.Command(bin, "gen", "-n", fmt.Sprint(n), "-o", gen, "--formats", "docx", "--seed", "1", "--rules", "national-2020", "--quiet")
+		cmd := exec.Command(bin, "gen", "--panel", "--units", fmt.Sprint(n/years), "--years", fmt.Sprint(years),
+			"-o", gen, "--formats", "docx", "--seed", "1", "--rules", "national-2020")
 		cmd.Stderr = os.Stderr
 		if err := cmd.Run(); err != nil {
 			return "", nil, fmt.Errorf("gen: %w", err)
@@ -303,6 +310,9 @@ func outcome(dsn string) (stored, error) {
 	}
 	return s, err
 }
+
+// years is the panel's years; n/years units file once a year.
+const years = 5
 
 // financeCode is the code of the bench's finance bureau.
 const financeCode = "F0"

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"runtime/pprof"
 	"syscall"
@@ -49,6 +50,7 @@ func profiled(dsn, dir string, jobs int, timeout time.Duration, profile string) 
 		return result{}, err
 	}
 	files = nil
+	fmt.Fprintf(os.Stderr, "batch read and stored in %.2f s\n", time.Since(start).Seconds())
 	w := intake.NewWorker(svc)
 	w.Concurrency, w.Poll = jobs, 100*time.Millisecond
 	err = w.Until(ctx, func(ctx context.Context) (bool, error) {
