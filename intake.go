@@ -152,6 +152,19 @@ type IntakeOutcome struct {
 	UnitName string // the name the document gives, kept for the person assigning it
 	Year     int
 	Tables   []IntakeTable
+	// Doc is the document the tables were read from (nil for an
+	// evaluation file), so that the store checks them against it
+	// without importing the file again.
+	Doc *Document
+}
+
+// IntakeDone is an item a worker has finished and what it made of it.
+type IntakeDone struct {
+	Work    *IntakeWork
+	Outcome *IntakeOutcome
+	// Lost is set by FinishIntakeWork when another worker had taken the
+	// item over: nothing of it was stored.
+	Lost bool
 }
 
 // IntakeQueue is the workers' side of intake: a durable queue in the
@@ -166,10 +179,12 @@ type IntakeQueue interface {
 	// ReleaseIntakeWork hands w back to the queue untouched, as a worker
 	// that is stopping does, so that another need not wait for the lease.
 	ReleaseIntakeWork(ctx context.Context, w *IntakeWork) error
-	// FinishIntakeWork stores the outcome and ends the job in one
-	// transaction, so that an item is imported once or not at all; an
-	// outcome whose tables cannot be stored records the item as failed.
-	FinishIntakeWork(ctx context.Context, w *IntakeWork, out *IntakeOutcome) error
+	// FinishIntakeWork stores the outcomes of several items and ends
+	// their jobs in one transaction (one commit for them all), so that
+	// each item is imported once or not at all; an outcome whose tables
+	// cannot be stored records its item as failed, and an item whose lease
+	// was lost is marked Lost and left to its new holder.
+	FinishIntakeWork(ctx context.Context, done []IntakeDone) error
 	// IntakeUnits lists the units under an organisation, for matching.
 	IntakeUnits(ctx context.Context, orgID int64) ([]*Organisation, error)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -305,6 +306,32 @@ func TestIntakeEvaluationFiles(t *testing.T) {
 		in := drain(t, f, newWorker(f, "yaml"), f.mustIntake(t, "自评表文件", batch).ID)
 		if got, want := progressOf(in), (progress{2, 2, 0, 0, 0}); got != want {
 			t.Errorf("%+v, want %+v", got, want)
+		}
+	})
+}
+
+// TestIntakeConflictInBatch: a file whose table conflicts with one stored
+// earlier in the same transaction (the same unit and year, other content)
+// is failed with the reason and the rest of its batch is stored: each
+// file stands on its own savepoint.
+func TestIntakeConflictInBatch(t *testing.T) {
+	sqldbtest.EachEngine(t, func(t *testing.T, dsn string) {
+		f := mustFixture(t, dsn, 3)
+		batch := files(3)
+		batch = slices.Insert(batch, 1, jixiao.IntakeFile{Name: "收件/重报-" + unitName(0) + "-2024.txt", Content: append(submission(unitName(0)), "\n重报。\n"...)})
+		in := f.mustIntake(t, "同批冲突", batch)
+		w := newWorker(f, "conflict")
+		w.Concurrency, w.Batch = 1, len(batch) // one transaction for all four
+		in = drain(t, f, w, in.ID)
+		if got, want := progressOf(in), (progress{4, 3, 0, 0, 1}); got != want {
+			t.Fatalf("%+v, want %+v", got, want)
+		}
+		failed := items(t, f, in.ID, jixiao.ItemFailed)
+		if len(failed) != 1 || failed[0].Seq != 2 || !strings.Contains(failed[0].Error, "已存在") {
+			t.Errorf("failed items %+v, want the second, as already stored", failed)
+		}
+		if n := countEvaluations(t, f); n != 3 {
+			t.Errorf("%d evaluations, want 3", n)
 		}
 	})
 }

@@ -27,7 +27,7 @@ func Process(ctx context.Context, w *jixiao.IntakeWork, m *Matcher) *jixiao.Inta
 	if first == nil || first.Kind == "" && len(first.Indicators) == 0 && !first.Budget.FullYear.Stated() && !first.StatedTotal.Stated() {
 		return &jixiao.IntakeOutcome{State: jixiao.ItemFailed, Error: "文件中没有找到自评表（年度资金总额、绩效指标、总分等栏目）"}
 	}
-	out := &jixiao.IntakeOutcome{State: jixiao.ItemImported, UnitName: first.Unit}
+	out := &jixiao.IntakeOutcome{State: jixiao.ItemImported, UnitName: first.Unit, Doc: res.Doc}
 	unitID := it.UnitID
 	if unitID == 0 {
 		u, why := m.Unit(first.Unit, it.Name)

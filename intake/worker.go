@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -19,7 +18,7 @@ import (
 const (
 	DefaultLease = time.Minute
 	DefaultPoll  = 2 * time.Second
-	DefaultBatch = 4
+	DefaultBatch = 16
 )
 
 // Worker takes intake items from the queue and imports them, several at
@@ -38,8 +37,9 @@ type Worker struct {
 	Poll time.Duration
 	// Concurrency is the number of items worked on at once.
 	Concurrency int
-	// Batch is how many items each of them claims at a time: claiming is
-	// a commit, which on a disk that syncs costs more than a small file.
+	// Batch is how many items each of them claims, and then stores, at a
+	// time: claiming and storing are each a commit, which on a disk that
+	// syncs costs more than reading and checking a small file.
 	Batch  int
 	Logger *slog.Logger
 	// BeforeFinish, when set, is called with each outcome before it is
@@ -145,9 +145,11 @@ func (w *Worker) spread(ctx context.Context, loop func(context.Context) bool) {
 	wg.Wait()
 }
 
-// Step takes up to Batch items and imports them one after the other;
-// ok is false when the queue had none ready. An item whose lease is lost
-// meanwhile (the heartbeat could not renew it) is left to its new holder.
+// Step takes up to Batch items, imports them one after the other and
+// stores them together, in one transaction; ok is false when the queue
+// had none ready. An item whose lease is lost meanwhile (the heartbeat
+// could not renew it) is left to its new holder. A stopping worker stores
+// what it has finished and hands the rest back.
 func (w *Worker) Step(ctx context.Context) (ok bool, err error) {
 	lease := w.Lease
 	if lease <= 0 {
@@ -159,10 +161,11 @@ func (w *Worker) Step(ctx context.Context) (ok bool, err error) {
 	}
 	hb := w.heartbeat(ctx, works, lease)
 	defer hb.stop()
+	var done []jixiao.IntakeDone
 	for i, work := range works {
 		if ctx.Err() != nil {
 			w.release(works[i:])
-			return true, nil
+			break
 		}
 		m, err := w.matcher(ctx, work.Intake.OrgID)
 		if err != nil {
@@ -171,7 +174,7 @@ func (w *Worker) Step(ctx context.Context) (ok bool, err error) {
 		out := Process(ctx, work, m)
 		if ctx.Err() != nil {
 			w.release(works[i:]) // cut short by the stop, not the file's fault
-			return true, nil
+			break
 		}
 		if hb.lost(work) {
 			continue
@@ -179,15 +182,20 @@ func (w *Worker) Step(ctx context.Context) (ok bool, err error) {
 		if w.BeforeFinish != nil {
 			w.BeforeFinish(work, out)
 		}
-		// a finished file is stored even when the worker is stopping
-		err = w.Queue.FinishIntakeWork(context.WithoutCancel(ctx), work, out)
-		hb.done(work)
-		if errors.Is(err, jixiao.ErrLeaseLost) {
-			continue
-		} else if err != nil {
-			return true, err
+		done = append(done, jixiao.IntakeDone{Work: work, Outcome: out})
+	}
+	if len(done) == 0 {
+		return true, nil
+	}
+	// finished files are stored even when the worker is stopping
+	if err := w.Queue.FinishIntakeWork(context.WithoutCancel(ctx), done); err != nil {
+		return true, err
+	}
+	for _, d := range done {
+		hb.done(d.Work)
+		if !d.Lost {
+			w.Logger.Info("intake item", "intake", d.Work.Intake.ID, "item", d.Work.Item.Seq, "name", d.Work.Item.Name, "state", d.Outcome.State)
 		}
-		w.Logger.Info("intake item", "intake", work.Intake.ID, "item", work.Item.Seq, "name", work.Item.Name, "state", out.State)
 	}
 	return true, nil
 }

@@ -47,6 +47,7 @@ type Source struct {
 type Result struct {
 	Name     string             // the source's name
 	Eval     *jixiao.Evaluation // nil when the document could not be read
+	Doc      *jixiao.Document   // what the importer read; nil for an evaluation file
 	Rules    *jixiao.RuleSet    // the rule set it was scored under
 	Score    *score.Result
 	Findings []jixiao.Finding // with Options.Audit
@@ -103,7 +104,7 @@ func Check(ctx context.Context, src Source, opt Options) *Result {
 		r.Err = err
 		return r
 	}
-	r.Eval, r.Notes = ev, notes
+	r.Eval, r.Doc, r.Notes = ev, doc, notes
 	checkTable(ctx, r, doc, opt)
 	for i, t := range more {
 		if r.Err != nil {

@@ -120,6 +120,9 @@ func (tx *Tx) check(content *jixiao.Evaluation, ruleName, sourceHash string) (ji
 	if err != nil {
 		return jixiao.ScoreRecord{}, nil, err
 	}
+	if c, ok := tx.checked[content]; ok && c.rules == rs.Name && c.source == sourceHash {
+		return c.score, c.findings, nil
+	}
 	doc, err := tx.sourceDocument(sourceHash)
 	if err != nil {
 		return jixiao.ScoreRecord{}, nil, err

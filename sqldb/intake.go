@@ -374,45 +374,96 @@ func (s *IntakeService) ReleaseIntakeWork(ctx context.Context, w *jixiao.IntakeW
 	return s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error { return tx.releaseJob(w.JobID, w.Worker) })
 }
 
-// FinishIntakeWork stores the outcome of w. The evaluations, the item's
-// state and the end of the job commit together; if the tables cannot be
-// stored (a user's error: a conflict, a bad year), the item is failed with
-// that message in a second transaction. A lost lease stores nothing.
-func (s *IntakeService) FinishIntakeWork(ctx context.Context, w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) error {
+// FinishIntakeWork stores the outcomes in one transaction: one commit
+// (one disk sync) for several files. Each is scored and audited before
+// the transaction begins (precheck), so that SQLite's one writer is held
+// for the inserts alone. Each item is stored under a savepoint: its
+// evaluations, its state and the end of its job together, or, when its
+// tables cannot be stored (a user's error: a conflict, a bad year),
+// nothing but the item failed with that message; an item whose lease was
+// lost stores nothing and is marked Lost.
+func (s *IntakeService) FinishIntakeWork(ctx context.Context, done []jixiao.IntakeDone) error {
+	pre := make([]map[*jixiao.Evaluation]checkedContent, len(done))
+	for i, d := range done {
+		pre[i] = s.precheck(ctx, d.Work, d.Outcome)
+	}
 	err := s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
-		if err := tx.finishJob(w.JobID, w.Worker, ""); err != nil {
-			return err
-		}
-		if done, err := tx.alreadyImported(w.Item); done || err != nil {
-			return err
-		}
-		if out.State != jixiao.ItemImported {
-			if _, err := tx.exec(`UPDATE intake_items SET unit_name = ?, year = ? WHERE id = ?`, out.UnitName, out.Year, w.Item.ID); err != nil {
-				return err
+		for i := range done {
+			tx.checked = pre[i]
+			if err := tx.finishItem(&done[i]); err != nil {
+				return fmt.Errorf("sqldb: finish intake item %d: %w", done[i].Work.Item.ID, err)
 			}
-			return tx.setItemOutcome(w.Item.ID, out.State, out.Error, nil)
-		}
-		return tx.importTables(w, out)
-	})
-	var e *jixiao.Error
-	if !errors.As(err, &e) {
-		if err != nil {
-			return fmt.Errorf("sqldb: finish intake item %d: %w", w.Item.ID, err)
 		}
 		return nil
+	})
+	if err != nil {
+		for i := range done {
+			done[i].Lost = false
+		}
+	}
+	return err
+}
+
+// finishItem stores one outcome under a savepoint, undone when the item
+// fails or its lease was lost.
+func (tx *Tx) finishItem(d *jixiao.IntakeDone) error {
+	w, out := d.Work, d.Outcome
+	d.Lost = false
+	after := len(tx.committed)
+	if _, err := tx.exec(`SAVEPOINT intake_item`); err != nil {
+		return err
+	}
+	err := tx.storeOutcome(w, out)
+	if err == nil {
+		_, err = tx.exec(`RELEASE SAVEPOINT intake_item`)
+		return err
+	}
+	// what the savepoint undoes must not reach the caches either
+	tx.committed = tx.committed[:after]
+	if _, rerr := tx.exec(`ROLLBACK TO SAVEPOINT intake_item`); rerr != nil {
+		return rerr
+	}
+	if _, rerr := tx.exec(`RELEASE SAVEPOINT intake_item`); rerr != nil {
+		return rerr
+	}
+	var e *jixiao.Error
+	switch {
+	case errors.Is(err, jixiao.ErrLeaseLost):
+		d.Lost = true
+		return nil
+	case !errors.As(err, &e):
+		return err
 	}
 	msg := e.Message
-	return s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
-		if err := tx.finishJob(w.JobID, w.Worker, msg); err != nil {
+	if err := tx.finishJob(w.JobID, w.Worker, msg); errors.Is(err, jixiao.ErrLeaseLost) {
+		d.Lost = true
+		return nil
+	} else if err != nil {
+		return err
+	}
+	// the conflict may be with a copy of this file another worker
+	// imported meanwhile
+	if done, err := tx.alreadyImported(w.Item); done || err != nil {
+		return err
+	}
+	return tx.setItemOutcome(w.Item.ID, jixiao.ItemFailed, msg, nil)
+}
+
+// storeOutcome ends w's job and stores what the worker made of it.
+func (tx *Tx) storeOutcome(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) error {
+	if err := tx.finishJob(w.JobID, w.Worker, ""); err != nil {
+		return err
+	}
+	if done, err := tx.alreadyImported(w.Item); done || err != nil {
+		return err
+	}
+	if out.State != jixiao.ItemImported {
+		if _, err := tx.exec(`UPDATE intake_items SET unit_name = ?, year = ? WHERE id = ?`, out.UnitName, out.Year, w.Item.ID); err != nil {
 			return err
 		}
-		// the conflict may be with a copy of this file another worker
-		// imported meanwhile
-		if done, err := tx.alreadyImported(w.Item); done || err != nil {
-			return err
-		}
-		return tx.setItemOutcome(w.Item.ID, jixiao.ItemFailed, msg, nil)
-	})
+		return tx.setItemOutcome(w.Item.ID, out.State, out.Error, nil)
+	}
+	return tx.importTables(w, out)
 }
 
 // alreadyImported records it as a duplicate when an evaluation was made

@@ -53,8 +53,16 @@ func (tx *Tx) enqueueJob(kind string, ref int64) error {
 // other's rows; on SQLite the writer lock makes them take turns.
 func (tx *Tx) claimJob(kind, worker string, lease time.Duration) (j job, ok bool, err error) {
 	now := tx.time(tx.now)
-	err = tx.queryRow(`SELECT id, ref_id, attempts FROM jobs WHERE kind = ? AND (state = 'queued' OR (state = 'running' AND lease_until < ?))
+	// two queries, each a range of the index jobs_ready (kind, state, id):
+	// with an OR of the two states the planner walks every job in id
+	// order, the done ones too, and a batch of thousands slows as it
+	// progresses. Expired leases first: they are the longest waiting.
+	err = tx.queryRow(`SELECT id, ref_id, attempts FROM jobs WHERE kind = ? AND state = 'running' AND lease_until < ?
 		ORDER BY id LIMIT 1`+tx.db.d.skipLocked(), kind, now).Scan(&j.id, &j.ref, &j.attempts)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = tx.queryRow(`SELECT id, ref_id, attempts FROM jobs WHERE kind = ? AND state = 'queued'
+			ORDER BY id LIMIT 1`+tx.db.d.skipLocked(), kind).Scan(&j.id, &j.ref, &j.attempts)
+	}
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return job{}, false, nil

@@ -72,8 +72,9 @@ func TestJobLease(t *testing.T) {
 			t.Fatalf("after the lease: %+v", b2)
 		}
 		out := &jixiao.IntakeOutcome{State: jixiao.ItemFailed, Error: "测试"}
-		if err := svc.FinishIntakeWork(console(), a, out); !errors.Is(err, jixiao.ErrLeaseLost) {
-			t.Fatalf("a finishing after losing its lease: %v, want ErrLeaseLost", err)
+		done := []jixiao.IntakeDone{{Work: a, Outcome: out}}
+		if err := svc.FinishIntakeWork(console(), done); err != nil || !done[0].Lost {
+			t.Fatalf("a finishing after losing its lease: %v, lost %v, want lost", err, done[0].Lost)
 		}
 		if err := svc.ExtendIntakeWork(console(), a, lease); !errors.Is(err, jixiao.ErrLeaseLost) {
 			t.Fatalf("a renewing a lost lease: %v, want ErrLeaseLost", err)

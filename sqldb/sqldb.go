@@ -120,6 +120,9 @@ type Tx struct {
 	revAt map[revisionRef]int64
 	// committed runs once the transaction has committed.
 	committed []func()
+	// checked holds results computed before the transaction began (see
+	// precheck), which check takes instead of computing them again.
+	checked map[*jixiao.Evaluation]checkedContent
 }
 
 func (tx *Tx) madeAt(ref revisionRef, at time.Time) {

@@ -69,7 +69,7 @@ func runIntake(args []string, stdout, stderr io.Writer) int {
 	}
 	wk := intake.NewWorker(svc)
 	wk.Concurrency = max(*workers, 1)
-	wk.Poll = time.Second
+	wk.Poll = 250 * time.Millisecond // the batch ends within a poll of its last file
 	last := time.Time{}
 	err = wk.Until(ctx, func(ctx context.Context) (bool, error) {
 		cur, err := svc.FindIntakeByID(ctx, in.ID)

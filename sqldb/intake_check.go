@@ -1,0 +1,53 @@
+package sqldb
+
+import (
+	"context"
+
+	"jixiao"
+)
+
+// checkedContent is the score and findings of one content under a rule
+// set, computed before the transaction that stores it.
+type checkedContent struct {
+	rules, source string
+	score         jixiao.ScoreRecord
+	findings      []jixiao.Finding
+}
+
+// precheck scores and audits the tables of an outcome before the
+// transaction that stores them, against the document the worker read:
+// on SQLite every write waits for the one writer, so the transaction
+// should hold it for the inserts alone. The rule set is the one the
+// store will apply (the task's, found in a read transaction); should a
+// task appear in between, check sees another rule set and computes the
+// results inside the transaction as before. It returns nil when there is
+// nothing to check or the tables cannot be linked: the store then finds
+// the error itself.
+func (s *IntakeService) precheck(ctx context.Context, w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) map[*jixiao.Evaluation]checkedContent {
+	if out.State != jixiao.ItemImported || len(out.Tables) == 0 {
+		return nil
+	}
+	recs := make([]jixiao.EvaluationRecord, len(out.Tables))
+	err := s.db.run(ctx, s.db.rdb, true, func(tx *Tx) error {
+		for i, t := range out.Tables {
+			recs[i] = jixiao.EvaluationRecord{UnitID: t.UnitID, Year: t.Year, Kind: t.Eval.Kind, Content: t.Eval}
+			if err := tx.linkTask(&recs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil
+	}
+	pre := make(map[*jixiao.Evaluation]checkedContent, len(recs))
+	for _, r := range recs {
+		rs, err := ruleSet(r.RuleSet)
+		if err != nil {
+			return nil
+		}
+		sr, fs := s.db.Check(r.Content, rs, out.Doc)
+		pre[r.Content] = checkedContent{rules: rs.Name, source: w.Item.Hash, score: sr, findings: fs}
+	}
+	return pre
+}
