@@ -385,7 +385,9 @@ func (s *IntakeService) ReleaseIntakeWork(ctx context.Context, w *jixiao.IntakeW
 func (s *IntakeService) FinishIntakeWork(ctx context.Context, done []jixiao.IntakeDone) error {
 	pre := make([]map[*jixiao.Evaluation]checkedContent, len(done))
 	for i, d := range done {
-		pre[i] = s.precheck(ctx, d.Work, d.Outcome)
+		if !s.db.noPrecheck {
+			pre[i] = s.precheck(ctx, d.Work, d.Outcome)
+		}
 	}
 	err := s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
 		for i := range done {

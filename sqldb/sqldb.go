@@ -42,15 +42,16 @@ type DB struct {
 	// Password sets the cost of password hashes; tests lower it.
 	Password PasswordParams
 
-	docs      docCache
-	revs      *rowCache[revisionKey, *jixiao.Revision]
-	tasks     *rowCache[int64, *jixiao.Task]
-	facts     *rowCache[revisionKey, revisionFacts]
-	stmtMu    sync.Mutex
-	stmts     map[stmtKey]*sql.Stmt // nil values are being prepared
-	prepares  sync.WaitGroup
-	dummyOnce sync.Once
-	dummy     string
+	docs       docCache
+	noPrecheck bool // tests: intake scores and audits inside the transaction, the plain path
+	revs       *rowCache[revisionKey, *jixiao.Revision]
+	tasks      *rowCache[int64, *jixiao.Task]
+	facts      *rowCache[revisionKey, revisionFacts]
+	stmtMu     sync.Mutex
+	stmts      map[stmtKey]*sql.Stmt // nil values are being prepared
+	prepares   sync.WaitGroup
+	dummyOnce  sync.Once
+	dummy      string
 }
 
 // Open opens the database named by dsn, creating and migrating it when
