@@ -309,7 +309,9 @@ func (reg *region) partitionBelow(cells []*bcell, from, to int, open bool) {
 		if len(byY) > 1 {
 			end = reg.rowAt(byY[1].cy(), from, to)
 		}
-		if float64(r) > float64(from+end-1)/2+1 {
+		// the middle by height, not by count: a merged cell cut at a page's
+		// foot is centred on rows as tall as their longest text
+		if mid := reg.rowAt((reg.top(from)+reg.bottom(end-1))/2, from, to); r > mid+1 {
 			from = r
 		}
 	}
