@@ -329,7 +329,10 @@ func (reg *region) plain(s *segment, minX, edgeCx float64, t *jixiao.Table, page
 			others = append(others, c)
 		}
 	}
-	reg.partition(edgeCells, s.from, s.to, false)
+	// rows at a region's top with no header above them may go on with a
+	// table begun before (a page cut out of a longer document): its first
+	// edge cell, centred on its own rows, leaves those above it free
+	reg.partition(edgeCells, s.from, s.to, s.open || s.from == 0)
 	reg.nearest(others, s.from, s.to)
 	byRow := map[int][]*bcell{}
 	for _, c := range s.floating {
