@@ -332,7 +332,8 @@ func (reg *region) plain(s *segment, minX, edgeCx float64, t *jixiao.Table, page
 	// rows at a region's top with no header above them may go on with a
 	// table begun before (a page cut out of a longer document): its first
 	// edge cell, centred on its own rows, leaves those above it free
-	reg.partition(edgeCells, s.from, s.to, s.open || s.from == 0)
+	from, to := reg.edgeBounds(s, edgeCells, minX, edgeCx)
+	reg.partition(edgeCells, from, to, s.open || s.from == 0)
 	reg.nearest(others, s.from, s.to)
 	byRow := map[int][]*bcell{}
 	for _, c := range s.floating {
@@ -378,3 +379,33 @@ func withoutPoints(s string) string {
 }
 
 var pointsRe = regexp.MustCompile(`[(（][^()（）]*分[^()（）]*[)）]`)
+
+// edgeBounds are the rows of a plain segment that its floating edge cells
+// may cover: none drawn with an edge cell of its own (合计 below a merged
+// 效益指标), above the first floating one or below the last.
+func (reg *region) edgeBounds(s *segment, edgeCells []*bcell, minX, edgeCx float64) (from, to int) {
+	from, to = s.from, s.to
+	if len(edgeCells) == 0 {
+		return from, to
+	}
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, c := range edgeCells {
+		top, bottom = math.Min(top, c.cy()), math.Max(bottom, c.cy())
+	}
+	for ri := s.from; ri < s.to; ri++ {
+		r := reg.rows[ri]
+		if !slices.ContainsFunc(r.cells, func(c *bcell) bool { return atEdge(c, minX, edgeCx) }) {
+			continue
+		}
+		if r.cy < top {
+			from = ri + 1
+		} else if r.cy > bottom {
+			to = ri
+			break
+		}
+	}
+	if from >= to { // a label squeezed between two rows with edge cells
+		return s.from, s.to
+	}
+	return from, to
+}
