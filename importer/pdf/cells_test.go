@@ -207,12 +207,11 @@ func TestRebuildCentredBlockLabels(t *testing.T) {
 	}
 }
 
-// TestRebuildLabelOverTallRow: a 一级 label merged over six rows, one of
-// them as tall as its eight-line name, is centred by height in that tall
-// fifth row, more than a row below the middle of the rows by count; it
-// still heads all six (as our renderer draws a merged cell cut at a
-// page's foot).
-func TestRebuildLabelOverTallRow(t *testing.T) {
+// tallRow is a 一级 label merged over six rows, one of them as tall as its
+// eight-line name: centred by height, in that tall fifth row, more than a
+// row below the middle of the rows by count (as our renderer draws a
+// merged cell cut at a page's foot).
+func tallRow() []word {
 	ws := []word{
 		at(80, 100, "一级指标"), at(160, 100, "三级指标"), at(260, 100, "分值"), at(320, 100, "得分"),
 		at(160, 125, "甲"), at(262, 125, "1"), at(322, 125, "1"),
@@ -223,48 +222,52 @@ func TestRebuildLabelOverTallRow(t *testing.T) {
 	for i, s := range strings.Split("戊戊戊戊戊戊戊戊", "") {
 		ws = append(ws, at(160, 225+12.5*float64(i), s))
 	}
-	ws = append(ws, at(262, 268.75, "5"), at(322, 268.75, "5"),
+	return append(ws, at(262, 268.75, "5"), at(322, 268.75, "5"),
 		at(160, 340, "己"), at(262, 340, "6"), at(322, 340, "6"),
 		at(80, 232.5, "产出指标")) // the middle of 125 to 352.5, by height
-	want := strings.Join([]string{
-		"table 1",
-		"一级指标 ; 三级指标 ; 分值 ; 得分",
-		"产出指标|r6 ; 甲 ; 1 ; 1",
-		"乙 ; 2 ; 2",
-		"丙 ; 3 ; 3",
-		"丁 ; 4 ; 4",
-		"戊戊戊戊戊戊戊戊 ; 5 ; 5",
-		"己 ; 6 ; 6",
-		"",
-	}, "\n")
-	if d := cmp.Diff(want, dumpTable(ws)); d != "" {
-		t.Errorf("table (-want +got):\n%s", d)
-	}
 }
 
-// TestRebuildHeaderlessContinued: a page that starts inside an indicator
-// block, with no header, has the cut group's rows at its top; the first
-// label at the left edge, centred on its own two rows below them, heads
-// those two only, not every row up to the page's first.
-func TestRebuildHeaderlessContinued(t *testing.T) {
-	ws := []word{
-		at(160, 100, "安全隐患排查成本预算"), at(300, 100, "6"), at(340, 100, "5"),
-		at(160, 125, "清理垃圾成本预算"), at(300, 125, "4"), at(340, 125, "5"),
-		at(160, 150, "环境治理亮化美化率"), at(300, 150, "93"), at(340, 150, "10"),
-		at(160, 175, "安全隐患排查有效处置率"), at(300, 175, "91"), at(340, 175, "10"),
-		at(60, 162.5, "效益指标"),
-		at(60, 200, "合计"), at(340, 200, "100"),
-	}
-	want := strings.Join([]string{
-		"table 1",
-		"安全隐患排查成本预算 ; 6 ; 5",
-		"清理垃圾成本预算 ; 4 ; 5",
-		"效益指标|r2 ; 环境治理亮化美化率 ; 93 ; 10",
-		"安全隐患排查有效处置率 ; 91 ; 10",
-		"合计 ; 100",
-		"",
-	}, "\n")
-	if d := cmp.Diff(want, dumpTable(ws)); d != "" {
-		t.Errorf("table (-want +got):\n%s", d)
+// TestRebuildLabelRuns: the rows a label merged over them heads. Over a
+// tall row, it heads all its rows, not only those from its own down. On a
+// page that starts inside an indicator block, with no header, the cut
+// group's rows are at its top: the first label at the left edge, centred
+// on its own two rows below them, heads those two only, not every row up
+// to the page's first, nor 合计's, which has its own.
+func TestRebuildLabelRuns(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ws   []word
+		want []string
+	}{
+		{"OverTallRow", tallRow(), []string{
+			"一级指标 ; 三级指标 ; 分值 ; 得分",
+			"产出指标|r6 ; 甲 ; 1 ; 1",
+			"乙 ; 2 ; 2",
+			"丙 ; 3 ; 3",
+			"丁 ; 4 ; 4",
+			"戊戊戊戊戊戊戊戊 ; 5 ; 5",
+			"己 ; 6 ; 6",
+		}},
+		{"HeaderlessContinued", []word{
+			at(160, 100, "安全隐患排查成本预算"), at(300, 100, "6"), at(340, 100, "5"),
+			at(160, 125, "清理垃圾成本预算"), at(300, 125, "4"), at(340, 125, "5"),
+			at(160, 150, "环境治理亮化美化率"), at(300, 150, "93"), at(340, 150, "10"),
+			at(160, 175, "安全隐患排查有效处置率"), at(300, 175, "91"), at(340, 175, "10"),
+			at(60, 162.5, "效益指标"),
+			at(60, 200, "合计"), at(340, 200, "100"),
+		}, []string{
+			"安全隐患排查成本预算 ; 6 ; 5",
+			"清理垃圾成本预算 ; 4 ; 5",
+			"效益指标|r2 ; 环境治理亮化美化率 ; 93 ; 10",
+			"安全隐患排查有效处置率 ; 91 ; 10",
+			"合计 ; 100",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := "table 1\n" + strings.Join(tc.want, "\n") + "\n"
+			if d := cmp.Diff(want, dumpTable(tc.ws)); d != "" {
+				t.Errorf("table (-want +got):\n%s", d)
+			}
+		})
 	}
 }
