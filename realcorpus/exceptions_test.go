@@ -36,6 +36,12 @@ var formatExceptions = map[string]exception{
 			"提高就业率, the middle one, and on a continued page the fit leaving the rows above to the 一级 carried from page 1 " +
 			"costs least: 木材销售收入 and 林产品收入 stay under 产出指标, 经济效益指标 is stretched over 提高就业率, and 益指标 " +
 			"becomes a row of its own"},
+	"sichuan-dyrmt-132779-p22/remake.pdf": {"+1 warning T-LEVEL1-UNKNOWN", false,
+		"the page starts, with no header, at the table's first indicator row 足额保障率: 产出指标, merged over 足额保障率, " +
+			"科目调整次数 and 按时发放率 and centred, is drawn on the line of 科目调整次数, and 数量指标, merged over the first " +
+			"two, on a line of its own between them. The PDF reader reads rows without a header left to right, each cell in " +
+			"the row it is drawn in (only a floating cell at the left edge is fitted on rows), so 足额保障率's row has no 一级 " +
+			"(and no 二级); source.txt runs 产出指标数量指标足额保障率 together, and the text gives both labels to the first row"},
 }
 
 const (

@@ -206,3 +206,68 @@ func TestRebuildCentredBlockLabels(t *testing.T) {
 		t.Errorf("table (-want +got):\n%s", d)
 	}
 }
+
+// tallRow is a 一级 label merged over six rows, one of them as tall as its
+// eight-line name: centred by height, in that tall fifth row, more than a
+// row below the middle of the rows by count (as our renderer draws a
+// merged cell cut at a page's foot).
+func tallRow() []word {
+	ws := []word{
+		at(80, 100, "一级指标"), at(160, 100, "三级指标"), at(260, 100, "分值"), at(320, 100, "得分"),
+		at(160, 125, "甲"), at(262, 125, "1"), at(322, 125, "1"),
+		at(160, 150, "乙"), at(262, 150, "2"), at(322, 150, "2"),
+		at(160, 175, "丙"), at(262, 175, "3"), at(322, 175, "3"),
+		at(160, 200, "丁"), at(262, 200, "4"), at(322, 200, "4"),
+	}
+	for i, s := range strings.Split("戊戊戊戊戊戊戊戊", "") {
+		ws = append(ws, at(160, 225+12.5*float64(i), s))
+	}
+	return append(ws, at(262, 268.75, "5"), at(322, 268.75, "5"),
+		at(160, 340, "己"), at(262, 340, "6"), at(322, 340, "6"),
+		at(80, 232.5, "产出指标")) // the middle of 125 to 352.5, by height
+}
+
+// TestRebuildLabelRuns: the rows a label merged over them heads. Over a
+// tall row, it heads all its rows, not only those from its own down. On a
+// page that starts inside an indicator block, with no header, the cut
+// group's rows are at its top: the first label at the left edge, centred
+// on its own two rows below them, heads those two only, not every row up
+// to the page's first, nor 合计's, which has its own.
+func TestRebuildLabelRuns(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ws   []word
+		want []string
+	}{
+		{"OverTallRow", tallRow(), []string{
+			"一级指标 ; 三级指标 ; 分值 ; 得分",
+			"产出指标|r6 ; 甲 ; 1 ; 1",
+			"乙 ; 2 ; 2",
+			"丙 ; 3 ; 3",
+			"丁 ; 4 ; 4",
+			"戊戊戊戊戊戊戊戊 ; 5 ; 5",
+			"己 ; 6 ; 6",
+		}},
+		{"HeaderlessContinued", []word{
+			at(160, 100, "安全隐患排查成本预算"), at(300, 100, "6"), at(340, 100, "5"),
+			at(160, 125, "清理垃圾成本预算"), at(300, 125, "4"), at(340, 125, "5"),
+			at(160, 150, "环境治理亮化美化率"), at(300, 150, "93"), at(340, 150, "10"),
+			at(160, 175, "安全隐患排查有效处置率"), at(300, 175, "91"), at(340, 175, "10"),
+			at(60, 162.5, "效益指标"),
+			at(60, 200, "合计"), at(340, 200, "100"),
+		}, []string{
+			"安全隐患排查成本预算 ; 6 ; 5",
+			"清理垃圾成本预算 ; 4 ; 5",
+			"效益指标|r2 ; 环境治理亮化美化率 ; 93 ; 10",
+			"安全隐患排查有效处置率 ; 91 ; 10",
+			"合计 ; 100",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := "table 1\n" + strings.Join(tc.want, "\n") + "\n"
+			if d := cmp.Diff(want, dumpTable(tc.ws)); d != "" {
+				t.Errorf("table (-want +got):\n%s", d)
+			}
+		})
+	}
+}

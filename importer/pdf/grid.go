@@ -309,7 +309,9 @@ func (reg *region) partitionBelow(cells []*bcell, from, to int, open bool) {
 		if len(byY) > 1 {
 			end = reg.rowAt(byY[1].cy(), from, to)
 		}
-		if float64(r) > float64(from+end-1)/2+1 {
+		// the middle by height, not by count: a merged cell cut at a page's
+		// foot is centred on rows as tall as their longest text
+		if mid := reg.rowAt((reg.top(from)+reg.bottom(end-1))/2, from, to); r > mid+1 {
 			from = r
 		}
 	}
@@ -327,7 +329,11 @@ func (reg *region) plain(s *segment, minX, edgeCx float64, t *jixiao.Table, page
 			others = append(others, c)
 		}
 	}
-	reg.partition(edgeCells, s.from, s.to, false)
+	// rows at a region's top with no header above them may go on with a
+	// table begun before (a page cut out of a longer document): its first
+	// edge cell, centred on its own rows, leaves those above it free
+	from, to := reg.edgeBounds(s, edgeCells, minX, edgeCx)
+	reg.partition(edgeCells, from, to, s.open || s.from == 0)
 	reg.nearest(others, s.from, s.to)
 	byRow := map[int][]*bcell{}
 	for _, c := range s.floating {
@@ -373,3 +379,33 @@ func withoutPoints(s string) string {
 }
 
 var pointsRe = regexp.MustCompile(`[(（][^()（）]*分[^()（）]*[)）]`)
+
+// edgeBounds are the rows of a plain segment that its floating edge cells
+// may cover: none drawn with an edge cell of its own (合计 below a merged
+// 效益指标), above the first floating one or below the last.
+func (reg *region) edgeBounds(s *segment, edgeCells []*bcell, minX, edgeCx float64) (from, to int) {
+	from, to = s.from, s.to
+	if len(edgeCells) == 0 {
+		return from, to
+	}
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, c := range edgeCells {
+		top, bottom = math.Min(top, c.cy()), math.Max(bottom, c.cy())
+	}
+	for ri := s.from; ri < s.to; ri++ {
+		r := reg.rows[ri]
+		if !slices.ContainsFunc(r.cells, func(c *bcell) bool { return atEdge(c, minX, edgeCx) }) {
+			continue
+		}
+		if r.cy < top {
+			from = ri + 1
+		} else if r.cy > bottom {
+			to = ri
+			break
+		}
+	}
+	if from >= to { // a label squeezed between two rows with edge cells
+		return s.from, s.to
+	}
+	return from, to
+}
