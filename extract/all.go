@@ -40,6 +40,7 @@ func ExtractAllTables(doc *jixiao.Document) []Table {
 		return []Table{{ev, notes}}
 	}
 	out := make([]Table, 0, len(found))
+	var untitled []bool
 	for _, t := range found {
 		sub := &jixiao.Document{Path: doc.Path, Format: doc.Format, Encoding: doc.Encoding}
 		if t.title != "" {
@@ -51,8 +52,40 @@ func ExtractAllTables(doc *jixiao.Document) []Table {
 			notes = yearOfDoc(doc, ev, notes)
 		}
 		out = append(out, Table{ev, notes})
+		untitled = append(untitled, t.title == "")
+	}
+	return dropUnscored(out, untitled)
+}
+
+// dropUnscored drops the tables found without a title that hold nothing a
+// 自评表 scores (no 分值, 执行率, 得分, indicator or 总分) when another table
+// does. Such a table is a report's chart or summary read as cells: a
+// Chromium-printed report's bar chart of 年初预算数/全年预算数/执行数 lays
+// its bars' labels and figures out as budget rows, and taken for the first
+// table it would hide the 自评表 the report attaches.
+func dropUnscored(tables []Table, untitled []bool) []Table {
+	keep := make([]bool, len(tables))
+	some := false
+	for i, t := range tables {
+		keep[i] = !untitled[i] || scored(t.Eval)
+		some = some || scored(t.Eval)
+	}
+	if !some {
+		return tables
+	}
+	out := tables[:0]
+	for i, t := range tables {
+		if keep[i] {
+			out = append(out, t)
+		}
 	}
 	return out
+}
+
+// scored reports an Evaluation holding a figure a 自评表 scores by.
+func scored(ev *jixiao.Evaluation) bool {
+	b := ev.Budget
+	return len(ev.Indicators) > 0 || ev.StatedTotal.Stated() || b.Weight.Stated() || b.Rate.Stated() || b.Score.Stated()
 }
 
 // yearOfDoc looks for the year in the document's text when the table and
