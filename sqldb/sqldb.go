@@ -73,6 +73,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := db.run(ctx, db.wdb, false, db.backfillFacts); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
