@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -115,4 +116,14 @@ type thresholds struct{ score, rate decimal.Decimal }
 func inflatedThresholds() thresholds {
 	w := risk.DefaultWeights()
 	return thresholds{w.Inflated.ScoreAtLeast, w.Inflated.RateBelow}
+}
+
+// Store is where the dashboards read: the aggregates, computed where the
+// facts are stored (sqldb: in SQL, over the facts written with each
+// revision), equal to Compute over the facts FindEvaluationFacts reads.
+// part names one aggregate by its JSON name ("self_scores", "units", …;
+// "" all): the others may be left zero. page selects the units listed.
+type Store interface {
+	jixiao.DashboardService
+	Aggregate(ctx context.Context, f jixiao.EvaluationFilter, part string, page UnitPage) (*Dashboard, error)
 }
