@@ -126,4 +126,8 @@ func inflatedThresholds() thresholds {
 type Store interface {
 	jixiao.DashboardService
 	Aggregate(ctx context.Context, f jixiao.EvaluationFilter, part string, page UnitPage) (*Dashboard, error)
+	// FilingCounts counts the obligations of task t of the units the
+	// user may see, at or below under (0: all), of kind ("": all), as
+	// TaskFiling over FindObligations would.
+	FilingCounts(ctx context.Context, t *jixiao.Task, under int64, kind jixiao.Kind) (FilingCounts, error)
 }

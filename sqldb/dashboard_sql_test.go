@@ -3,6 +3,7 @@ package sqldb_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -10,6 +11,7 @@ import (
 	"jixiao"
 	"jixiao/dashboard"
 	"jixiao/gen"
+	"jixiao/rules"
 	"jixiao/sqldb"
 )
 
@@ -31,6 +33,21 @@ func testDashboardFactsSQL(t *testing.T, dsn string) {
 	cases, err := gen.Panel(7, gen.PanelOptions{Units: 3, Years: 3, FirstYear: 2022, Inject: 0.4})
 	if err != nil {
 		t.Fatal(err)
+	}
+	tasks := sqldb.NewTaskService(w.db)
+	var taskList []*jixiao.Task
+	for y := 2022; y <= 2024; y++ {
+		// the first year's deadline long past, so that it is overdue and late
+		deadline := time.Date(y+1, 4, 30, 0, 0, 0, 0, time.UTC)
+		if y == 2022 {
+			deadline = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		tk := &jixiao.Task{OrgID: w.F.ID, Name: fmt.Sprintf("%d 年度自评", y), Year: y, Kinds: []jixiao.Kind{jixiao.KindDepartment, jixiao.KindProject},
+			UnitIDs: []int64{w.U.ID, w.V.ID, w.W.ID}, Deadline: deadline, RuleSet: rules.Default}
+		if err := tasks.CreateTask(as(w.financeAdmin), tk); err != nil {
+			t.Fatal(err)
+		}
+		taskList = append(taskList, tk)
 	}
 	evs := sqldb.NewEvaluationService(w.db)
 	reviews := sqldb.NewReviewService(w.db)
@@ -104,6 +121,29 @@ func testDashboardFactsSQL(t *testing.T, dsn string) {
 					w.Units, w.UnitPage = dashboard.PageUnits(want.Units, order, pg.Offset, pg.Limit), pg
 					if diff := cmp.Diff(w, *got); diff != "" {
 						t.Errorf("%s, units %+v: SQL aggregates differ from Compute (-Compute +SQL):\n%s", c.name, pg, diff)
+					}
+				}
+			}
+			for _, tk := range taskList {
+				for _, kind := range []jixiao.Kind{"", jixiao.KindProject} {
+					obs, err := sqldb.NewTaskService(db).FindObligations(as(c.user), jixiao.ObligationFilter{TaskID: tk.ID})
+					if err != nil {
+						t.Fatal(err)
+					}
+					kept := obs[:0]
+					for _, o := range obs {
+						if (kind == "" || o.Kind == kind) && (c.f.Under == 0 || o.UnitID != w.W.ID) {
+							kept = append(kept, o)
+						}
+					}
+					now := time.Now()
+					want := dashboard.TaskFiling(tk, kept, now)
+					counts, err := dash.FilingCounts(as(c.user), tk, c.f.Under, kind)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if diff := cmp.Diff(want, counts.Filing(tk, now)); diff != "" {
+						t.Errorf("%s, task %d, kind %q: SQL filing differs from TaskFiling (-TaskFiling +SQL):\n%s", c.name, tk.Year, kind, diff)
 					}
 				}
 			}

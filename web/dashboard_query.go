@@ -136,27 +136,15 @@ func (s *Server) loadDashboard(ctx context.Context, q dashboardQuery) (*dashboar
 	if err != nil {
 		return nil, err
 	}
-	var under map[int64]bool
-	if q.Under != 0 {
-		if under, err = s.unitsUnder(ctx, q.Under); err != nil {
-			return nil, err
-		}
-	}
 	for _, t := range tasks {
 		if q.TaskID != 0 && t.ID != q.TaskID {
 			continue
 		}
-		obs, err := s.cfg.Tasks.FindObligations(ctx, jixiao.ObligationFilter{TaskID: t.ID})
+		c, err := s.cfg.Dashboard.FilingCounts(ctx, t, q.Under, q.Kind)
 		if err != nil {
 			return nil, err
 		}
-		kept := obs[:0]
-		for _, o := range obs {
-			if (under == nil || under[o.UnitID]) && (q.Kind == "" || o.Kind == q.Kind) {
-				kept = append(kept, o)
-			}
-		}
-		out.Filing = append(out.Filing, dashboard.TaskFiling(t, kept, s.now()))
+		out.Filing = append(out.Filing, c.Filing(t, s.now()))
 	}
 	return out, nil
 }
@@ -180,21 +168,4 @@ func (s *Server) dashboardOf(r *http.Request, parts bool, units int) (*dashboard
 		q.Units.Limit = units
 	}
 	return s.loadDashboard(r.Context(), q)
-}
-
-// unitsUnder is the set of units at or below the organisation id.
-func (s *Server) unitsUnder(ctx context.Context, id int64) (map[int64]bool, error) {
-	set := map[int64]bool{}
-	for off := 0; ; off += maxPage {
-		orgs, n, err := s.cfg.Organisations.FindOrganisations(ctx, jixiao.OrganisationFilter{Under: id, Kind: jixiao.OrgUnit, Offset: off, Limit: maxPage})
-		if err != nil {
-			return nil, err
-		}
-		for _, o := range orgs {
-			set[o.ID] = true
-		}
-		if off+maxPage >= n {
-			return set, nil
-		}
-	}
 }
