@@ -129,25 +129,14 @@ func (tx *Tx) reviewTalliesOf(id int64) (map[jixiao.ReviewStage]jixiao.ReviewTal
 // no-op (one query) once done.
 func (db *DB) backfillFacts(tx *Tx) error {
 	for {
-		rows, err := tx.query(`SELECT e.id FROM evaluations e LEFT JOIN evaluation_facts f ON f.evaluation_id = e.id
+		ids, err := tx.queryIDs(`SELECT e.id FROM evaluations e LEFT JOIN evaluation_facts f ON f.evaluation_id = e.id
 			WHERE f.evaluation_id IS NULL ORDER BY e.id LIMIT 500`)
-		if err != nil {
-			return fmt.Errorf("sqldb: dashboard backfill: %w", err)
+		if err != nil || len(ids) == 0 {
+			return err
 		}
 		missing := map[int64]*jixiao.EvaluationFacts{}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
+		for _, id := range ids {
 			missing[id] = &jixiao.EvaluationFacts{ID: id}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil || len(ids) == 0 {
-			return err
 		}
 		if err := tx.revisionFacts(missing); err != nil {
 			return err
