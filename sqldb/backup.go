@@ -39,7 +39,6 @@ var dumpTables = []struct{ name, order string }{
 	{"transitions", "id"},
 	{"comments", "id"},
 	{"review_scores", "id"},
-	{"evaluation_facts", "evaluation_id"},
 	{"evaluation_findings", "evaluation_id, code"},
 	{"sessions", "id"},
 	{"api_tokens", "id"},

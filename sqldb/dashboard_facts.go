@@ -12,7 +12,8 @@ import (
 	"jixiao/notation"
 )
 
-// storedFacts is one evaluation_facts row's revision part.
+// storedFacts are the dashboard columns of an evaluation's row that its
+// latest revision gives.
 type storedFacts struct {
 	self, rate        int64
 	rateKnown, errors int
@@ -44,10 +45,8 @@ func (tx *Tx) storeFacts(r *jixiao.EvaluationRecord) error {
 
 func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts) error {
 	s := factsOf(f)
-	if _, err := tx.exec(`INSERT INTO evaluation_facts (evaluation_id, revision, self_score, rate_known, rate, has_errors) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (evaluation_id) DO UPDATE SET revision = excluded.revision, self_score = excluded.self_score,
-		rate_known = excluded.rate_known, rate = excluded.rate, has_errors = excluded.has_errors`,
-		id, revision, s.self, s.rateKnown, s.rate, s.errors); err != nil {
+	if _, err := tx.exec(`UPDATE evaluations SET facts_revision = ?, self_score = ?, rate_known = ?, rate = ?, has_errors = ? WHERE id = ?`,
+		revision, s.self, s.rateKnown, s.rate, s.errors, id); err != nil {
 		return fmt.Errorf("sqldb: dashboard facts of %d: %w", id, err)
 	}
 	if _, err := tx.exec(`DELETE FROM evaluation_findings WHERE evaluation_id = ?`, id); err != nil {
@@ -95,7 +94,7 @@ func (tx *Tx) storeReviewFacts(id int64) error {
 		return err
 	}
 	dept, fin := tallies[jixiao.StageDept], tallies[jixiao.StageFinance]
-	_, err = tx.exec(`UPDATE evaluation_facts SET dept_items = ?, dept_gap = ?, finance_items = ?, finance_gap = ? WHERE evaluation_id = ?`,
+	_, err = tx.exec(`UPDATE evaluations SET dept_items = ?, dept_gap = ?, finance_items = ?, finance_gap = ? WHERE id = ?`,
 		dept.Items, dashboard.ScoreUnits(dept.Gap), fin.Items, dashboard.ScoreUnits(fin.Gap), id)
 	if err != nil {
 		return fmt.Errorf("sqldb: dashboard review facts of %d: %w", id, err)
@@ -129,8 +128,7 @@ func (tx *Tx) reviewTalliesOf(id int64) (map[jixiao.ReviewStage]jixiao.ReviewTal
 // no-op (one query) once done.
 func (db *DB) backfillFacts(tx *Tx) error {
 	for {
-		ids, err := tx.queryIDs(`SELECT e.id FROM evaluations e LEFT JOIN evaluation_facts f ON f.evaluation_id = e.id
-			WHERE f.evaluation_id IS NULL ORDER BY e.id LIMIT 500`)
+		ids, err := tx.queryIDs(`SELECT id FROM evaluations WHERE facts_revision = 0 ORDER BY id LIMIT 500`)
 		if err != nil || len(ids) == 0 {
 			return err
 		}

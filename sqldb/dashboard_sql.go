@@ -9,8 +9,8 @@ import (
 	"jixiao/dashboard"
 )
 
-// Aggregate computes in SQL, over the stored facts (evaluation_facts,
-// evaluation_findings), the aggregates of the evaluations the user may
+// Aggregate computes in SQL, over the stored facts (the evaluations'
+// dashboard columns, evaluation_findings), the aggregates of the evaluations the user may
 // view that match f: part names one of them ("self_scores", "units", …,
 // as the API's), "" all. The bands, thresholds and rounding are
 // dashboard's (ScoreBandSQL…, Distributions…), so the result equals
@@ -69,11 +69,11 @@ func (tx *Tx) factSelection(f jixiao.EvaluationFilter) (string, []any, error) {
 		scope = []string{"1 = 0"}
 	}
 	q := `SELECT e.id, e.unit_id AS uid, o.name AS un, COALESCE(d.id, 0) AS did, COALESCE(d.name, '') AS dn, e.grade AS gr,
-		f.self_score AS s, f.rate_known AS rk, f.rate AS r, f.has_errors AS he,
-		CASE WHEN (f.finance_items > 0 OR f.dept_items > 0) AND (` + strings.Join(scope, " OR ") + `) THEN 1 ELSE 0 END AS rv,
-		CASE WHEN f.finance_items > 0 THEN f.finance_gap ELSE f.dept_gap END AS g,
-		CASE WHEN ` + dashboard.InflatedSQL("f.self_score", "f.rate_known", "f.rate") + ` THEN 1 ELSE 0 END AS inf` +
-		factsFrom + ` JOIN evaluation_facts f ON f.evaluation_id = e.id WHERE ` + where
+		e.self_score AS s, e.rate_known AS rk, e.rate AS r, e.has_errors AS he,
+		CASE WHEN (e.finance_items > 0 OR e.dept_items > 0) AND (` + strings.Join(scope, " OR ") + `) THEN 1 ELSE 0 END AS rv,
+		CASE WHEN e.finance_items > 0 THEN e.finance_gap ELSE e.dept_gap END AS g,
+		CASE WHEN ` + dashboard.InflatedSQL("e.self_score", "e.rate_known", "e.rate") + ` THEN 1 ELSE 0 END AS inf` +
+		factsFrom + ` WHERE ` + where
 	return q, append(args, wargs...), nil
 }
 

@@ -10,15 +10,16 @@ import (
 // evaluationColumns are the evaluations' columns a copy takes as they are
 // (all but id, kind and project_code).
 const evaluationColumns = `task_id, unit_id, year, title, rule_set, status, version, revision, source_hash, score_total, grade, errors, warnings,
-	created_by, updated_by, updated_name, created_at, updated_at, submitted_at, published_at`
+	created_by, updated_by, updated_name, created_at, updated_at, submitted_at, published_at,
+	facts_revision, self_score, rate_known, rate, has_errors, dept_items, dept_gap, finance_items, finance_gap`
 
 // copyEvaluations adds, in SQL, copies more evaluations for each stored
 // one, as further projects of the same unit and year (kind project, code
-// "copy-k-<id>"), with the same dashboard facts and finding codes, so
+// "copy-k-<id>"), with the same dashboard columns and finding codes, so
 // that a province's 100,000 evaluations load in minutes rather than the
 // half hour storing each through the services takes. The copies have no
 // revisions, review scores or log entries: the dashboards read none of
-// them (they read evaluations, evaluation_facts and evaluation_findings).
+// them (they read evaluations and evaluation_findings).
 // The first unit's evaluations are not copied, so that its years page,
 // which opens each revision, stays whole.
 func copyEvaluations(dsn string, copies int, firstUnit int64) (int, error) {
@@ -42,11 +43,6 @@ func copyEvaluations(dsn string, copies int, firstUnit int64) (int, error) {
 		steps := []string{
 			`INSERT INTO evaluations (kind, project_code, ` + evaluationColumns + `)
 				SELECT 'project', ` + code + `, ` + prefixed("o.", evaluationColumns) + ` FROM evaluations o WHERE o.id <= $1 AND o.unit_id <> $2`,
-			`INSERT INTO evaluation_facts (evaluation_id, revision, self_score, rate_known, rate, has_errors, dept_items, dept_gap, finance_items, finance_gap)
-				SELECT n.id, f.revision, f.self_score, f.rate_known, f.rate, f.has_errors, f.dept_items, f.dept_gap, f.finance_items, f.finance_gap
-				FROM evaluations o JOIN evaluation_facts f ON f.evaluation_id = o.id
-				JOIN evaluations n ON n.unit_id = o.unit_id AND n.year = o.year AND n.kind = 'project' AND n.project_code = ` + code + `
-				WHERE o.id <= $1 AND o.unit_id <> $2`,
 			`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences)
 				SELECT n.id, x.code, x.severity, x.message, x.occurrences
 				FROM evaluations o JOIN evaluation_findings x ON x.evaluation_id = o.id

@@ -1,22 +1,20 @@
--- What the dashboards count of each evaluation, written by the transaction
--- that writes its latest revision (and, for the 复核 tallies, its review
--- scores), so that the aggregates are SQL over narrow rows, never a decode
--- of every revision. Exact integers on both engines (dashboard.ScorePlaces,
--- dashboard.RatePlaces): scores and gaps in 10^-4 of a point, rates in
--- 10^-10. Rows of evaluations stored before this migration are filled in by
--- sqldb.Open (backfillFacts).
-CREATE TABLE evaluation_facts (
-	evaluation_id BIGINT PRIMARY KEY REFERENCES evaluations (id),
-	revision      BIGINT NOT NULL,
-	self_score    BIGINT NOT NULL, -- the stated 总分, else the computed total
-	rate_known    BIGINT NOT NULL, -- 0 or 1
-	rate          BIGINT NOT NULL, -- the execution rate (a fraction); 0 when unknown
-	has_errors    BIGINT NOT NULL, -- 0 or 1: an error-level finding
-	dept_items    BIGINT NOT NULL DEFAULT 0, -- review scores the 主管部门 gave
-	dept_gap      BIGINT NOT NULL DEFAULT 0, -- Σ (its score − the unit's)
-	finance_items BIGINT NOT NULL DEFAULT 0, -- the same of the 财政复核
-	finance_gap   BIGINT NOT NULL DEFAULT 0
-);
+-- What the dashboards count of each evaluation, on its own row (no join
+-- to read it), written by the transaction that writes its latest revision
+-- (and, for the 复核 tallies, its review scores), so that the aggregates
+-- are SQL over the evaluations' rows, never a decode of every revision.
+-- Exact integers on both engines (dashboard.ScorePlaces, RatePlaces):
+-- scores and gaps in 10^-4 of a point, rates in 10^-10. facts_revision is
+-- the revision the facts are of; 0 for evaluations stored before this
+-- migration, which sqldb.Open fills in (backfillFacts).
+ALTER TABLE evaluations ADD COLUMN facts_revision BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE evaluations ADD COLUMN self_score BIGINT NOT NULL DEFAULT 0;    -- the stated 总分, else the computed total
+ALTER TABLE evaluations ADD COLUMN rate_known BIGINT NOT NULL DEFAULT 0;    -- 0 or 1
+ALTER TABLE evaluations ADD COLUMN rate BIGINT NOT NULL DEFAULT 0;          -- the execution rate (a fraction); 0 when unknown
+ALTER TABLE evaluations ADD COLUMN has_errors BIGINT NOT NULL DEFAULT 0;    -- 0 or 1: an error-level finding
+ALTER TABLE evaluations ADD COLUMN dept_items BIGINT NOT NULL DEFAULT 0;    -- review scores the 主管部门 gave
+ALTER TABLE evaluations ADD COLUMN dept_gap BIGINT NOT NULL DEFAULT 0;      -- Σ (its score − the unit's)
+ALTER TABLE evaluations ADD COLUMN finance_items BIGINT NOT NULL DEFAULT 0; -- the same of the 财政复核
+ALTER TABLE evaluations ADD COLUMN finance_gap BIGINT NOT NULL DEFAULT 0;
 
 -- The finding codes of each evaluation's latest revision, one row a code.
 CREATE TABLE evaluation_findings (
@@ -27,4 +25,3 @@ CREATE TABLE evaluation_findings (
 	occurrences   BIGINT NOT NULL,
 	PRIMARY KEY (evaluation_id, code)
 );
-CREATE INDEX evaluation_findings_code ON evaluation_findings (code);
