@@ -20,7 +20,7 @@ const obligationUnits = ` FROM task_units tu JOIN organisations o ON o.id = tu.u
 // FindObligations lists them (the task's units the user may see, each
 // kind asked, the unit's evaluations of the year and kind), of the units
 // at or below under and of kind when set; no query returns more rows
-// than there are statuses.
+// than one.
 func (s *DashboardService) FilingCounts(ctx context.Context, t *jixiao.Task, under int64, kind jixiao.Kind) (dashboard.FilingCounts, error) {
 	c := dashboard.FilingCounts{Statuses: map[jixiao.Status]int{}}
 	var kinds []jixiao.Kind
@@ -58,32 +58,32 @@ func (s *DashboardService) FilingCounts(ctx context.Context, t *jixiao.Task, und
 			eargs = append(eargs, string(k))
 		}
 		eargs = append(eargs, args...)
-		var submitted []string
-		for _, st := range workflowStatuses {
+		// one scan: per obligation, its evaluations by status; then summed
+		var submitted, perStatus, sums []string
+		for i, st := range workflowStatuses {
 			if st.Submitted() {
 				submitted = append(submitted, "'"+string(st)+"'")
 			}
+			perStatus = append(perStatus, fmt.Sprintf("SUM(CASE WHEN e.status = '%s' THEN 1 ELSE 0 END) AS s%d", st, i))
+			sums = append(sums, fmt.Sprintf("COALESCE(SUM(s%d), 0)", i))
 		}
-		q := `SELECT COUNT(*), COALESCE(SUM(CASE WHEN n = sub THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN n = sub AND late > 0 THEN 1 ELSE 0 END), 0)
-			FROM (SELECT COUNT(*) AS n, SUM(CASE WHEN e.status IN (` + strings.Join(submitted, ", ") + `) THEN 1 ELSE 0 END) AS sub,
-			SUM(CASE WHEN e.submitted_at > ? THEN 1 ELSE 0 END) AS late` + evals + ` GROUP BY tu.unit_id, e.kind) x`
-		if err := tx.queryRow(q, append([]any{tx.time(t.Deadline)}, eargs...)...).Scan(&c.Started, &c.Delivered, &c.Late); err != nil {
+		q := `SELECT COUNT(*), COALESCE(SUM(CASE WHEN n = sub THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN n = sub AND late > 0 THEN 1 ELSE 0 END), 0), ` +
+			strings.Join(sums, ", ") + ` FROM (SELECT COUNT(*) AS n, SUM(CASE WHEN e.status IN (` + strings.Join(submitted, ", ") + `) THEN 1 ELSE 0 END) AS sub,
+			SUM(CASE WHEN e.submitted_at > ? THEN 1 ELSE 0 END) AS late, ` + strings.Join(perStatus, ", ") + evals + ` GROUP BY tu.unit_id, e.kind) x`
+		counts := make([]int, len(workflowStatuses))
+		dest := []any{&c.Started, &c.Delivered, &c.Late}
+		for i := range counts {
+			dest = append(dest, &counts[i])
+		}
+		if err := tx.queryRow(q, append([]any{tx.time(t.Deadline)}, eargs...)...).Scan(dest...); err != nil {
 			return fmt.Errorf("sqldb: filing: %w", err)
 		}
-		rows, err := tx.query(`SELECT e.status, COUNT(*)`+evals+` GROUP BY e.status`, eargs...)
-		if err != nil {
-			return fmt.Errorf("sqldb: filing: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var st string
-			var k int
-			if err := rows.Scan(&st, &k); err != nil {
-				return err
+		for i, st := range workflowStatuses {
+			if counts[i] > 0 {
+				c.Statuses[st] = counts[i]
 			}
-			c.Statuses[jixiao.Status(st)] = k
 		}
-		return rows.Err()
+		return nil
 	})
 	return c, err
 }
