@@ -21,6 +21,17 @@ type Dashboard struct {
 	Findings    []FindingCount `json:"findings"`
 	Departments []Group        `json:"departments"`
 	Units       []Group        `json:"units"`
+	// UnitsTotal counts the units counted; Units may be one page of them
+	// (UnitPage), in UnitPage.Order.
+	UnitsTotal int      `json:"units_total"`
+	UnitPage   UnitPage `json:"units_page"`
+}
+
+// UnitPage selects the units a dashboard lists: limit 0 lists them all.
+type UnitPage struct {
+	Order  string `json:"order"`
+	Offset int    `json:"offset"`
+	Limit  int    `json:"limit"`
 }
 
 // ScoreByRate sets the self-score against the execution rate: for each
@@ -53,7 +64,7 @@ type Review struct {
 type FindingCount struct {
 	Code        string          `json:"code"`
 	Severity    string          `json:"severity"`
-	Message     string          `json:"message"` // the first one met, as an example
+	Message     string          `json:"message"` // an example: the least in byte order
 	Evaluations int             `json:"evaluations"`
 	Occurrences int             `json:"occurrences"`
 	Share       decimal.Decimal `json:"share"` // of all evaluations, 4 places
@@ -82,25 +93,24 @@ func Compute(facts []*jixiao.EvaluationFacts) Dashboard {
 	self, rates := newTally(scoreScale), newTally(rateScale)
 	gaps := newTally(gapScale)
 	out := Dashboard{Evaluations: len(facts)}
-	sr := ScoreByRate{Rates: rateScale.labels, Scores: scoreScale.labels, Counts: grid(len(rateScale.labels), len(scoreScale.labels)),
-		N: make([]int, len(rateScale.labels)), ScoreAtLeast: w.Inflated.ScoreAtLeast, RateBelow: w.Inflated.RateBelow}
+	sr := newScoreByRate()
 	rateSums := make([]decimal.Decimal, len(rateScale.labels))
-	rv := Review{Scores: scoreScale.labels, Counts: grid(len(scoreScale.labels), len(scoreScale.labels))}
+	rv := newReview()
 	var selfSum, reviewSum decimal.Decimal
 	grades := map[string]int{}
 	fc := findingTally{}
 	depts, units := groups{}, groups{}
 	for _, f := range facts {
-		s := f.SelfScore()
+		s, rate := counted(f)
 		sb := self.add(s)
 		grades[f.Grade]++
 		inflated := false
 		if f.RateKnown {
-			rb := rates.add(f.ExecutionRate)
+			rb := rates.add(rate)
 			sr.Counts[rb][sb]++
 			sr.N[rb]++
 			rateSums[rb] = rateSums[rb].Add(s)
-			inflated = s.GreaterThanOrEqual(w.Inflated.ScoreAtLeast) && f.ExecutionRate.LessThan(w.Inflated.RateBelow)
+			inflated = s.GreaterThanOrEqual(w.Inflated.ScoreAtLeast) && rate.LessThan(w.Inflated.RateBelow)
 		} else {
 			rates.unknown++
 		}
@@ -117,9 +127,9 @@ func Compute(facts []*jixiao.EvaluationFacts) Dashboard {
 		fc.add(f)
 		errs := hasErrors(f)
 		if f.DeptID != 0 {
-			depts.add(f.DeptID, f.DeptName, "", s, f, errs, inflated, gap, reviewed)
+			depts.add(f.DeptID, f.DeptName, "", s, rate, f, errs, inflated, gap, reviewed)
 		}
-		units.add(f.UnitID, f.UnitName, f.DeptName, s, f, errs, inflated, gap, reviewed)
+		units.add(f.UnitID, f.UnitName, f.DeptName, s, rate, f, errs, inflated, gap, reviewed)
 	}
 	out.SelfScores = self.distribution(2)
 	out.Rates = rates.distribution(4)
@@ -135,6 +145,7 @@ func Compute(facts []*jixiao.EvaluationFacts) Dashboard {
 	out.Grades = gradeBands(grades, len(facts))
 	out.Findings = fc.top(len(facts), TopFindings)
 	out.Departments, out.Units = depts.list(), units.list()
+	out.UnitsTotal, out.UnitPage = len(out.Units), UnitPage{Order: "name"}
 	return out
 }
 
@@ -148,10 +159,11 @@ func grid(rows, cols int) [][]int {
 
 // ReviewGap is the 复核 score minus the self-score of f: the 财政复核's
 // scores if it gave any, else the 主管部门's; false when neither scored.
+// The gap is rounded to ScorePlaces, as stored.
 func ReviewGap(f *jixiao.EvaluationFacts) (decimal.Decimal, bool) {
 	for _, st := range []jixiao.ReviewStage{jixiao.StageFinance, jixiao.StageDept} {
 		if t, ok := f.Reviews[st]; ok && t.Items > 0 {
-			return t.Gap, true
+			return t.Gap.Round(ScorePlaces), true
 		}
 	}
 	return decimal.Zero, false
@@ -194,6 +206,14 @@ func (t findingTally) add(f *jixiao.EvaluationFacts) {
 			c = &FindingCount{Code: x.Code, Severity: string(x.Severity), Message: x.Message}
 			t[x.Code] = c
 		}
+		// the example is the least message in byte order, so that it does
+		// not depend on the order of the facts (nor the SQL on a collation)
+		if x.Message < c.Message {
+			c.Message = x.Message
+		}
+		if x.Severity < jixiao.Severity(c.Severity) {
+			c.Severity = string(x.Severity)
+		}
 		c.Occurrences++
 		// an evaluation counts once per code; it has a few findings, so a
 		// look back costs less than a set
@@ -227,7 +247,7 @@ type groupSums struct {
 
 type groups map[int64]*groupSums
 
-func (gs groups) add(id int64, name, dept string, self decimal.Decimal, f *jixiao.EvaluationFacts, errs, inflated bool, gap decimal.Decimal, reviewed bool) {
+func (gs groups) add(id int64, name, dept string, self, rate decimal.Decimal, f *jixiao.EvaluationFacts, errs, inflated bool, gap decimal.Decimal, reviewed bool) {
 	s, ok := gs[id]
 	if !ok {
 		s = &groupSums{g: Group{ID: id, Name: name, Department: dept}}
@@ -236,7 +256,7 @@ func (gs groups) add(id int64, name, dept string, self decimal.Decimal, f *jixia
 	s.g.Evaluations++
 	s.self = s.self.Add(self)
 	if f.RateKnown {
-		s.rate, s.rated = s.rate.Add(f.ExecutionRate), s.rated+1
+		s.rate, s.rated = s.rate.Add(rate), s.rated+1
 	}
 	if errs {
 		s.g.WithErrors++

@@ -4,7 +4,8 @@
 // against the 复核 score, the most frequent findings, and the same per
 // department (主管部门) and per unit. It is pure: facts in
 // (jixiao.EvaluationFacts, jixiao.Obligation), plain values out, every
-// figure an exact decimal.
+// figure an exact decimal. Compute is the definition; a Store computes
+// the same in SQL from the CASEs and sums this package gives.
 //
 // Definitions (docs/web.md, 看板):
 //
@@ -17,6 +18,9 @@
 //     (reviewer's score − unit's score) over the items the 财政复核 scored,
 //     else over those the 主管部门 scored; evaluations no reviewer scored
 //     are left out of that comparison.
+//   - Scores and 复核 gaps are counted rounded to 4 places, rates to 10
+//     (ScorePlaces, RatePlaces): the exact integers the database stores,
+//     so that the SQL aggregates (Store) equal Compute.
 //   - "High self-score, low execution rate" uses risk's R-INFLATED
 //     thresholds (risk.DefaultWeights), so the dashboard and the risk
 //     ranking count the same evaluations.

@@ -42,6 +42,7 @@ var dumpTables = []struct{ name, order string }{
 	{"intakes", "id"},
 	{"intake_items", "id"},
 	{"jobs", "id"},
+	{"evaluation_findings", "evaluation_id, code"},
 	{"sessions", "id"},
 	{"api_tokens", "id"},
 	{"audit_log", "seq"},

@@ -31,6 +31,9 @@ type dialect interface {
 	isUnique(err error) bool
 	resetIdentity(tx *Tx, table string) error
 	cacheStatements() bool
+	// binaryCollation follows a text expression to compare it byte by
+	// byte, as Go compares strings: "" where that is the default.
+	binaryCollation() string
 }
 
 // Engine names the engine a DSN opens: "postgres" for a postgres:// or
@@ -47,6 +50,8 @@ func dialectOf(dsn string) dialect {
 type sqlite struct{}
 
 func (sqlite) name() string { return "sqlite" }
+
+func (sqlite) binaryCollation() string { return "" }
 
 // sqlitePragmas are set on every connection: foreign keys on, WAL so that
 // readers do not block the writer, a busy timeout for the writer of another
@@ -152,6 +157,8 @@ func (postgres) resetIdentity(tx *Tx, table string) error {
 }
 
 func (postgres) name() string { return "postgres" }
+
+func (postgres) binaryCollation() string { return ` COLLATE "C"` }
 
 func (postgres) open(dsn string) (*sql.DB, *sql.DB, error) {
 	db, err := sql.Open("pgx", dsn)

@@ -111,7 +111,14 @@ func (s *EvaluationService) FindEvaluationRow(ctx context.Context, id int64) (*j
 // visibility is CanView as SQL, so that lists page over what the user may
 // see; each row is checked with CanView again as it is read.
 func visibility(u *jixiao.User) (string, []any) {
-	clauses, args := []string{"e.status = 'published'"}, []any{}
+	clauses, args := scopeClauses(u)
+	return "(" + strings.Join(append([]string{"e.status = 'published'"}, clauses...), " OR ") + ")", args
+}
+
+// scopeClauses are the conditions under which an evaluation concerns u
+// (jixiao's inScope): its unit's members always, the reviewers above it
+// once it is no longer a draft.
+func scopeClauses(u *jixiao.User) (clauses []string, args []any) {
 	if u.HasRole(jixiao.RoleUnitEditor) || u.HasRole(jixiao.RoleUnitApprover) {
 		clauses, args = append(clauses, "e.unit_id = ?"), append(args, u.OrgID)
 	}
@@ -119,7 +126,7 @@ func visibility(u *jixiao.User) (string, []any) {
 		clauses = append(clauses, "(e.status <> 'draft' AND o.path LIKE ? AND e.unit_id <> ?)")
 		args = append(args, u.OrgPath.String()+"%", u.OrgID)
 	}
-	return "(" + strings.Join(clauses, " OR ") + ")", args
+	return clauses, args
 }
 
 // FindEvaluations lists the evaluations the user may view.
@@ -335,6 +342,9 @@ func (tx *Tx) insertRevision(r *jixiao.EvaluationRecord, note string, changes []
 		return tx.conflict(r.ID, r.Version-1)
 	} else if err != nil {
 		return fmt.Errorf("sqldb: store revision: %w", err)
+	}
+	if err := tx.storeFacts(r); err != nil {
+		return err
 	}
 	// The next save of this evaluation starts from this revision: once it
 	// is committed, the cache holds it as a read would decode it, so that

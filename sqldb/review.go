@@ -73,6 +73,9 @@ func (s *ReviewService) SaveReviewScore(ctx context.Context, rs *jixiao.ReviewSc
 			return fmt.Errorf("sqldb: review score: %w", err)
 		}
 		rs.ID = id
+		if err := tx.storeReviewFacts(rs.EvaluationID); err != nil {
+			return err
+		}
 		return tx.log(&jixiao.LogEntry{Action: jixiao.LogReviewScore, Object: evalObject(r.ID),
 			Detail: fmt.Sprintf("%s %s：自评 %s，复核 %s，差 %s：%s", rs.Stage.Label(), rs.Item, rs.UnitScore, rs.Score, rs.Gap(), rs.Reason)})
 	})

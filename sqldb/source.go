@@ -70,20 +70,10 @@ func (s *SourceService) FindSourceByHash(ctx context.Context, hash string) (*jix
 		if f.UploadedBy == u.ID {
 			return nil
 		}
-		rows, err := tx.query(`SELECT id FROM evaluations WHERE source_hash = ?`, hash)
+		ids, err := tx.queryIDs(`SELECT id FROM evaluations WHERE source_hash = ?`, hash)
 		if err != nil {
 			return err
 		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
 		for _, id := range ids {
 			r, err := tx.evalByID(id, false)
 			if err != nil {

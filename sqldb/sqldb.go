@@ -74,6 +74,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := db.run(ctx, db.wdb, false, db.backfillFacts); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
@@ -230,6 +234,25 @@ func (tx *Tx) conn() interface {
 }
 
 // insert runs an INSERT … RETURNING id and returns the id.
+// queryIDs is the single int64 column q selects, read out before the
+// caller runs its next query.
+func (tx *Tx) queryIDs(q string, args ...any) ([]int64, error) {
+	rows, err := tx.query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 func (tx *Tx) insert(q string, args ...any) (int64, error) {
 	var id int64
 	err := tx.queryRow(q+" RETURNING id", args...).Scan(&id)

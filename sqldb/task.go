@@ -100,21 +100,8 @@ func (s *TaskService) FindTasks(ctx context.Context, f jixiao.TaskFilter) ([]*ji
 		if f.UnitID != 0 {
 			where, args = append(where, "id IN (SELECT task_id FROM task_units WHERE unit_id = ?)"), append(args, f.UnitID)
 		}
-		rows, err := tx.query(`SELECT id FROM tasks WHERE `+strings.Join(where, " AND ")+` ORDER BY year DESC, id DESC`, args...)
+		ids, err := tx.queryIDs(`SELECT id FROM tasks WHERE `+strings.Join(where, " AND ")+` ORDER BY year DESC, id DESC`, args...)
 		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, id := range ids {

@@ -23,7 +23,17 @@ type dashboardQuery struct {
 	// part does not need is not read: filing reads no evaluations, the
 	// others no obligations.
 	Part string `json:"part,omitempty"`
+	// Units is the page of units listed: ordered by units_order (one of
+	// dashboard.UnitOrders), from units_offset, units_limit of them.
+	Units dashboard.UnitPage `json:"units"`
 }
+
+// apiUnitRows and maxUnitRows are the units the API lists by default and
+// at most; the workbook lists them all.
+const (
+	apiUnitRows = 50
+	maxUnitRows = 1000
+)
 
 // dashboardParts are the names Part accepts.
 var dashboardParts = []string{"filing", "evaluations", "self_scores", "execution_rates", "grades", "self_score_by_rate",
@@ -42,6 +52,9 @@ func readDashboardQuery(r *http.Request) (q dashboardQuery, err error) {
 	if q.Kind, err = queryKind(r, "kind"); err != nil {
 		return q, err
 	}
+	if q.Units, err = readUnitPage(r); err != nil {
+		return q, err
+	}
 	q.Part = r.URL.Query().Get("part")
 	if q.Part != "" && !slices.Contains(dashboardParts, q.Part) {
 		return q, invalidField("part", "参数 part 应为 %s 之一，而不是 %q", strings.Join(dashboardParts, "、"), q.Part)
@@ -49,7 +62,27 @@ func readDashboardQuery(r *http.Request) (q dashboardQuery, err error) {
 	return q, nil
 }
 
-// values is q as a query string, for links that keep the selection.
+func readUnitPage(r *http.Request) (p dashboard.UnitPage, err error) {
+	p.Order = r.URL.Query().Get("units_order")
+	if p.Order == "" {
+		p.Order = "name"
+	} else if !slices.Contains(dashboard.UnitOrders, p.Order) {
+		return p, invalidField("units_order", "参数 units_order 应为 %s 之一，而不是 %q", strings.Join(dashboard.UnitOrders, "、"), p.Order)
+	}
+	if p.Offset, err = queryInt(r, "units_offset"); err != nil {
+		return p, err
+	}
+	if p.Limit, err = queryInt(r, "units_limit"); err != nil {
+		return p, err
+	}
+	if p.Limit > maxUnitRows {
+		return p, invalidField("units_limit", "参数 units_limit 至多为 %d", maxUnitRows)
+	}
+	return p, nil
+}
+
+// values is q as a query string, for links that keep the selection (not
+// the page of units).
 func (q dashboardQuery) values() string {
 	v := url.Values{}
 	if q.Year != 0 {
@@ -90,11 +123,11 @@ func (s *Server) loadDashboard(ctx context.Context, q dashboardQuery) (*dashboar
 	}
 	out := &dashboardResult{Query: q, Filing: []dashboard.Filing{}}
 	if q.Part != "filing" {
-		facts, err := s.cfg.Dashboard.FindEvaluationFacts(ctx, jixiao.EvaluationFilter{TaskID: q.TaskID, Under: q.Under, Year: q.Year, Kind: q.Kind})
+		b, err := s.cfg.Dashboard.Aggregate(ctx, jixiao.EvaluationFilter{TaskID: q.TaskID, Under: q.Under, Year: q.Year, Kind: q.Kind}, q.Part, q.Units)
 		if err != nil {
 			return nil, err
 		}
-		out.Board = dashboard.Compute(facts)
+		out.Board = *b
 	}
 	if q.Part != "" && q.Part != "filing" {
 		return out, nil
@@ -103,34 +136,24 @@ func (s *Server) loadDashboard(ctx context.Context, q dashboardQuery) (*dashboar
 	if err != nil {
 		return nil, err
 	}
-	var under map[int64]bool
-	if q.Under != 0 {
-		if under, err = s.unitsUnder(ctx, q.Under); err != nil {
-			return nil, err
-		}
-	}
 	for _, t := range tasks {
 		if q.TaskID != 0 && t.ID != q.TaskID {
 			continue
 		}
-		obs, err := s.cfg.Tasks.FindObligations(ctx, jixiao.ObligationFilter{TaskID: t.ID})
+		c, err := s.cfg.Dashboard.FilingCounts(ctx, t, q.Under, q.Kind)
 		if err != nil {
 			return nil, err
 		}
-		kept := obs[:0]
-		for _, o := range obs {
-			if (under == nil || under[o.UnitID]) && (q.Kind == "" || o.Kind == q.Kind) {
-				kept = append(kept, o)
-			}
-		}
-		out.Filing = append(out.Filing, dashboard.TaskFiling(t, kept, s.now()))
+		out.Filing = append(out.Filing, c.Filing(t, s.now()))
 	}
 	return out, nil
 }
 
 // dashboardOf reads the selection a dashboard request makes and computes
 // it; the page and the workbook show every part whatever part says.
-func (s *Server) dashboardOf(r *http.Request, parts bool) (*dashboardResult, error) {
+// units is the count of units listed when the request does not say; 0
+// lists every unit whatever the request says (the workbook).
+func (s *Server) dashboardOf(r *http.Request, parts bool, units int) (*dashboardResult, error) {
 	q, err := readDashboardQuery(r)
 	if err != nil {
 		return nil, err
@@ -138,22 +161,11 @@ func (s *Server) dashboardOf(r *http.Request, parts bool) (*dashboardResult, err
 	if !parts {
 		q.Part = ""
 	}
-	return s.loadDashboard(r.Context(), q)
-}
-
-// unitsUnder is the set of units at or below the organisation id.
-func (s *Server) unitsUnder(ctx context.Context, id int64) (map[int64]bool, error) {
-	set := map[int64]bool{}
-	for off := 0; ; off += maxPage {
-		orgs, n, err := s.cfg.Organisations.FindOrganisations(ctx, jixiao.OrganisationFilter{Under: id, Kind: jixiao.OrgUnit, Offset: off, Limit: maxPage})
-		if err != nil {
-			return nil, err
-		}
-		for _, o := range orgs {
-			set[o.ID] = true
-		}
-		if off+maxPage >= n {
-			return set, nil
-		}
+	switch {
+	case units == 0:
+		q.Units = dashboard.UnitPage{Order: q.Units.Order}
+	case q.Units.Limit == 0:
+		q.Units.Limit = units
 	}
+	return s.loadDashboard(r.Context(), q)
 }

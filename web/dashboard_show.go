@@ -6,9 +6,11 @@ import (
 
 // dashboardShow answers GET /api/dashboard: every aggregate of the
 // evaluations selected by year, task, under and kind, or with part only
-// that one: {"query": …, "<part>": …}.
+// that one: {"query": …, "<part>": …}. Units are listed a page at a
+// time (units_order, units_offset, units_limit; apiUnitRows by default),
+// with units_total beside them.
 func (s *Server) dashboardShow(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.dashboardOf(r, true)
+	d, err := s.dashboardOf(r, true, apiUnitRows)
 	if err != nil {
 		return err
 	}
@@ -16,7 +18,12 @@ func (s *Server) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 		writeJSON(w, http.StatusOK, d)
 		return nil
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"query": d.Query, d.Query.Part: d.part()})
+	out := map[string]any{"query": d.Query, d.Query.Part: d.part()}
+	if d.Query.Part == "units" {
+		// a page of them: how many there are, and which page this is
+		out["units_total"], out["units_page"] = d.Board.UnitsTotal, d.Board.UnitPage
+	}
+	writeJSON(w, http.StatusOK, out)
 	return nil
 }
 

@@ -276,12 +276,40 @@ func testDashboardAPI(t *testing.T, dsn string) {
 		for part, want := range map[string]json.RawMessage{"filing": full["filing"], "self_scores": board["self_scores"], "units": board["units"], "self_vs_review": board["self_vs_review"]} {
 			var got map[string]json.RawMessage
 			fa.must("GET", "/api/dashboard?part="+part, nil, 200, &got)
-			if len(got) != 2 || !bytes.Equal(got[part], want) {
+			keys := 2
+			if part == "units" {
+				keys = 4 // and units_total, units_page
+			}
+			if len(got) != keys || !bytes.Equal(got[part], want) {
 				t.Errorf("part=%s: got %s, want %s", part, got[part], want)
 			}
 		}
 		if st, _ := fa.call("GET", "/api/dashboard?part=全部", nil); st != 400 {
 			t.Errorf("part=全部: status %d, want 400", st)
+		}
+	})
+	t.Run("UnitPage", func(t *testing.T) {
+		var names []string
+		for _, u := range all.Dashboard.Units {
+			names = append(names, u.Name)
+		}
+		if len(names) < 2 {
+			t.Fatalf("%d units: too few to page", len(names))
+		}
+		var page struct {
+			Units []struct {
+				Name string `json:"name"`
+			} `json:"units"`
+			Total int `json:"units_total"`
+		}
+		fa.must("GET", "/api/dashboard?part=units&units_offset=1&units_limit=1", nil, 200, &page)
+		if page.Total != len(names) || len(page.Units) != 1 || page.Units[0].Name != names[1] {
+			t.Errorf("second unit by name: got %+v, want %s of %d", page, names[1], len(names))
+		}
+		for _, bad := range []string{"units_order=平均分", "units_limit=100000", "units_offset=-1"} {
+			if st, _ := fa.call("GET", "/api/dashboard?"+bad, nil); st != 400 {
+				t.Errorf("%s: status %d, want 400", bad, st)
+			}
 		}
 	})
 	t.Run("Workbook", func(t *testing.T) { testDashboardWorkbook(t, fa, all) })

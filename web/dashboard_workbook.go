@@ -12,7 +12,7 @@ import (
 // dashboardWorkbook answers GET /api/dashboard/workbook: the dashboard's
 // tables as an .xlsx workbook, one sheet each, units in full.
 func (s *Server) dashboardWorkbook(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.dashboardOf(r, false)
+	d, err := s.dashboardOf(r, false, 0)
 	if err != nil {
 		return err
 	}

@@ -21,10 +21,22 @@ type dashboardPage struct {
 	Kinds       []jixiao.Kind
 	Result      *dashboardResult
 	Sections    []dashboardSection
-	Units       []dashboard.Group // the units table, with links to each unit's years
-	UnitsShown  int
+	Units       []dashboard.Group // the page of the units table, with links to each unit's years
+	UnitsFrom   int               // 1-based positions of the first and last units shown
+	UnitsTo     int
+	Prev, Next  string // the pages of units before and after; "" when none
+	Orders      []unitOrderLink
 	Workbook    string // the workbook's URL, same selection
 }
+
+// unitOrderLink lists the units in another order.
+type unitOrderLink struct {
+	Label, URL string
+	Current    bool
+}
+
+// unitOrderLabels name dashboard.UnitOrders.
+var unitOrderLabels = map[string]string{"name": "名称", "evaluations": "份数", "with_errors": "有错误", "inflated": "高分低执行率", "reviewed": "已复核"}
 
 // dashboardSection is one aggregate: its table, and its chart when one
 // reads better than the table alone.
@@ -34,13 +46,13 @@ type dashboardSection struct {
 	Note  string
 }
 
-// pageUnitRows bounds the units listed on the page; the workbook has all.
+// pageUnitRows is the units a page of the 看板 lists; the workbook has all.
 const pageUnitRows = 200
 
 // pageDashboardShow answers GET /dashboard.
 func (s *Server) pageDashboardShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	res, err := s.dashboardOf(r, false)
+	res, err := s.dashboardOf(r, false, pageUnitRows)
 	if err != nil {
 		return err
 	}
@@ -54,8 +66,25 @@ func (s *Server) pageDashboardShow(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	d.Sections = dashboardSections(res)
-	d.Units = res.Board.Units[:min(len(res.Board.Units), pageUnitRows)]
-	d.UnitsShown = len(d.Units)
+	d.Units = res.Board.Units
+	pg := res.Board.UnitPage
+	d.UnitsFrom, d.UnitsTo = pg.Offset+1, pg.Offset+len(d.Units)
+	link := func(order string, off int) string {
+		v := q.values()
+		if v != "" {
+			v += "&"
+		}
+		return fmt.Sprintf("/dashboard?%sunits_order=%s&units_offset=%d&units_limit=%d#units", v, order, off, pg.Limit)
+	}
+	if pg.Offset > 0 {
+		d.Prev = link(pg.Order, max(pg.Offset-pg.Limit, 0))
+	}
+	if pg.Offset+len(d.Units) < res.Board.UnitsTotal {
+		d.Next = link(pg.Order, pg.Offset+len(d.Units))
+	}
+	for _, o := range dashboard.UnitOrders {
+		d.Orders = append(d.Orders, unitOrderLink{Label: unitOrderLabels[o], URL: link(o, 0), Current: o == pg.Order})
+	}
 	return s.render(w, r, http.StatusOK, "dashboard", pageData{Title: "看板", Data: d})
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"jixiao"
+	"jixiao/dashboard"
 )
 
 // Limits on what one request may send. A zero field takes its default.
@@ -36,7 +37,7 @@ type Services struct {
 	Reviews       jixiao.ReviewService
 	Sources       jixiao.SourceService
 	Log           jixiao.LogService
-	Dashboard     jixiao.DashboardService
+	Dashboard     dashboard.Store
 	Intakes       jixiao.IntakeService
 }
 

@@ -52,7 +52,7 @@ import (
 type options struct {
 	dsn                        string
 	units, years, first, depts int
-	review, runs, jobs         int
+	review, runs, jobs, copies int
 	inject                     float64
 	seed                       int64
 	seeded, keep               bool
@@ -69,6 +69,7 @@ func main() {
 	flag.IntVar(&o.review, "review-every", 5, "every n-th evaluation is re-scored and approved by its department")
 	flag.IntVar(&o.runs, "runs", 20, "requests per measured phase")
 	flag.IntVar(&o.jobs, "jobs", 8, "units stored side by side")
+	flag.IntVar(&o.copies, "copies", 0, "after storing, copy each evaluation this many times in SQL as further projects (copies.go): -units 3000 -years 5 -copies 6 gives 100,000")
 	flag.Float64Var(&o.inject, "inject", 0.06, "share of unit-years with an injected risk")
 	flag.Int64Var(&o.seed, "seed", 1, "panel seed")
 	flag.BoolVar(&o.keep, "keep", false, "keep the database (a -db SQLite file) for a later -seeded run")
@@ -110,6 +111,16 @@ func run(o options) error {
 	} else if w, err = generateAndSeed(ctx, svc, o); err != nil {
 		return err
 	}
+	if o.copies > 0 {
+		added, err := copyEvaluations(dsn, o.copies, w.unitID)
+		if err != nil {
+			return err
+		}
+		w.evaluations += added
+	}
+	if w.evaluations > 0 {
+		fmt.Printf("evaluations in the database: %d; load average %s\n", w.evaluations, load.LoadAverage())
+	}
 	base, stop, err := load.Serve(ctx, svc, db)
 	if err != nil {
 		return err
@@ -145,10 +156,17 @@ func run(o options) error {
 		{"dashboard-year", admin, fmt.Sprintf("/api/dashboard?year=%d", last)},
 		{"dashboard-dept", admin, fmt.Sprintf("/api/dashboard?under=%d", w.deptID)},
 		{"dept-reviewer", dept, "/api/dashboard"},
+		{"part-evaluations", admin, "/api/dashboard?part=evaluations"},
 		{"part-self-scores", admin, "/api/dashboard?part=self_scores"},
+		{"part-rates", admin, "/api/dashboard?part=execution_rates"},
+		{"part-grades", admin, "/api/dashboard?part=grades"},
+		{"part-score-rate", admin, "/api/dashboard?part=self_score_by_rate"},
+		{"part-review", admin, "/api/dashboard?part=self_vs_review"},
 		{"part-findings", admin, "/api/dashboard?part=findings"},
 		{"part-filing", admin, "/api/dashboard?part=filing"},
+		{"part-depts", admin, "/api/dashboard?part=departments"},
 		{"part-units", admin, "/api/dashboard?part=units"},
+		{"units-by-errors", admin, "/api/dashboard?part=units&units_order=with_errors&units_offset=100"},
 		{"workbook", admin, "/api/dashboard/workbook"},
 		{"years", admin, fmt.Sprintf("/api/units/%d/years", w.unitID)},
 	} {
@@ -162,6 +180,9 @@ func run(o options) error {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
 		report(p.name, lat, fmt.Sprintf("%d", size))
+	}
+	if o.copies > 0 {
+		return nil // the copies have no revisions for the plain path to read
 	}
 	return inProcess(ctx, svc, w, o.runs)
 }

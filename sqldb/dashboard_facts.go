@@ -1,0 +1,156 @@
+package sqldb
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao"
+	"jixiao/dashboard"
+	"jixiao/notation"
+)
+
+// storedFacts are the dashboard columns of an evaluation's row that its
+// latest revision gives.
+type storedFacts struct {
+	self, rate        int64
+	rateKnown, errors int
+}
+
+func factsOf(f *jixiao.EvaluationFacts) storedFacts {
+	s := storedFacts{self: dashboard.ScoreUnits(f.SelfScore())}
+	if f.RateKnown {
+		s.rate, s.rateKnown = dashboard.RateUnits(f.ExecutionRate), 1
+	}
+	if dashboard.HasErrors(f) {
+		s.errors = 1
+	}
+	return s
+}
+
+// storeFacts writes the dashboard facts of r's latest revision, in the
+// transaction that writes the revision; the 复核 tallies stay as they are.
+func (tx *Tx) storeFacts(r *jixiao.EvaluationRecord) error {
+	f := &jixiao.EvaluationFacts{Computed: r.Score.Total, ExecutionRate: r.Score.ExecutionRate, RateKnown: r.Score.RateKnown}
+	if r.Score.StatedTotal != "" {
+		f.StatedTotal = notation.ParseFigure(r.Score.StatedTotal)
+	}
+	for _, x := range r.Findings {
+		f.Findings = append(f.Findings, jixiao.FindingFact{Code: x.Code, Severity: x.Severity, Message: x.Message})
+	}
+	return tx.writeFacts(r.ID, r.Revision, f)
+}
+
+func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts) error {
+	s := factsOf(f)
+	if _, err := tx.exec(`UPDATE evaluations SET facts_revision = ?, self_score = ?, rate_known = ?, rate = ?, has_errors = ? WHERE id = ?`,
+		revision, s.self, s.rateKnown, s.rate, s.errors, id); err != nil {
+		return fmt.Errorf("sqldb: dashboard facts of %d: %w", id, err)
+	}
+	if _, err := tx.exec(`DELETE FROM evaluation_findings WHERE evaluation_id = ?`, id); err != nil {
+		return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
+	}
+	type code struct {
+		severity, message string
+		n                 int
+	}
+	codes := map[string]*code{}
+	for _, x := range f.Findings {
+		c, ok := codes[x.Code]
+		if !ok {
+			c = &code{severity: string(x.Severity), message: x.Message}
+			codes[x.Code] = c
+		}
+		c.severity, c.message, c.n = min(c.severity, string(x.Severity)), min(c.message, x.Message), c.n+1
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(codes))
+	for k := range codes {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	args := make([]any, 0, 5*len(names))
+	for _, k := range names {
+		c := codes[k]
+		args = append(args, id, k, c.severity, c.message, c.n)
+	}
+	_, err := tx.exec(`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences) VALUES (?, ?, ?, ?, ?)`+
+		strings.Repeat(", (?, ?, ?, ?, ?)", len(names)-1), args...)
+	if err != nil {
+		return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
+	}
+	return nil
+}
+
+// storeReviewFacts sums the review scores of evaluation id again, by
+// stage, in the transaction that wrote one of them.
+func (tx *Tx) storeReviewFacts(id int64) error {
+	tallies, err := tx.reviewTalliesOf(id)
+	if err != nil {
+		return err
+	}
+	dept, fin := tallies[jixiao.StageDept], tallies[jixiao.StageFinance]
+	_, err = tx.exec(`UPDATE evaluations SET dept_items = ?, dept_gap = ?, finance_items = ?, finance_gap = ? WHERE id = ?`,
+		dept.Items, dashboard.ScoreUnits(dept.Gap), fin.Items, dashboard.ScoreUnits(fin.Gap), id)
+	if err != nil {
+		return fmt.Errorf("sqldb: dashboard review facts of %d: %w", id, err)
+	}
+	return nil
+}
+
+func (tx *Tx) reviewTalliesOf(id int64) (map[jixiao.ReviewStage]jixiao.ReviewTally, error) {
+	rows, err := tx.query(`SELECT stage, unit_score, score FROM review_scores WHERE evaluation_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[jixiao.ReviewStage]jixiao.ReviewTally{}
+	for rows.Next() {
+		var stage string
+		var unit, score decimal.Decimal
+		if err := rows.Scan(&stage, &unit, &score); err != nil {
+			return nil, err
+		}
+		t := out[jixiao.ReviewStage(stage)]
+		t.Items++
+		t.Gap = t.Gap.Add(score.Sub(unit))
+		out[jixiao.ReviewStage(stage)] = t
+	}
+	return out, rows.Err()
+}
+
+// backfillFacts writes the dashboard facts of every evaluation that has
+// none: those stored before the migration that made the tables. A
+// no-op (one query) once done.
+func (db *DB) backfillFacts(tx *Tx) error {
+	for {
+		ids, err := tx.queryIDs(`SELECT id FROM evaluations WHERE facts_revision = 0 ORDER BY id LIMIT 500`)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		missing := map[int64]*jixiao.EvaluationFacts{}
+		for _, id := range ids {
+			missing[id] = &jixiao.EvaluationFacts{ID: id}
+		}
+		if err := tx.revisionFacts(missing); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			f := missing[id]
+			var revision int
+			if err := tx.queryRow(`SELECT revision, score_total FROM evaluations WHERE id = ?`, id).Scan(&revision, &f.Computed); err != nil {
+				return err
+			}
+			if err := tx.writeFacts(id, revision, f); err != nil {
+				return err
+			}
+			if err := tx.storeReviewFacts(id); err != nil {
+				return err
+			}
+		}
+	}
+}
