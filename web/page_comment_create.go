@@ -11,12 +11,9 @@ import (
 // pageCommentCreate answers POST /evaluations/{id}/comments: a comment
 // pinned to a field or indicator.
 func (s *Server) pageCommentCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := postedID(r)
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
 	}
 	c := &jixiao.Comment{EvaluationID: id, Path: r.PostForm.Get("path"), Body: strings.TrimSpace(r.PostForm.Get("body"))}
 	if err := s.cfg.Comments.CreateComment(r.Context(), c); err != nil {

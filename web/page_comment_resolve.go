@@ -12,12 +12,9 @@ import (
 // a reviewer's comment as dealt with, and goes back to the page it came
 // from (the editor or the review page of the evaluation).
 func (s *Server) pageCommentResolve(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := postedID(r)
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
 	}
 	ev, err := strconv.ParseInt(r.PostForm.Get("evaluation"), 10, 64)
 	if err != nil {

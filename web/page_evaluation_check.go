@@ -10,12 +10,9 @@ import (
 // form, scored and audited without saving, as the side panel's HTML. The
 // editor's script posts it as the user types and swaps the panel in.
 func (s *Server) pageEvaluationCheck(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := postedID(r)
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
 	}
 	ctx := r.Context()
 	rec, err := s.cfg.Evaluations.FindEvaluationByID(ctx, id)

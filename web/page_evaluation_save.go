@@ -12,12 +12,9 @@ import (
 // a new revision from the version the user had. A refused save shows the
 // form again as the user left it, with the reason.
 func (s *Server) pageEvaluationSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := postedID(r)
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
 	}
 	ctx := r.Context()
 	rec, err := s.cfg.Evaluations.FindEvaluationByID(ctx, id)

@@ -71,12 +71,9 @@ func (s *Server) pageIntakeShow(w http.ResponseWriter, r *http.Request) error {
 // pageIntakeAssign answers POST /intake-items/{id}/assign: the unit, by
 // its code or its exact name, and the year a person chose for a file.
 func (s *Server) pageIntakeAssign(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := postedID(r)
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
 	}
 	ctx := r.Context()
 	year, err := strconv.Atoi(strings.TrimSpace(r.PostForm.Get("year")))

@@ -13,12 +13,9 @@ import (
 // pageReviewScoreSave answers POST /evaluations/{id}/review-scores: the
 // reviewer's score (复核评分) for one indicator, with the reason.
 func (s *Server) pageReviewScoreSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := postedID(r)
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
 	}
 	f := r.PostForm
 	score, err := decimal.NewFromString(strings.TrimSpace(f.Get("score")))

@@ -13,12 +13,9 @@ import (
 // workflow step from a page's button, with the reason and an optional
 // comment pinned to a field or indicator for a return.
 func (s *Server) pageTransitionCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := postedID(r)
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
 	}
 	f := r.PostForm
 	action := jixiao.Action(f.Get("action"))

@@ -22,6 +22,19 @@ func pathID(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
+// postedID reads the {id} of a page's form post and parses the form: the
+// start of every handler that acts on one object from a form.
+func postedID(r *http.Request) (int64, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return 0, err
+	}
+	if err := r.ParseForm(); err != nil {
+		return 0, jixiao.Errorf(jixiao.EInvalid, "表单无法读取")
+	}
+	return id, nil
+}
+
 // queryInt reads an optional non-negative integer query parameter.
 func queryInt(r *http.Request, name string) (int, error) {
 	s := r.URL.Query().Get(name)
