@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"jixiao/notation"
 
@@ -22,26 +21,13 @@ var _ jixiao.DashboardService = (*DashboardService)(nil)
 // NewDashboardService returns the dashboard facts of db.
 func NewDashboardService(db *DB) *DashboardService { return &DashboardService{db} }
 
-// factCacheSize bounds the revisions whose dashboard facts are kept
-// decoded: a province's evaluations of a year or two. An entry is the
-// stated total, the rate and the findings' codes and messages, about a
-// kilobyte for a generated evaluation.
-const factCacheSize = 100_000
-
 // revisionFacts is what the dashboards read of a revision's stored score
-// and findings. Revisions never change, so neither does this.
+// and findings.
 type revisionFacts struct {
 	stated   jixiao.Figure
 	rate     decimal.Decimal
 	known    bool
 	findings []jixiao.FindingFact
-}
-
-func newFactCache(max int) *rowCache[revisionKey, revisionFacts] {
-	return newRowCache[revisionKey](max, func(f revisionFacts) revisionFacts {
-		f.findings = slices.Clone(f.findings)
-		return f
-	})
 }
 
 // storedScore is the part of a revision's stored ScoreRecord the
@@ -53,10 +39,12 @@ type storedScore struct {
 }
 
 // FindEvaluationFacts reads, in one read transaction, every viewable
-// evaluation matching f, then the stored score and findings of the
-// latest revisions not yet decoded (from the cache otherwise), then the
-// review scores of the same evaluations: three queries, whatever the
-// count, the second only for revisions never read before.
+// evaluation matching f, then the stored score and findings of their
+// latest revisions, then the review scores of the same evaluations: three
+// queries, whatever the count. The dashboards aggregate in SQL over the
+// facts stored with each revision (Aggregate); this is the plain reading
+// that dashboard.Compute defines them over, which the tests compare them
+// with, and what the backfill reads.
 func (s *DashboardService) FindEvaluationFacts(ctx context.Context, f jixiao.EvaluationFilter) ([]*jixiao.EvaluationFacts, error) {
 	var out []*jixiao.EvaluationFacts
 	err := s.db.read(ctx, func(tx *Tx) error {
@@ -79,11 +67,11 @@ func (s *DashboardService) FindEvaluationFacts(ctx context.Context, f jixiao.Eva
 const factsFrom = evalFrom + ` LEFT JOIN organisations d ON d.id = o.parent_id AND d.kind = 'department'`
 
 // facts appends the facts of the evaluations matching where to out. It
-// returns those the user may read the review scores of, and those whose
-// revision's facts are not cached yet, by ID.
+// returns those the user may read the review scores of, and all of them,
+// by ID, for their revisions' facts.
 func (tx *Tx) facts(where string, args []any, out *[]*jixiao.EvaluationFacts) (reviewable, missing map[int64]*jixiao.EvaluationFacts, err error) {
 	rows, err := tx.query(`SELECT e.id, COALESCE(e.task_id, 0), e.unit_id, o.path, o.name, COALESCE(d.id, 0), COALESCE(d.name, ''),
-		e.year, e.kind, e.project_code, e.title, e.status, e.revision, e.score_total, e.grade, e.updated_at`+factsFrom+
+		e.year, e.kind, e.project_code, e.title, e.status, e.score_total, e.grade`+factsFrom+
 		` WHERE `+where, args...) // in no order: the aggregates do not depend on it, and sorting 100,000 rows costs
 	if err != nil {
 		return nil, nil, err
@@ -93,10 +81,8 @@ func (tx *Tx) facts(where string, args []any, out *[]*jixiao.EvaluationFacts) (r
 	for rows.Next() {
 		f := &jixiao.EvaluationFacts{}
 		var path, kind, status string
-		var revision int
-		var updated time.Time
 		if err := rows.Scan(&f.ID, &f.TaskID, &f.UnitID, &path, &f.UnitName, &f.DeptID, &f.DeptName,
-			&f.Year, &kind, &f.ProjectCode, &f.Title, &status, &revision, &f.Computed, &f.Grade, scanTime{&updated}); err != nil {
+			&f.Year, &kind, &f.ProjectCode, &f.Title, &status, &f.Computed, &f.Grade); err != nil {
 			return nil, nil, err
 		}
 		f.Kind, f.Status = jixiao.Kind(kind), jixiao.Status(status)
@@ -108,11 +94,7 @@ func (tx *Tx) facts(where string, args []any, out *[]*jixiao.EvaluationFacts) (r
 		if !jixiao.CanView(tx.user, rec) {
 			continue
 		}
-		if rf, ok := tx.db.facts.get(revisionKey{revisionRef{f.ID, revision}, updated.UnixMicro()}); ok {
-			rf.fill(f)
-		} else {
-			missing[f.ID] = f
-		}
+		missing[f.ID] = f
 		*out = append(*out, f)
 		if jixiao.CanViewComments(tx.user, rec) {
 			reviewable[f.ID] = f
@@ -130,7 +112,7 @@ func (rf revisionFacts) fill(f *jixiao.EvaluationFacts) {
 const factBatch = 500
 
 // revisionFacts decodes the latest revision's score and findings of each
-// evaluation in missing, and caches them.
+// evaluation in missing into it.
 func (tx *Tx) revisionFacts(missing map[int64]*jixiao.EvaluationFacts) error {
 	ids := make([]int64, 0, len(missing))
 	for id := range missing {
@@ -144,7 +126,7 @@ func (tx *Tx) revisionFacts(missing map[int64]*jixiao.EvaluationFacts) error {
 		for i, id := range batch {
 			args[i] = id
 		}
-		q := `SELECT r.evaluation_id, r.number, e.updated_at, r.scores, r.findings FROM revisions r JOIN evaluations e ON e.id = r.evaluation_id AND r.number = e.revision
+		q := `SELECT r.evaluation_id, r.scores, r.findings FROM revisions r JOIN evaluations e ON e.id = r.evaluation_id AND r.number = e.revision
 			WHERE r.evaluation_id IN (?` + strings.Repeat(", ?", len(batch)-1) + `)`
 		if err := tx.decodeFacts(q, args, missing); err != nil {
 			return err
@@ -161,10 +143,8 @@ func (tx *Tx) decodeFacts(q string, args []any, missing map[int64]*jixiao.Evalua
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var number int
-		var updated time.Time
 		var scores, findings string
-		if err := rows.Scan(&id, &number, scanTime{&updated}, &scores, &findings); err != nil {
+		if err := rows.Scan(&id, &scores, &findings); err != nil {
 			return err
 		}
 		var sc storedScore
@@ -180,10 +160,7 @@ func (tx *Tx) decodeFacts(q string, args []any, missing map[int64]*jixiao.Evalua
 		}
 		rf.rate, rf.known = sc.ExecutionRate, sc.RateKnown
 		if f := missing[id]; f != nil {
-			rf.fill(f) // put keeps a copy of its own
-		}
-		if tx.readOnly {
-			tx.db.facts.put(revisionKey{revisionRef{id, number}, updated.UnixMicro()}, rf)
+			rf.fill(f)
 		}
 	}
 	return rows.Err()

@@ -10,9 +10,9 @@ import (
 	"jixiao/sqldb"
 )
 
-// TestEvaluationFacts reads the facts of the sample as stored, twice (the
-// second time from the decoded-facts cache), then after a save that
-// changes them: the cache never answers for a revision it did not read.
+// TestEvaluationFacts reads the facts of the sample as stored, twice,
+// then after a save that changes them: each read gives the latest
+// revision's facts.
 func TestEvaluationFacts(t *testing.T) { eachEngine(t, testEvaluationFacts) }
 
 func testEvaluationFacts(t *testing.T, dsn string) {
@@ -39,7 +39,7 @@ func testEvaluationFacts(t *testing.T, dsn string) {
 		t.Fatalf("the unit sees %d facts, want 1", len(own))
 	}
 	if diff := cmp.Diff(own, again); diff != "" {
-		t.Errorf("cached facts differ (-first +second):\n%s", diff)
+		t.Errorf("a second read differs (-first +second):\n%s", diff)
 	}
 	full, err := evs.FindEvaluationByID(as(w.editorU), r.ID)
 	if err != nil {

@@ -46,7 +46,6 @@ type DB struct {
 	noPrecheck bool // tests: intake scores and audits inside the transaction, the plain path
 	revs       *rowCache[revisionKey, *jixiao.Revision]
 	tasks      *rowCache[int64, *jixiao.Task]
-	facts      *rowCache[revisionKey, revisionFacts]
 	stmtMu     sync.Mutex
 	stmts      map[stmtKey]*sql.Stmt // nil values are being prepared
 	prepares   sync.WaitGroup
@@ -60,7 +59,7 @@ type DB struct {
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	d := dialectOf(dsn)
 	db := &DB{d: d, dsn: dsn, Now: time.Now, Password: DefaultPasswordParams, revs: newRevisionCache(revisionCacheSize),
-		tasks: newTaskCache(taskCacheSize), facts: newFactCache(factCacheSize)}
+		tasks: newTaskCache(taskCacheSize)}
 	db.Check = NewChecker(db)
 	var err error
 	if db.wdb, db.rdb, err = d.open(dsn); err != nil {
