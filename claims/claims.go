@@ -65,7 +65,8 @@ type Claim struct {
 	Wan    decimal.Decimal // amounts: the value in 万元; otherwise Value
 	Label  string          // the noun phrase before the number, cleaned: "财政拨款收入"
 	Key    string          // Label qualified by the clause's subject, canonical: "基本支出决算数"
-	Noun   string          // counts: the noun right after the unit, what is counted (8个项目 → 项目)
+	Noun   string          // counts and measures: the noun right after the unit, what is counted (8个项目 → 项目); a figure with no label: the words after it
+	Topic  string          // a label naming nothing of its own (共计, 涉及金额, 完成…任务数): the words that open the clause run, what the figure is of
 	Approx bool            // 近/约/余/多/左右: not an exact figure
 	Para   int             // index of the paragraph in the input
 	Offset int             // rune offset of the number in the paragraph
@@ -147,7 +148,7 @@ func Extract(paras []Paragraph) *Set {
 	}
 	sc.claims = make([]Claim, 0, min(size/128+8, maxClaims))
 	sc.grow(min(longest, 1<<16)) // a longer one is grown for when it has a figure
-	b := builder{set: s, names: w.names, recent: w.recent[:0], section: -1, lastTotal: -1, groups: w.groups, parts: w.parts, wholeRate: -1, basicRate: -1}
+	b := builder{set: s, names: w.names, recent: w.recent[:0], section: -1, lastTotal: -1, groups: w.groups, parts: w.parts, wholeRate: -1, basicRate: -1, thingPara: -1}
 	// relations are gathered in a buffer kept from earlier reports and
 	// copied once into a slice of their number
 	s.Relations = w.rels[:0]

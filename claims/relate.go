@@ -14,11 +14,24 @@ import (
 var measures = []string{
 	"年初支出预算数", "调整后预算数", "预算完成率", "预算执行率", "年初预算数", "全年预算数", "全年执行数", "调整预算数",
 	"实际支出", "预算数", "决算数", "执行数", "支出数", "完成率", "执行率",
+	// an indicator's target and result (…服务比例年初指标值为不低于85%,全年实际完成值100%)
+	"实际完成值", "年初指标值", "指标值", "完成值",
 }
 
 // wholeSuffixes are stripped from a whole's label before it is looked up by
 // the name a share gives (本年收入合计 is the 本年收入 of "占本年收入").
 var wholeSuffixes = []string{"合计", "总额", "总计", "总数", "总量", "总"}
+
+// vagueLabels name no quantity of their own: what a figure so labelled
+// is of, its clause run says (…的项目有1项,涉及金额为460万元).
+var vagueLabels = []string{"", "共计", "合计", "总计", "小计", "累计", "共", "金额", "资金", "涉及资金", "涉及金额", "其中", "控制在", "保持在"}
+
+// namesNothing reports a key that names no quantity of its own: a vague
+// label, or the target of what the clause is about (…培训2399人,完成市目标
+// 任务数2000人的120%).
+func namesNothing(key string) bool {
+	return slices.Contains(vagueLabels, key) || strings.HasPrefix(key, "完成") && (strings.Contains(key, "任务") || strings.Contains(key, "目标"))
+}
 
 // comparative labels describe a change, not a part of the whole.
 var comparative = []string{"同比", "同期", "增加", "减少", "增长", "下降", "降低", "上升", "节约", "超支", "较", "比上年", "去年"}
@@ -35,6 +48,9 @@ type builder struct {
 	groups []group     // the groups of the sentence being related
 	parts  []groupPart // and their parts
 	slab   []int       // what ints hands out
+
+	thing     string // the key of the last figure of the last sentence related
+	thingPara int    // and its paragraph; -1 before the first
 
 	sectionFrom int // the section's first claim
 	wholeRate   int // the section's last rate of the unit as a whole, an index into Relations; -1 when none
@@ -75,13 +91,22 @@ func (b *builder) paragraph(from, to int, markers []marker) {
 
 // keys qualifies bare measures with the subject of their clause run and
 // records the wholes by name.
+//
+// A rate right after a count is the count's (申报1398条,完成率100%). A
+// change stated alone (增加31.39%) names nothing: its topic is the figure
+// before it in the clause run, or, in a sentence that opens with a
+// comparison (1、收入:792.22万元。同比上年度增加189.25万元,增加31.39%),
+// the last one of the sentence before it in the paragraph.
 func (b *builder) keys(st sentence) {
 	cs := b.set.Claims
-	subject, clause := "", -1
+	subject, thing, clause := "", "", cs[st.from].Clause
+	if p := cs[st.from].Para; p == b.thingPara && opensComparison(Canonical(cs[st.from].Label)) {
+		thing = b.thing
+	}
 	for k := st.from; k < st.to; k++ {
 		c := &cs[k]
 		if c.Clause != clause {
-			subject, clause = "", c.Clause
+			subject, thing, clause = "", "", c.Clause
 		}
 		lab := Canonical(c.Label)
 		c.Key = lab
@@ -90,17 +115,26 @@ func (b *builder) keys(st sentence) {
 			continue
 		}
 		if m, ok := measureSuffix(lab); ok {
-			if m == lab && subject != "" {
+			switch {
+			case m == lab && c.Kind == Percent && k > st.from && cs[k-1].Kind == Count && cs[k-1].Clause == c.Clause && cs[k-1].Key != "" && !cs[k-1].comparative:
+				c.Key = cs[k-1].Key + lab
+			case m == lab && subject != "":
 				c.Key = subject + lab
-			} else if m != lab {
+			case m != lab:
 				subject = strings.TrimSuffix(lab, m)
 			}
 			c.comparative = isComparative(c.Key)
 		} else {
 			c.comparative = isComparative(lab) // lab is the key
-			if c.Kind == Amount && lab != "" && !c.comparative {
+			switch {
+			case c.Kind == Amount && lab != "" && !c.comparative:
 				subject = lab
+			case c.Kind == Percent && thing != "" && slices.Contains(changeWords, lab):
+				c.Topic = thing // growth puts the figure it reads the change of
 			}
+		}
+		if (c.Kind == Amount || c.Kind == Count) && c.Key != "" && !c.comparative && !c.Approx {
+			thing = c.Key
 		}
 		c.qty = quantityOf(c.Key)
 		if c.Kind != Percent && !c.Approx && c.Key != "" {
@@ -110,6 +144,20 @@ func (b *builder) keys(st sentence) {
 			}
 		}
 	}
+	b.thing, b.thingPara = thing, cs[st.from].Para
+}
+
+// comparisonOpeners open a sentence that compares the subject of the one
+// before with last year.
+var comparisonOpeners = []string{"同比", "比上年", "较上年", "与上年", "比去年", "较去年"}
+
+func opensComparison(lab string) bool {
+	for _, w := range comparisonOpeners {
+		if strings.HasPrefix(lab, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func measureSuffix(lab string) (string, bool) {
@@ -728,11 +776,14 @@ func (b *builder) rate(k int, st sentence) {
 // figure is the first one of the clause run that is neither.
 func (b *builder) growth(k int, st sentence) {
 	cs := b.set.Claims
+	// the label, not the key: the subject a change stated alone takes
+	// (基本支出年初预算数…增加10%) says nothing of its base
+	lab := Canonical(cs[k].Label)
 	base := "上年"
-	if strings.Contains(cs[k].Key, "年初") {
+	if strings.Contains(lab, "年初") {
 		base = "年初"
 	}
-	if againstPlan(cs[k].Key) {
+	if againstPlan(lab) {
 		return // 较预算减少5万元，下降25%: against the plan, not a year's change
 	}
 	cur, prior, diff := -1, -1, -1
@@ -771,6 +822,9 @@ func (b *builder) growth(k int, st sentence) {
 	}
 	if cur < 0 || cs[k].Approx {
 		return
+	}
+	if slices.Contains(changeWords, lab) {
+		cs[k].Topic = cs[cur].Key // the figure the change is read of
 	}
 	switch {
 	case prior >= 0 && sameClass(cs[cur], cs[prior]):

@@ -30,8 +30,12 @@ var unitKinds = []struct {
 	{unit: "吨", kind: Measure}, {unit: "亩", kind: Measure}, {unit: "天", kind: Measure}, {unit: "㎡", kind: Measure},
 	{unit: "m²", kind: Measure}, {unit: "km", kind: Measure}, {unit: "hm", kind: Measure}, {unit: "kg", kind: Measure},
 	{unit: "mm", kind: Measure}, {unit: "m", kind: Measure}, {unit: "‰", kind: Measure},
+	{unit: "年一遇", kind: Measure}, // a return period: 防洪标准达到100年一遇
 	{unit: "个百分点"}, {unit: "个月"}, {unit: "万人", kind: Measure}, {unit: "万余元", kind: Amount},
 	{unit: "万元", kind: Amount}, {unit: "亿元", kind: Amount, wan: 4}, {unit: "千元", kind: Amount, wan: -1}, {unit: "元", kind: Amount, wan: -4},
+	// 万 with no 元 (执行数29.6万,): an amount in 万元 when no word follows
+	// it and its label names money (moneyWords), else no figure
+	{unit: "万", kind: Amount},
 	{unit: "%", kind: Percent}, {unit: "分", kind: Score},
 	{unit: "人次", kind: Count}, {unit: "场次", kind: Count}, {unit: "件", kind: Count}, {unit: "人", kind: Count}, {unit: "个", kind: Count}, {unit: "次", kind: Count},
 	{unit: "户", kind: Count}, {unit: "名", kind: Count}, {unit: "份", kind: Count}, {unit: "条", kind: Count}, {unit: "家", kind: Count},
@@ -155,7 +159,8 @@ func (sc *scanner) paragraph(text string, para int) {
 	rs := sc.rs
 	first := len(sc.claims)
 	sent, clause, boundary := 0, 0, 0
-	depth, doc := 0, "" // brackets open, and the document last named in the sentence
+	clauseFrom, prevEnd := 0, -1 // where the clause run starts, and where the last claim ended
+	depth, doc := 0, ""          // brackets open, and the document last named in the sentence
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if r >= 0x4E00 && r <= 0x9FFF && r != '其' && r != '按' {
@@ -165,11 +170,11 @@ func (sc *scanner) paragraph(text string, para int) {
 		case isSentenceEnd(r):
 			sent++
 			clause, depth, doc = 0, 0, ""
-			boundary = i + 1
+			boundary, clauseFrom = i+1, i+1
 			continue
 		case r == '；' || r == ';':
 			clause++
-			boundary = i + 1
+			boundary, clauseFrom = i+1, i+1
 			continue
 		case r == '《':
 			if j := closing(rs, i, '》'); j > 0 {
@@ -180,6 +185,9 @@ func (sc *scanner) paragraph(text string, para int) {
 		case r == '（' || r == '(':
 			depth++
 			boundary = i + 1
+			if j := headingNumber(rs, i); j > 0 {
+				clauseFrom = j // "…(二)资金及项目绩效目标我校…": a heading run into the text opens a passage
+			}
 			continue
 		case r == '）' || r == ')':
 			depth = max(depth-1, 0)
@@ -215,21 +223,20 @@ func (sc *scanner) paragraph(text string, para int) {
 			c.Approx = true
 			labelTo--
 		}
-		if labelFrom == labelTo && labelTo > 0 && (rs[labelTo-1] == '（' || rs[labelTo-1] == '(') {
-			// "比上年（398件）": a figure in brackets qualifies the words before them
-			labelTo--
-			labelFrom = labelTo
-			for labelFrom > 0 && labelTo-labelFrom < maxLabelRunes && !isLabelBoundary(rs[labelFrom-1]) && !isSentenceEnd(rs[labelFrom-1]) && rs[labelFrom-1] != '；' && !isDigit(rs[labelFrom-1]) {
-				labelFrom--
-			}
-		}
-		if labelFrom == labelTo && labelTo > 0 && (rs[labelTo-1] == '）' || rs[labelTo-1] == ')') {
-			// "资金(残疾人事业发展补助资金)29.6万元": the brackets qualify the
-			// words before them, and those words name the figure
-			if open := openingBefore(rs, labelTo-1); open > 0 {
-				labelTo, labelFrom = open, open
-				for labelFrom > 0 && labelTo-labelFrom < maxLabelRunes && !isLabelBoundary(rs[labelFrom-1]) && !isSentenceEnd(rs[labelFrom-1]) && rs[labelFrom-1] != '；' && !isDigit(rs[labelFrom-1]) {
-					labelFrom--
+		if labelFrom == labelTo && labelTo > 0 {
+			switch rs[labelTo-1] {
+			case '（', '(', '：', ':':
+				// "比上年（398件）": a figure in brackets qualifies the words
+				// before them; "2、支出:799.12万元": a figure after a colon
+				// is of the words before it
+				labelTo--
+				labelFrom = wordsBefore(rs, labelTo, prevEnd)
+			case '）', ')':
+				// "资金(残疾人事业发展补助资金)29.6万元": the brackets qualify the
+				// words before them, and those words name the figure
+				if open := openingBefore(rs, labelTo-1); open > 0 {
+					labelTo = open
+					labelFrom = wordsBefore(rs, labelTo, prevEnd)
 				}
 			}
 		}
@@ -238,17 +245,34 @@ func (sc *scanner) paragraph(text string, para int) {
 		}
 		raw := sc.str(labelFrom, labelTo)
 		c.Label = cleanLabel(raw)
-		c.totalled = strings.Contains(raw, "共")
+		if strings.HasSuffix(c.Text, "万") && !hasAny(c.Label, moneyWords) {
+			i = end - 1 // a bare 万 whose label names no money: 覆盖人口3万
+			continue
+		}
+		if n := len(sc.claims) - 1; n >= first && c.Kind == Amount && labelFrom == boundary && boundary == prevEnd && raw != "" && raw == sc.claims[n].Noun && sc.claims[n].Kind == Count {
+			// "年初批复预算8个项目985万元": the amount of the things just
+			// counted, named as the count is
+			c.Label = sc.claims[n].Label + raw
+		}
+		c.totalled = saysTotal(raw)
 		c.bracketed, c.doc = depth > 0, doc
-		if c.Kind == Count {
-			c.Noun = sc.nounAt(end)
+		switch {
+		case c.Kind == Count || c.Kind == Measure:
+			c.Noun = sc.nounAt(end, maxNounRunes)
+		case c.Label == "":
+			// "10441万元资金全部拨付到位": a figure no words name is
+			// described by the words after it
+			c.Noun = sc.nounAt(end, maxAfterRunes)
+		}
+		if namesNothing(Canonical(c.Label)) {
+			c.Topic = sc.topic(clauseFrom, labelFrom)
 		}
 		c.Para, c.Offset, c.Sent, c.Clause = para, i, sent, clause
 		if sc.valid {
 			c.at = int(sc.off[i]) + 1
 		}
 		sc.claims = append(sc.claims, c)
-		boundary = end
+		boundary, prevEnd = end, end
 		i = end - 1
 	}
 }
@@ -334,8 +358,9 @@ func unitAt(rs []rune, j int) (Kind, string, int32, int) {
 	if j >= len(rs) || !unitFirst.has(rs[j]) {
 		return 0, "", 0, 0
 	}
-	for _, u := range unitKinds {
-		if u.first != rs[j] || !hasPrefixRunes(rs[j:], u.unit) {
+	for _, ui := range unitsByFirst[rs[j]] {
+		u := &unitKinds[ui]
+		if !hasPrefixRunes(rs[j:], u.unit) {
 			continue
 		}
 		n := u.runes
@@ -346,7 +371,13 @@ func unitAt(rs []rune, j int) (Kind, string, int32, int) {
 			return 0, "", 0, 0 // a word, not a unit (5min)
 		}
 		unit := u.unit
-		if unit == "万余元" {
+		switch unit {
+		case "万余元":
+			unit = "万元"
+		case "万":
+			if j+n < len(rs) && (rs[j+n] >= 0x4E00 && rs[j+n] <= 0x9FFF || isLatin(rs[j+n]) || isDigit(rs[j+n])) {
+				return 0, "", 0, 0 // 万 starting a word or a unit not listed (3万余人, 2万册)
+			}
 			unit = "万元"
 		}
 		return u.kind, unit, u.wan, n
@@ -372,24 +403,37 @@ func openingBefore(rs []rune, end int) int {
 }
 
 // perUnit reads the "/辆" of a compound unit at rs[j]: a slash, then one
-// or two ideographs or letters up to a boundary; n is 0 when there is none.
+// or two ideographs or letters up to a boundary, or a figure and a unit of
+// up to three (0.064次/10万公顷, 283.8mm/24h); n is 0 when there is none.
 func perUnit(rs []rune, j int) (string, int) {
 	if j >= len(rs) || rs[j] != '/' && rs[j] != '／' {
 		return "", 0
 	}
-	k := j + 1
-	for k < len(rs) && k-j <= 3 && (rs[k] >= 0x4E00 && rs[k] <= 0x9FFF || isLatin(rs[k]) || rs[k] == '·') {
+	k, most := j+1, 2
+	if k < len(rs) && isDigit(rs[k]) {
+		for k < len(rs) && (isDigit(rs[k]) || rs[k] == '.' && k+1 < len(rs) && isDigit(rs[k+1])) {
+			k++
+		}
+		most = 3
+	}
+	u := k
+	for k < len(rs) && k-u <= most && (rs[k] >= 0x4E00 && rs[k] <= 0x9FFF || isLatin(rs[k]) || rs[k] == '·') {
 		k++
 	}
-	if k == j+1 || k-j > 3 || k < len(rs) && (isDigit(rs[k]) || rs[k] == '/') {
+	if k == u || k-u > most || k < len(rs) && (isDigit(rs[k]) || rs[k] == '/') {
 		return "", 0
 	}
 	return "/" + string(rs[j+1:k]), k - j
 }
 
 // unitFirst holds the first runes of unitKinds: the rune after most
-// numbers (年, 月, 日, a digit) starts no unit.
-var unitFirst = &runeSet{}
+// numbers (月, 日, a digit) starts no unit. unitsByFirst lists the units
+// each starts, in the table's order: a date's 年 is tried against 年一遇
+// only.
+var (
+	unitFirst    = &runeSet{}
+	unitsByFirst = map[rune][]int{}
+)
 
 func init() {
 	for i := range unitKinds {
@@ -397,20 +441,123 @@ func init() {
 		u.first, _ = utf8.DecodeRuneInString(u.unit)
 		u.runes = utf8.RuneCountInString(u.unit)
 		unitFirst.add(u.first)
+		unitsByFirst[u.first] = append(unitsByFirst[u.first], i)
 	}
 }
 
-// maxNounRunes bounds the noun read after a count's unit.
-const maxNounRunes = 4
+// maxNounRunes bounds the noun read after a count's unit, maxAfterRunes
+// the words read after a figure with no label, maxModelRunes the model
+// code a noun may start with (25.29㎡P1.5LED显示屏).
+const (
+	maxNounRunes  = 4
+	maxAfterRunes = 12
+	maxModelRunes = 12
+)
 
-// nounAt returns the ideographs from rune i on, at most maxNounRunes: the
-// thing a count counts when the text names it after the unit (8个项目).
-func (sc *scanner) nounAt(i int) string {
-	j := i
-	for j < len(sc.rs) && j-i < maxNounRunes && sc.rs[j] >= 0x4E00 && sc.rs[j] <= 0x9FFF {
-		j++
+// nounAt returns the ideographs from rune i on, at most n of them, after
+// a model code of Latin letters and figures if one starts there: the
+// thing a count or a measure counts when the text names it after the unit
+// (8个项目, 25.29㎡P1.5LED显示屏).
+func (sc *scanner) nounAt(i, n int) string {
+	rs, j := sc.rs, i
+	if j < len(rs) && isLatin(rs[j]) {
+		for j < len(rs) && j-i < maxModelRunes && (isLatin(rs[j]) || isDigit(rs[j]) || rs[j] == '.' && j+1 < len(rs) && isDigit(rs[j+1])) {
+			j++
+		}
+	}
+	for k := j; j < len(rs) && j-k < n && rs[j] >= 0x4E00 && rs[j] <= 0x9FFF; j++ {
 	}
 	return sc.str(i, j)
+}
+
+// wordsBefore is where the words that end at rune to start: at a
+// boundary, a figure, the end of the claim before (floor), or
+// maxLabelRunes back.
+func wordsBefore(rs []rune, to, floor int) int {
+	from := to
+	for from > 0 && from > floor && to-from < maxLabelRunes && !isLabelBoundary(rs[from-1]) && !isSentenceEnd(rs[from-1]) && rs[from-1] != '；' && !isDigit(rs[from-1]) {
+		from--
+	}
+	return from
+}
+
+// saysTotal reports a label with 共 in the sense of "in all" (实施项目共,
+// 一共), not in a word of its own (一般公共预算, 共同, 共享).
+func saysTotal(label string) bool {
+	for i := 0; i < len(label); {
+		k := strings.Index(label[i:], "共")
+		if k < 0 {
+			return false
+		}
+		k += i
+		before, _ := utf8.DecodeLastRuneInString(label[:k])
+		after, _ := utf8.DecodeRuneInString(label[k+len("共"):])
+		if !strings.ContainsRune("公中", before) && !strings.ContainsRune("同享建治用性识赢", after) {
+			return true
+		}
+		i = k + len("共")
+	}
+	return false
+}
+
+// maxTopicRunes bounds a claim's topic.
+const maxTopicRunes = 40
+
+// topic is what the clause run from rune from is about, for a claim whose
+// label, ending at rune to, names nothing: its first words up to a comma
+// or colon, passing over words that only date or introduce what follows
+// (2023年度，…; 评价结果显示，…); "" when the claim's own words are the
+// first. Of a long run of words the last maxTopicRunes are kept, which
+// hold the subject's noun (…开展农村文化活动(“送戏进万村”)).
+func (sc *scanner) topic(from, to int) string {
+	rs := sc.rs
+	for from < to {
+		end := from
+		for end < to && !isTopicEnd(rs[end]) {
+			end++
+		}
+		if end == to {
+			return "" // the claim's own words open the clause run
+		}
+		seg := cjk.TrimSpace(sc.str(max(from, end-maxTopicRunes), end))
+		if !introduces(seg) {
+			return seg
+		}
+		from = end + 1
+	}
+	return ""
+}
+
+// headingNumber reports a heading's number in brackets at rs[i] ((二),
+// （十一）) and the index after it; 0 when there is none.
+func headingNumber(rs []rune, i int) int {
+	k := i + 1
+	for k < len(rs) && k-i <= 3 && strings.ContainsRune("一二三四五六七八九十", rs[k]) {
+		k++
+	}
+	if k == i+1 || k >= len(rs) || rs[k] != '）' && rs[k] != ')' {
+		return 0
+	}
+	return k + 1
+}
+
+func isTopicEnd(r rune) bool { return r == '，' || r == ',' || r == '：' || r == ':' }
+
+// introduces reports words that only date or introduce what follows them.
+func introduces(seg string) bool {
+	s := seg
+	for range 4 {
+		s = stripDate(cjk.TrimSpace(s))
+	}
+	if s == "" {
+		return true
+	}
+	for _, w := range introWords {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxTitleRunes bounds how far a document title (《…》) is looked for its end.
@@ -498,7 +645,14 @@ func isLabelBoundary(r rune) bool {
 // leading and trailing words that are not part of what a figure measures.
 var (
 	leadWords  = []string{"其中", "另外", "以及", "其余", "全年共", "全年", "共计", "累计", "截至", "截止", "目前", "另", "和", "及", "并", "而", "共", "止", "底", "末", "为", "是"}
-	trailWords = []string{"合计为", "总计为", "共计", "达到", "约为", "分别为", "为", "是", "达", "约", "近", "共", "了", "的", "有"}
+	trailWords = []string{"合计为", "总计为", "共计", "达到", "约为", "分别为", "为", "是", "达", "约", "近", "共", "了", "的", "有",
+		// the direction of a target (年初指标值为不低于85%) is no part of its name
+		"不低于", "不少于", "不高于", "不超过", "不大于", "不小于", "低于", "高于", "大于", "小于", "少于"}
+
+	// introWords end words that introduce what follows them (评价结果显示，…)
+	introWords = []string{"显示", "表明", "来看", "所示", "如下"}
+	// moneyWords mark a label of money, which a bare 万 needs to be an amount
+	moneyWords = []string{"资金", "经费", "预算", "支出", "收入", "执行数", "决算", "拨款", "金额", "投入", "补助", "补贴", "投资"}
 
 	leadFirst = firstRunes(leadWords)
 	trailLast = lastRunes(trailWords)

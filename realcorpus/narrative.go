@@ -91,8 +91,9 @@ func NarrativeRead(tr Truth, doc *jixiao.Document) Share {
 }
 
 // attributed reports a claim of the figure's number whose label (or, for
-// a count, the noun it counts: 174台拼接屏) shares two characters running
-// with the quantity.
+// a count, the noun it counts: 174台拼接屏; for a label that names nothing
+// of its own, the topic of its clause: …的项目有1项,涉及金额为460万元)
+// shares two characters running with the quantity.
 func attributed(set *claims.Set, f figure) bool {
 	num := strings.NewReplacer(",", "", "，", "").Replace(figureRe.FindString(f.value))
 	for i := range set.Claims {
@@ -100,7 +101,7 @@ func attributed(set *claims.Set, f figure) bool {
 		if c.Value.String() != trimZeros(num) && !strings.HasPrefix(cjk.Fold(c.Text), num) {
 			continue
 		}
-		if sharesBigram(c.Label+c.Key+c.Noun, f.quantity) {
+		if sharesBigram(c.Label+c.Key+c.Noun+c.Topic, f.quantity) {
 			return true
 		}
 	}
