@@ -27,10 +27,12 @@ var wholeSuffixes = []string{"合计", "总额", "总计", "总数", "总量", "
 var vagueLabels = []string{"", "共计", "合计", "总计", "小计", "累计", "共", "金额", "资金", "涉及资金", "涉及金额", "其中", "控制在", "保持在"}
 
 // namesNothing reports a key that names no quantity of its own: a vague
-// label, or the target of what the clause is about (…培训2399人,完成市目标
-// 任务数2000人的120%).
+// label, the target of what the clause is about (…培训2399人,完成市目标
+// 任务数2000人的120%), or a standard per unit of it (开展农村文化活动(“送戏进
+// 万村”),每村每年补助4400元).
 func namesNothing(key string) bool {
-	return slices.Contains(vagueLabels, key) || strings.HasPrefix(key, "完成") && (strings.Contains(key, "任务") || strings.Contains(key, "目标"))
+	return slices.Contains(vagueLabels, key) || strings.HasPrefix(key, "完成") && (strings.Contains(key, "任务") || strings.Contains(key, "目标")) ||
+		strings.HasPrefix(key, "每")
 }
 
 // comparative labels describe a change, not a part of the whole.

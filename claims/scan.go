@@ -259,9 +259,10 @@ func (sc *scanner) paragraph(text string, para int) {
 		switch {
 		case c.Kind == Count || c.Kind == Measure:
 			c.Noun = sc.nounAt(end, maxNounRunes)
-		case c.Label == "":
+		case c.Label == "" || c.Kind == Amount && disposes(c.Label):
 			// "10441万元资金全部拨付到位": a figure no words name is
-			// described by the words after it
+			// described by the words after it, as one that is moved is
+			// (将资金75.68万元分配至具体项目)
 			c.Noun = sc.nounAt(end, maxAfterRunes)
 		}
 		if namesNothing(Canonical(c.Label)) {
@@ -654,6 +655,10 @@ var (
 	// moneyWords mark a label of money, which a bare 万 needs to be an amount
 	moneyWords = []string{"资金", "经费", "预算", "支出", "收入", "执行数", "决算", "拨款", "金额", "投入", "补助", "补贴", "投资"}
 
+	// keptWords start with a lead word and are words of their own: 及时将资金
+	// is no 及 of 时将资金
+	keptWords = []string{"及时", "共同", "共享", "共建", "和谐", "为民", "底线"}
+
 	leadFirst = firstRunes(leadWords)
 	trailLast = lastRunes(trailWords)
 )
@@ -671,7 +676,7 @@ func cleanLabel(label string) string {
 				if s == w {
 					break // the label is the word: 共计 is not a 共 of 计
 				}
-				if strings.HasPrefix(s, w) && !namesBudget(w, s[len(w):]) {
+				if strings.HasPrefix(s, w) && !namesBudget(w, s[len(w):]) && !startsWord(s) {
 					s = s[len(w):]
 					break
 				}
@@ -711,6 +716,22 @@ func afterHeaders(s string) string {
 		}
 	}
 	return s
+}
+
+func startsWord(s string) bool {
+	for _, w := range keptWords {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// disposes reports a label that ends in 将 and what it moves (及时将资金):
+// what is done with the figure the words after it say (…75.68万元分配至具体项目).
+func disposes(label string) bool {
+	k := strings.LastIndex(label, "将")
+	return k >= 0 && !atLeastRunes(label[k+len("将"):], 4) && !strings.HasSuffix(label[:k], "即")
 }
 
 // namesBudget reports whether lead word w begins the name of a budget
