@@ -297,6 +297,9 @@ func TestAdversarial(t *testing.T) {
 		"many wholes of one share": "本年支出100万元，" + strings.Repeat("基本支出1万元，占本年支出1%，", 1<<12),
 		"many stated sums":         strings.Repeat("A1万元，合计1万元，", 1<<14),
 		"many pairs and totals":    strings.Repeat("共受理5件，已审结3件，未审结2件，（其中1件），", 1<<13),
+		"many figures of a topic":  strings.Repeat("1万元显示，", 1<<15),
+		"many sums, no comma":      strings.Repeat("共计1万元", 1<<15),
+		"many colons":              strings.Repeat("支出:1万", 1<<15),
 	}
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {
@@ -326,6 +329,9 @@ func FuzzClaims(f *testing.F) {
 		"一批总投资3374.3万元(其中建筑工程3292万元),二批总投资2069.51万元,合计批复总投资6222.4万元。",
 		"全年共收到申请62件，已审结57件，未审结5件；共设置指标5个，其中达到5个，未达到0个。",
 		"根据《关于下达资金的通知》，下达资金50万元。\n1.项目A资金303万元,其中管理费3万元,已拨付270万元,共计",
+		"2、支出:799.12万元。同比上年度增加1万元,增加3%。执行数29.6万,完成率100%",
+		"评价结果显示,结果为“优”的项目有1项,涉及金额为460万元;(二)每村补助4400元,共计2个",
+		"0.064次/10万公顷,283.8mm/24h,100年一遇,25.29㎡P1.5LED显示屏,8个项目985万元,将资金5万元分配至",
 	} {
 		f.Add(s)
 	}

@@ -501,8 +501,15 @@ func saysTotal(label string) bool {
 	return false
 }
 
-// maxTopicRunes bounds a claim's topic.
-const maxTopicRunes = 40
+// maxTopicRunes bounds a claim's topic, maxTopicScan how far into its
+// clause run it is looked for: the words that open a clause run are at
+// its start, and a run of thousands of figures must not be read again for
+// each.
+const (
+	maxTopicRunes    = 40
+	maxTopicScan     = 400
+	maxTopicSegments = 4 // words passed over before the topic: 2023年度，评价结果显示，…
+)
 
 // topic is what the clause run from rune from is about, for a claim whose
 // label, ending at rune to, names nothing: its first words up to a comma
@@ -512,7 +519,8 @@ const maxTopicRunes = 40
 // hold the subject's noun (…开展农村文化活动(“送戏进万村”)).
 func (sc *scanner) topic(from, to int) string {
 	rs := sc.rs
-	for from < to {
+	to = min(to, from+maxTopicScan)
+	for n := 0; from < to && n < maxTopicSegments; n++ {
 		end := from
 		for end < to && !isTopicEnd(rs[end]) {
 			end++
