@@ -21,9 +21,9 @@ func (s *Server) pageEditorRows(w http.ResponseWriter, r *http.Request, rec *jix
 		return jixiao.Errorf(jixiao.EForbidden, "自评表处于“%s”状态，你不能修改", rec.Status.Label())
 	}
 	doc := s.sourceDocument(ctx, rec.SourceHash)
-	ev, err := fromForm(withReportText(rec.Content, doc), r.PostForm, true)
+	ev, from, err := formContent(withReportText(rec.Content, doc), r.PostForm, true)
 	if err != nil {
-		return s.refusedSave(w, r, rec, nil, err)
+		return s.refusedSave(w, r, rec, nil, nil, err)
 	}
 	focus, msg, err := applyEditorOp(ev, raw)
 	if err != nil {
@@ -36,7 +36,7 @@ func (s *Server) pageEditorRows(w http.ResponseWriter, r *http.Request, rec *jix
 	}
 	shown := *rec
 	shown.Version = version
-	d, err := s.newEditPage(ctx, &shown, ev)
+	d, err := s.newEditPage(ctx, &shown, ev, from)
 	if err != nil {
 		return err
 	}

@@ -73,16 +73,17 @@ func editedText(text []jixiao.ReportText, doc *jixiao.Document, keepEmpty bool) 
 }
 
 // contentFromForm is the stored content with the editor's form written over
-// it, the report's data and edited text included.
-func (s *Server) contentFromForm(ctx context.Context, rec *jixiao.EvaluationRecord, form url.Values) (*jixiao.Evaluation, error) {
+// it, the report's data and edited text included, and where each of its
+// indicators stood in the stored content (formContent).
+func (s *Server) contentFromForm(ctx context.Context, rec *jixiao.EvaluationRecord, form url.Values) (*jixiao.Evaluation, []int, error) {
 	doc := s.sourceDocument(ctx, rec.SourceHash)
 	base := withReportText(rec.Content, doc)
-	ev, err := evaluationFromForm(base, form)
+	ev, from, err := formContent(base, form, false)
 	if err != nil || doc == nil || ev.Report == nil {
-		return ev, err
+		return ev, from, err
 	}
 	rep := *ev.Report
 	rep.Text = editedText(rep.Text, doc, false)
 	ev.Report = &rep
-	return ev, nil
+	return ev, from, nil
 }
