@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -75,6 +76,17 @@ func applyEditorOp(ev *jixiao.Evaluation, raw string) (focus, msg string, err er
 		}
 		l.remove(op.at)
 		msg = "已删除" + l.Title + "的一" + l.Noun
+	case "up", "down":
+		to, dir := op.at-1, "上"
+		if op.verb == "down" {
+			to, dir = op.at+1, "下"
+		}
+		if op.at >= l.rows() || to < 0 || to >= l.rows() {
+			return "", "", jixiao.Errorf(jixiao.EInvalid, "%s的第 %d %s不能再%s移", l.Title, op.at+1, l.Noun, dir)
+		}
+		l.swap(to, op.at)
+		op.at = to
+		msg = fmt.Sprintf("已把%s的一%s%s移到第 %d %s", l.Title, l.Noun, dir, to+1, l.Noun)
 	default:
 		l.insert(op.at)
 		op.at = min(op.at, l.rows()-1)

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strings"
 
 	"jixiao"
@@ -31,7 +32,8 @@ func withReportText(ev *jixiao.Evaluation, doc *jixiao.Document) *jixiao.Evaluat
 
 // editedText keeps of text (the whole report text, in reading order) what
 // differs from the imported document: changed paragraphs, added ones with
-// the paragraph before each (where it goes), and an empty edit for each
+// the paragraph before each (where it goes; those at the start of the
+// report with the imported one after them), and an empty edit for each
 // imported paragraph text no longer holds (removed). Only those are
 // stored, so a revision records the paragraphs the unit changed and the
 // rest is read from the source. An added paragraph left empty is dropped,
@@ -64,7 +66,10 @@ func editedText(text []jixiao.ReportText, doc *jixiao.Document, keepEmpty bool) 
 		}
 		changed := t.Block < 0 || t.Block >= len(doc.Blocks) || doc.Blocks[t.Block].Text != t.Text
 		anchor := k+1 < len(text) && text[k+1].Block < 0 && !dropped(text[k+1])
-		if changed || anchor {
+		// the paragraphs added at the very start go before the first
+		// imported one stored (jixiao.Document.WithReportText)
+		lead := len(out) > 0 && !slices.ContainsFunc(out, func(o jixiao.ReportText) bool { return o.Block >= 0 })
+		if changed || anchor || lead {
 			out = append(out, t)
 		}
 	}
