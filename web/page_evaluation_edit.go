@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"sort"
 	"strings"
@@ -14,6 +15,7 @@ type editPage struct {
 	Rec        *jixiao.EvaluationRecord
 	Form       evaluationForm
 	Panel      checkPanel
+	PanelHTML  template.HTML // Panel rendered, kept with the version's pieces when content is the stored one
 	Editable   bool
 	Actions    []labelled
 	Notes      []string    // what the import could not read
@@ -78,6 +80,15 @@ func (s *Server) newEditPage(ctx context.Context, rec *jixiao.EvaluationRecord, 
 		return nil, err
 	}
 	d.Panel = panel
+	if content == rec.Content {
+		p, err := s.piecesOf(ctx, rec)
+		if err != nil {
+			return nil, err
+		}
+		if d.PanelHTML, err = p.EditPanel(); err != nil {
+			return nil, err
+		}
+	}
 	for path, pos := range rec.Provenance {
 		d.Read = append(d.Read, readField{path, pos.Describe()})
 	}
