@@ -81,11 +81,7 @@ func (s *Server) newEditPage(ctx context.Context, rec *jixiao.EvaluationRecord, 
 	}
 	d.Panel = panel
 	if content == rec.Content {
-		p, err := s.piecesOf(ctx, rec)
-		if err != nil {
-			return nil, err
-		}
-		if d.PanelHTML, err = p.EditPanel(); err != nil {
+		if d.PanelHTML, err = s.editPanelOf(ctx, rec, panel); err != nil {
 			return nil, err
 		}
 	}

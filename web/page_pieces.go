@@ -32,11 +32,10 @@ type pagePieces struct {
 	// table is "table" of the content, checks "panel" of Panel, targets
 	// show.html's "targets" of Paths, unscored its "scorerows" of Rows for
 	// a caller who may not score, remained public_show.html's "remained"
-	// of Panel, editPanel edit.html's "panel" of the editor's panel: each
-	// rendered when a page first prints it, since the review page prints
-	// no remained and the public page only table and remained, and a
-	// version's first view makes its pieces.
-	table, checks, targets, unscored, remained, editPanel func() (template.HTML, error)
+	// of Panel: each rendered when a page first prints it, since the
+	// review page prints no remained and the public page only table and
+	// remained, and a version's first view makes its pieces.
+	table, checks, targets, unscored, remained func() (template.HTML, error)
 }
 
 // Table, Checks, Targets, Unscored and Remained are the pieces the pages
@@ -46,10 +45,6 @@ func (p *pagePieces) Checks() (template.HTML, error)   { return p.checks() }
 func (p *pagePieces) Targets() (template.HTML, error)  { return p.targets() }
 func (p *pagePieces) Unscored() (template.HTML, error) { return p.unscored() }
 func (p *pagePieces) Remained() (template.HTML, error) { return p.remained() }
-
-// EditPanel is the editor's check panel of the version (the review page's
-// is read-only).
-func (p *pagePieces) EditPanel() (template.HTML, error) { return p.editPanel() }
 
 // piecesOf returns the pieces of rec's stored version, made once per
 // version. They are shared: callers must not change them.
@@ -69,7 +64,6 @@ func (s *Server) piecesOf(ctx context.Context, rec *jixiao.EvaluationRecord) (*p
 		p.targets = once("show", "targets", p.Paths)
 		p.unscored = once("show", "scorerows", showPage{Rec: rec, Scores: p.Rows})
 		p.remained = once("public_show", "remained", p.Panel)
-		p.editPanel = once("edit", "panel", panel)
 		return p, nil
 	})
 }
@@ -87,4 +81,10 @@ func (s *Server) piece(view, name string, data any) (template.HTML, error) {
 		return "", fmt.Errorf("web: rendering %s of %s: %w", name, view, err)
 	}
 	return template.HTML(b.String()), nil
+}
+
+// editPanelOf returns the editor's check panel of rec's stored version
+// (the review page's is read-only) rendered, once per version.
+func (s *Server) editPanelOf(ctx context.Context, rec *jixiao.EvaluationRecord, panel checkPanel) (template.HTML, error) {
+	return s.editPanels.get(rec, func() (template.HTML, error) { return s.piece("edit", "panel", panel) })
 }
