@@ -107,7 +107,9 @@ func ReportTextOf(d *Document) []ReportText {
 // (keeping the block's kind, style and position), an empty one empties
 // the block (the unit removed the paragraph); an edit found nowhere is a
 // paragraph the unit added, placed after the block the edit before it
-// landed on, or at the end when it comes first. An edit is found by its
+// landed on; added ones that come before any edit found go before the
+// block the first found edit lands on (the start of the report), or at
+// the end when no edit is found. An edit is found by its
 // block and position, or by its position alone when the importer numbers
 // blocks differently now. Blocks no edit names stay as imported; d itself
 // is not changed (d may be nil).
@@ -156,7 +158,8 @@ func mergeReportText(d *Document, text []ReportText) []mergedBlock {
 	for i, b := range d.Blocks {
 		out[i] = mergedBlock{b, i}
 	}
-	last := -1 // where the previous edit landed in out
+	last := -1             // where the previous edit landed in out
+	var lead []mergedBlock // added before any edit landed
 	for _, t := range text {
 		i := t.Block
 		if i < 0 || i >= len(d.Blocks) || d.Blocks[i].Pos != t.Pos {
@@ -164,6 +167,9 @@ func mergeReportText(d *Document, text []ReportText) []mergedBlock {
 		}
 		if i >= 0 && d.Blocks[i].Kind != BlockTable {
 			j := slices.IndexFunc(out, func(m mergedBlock) bool { return m.origin == i })
+			if last < 0 && lead != nil {
+				out, j, lead = slices.Insert(out, j, lead...), j+len(lead), nil
+			}
 			out[j].Text, last = t.Text, j
 			continue
 		}
@@ -173,11 +179,11 @@ func mergeReportText(d *Document, text []ReportText) []mergedBlock {
 		}
 		added := mergedBlock{Block{Kind: kind, Text: t.Text, Pos: t.Pos}, -1}
 		if last < 0 {
-			out, last = append(out, added), len(out)
+			lead = append(lead, added)
 		} else {
 			last++
 			out = slices.Insert(out, last, added)
 		}
 	}
-	return out
+	return append(out, lead...)
 }

@@ -114,6 +114,10 @@ type EvaluationUpdate struct {
 	Content    *Evaluation
 	Provenance map[string]Position // replaces the stored provenance; nil takes Content.Provenance, and if that is nil too the stored one is kept
 	Note       string              // the editor's note for the revision ("按退回意见修改")
+	// Indicators, when not nil, says where each of Content's indicators
+	// stood in the version saved from (-1 for one added): comments pinned
+	// to indicator rows follow their rows (RepinPath). nil keeps them.
+	Indicators []int
 }
 
 // EvaluationService stores evaluations, their revisions and their workflow.

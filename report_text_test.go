@@ -34,6 +34,11 @@ func TestWithReportText(t *testing.T) {
 			{Block: -1, Text: "新增的一段。"}, {Block: -1, Kind: jixiao.BlockHeading, Text: "（一）新增的标题"},
 			{Block: 2, Text: fixed, Pos: jixiao.Position{Line: 192}}, {Block: -1, Text: "又一段。"}},
 			[]string{doc.Blocks[0].Text, "新增的一段。", "（一）新增的标题", "", fixed, "又一段。", doc.Blocks[3].Text}},
+		{"AddedFirst", doc, []jixiao.ReportText{{Block: -1, Text: "开头一段。"}, {Block: -1, Kind: jixiao.BlockHeading, Text: "前言"},
+			{Block: 0, Text: doc.Blocks[0].Text, Pos: jixiao.Position{Line: 188}}},
+			[]string{"开头一段。", "前言", doc.Blocks[0].Text, "", doc.Blocks[2].Text, doc.Blocks[3].Text}},
+		{"AddedFirstBeforeARemoved", doc, []jixiao.ReportText{{Block: -1, Text: "开头一段。"}, {Block: 0, Text: "", Pos: jixiao.Position{Line: 188}}},
+			[]string{"开头一段。", "", "", doc.Blocks[2].Text, doc.Blocks[3].Text}},
 		{"NoDocument", nil, []jixiao.ReportText{{Block: 2, Kind: jixiao.BlockHeading, Text: "一、基本情况"}}, []string{"一、基本情况"}},
 	}
 	for _, tt := range tests {

@@ -116,3 +116,41 @@ func (s *CommentService) ResolveComment(ctx context.Context, id int64) error {
 		return tx.log(&jixiao.LogEntry{Action: jixiao.LogCommentResolve, Object: evalObject(evID), Detail: fmt.Sprintf("意见 %d 已处理", id)})
 	})
 }
+
+// repinComments moves the comments on evaluation id's indicator rows to
+// where a save placed their rows (jixiao.RepinPath), in the transaction
+// that writes the revision, so that no reader sees the new rows with the
+// old pins. from nil leaves them.
+func (tx *Tx) repinComments(id int64, from []int) error {
+	if from == nil {
+		return nil
+	}
+	rows, err := tx.query(`SELECT id, path FROM comments WHERE evaluation_id = ? AND path LIKE ?`, id, "indicators[%")
+	if err != nil {
+		return fmt.Errorf("sqldb: repinning comments: %w", err)
+	}
+	type pin struct {
+		id   int64
+		path string
+	}
+	var moved []pin
+	for rows.Next() {
+		var p pin
+		if err := rows.Scan(&p.id, &p.path); err != nil {
+			rows.Close()
+			return fmt.Errorf("sqldb: repinning comments: %w", err)
+		}
+		if to := jixiao.RepinPath(p.path, from); to != p.path {
+			moved = append(moved, pin{p.id, to})
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("sqldb: repinning comments: %w", err)
+	}
+	for _, p := range moved {
+		if _, err := tx.exec(`UPDATE comments SET path = ? WHERE id = ?`, p.path, p.id); err != nil {
+			return fmt.Errorf("sqldb: repinning comment %d: %w", p.id, err)
+		}
+	}
+	return nil
+}

@@ -402,6 +402,9 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 			return err
 		}
 		prev, err := tx.revision(id, r.Revision, true)
+		if err == nil && upd.Indicators != nil {
+			err = jixiao.CheckIndicatorOrigins(upd.Indicators, len(prev.Content.Indicators), len(upd.Content.Indicators))
+		}
 		if err != nil {
 			return err
 		}
@@ -441,6 +444,9 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 		}
 		r.Version, r.Revision, r.UpdatedBy, r.UpdatedName, r.UpdatedAt = r.Version+1, r.Revision+1, u.ID, u.Name, tx.now
 		if err := tx.insertRevision(r, upd.Note, changes); err != nil {
+			return err
+		}
+		if err := tx.repinComments(id, upd.Indicators); err != nil {
 			return err
 		}
 		return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationSave, Object: evalObject(id),

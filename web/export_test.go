@@ -32,6 +32,9 @@ var inlineCalls = map[string][]struct {
 		{`{{$d.Pieces.Targets}}`, `{{template "targets" $d.Pieces.Paths}}`, 2},
 		{`{{with $d.ScoreRows}}{{.}}{{else}}{{template "scorerows" $d}}{{end}}`, `{{template "scorerows" $d}}`, 1},
 	},
+	"edit": {
+		{`{{with $d.PanelHTML}}{{.}}{{else}}{{template "panel" $d.Panel}}{{end}}`, `{{template "panel" $d.Panel}}`, 1},
+	},
 	"public_show": {
 		{`{{$d.Pieces.Table}}`, `{{template "table" $d.Ev}}`, 1},
 		{`{{$d.Pieces.Remained}}`, `{{template "remained" $d.Pieces.Panel}}`, 1},

@@ -50,6 +50,7 @@ type rowList struct {
 	resize func(keep []int)
 	insert func(at int)
 	remove func(at int)
+	swap   func(to, from int) // row from to to's place, and to's row to from's
 	blank  func(i int) bool
 }
 
@@ -85,6 +86,7 @@ func listOf[T any](prefix, title, noun string, p *[]T, fields func(pre string, x
 				*p = slices.Delete(*p, at, at+1)
 			}
 		},
+		swap:  func(to, from int) { (*p)[to], (*p)[from] = (*p)[from], (*p)[to] },
 		blank: func(i int) bool { return blank(&(*p)[i]) },
 	}
 }
@@ -129,19 +131,22 @@ func readFields(acc []reportAccessor, form url.Values) {
 }
 
 // listOp is a row button of the editor's form: "add:<prefix>:<at>" puts a
-// blank row at at, "del:<prefix>:<at>" removes row at; "addh:r.text:<at>"
-// adds a heading to the report's text.
+// blank row at at, "del:<prefix>:<at>" removes row at, "up:<prefix>:<at>"
+// and "down:<prefix>:<at>" move row at one place; "addh:r.text:<at>" adds
+// a heading to the report's text.
 type listOp struct {
-	verb   string // add, addh, del
+	verb   string // add, addh, del, up, down
 	prefix string
 	at     int
 }
+
+var listVerbs = []string{"add", "addh", "del", "up", "down"}
 
 func parseListOp(s string) (listOp, bool) {
 	verb, rest, ok := strings.Cut(s, ":")
 	prefix, at, ok2 := strings.Cut(rest, ":")
 	n, err := strconv.Atoi(at)
-	if !ok || !ok2 || err != nil || n < 0 || (verb != "add" && verb != "addh" && verb != "del") {
+	if !ok || !ok2 || err != nil || n < 0 || !slices.Contains(listVerbs, verb) {
 		return listOp{}, false
 	}
 	return listOp{verb: verb, prefix: prefix, at: n}, true

@@ -351,7 +351,8 @@ func TestPagesStory(t *testing.T) {
 	b.shot("editor-live")
 
 	// the row buttons: a paragraph inserted after the report's first, then a
-	// heading after it removed again; a breakdown row added and removed.
+	// heading after it removed again, the paragraph moved up and down; a
+	// breakdown row added and removed.
 	// Each swaps the form in place and focuses the new row.
 	ops := 0
 	press := func(sel string) {
@@ -380,6 +381,12 @@ func TestPagesStory(t *testing.T) {
 	if paragraphs() != n+1 || b.text(".flash") == "" {
 		t.Errorf("after 删除此段: %d paragraphs, want %d", paragraphs(), n+1)
 	}
+	// 上移 takes the added paragraph to the start, 下移 back after the first
+	press(`#para-1 button[value="up:r.text:1"]`)
+	if got := focused(); got != "f-r-text-0 本单位按要求开展了绩效自评，现补充说明如下。" {
+		t.Errorf("after 上移: focus %q, want the moved paragraph at the start", got)
+	}
+	press(`#para-0 button[value="down:r.text:0"]`)
 	if got := value(b, chromedp.Evaluate[string](`document.getElementById('f-r-text-1').value`)); got != "本单位按要求开展了绩效自评，现补充说明如下。" {
 		t.Errorf("the typed paragraph after the other row buttons: %q", got)
 	}

@@ -20,7 +20,7 @@ func (s *Server) pageEvaluationCheck(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	var panel checkPanel
-	content, err := s.contentFromForm(ctx, rec, r.PostForm)
+	content, _, err := s.contentFromForm(ctx, rec, r.PostForm)
 	if err == nil {
 		panel, err = s.checkContent(ctx, rec, content)
 	}

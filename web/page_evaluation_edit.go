@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"sort"
 	"strings"
@@ -14,6 +15,7 @@ type editPage struct {
 	Rec        *jixiao.EvaluationRecord
 	Form       evaluationForm
 	Panel      checkPanel
+	PanelHTML  template.HTML // Panel rendered, kept with the version's pieces when content is the stored one
 	Editable   bool
 	Actions    []labelled
 	Notes      []string    // what the import could not read
@@ -47,7 +49,7 @@ func (s *Server) pageEvaluationEdit(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	d, err := s.newEditPage(r.Context(), rec, rec.Content)
+	d, err := s.newEditPage(r.Context(), rec, rec.Content, nil)
 	if err != nil {
 		return err
 	}
@@ -55,12 +57,15 @@ func (s *Server) pageEvaluationEdit(w http.ResponseWriter, r *http.Request) erro
 }
 
 // newEditPage makes the editor for rec showing content (the stored one,
-// or what the user sent when a save was refused).
-func (s *Server) newEditPage(ctx context.Context, rec *jixiao.EvaluationRecord, content *jixiao.Evaluation) (*editPage, error) {
+// or what the user sent when a save was refused or a row button pressed):
+// from says where each of content's indicators stands in the stored
+// version (formContent), nil for the stored content itself.
+func (s *Server) newEditPage(ctx context.Context, rec *jixiao.EvaluationRecord, content *jixiao.Evaluation, from []int) (*editPage, error) {
 	me := jixiao.UserFromContext(ctx)
 	form := newEvaluationForm(withReportText(content, s.sourceDocument(ctx, rec.SourceHash)))
+	form.placeRows(from)
 	d := &editPage{Rec: rec, Form: form, Editable: jixiao.CanEdit(me, rec), Downloads: downloads,
-		Labels: targetLabels(content)}
+		Labels: targetLabels(rec.Content)} // comments name the stored version's rows
 	for _, c := range budgetCols {
 		d.BudgetCols = append(d.BudgetCols, c.Label)
 	}
@@ -75,6 +80,11 @@ func (s *Server) newEditPage(ctx context.Context, rec *jixiao.EvaluationRecord, 
 		return nil, err
 	}
 	d.Panel = panel
+	if content == rec.Content {
+		if d.PanelHTML, err = s.editPanelOf(ctx, rec, panel); err != nil {
+			return nil, err
+		}
+	}
 	for path, pos := range rec.Provenance {
 		d.Read = append(d.Read, readField{path, pos.Describe()})
 	}
@@ -92,7 +102,7 @@ func (s *Server) newEditPage(ctx context.Context, rec *jixiao.EvaluationRecord, 
 			return nil, err
 		}
 		for _, c := range cs {
-			if i, ok := indicatorIndex(c.Path); ok && i < len(d.Form.Indicators) {
+			if i, ok := d.Form.rowOf(c.Path); ok {
 				d.Form.Indicators[i].Comments = append(d.Form.Indicators[i].Comments, c)
 			} else {
 				d.Comments = append(d.Comments, c)
@@ -123,4 +133,34 @@ func indicatorIndex(path string) (int, bool) {
 		i = i*10 + int(c-'0')
 	}
 	return i, n != ""
+}
+
+// placeRows sets each indicator row's place in the stored version to
+// from's (nil: the rows are the stored ones, in place).
+func (f *evaluationForm) placeRows(from []int) {
+	if from == nil {
+		return
+	}
+	for j := range f.Indicators {
+		f.Indicators[j].From = ""
+		if j < len(from) && from[j] >= 0 {
+			f.Indicators[j].From = itoa(int64(from[j]))
+		}
+	}
+}
+
+// rowOf returns the form row that shows the indicator a comment is pinned
+// to: comments name rows of the stored version, which the form may show
+// elsewhere (moved, not yet saved) or not at all (removed).
+func (f *evaluationForm) rowOf(path string) (int, bool) {
+	i, ok := indicatorIndex(path)
+	if !ok {
+		return 0, false
+	}
+	for j, row := range f.Indicators {
+		if row.From == itoa(int64(i)) {
+			return j, true
+		}
+	}
+	return 0, false
 }

@@ -37,7 +37,7 @@ func (s *Server) pageEvaluationImport(w http.ResponseWriter, r *http.Request) er
 	if rec, err = s.cfg.Evaluations.FindEvaluationByID(ctx, rec.ID); err != nil {
 		return err
 	}
-	d, err := s.newEditPage(ctx, rec, rec.Content)
+	d, err := s.newEditPage(ctx, rec, rec.Content, nil)
 	if err != nil {
 		return err
 	}

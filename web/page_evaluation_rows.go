@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -21,9 +22,9 @@ func (s *Server) pageEditorRows(w http.ResponseWriter, r *http.Request, rec *jix
 		return jixiao.Errorf(jixiao.EForbidden, "自评表处于“%s”状态，你不能修改", rec.Status.Label())
 	}
 	doc := s.sourceDocument(ctx, rec.SourceHash)
-	ev, err := fromForm(withReportText(rec.Content, doc), r.PostForm, true)
+	ev, from, err := formContent(withReportText(rec.Content, doc), r.PostForm, true)
 	if err != nil {
-		return s.refusedSave(w, r, rec, nil, err)
+		return s.refusedSave(w, r, rec, nil, nil, err)
 	}
 	focus, msg, err := applyEditorOp(ev, raw)
 	if err != nil {
@@ -36,7 +37,7 @@ func (s *Server) pageEditorRows(w http.ResponseWriter, r *http.Request, rec *jix
 	}
 	shown := *rec
 	shown.Version = version
-	d, err := s.newEditPage(ctx, &shown, ev)
+	d, err := s.newEditPage(ctx, &shown, ev, from)
 	if err != nil {
 		return err
 	}
@@ -75,6 +76,17 @@ func applyEditorOp(ev *jixiao.Evaluation, raw string) (focus, msg string, err er
 		}
 		l.remove(op.at)
 		msg = "已删除" + l.Title + "的一" + l.Noun
+	case "up", "down":
+		to, dir := op.at-1, "上"
+		if op.verb == "down" {
+			to, dir = op.at+1, "下"
+		}
+		if op.at >= l.rows() || to < 0 || to >= l.rows() {
+			return "", "", jixiao.Errorf(jixiao.EInvalid, "%s的第 %d %s不能再%s移", l.Title, op.at+1, l.Noun, dir)
+		}
+		l.swap(to, op.at)
+		op.at = to
+		msg = fmt.Sprintf("已把%s的一%s%s移到第 %d %s", l.Title, l.Noun, dir, to+1, l.Noun)
 	default:
 		l.insert(op.at)
 		op.at = min(op.at, l.rows()-1)

@@ -25,13 +25,13 @@ func (s *Server) pageEvaluationSave(w http.ResponseWriter, r *http.Request) erro
 	if op := r.PostForm.Get("op"); op != "" {
 		return s.pageEditorRows(w, r, rec, version, op)
 	}
-	content, err := s.contentFromForm(ctx, rec, r.PostForm)
+	content, from, err := s.contentFromForm(ctx, rec, r.PostForm)
 	if err == nil {
 		_, err = s.cfg.Evaluations.UpdateEvaluation(ctx, id, jixiao.EvaluationUpdate{Version: version, Content: content,
-			Note: r.PostForm.Get("note")})
+			Note: r.PostForm.Get("note"), Indicators: from})
 	}
 	if err != nil {
-		return s.refusedSave(w, r, rec, content, err)
+		return s.refusedSave(w, r, rec, content, from, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/evaluations/%d/edit?msg=saved", id), http.StatusSeeOther)
 	return nil
@@ -39,7 +39,7 @@ func (s *Server) pageEvaluationSave(w http.ResponseWriter, r *http.Request) erro
 
 // refusedSave shows the editor with what the user sent and why it was not
 // saved; errors that are not the user's go to the error page.
-func (s *Server) refusedSave(w http.ResponseWriter, r *http.Request, rec *jixiao.EvaluationRecord, content *jixiao.Evaluation, err error) error {
+func (s *Server) refusedSave(w http.ResponseWriter, r *http.Request, rec *jixiao.EvaluationRecord, content *jixiao.Evaluation, from []int, err error) error {
 	code := jixiao.ErrorCode(err)
 	if code != jixiao.EInvalid && code != jixiao.EConflict {
 		return err
@@ -53,9 +53,9 @@ func (s *Server) refusedSave(w http.ResponseWriter, r *http.Request, rec *jixiao
 		msg += "。请另开窗口查看最新内容，再把您的修改填入。"
 	}
 	if content == nil {
-		content = rec.Content
+		content, from = rec.Content, nil
 	}
-	d, derr := s.newEditPage(r.Context(), rec, content)
+	d, derr := s.newEditPage(r.Context(), rec, content, from)
 	if derr != nil {
 		return derr
 	}

@@ -50,7 +50,10 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 		d.Actions = append(d.Actions, labelled{string(a), a.Label()})
 	}
 	if len(scores) == 0 && !d.CanScore {
-		d.Scores, d.ScoreRows = d.Pieces.Rows, d.Pieces.Unscored
+		if d.ScoreRows, err = d.Pieces.Unscored(); err != nil {
+			return err
+		}
+		d.Scores = d.Pieces.Rows
 	} else {
 		d.Scores, d.Gap = withReviews(d.Pieces.Rows, scores)
 	}

@@ -48,6 +48,7 @@ type formField struct {
 type indicatorForm struct {
 	Index    int
 	Path     string // "indicators[3]", as comments name it
+	From     string // the row's place in the stored version ("" for a row added): see formContent
 	Fields   map[string]formField
 	Comments []*jixiao.Comment
 }
@@ -102,6 +103,7 @@ func newEvaluationForm(ev *jixiao.Evaluation) evaluationForm {
 	f.Goal = []formField{field("goal.expected", "预期目标", ev.Goal.Expected), field("goal.actual", "实际完成情况", ev.Goal.Actual)}
 	for i, in := range ev.Indicators {
 		f.Indicators = append(f.Indicators, indicatorRowForm(i, in))
+		f.Indicators[i].From = strconv.Itoa(i)
 	}
 	f.Indicators = append(f.Indicators, indicatorRowForm(len(ev.Indicators), jixiao.Indicator{}))
 	f.Total = []formField{field("total", "总分", ev.StatedTotal.Text), field("grade", "等级", ev.StatedGrade)}
@@ -173,6 +175,18 @@ func evaluationFromForm(base *jixiao.Evaluation, form url.Values) (*jixiao.Evalu
 // fromForm is evaluationFromForm, keeping the blank rows of the lists when
 // keepBlank.
 func fromForm(base *jixiao.Evaluation, form url.Values, keepBlank bool) (*jixiao.Evaluation, error) {
+	ev, _, err := formContent(base, form, keepBlank)
+	return ev, err
+}
+
+// formContent is fromForm, with where each of the indicators it returns
+// stood in base (-1 for a row added), which the form says in each row's
+// "i.N.from": a comment pinned to a row follows it when the rows are
+// saved moved (jixiao.RepinPath). The row numbers N cannot say it: they
+// are those of the form, which a row button renders again from content
+// not yet saved. A place the form names twice or base does not have is
+// taken for a row added.
+func formContent(base *jixiao.Evaluation, form url.Values, keepBlank bool) (*jixiao.Evaluation, []int, error) {
 	ev := *base
 	get := func(name string) string { return strings.TrimSpace(form.Get(name)) }
 	ev.Unit, ev.Department = get("unit"), get("department")
@@ -186,7 +200,7 @@ func fromForm(base *jixiao.Evaluation, form url.Values, keepBlank bool) (*jixiao
 	if y := get("year"); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil {
-			return nil, invalidField("year", "年度“%s”应为四位数字的年份", y)
+			return nil, nil, invalidField("year", "年度“%s”应为四位数字的年份", y)
 		}
 		ev.Year = n
 	}
@@ -204,8 +218,10 @@ func fromForm(base *jixiao.Evaluation, form url.Values, keepBlank bool) (*jixiao
 	type placed struct {
 		in    jixiao.Indicator
 		order float64
+		from  int
 	}
 	var rows []placed
+	taken := map[int]bool{}
 	for _, i := range indicatorIndexes(form) {
 		p := fmt.Sprintf("i.%d.", i)
 		if form.Get(p+"remove") != "" {
@@ -219,19 +235,26 @@ func fromForm(base *jixiao.Evaluation, form url.Values, keepBlank bool) (*jixiao
 			continue
 		}
 		if in.Type != "" && in.Type != jixiao.Quantitative && in.Type != jixiao.Qualitative {
-			return nil, invalidField(p+"type", "第 %d 行指标值类型应为“定量”或“定性”", len(rows)+1)
+			return nil, nil, invalidField(p+"type", "第 %d 行指标值类型应为“定量”或“定性”", len(rows)+1)
 		}
+		from, err := strconv.Atoi(get(p + "from"))
+		if err != nil || from < 0 || from >= len(base.Indicators) || taken[from] {
+			from = -1
+		}
+		taken[from] = true
 		// 次序 moves a row; a row without a readable one stays where it is
 		order, err := strconv.ParseFloat(get(p+"order"), 64)
 		if err != nil {
 			order = float64(i + 1)
 		}
-		rows = append(rows, placed{in, order})
+		rows = append(rows, placed{in, order, from})
 	}
 	sort.SliceStable(rows, func(a, b int) bool { return rows[a].order < rows[b].order })
 	ev.Indicators = nil
+	from := make([]int, 0, len(rows))
 	for _, r := range rows {
 		ev.Indicators = append(ev.Indicators, r.in)
+		from = append(from, r.from)
 	}
 	ev.StatedTotal, ev.StatedGrade = fig("total"), get("grade")
 	rep := base.Report
@@ -242,7 +265,7 @@ func fromForm(base *jixiao.Evaluation, form url.Values, keepBlank bool) (*jixiao
 		ev.Report = reportDataFromForm(rep, form, keepBlank)
 		readList(textList(ev.Report), form, keepBlank)
 	}
-	return &ev, nil
+	return &ev, from, nil
 }
 
 // indicatorIndexes returns the row numbers the form holds, in order.
@@ -359,7 +382,8 @@ func commentTargets(ev *jixiao.Evaluation) []labelled {
 // targetLabels maps each comment path to its words; a path the list does
 // not know shows as itself.
 func targetLabels(ev *jixiao.Evaluation) map[string]string {
-	m := map[string]string{}
+	// where a save leaves a comment whose indicator row was removed
+	m := map[string]string{"indicators": "绩效指标（意见所在的一行已删除）"}
 	for _, t := range commentTargets(ev) {
 		m[t.Code] = t.Label
 	}

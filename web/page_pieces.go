@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"jixiao"
 )
@@ -27,12 +28,23 @@ type pagePieces struct {
 	Paths  []labelled         // what a comment may be pinned to
 	Labels map[string]string  // a comment's path in words
 	Rows   []reviewRow        // the review table's rows before anyone re-scored
-	// Table is "table" of the content, Checks "panel" of Panel,
-	// Targets show.html's "targets" of Paths, Unscored its "scorerows" of
-	// Rows for a caller who may not score, Remained public_show.html's
-	// "remained" of Panel.
-	Table, Checks, Targets, Unscored, Remained template.HTML
+
+	// table is "table" of the content, checks "panel" of Panel, targets
+	// show.html's "targets" of Paths, unscored its "scorerows" of Rows for
+	// a caller who may not score, remained public_show.html's "remained"
+	// of Panel: each rendered when a page first prints it, since the
+	// review page prints no remained and the public page only table and
+	// remained, and a version's first view makes its pieces.
+	table, checks, targets, unscored, remained func() (template.HTML, error)
 }
+
+// Table, Checks, Targets, Unscored and Remained are the pieces the pages
+// print, rendered once each.
+func (p *pagePieces) Table() (template.HTML, error)    { return p.table() }
+func (p *pagePieces) Checks() (template.HTML, error)   { return p.checks() }
+func (p *pagePieces) Targets() (template.HTML, error)  { return p.targets() }
+func (p *pagePieces) Unscored() (template.HTML, error) { return p.unscored() }
+func (p *pagePieces) Remained() (template.HTML, error) { return p.remained() }
 
 // piecesOf returns the pieces of rec's stored version, made once per
 // version. They are shared: callers must not change them.
@@ -44,21 +56,14 @@ func (s *Server) piecesOf(ctx context.Context, rec *jixiao.EvaluationRecord) (*p
 		}
 		p := &pagePieces{Ev: rec.Content, Panel: panel.readOnly(), Paths: commentTargets(rec.Content), Labels: targetLabels(rec.Content)}
 		p.Rows, _ = reviewRows(rec, nil)
-		for _, pc := range []struct {
-			out        *template.HTML
-			view, name string
-			data       any
-		}{
-			{&p.Table, "show", "table", rec.Content},
-			{&p.Checks, "show", "panel", p.Panel},
-			{&p.Targets, "show", "targets", p.Paths},
-			{&p.Unscored, "show", "scorerows", showPage{Rec: rec, Scores: p.Rows}},
-			{&p.Remained, "public_show", "remained", p.Panel},
-		} {
-			if *pc.out, err = s.piece(pc.view, pc.name, pc.data); err != nil {
-				return nil, err
-			}
+		once := func(view, name string, data any) func() (template.HTML, error) {
+			return sync.OnceValues(func() (template.HTML, error) { return s.piece(view, name, data) })
 		}
+		p.table = once("show", "table", rec.Content)
+		p.checks = once("show", "panel", p.Panel)
+		p.targets = once("show", "targets", p.Paths)
+		p.unscored = once("show", "scorerows", showPage{Rec: rec, Scores: p.Rows})
+		p.remained = once("public_show", "remained", p.Panel)
 		return p, nil
 	})
 }
@@ -76,4 +81,10 @@ func (s *Server) piece(view, name string, data any) (template.HTML, error) {
 		return "", fmt.Errorf("web: rendering %s of %s: %w", name, view, err)
 	}
 	return template.HTML(b.String()), nil
+}
+
+// editPanelOf returns the editor's check panel of rec's stored version
+// (the review page's is read-only) rendered, once per version.
+func (s *Server) editPanelOf(ctx context.Context, rec *jixiao.EvaluationRecord, panel checkPanel) (template.HTML, error) {
+	return s.editPanels.get(rec, func() (template.HTML, error) { return s.piece("edit", "panel", panel) })
 }

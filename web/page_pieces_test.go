@@ -79,9 +79,10 @@ func TestPiecesMatchInline(t *testing.T) {
 			{w.editor(), fmt.Sprintf("/evaluations/%d", submitted.id)},
 			{w.anon(), fmt.Sprintf("/public/%d", published.id)},
 			{w.login("financeAdmin"), fmt.Sprintf("/public/%d", published.id)},
+			{w.editor(), fmt.Sprintf("/evaluations/%d/edit", submitted.id)}, // the editor's panel, comments at their rows
 		} {
 			page := same(v.path, views(v.who, v.path))
-			if !strings.Contains(page, `id="t-indicators"`) || !strings.Contains(page, "<ol class=\"findings\"") {
+			if !strings.Contains(page, `id="t-indicators"`) && !strings.Contains(page, `id="editor"`) || !strings.Contains(page, "<ol class=\"findings\"") {
 				t.Errorf("%s: no table or findings in the page", v.path)
 			}
 		}
@@ -91,6 +92,7 @@ func TestPiecesMatchInline(t *testing.T) {
 		// kept too, and found by the row alone)
 		path, api := fmt.Sprintf("/evaluations/%d", draft.id), fmt.Sprintf("/api/evaluations/%d", draft.id)
 		before := same("draft before the save", views(w.editor(), path))
+		editBefore := same("draft's editor before the save", views(w.editor(), path+"/edit"))
 		answers := func() []string {
 			var out []string
 			for _, base := range []string{w.url, w.url, other, other} {
@@ -112,6 +114,9 @@ func TestPiecesMatchInline(t *testing.T) {
 		content["年度总体目标"] = map[string]any{"预期目标": "完成年度工作", "实际完成情况": "保存后的<完成情况>"}
 		w.editor().must("PUT", fmt.Sprintf("/api/evaluations/%d", draft.id), map[string]any{"version": draft.version, "evaluation": content}, 200, nil)
 		after := same("draft after the save", views(w.editor(), path))
+		if editAfter := same("draft's editor after the save", views(w.editor(), path+"/edit")); editAfter == editBefore {
+			t.Errorf("after the save the editor shows the page of the version before")
+		}
 		if after == before || !strings.Contains(after, "保存后的&lt;完成情况&gt;") {
 			t.Errorf("after the save the page does not show the saved goal")
 		}

@@ -277,5 +277,14 @@ func textList(r *jixiao.Report) rowList {
 		at = min(max(at, 0), len(r.Text)-1)
 		r.Text[at] = jixiao.ReportText{Block: -1, Kind: jixiao.BlockParagraph}
 	}
+	// The stored text is edits over the imported document, whose blocks
+	// keep their order: a paragraph moved is stored as added where it now
+	// stands (its block removed where it stood), so it no longer names
+	// the block or its place in the source.
+	swap := l.swap
+	l.swap = func(to, from int) {
+		swap(to, from)
+		r.Text[to] = jixiao.ReportText{Block: -1, Kind: r.Text[to].Kind, Text: r.Text[to].Text}
+	}
 	return l
 }

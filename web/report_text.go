@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strings"
 
 	"jixiao"
@@ -31,7 +32,8 @@ func withReportText(ev *jixiao.Evaluation, doc *jixiao.Document) *jixiao.Evaluat
 
 // editedText keeps of text (the whole report text, in reading order) what
 // differs from the imported document: changed paragraphs, added ones with
-// the paragraph before each (where it goes), and an empty edit for each
+// the paragraph before each (where it goes; those at the start of the
+// report with the imported one after them), and an empty edit for each
 // imported paragraph text no longer holds (removed). Only those are
 // stored, so a revision records the paragraphs the unit changed and the
 // rest is read from the source. An added paragraph left empty is dropped,
@@ -64,7 +66,10 @@ func editedText(text []jixiao.ReportText, doc *jixiao.Document, keepEmpty bool) 
 		}
 		changed := t.Block < 0 || t.Block >= len(doc.Blocks) || doc.Blocks[t.Block].Text != t.Text
 		anchor := k+1 < len(text) && text[k+1].Block < 0 && !dropped(text[k+1])
-		if changed || anchor {
+		// the paragraphs added at the very start go before the first
+		// imported one stored (jixiao.Document.WithReportText)
+		lead := len(out) > 0 && !slices.ContainsFunc(out, func(o jixiao.ReportText) bool { return o.Block >= 0 })
+		if changed || anchor || lead {
 			out = append(out, t)
 		}
 	}
@@ -73,16 +78,17 @@ func editedText(text []jixiao.ReportText, doc *jixiao.Document, keepEmpty bool) 
 }
 
 // contentFromForm is the stored content with the editor's form written over
-// it, the report's data and edited text included.
-func (s *Server) contentFromForm(ctx context.Context, rec *jixiao.EvaluationRecord, form url.Values) (*jixiao.Evaluation, error) {
+// it, the report's data and edited text included, and where each of its
+// indicators stood in the stored content (formContent).
+func (s *Server) contentFromForm(ctx context.Context, rec *jixiao.EvaluationRecord, form url.Values) (*jixiao.Evaluation, []int, error) {
 	doc := s.sourceDocument(ctx, rec.SourceHash)
 	base := withReportText(rec.Content, doc)
-	ev, err := evaluationFromForm(base, form)
+	ev, from, err := formContent(base, form, false)
 	if err != nil || doc == nil || ev.Report == nil {
-		return ev, err
+		return ev, from, err
 	}
 	rep := *ev.Report
 	rep.Text = editedText(rep.Text, doc, false)
 	ev.Report = &rep
-	return ev, nil
+	return ev, from, nil
 }

@@ -37,6 +37,9 @@ func TestEditedTextRoundTrip(t *testing.T) {
 		{"Removed", []jixiao.ReportText{full[0], full[1], full[3]}, 1},
 		{"AddedAfter", []jixiao.ReportText{full[0], added(jixiao.BlockParagraph, "新增段。"), full[1], full[2], full[3]}, 2},
 		{"AddedChain", []jixiao.ReportText{full[0], full[1], full[2], full[3], added(jixiao.BlockHeading, "三、新增"), added(jixiao.BlockParagraph, "新增段。")}, 3},
+		{"AddedFirst", []jixiao.ReportText{added(jixiao.BlockParagraph, "开头段。"), added(jixiao.BlockHeading, "前言"), full[0], full[1], full[2], full[3]}, 3},
+		{"FirstRemovedThenAdded", []jixiao.ReportText{added(jixiao.BlockParagraph, "替代标题。"), full[1], full[2], full[3]}, 2},
+		{"Moved", []jixiao.ReportText{full[0], added(jixiao.BlockParagraph, full[3].Text), full[1], full[2]}, 3},
 		{"RemovedThenAdded", []jixiao.ReportText{full[0], added(jixiao.BlockParagraph, "替代第一段。"), full[2], full[3]}, 3},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"log/slog"
 	"net"
 	"net/http"
@@ -82,6 +83,8 @@ type Server struct {
 	bodies   *versionCache[*evaluationBody]
 	panels   *versionCache[checkPanel]
 	pieces   *versionCache[*pagePieces]
+	// editPanels are the editor's check panels, rendered (about 7 kB each)
+	editPanels *versionCache[template.HTML]
 }
 
 // NewServer returns a Server for cfg with its routes registered.
@@ -111,6 +114,7 @@ func NewServer(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, logger: cfg.Logger, now: cfg.Now, openapi: doc}
 	s.throttle = newThrottle(cfg.Now)
 	s.bodies, s.panels, s.pieces = newVersionCache[*evaluationBody](4096), newVersionCache[checkPanel](1024), newVersionCache[*pagePieces](4096)
+	s.editPanels = newVersionCache[template.HTML](4096)
 	mux := http.NewServeMux()
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
