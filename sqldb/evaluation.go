@@ -107,6 +107,26 @@ func (s *EvaluationService) FindEvaluationRow(ctx context.Context, id int64) (*j
 	return r, err
 }
 
+// FindEvaluationLatest returns row, as FindEvaluationRow read it, with
+// the content, provenance, score and findings of the revision it names:
+// FindEvaluationByID without reading the row a second time, for the reader
+// that looked in its caches with the row first. The revision is committed
+// and never changes, so it is the one the row named whenever it is read.
+func (s *EvaluationService) FindEvaluationLatest(ctx context.Context, row *jixiao.EvaluationRecord) (*jixiao.EvaluationRecord, error) {
+	r := *row
+	err := s.db.readCommitted(ctx, func(tx *Tx) error {
+		if !jixiao.CanView(tx.user, &r) {
+			return refuse(jixiao.ENotFound, "查看自评表", evalObject(r.ID), "自评表 %d 不存在", r.ID)
+		}
+		tx.madeAt(revisionRef{r.ID, r.Revision}, r.UpdatedAt)
+		return tx.loadLatest(&r)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
 // visibility is CanView as SQL, so that lists page over what the user may
 // see; each row is checked with CanView again as it is read.
 func visibility(u *jixiao.User) (string, []any) {
