@@ -55,8 +55,17 @@ func (sqlite) binaryCollation() string { return "" }
 
 // sqlitePragmas are set on every connection: foreign keys on, WAL so that
 // readers do not block the writer, a busy timeout for the writer of another
-// process, and full fsync so a committed save survives a crash.
-const sqlitePragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(FULL)"
+// process, and synchronous NORMAL: a commit is written to the WAL, which
+// the operating system keeps when the process dies (kill -9, a panic, an
+// OOM kill: TestCrashDuringSaves), and synced at each checkpoint rather
+// than at each commit. A power cut or a kernel crash can lose the last
+// commits before it, never the database's consistency (docs/system.md);
+// FULL would hold SQLite's one writer for a sync on every save.
+const sqlitePragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
+
+// sqliteReaders is the size of the reader pool: more readers than cores
+// so that a reader waiting on the disk does not hold the others up.
+const sqliteReaders = 8
 
 // open opens two pools on one file. The writer pool has one connection and
 // begins every transaction IMMEDIATE: a deferred transaction that reads and
@@ -74,7 +83,12 @@ func (sqlite) open(dsn string) (*sql.DB, *sql.DB, error) {
 		w.Close()
 		return nil, nil, err
 	}
-	r.SetMaxOpenConns(8)
+	r.SetMaxOpenConns(sqliteReaders)
+	// Every reader stays open: database/sql keeps two idle by default and
+	// closes the others as they come back, and a new SQLite connection
+	// runs the pragmas, reads the schema and prepares each statement
+	// again, which under load cost more than the queries.
+	r.SetMaxIdleConns(sqliteReaders)
 	return w, r, nil
 }
 
@@ -145,6 +159,10 @@ func (sqlite) resetIdentity(*Tx, string) error { return nil }
 
 type postgres struct{}
 
+// postgresConns bounds one server's connections: several servers share
+// the database, whose max_connections is 100 by default.
+const postgresConns = 32
+
 // resetIdentity moves an identity column's sequence past the rows a load
 // inserted with their ids.
 func (postgres) resetIdentity(tx *Tx, table string) error {
@@ -165,8 +183,11 @@ func (postgres) open(dsn string) (*sql.DB, *sql.DB, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	db.SetMaxOpenConns(32)
-	db.SetMaxIdleConns(16)
+	db.SetMaxOpenConns(postgresConns)
+	// Idle connections are kept, all of them: a connection closed as it
+	// comes back is a new backend (a fork, authentication, pgx's statement
+	// cache empty) for the next request once the load rises again.
+	db.SetMaxIdleConns(postgresConns)
 	return db, db, nil
 }
 

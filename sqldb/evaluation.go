@@ -3,7 +3,6 @@ package sqldb
 import (
 	"context"
 	"fmt"
-	"maps"
 	"strings"
 	"time"
 
@@ -106,6 +105,26 @@ func (s *EvaluationService) FindEvaluationRow(ctx context.Context, id int64) (*j
 		return err
 	})
 	return r, err
+}
+
+// FindEvaluationLatest returns row, as FindEvaluationRow read it, with
+// the content, provenance, score and findings of the revision it names:
+// FindEvaluationByID without reading the row a second time, for the reader
+// that looked in its caches with the row first. The revision is committed
+// and never changes, so it is the one the row named whenever it is read.
+func (s *EvaluationService) FindEvaluationLatest(ctx context.Context, row *jixiao.EvaluationRecord) (*jixiao.EvaluationRecord, error) {
+	r := *row
+	err := s.db.readCommitted(ctx, func(tx *Tx) error {
+		if !jixiao.CanView(tx.user, &r) {
+			return refuse(jixiao.ENotFound, "查看自评表", evalObject(r.ID), "自评表 %d 不存在", r.ID)
+		}
+		tx.madeAt(revisionRef{r.ID, r.Revision}, r.UpdatedAt)
+		return tx.loadLatest(&r)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
 }
 
 // visibility is CanView as SQL, so that lists page over what the user may
@@ -334,6 +353,12 @@ func (tx *Tx) insertRevision(r *jixiao.EvaluationRecord, note string, changes []
 	if err != nil {
 		return err
 	}
+	return tx.storeRevision(r, note, changes, b)
+}
+
+// storeRevision stores revision r.Revision with its parts b, encoded from
+// r's content and results.
+func (tx *Tx) storeRevision(r *jixiao.EvaluationRecord, note string, changes []jixiao.Change, b revisionBlobs) error {
 	u := tx.user
 	id, err := tx.insert(`INSERT INTO revisions (evaluation_id, number, version, user_id, user_name, note, changes, content, provenance, score_total, scores, findings, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -378,8 +403,11 @@ func storedRevision(id int64, r *jixiao.EvaluationRecord, u *jixiao.User, note s
 	return rev
 }
 
-// UpdateEvaluation saves new content as a new revision.
+// UpdateEvaluation saves new content as a new revision. What the save
+// stores is made before the write transaction (prepareSave) and taken
+// inside it when the row is still the one it was made from.
 func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd jixiao.EvaluationUpdate) (*jixiao.EvaluationRecord, error) {
+	pre := s.prepareSave(ctx, id, upd)
 	var r *jixiao.EvaluationRecord
 	err := s.db.write(ctx, func(tx *Tx) (err error) {
 		u, err := tx.actor()
@@ -401,34 +429,23 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 		if err := jixiao.ValidateContent(r, upd.Content); err != nil {
 			return err
 		}
-		prev, err := tx.revision(id, r.Revision, true)
-		if err == nil && upd.Indicators != nil {
-			err = jixiao.CheckIndicatorOrigins(upd.Indicators, len(prev.Content.Indicators), len(upd.Content.Indicators))
+		sv := pre
+		if !sv.madeFor(r, upd) {
+			if sv, err = tx.makeSave(r, upd); err != nil {
+				return err
+			}
 		}
-		if err != nil {
-			return err
+		if upd.Indicators != nil {
+			if err := jixiao.CheckIndicatorOrigins(upd.Indicators, len(sv.prev.Content.Indicators), len(upd.Content.Indicators)); err != nil {
+				return err
+			}
 		}
-		changes := jixiao.DiffEvaluations(prev.Content, upd.Content)
-		// provenance given with the content or the update replaces the
-		// stored one; none given keeps it, so an edit through a form that
-		// does not carry provenance keeps where the figures came from
-		prov := upd.Provenance
-		if prov == nil {
-			prov = upd.Content.Provenance
-		}
-		if len(changes) == 0 && (prov == nil || maps.EqualFunc(prov, prev.Provenance, func(a, b jixiao.Position) bool { return a == b })) {
+		if sv.unchanged {
+			prev := sv.prev
 			r.Content, r.Provenance, r.Score, r.Findings = prev.Content, prev.Provenance, prev.Score, prev.Findings
 			return nil // nothing changed: no revision
 		}
-		if prov == nil {
-			prov = prev.Provenance
-		}
-		content := *upd.Content
-		content.Provenance = prov
-		r.Content, r.Provenance = &content, prov
-		if r.Score, r.Findings, err = tx.check(r.Content, r.RuleSet, r.SourceHash); err != nil {
-			return err
-		}
+		r.Content, r.Provenance, r.Score, r.Findings = sv.content, sv.prov, sv.score, sv.findings
 		r.Errors, r.Warnings = countFindings(r.Findings)
 		if r.Kind == jixiao.KindProject && r.Content.Project != "" {
 			r.Title = r.Content.Project
@@ -443,14 +460,14 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 			return tx.conflict(id, upd.Version)
 		}
 		r.Version, r.Revision, r.UpdatedBy, r.UpdatedName, r.UpdatedAt = r.Version+1, r.Revision+1, u.ID, u.Name, tx.now
-		if err := tx.insertRevision(r, upd.Note, changes); err != nil {
+		if err := tx.storeRevision(r, upd.Note, sv.changes, sv.blobs); err != nil {
 			return err
 		}
 		if err := tx.repinComments(id, upd.Indicators); err != nil {
 			return err
 		}
 		return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationSave, Object: evalObject(id),
-			Detail: fmt.Sprintf("版本 %d → %d：%s", upd.Version, r.Version, changeSummary(changes))})
+			Detail: fmt.Sprintf("版本 %d → %d：%s", upd.Version, r.Version, changeSummary(sv.changes))})
 	})
 	return r, err
 }

@@ -272,7 +272,8 @@ func TestDirectUnitWorkflow(t *testing.T) {
 // returns without its latest revision's parts (the rule set, total and
 // grade are columns of the row), and is refused to whoever
 // may not view the evaluation, as FindEvaluationByID refuses them; the
-// review read with the row alone likewise.
+// row with its latest revision (FindEvaluationLatest) is what
+// FindEvaluationByID returns; the review read with the row alone likewise.
 func TestFindEvaluationRow(t *testing.T) {
 	eachEngine(t, func(t *testing.T, dsn string) {
 		w := mustWorld(t, dsn)
@@ -305,6 +306,16 @@ func TestFindEvaluationRow(t *testing.T) {
 		}
 		if diff := cmp.Diff(row, r2, cmpopts.EquateEmpty()); diff != "" || r1.Content == nil {
 			t.Errorf("review's evaluation (-row +review's row):\n%s", diff)
+		}
+		latest, err := evs.FindEvaluationLatest(as(w.editorU), row)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(full, latest, cmpopts.EquateEmpty()); diff != "" || latest.Content == nil {
+			t.Errorf("row with its latest revision (-FindEvaluationByID +FindEvaluationLatest):\n%s", diff)
+		}
+		if _, err := evs.FindEvaluationLatest(as(w.editorV), row); jixiao.ErrorCode(err) != jixiao.ENotFound {
+			t.Errorf("another unit's editor reads the latest revision of a row: %v, want not found", err)
 		}
 		_, errFull := evs.FindEvaluationByID(as(w.editorV), rec.ID)
 		_, errRow := evs.FindEvaluationRow(as(w.editorV), rec.ID)

@@ -1,5 +1,11 @@
 package sqldb
 
+import (
+	"context"
+
+	"jixiao"
+)
+
 // SetRevisionCache replaces db's cache of decoded revisions by one of n
 // entries; 0 turns it off, so that a test can read the plain path.
 func (db *DB) SetRevisionCache(n int) { db.revs = newRevisionCache(n) }
@@ -19,3 +25,14 @@ func (db *DB) Exec(q string, args ...any) error {
 // files before their store transaction, so that a test can compare the
 // stored results with the plain path, where the store computes them.
 func (db *DB) SetIntakePrecheck(on bool) { db.noPrecheck = !on }
+
+// SetSavePrecheck turns off (false) the making of a save before its write
+// transaction (prepareSave), so that a test can compare with the plain
+// path, where the transaction makes it.
+func (db *DB) SetSavePrecheck(on bool) { db.noPrecheck = !on }
+
+// SavePrepared reports whether UpdateEvaluation would make the save of
+// upd before its write transaction, as the row stands now.
+func SavePrepared(s *EvaluationService, ctx context.Context, id int64, upd jixiao.EvaluationUpdate) bool {
+	return s.prepareSave(ctx, id, upd) != nil
+}

@@ -43,7 +43,7 @@ type DB struct {
 	Password PasswordParams
 
 	docs       docCache
-	noPrecheck bool // tests: intake scores and audits inside the transaction, the plain path
+	noPrecheck bool // tests: intake and saves score and audit inside the transaction, the plain path
 	revs       *rowCache[revisionKey, *jixiao.Revision]
 	tasks      *rowCache[int64, *jixiao.Task]
 	stmtMu     sync.Mutex

@@ -79,10 +79,13 @@ func (s *TaskService) FindTaskByID(ctx context.Context, id int64) (*jixiao.Task,
 	return t, err
 }
 
-// FindTasks returns the tasks of the bureaus above the user.
+// FindTasks returns the tasks of the bureaus above the user. It needs no
+// transaction: one statement lists the tasks, and a task, once committed
+// with its units, never changes, so reading each after it (or taking it
+// from the cache) sees it as the list did.
 func (s *TaskService) FindTasks(ctx context.Context, f jixiao.TaskFilter) ([]*jixiao.Task, int, error) {
 	var out []*jixiao.Task
-	err := s.db.read(ctx, func(tx *Tx) error {
+	err := s.db.readCommitted(ctx, func(tx *Tx) error {
 		u, err := tx.actor()
 		if err != nil {
 			return err

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -135,4 +136,24 @@ func FuzzDecodeEvaluation(f *testing.F) {
 			t.Fatalf("accepted %q, round trip changed %v", body, d)
 		}
 	})
+}
+
+// TestWriteStringAsMarshal: the strings writeString writes as they are
+// are written as json.Marshal writes them, and the others through it.
+func TestWriteStringAsMarshal(t *testing.T) {
+	for _, s := range []string{
+		"", "plain ascii 123", "雁峰区司法局", "641.20万元", "不低于105人", "１２场次",
+		`say "yes"`, `C:\path`, "a<b", "a>b", "R&D", "line\nbreak", "tab\there", "\x00\x1f\x7f",
+		"sep\u2028arator", "para\u2029graph", "bad \xff utf-8", "cut \xe5\xa1", "emoji 😀",
+	} {
+		var buf bytes.Buffer
+		writeString(&buf, s)
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.String(); got != string(want) {
+			t.Errorf("writeString(%q) = %s, json.Marshal gives %s", s, got, want)
+		}
+	}
 }

@@ -33,18 +33,22 @@ func (s *Server) writeEvaluation(w http.ResponseWriter, r *http.Request, public 
 }
 
 // rowReader is a store that reads an evaluation's row alone, without its
-// latest revision (sqldb's does).
+// latest revision, and then the revision a row names (sqldb's does).
 type rowReader interface {
 	FindEvaluationRow(ctx context.Context, id int64) (*jixiao.EvaluationRecord, error)
+	FindEvaluationLatest(ctx context.Context, row *jixiao.EvaluationRecord) (*jixiao.EvaluationRecord, error)
 }
 
 // findEvaluationBody reads evaluation id and the body of its version.
 // When the body of the version its row names is kept, the row is all it
 // reads: the revision (decoded, or copied out of the store's cache for
-// this caller) would only be encoded again into the same body. The row
-// is read from the database on every call, so the version it names is the
-// one committed, whichever server saved it.
+// this caller) would only be encoded again into the same body; when it is
+// not, the revision that row names. The row is read from the database on
+// every call, so the version it names is the one committed, whichever
+// server saved it.
 func (s *Server) findEvaluationBody(ctx context.Context, id int64) (*jixiao.EvaluationRecord, *evaluationBody, error) {
+	var rec *jixiao.EvaluationRecord
+	var err error
 	if rr, ok := s.cfg.Evaluations.(rowReader); ok {
 		row, err := rr.FindEvaluationRow(ctx, id)
 		if err != nil {
@@ -53,9 +57,10 @@ func (s *Server) findEvaluationBody(ctx context.Context, id int64) (*jixiao.Eval
 		if b, ok := s.bodies.items.Get(keyOf(row)); ok {
 			return row, b, nil
 		}
-	}
-	rec, err := s.cfg.Evaluations.FindEvaluationByID(ctx, id)
-	if err != nil {
+		if rec, err = rr.FindEvaluationLatest(ctx, row); err != nil {
+			return nil, nil, err
+		}
+	} else if rec, err = s.cfg.Evaluations.FindEvaluationByID(ctx, id); err != nil {
 		return nil, nil, err
 	}
 	b, err := s.bodies.get(rec, func() (*evaluationBody, error) { return newEvaluationBody(rec) })

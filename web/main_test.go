@@ -55,7 +55,7 @@ const testPassword = "correct-horse-battery"
 //	财政局 F ─ 司法局 D ─ 司法所 U, 公证处 V
 //	       └─ 教育局 E ─ 一中 W
 type world struct {
-	t     *testing.T
+	t     testing.TB
 	dsn   string
 	db    *sqldb.DB
 	svc   web.Services
@@ -90,7 +90,7 @@ var worldUsers = []struct {
 	{"admin", "F", jixiao.RoleSystemAdmin},
 }
 
-func mustWorld(t *testing.T, dsn string) *world {
+func mustWorld(t testing.TB, dsn string) *world {
 	t.Helper()
 	db := MustOpenDB(t, dsn)
 	w := &world{t: t, dsn: dsn, db: db, svc: wire.Services(db), orgs: map[string]*jixiao.Organisation{}, users: map[string]*jixiao.User{}}

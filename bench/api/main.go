@@ -17,6 +17,7 @@
 //	go run ./bench/api                                  # SQLite in a temporary folder
 //	go run ./bench/api -db postgres://postgres@127.0.0.1:5432/bench?sslmode=disable
 //	go run ./bench/api -n 10000 -c 64 -d 10s -save-c 16
+//	go run ./bench/api -cpuprofile /tmp/api.prof   # one profile a phase: /tmp/api.prof-GET-evaluation …
 package main
 
 import (
@@ -26,6 +27,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -44,16 +46,8 @@ func main() {
 	flag.IntVar(&o.saveConns, "save-c", 16, "concurrent connections for the save phase")
 	flag.DurationVar(&o.d, "d", 10*time.Second, "length of each phase")
 	flag.StringVar(&o.only, "only", "", "run only the phases whose names contain this (static always runs)")
-	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load phases to this file")
+	flag.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of each load phase to this file name followed by the phase's name")
 	flag.Parse()
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "bench/api:", err)
-			os.Exit(1)
-		}
-		o.profile = f
-	}
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/api:", err)
 		os.Exit(1)
@@ -64,7 +58,7 @@ type options struct {
 	dsn                        string
 	n, units, conns, saveConns int
 	d                          time.Duration
-	profile                    *os.File
+	profile                    string
 	only                       string
 }
 
@@ -96,11 +90,25 @@ func run(o options) error {
 		return err
 	}
 	defer stop()
-	if o.profile != nil {
-		if err := pprof.StartCPUProfile(o.profile); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
-	}
 	return measure(ctx, base, data, o)
+}
+
+// runPhase runs p, with its CPU profile written to o.profile followed by
+// the phase's name when asked: one phase's costs apart from the others'.
+func runPhase(ctx context.Context, p load.Phase, o options) (load.Result, error) {
+	if o.profile == "" {
+		return p.Run(ctx)
+	}
+	name := o.profile + "-" + strings.NewReplacer(" ", "-", "(", "", ")", "").Replace(p.Name)
+	f, err := os.Create(name)
+	if err != nil {
+		return load.Result{}, err
+	}
+	defer f.Close()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		return load.Result{}, err
+	}
+	r, err := p.Run(ctx)
+	pprof.StopCPUProfile()
+	return r, err
 }

@@ -59,7 +59,7 @@ func measure(ctx context.Context, base string, units []load.Unit, o options) err
 			continue
 		}
 		p.Conns, p.D = o.conns, o.d
-		r, err := p.Run(ctx)
+		r, err := runPhase(ctx, p, o)
 		if err != nil {
 			return err
 		}
@@ -72,7 +72,7 @@ func measure(ctx context.Context, base string, units []load.Unit, o options) err
 		if err != nil {
 			return err
 		}
-		r, err := save.Run(ctx)
+		r, err := runPhase(ctx, save, o)
 		if err != nil {
 			return err
 		}

@@ -21,7 +21,7 @@ import (
 )
 
 // Engines returns the engines to run a test on.
-func Engines(t *testing.T) []string {
+func Engines(t testing.TB) []string {
 	out := []string{"sqlite"}
 	if os.Getenv("JIXIAO_TEST_POSTGRES") != "" {
 		out = append(out, "postgres")
