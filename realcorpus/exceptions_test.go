@@ -21,10 +21,6 @@ var formatExceptions = map[string]exception{
 	"jiangxi-nanchangxian-ccwsy-2021/remake.html": {nanchangxianDiff, true, nanchangxianWhy},
 	"jiangxi-nanchangxian-ccwsy-2021/remake.pdf": {"+1 warning Q-GOAL-ACTUAL-VAGUE, +1 warning Q-QUANT-AS-TEXT, +1 warning T-LEVEL1-UNKNOWN, +1 warning T-ROW-QUAL-TIER, +1 warning T-ROW-UNSCORABLE, -3 warning I-UNREAD", true,
 		nanchangxianWhy},
-	"chongqing-gaoxin-rmtzx-2021/remake.docx": {"-1 warning I-UNREAD", true, gaoxinWhy},
-	"chongqing-gaoxin-rmtzx-2021/remake.xlsx": {"-1 warning I-UNREAD", true, gaoxinWhy},
-	"chongqing-gaoxin-rmtzx-2021/remake.html": {"-1 warning I-UNREAD", true, gaoxinWhy},
-	"chongqing-gaoxin-rmtzx-2021/remake.pdf":  {"-1 warning I-UNREAD", true, gaoxinWhy},
 	"yunnan-shidian-nyncj-2022/remake.xlsx": {"-1 warning T-TOTAL-IMPLIED, -3 warning T-ROW-OVER-IMPLIED-WEIGHT", true,
 		"Calc stored the 得分 8.0 as the number 8 in the General format: the written decimal is gone, and the proof of the " +
 			"unprinted weights reads each score at the places it is written (8 at 0 places fits several weights)"},
@@ -52,7 +48,4 @@ const (
 		"cut between them is not in the text: remake.html was made with the cells set apart by hand, so the re-makings " +
 		"hold the targets and actuals the text cannot show (the findings on those 9 rows, and on the goal whose words run " +
 		"into the header, are judged on them; the text notes the rows as not read)"
-	gaoxinWhy = "source.txt is OCR with every cell run together, and the row 制作宣传品数量份第O份20份100%55否 has its 年度指标值 " +
-		"garbled to 第O份, which is no figure: where 名称, 计量单位 and 指标值 part is not in the text (its 分值 and 得分 are " +
-		"then not read, and the sums over the rows are notes); remake.html was made with the cells set apart by hand"
 )
