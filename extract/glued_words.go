@@ -57,8 +57,9 @@ func gluedGroupWeight(s string, end int) (decimal.Decimal, int, bool) {
 	return w, q, true
 }
 
-// wordGroup reads the rows of a 一级 group from from, its label (the cell
-// at labelOff) already in the open row, and returns where the group ends.
+// wordGroup reads the rows of a 一级 group from from (past its label, which
+// is in the open row, and its weight), and returns where the group ends;
+// false when the group cannot be read so and is left to the row reader.
 func (d *degluer) wordGroup(from int, weight decimal.Decimal) (int, bool) {
 	kinds := d.rowKinds()
 	if len(kinds) != 4 || kinds[0] != vValue || kinds[1] != vValue || kinds[2] != vWeight || kinds[3] != vScore {
@@ -72,7 +73,7 @@ func (d *degluer) wordGroup(from int, weight decimal.Decimal) (int, bool) {
 		return from, false
 	}
 	choice, ok := choosePairs(runs, weight)
-	if !ok {
+	if !ok || !weight.IsPositive() {
 		return from, false
 	}
 	type row struct {
@@ -89,6 +90,9 @@ func (d *degluer) wordGroup(from int, weight decimal.Decimal) (int, bool) {
 		r := runs[i]
 		rows = append(rows, row{[2]int{prev, r.from}, r.splits[k][0], r.splits[k][1], r.from})
 		prev = r.to
+	}
+	if len(rows) == 0 {
+		return from, false
 	}
 	for _, r := range rows {
 		if !hasHan(body[r.seg[0]:r.seg[1]]) {
