@@ -132,7 +132,7 @@ var gluedLabels = func() []glabel {
 		}
 	}
 	add(gGoal, vNone, "年度总体目标", "年初设定目标", "年度总体目标完成情况综述", "实际完成情况", "预期目标", "当年绩效目标", "年初绩效目标", "全年目标实际完成情况")
-	add(gIndHead, vNone, "绩效指标")
+	add(gIndHead, vNone, "绩效指标", "分解目标") // (分解目标 heads the 一级 column, the header's first)
 	for l, c := range indicatorLabels {
 		k := vValue
 		switch c {
@@ -213,6 +213,7 @@ type degluer struct {
 	total    []jixiao.Figure
 	blockMax decimal.Decimal // the open 一级 group's stated weight, 0 if none
 	cut      int             // rows of figures split with certainty
+	indHead  []gcut          // the indicator header's cells, once it is over
 }
 
 // deglue splits a run-together table line into rows of cells, or reports
@@ -231,6 +232,9 @@ func deglue(s string) ([][]gcut, bool) {
 }
 
 func (d *degluer) endRow() {
+	if d.inHeader && d.inInd {
+		d.indHead = d.row
+	}
 	if len(d.row) > 0 {
 		d.rows = append(d.rows, d.row)
 	}
@@ -293,6 +297,18 @@ func (d *degluer) run() {
 			continue
 		}
 		if d.inInd && !d.inHeader {
+			if _, n, ok := scrambledLevel1At(s, p); ok {
+				// a 一级 label out of order, its weight glued after it
+				d.endRow()
+				d.cell(s[p:p+n], p)
+				w, wend, _ := gluedGroupWeight(s, p+n)
+				if q, ok := d.wordGroup(wend, w); ok {
+					p = q
+				} else {
+					p += n
+				}
+				continue
+			}
 			if q := d.indicatorRow(p); q > p {
 				p = q
 				continue
@@ -427,6 +443,13 @@ func (d *degluer) label(l glabel, p, end int) int {
 			d.blockMax = blockWeight(text)
 		}
 		d.cell(text, p)
+		if level1Names[l.text] && d.inInd {
+			if w, wend, ok := gluedGroupWeight(d.s, end); ok {
+				if q, ok := d.wordGroup(wend, w); ok {
+					return q
+				}
+			}
+		}
 	case gTotal:
 		d.endRow()
 		d.cell(text, p)
@@ -449,7 +472,7 @@ func (d *degluer) mark(role grole) { d.rowRole = role }
 
 func (d *degluer) rowOnlyLevels() bool {
 	for _, c := range d.row {
-		if !level1Names[normLabel(c.text)] && !level2Names[normLabel(c.text)] {
+		if _, l1 := level1Label(normLabel(c.text)); !l1 && !level2Names[normLabel(c.text)] {
 			return false
 		}
 	}

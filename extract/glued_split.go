@@ -378,6 +378,16 @@ func (d *degluer) indicatorRow(p int) int {
 		return q
 	}
 	cells, end, ok := d.cutValues(q, kinds)
+	if !ok && name != "" {
+		if cuts, end, nameLen, ok := d.wordTarget(p, q, kinds); ok {
+			d.cut++
+			nc := &d.row[len(d.row)-1]
+			nc.text = strings.TrimSpace(s[p : p+nameLen])
+			d.row = append(d.row, cuts...)
+			d.endRow()
+			return end
+		}
+	}
 	if !ok {
 		d.marks(len(kinds), q)
 		d.endRow()
@@ -435,6 +445,25 @@ func wordsOutOfName(nc *gcut, kinds []vkind, cuts []gcut) string {
 				*op = gcut{w, base + len(name)}
 				break
 			}
+		}
+	}
+	if u := at(vUnit, 0); u != nil && u.text == "" && t != nil && t.text != "" && isDigit(t.text[0]) {
+		// the unit run into the name, a word of the target after it
+		// ("组织宣传活动次数次到" before "0次": 次, then 到0次)
+		for _, unit := range gluedUnits {
+			i := strings.LastIndex(name, unit)
+			w := ""
+			if i > 0 {
+				w = name[i+len(unit):]
+			}
+			if n := utf8.RuneCountInString(w); n < 1 || n > 2 || !hasHan(w) || unitAt(w) > 0 || !strings.HasSuffix(t.text, unit) ||
+				base+len(name) != t.off || a == nil || !strings.HasSuffix(a.text, unit) {
+				continue
+			}
+			name = name[:i]
+			*u = gcut{unit, base + i}
+			*t = gcut{w + t.text, base + i + len(unit)}
+			return name
 		}
 	}
 	if u := at(vUnit, 0); u != nil && u.text == "" && t != nil && t.text != "" {
@@ -821,4 +850,57 @@ func wordsEnd(s string) int {
 		e += n
 	}
 	return e
+}
+
+// wordTarget reads a row whose target is words in the row's unit, run
+// into its name after the unit cell ("制作宣传品数量份第O份" before
+// "20份100%55否": 份, then the target 第O份, as OCR garbled it): the
+// row's other cells are cut as usual after it, and the reading is taken
+// when exactly one unit gives one and the actual is in that unit. It
+// returns the row's cells from its unit on, where they end, and the
+// length of the name left.
+func (d *degluer) wordTarget(p, q int, kinds []vkind) ([]gcut, int, int, bool) {
+	ti := slices.Index(kinds, vValue)
+	if ti < 0 || slices.Index(kinds[:ti], vUnit) < 0 {
+		return nil, 0, 0, false
+	}
+	name := d.s[p:q]
+	var found []gcut
+	var foundEnd, foundName, n int
+	for _, u := range gluedUnits {
+		if !strings.HasSuffix(name, u) {
+			continue
+		}
+		i := strings.LastIndex(name[:len(name)-len(u)], u)
+		if i <= 0 {
+			continue
+		}
+		w := name[i+len(u):]
+		if r := utf8.RuneCountInString(w); r < 2 || r > 4 || strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		rest := kinds[ti+1:]
+		cells, end, ok := d.cutValues(q, rest)
+		ai := slices.Index(rest, vValue)
+		if !ok || ai < 0 || !strings.HasSuffix(cells[ai], u) {
+			continue
+		}
+		out := make([]gcut, 0, len(kinds))
+		for _, k := range kinds[:ti] {
+			switch k {
+			case vUnit:
+				out = append(out, gcut{u, p + i})
+			default:
+				out = append(out, gcut{"", p + i + len(u)})
+			}
+		}
+		out = append(out, gcut{w, p + i + len(u)})
+		off := q
+		for _, c := range cells {
+			out = append(out, gcut{c, off})
+			off += len(c)
+		}
+		found, foundEnd, foundName, n = out, end, i, n+1
+	}
+	return found, foundEnd, foundName, n == 1
 }

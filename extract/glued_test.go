@@ -48,6 +48,9 @@ func TestDeglue(t *testing.T) {
 		{"words run into the name are taken back out",
 			cqHead + "O76%107.6" + cqInd + "管理制度健全性性标定指高高100%33否党性教育培训次数次26次12次100%55是",
 			[]string{"管理制度健全性||性标定指|高||高|100%|3|3|否", "党性教育培训次数|次||26次||12次|100%|5|5|是"}},
+		{"a target's words run into the name after the unit start the target, or are it",
+			cqHead + "O76%107.6" + cqInd + "组织宣传活动次数次到0次43次100%1010是制作宣传品数量份第O份20份100%55否播发稿件数量篇2200篇2859篇100%1010是",
+			[]string{"组织宣传活动次数|次||到0次||43次|100%|10|10|是", "制作宣传品数量|份||第O份||20份|100%|5|5|否"}},
 		{"a short line is left alone", "年度资金总额:202010100.00%10", nil},
 		{"labels with no figure split are no table", strings.Repeat("三级指标年度指标值全年预算数说明文字", 4), nil},
 	}
@@ -88,6 +91,8 @@ func FuzzDeglue(f *testing.F) {
 	f.Add(gluedHead + "202010100.00%10绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标安装水标尺10≥266米≥266米10总分100100")
 	f.Add(gluedHead + strings.Repeat("1", 70) + "绩效指标三级指标分值年度指标值得分" + strings.Repeat("1", 200))
 	f.Add(cqHead + "O76%107.6" + cqInd + "政府采购执行率%100%72.74%100%22是管理制度健全性性标定指高高100%33否党性教育培训次数次26次12次100%55是公共服务")
+	f.Add(cqHead + "O76%107.6" + cqInd + "组织宣传活动次数次到0次43次100%1010是制作宣传品数量份第O份20份100%55否")
+	f.Add(jxHead + "管理指标10预算执行管理完成率100%按规定执行44政府采购管理执行率100%100%66出标产指7时效指标任务1:文书及时率按规定时限43个别人未及时完成任务2:档案更新率按规定时限32录入有延迟满意度指标")
 	f.Fuzz(func(t *testing.T, s string) {
 		rows, ok := deglue(s)
 		if !ok {

@@ -63,7 +63,7 @@ func (x *extractor) indicatorRow(r grow) {
 	}
 	unit, target := cells.text(iUnit), cells.text(iTarget)
 	in := jixiao.Indicator{
-		Level1:    levelName(groupName(l1)),
+		Level1:    level1Name(levelName(groupName(l1))),
 		Level2:    groupName(l2),
 		Name:      name,
 		Target:    notation.ParseValue(opPrefix(cells.text(iOp), target) + withUnit(target, unit)),
@@ -217,7 +217,7 @@ func (x *extractor) alignIndicator(r grow) (columnCells, bool) {
 		n := c.norm
 		switch {
 		case c.Text == "" || isValueText(c.Text):
-		case level1Names[n] && out.text(iL1) == "" && nameAt < 0:
+		case isLevel1(n) && out.text(iL1) == "" && nameAt < 0:
 			out[iL1] = c
 		case level2Names[n] && out.text(iL2) == "" && nameAt < 0:
 			out[iL2] = c
@@ -300,3 +300,18 @@ func (x *extractor) renameLevel2(from, to string) {
 }
 
 var levelWeight = regexp.MustCompile(`[(（]\s*\d+(\.\d+)?\s*分?\s*[)）]$`)
+
+func isLevel1(n string) bool { _, ok := level1Label(n); return ok }
+
+// level1Name is a 一级 name as the template spells it, when OCR or a
+// vertical cell put its characters out of order ("出标产指").
+func level1Name(s string) string {
+	n := normLabel(s)
+	if level1Names[n] {
+		return s // (as written: a 繁體 name stays so)
+	}
+	if l, ok := scrambledIn(n, level1Scrambles); ok {
+		return l
+	}
+	return s
+}

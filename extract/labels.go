@@ -225,6 +225,7 @@ func icolOf(key string) icol {
 
 var indicatorLabels = map[string]string{
 	"一级指标": colL1, "二级指标": colL2, "三级指标": colL3,
+	"分解目标":  colL1, // 江西's older 部门整体 table: 分解目标 | 自评权重 | 二级指标 | 三级指标 | …
 	"年度指标值": colTarget, "指标值": colTarget, "年初目标值": colTarget, "年度目标值": colTarget, "目标值": colTarget,
 	"实际完成值": colActual, "全年实际值": colActual, "实际值": colActual, "完成值": colActual, "全年实际完成值": colActual,
 	"评分标准": colStandard, "评扣分标准": colStandard, "扣分标准": colStandard,
@@ -232,7 +233,7 @@ var indicatorLabels = map[string]string{
 	"指标性质": colOp, "度量单位": colUnit, "计量单位": colUnit, "单位": colUnit,
 	"分值": colWeight, "权重": colWeight, "得分": colScore,
 	"偏差原因分析及改进措施": colDeviation, "偏差原因分析及改进情况": colDeviation, "偏差原因分析": colDeviation,
-	"未完成原因分析": colDeviation, "偏差原因及改进措施": colDeviation,
+	"未完成原因分析": colDeviation, "偏差原因及改进措施": colDeviation, "偏差及原因分析": colDeviation,
 	// 重庆's 部门整体绩效自评表: 指标名称 | 计量单位 | 指标性质 | 年初指标值 | 调整指标值 | 全年完成值 |
 	// 得分系数(%) | 指标权重(分) | 指标得分(分) | 是否核心指标
 	"指标名称": colL3, "年初指标值": colTarget, "全年完成值": colActual, "指标权重": colWeight, "指标得分": colScore,
@@ -278,7 +279,12 @@ var sourceRows = map[string]bool{
 
 // level1Names and level2Names recognise indicator names in rows whose
 // cells cannot be aligned by position.
-var level1Names = map[string]bool{"产出指标": true, "效益指标": true, "满意度指标": true, "成本指标": true}
+var level1Names = map[string]bool{
+	"产出指标": true, "效益指标": true, "满意度指标": true, "成本指标": true,
+	// the older 部门整体 tree (财预〔2013〕53号's 投入/过程/产出/效果, as 江西's
+	// template has it: 管理指标, 产出指标, 效果指标, 满意度指标)
+	"管理指标": true, "效果指标": true,
+}
 
 var level2Names = map[string]bool{
 	"数量指标": true, "质量指标": true, "时效指标": true, "成本指标": true, "经济成本指标": true,

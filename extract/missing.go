@@ -58,8 +58,13 @@ func (x *extractor) missing() []jixiao.Missing {
 	for i := range x.ev.Indicators {
 		// a row read against the wrong columns: its figures are not trusted,
 		// nor any total over the rows
-		if in := &x.ev.Indicators[i]; notPoints(&in.Weight) || notPoints(&in.Score) {
+		switch in := &x.ev.Indicators[i]; {
+		case notPoints(&in.Weight) || notPoints(&in.Score):
 			out = append(out, jixiao.Missing{Path: "indicators[" + strconv.Itoa(i) + "]", Reason: "指标“" + in.Name + "”一行的分值或得分一栏读到的不是分数（各栏无法按表头对齐）"})
+		case in.Target.Raw == unreadMark || in.Actual.Raw == unreadMark:
+			// the words of the name, target and actual run together and
+			// could not be cut: nothing is judged on the row's values
+			out = append(out, jixiao.Missing{Path: "indicators[" + strconv.Itoa(i) + "]", Reason: "指标“" + in.Name + "”一行的名称、年度指标值与实际完成值粘连，无法拆分"})
 		}
 	}
 	if !x.totalRead {

@@ -77,7 +77,7 @@ type builder struct {
 // asLevel1 reports a 一级 name; 成本指标 and 满意度指标 are 二级 names too,
 // and are 一级 only when a 二级 name follows.
 func (b *builder) asLevel1(n string) bool {
-	if !level1Names[n] {
+	if !isLevel1(n) {
 		return false
 	}
 	if level2Names[n] && b.hasCol(hL2) {
@@ -99,6 +99,7 @@ const (
 	hScore
 	hRate
 	hYesNo // 是否核心指标: 是 or 否 after the score
+	hDev   // 偏差原因分析: words after the score
 )
 
 func (b *builder) take(ts []token, i int) {
@@ -175,6 +176,16 @@ func startsFigure(s string) bool {
 func (b *builder) yesNoNext() bool {
 	sc := b.colOf(hScore)
 	return (b.next == "是" || b.next == "否") && sc >= 0 && sc+1 < len(b.hdr) && b.hdr[sc+1] == hYesNo
+}
+
+// devNext reports words next, then an empty cell or a group name, under a
+// 偏差 column right after 得分: the row's 偏差, not the next row's name
+// (which its target follows, and which starts after the empty cells of
+// the merged columns before it).
+func (b *builder) devNext() bool {
+	sc := b.colOf(hScore)
+	return sc >= 0 && sc+1 < len(b.hdr) && b.hdr[sc+1] == hDev && b.next != "" && hasHan(b.next) && !isValueText(b.next) &&
+		!rowLabel(b.next) && (emptyMark(strings.TrimSpace(b.after)) || isLevel1(normLabel(b.after)) || level2Names[normLabel(b.after)])
 }
 
 // lineBreak ends the row being grouped where the source ended a line of
@@ -358,7 +369,7 @@ func (b *builder) addGrouped(t token) {
 		b.endRow()
 		return
 	}
-	if t.lineCells > maxRowCells && b.blk == blkIndicators && b.scoreFilled() && !b.yesNoNext() {
+	if t.lineCells > maxRowCells && b.blk == blkIndicators && b.scoreFilled() && !b.yesNoNext() && !b.devNext() {
 		// cells run together drop their empty ones: a row's figures end at 得分
 		b.endRow()
 	}
@@ -478,6 +489,8 @@ func (b *builder) closeHeader() {
 			k = hScore
 		case b.blk == blkIndicators && strings.HasPrefix(n, "是否"):
 			k = hYesNo
+		case b.blk == blkIndicators && indicatorLabels[n] == colDeviation:
+			k = hDev
 		case b.blk == blkBudget && budgetLabels[n] == colRate:
 			seenCol, k = true, hRate
 		case b.blk == blkBudget && budgetLabels[n] != "":
@@ -559,8 +572,11 @@ func (b *builder) onlyGoalLabels() bool {
 
 func (b *builder) endsWithL1() bool {
 	for i := len(b.row) - 1; i >= 0; i-- {
-		if b.row[i].Text != "" {
-			return level1Names[normLabel(b.row[i].Text)] && len(b.row) == i+1
+		if t := b.row[i].Text; t != "" {
+			if i > 0 && i == len(b.row)-1 && isDigit(t[0]) && plainNumber(t, 2, hundred) && isLevel1(normLabel(b.row[i-1].Text)) {
+				return true // the 一级 and its own weight (江西's 自评权重 column)
+			}
+			return isLevel1(normLabel(t)) && len(b.row) == i+1
 		}
 	}
 	return false
@@ -751,7 +767,7 @@ func budgetHeaderStart(n string) bool {
 
 func indicatorHeaderStart(n string) bool {
 	// (重庆's 部门整体 table names its 三级 column 指标名称; some tables have no 一级 column)
-	return n == "绩效指标" || n == "一级指标" || n == "指标名称" || n == "二级指标" || n == "三级指标"
+	return n == "绩效指标" || n == "一级指标" || n == "指标名称" || n == "二级指标" || n == "三级指标" || n == "分解目标"
 }
 
 // headerContinues reports a cell that continues the header row of blk.
@@ -777,7 +793,7 @@ func headerContinues(n string, blk block) bool {
 // 是否核心指标).
 func textColumn(n string) bool {
 	switch {
-	case n == "调整指标值", n == "调整后指标值", n == "得分系数", n == "是否核心指标":
+	case n == "调整指标值", n == "调整后指标值", n == "得分系数", n == "是否核心指标", n == "自评权重":
 		return true
 	case n == "原因", n == "说明", n == "备注", strings.HasPrefix(n, "偏差原因"), strings.HasSuffix(n, "原因分析"), strings.HasPrefix(n, "未完成原因"):
 		return true
