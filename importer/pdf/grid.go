@@ -244,7 +244,12 @@ func (reg *region) block(s *segment, t *jixiao.Table, page, ntab int) {
 			bySlot[i] = append(bySlot[i], c)
 		}
 	}
-	for i, cells := range bySlot {
+	// Label columns are fitted right to left: a group merged over rows
+	// covers whole runs of the column to its right (a 一级 whole 二级
+	// groups), so its runs may not start inside one of them (inside).
+	var inside []bool
+	for i := len(bySlot) - 1; i >= 0; i-- {
+		cells := bySlot[i]
 		from := s.from
 		if s.hdr != nil && cs.slots[i].left != 1 {
 			from++ // a block label starts beside the header, others below it
@@ -259,7 +264,10 @@ func (reg *region) block(s *segment, t *jixiao.Table, page, ntab int) {
 			continue
 		}
 		if cs.slots[i].label {
-			reg.partitionBelow(mine, from, s.to, s.open)
+			reg.partitionBelow(mine, from, s.to, s.open, inside)
+			if len(mine) > 0 {
+				inside = runsInside(mine, len(reg.rows))
+			}
 		} else {
 			reg.nearest(mine, s.from, s.to)
 		}
@@ -301,7 +309,7 @@ func (reg *region) block(s *segment, t *jixiao.Table, page, ntab int) {
 // middle falls (in 二级, when 一级 is wide). Stretched up to the block's
 // first row, such a cell would be read as the label of every row above
 // it. A continued page (open) leaves rows above free already.
-func (reg *region) partitionBelow(cells []*bcell, from, to int, open bool) {
+func (reg *region) partitionBelow(cells []*bcell, from, to int, open bool, inside []bool) {
 	if !open && len(cells) > 0 {
 		byY := slices.Clone(cells)
 		slices.SortFunc(byY, func(a, b *bcell) int { return cmpFloat(a.cy(), b.cy()) })
@@ -315,7 +323,21 @@ func (reg *region) partitionBelow(cells []*bcell, from, to int, open bool) {
 			from = r
 		}
 	}
-	reg.partition(cells, from, to, open)
+	reg.partition(cells, from, to, open, inside)
+}
+
+// runsInside marks the rows that lie inside a run of cells, below its
+// first: no run of the column to their left may start there.
+func runsInside(cells []*bcell, n int) []bool {
+	in := make([]bool, n+1)
+	for _, c := range cells {
+		for r := c.row + 1; r < c.row+c.span && r < n; r++ {
+			if r >= 0 {
+				in[r] = true
+			}
+		}
+	}
+	return in
 }
 
 // plain lays out rows without a header, left to right; a cell at the
@@ -333,7 +355,7 @@ func (reg *region) plain(s *segment, minX, edgeCx float64, t *jixiao.Table, page
 	// table begun before (a page cut out of a longer document): its first
 	// edge cell, centred on its own rows, leaves those above it free
 	from, to := reg.edgeBounds(s, edgeCells, minX, edgeCx)
-	reg.partition(edgeCells, from, to, s.open || s.from == 0)
+	reg.partition(edgeCells, from, to, s.open || s.from == 0, nil)
 	reg.nearest(others, s.from, s.to)
 	byRow := map[int][]*bcell{}
 	for _, c := range s.floating {
