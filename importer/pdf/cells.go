@@ -346,6 +346,7 @@ func findRuled(cells []*bcell, lone func(*region) bool, rules []hline) []*region
 		}
 		floating = append(floating, r.cells[0])
 	}
+	anchors, floating = squeezed(anchors, floating)
 	var regions []*region
 	for i := 0; i < len(anchors); {
 		if len(anchors[i].cells) < 2 {
@@ -441,6 +442,32 @@ func trailing(rows, rest []*brow, floating []*bcell) bool {
 func placeholder(s string) bool {
 	s = strings.TrimSpace(s)
 	return s != "" && strings.Trim(s, "…⋯.·") == ""
+}
+
+// squeezed takes out of anchors, into floating, each row of one label
+// between two rows of two cells or more that stand no further apart than
+// half a line more than the rows next to them do: no room for a row of
+// its own, which would need a row's gap on either side. It is a label
+// merged over the two rows and centred between them, its text clear of
+// theirs (as LibreOffice pads a table's cells).
+func squeezed(anchors []*brow, floating []*bcell) ([]*brow, []*bcell) {
+	multi := func(k int) bool { return k >= 0 && k < len(anchors) && len(anchors[k].cells) >= 2 }
+	gap := func(k int) float64 { // between rows k and k+1, both of cells
+		if multi(k) && multi(k+1) {
+			return anchors[k+1].y0 - anchors[k].y1
+		}
+		return math.Inf(1)
+	}
+	out := anchors[:0:0]
+	for k, r := range anchors {
+		if len(r.cells) == 1 && isLabel(r.cells[0].text()) && multi(k-1) && multi(k+1) &&
+			anchors[k+1].y0-anchors[k-1].y1 < math.Min(gap(k-2), gap(k+1))+0.5*r.cells[0].h {
+			floating = append(floating, r.cells[0])
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, floating
 }
 
 // overlapsMulti reports whether a lone cell's row overlaps a row of two or

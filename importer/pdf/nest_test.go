@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -88,5 +89,36 @@ func TestGroupsNest(t *testing.T) {
 				t.Errorf("rows %d+%d, want %d+%d", c.row, c.span, tc.row, tc.spn)
 			}
 		})
+	}
+}
+
+// TestHeaderlessMergedLabels reads a page that starts, with no header, at
+// a table's first indicator row, as LibreOffice pads the cells: 产出指标,
+// merged over three rows, is drawn on the middle one's line, and 数量指标,
+// merged over the first two, on a line of its own between them, clear of
+// both. Neither is a row of its own, and each covers its rows: the first
+// row has both labels, as the table does.
+func TestHeaderlessMergedLabels(t *testing.T) {
+	ws := []word{
+		at(200, 100, "足额保障率"), at(300, 100, "="), at(330, 100, "100"), at(380, 100, "%"), at(420, 100, "22.5"),
+		at(120, 114.5, "数量指标"),
+		at(40, 129, "产出指标"), at(200, 129, "科目调整次数"), at(300, 129, "≤"), at(330, 129, "10"), at(380, 129, "次"), at(420, 129, "22.5"),
+		at(120, 158, "时效指标"), at(200, 158, "按时发放率"), at(300, 158, "="), at(330, 158, "100"), at(380, 158, "%"), at(420, 158, "22.5"),
+		at(40, 187, "效益指标"), at(120, 187, "经济效益指标"), at(200, 187, "结余率"), at(300, 187, "≤"), at(330, 187, "5"), at(380, 187, "%"), at(420, 187, "22.5"),
+		at(40, 216, "合计"), at(420, 216, "100"),
+		at(40, 245, "评价结论"), at(120, 245, "及时、足额缴纳。"),
+	}
+	want := strings.Join([]string{
+		"table 1",
+		"产出指标|r3 ; 数量指标|r2 ; 足额保障率 ; = ; 100 ; % ; 22.5",
+		"科目调整次数 ; ≤ ; 10 ; 次 ; 22.5",
+		"时效指标 ; 按时发放率 ; = ; 100 ; % ; 22.5",
+		"效益指标 ; 经济效益指标 ; 结余率 ; ≤ ; 5 ; % ; 22.5",
+		"合计 ; 100",
+		"评价结论 ; 及时、足额缴纳。",
+		"",
+	}, "\n")
+	if d := cmp.Diff(want, dumpTable(ws)); d != "" {
+		t.Errorf("table (-want +got):\n%s", d)
 	}
 }
