@@ -206,8 +206,12 @@ func (b *builder) takeKept(ts []token, i int) {
 	t := ts[i]
 	if t.line != b.rowLine {
 		b.endRow()
-		b.rowLine = t.line
+		// the line's row is set after startKept, whose new table ends
+		// the row before it: set first, it would be ended too, and the
+		// line's next cell would start it again (a table's first row,
+		// its header, taken twice)
 		b.lineIn = b.startKept(ts, i)
+		b.rowLine = t.line
 		if b.lineIn && b.cur != nil && t.row != nil && t.lineCells == len(t.row.Cells) {
 			b.keptRow = t.row // taken whole, as the source laid it out
 		}

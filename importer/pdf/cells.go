@@ -294,6 +294,9 @@ type region struct {
 	y0, y1   float64
 	pad      float64 // see padding; < 0 until known
 	place    *placement
+	// foot: the page's last region, below which stands only furniture
+	// (a page number): the table may go on over the page break.
+	foot bool
 }
 
 // findRegions groups cells into rows by their vertical centre and rows
@@ -343,6 +346,7 @@ func findRuled(cells []*bcell, lone func(*region) bool, rules []hline) []*region
 		}
 		floating = append(floating, r.cells[0])
 	}
+	anchors, floating = squeezed(anchors, floating)
 	var regions []*region
 	for i := 0; i < len(anchors); {
 		if len(anchors[i].cells) < 2 {
@@ -358,8 +362,8 @@ func findRuled(cells []*bcell, lone func(*region) bool, rules []hline) []*region
 				last = k
 			}
 		}
-		if k := last + 1; k == len(anchors)-1 && last > i && trailingLabel(anchors[i:last+1], anchors[k]) {
-			last = k // the table's last row, a label alone, ends the page
+		if last > i && trailing(anchors[i:last+1], anchors[last+1:], floating) {
+			last = len(anchors) - 1 // the table's last rows, a cell each, end the page
 		}
 		reg := &region{rows: anchors[i : last+1], pad: -1}
 		if len(reg.rows) >= 2 || lone != nil && len(regions) == 0 {
@@ -380,18 +384,26 @@ func findRuled(cells []*bcell, lone func(*region) bool, rules []hline) []*region
 	if len(regions) > 0 && len(regions[0].rows) < 2 && !lone(regions[0]) {
 		regions = regions[1:]
 	}
+	if n := len(regions); n > 0 {
+		last := regions[n-1]
+		last.foot = !slices.ContainsFunc(cells, func(c *bcell) bool {
+			return c.y0 > last.y1 && utf8.RuneCountInString(c.text()) > maxFurniture
+		})
+	}
 	return regions
 }
 
-// trailingLabel reports a lone label row right below a table's rows, and
-// the last text of its page, that starts where cells of the table start
-// other than its left edge: the table's last row (an 二级 label whose
-// indicators a copy cut, 成本指标), not a paragraph after it, which would
-// start at the left margin.
-func trailingLabel(rows []*brow, r *brow) bool {
-	c := r.cells[0]
-	prev := rows[len(rows)-1]
-	if r.y0-prev.y1 > 1.5*c.h || !isLabel(c.text()) || len(c.lines) > 1 {
+// trailing reports that rest, the rows below a table's rows to the end of
+// the page, each of one cell, are the table's last rows: a copy cut inside
+// a group leaves an 二级 label whose indicators it lost (成本指标), or a
+// few rows of one cell each (a placeholder …… under an indicator, the
+// first characters of the next 二级, 生态). Each lies within a row's gap
+// of the one above it, holds a label or a placeholder on one line, and
+// starts where cells of the table start other than its left edge (its
+// rows' or the merged ones' among floating); a paragraph after the table
+// starts at the left margin and is not.
+func trailing(rows, rest []*brow, floating []*bcell) bool {
+	if len(rest) == 0 {
 		return false
 	}
 	left := math.Inf(1)
@@ -400,17 +412,62 @@ func trailingLabel(rows []*brow, r *brow) bool {
 			left = math.Min(left, oc.x0)
 		}
 	}
-	if c.x0 < left+c.h {
-		return false
-	}
+	top, prev := rows[0], rows[len(rows)-1]
+	var starts []float64
 	for _, o := range rows {
 		for _, oc := range o.cells {
-			if math.Abs(oc.x0-c.x0) < 0.5 {
-				return true
-			}
+			starts = append(starts, oc.x0)
 		}
 	}
-	return false
+	for _, c := range floating {
+		if c.cy() > top.y0 && c.cy() < rest[len(rest)-1].y1 {
+			starts = append(starts, c.x0)
+		}
+	}
+	for _, r := range rest {
+		if len(r.cells) != 1 {
+			return false
+		}
+		c := r.cells[0]
+		if r.y0-prev.y1 > 1.5*c.h || !(isLabel(c.text()) || placeholder(c.text())) || len(c.lines) > 1 || c.x0 < left+c.h || !slices.ContainsFunc(starts, func(x float64) bool { return math.Abs(x-c.x0) < 0.5 }) {
+			return false
+		}
+		prev = r
+	}
+	return true
+}
+
+// placeholder reports a cell holding only dots, the …… a form leaves in a
+// row for indicators not listed.
+func placeholder(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.Trim(s, "…⋯.·") == ""
+}
+
+// squeezed takes out of anchors, into floating, each row of one label
+// between two rows of two cells or more that stand no further apart than
+// half a line more than the rows next to them do: no room for a row of
+// its own, which would need a row's gap on either side. It is a label
+// merged over the two rows and centred between them, its text clear of
+// theirs (as LibreOffice pads a table's cells).
+func squeezed(anchors []*brow, floating []*bcell) ([]*brow, []*bcell) {
+	multi := func(k int) bool { return k >= 0 && k < len(anchors) && len(anchors[k].cells) >= 2 }
+	gap := func(k int) float64 { // between rows k and k+1, both of cells
+		if multi(k) && multi(k+1) {
+			return anchors[k+1].y0 - anchors[k].y1
+		}
+		return math.Inf(1)
+	}
+	out := anchors[:0:0]
+	for k, r := range anchors {
+		if len(r.cells) == 1 && isLabel(r.cells[0].text()) && multi(k-1) && multi(k+1) &&
+			anchors[k+1].y0-anchors[k-1].y1 < math.Min(gap(k-2), gap(k+1))+0.5*r.cells[0].h {
+			floating = append(floating, r.cells[0])
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, floating
 }
 
 // overlapsMulti reports whether a lone cell's row overlaps a row of two or

@@ -244,7 +244,12 @@ func (reg *region) block(s *segment, t *jixiao.Table, page, ntab int) {
 			bySlot[i] = append(bySlot[i], c)
 		}
 	}
-	for i, cells := range bySlot {
+	// Label columns are fitted right to left: a group merged over rows
+	// covers whole runs of the column to its right (a 一级 whole 二级
+	// groups), so its runs may not start inside one of them (inside).
+	var inside []bool
+	for i := len(bySlot) - 1; i >= 0; i-- {
+		cells := bySlot[i]
 		from := s.from
 		if s.hdr != nil && cs.slots[i].left != 1 {
 			from++ // a block label starts beside the header, others below it
@@ -259,7 +264,10 @@ func (reg *region) block(s *segment, t *jixiao.Table, page, ntab int) {
 			continue
 		}
 		if cs.slots[i].label {
-			reg.partitionBelow(mine, from, s.to, s.open)
+			reg.partitionBelow(mine, from, s.to, s.open, inside)
+			if len(mine) > 0 {
+				inside = runsInside(mine, len(reg.rows))
+			}
 		} else {
 			reg.nearest(mine, s.from, s.to)
 		}
@@ -301,7 +309,7 @@ func (reg *region) block(s *segment, t *jixiao.Table, page, ntab int) {
 // middle falls (in 二级, when 一级 is wide). Stretched up to the block's
 // first row, such a cell would be read as the label of every row above
 // it. A continued page (open) leaves rows above free already.
-func (reg *region) partitionBelow(cells []*bcell, from, to int, open bool) {
+func (reg *region) partitionBelow(cells []*bcell, from, to int, open bool, inside []bool) {
 	if !open && len(cells) > 0 {
 		byY := slices.Clone(cells)
 		slices.SortFunc(byY, func(a, b *bcell) int { return cmpFloat(a.cy(), b.cy()) })
@@ -315,14 +323,32 @@ func (reg *region) partitionBelow(cells []*bcell, from, to int, open bool) {
 			from = r
 		}
 	}
-	reg.partition(cells, from, to, open)
+	reg.partition(cells, from, to, open, inside)
+}
+
+// runsInside marks the rows that lie inside a run of cells, below its
+// first: no run of the column to their left may start there.
+func runsInside(cells []*bcell, n int) []bool {
+	in := make([]bool, n+1)
+	for _, c := range cells {
+		for r := c.row + 1; r < c.row+c.span && r < n; r++ {
+			if r >= 0 {
+				in[r] = true
+			}
+		}
+	}
+	return in
 }
 
 // plain lays out rows without a header, left to right; a cell at the
 // table's left edge merged over rows comes first, with its span.
 func (reg *region) plain(s *segment, minX, edgeCx float64, t *jixiao.Table, page, ntab int) {
+	placed := reg.fitLabelColumns(s, minX, edgeCx)
 	var edgeCells, others []*bcell
 	for _, c := range s.floating {
+		if placed[c] {
+			continue
+		}
 		if atEdge(c, minX, edgeCx) {
 			edgeCells = append(edgeCells, c)
 		} else {
@@ -333,7 +359,7 @@ func (reg *region) plain(s *segment, minX, edgeCx float64, t *jixiao.Table, page
 	// table begun before (a page cut out of a longer document): its first
 	// edge cell, centred on its own rows, leaves those above it free
 	from, to := reg.edgeBounds(s, edgeCells, minX, edgeCx)
-	reg.partition(edgeCells, from, to, s.open || s.from == 0)
+	reg.partition(edgeCells, from, to, s.open || s.from == 0, nil)
 	reg.nearest(others, s.from, s.to)
 	byRow := map[int][]*bcell{}
 	for _, c := range s.floating {
@@ -379,6 +405,126 @@ func withoutPoints(s string) string {
 }
 
 var pointsRe = regexp.MustCompile(`[(（][^()（）]*分[^()（）]*[)）]`)
+
+// fitLabelColumns fits on the rows of a plain segment the label columns
+// left of its figures whose cells are merged over rows: a column with a
+// cell floating between rows, or with a row of figures, above its last
+// cell, that has no cell of it (on a page that starts with no header,
+// 产出指标 merged over three rows and drawn on the middle one, 数量指标
+// over the first two and drawn between them). The columns are those of the
+// cells' left edges (or centres); each is fitted as a block's label column
+// is, right to left so that groups nest, over the rows from the first to
+// the last holding a figure, and its cells move out of the rows they were
+// found in. The table's left edge column, when it has floating cells, is
+// left to the edge fit (edgeBounds). It returns the cells placed.
+func (reg *region) fitLabelColumns(s *segment, minX, edgeCx float64) map[*bcell]bool {
+	f0, f1, figX := -1, -1, math.Inf(1)
+	for ri := s.from; ri < s.to; ri++ {
+		for _, c := range reg.rows[ri].cells {
+			if figureCell(c.text()) {
+				figX = math.Min(figX, c.x0)
+				if f0 < 0 {
+					f0 = ri
+				}
+				f1 = ri
+			}
+		}
+	}
+	if f0 < 0 || f1 == f0 {
+		return nil
+	}
+	type column struct {
+		cells    []*bcell
+		floating bool
+	}
+	var cols []*column
+	add := func(c *bcell, floating bool) {
+		if c.x1 > figX || !isLabel(c.text()) {
+			return
+		}
+		if r := reg.rowAt(c.cy(), s.from, s.to); r < f0 || r > f1 {
+			return
+		}
+		for _, col := range cols {
+			if slices.ContainsFunc(col.cells, func(o *bcell) bool {
+				return math.Abs(o.x0-c.x0) < 0.5 || math.Abs(o.cx()-c.cx()) < 0.5*c.h
+			}) {
+				col.cells, col.floating = append(col.cells, c), col.floating || floating
+				return
+			}
+		}
+		cols = append(cols, &column{cells: []*bcell{c}, floating: floating})
+	}
+	for ri := f0; ri <= f1; ri++ {
+		for _, c := range reg.rows[ri].cells {
+			add(c, false)
+		}
+	}
+	for _, c := range s.floating {
+		add(c, true)
+	}
+	slices.SortFunc(cols, func(a, b *column) int { return cmpFloat(b.cells[0].x0, a.cells[0].x0) })
+	placed := map[*bcell]bool{}
+	var inside []bool
+	for _, col := range cols {
+		edge := atEdge(col.cells[0], minX, edgeCx)
+		open := (s.open || s.from == 0) && f0 == s.from
+		if edge && col.floating || !col.floating && !reg.gapAbove(col.cells, f0, open) {
+			continue
+		}
+		for _, c := range col.cells {
+			if c.row >= 0 {
+				r := reg.rows[c.row]
+				r.cells = slices.DeleteFunc(r.cells, func(o *bcell) bool { return o == c })
+			}
+			if !slices.Contains(s.floating, c) {
+				s.floating = append(s.floating, c)
+			}
+			c.row = -1
+			placed[c] = true
+		}
+		reg.partition(col.cells, f0, f1+1, open, inside)
+		inside = runsInside(col.cells, len(reg.rows))
+	}
+	return placed
+}
+
+// gapAbove reports a row of figures between the first and the last of
+// cells' rows that holds none of cells; on rows that may go on with a
+// table begun before (open), from f0.
+func (reg *region) gapAbove(cells []*bcell, f0 int, open bool) bool {
+	first, last := len(reg.rows), -1
+	has := map[int]bool{}
+	for _, c := range cells {
+		has[c.row] = true
+		first, last = min(first, c.row), max(last, c.row)
+	}
+	if open {
+		first = f0
+	}
+	for ri := first; ri < last; ri++ {
+		if !has[ri] && slices.ContainsFunc(reg.rows[ri].cells, func(c *bcell) bool { return figureCell(c.text()) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureCell reports a cell holding a figure: digits with at most a unit
+// in words (1100万元, ≥266米, 2.45亿元), or a dash; not a label or a line
+// of text that holds a number (填报日期:2022年7月5日, 预算执行率(B/A×100%)).
+func figureCell(t string) bool {
+	if isDash(t) {
+		return true
+	}
+	n := 0
+	for _, r := range t {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return hasDigit(t) && n <= 3 && !weighted(t)
+}
 
 // edgeBounds are the rows of a plain segment that its floating edge cells
 // may cover: none drawn with an edge cell of its own (合计 below a merged

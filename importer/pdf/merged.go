@@ -84,7 +84,9 @@ const gapCost = 0.01
 // [from, to), top to bottom. On a page that continues a table (open), the
 // rows above the first cell may lie under a cell merged down from the page
 // before: they are left empty, and the extractor carries the label down.
-func (reg *region) partition(cs []*bcell, from, to int, open bool) {
+//
+// inside, when not nil, marks the rows no run may start at (runsInside).
+func (reg *region) partition(cs []*bcell, from, to int, open bool, inside []bool) {
 	if len(cs) == 0 {
 		return
 	}
@@ -105,15 +107,41 @@ func (reg *region) partition(cs []*bcell, from, to int, open bool) {
 		}
 		return 0
 	}
-	centred := func(k, s, e int) float64 {
+	centredAt := func(k, s, e int) float64 {
 		return math.Abs(cs[k].cy()-(reg.top(s)+reg.bottom(e-1))/2) + gap(k, s)
 	}
-	first := func(k, s, _ int) float64 {
+	firstAt := func(k, s, _ int) float64 {
 		c, r := cs[k], reg.rows[s]
 		return math.Min(math.Abs(c.cy()-r.cy), math.Abs(c.y0-r.y0)) + gap(k, s)
 	}
-	cc, cb := reg.fitRuns(own, from, to, open, true, centred)
-	fc, fb := reg.fitRuns(own, from, to, open, false, first)
+	// The last cell of a column that runs to the foot of the page may be
+	// a merged cell the page break cut: LibreOffice sets a cut cell's text
+	// at the top of the part on the page whatever its alignment, our
+	// renderer centres it on that part. It is placed as the fit has it
+	// when that puts it within a quarter of a line, else as the other fit
+	// has it, and tells nothing of the producer (evidence).
+	cut := -1
+	if reg.foot && to == len(reg.rows) {
+		cut = len(cs) - 1
+	}
+	q := 0.25 * cs[0].h
+	either := func(own, other func(k, s, e int) float64) func(k, s, e int) float64 {
+		return func(k, s, e int) float64 {
+			if c := own(k, s, e); k != cut || c <= q {
+				return c
+			}
+			return q + other(k, s, e)
+		}
+	}
+	centred, first := either(centredAt, firstAt), either(firstAt, centredAt)
+	cc, cb := reg.fitRuns(own, from, to, open, true, centred, inside)
+	fc, fb := reg.fitRuns(own, from, to, open, false, first, inside)
+	if inside != nil && (math.IsInf(cc, 1) || math.IsInf(fc, 1)) {
+		// groups that do not nest (two cells centred in one run of the
+		// column to their right): the geometry alone decides
+		cc, cb = reg.fitRuns(own, from, to, open, true, centred, nil)
+		fc, fb = reg.fitRuns(own, from, to, open, false, first, nil)
+	}
 	p := reg.place
 	if p == nil {
 		p = &placement{}
@@ -121,8 +149,8 @@ func (reg *region) partition(cs []*bcell, from, to int, open bool) {
 	top := better(fc, cc, cs[0].h)
 	if p.decided {
 		top = p.top
-	} else if !slices.Equal(cb, fb) {
-		p.centred, p.first = p.centred+cc, p.first+fc
+	} else if ec, ef, n := evidence(cb, fb, cut, centredAt, firstAt); n > 0 && fits(ec, ef, n, cs[0].h) {
+		p.centred, p.first = p.centred+ec, p.first+ef
 		for _, c := range cs {
 			p.h = math.Max(p.h, c.h)
 		}
@@ -139,6 +167,31 @@ func (reg *region) partition(cs []*bcell, from, to int, open bool) {
 	for k, c := range cs {
 		c.row, c.span = b[k], b[k+1]-b[k]
 	}
+}
+
+// evidence is the cost of each fit over the cells but cut (-1: none)
+// that either fit spreads over two rows or more, and their number: a
+// cell on one row is centred on it and in its first row alike.
+func evidence(cb, fb []int, cut int, centred, first func(k, s, e int) float64) (ec, ef float64, n int) {
+	for k := range len(cb) - 1 {
+		if k == cut || cb[k+1]-cb[k] == 1 && fb[k+1]-fb[k] == 1 {
+			continue
+		}
+		ec += centred(k, cb[k], cb[k+1])
+		ef += first(k, fb[k], fb[k+1])
+		n++
+	}
+	return ec, ef, n
+}
+
+// fits reports a column whose cells one of the two fits places each
+// within a quarter of a line, on average: evidence of where the producer
+// puts merged text, whether or not the two fits give the same runs (a
+// label centred on its two rows is also in the first of them, but drawn
+// between them it is not). A column neither fit explains (a label merged
+// over rows of two blocks, centred on rows of both) tells nothing.
+func fits(centred, first float64, n int, h float64) bool {
+	return min(centred, first) <= 0.25*h*float64(n)
 }
 
 // rowAt returns the row of [from, to) whose band, halfway to its
@@ -165,7 +218,7 @@ func (reg *region) rowAt(y float64, from, to int) int {
 // first cell's) to to (or, when short, to any row below the last cell's:
 // rows such as 总分 that no label covers). cost prices one cell on one
 // run.
-func (reg *region) fitRuns(own []int, from, to int, open, short bool, cost func(k, s, e int) float64) (float64, []int) {
+func (reg *region) fitRuns(own []int, from, to int, open, short bool, cost func(k, s, e int) float64, inside []bool) (float64, []int) {
 	m := len(own)
 	// cands[k] are the rows b[k] may take.
 	cands := make([][2]int, m+1)
@@ -181,6 +234,11 @@ func (reg *region) fitRuns(own []int, from, to int, open, short bool, cost func(
 		cands[m][0] = max(own[m-1]+1, to-maxSpan)
 	}
 	best := make([]float64, cands[0][1]-cands[0][0]+1)
+	for s := cands[0][0]; s <= cands[0][1]; s++ {
+		if s > from && inside != nil && s < len(inside) && inside[s] {
+			best[s-cands[0][0]] = math.Inf(1)
+		}
+	}
 	back := make([][]int, m+1)
 	for k := 0; k < m; k++ {
 		lo, hi := cands[k+1][0], cands[k+1][1]
@@ -188,6 +246,9 @@ func (reg *region) fitRuns(own []int, from, to int, open, short bool, cost func(
 		back[k+1] = make([]int, hi-lo+1)
 		for e := lo; e <= hi; e++ {
 			next[e-lo] = math.Inf(1)
+			if e < to && inside != nil && e < len(inside) && inside[e] {
+				continue
+			}
 			for s := cands[k][0]; s <= cands[k][1]; s++ {
 				if e <= s || math.IsInf(best[s-cands[k][0]], 1) {
 					continue
@@ -204,6 +265,9 @@ func (reg *region) fitRuns(own []int, from, to int, open, short bool, cost func(
 		if best[e] < best[end] {
 			end = e
 		}
+	}
+	if math.IsInf(best[end], 1) {
+		return best[end], nil // no runs nest (inside)
 	}
 	b := make([]int, m+1)
 	b[m] = cands[m][0] + end
