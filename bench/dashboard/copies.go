@@ -43,8 +43,8 @@ func copyEvaluations(dsn string, copies int, firstUnit int64) (int, error) {
 		steps := []string{
 			`INSERT INTO evaluations (kind, project_code, ` + evaluationColumns + `)
 				SELECT 'project', ` + code + `, ` + prefixed("o.", evaluationColumns) + ` FROM evaluations o WHERE o.id <= $1 AND o.unit_id <> $2`,
-			`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences)
-				SELECT n.id, x.code, x.severity, x.message, x.occurrences
+			`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences, least_code)
+				SELECT n.id, x.code, x.severity, x.message, x.occurrences, x.least_code
 				FROM evaluations o JOIN evaluation_findings x ON x.evaluation_id = o.id
 				JOIN evaluations n ON n.unit_id = o.unit_id AND n.year = o.year AND n.kind = 'project' AND n.project_code = ` + code + `
 				WHERE o.id <= $1 AND o.unit_id <> $2`,

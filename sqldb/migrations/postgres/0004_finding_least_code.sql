@@ -1,0 +1,7 @@
+-- least_code is 1 on one code row of each evaluation (its least code),
+-- 0 on the others: summing it over the selection's code rows counts the
+-- evaluations with a finding, so that the findings aggregate counts the
+-- selection in the same scan as its codes (sqldb aggregator.findings).
+ALTER TABLE evaluation_findings ADD COLUMN least_code BIGINT NOT NULL DEFAULT 0;
+UPDATE evaluation_findings SET least_code = 1
+WHERE code = (SELECT MIN(y.code) FROM evaluation_findings y WHERE y.evaluation_id = evaluation_findings.evaluation_id);
