@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -309,26 +310,20 @@ func (s *IntakeService) AssignIntakeItem(ctx context.Context, itemID, unitID int
 }
 
 // ClaimIntakeWork takes up to max items in one transaction (one commit,
-// one fsync, for several files). An item whose job has been taken up
-// maxJobAttempts times without finishing is failed on the way.
+// one fsync, for several files) of a few statements whatever max is: the
+// jobs, their items, their intakes and their contents are each read in
+// one. An item whose job has been taken up maxJobAttempts times without
+// finishing is failed on the way.
 func (s *IntakeService) ClaimIntakeWork(ctx context.Context, worker string, lease time.Duration, max int) ([]*jixiao.IntakeWork, error) {
 	var out []*jixiao.IntakeWork
 	err := s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
 		out = nil
-		for len(out) < max {
-			j, ok, err := tx.claimJob(jobIntakeItem, worker, lease)
-			if err != nil || !ok {
-				return err
-			}
-			w, err := tx.intakeWork(j, worker, lease)
-			if err != nil {
-				return err
-			}
-			if w != nil {
-				out = append(out, w)
-			}
+		jobs, err := tx.claimJobs(jobIntakeItem, worker, lease, max)
+		if err != nil || len(jobs) == 0 {
+			return err
 		}
-		return nil
+		out, err = tx.intakeWorks(jobs, worker, lease)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqldb: claim intake work: %w", err)
@@ -336,26 +331,76 @@ func (s *IntakeService) ClaimIntakeWork(ctx context.Context, worker string, leas
 	return out, nil
 }
 
-// intakeWork loads what a worker needs for the claimed job j, or gives
-// the item up (nil) when j has been taken up too often.
-func (tx *Tx) intakeWork(j job, worker string, lease time.Duration) (*jixiao.IntakeWork, error) {
-	it, err := tx.itemByID(j.ref)
+// intakeWorks loads what a worker needs for the claimed jobs, and gives up
+// the items of those taken up too often.
+func (tx *Tx) intakeWorks(jobs []job, worker string, lease time.Duration) ([]*jixiao.IntakeWork, error) {
+	refs := make([]any, len(jobs))
+	for i, j := range jobs {
+		refs[i] = j.ref
+	}
+	items, err := queryAll(tx, scanItem, `SELECT `+itemColumns+itemFrom+` WHERE it.id IN (?`+strings.Repeat(", ?", len(refs)-1)+`)`, refs...)
 	if err != nil {
 		return nil, err
 	}
-	if j.attempts > maxJobAttempts {
-		msg := fmt.Sprintf("处理 %d 次均未完成（处理进程中断），已放弃", maxJobAttempts)
-		if err := tx.setItemOutcome(it.ID, jixiao.ItemFailed, msg, nil); err != nil {
+	byID := map[int64]*jixiao.IntakeItem{}
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	intakes := map[int64]*jixiao.Intake{}
+	var out []*jixiao.IntakeWork
+	var hashes []any
+	for _, j := range jobs {
+		it := byID[j.ref]
+		if it == nil {
+			return nil, notFound(sql.ErrNoRows, "收件条目 %d 不存在", j.ref)
+		}
+		if j.attempts > maxJobAttempts {
+			msg := fmt.Sprintf("处理 %d 次均未完成（处理进程中断），已放弃", maxJobAttempts)
+			if err := tx.setItemOutcome(it.ID, jixiao.ItemFailed, msg, nil); err != nil {
+				return nil, err
+			}
+			if err := tx.finishJob(j.id, worker, msg); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		in := intakes[it.IntakeID]
+		if in == nil {
+			if in, _, err = scanIntake(tx.queryRow(`SELECT `+intakeColumns+` FROM intakes i JOIN organisations o ON o.id = i.org_id WHERE i.id = ?`, it.IntakeID)); err != nil {
+				return nil, fmt.Errorf("sqldb: intake %d: %w", it.IntakeID, err)
+			}
+			intakes[it.IntakeID] = in
+		}
+		it.Attempts = j.attempts
+		out = append(out, &jixiao.IntakeWork{JobID: j.id, Worker: worker, Item: it, Intake: in, Lease: tx.now.Add(lease)})
+		hashes = append(hashes, it.Hash)
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	contents := map[string][]byte{}
+	rows, err := tx.query(`SELECT hash, content FROM sources WHERE hash IN (?`+strings.Repeat(", ?", len(hashes)-1)+`)`, hashes...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h string
+		var c []byte
+		if err := rows.Scan(&h, &c); err != nil {
 			return nil, err
 		}
-		return nil, tx.finishJob(j.id, worker, msg)
+		contents[h] = c
 	}
-	it.Attempts = j.attempts
-	w := &jixiao.IntakeWork{JobID: j.id, Worker: worker, Item: it, Lease: tx.now.Add(lease)}
-	if w.Intake, _, err = scanIntake(tx.queryRow(`SELECT `+intakeColumns+` FROM intakes i JOIN organisations o ON o.id = i.org_id WHERE i.id = ?`, it.IntakeID)); err != nil {
-		return nil, fmt.Errorf("sqldb: intake %d: %w", it.IntakeID, err)
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
-	return w, tx.queryRow(`SELECT content FROM sources WHERE hash = ?`, it.Hash).Scan(&w.Content)
+	for _, w := range out {
+		if w.Content = contents[w.Item.Hash]; w.Content == nil {
+			return nil, fmt.Errorf("sqldb: intake item %d: source %s missing", w.Item.ID, w.Item.Hash)
+		}
+	}
+	return out, nil
 }
 
 // ExtendIntakeWork renews the lease on w.
