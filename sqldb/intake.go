@@ -435,13 +435,16 @@ func (s *IntakeService) FinishIntakeWork(ctx context.Context, done []jixiao.Inta
 		}
 	}
 	err := s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
+		// the log's head is locked at the end only, so that two workers'
+		// batches are stored side by side
+		tx.deferLog = true
 		for i := range done {
 			tx.checked = pre[i]
 			if err := tx.finishItem(&done[i]); err != nil {
 				return fmt.Errorf("sqldb: finish intake item %d: %w", done[i].Work.Item.ID, err)
 			}
 		}
-		return nil
+		return tx.flushLog()
 	})
 	if err != nil {
 		for i := range done {
@@ -456,7 +459,7 @@ func (s *IntakeService) FinishIntakeWork(ctx context.Context, done []jixiao.Inta
 func (tx *Tx) finishItem(d *jixiao.IntakeDone) error {
 	w, out := d.Work, d.Outcome
 	d.Lost = false
-	after := len(tx.committed)
+	after, logged := len(tx.committed), len(tx.pendingLog)
 	if _, err := tx.exec(`SAVEPOINT intake_item`); err != nil {
 		return err
 	}
@@ -466,7 +469,7 @@ func (tx *Tx) finishItem(d *jixiao.IntakeDone) error {
 		return err
 	}
 	// what the savepoint undoes must not reach the caches either
-	tx.committed = tx.committed[:after]
+	tx.committed, tx.pendingLog = tx.committed[:after], tx.pendingLog[:logged]
 	if _, rerr := tx.exec(`ROLLBACK TO SAVEPOINT intake_item`); rerr != nil {
 		return rerr
 	}
@@ -505,10 +508,12 @@ func (tx *Tx) storeOutcome(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) erro
 		return err
 	}
 	if out.State != jixiao.ItemImported {
-		if _, err := tx.exec(`UPDATE intake_items SET unit_name = ?, year = ? WHERE id = ?`, out.UnitName, out.Year, w.Item.ID); err != nil {
-			return err
+		_, err := tx.exec(`UPDATE intake_items SET unit_name = ?, year = ?, state = ?, error = ?, evaluation_ids = '', updated_at = ? WHERE id = ?`,
+			out.UnitName, out.Year, string(out.State), out.Error, tx.time(tx.now), w.Item.ID)
+		if err != nil {
+			return fmt.Errorf("sqldb: intake item %d: %w", w.Item.ID, err)
 		}
-		return tx.setItemOutcome(w.Item.ID, out.State, out.Error, nil)
+		return nil
 	}
 	return tx.importTables(w, out)
 }
@@ -562,13 +567,15 @@ func (tx *Tx) importTables(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) erro
 		}
 		ids = append(ids, r.ID)
 	}
-	if len(out.Tables) > 0 {
-		if _, err := tx.exec(`UPDATE intake_items SET unit_id = ?, unit_name = ?, year = ? WHERE id = ?`,
-			out.Tables[0].UnitID, out.UnitName, out.Tables[0].Year, w.Item.ID); err != nil {
-			return err
-		}
+	if len(out.Tables) == 0 {
+		return tx.setItemOutcome(w.Item.ID, jixiao.ItemImported, out.Error, ids)
 	}
-	return tx.setItemOutcome(w.Item.ID, jixiao.ItemImported, out.Error, ids)
+	_, err := tx.exec(`UPDATE intake_items SET unit_id = ?, unit_name = ?, year = ?, state = ?, error = ?, evaluation_ids = ?, updated_at = ? WHERE id = ?`,
+		out.Tables[0].UnitID, out.UnitName, out.Tables[0].Year, string(jixiao.ItemImported), out.Error, formatIDs(ids), tx.time(tx.now), w.Item.ID)
+	if err != nil {
+		return fmt.Errorf("sqldb: intake item %d: %w", w.Item.ID, err)
+	}
+	return nil
 }
 
 // IntakeUnits lists the units at or below an organisation.
