@@ -46,6 +46,23 @@ func (tx *Tx) enqueueJob(kind string, ref int64) error {
 	return nil
 }
 
+// enqueueJobs queues a job of kind for each of the rows refs, in one
+// statement.
+func (tx *Tx) enqueueJobs(kind string, refs []int64) error {
+	if len(refs) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 4*len(refs))
+	for _, ref := range refs {
+		args = append(args, kind, ref, tx.time(tx.now), tx.time(tx.now))
+	}
+	if _, err := tx.exec(`INSERT INTO jobs (kind, ref_id, state, created_at, updated_at) VALUES `+
+		strings.TrimPrefix(strings.Repeat(", (?, ?, 'queued', ?, ?)", len(refs)), ", "), args...); err != nil {
+		return fmt.Errorf("sqldb: queue jobs: %w", err)
+	}
+	return nil
+}
+
 // claimJobs takes up to max of the oldest jobs of kind that are queued
 // or whose worker's lease has run out, and leases them to worker until
 // now+lease: three statements whatever max is. On PostgreSQL, workers
