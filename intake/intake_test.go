@@ -254,6 +254,15 @@ func TestIntakeWorkersShare(t *testing.T) {
 		if n := countEvaluations(t, f); n != 30 {
 			t.Errorf("%d evaluations, want 30", n)
 		}
+		// the workers' batches, stored side by side, each append their
+		// entries to one unbroken chain, one for each evaluation made
+		logs := sqldb.NewLogService(f.db)
+		if _, err := logs.VerifyLog(console()); err != nil {
+			t.Errorf("log after three workers: %v", err)
+		}
+		if _, n, err := logs.FindLogEntries(console(), jixiao.LogFilter{Action: jixiao.LogEvaluationCreate}); err != nil || n != 30 {
+			t.Errorf("%d evaluations logged (%v), want 30", n, err)
+		}
 	})
 }
 

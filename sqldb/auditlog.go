@@ -18,12 +18,11 @@ func NewLogService(db *DB) *LogService { return &LogService{db} }
 
 // log appends e to the chain inside tx. It takes the chain's head row
 // last in every transaction (locked on PostgreSQL, under the write lock
-// on SQLite), so appends are totally ordered and never deadlock.
+// on SQLite), so appends are totally ordered and never deadlock. In a
+// transaction that defers its log (Tx.deferLog), e is kept and appended
+// with the others by flushLog at its end, so that the head is locked for
+// the last statements only.
 func (tx *Tx) log(e *jixiao.LogEntry) error {
-	var prev jixiao.LogEntry
-	if err := tx.queryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`+tx.db.d.forUpdate("audit_head")).Scan(&prev.Seq, &prev.Hash); err != nil {
-		return fmt.Errorf("sqldb: audit head: %w", err)
-	}
 	if e.Time.IsZero() {
 		e.Time = tx.now
 	}
@@ -33,16 +32,45 @@ func (tx *Tx) log(e *jixiao.LogEntry) error {
 	if tx.user != nil && e.UserID == 0 {
 		e.UserID, e.UserName = tx.user.ID, tx.user.Name
 	}
-	if prev.Seq == 0 {
-		e.Chain(nil)
-	} else {
-		e.Chain(&prev)
+	if tx.deferLog {
+		tx.pendingLog = append(tx.pendingLog, e)
+		return nil
 	}
-	if _, err := tx.exec(`INSERT INTO audit_log (seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Seq, tx.time(e.Time), e.UserID, e.UserName, string(e.Action), e.Object, e.Detail, e.Address, e.PrevHash, e.Hash); err != nil {
+	return tx.appendLog([]*jixiao.LogEntry{e})
+}
+
+// flushLog appends the entries a deferring transaction kept.
+func (tx *Tx) flushLog() error {
+	es := tx.pendingLog
+	tx.pendingLog = nil
+	if len(es) == 0 {
+		return nil
+	}
+	return tx.appendLog(es)
+}
+
+// appendLog chains es after the head and stores them: three statements
+// whatever their number.
+func (tx *Tx) appendLog(es []*jixiao.LogEntry) error {
+	var prev jixiao.LogEntry
+	if err := tx.queryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`+tx.db.d.forUpdate("audit_head")).Scan(&prev.Seq, &prev.Hash); err != nil {
+		return fmt.Errorf("sqldb: audit head: %w", err)
+	}
+	args := make([]any, 0, 10*len(es))
+	for _, e := range es {
+		if prev.Seq == 0 {
+			e.Chain(nil)
+		} else {
+			e.Chain(&prev)
+		}
+		prev = *e
+		args = append(args, e.Seq, tx.time(e.Time), e.UserID, e.UserName, string(e.Action), e.Object, e.Detail, e.Address, e.PrevHash, e.Hash)
+	}
+	if _, err := tx.exec(`INSERT INTO audit_log (seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+
+		strings.Repeat(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", len(es)-1), args...); err != nil {
 		return fmt.Errorf("sqldb: audit log: %w", err)
 	}
-	if _, err := tx.exec(`UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`, e.Seq, e.Hash); err != nil {
+	if _, err := tx.exec(`UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`, prev.Seq, prev.Hash); err != nil {
 		return fmt.Errorf("sqldb: audit head: %w", err)
 	}
 	return nil

@@ -73,13 +73,17 @@ func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts) erro
 		names = append(names, k)
 	}
 	slices.Sort(names)
-	args := make([]any, 0, 5*len(names))
-	for _, k := range names {
+	args := make([]any, 0, 6*len(names))
+	for i, k := range names {
 		c := codes[k]
-		args = append(args, id, k, c.severity, c.message, c.n)
+		least := 0 // 1 on one code of each evaluation, which counts it (aggregator.findings)
+		if i == 0 {
+			least = 1
+		}
+		args = append(args, id, k, c.severity, c.message, c.n, least)
 	}
-	_, err := tx.exec(`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences) VALUES (?, ?, ?, ?, ?)`+
-		strings.Repeat(", (?, ?, ?, ?, ?)", len(names)-1), args...)
+	_, err := tx.exec(`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences, least_code) VALUES (?, ?, ?, ?, ?, ?)`+
+		strings.Repeat(", (?, ?, ?, ?, ?, ?)", len(names)-1), args...)
 	if err != nil {
 		return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
 	}

@@ -112,7 +112,7 @@ func testDashboardFactsSQL(t *testing.T, dsn string) {
 			}
 			want := dashboard.Compute(facts)
 			for _, order := range dashboard.UnitOrders {
-				for _, pg := range []dashboard.UnitPage{{Order: order}, {Order: order, Offset: 1, Limit: 1}} {
+				for _, pg := range []dashboard.UnitPage{{Order: order}, {Order: order, Offset: 1, Limit: 1}, {Order: order, Offset: 10, Limit: 5}} {
 					got, err := dash.Aggregate(as(c.user), c.f, "", pg)
 					if err != nil {
 						t.Fatal(err)
@@ -122,6 +122,26 @@ func testDashboardFactsSQL(t *testing.T, dsn string) {
 					if diff := cmp.Diff(w, *got); diff != "" {
 						t.Errorf("%s, units %+v: SQL aggregates differ from Compute (-Compute +SQL):\n%s", c.name, pg, diff)
 					}
+				}
+			}
+			// each part alone, as the API asks for it, is the part of the whole
+			for part, field := range map[string]func(d *dashboard.Dashboard) any{
+				"evaluations":        func(d *dashboard.Dashboard) any { return d.Evaluations },
+				"self_scores":        func(d *dashboard.Dashboard) any { return d.SelfScores },
+				"execution_rates":    func(d *dashboard.Dashboard) any { return d.Rates },
+				"grades":             func(d *dashboard.Dashboard) any { return d.Grades },
+				"self_score_by_rate": func(d *dashboard.Dashboard) any { return d.ScoreByRate },
+				"self_vs_review":     func(d *dashboard.Dashboard) any { return d.Review },
+				"findings":           func(d *dashboard.Dashboard) any { return d.Findings },
+				"departments":        func(d *dashboard.Dashboard) any { return d.Departments },
+				"units":              func(d *dashboard.Dashboard) any { return []any{d.Units, d.UnitsTotal} },
+			} {
+				got, err := dash.Aggregate(as(c.user), c.f, part, dashboard.UnitPage{Order: "name"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(field(&want), field(got)); diff != "" {
+					t.Errorf("%s, part %s alone differs from Compute (-Compute +SQL):\n%s", c.name, part, diff)
 				}
 			}
 			for _, tk := range taskList {

@@ -1,9 +1,8 @@
 package sqldb
 
 import (
-	"database/sql"
-	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"jixiao"
@@ -47,35 +46,78 @@ func (tx *Tx) enqueueJob(kind string, ref int64) error {
 	return nil
 }
 
-// claimJob takes the oldest job of kind that is queued or whose worker's
-// lease has run out, and leases it to worker until now+lease. ok is false
-// when there is none. On PostgreSQL, workers claiming at once skip each
-// other's rows; on SQLite the writer lock makes them take turns.
-func (tx *Tx) claimJob(kind, worker string, lease time.Duration) (j job, ok bool, err error) {
+// enqueueJobs queues a job of kind for each of the rows refs, in one
+// statement.
+func (tx *Tx) enqueueJobs(kind string, refs []int64) error {
+	if len(refs) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 4*len(refs))
+	for _, ref := range refs {
+		args = append(args, kind, ref, tx.time(tx.now), tx.time(tx.now))
+	}
+	if _, err := tx.exec(`INSERT INTO jobs (kind, ref_id, state, created_at, updated_at) VALUES `+
+		strings.TrimPrefix(strings.Repeat(", (?, ?, 'queued', ?, ?)", len(refs)), ", "), args...); err != nil {
+		return fmt.Errorf("sqldb: queue jobs: %w", err)
+	}
+	return nil
+}
+
+// claimJobs takes up to max of the oldest jobs of kind that are queued
+// or whose worker's lease has run out, and leases them to worker until
+// now+lease: three statements whatever max is. On PostgreSQL, workers
+// claiming at once skip each other's rows; on SQLite the writer lock
+// makes them take turns.
+func (tx *Tx) claimJobs(kind, worker string, lease time.Duration, max int) ([]job, error) {
 	now := tx.time(tx.now)
 	// two queries, each a range of the index jobs_ready (kind, state, id):
 	// with an OR of the two states the planner walks every job in id
 	// order, the done ones too, and a batch of thousands slows as it
 	// progresses. Expired leases first: they are the longest waiting.
-	err = tx.queryRow(`SELECT id, ref_id, attempts FROM jobs WHERE kind = ? AND state = 'running' AND lease_until < ?
-		ORDER BY id LIMIT 1`+tx.db.d.skipLocked(), kind, now).Scan(&j.id, &j.ref, &j.attempts)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = tx.queryRow(`SELECT id, ref_id, attempts FROM jobs WHERE kind = ? AND state = 'queued'
-			ORDER BY id LIMIT 1`+tx.db.d.skipLocked(), kind).Scan(&j.id, &j.ref, &j.attempts)
-	}
+	jobs, err := tx.readyJobs(`SELECT id, ref_id, attempts FROM jobs WHERE kind = ? AND state = 'running' AND lease_until < ?
+		ORDER BY id LIMIT ?`+tx.db.d.skipLocked(), kind, now, max)
 	if err != nil {
-		if errors.Is(err, sql.ErrNoRows) {
-			return job{}, false, nil
+		return nil, err
+	}
+	if len(jobs) < max {
+		queued, err := tx.readyJobs(`SELECT id, ref_id, attempts FROM jobs WHERE kind = ? AND state = 'queued'
+			ORDER BY id LIMIT ?`+tx.db.d.skipLocked(), kind, max-len(jobs))
+		if err != nil {
+			return nil, err
 		}
-		return job{}, false, fmt.Errorf("sqldb: claim job: %w", err)
+		jobs = append(jobs, queued...)
 	}
-	j.attempts++
-	j.worker = worker
-	if _, err := tx.exec(`UPDATE jobs SET state = 'running', worker = ?, attempts = ?, lease_until = ?, updated_at = ? WHERE id = ?`,
-		worker, j.attempts, tx.time(tx.now.Add(lease)), now, j.id); err != nil {
-		return job{}, false, fmt.Errorf("sqldb: claim job: %w", err)
+	if len(jobs) == 0 {
+		return nil, nil
 	}
-	return j, true, nil
+	args := []any{worker, tx.time(tx.now.Add(lease)), now}
+	for i := range jobs {
+		jobs[i].attempts++
+		jobs[i].worker = worker
+		args = append(args, jobs[i].id)
+	}
+	if _, err := tx.exec(`UPDATE jobs SET state = 'running', worker = ?, attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id IN (?`+
+		strings.Repeat(", ?", len(jobs)-1)+`)`, args...); err != nil {
+		return nil, fmt.Errorf("sqldb: claim jobs: %w", err)
+	}
+	return jobs, nil
+}
+
+func (tx *Tx) readyJobs(q string, args ...any) ([]job, error) {
+	rows, err := tx.query(q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqldb: claim jobs: %w", err)
+	}
+	defer rows.Close()
+	var out []job
+	for rows.Next() {
+		var j job
+		if err := rows.Scan(&j.id, &j.ref, &j.attempts); err != nil {
+			return nil, fmt.Errorf("sqldb: claim jobs: %w", err)
+		}
+		out = append(out, j)
+	}
+	return out, rows.Err()
 }
 
 // extendJob renews the lease of a job worker holds.

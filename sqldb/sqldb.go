@@ -127,6 +127,9 @@ type Tx struct {
 	// checked holds results computed before the transaction began (see
 	// precheck), which check takes instead of computing them again.
 	checked map[*jixiao.Evaluation]checkedContent
+	// deferLog keeps the log entries in pendingLog for flushLog (see log).
+	deferLog   bool
+	pendingLog []*jixiao.LogEntry
 }
 
 func (tx *Tx) madeAt(ref revisionRef, at time.Time) {

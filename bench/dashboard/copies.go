@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"jixiao"
 )
 
 // evaluationColumns are the evaluations' columns a copy takes as they are
@@ -14,7 +16,7 @@ const evaluationColumns = `task_id, unit_id, year, title, rule_set, status, vers
 	facts_revision, self_score, rate_known, rate, has_errors, dept_items, dept_gap, finance_items, finance_gap`
 
 // copyEvaluations adds, in SQL, copies more evaluations for each stored
-// one, as further projects of the same unit and year (kind project, code
+// one, as further projects of the same unit and year (kind 项目, code
 // "copy-k-<id>"), with the same dashboard columns and finding codes, so
 // that a province's 100,000 evaluations load in minutes rather than the
 // half hour storing each through the services takes. The copies have no
@@ -38,15 +40,16 @@ func copyEvaluations(dsn string, copies int, firstUnit int64) (int, error) {
 	}
 	t0 := time.Now()
 	added := 0
+	project := "'" + string(jixiao.KindProject) + "'"
 	for k := 1; k <= copies; k++ {
 		code := fmt.Sprintf("'copy-%d-' || CAST(o.id AS TEXT)", k)
 		steps := []string{
 			`INSERT INTO evaluations (kind, project_code, ` + evaluationColumns + `)
-				SELECT 'project', ` + code + `, ` + prefixed("o.", evaluationColumns) + ` FROM evaluations o WHERE o.id <= $1 AND o.unit_id <> $2`,
-			`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences)
-				SELECT n.id, x.code, x.severity, x.message, x.occurrences
+				SELECT ` + project + `, ` + code + `, ` + prefixed("o.", evaluationColumns) + ` FROM evaluations o WHERE o.id <= $1 AND o.unit_id <> $2`,
+			`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences, least_code)
+				SELECT n.id, x.code, x.severity, x.message, x.occurrences, x.least_code
 				FROM evaluations o JOIN evaluation_findings x ON x.evaluation_id = o.id
-				JOIN evaluations n ON n.unit_id = o.unit_id AND n.year = o.year AND n.kind = 'project' AND n.project_code = ` + code + `
+				JOIN evaluations n ON n.unit_id = o.unit_id AND n.year = o.year AND n.kind = ` + project + ` AND n.project_code = ` + code + `
 				WHERE o.id <= $1 AND o.unit_id <> $2`,
 		}
 		for i, q := range steps {

@@ -55,7 +55,7 @@ type options struct {
 	review, runs, jobs, copies int
 	inject                     float64
 	seed                       int64
-	seeded, keep               bool
+	seeded, keep, inProcess    bool
 	profile                    string
 }
 
@@ -74,6 +74,7 @@ func main() {
 	flag.Int64Var(&o.seed, "seed", 1, "panel seed")
 	flag.BoolVar(&o.keep, "keep", false, "keep the database (a -db SQLite file) for a later -seeded run")
 	flag.BoolVar(&o.seeded, "seeded", false, "the -db SQLite file already holds a panel stored by an earlier run (kept with -keep): measure only")
+	flag.BoolVar(&o.inProcess, "in-process", true, "time the reference path in process too (a -seeded database of -copies has no revisions for it: false)")
 	flag.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of the measured phases to this file")
 	flag.Parse()
 	if err := run(o); err != nil {
@@ -181,7 +182,7 @@ func run(o options) error {
 		}
 		report(p.name, lat, fmt.Sprintf("%d", size))
 	}
-	if o.copies > 0 {
+	if o.copies > 0 || !o.inProcess {
 		return nil // the copies have no revisions for the plain path to read
 	}
 	return inProcess(ctx, svc, w, o.runs)
