@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -205,4 +207,19 @@ func FuzzDecodeJSON(f *testing.F) {
 			t.Fatalf("%q: evaluation\n got %+v\nwant %+v", b, got, want)
 		}
 	})
+}
+
+// TestCutIndex checks cutIndex against the regular expression it replaced.
+func TestCutIndex(t *testing.T) {
+	re := regexp.MustCompile(`^(.*)\[(\d+)\]$`)
+	for _, part := range []string{"行[2]", "指标[12]", "指标", "a[b]", "[3]", "x[]", "x[1", "x1]", "x[1][2]", "x[-1]", "细分[0]", "表[１]"} {
+		wantPart, wantIdx := part, 0
+		if m := re.FindStringSubmatch(part); m != nil {
+			wantPart = m[1]
+			wantIdx, _ = strconv.Atoi(m[2])
+		}
+		if p, i := cutIndex(part); p != wantPart || i != wantIdx {
+			t.Errorf("cutIndex(%q) = %q, %d; want %q, %d", part, p, i, wantPart, wantIdx)
+		}
+	}
 }
