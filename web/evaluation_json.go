@@ -144,15 +144,21 @@ func plainJSONString(s string) bool {
 // YAML, so the file format's own decoder reads it, with its checks and its
 // messages naming the field at fault.
 func decodeEvaluation(raw json.RawMessage) (*jixiao.Evaluation, error) {
+	return decodeEvaluationWith(raw, yamlfile.DecodeJSON)
+}
+
+// decodeEvaluationWith is decodeEvaluation with the file decoder given:
+// the tests compare yamlfile.DecodeJSON with the plain route, the JSON
+// indented one key per line (so that the decoder names lines) and read by
+// yamlfile.Decode.
+func decodeEvaluationWith(raw json.RawMessage, decode func([]byte, string) (*jixiao.Evaluation, error)) (*jixiao.Evaluation, error) {
 	if len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
 		return nil, invalidField("evaluation", "缺少自评表内容")
 	}
-	// One key per line: the decoder names the field at fault by its line.
-	var indented bytes.Buffer
-	if err := json.Indent(&indented, raw, "", " "); err != nil {
+	if !json.Valid(raw) {
 		return nil, invalidField("evaluation", "自评表内容不是有效的 JSON")
 	}
-	ev, err := yamlfile.Decode(indented.Bytes(), "自评表")
+	ev, err := decode(raw, "自评表")
 	if err != nil {
 		var ye *yamlfile.Error
 		if errors.As(err, &ye) {
