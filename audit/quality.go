@@ -12,6 +12,7 @@ import (
 
 	"jixiao"
 	"jixiao/internal/cjk"
+	"jixiao/notation"
 )
 
 // The "虚高" signal: a total this high with execution this low deserves a
@@ -94,6 +95,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 				Location: indicatorLoc(in, i, "指标值类型"),
 			})
 		}
+		checkUnitConflict(in, i, out)
 		if ind.Target.Type == jixiao.Qualitative && (ind.Type == jixiao.Quantitative || strings.HasPrefix(cjk.TrimSpace(ind.Level2), "数量")) {
 			out.add(jixiao.Finding{
 				Code: "Q-QUANT-AS-TEXT", Severity: jixiao.SevWarning,
@@ -322,4 +324,24 @@ func firstRuneOf(s string) rune {
 		return r
 	}
 	return 0
+}
+
+// checkUnitConflict warns of a target or actual that writes a unit other
+// than its row's 度量单位 ("95%" under "人"): it is scored in its own unit,
+// but which of the two is meant only the unit can say.
+func checkUnitConflict(in *Input, i int, out *findings) {
+	ind := &in.Eval.Indicators[i]
+	for _, v := range [...]struct {
+		v      *jixiao.Value
+		column string
+	}{{&ind.Target, "年度指标值"}, {&ind.Actual, "实际完成值"}} {
+		if notation.UnitConflict(*v.v, ind.Unit) {
+			out.add(jixiao.Finding{
+				Code: "Q-UNIT-CONFLICT", Severity: jixiao.SevWarning,
+				Message: "指标“" + ind.Name + "”的" + v.column + "“" + v.v.Raw + "”自带的单位与度量单位“" + ind.Unit + "”不一致，按其自带的单位计分",
+				Stated:  v.v.Raw + "（度量单位 " + ind.Unit + "）", Expected: "与度量单位一致的数值，或改正度量单位",
+				Location: indicatorLoc(in, i, v.column),
+			})
+		}
+	}
 }

@@ -74,14 +74,6 @@ func (x *extractor) indicatorRow(r grow) {
 		Score:     notation.ParseFigure(cells.text(iScore)),
 		Deviation: cells.text(iDeviation),
 	}
-	for _, v := range [...]struct {
-		v     *jixiao.Value
-		label string
-	}{{&in.Target, "年度指标值"}, {&in.Actual, "实际完成值"}} {
-		if notation.UnitConflict(*v.v, unit) {
-			x.note(path, r.pos, v.label+"“"+v.v.Raw+"”自带的单位与度量单位“"+unit+"”不一致，按其自带的单位计")
-		}
-	}
 	switch t := jixiao.ValueType(strings.TrimSpace(cells.text(iValueType))); t {
 	case jixiao.Quantitative, jixiao.Qualitative:
 		in.Type = t
