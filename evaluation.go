@@ -79,6 +79,7 @@ type Indicator struct {
 	Name      string    // 三级指标
 	Target    Value     // 年度指标值
 	Actual    Value     // 实际完成值
+	Unit      string    `json:",omitempty"` // 度量单位 when the table has the column ("%", "人"): Target and Actual mean bare numbers in it; "" otherwise
 	Standard  string    // 评(扣)分标准
 	Type      ValueType // 指标值类型 when the table states it; "" otherwise
 	Weight    Figure    // 分值

@@ -204,6 +204,7 @@ func (d *differ) indicator(p string, a, b *Indicator) {
 	d.str(p+".三级指标", a.Name, b.Name)
 	d.str(p+".年度指标值", a.Target.Raw, b.Target.Raw)
 	d.str(p+".实际完成值", a.Actual.Raw, b.Actual.Raw)
+	d.str(p+".度量单位", a.Unit, b.Unit)
 	d.str(p+".评分标准", a.Standard, b.Standard)
 	d.str(p+".指标值类型", string(a.Type), string(b.Type))
 	d.str(p+".分值", a.Weight.Text, b.Weight.Text)

@@ -38,6 +38,20 @@ type Value struct {
 	Number  decimal.Decimal // for 定量: 95 for "≥95%"
 	Percent bool            // the number is a percentage
 	Unit    string          // "万元", "次", … ("" for percentages)
+	InUnit  bool            `json:",omitempty"` // a bare number read in the indicator's 度量单位 column: Raw does not carry Unit or %
+}
+
+// Text is the value as written, with the 度量单位 it was read in after a
+// bare number ("100" in a % column shows as "100%"), so that a figure is
+// never shown without its unit.
+func (v Value) Text() string {
+	switch {
+	case !v.InUnit:
+		return v.Raw
+	case v.Percent:
+		return v.Raw + "%"
+	}
+	return v.Raw + v.Unit
 }
 
 // Stated reports whether anything was written.

@@ -12,6 +12,7 @@ import (
 
 	"jixiao"
 	"jixiao/internal/cjk"
+	"jixiao/notation"
 )
 
 // The "虚高" signal: a total this high with execution this low deserves a
@@ -73,8 +74,8 @@ func checkIndicatorQuality(in *Input, out *findings) {
 		if vagueTargets.has(ind.Target.Raw) {
 			out.add(jixiao.Finding{
 				Code: "Q-VAGUE-TARGET", Severity: jixiao.SevWarning,
-				Message: "指标“" + ind.Name + "”的年度指标值“" + ind.Target.Raw + "”不可衡量（未细化量化）",
-				Stated:  ind.Target.Raw, Expected: "带方向、数值和单位的指标值（如“≤12月31日”“≥95%”）",
+				Message: "指标“" + ind.Name + "”的年度指标值“" + ind.Target.Text() + "”不可衡量（未细化量化）",
+				Stated:  ind.Target.Text(), Expected: "带方向、数值和单位的指标值（如“≤12月31日”“≥95%”）",
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
 		}
@@ -82,7 +83,7 @@ func checkIndicatorQuality(in *Input, out *findings) {
 			out.add(jixiao.Finding{
 				Code: "Q-SAVING-100", Severity: jixiao.SevWarning,
 				Message: "指标“" + ind.Name + "”为 100%：节约 100% 意味着没有支出，与实际支出矛盾",
-				Stated:  ind.Target.Raw + " / " + ind.Actual.Raw, Expected: "按成本测算的节约比例或成本控制数（如“≤X万元”）",
+				Stated:  ind.Target.Text() + " / " + ind.Actual.Text(), Expected: "按成本测算的节约比例或成本控制数（如“≤X万元”）",
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
 		}
@@ -90,15 +91,16 @@ func checkIndicatorQuality(in *Input, out *findings) {
 			out.add(jixiao.Finding{
 				Code: "Q-QUAL-PERCENT", Severity: jixiao.SevWarning,
 				Message: "指标“" + ind.Name + "”为定性指标，指标值却以百分比表示",
-				Stated:  ind.Target.Raw, Expected: "定性指标用等级描述；以 % 计量的应为定量指标",
+				Stated:  ind.Target.Text(), Expected: "定性指标用等级描述；以 % 计量的应为定量指标",
 				Location: indicatorLoc(in, i, "指标值类型"),
 			})
 		}
+		checkUnitConflict(in, i, out)
 		if ind.Target.Type == jixiao.Qualitative && (ind.Type == jixiao.Quantitative || strings.HasPrefix(cjk.TrimSpace(ind.Level2), "数量")) {
 			out.add(jixiao.Finding{
 				Code: "Q-QUANT-AS-TEXT", Severity: jixiao.SevWarning,
-				Message: "指标“" + ind.Name + "”应为定量指标，年度指标值却写作文字“" + ind.Target.Raw + "”",
-				Stated:  ind.Target.Raw, Expected: "数值、方向与单位（如“≥100件”）",
+				Message: "指标“" + ind.Name + "”应为定量指标，年度指标值却写作文字“" + ind.Target.Text() + "”",
+				Stated:  ind.Target.Text(), Expected: "数值、方向与单位（如“≥100件”）",
 				Location: indicatorLoc(in, i, "年度指标值"),
 			})
 		}
@@ -247,8 +249,8 @@ func checkSatisfaction(in *Input, rt *reportText, out *findings) {
 		}
 		out.add(jixiao.Finding{
 			Code: "Q-SATISFACTION-NO-SURVEY", Severity: jixiao.SevWarning,
-			Message: fmt.Sprintf("满意度指标“%s”实际完成值为 %s，但报告中没有提到任何满意度调查（问卷、回访、测评）", ind.Name, ind.Actual.Raw),
-			Stated:  ind.Actual.Raw, Expected: "说明调查方式、样本数量与结果",
+			Message: fmt.Sprintf("满意度指标“%s”实际完成值为 %s，但报告中没有提到任何满意度调查（问卷、回访、测评）", ind.Name, ind.Actual.Text()),
+			Stated:  ind.Actual.Text(), Expected: "说明调查方式、样本数量与结果",
 			Location: indicatorLoc(in, i, "实际完成值"),
 		})
 	}
@@ -322,4 +324,24 @@ func firstRuneOf(s string) rune {
 		return r
 	}
 	return 0
+}
+
+// checkUnitConflict warns of a target or actual that writes a unit other
+// than its row's 度量单位 ("95%" under "人"): it is scored in its own unit,
+// but which of the two is meant only the unit can say.
+func checkUnitConflict(in *Input, i int, out *findings) {
+	ind := &in.Eval.Indicators[i]
+	for _, v := range [...]struct {
+		v      *jixiao.Value
+		column string
+	}{{&ind.Target, "年度指标值"}, {&ind.Actual, "实际完成值"}} {
+		if notation.UnitConflict(*v.v, ind.Unit) {
+			out.add(jixiao.Finding{
+				Code: "Q-UNIT-CONFLICT", Severity: jixiao.SevWarning,
+				Message: "指标“" + ind.Name + "”的" + v.column + "“" + v.v.Raw + "”自带的单位与度量单位“" + ind.Unit + "”不一致，按其自带的单位计分",
+				Stated:  v.v.Raw + "（度量单位 " + ind.Unit + "）", Expected: "与度量单位一致的数值，或改正度量单位",
+				Location: indicatorLoc(in, i, v.column),
+			})
+		}
+	}
 }

@@ -45,6 +45,15 @@ var qualityCases = []auditCase{
 			in.Target, in.Actual = notation.ParseValue("完成"), notation.ParseValue("完成")
 		})},
 
+	{name: "figures in their 度量单位", code: "Q-UNIT-CONFLICT", found: false,
+		eval: setIndicator(2, func(in *jixiao.Indicator) {
+			in.Unit, in.Target, in.Actual = "%", notation.ParseValueIn("≥90", "%"), notation.ParseValueIn("92%", "%")
+		})},
+	{name: "a figure in another unit than its 度量单位", code: "Q-UNIT-CONFLICT", found: true, sev: jixiao.SevWarning, stated: "≥90%（度量单位 人）",
+		eval: setIndicator(2, func(in *jixiao.Indicator) {
+			in.Unit, in.Target, in.Actual = "人", notation.ParseValueIn("≥90%", "人"), notation.ParseValueIn("92", "人")
+		})},
+
 	{name: "actuals differ from targets", code: "Q-ALL-MET", found: false},
 	{name: "every actual equals its target", code: "Q-ALL-MET", found: true, sev: jixiao.SevWarning,
 		eval: func(ev *jixiao.Evaluation) {

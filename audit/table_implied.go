@@ -67,7 +67,7 @@ func checkImpliedWeights(in *Input, out *findings) {
 				Message:  "指标“" + ind.Name + "”得分 " + ind.Score.Text + " 超过其分值 " + weights[i].String() + "（由得分反推）",
 				Stated:   ind.Score.Text,
 				Expected: "≤ " + weights[i].StringFixed(places),
-				Evidence: weights[i].String() + " × " + ind.Actual.Raw + " / " + ind.Target.Raw + " = " + weights[i].Mul(ind.Actual.Quantity().Div(ind.Target.Quantity())).StringFixed(places+1) + "；" + proof,
+				Evidence: weights[i].String() + " × " + ind.Actual.Text() + " / " + ind.Target.Text() + " = " + weights[i].Mul(ind.Actual.Quantity().Div(ind.Target.Quantity())).StringFixed(places+1) + "；" + proof,
 				Location: in.locIndexed("indicators", i, ind.Name, "得分", "indicators[", i, "].得分")})
 			s = weights[i]
 		}

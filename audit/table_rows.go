@@ -79,15 +79,15 @@ func rowFinding(in *Input, code string, r *score.Row, ind *jixiao.Indicator) jix
 	case "T-ROW-UNSCORABLE":
 		f.Severity, f.Expected = jixiao.SevWarning, ""
 		f.Message = "指标“" + ind.Name + "”无法按规则重算得分：" + r.Trace.Note
-		f.Evidence = "年度指标值 " + strconv.Quote(ind.Target.Raw) + "，实际完成值 " + strconv.Quote(ind.Actual.Raw)
+		f.Evidence = "年度指标值 " + strconv.Quote(ind.Target.Text()) + "，实际完成值 " + strconv.Quote(ind.Actual.Text())
 	case "T-ROW-QUAL-TIER":
 		f.Severity = jixiao.SevWarning
 		f.Message = "定性指标“" + ind.Name + "”实际为“" + ind.Actual.Raw + "”，属“" + r.Tier + "”档（" + r.TierLow.StringFixed(2) + " ~ " + r.TierHigh.StringFixed(2) + " 分），表列得分 " + ind.Score.Text + " 不在该档内"
 	case "T-ROW-MISSED-FULL":
-		f.Message = "指标“" + ind.Name + "”未达到目标（目标 " + ind.Target.Raw + "，实际 " + ind.Actual.Raw + "），却得满分 " + ind.Score.Text + "（虚高）"
+		f.Message = "指标“" + ind.Name + "”未达到目标（目标 " + ind.Target.Text() + "，实际 " + ind.Actual.Text() + "），却得满分 " + ind.Score.Text + "（虚高）"
 	case "T-ROW-MET-DEDUCTED":
 		f.Severity = jixiao.SevWarning
-		f.Message = "指标“" + ind.Name + "”已达到目标（目标 " + ind.Target.Raw + "，实际 " + ind.Actual.Raw + "），却扣分（得 " + ind.Score.Text + " / " + ind.Weight.Text + "），且未说明原因"
+		f.Message = "指标“" + ind.Name + "”已达到目标（目标 " + ind.Target.Text() + "，实际 " + ind.Actual.Text() + "），却扣分（得 " + ind.Score.Text + " / " + ind.Weight.Text + "），且未说明原因"
 	case "T-ROW-SCORE-ROUNDING":
 		f.Severity = jixiao.SevInfo
 		f.Message = "指标“" + ind.Name + "”得分 " + ind.Score.Text + " 与计算值 " + want + " 相差 " + ind.Score.Value.Sub(r.Score).Abs().String() + "，属舍入差异"
@@ -128,8 +128,8 @@ func checkDeviation(in *Input, out *findings) {
 			why = "得分 " + ind.Score.Text + " 低于分值 " + ind.Weight.Text
 			stated, expected = ind.Score.Text, ind.Weight.Text
 		} else {
-			why = "实际 " + ind.Actual.Raw + " 达到目标 " + ind.Target.Raw + " 的 " + r.OverRatio.Round(2).String() + " 倍（≥ " + rs.OverAchieve.String() + " 倍）"
-			stated, expected = ind.Actual.Raw, "< "+ind.Target.Quantity().Mul(rs.OverAchieve).String()
+			why = "实际 " + ind.Actual.Text() + " 达到目标 " + ind.Target.Text() + " 的 " + r.OverRatio.Round(2).String() + " 倍（≥ " + rs.OverAchieve.String() + " 倍）"
+			stated, expected = ind.Actual.Text(), "< "+ind.Target.Quantity().Mul(rs.OverAchieve).String()
 		}
 		out.add(jixiao.Finding{Code: "T-DEVIATION-MISSING", Severity: jixiao.SevWarning,
 			Message: "指标“" + ind.Name + "”" + why + "，须填写偏差原因分析及改进措施", Stated: stated, Expected: expected,

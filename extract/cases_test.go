@@ -44,7 +44,7 @@ type ind struct{ L1, L2, Name, Target, Actual, Weight, Score string }
 func indicatorsOf(ev *jixiao.Evaluation) []ind {
 	var out []ind
 	for _, in := range ev.Indicators {
-		out = append(out, ind{in.Level1, in.Level2, in.Name, in.Target.Raw, in.Actual.Raw, in.Weight.Text, in.Score.Text})
+		out = append(out, ind{in.Level1, in.Level2, in.Name, in.Target.Text(), in.Actual.Text(), in.Weight.Text, in.Score.Text})
 	}
 	return out
 }

@@ -132,7 +132,7 @@ func TestPreviewPagesJoined(t *testing.T) {
 	}
 	var got []string
 	for _, in := range ev.Indicators {
-		got = append(got, in.Name+" "+in.Target.Raw+" "+in.Actual.Raw+" "+in.Weight.Text+" "+in.Score.Text)
+		got = append(got, in.Name+" "+in.Target.Text()+" "+in.Actual.Text()+" "+in.Weight.Text+" "+in.Score.Text)
 	}
 	want := []string{"政府采购执行率 100% 72.74% 2 2", "预算调整率 3% 0% 2 2"} // (the 计量单位 joined to a bare number)
 	if strings.Join(got, "|") != strings.Join(want, "|") {

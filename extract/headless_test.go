@@ -60,9 +60,9 @@ func TestHeadless(t *testing.T) {
 			}
 			for i, w := range tt.want {
 				g := got[i]
-				if g.Level1 != w.Level1 || g.Level2 != w.Level2 || g.Name != w.Name || g.Target.Raw != w.Target.Raw || g.Actual.Raw != w.Actual.Raw || g.Weight.Text != w.Weight.Text {
+				if g.Level1 != w.Level1 || g.Level2 != w.Level2 || g.Name != w.Name || g.Target.Text() != w.Target.Raw || g.Actual.Text() != w.Actual.Raw || g.Weight.Text != w.Weight.Text {
 					t.Errorf("row %d: got %q %q %q %q %q %q, want %q %q %q %q %q %q", i,
-						g.Level1, g.Level2, g.Name, g.Target.Raw, g.Actual.Raw, g.Weight.Text,
+						g.Level1, g.Level2, g.Name, g.Target.Text(), g.Actual.Text(), g.Weight.Text,
 						w.Level1, w.Level2, w.Name, w.Target.Raw, w.Actual.Raw, w.Weight.Text)
 				}
 			}

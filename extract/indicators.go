@@ -61,13 +61,14 @@ func (x *extractor) indicatorRow(r grow) {
 	if name == "" {
 		x.note(path, r.pos, "三级指标名称为空")
 	}
-	unit, target := cells.text(iUnit), cells.text(iTarget)
+	unit, target := measureUnit(cells.text(iUnit)), cells.text(iTarget)
 	in := jixiao.Indicator{
 		Level1:    level1Name(levelName(groupName(l1))),
 		Level2:    groupName(l2),
 		Name:      name,
-		Target:    notation.ParseValue(opPrefix(cells.text(iOp), target) + withUnit(target, unit)),
-		Actual:    notation.ParseValue(withUnit(cells.text(iActual), unit)),
+		Target:    notation.ParseValueIn(opPrefix(cells.text(iOp), target)+strings.TrimSpace(target), unit),
+		Actual:    notation.ParseValueIn(cells.text(iActual), unit),
+		Unit:      unit,
 		Standard:  cells.text(iStandard),
 		Weight:    notation.ParseFigure(cells.text(iWeight)),
 		Score:     notation.ParseFigure(cells.text(iScore)),
@@ -265,16 +266,16 @@ func opPrefix(op, target string) string {
 	return o
 }
 
-// withUnit appends a 度量单位 column's unit to a bare number.
-func withUnit(v, unit string) string {
-	v, unit = strings.TrimSpace(v), strings.TrimSpace(unit)
-	if v == "" || unit == "" || emptyMark(unit) || strings.HasSuffix(v, unit) {
-		return v
+// measureUnit is a 度量单位 cell as the indicator keeps it: "%" for "％"
+// or "百分比", "" for a dash, else the cell's text.
+func measureUnit(c string) string {
+	if u := notation.MeasureUnit(c); u != "" {
+		return u
 	}
-	if pv := notation.ParseValue(v); pv.Type != jixiao.Quantitative || pv.Unit != "" || pv.Percent {
-		return v
+	if c = strings.TrimSpace(c); emptyMark(c) {
+		return ""
 	}
-	return v + unit
+	return c
 }
 
 // levelName is a 一级 or 二级 name without the weight a template writes

@@ -25,7 +25,7 @@ func TestSubHeader(t *testing.T) {
 		t.Fatalf("%d indicators, want 1: %+v", len(ev.Indicators), ev.Indicators)
 	}
 	in := ev.Indicators[0]
-	if in.Target.Raw != "=72890元" || in.Actual.Raw != "72890元" || in.Weight.Text != "10" || in.Score.Text != "9" {
-		t.Errorf("target %q actual %q weight %q score %q, want =72890元 72890元 10 9", in.Target.Raw, in.Actual.Raw, in.Weight.Text, in.Score.Text)
+	if in.Target.Raw != "=72890" || in.Actual.Raw != "72890" || in.Unit != "元" || in.Weight.Text != "10" || in.Score.Text != "9" {
+		t.Errorf("target %q actual %q unit %q weight %q score %q, want =72890 72890 元 10 9 (the figures as printed, the unit apart)", in.Target.Raw, in.Actual.Raw, in.Unit, in.Weight.Text, in.Score.Text)
 	}
 }

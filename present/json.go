@@ -61,6 +61,7 @@ type RowJSON struct {
 	Name   string    `json:"name"`
 	Target string    `json:"target"`
 	Actual string    `json:"actual"`
+	Unit   string    `json:"unit,omitempty"` // 度量单位: target and actual are as printed, a bare number in this unit
 	Method string    `json:"method"`
 	Weight string    `json:"weight"`
 	Stated *string   `json:"stated_score"`
@@ -114,7 +115,7 @@ func NewScoreJSON(d *pipeline.Result) ScoreJSON {
 		r := &res.Rows[i]
 		in := &ev.Indicators[r.Index]
 		row := RowJSON{
-			Index: r.Index + 1, Level1: in.Level1, Level2: in.Level2, Name: in.Name, Target: in.Target.Raw, Actual: in.Actual.Raw,
+			Index: r.Index + 1, Level1: in.Level1, Level2: in.Level2, Name: in.Name, Target: in.Target.Raw, Actual: in.Actual.Raw, Unit: in.Unit,
 			Method: r.Method.String(), Weight: r.Weight.String(), Stated: fig(in.Score), Met: r.Met, Tier: r.Tier, Trace: TraceJSON(r.Trace),
 		}
 		if r.Computed {

@@ -54,7 +54,7 @@ func ScoreText(w io.Writer, d *pipeline.Result) error {
 			calc = "—"
 		}
 		t.Rows = append(t.Rows, []string{
-			fmt.Sprint(r.Index + 1), dash(in.Level1), dash(in.Level2), in.Name, dash(in.Target.Raw), dash(in.Actual.Raw),
+			fmt.Sprint(r.Index + 1), dash(in.Level1), dash(in.Level2), in.Name, dash(in.Target.Text()), dash(in.Actual.Text()),
 			dash(in.Weight.Text), dash(in.Score.Text) + mark(in.Score, r.Score, r.Computed), calc, r.Method.String(),
 		})
 	}

@@ -142,6 +142,18 @@ func (s *Share) add(want *string, got string) {
 	}
 }
 
+// addValue is add for an indicator value read under a 度量单位 column:
+// the figure as printed ("100") or with the unit it is read in ("100%"),
+// as the truth writes it, is the same figure.
+func (s *Share) addValue(want *string, v jixiao.Value) {
+	if want != nil && v.InUnit && norm(*want) == norm(v.Text()) {
+		s.Total++
+		s.Read++
+		return
+	}
+	s.add(want, v.Raw)
+}
+
 // sameNumber reports two figures of the same value: a spreadsheet made
 // from the document keeps 0.00 as the number 0, which is the same figure.
 func sameNumber(a, b string) bool {
@@ -210,8 +222,8 @@ func FiguresRead(tr Truth, got []extract.Table) Share {
 			s.add(ti.Level1, in.Level1)
 			s.add(ti.Level2, in.Level2)
 			s.add(ti.Name, in.Name)
-			s.add(ti.Target, in.Target.Raw)
-			s.add(ti.Actual, in.Actual.Raw)
+			s.addValue(ti.Target, in.Target)
+			s.addValue(ti.Actual, in.Actual)
 			s.add(ti.Weight, in.Weight.Text)
 			s.add(ti.Score, in.Score.Text)
 		}

@@ -34,7 +34,7 @@ func ceilingByName(name string, rs *jixiao.RuleSet) bool {
 // when the name says so, else the rule set's default.
 func bareDirection(in *jixiao.Indicator, rs *jixiao.RuleSet) (jixiao.Op, string) {
 	if ceilingByName(in.Name, rs) {
-		return jixiao.OpLE, "指标名称表明其为上限（越低越好），目标 " + in.Target.Raw + " 按“≤”计"
+		return jixiao.OpLE, "指标名称表明其为上限（越低越好），目标 " + in.Target.Text() + " 按“≤”计"
 	}
 	return rs.BareNumberAs, ""
 }

@@ -51,7 +51,7 @@ func formula(r *Row, sc *scoring, in *jixiao.Indicator, places int32) string {
 		return ""
 	}
 	w, v := r.Weight.String(), r.Score.String()
-	t, a := in.Target.Raw, in.Actual.Raw
+	t, a := in.Target.Text(), in.Actual.Text()
 	switch sc.fx {
 	case fxMet:
 		return "实际 " + a + " ≥ 目标 " + t + "，得满分 " + w

@@ -174,10 +174,10 @@ func quantitative(row *Row, sc *scoring, in *jixiao.Indicator, rs *jixiao.RuleSe
 		keepStated(row, sc, in, "实际完成值未填")
 		return
 	case a.Type != jixiao.Quantitative:
-		keepStated(row, sc, in, fmt.Sprintf("实际完成值 %q 不是数值，无法与目标 %s 比较", a.Raw, t.Raw))
+		keepStated(row, sc, in, fmt.Sprintf("实际完成值 %q 不是数值，无法与目标 %s 比较", a.Raw, t.Text()))
 		return
 	case t.Percent != a.Percent || (!t.Percent && t.Unit != "" && a.Unit != "" && t.Unit != a.Unit):
-		keepStated(row, sc, in, fmt.Sprintf("目标 %s 与实际 %s 单位不一致", t.Raw, a.Raw))
+		keepStated(row, sc, in, fmt.Sprintf("目标 %s 与实际 %s 单位不一致", t.Text(), a.Text()))
 		return
 	}
 	w, tv, av := row.Weight, t.Quantity(), actual(in)

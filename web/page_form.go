@@ -36,7 +36,7 @@ var splitCols = []struct{ Key, Label string }{
 // indicatorCols are the columns of a 三级 indicator row.
 var indicatorCols = []struct{ Key, Label string }{
 	{"level1", "一级指标"}, {"level2", "二级指标"}, {"name", "三级指标"}, {"target", "年度指标值"},
-	{"actual", "实际完成值"}, {"type", "指标值类型"}, {"weight", "分值"}, {"score", "得分"},
+	{"actual", "实际完成值"}, {"unit", "度量单位"}, {"type", "指标值类型"}, {"weight", "分值"}, {"score", "得分"},
 	{"standard", "评（扣）分标准"}, {"deviation", "偏差原因分析及改进措施"}, {"order", "次序"},
 }
 
@@ -156,7 +156,7 @@ func reportTextForm(rep *jixiao.Report) []reportTextField {
 }
 
 func indicatorRowForm(i int, in jixiao.Indicator) indicatorForm {
-	vals := []string{in.Level1, in.Level2, in.Name, in.Target.Raw, in.Actual.Raw, string(in.Type), in.Weight.Text,
+	vals := []string{in.Level1, in.Level2, in.Name, in.Target.Raw, in.Actual.Raw, in.Unit, string(in.Type), in.Weight.Text,
 		in.Score.Text, in.Standard, in.Deviation, strconv.Itoa(i + 1)}
 	row := indicatorForm{Index: i, Path: indicatorPath(i), Fields: map[string]formField{}}
 	for k, c := range indicatorCols {
@@ -227,8 +227,9 @@ func formContent(base *jixiao.Evaluation, form url.Values, keepBlank bool) (*jix
 		if form.Get(p+"remove") != "" {
 			continue
 		}
+		unit := get(p + "unit")
 		in := jixiao.Indicator{Level1: get(p + "level1"), Level2: get(p + "level2"), Name: get(p + "name"),
-			Target: notation.ParseValue(get(p + "target")), Actual: notation.ParseValue(get(p + "actual")),
+			Target: notation.ParseValueIn(get(p+"target"), unit), Actual: notation.ParseValueIn(get(p+"actual"), unit), Unit: unit,
 			Type: jixiao.ValueType(get(p + "type")), Weight: fig(p + "weight"), Score: fig(p + "score"),
 			Standard: get(p + "standard"), Deviation: get(p + "deviation")}
 		if blankIndicator(in) {
@@ -290,7 +291,7 @@ func indicatorIndexes(form url.Values) []int {
 }
 
 func blankIndicator(in jixiao.Indicator) bool {
-	return in.Level1 == "" && in.Level2 == "" && in.Name == "" && in.Target.Raw == "" && in.Actual.Raw == "" &&
+	return in.Level1 == "" && in.Level2 == "" && in.Name == "" && in.Target.Raw == "" && in.Actual.Raw == "" && in.Unit == "" &&
 		in.Weight.Text == "" && in.Score.Text == "" && in.Standard == "" && in.Deviation == "" && in.Type == ""
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -194,6 +195,30 @@ func TestFormRoundTrip(t *testing.T) {
 		n := len(ev.Indicators)
 		if back.Indicators[n-1].Name != ev.Indicators[0].Name || back.Indicators[0].Name != ev.Indicators[1].Name {
 			t.Errorf("after moving the first row last: first %q, last %q", back.Indicators[0].Name, back.Indicators[n-1].Name)
+		}
+	})
+	t.Run("Unit", func(t *testing.T) {
+		v := formValues(newEvaluationForm(ev))
+		v.Set("i.0.target", "≤5")
+		v.Set("i.0.actual", "3")
+		v.Set("i.0.unit", "%")
+		back, err := evaluationFromForm(ev, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := back.Indicators[0]
+		if in.Unit != "%" || in.Actual.Raw != "3" || !in.Actual.Percent || !in.Target.Percent {
+			t.Errorf("row with 度量单位 %% read as %+v, want ≤5 and 3 as printed, in %%", in)
+		}
+		if ch := jixiao.DiffEvaluations(ev, back); !slices.ContainsFunc(ch, func(c jixiao.Change) bool { return strings.HasSuffix(c.Path, ".度量单位") }) {
+			t.Errorf("the changes %v do not name the 度量单位", ch)
+		}
+		again, err := evaluationFromForm(back, formValues(newEvaluationForm(back)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ch := jixiao.DiffEvaluations(back, again); len(ch) != 0 {
+			t.Fatalf("the unchanged form with a 度量单位 changes %v", ch)
 		}
 	})
 	t.Run("ErrType", func(t *testing.T) {

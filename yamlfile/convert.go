@@ -40,11 +40,13 @@ func (c *converter) figure(s *scalar, field string) jixiao.Figure {
 	return f
 }
 
-func value(s *scalar) jixiao.Value {
+// value reads a 年度指标值 or 实际完成值; a bare number is in the row's
+// 度量单位 when it has one.
+func value(s *scalar, unit string) jixiao.Value {
 	if s == nil {
 		return jixiao.Value{}
 	}
-	return notation.ParseValue(s.Text)
+	return notation.ParseValueIn(s.Text, unit)
 }
 
 // evaluation converts the wire form, with every problem found on the way.
@@ -98,9 +100,10 @@ func (f *file) evaluation(name string, root *yaml.Node) (*jixiao.Evaluation, []*
 	}
 	for i, r := range f.Indicators {
 		at := fmt.Sprintf("指标[%d]", i+1)
+		unit := strings.TrimSpace(r.Unit)
 		ind := jixiao.Indicator{
 			Level1: strings.TrimSpace(r.Level1), Level2: strings.TrimSpace(r.Level2), Name: strings.TrimSpace(r.Name),
-			Target: value(r.Target), Actual: value(r.Actual), Standard: strings.TrimSpace(r.Standard),
+			Target: value(r.Target, unit), Actual: value(r.Actual, unit), Unit: unit, Standard: strings.TrimSpace(r.Standard),
 			Weight: c.figure(r.Weight, at+".分值"), Score: c.figure(r.Score, at+".得分"),
 			Deviation: strings.TrimSpace(r.Deviation),
 		}

@@ -179,6 +179,9 @@ func (e *encoder) indicator(i int) *yaml.Node {
 	e.put(m, "三级指标", str(in.Name), p("三级指标"))
 	e.put(m, "年度指标值", text(in.Target.Raw), p("年度指标值"))
 	e.put(m, "实际完成值", text(in.Actual.Raw), p("实际完成值"))
+	if in.Unit != "" {
+		e.put(m, "度量单位", str(in.Unit), p("度量单位"))
+	}
 	if in.Standard != "" {
 		e.put(m, "评分标准", str(in.Standard), p("评分标准"))
 	}

@@ -62,6 +62,7 @@ type indRow struct {
 	Name      string  `yaml:"三级指标"`
 	Target    *scalar `yaml:"年度指标值"`
 	Actual    *scalar `yaml:"实际完成值"`
+	Unit      string  `yaml:"度量单位"`
 	Standard  string  `yaml:"评分标准"`
 	Type      string  `yaml:"指标值类型"`
 	Weight    *scalar `yaml:"分值"`

@@ -610,8 +610,8 @@ func (c *composer) indicatorBlocks() []Block {
 			g.Set(ri, 0, Cell{Text: in.Level1, RowSpan: n})
 		}
 		g.Set(ri, 1, text(in.Name))
-		g.Set(ri, 2, Cell{Text: in.Target.Raw})
-		g.Set(ri, 3, Cell{Text: in.Actual.Raw})
+		g.Set(ri, 2, Cell{Text: in.Target.Text()})
+		g.Set(ri, 3, Cell{Text: in.Actual.Text()})
 		g.Set(ri, 4, Cell{Text: row.Weight.String(), Kind: KindWeight, Number: row.Weight, Valid: true})
 		g.Set(ri, 5, scoreCell(row.Score, c.rs.Rounding.ScorePlaces))
 	}
@@ -641,7 +641,7 @@ func (c *composer) problems() part {
 			continue
 		}
 		in := c.ev.Indicators[r.Index]
-		t := fmt.Sprintf("指标“%s”未达到年度指标值（目标%s，实际%s），得%s分（分值%s分）。", in.Name, in.Target.Raw, in.Actual.Raw, c.score(r.Score), r.Weight)
+		t := fmt.Sprintf("指标“%s”未达到年度指标值（目标%s，实际%s），得%s分（分值%s分）。", in.Name, in.Target.Text(), in.Actual.Text(), c.score(r.Score), r.Weight)
 		if d := strings.TrimSpace(in.Deviation); d != "" {
 			t += "偏差原因及改进措施：" + d
 		}

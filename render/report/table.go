@@ -390,7 +390,7 @@ func (t *tableBuilder) indicators(hasStd bool) {
 			}
 			t.g.Set(row, 2, Cell{Text: in.Level2, RowSpan: span})
 		}
-		cells := []Cell{text(in.Name), {Text: in.Target.Raw}, {Text: in.Actual.Raw}}
+		cells := []Cell{text(in.Name), {Text: in.Target.Text()}, {Text: in.Actual.Text()}}
 		if hasStd {
 			cells = append(cells, text(in.Standard))
 		}
