@@ -78,8 +78,11 @@ type reviewRowReader interface {
 // row is all it reads of the evaluation: the revision (copied out of the
 // store's cache for each caller) would only be rendered again into the
 // same pieces. The row is read on every view, so the version is the one
-// committed, whichever server saved it; when its pieces are not kept, the
-// whole review is read again with the revision, in one transaction.
+// committed, whichever server saved it. When its pieces are not kept,
+// what the row read is completed with the revision it names (revisions
+// never change, so it is the content of that version); without a
+// revision service the whole review is read again with the revision, in
+// one transaction.
 func (s *Server) findReviewPieces(ctx context.Context, id int64) (*jixiao.EvaluationRecord, []*jixiao.Transition, []*jixiao.Comment, []*jixiao.ReviewScore, *pagePieces, error) {
 	if rr, ok := s.cfg.Evaluations.(reviewRowReader); ok {
 		rec, ts, cs, scores, err := rr.FindEvaluationReviewRow(ctx, id)
@@ -88,6 +91,15 @@ func (s *Server) findReviewPieces(ctx context.Context, id int64) (*jixiao.Evalua
 		}
 		if p, ok := s.pieces.items.Get(keyOf(rec)); ok {
 			return rec, ts, cs, scores, p, nil
+		}
+		if s.cfg.Revisions != nil {
+			rev, err := s.cfg.Revisions.FindRevision(ctx, id, rec.Revision)
+			if err != nil {
+				return nil, nil, nil, nil, nil, err
+			}
+			rec.Content, rec.Provenance, rec.Score, rec.Findings = rev.Content, rev.Provenance, rev.Score, rev.Findings
+			p, err := s.piecesOf(ctx, rec)
+			return rec, ts, cs, scores, p, err
 		}
 	}
 	rec, ts, cs, scores, err := s.findReview(ctx, id)
