@@ -25,7 +25,7 @@ var EvaluationColumns = []string{"id", "kind", "unit", "department", "year", "pr
 
 // IndicatorColumns are the columns of opendata/indicators.csv.
 var IndicatorColumns = []string{"id", "row", "level1", "level2", "name", "target", "actual", "type",
-	"weight", "stated_score", "computed_score", "deviation"}
+	"weight", "stated_score", "computed_score", "deviation", "measure_unit"}
 
 func evaluationsCSV(rs []Record) ([]byte, error) {
 	rows := [][]string{EvaluationColumns}
@@ -43,7 +43,7 @@ func indicatorsCSV(rs []Record) ([]byte, error) {
 	for _, r := range rs {
 		for i, in := range r.Indicators {
 			rows = append(rows, []string{r.ID, strconv.Itoa(i + 1), in.Level1, in.Level2, in.Name, in.Target, in.Actual, in.Type,
-				str(in.Weight), str(in.Score), str(in.ComputedScore), in.Deviation})
+				str(in.Weight), str(in.Score), str(in.ComputedScore), in.Deviation, in.MeasureUnit})
 		}
 	}
 	return writeCSV(rows)

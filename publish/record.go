@@ -10,7 +10,7 @@ import (
 // SchemaVersion is the version of the open-data schema
 // (opendata.schema.json, docs/opendata.md). A field added is a minor
 // change; a field removed or changed in meaning is a new major version.
-const SchemaVersion = "1.0"
+const SchemaVersion = "1.1"
 
 // Record is one published evaluation as open data. It holds what the
 // public version of a self-evaluation shows: the table as stated and the
@@ -55,9 +55,10 @@ type RecordIndicator struct {
 	Level1        string  `json:"level1"`
 	Level2        string  `json:"level2"`
 	Name          string  `json:"name"`
-	Target        string  `json:"target"` // 年度指标值 as written
-	Actual        string  `json:"actual"` // 实际完成值 as written
-	Type          string  `json:"type"`   // 定量, 定性 or ""
+	Target        string  `json:"target"`       // 年度指标值 as written
+	Actual        string  `json:"actual"`       // 实际完成值 as written
+	MeasureUnit   string  `json:"measure_unit"` // 度量单位 of a bare target or actual; "" when the table has no such column
+	Type          string  `json:"type"`         // 定量, 定性 or ""
 	Weight        *string `json:"weight"`
 	Score         *string `json:"score"`          // as stated
 	ComputedScore *string `json:"computed_score"` // as the rules give it
@@ -115,7 +116,7 @@ func NewRecord(id string, ev *jixiao.Evaluation, res *score.Result) Record {
 		r.Computed.ExecutionScore = dec(e.Score, 2)
 	}
 	for i, in := range ev.Indicators {
-		ri := RecordIndicator{Level1: in.Level1, Level2: in.Level2, Name: in.Name, Target: in.Target.Raw, Actual: in.Actual.Raw,
+		ri := RecordIndicator{Level1: in.Level1, Level2: in.Level2, Name: in.Name, Target: in.Target.Raw, Actual: in.Actual.Raw, MeasureUnit: in.Unit,
 			Type: string(in.EffectiveType()), Weight: figure(in.Weight), Score: figure(in.Score), Deviation: in.Deviation}
 		if i < len(res.Rows) && res.Rows[i].Computed {
 			ri.ComputedScore = dec(res.Rows[i].Score, 2)

@@ -89,7 +89,7 @@ func UnitHistory(entries []Entry, key string) (History, error) {
 			if c.Present {
 				continue
 			}
-			*c = Cell{Present: true, Target: in.Target.Raw, Actual: in.Actual.Raw, Weight: in.Weight.Text, Score: in.Score.Text}
+			*c = Cell{Present: true, Target: in.Target.Text(), Actual: in.Actual.Text(), Weight: in.Weight.Text, Score: in.Score.Text}
 			if e.Result != nil && r < len(e.Result.Rows) {
 				c.Computed = e.Result.Rows[r].Score.StringFixed(2)
 			}

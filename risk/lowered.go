@@ -43,7 +43,7 @@ func Lowerings(cur, prev *jixiao.Evaluation) []Lowering {
 			low = t.Number.GreaterThan(a.Number)
 		}
 		if low {
-			out = append(out, Lowering{Indicator: in.Name, Year: cur.Year, PrevYear: prev.Year, Target: t.Raw, PrevActual: a.Raw})
+			out = append(out, Lowering{Indicator: in.Name, Year: cur.Year, PrevYear: prev.Year, Target: t.Text(), PrevActual: a.Text()})
 		}
 	}
 	return out
