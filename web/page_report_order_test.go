@@ -17,28 +17,12 @@ func TestReportTextStartAndOrder(t *testing.T) {
 }
 
 func testReportTextStartAndOrder(t *testing.T, dsn string) {
-	w := mustWorld(t, dsn)
-	c := w.login("editorU")
-	status, body := c.upload("/evaluations/import", "yanfeng-sfj-2024.txt", mustRead(t, samplePath), map[string]string{"kind": "部门整体"})
-	if status != 200 {
-		t.Fatalf("import: %d", status)
-	}
-	action, form := formOf(t, string(body), "editor")
-	press := func(op string) string {
-		t.Helper()
-		form.Set("op", op)
-		resp, p := c.postForm(t, action, form)
-		form.Del("op")
-		if resp.StatusCode != 200 || !strings.Contains(p, "尚未保存") {
-			t.Fatalf("%s: %d %.300s", op, resp.StatusCode, p)
-		}
-		_, form = formOf(t, p, "editor")
-		return p
-	}
+	e := openSampleEditor(t, dsn)
+	c, action, press := e.c, e.action, e.press
 	texts := func() []string {
 		var out []string
 		for i := 0; ; i++ {
-			v, ok := form["r.text."+itoa(i)]
+			v, ok := e.form["r.text."+itoa(i)]
 			if !ok {
 				return out
 			}
@@ -54,9 +38,9 @@ func testReportTextStartAndOrder(t *testing.T, dsn string) {
 	if !strings.Contains(page, `id="f-r-text-0" name="r.text.0" rows="2" autofocus></textarea>`) {
 		t.Fatalf("the paragraph inserted at the start is not the focused blank first text area")
 	}
-	form.Set("r.text.0", "开头补充的说明。")
+	e.form.Set("r.text.0", "开头补充的说明。")
 	press("addh:r.text:0")
-	form.Set("r.text.0", "前言")
+	e.form.Set("r.text.0", "前言")
 	// the report's paragraphs 3 and 4 (now 5 and 6) swapped by moving 3
 	// down; its paragraph 6 (now 8) moved up past 5 (now 7)
 	page = press("down:r.text:4")
@@ -70,17 +54,17 @@ func testReportTextStartAndOrder(t *testing.T, dsn string) {
 		t.Fatalf("before the save the text reads %q…, want %q…", got[:8], want[:8])
 	}
 
-	resp, page := c.postForm(t, action, form)
+	resp, page := c.postForm(t, action, e.form)
 	if resp.Request.URL.Query().Get("msg") != "saved" {
 		t.Fatalf("save: %s %.300s", resp.Request.URL, page)
 	}
-	_, form = formOf(t, page, "editor")
+	_, e.form = formOf(t, page, "editor")
 	if got := texts(); !slices.Equal(got, want) {
 		t.Errorf("after the save the text reads %q…, want %q…", got[:8], want[:8])
 	}
 	for _, op := range []string{"up:r.text:0", "down:r.text:" + itoa(len(want)-1)} {
-		form.Set("op", op)
-		if r, _ := c.postForm(t, action, form); r.StatusCode != 400 {
+		e.form.Set("op", op)
+		if r, _ := c.postForm(t, action, e.form); r.StatusCode != 400 {
 			t.Errorf("%s: %d, want 400", op, r.StatusCode)
 		}
 	}
