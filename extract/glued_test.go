@@ -66,15 +66,7 @@ func TestDeglue(t *testing.T) {
 			if !ok {
 				t.Fatalf("not deglued: %q", tt.text)
 			}
-			var got []string
-			for _, r := range rows {
-				var cs []string
-				for _, c := range r {
-					cs = append(cs, c.text)
-				}
-				got = append(got, strings.Join(cs, "|"))
-			}
-			all := strings.Join(got, "\n")
+			all := rowsText(rows)
 			for _, w := range tt.want {
 				if !strings.Contains("\n"+all+"\n", "\n"+w+"\n") {
 					t.Errorf("row %q not found in\n%s", w, all)
@@ -156,4 +148,18 @@ func TestScrambledLabel(t *testing.T) {
 			t.Errorf("scrambledLabel(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
+}
+
+// rowsText is deglued rows as the tests write them: a row per line, its
+// cells between '|'.
+func rowsText(rows [][]gcut) string {
+	var got []string
+	for _, r := range rows {
+		var cs []string
+		for _, c := range r {
+			cs = append(cs, c.text)
+		}
+		got = append(got, strings.Join(cs, "|"))
+	}
+	return strings.Join(got, "\n")
 }

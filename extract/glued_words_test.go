@@ -43,15 +43,7 @@ func TestDeglueWordGroups(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rows, ok := deglue(tt.text)
-			var got []string
-			for _, r := range rows {
-				var cs []string
-				for _, c := range r {
-					cs = append(cs, c.text)
-				}
-				got = append(got, strings.Join(cs, "|"))
-			}
-			all := strings.Join(got, "\n")
+			all := rowsText(rows)
 			if len(tt.want) > 0 && !ok {
 				t.Fatalf("not deglued: %q", tt.text)
 			}
