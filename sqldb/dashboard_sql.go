@@ -195,12 +195,23 @@ func (a *aggregator) reviews() error {
 // those without a finding, and the code rows' least_code (1 on one code
 // of each evaluation) those with one. Every code is read and the top
 // kept here, in Compute's order (count, then code in byte order), since
-// the count needs them all.
+// the count needs them all. With the kept unit sums, these count the
+// selection instead, and the codes join only the evaluations that have one.
 func (a *aggregator) findings() error {
 	var all []dashboard.FindingCount
 	total := 0
+	join := "LEFT JOIN"
+	if a.unitWith != "" {
+		// the kept unit sums count the selection, so the codes need only
+		// the evaluations with a finding: a join of 46,000 rows at a
+		// province, not 105,000
+		join = "JOIN"
+		if err := a.tx.queryRow(a.unitWith+`SELECT COALESCE(CAST(SUM(n) AS BIGINT), 0) FROM sel`, a.unitArgs...).Scan(&total); err != nil {
+			return err
+		}
+	}
 	q := `SELECT x.code, MIN(x.severity` + a.collate + `), MIN(x.message` + a.collate + `), COUNT(*), CAST(SUM(x.occurrences) AS BIGINT), SUM(x.least_code)
-		FROM sel LEFT JOIN evaluation_findings x ON x.evaluation_id = sel.id GROUP BY x.code`
+		FROM sel ` + join + ` evaluation_findings x ON x.evaluation_id = sel.id GROUP BY x.code`
 	err := a.each(q, func(scan func(...any) error) error {
 		var code, severity, message sql.NullString
 		var n int
@@ -212,7 +223,9 @@ func (a *aggregator) findings() error {
 			total += n
 			return nil
 		}
-		total += int(evaluations.Int64)
+		if join == "LEFT JOIN" {
+			total += int(evaluations.Int64)
+		}
 		all = append(all, dashboard.FindingCount{Code: code.String, Severity: severity.String, Message: message.String,
 			Evaluations: n, Occurrences: int(occurrences.Int64)})
 		return nil
