@@ -31,11 +31,12 @@ func (s *DashboardService) Aggregate(ctx context.Context, f jixiao.EvaluationFil
 		}
 		a := aggregator{tx: tx, with: "WITH sel AS (" + sel + ") ", args: args, d: d, collate: tx.db.d.binaryCollation()}
 		if f.ProjectCode == "" {
-			sums, sargs, err := tx.unitSumSelection(f)
+			sums, sargs, bands, bargs, err := tx.sumSelections(f)
 			if err != nil {
 				return err
 			}
 			a.unitWith, a.unitArgs = "WITH sel AS ("+sums+") ", sargs
+			a.bandWith, a.bandArgs = "WITH sel AS ("+bands+") ", bargs
 		}
 		want := func(p ...string) bool {
 			for _, x := range p {
@@ -88,26 +89,28 @@ func (tx *Tx) factSelection(f jixiao.EvaluationFilter) (string, []any, error) {
 	return q, append(args, wargs...), nil
 }
 
-// unitSumSelection is factSelection over dashboard_unit_sums: the
-// selection's rows of the sums kept by unit, year, kind, task and status
-// (migration 0005), each with unitSums' columns but uid summed already.
-// The key holds every column the filter and the visibility test but the
-// project code, so that the rows selected are the sums of the
-// evaluations factSelection selects.
-func (tx *Tx) unitSumSelection(f jixiao.EvaluationFilter) (string, []any, error) {
+// sumSelections are factSelection over the sums kept by unit, year,
+// kind, task and status (migration 0005): units, the selection's rows of
+// dashboard_unit_sums, each with unitSums' columns but uid summed
+// already; bands, its rows of dashboard_band_sums, the cells of the
+// distributions. The key holds every column the filter and the
+// visibility test but the project code, so that the rows selected are
+// the sums of the evaluations factSelection selects.
+func (tx *Tx) sumSelections(f jixiao.EvaluationFilter) (units string, uargs []any, bands string, bargs []any, err error) {
 	where, wargs, err := tx.evalWhere(f)
 	if err != nil {
-		return "", nil, err
+		return "", nil, "", nil, err
 	}
 	scope, args := scopeClauses(tx.user)
 	if len(scope) == 0 {
 		scope = []string{"1 = 0"}
 	}
 	sc := "(" + strings.Join(scope, " OR ") + ")"
-	args = append(args, args...)
-	q := `SELECT e.unit_id AS uid, e.n, e.rk, e.he, e.inf, CASE WHEN ` + sc + ` THEN e.rvn ELSE 0 END AS rv, e.s, e.r,
+	units = `SELECT e.unit_id AS uid, e.n, e.rk, e.he, e.inf, CASE WHEN ` + sc + ` THEN e.rvn ELSE 0 END AS rv, e.s, e.r,
 		CASE WHEN ` + sc + ` THEN e.g ELSE 0 END AS g FROM dashboard_unit_sums e JOIN organisations o ON o.id = e.unit_id WHERE ` + where
-	return q, append(args, wargs...), nil
+	uargs = append(append(append([]any{}, args...), args...), wargs...)
+	bands = `SELECT e.sb, e.rb, e.grade AS gr, e.n, e.s, e.r, e.inf FROM dashboard_band_sums e JOIN organisations o ON o.id = e.unit_id WHERE ` + where
+	return units, uargs, bands, wargs, nil
 }
 
 // aggregator runs the aggregate queries over one selection.
@@ -122,6 +125,8 @@ type aggregator struct {
 	// empty for a selection by project code, which the sums do not key.
 	unitWith string
 	unitArgs []any
+	bandWith string // the same of the distributions and grades
+	bandArgs []any
 }
 
 // unitSel is the selection and the sums of its units that the units and
@@ -161,7 +166,14 @@ func (a *aggregator) bands(grades bool) error {
 	}
 	q := `SELECT sb, rb, ` + gr + `, COUNT(*), CAST(SUM(s) AS BIGINT), CAST(SUM(r) AS BIGINT), SUM(inf) FROM (SELECT s, r, inf, gr, ` +
 		dashboard.ScoreBandSQL("s") + ` AS sb, CASE WHEN rk = 1 THEN ` + dashboard.RateBandSQL("r") + ` ELSE -1 END AS rb FROM sel) x GROUP BY sb, rb` + by
-	err := a.each(q, func(scan func(...any) error) error {
+	each := a.each
+	if a.bandWith != "" {
+		q = `SELECT sb, rb, ` + gr + `, SUM(n), CAST(SUM(s) AS BIGINT), CAST(SUM(r) AS BIGINT), SUM(inf) FROM sel GROUP BY sb, rb` + by
+		each = func(q string, scan func(sc func(...any) error) error) error {
+			return (&aggregator{tx: a.tx, with: a.bandWith, args: a.bandArgs}).each(q, scan)
+		}
+	}
+	err := each(q, func(scan func(...any) error) error {
 		var c dashboard.BandSums
 		var g string
 		err := scan(&c.ScoreBand, &c.RateBand, &g, &c.N, &c.Self, &c.Rate, &c.Inflated)
@@ -276,7 +288,7 @@ func (a *aggregator) groups(q string, args []any) ([]dashboard.Group, error) {
 const unitSums = `SELECT uid, COUNT(*) AS n, SUM(rk) AS rk, SUM(he) AS he, SUM(inf) AS inf, SUM(rv) AS rv, CAST(SUM(s) AS BIGINT) AS s,
 	CAST(SUM(CASE WHEN rk = 1 THEN r ELSE 0 END) AS BIGINT) AS r, CAST(SUM(CASE WHEN rv = 1 THEN g ELSE 0 END) AS BIGINT) AS g FROM sel GROUP BY uid`
 
-// keptUnitSums is unitSums over unitSumSelection's rows, sums already.
+// keptUnitSums is unitSums over sumSelections' unit rows, sums already.
 const keptUnitSums = `SELECT uid, SUM(n) AS n, SUM(rk) AS rk, SUM(he) AS he, SUM(inf) AS inf, SUM(rv) AS rv, CAST(SUM(s) AS BIGINT) AS s,
 	CAST(SUM(r) AS BIGINT) AS r, CAST(SUM(g) AS BIGINT) AS g FROM sel GROUP BY uid`
 

@@ -41,5 +41,35 @@ func (db *DB) UnitSumsAndPlain() (kept, plain string, err error) {
 		SUM(CASE WHEN rate_known = 1 THEN rate ELSE 0 END),
 		SUM(CASE WHEN finance_items > 0 THEN finance_gap WHEN dept_items > 0 THEN dept_gap ELSE 0 END)
 		FROM evaluations GROUP BY unit_id, year, kind, COALESCE(task_id, 0), status ORDER BY 1, 2, 3, 4, 5`)
-	return kept, plain, err
+	if err != nil {
+		return "", "", err
+	}
+	bandRows := func(q string) (string, error) {
+		rows, err := db.wdb.Query(q)
+		if err != nil {
+			return "", err
+		}
+		defer rows.Close()
+		var b strings.Builder
+		for rows.Next() {
+			var unit, year, task, sb, rb, n, s, r, inf int64
+			var kind, status, grade string
+			if err := rows.Scan(&unit, &year, &kind, &task, &status, &sb, &rb, &grade, &n, &s, &r, &inf); err != nil {
+				return "", err
+			}
+			fmt.Fprintln(&b, "band", unit, year, kind, task, status, sb, rb, grade, n, s, r, inf)
+		}
+		return b.String(), rows.Err()
+	}
+	kb, err := bandRows(`SELECT unit_id, year, kind, task_id, status, sb, rb, grade, n, s, r, inf FROM dashboard_band_sums
+		ORDER BY unit_id, year, kind, task_id, status, sb, rb, grade`)
+	if err != nil {
+		return "", "", err
+	}
+	pb, err := bandRows(`SELECT unit_id, year, kind, task_id, status, sb, rb, grade, COUNT(*), SUM(self_score), SUM(rate), SUM(inf) FROM (
+		SELECT unit_id, year, kind, COALESCE(task_id, 0) AS task_id, status, ` + dashboard.ScoreBandSQL("self_score") + ` AS sb,
+		CASE WHEN rate_known = 1 THEN ` + dashboard.RateBandSQL("rate") + ` ELSE -1 END AS rb, grade, self_score, rate,
+		CASE WHEN ` + dashboardInflatedSQL + ` THEN 1 ELSE 0 END AS inf FROM evaluations) e
+		GROUP BY unit_id, year, kind, task_id, status, sb, rb, grade ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`)
+	return kept + kb, plain + pb, err
 }
