@@ -40,17 +40,23 @@ func (tx *Tx) storeFacts(r *jixiao.EvaluationRecord) error {
 	for _, x := range r.Findings {
 		f.Findings = append(f.Findings, jixiao.FindingFact{Code: x.Code, Severity: x.Severity, Message: x.Message})
 	}
-	return tx.writeFacts(r.ID, r.Revision, f)
+	// an evaluation's first revision is stored with its row: it has no
+	// finding rows yet to delete
+	return tx.writeFacts(r.ID, r.Revision, f, r.Revision == 1)
 }
 
-func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts) error {
+// writeFacts stores f as the facts of evaluation id; fresh: it has none
+// stored yet.
+func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts, fresh bool) error {
 	s := factsOf(f)
 	if _, err := tx.exec(`UPDATE evaluations SET facts_revision = ?, self_score = ?, rate_known = ?, rate = ?, has_errors = ? WHERE id = ?`,
 		revision, s.self, s.rateKnown, s.rate, s.errors, id); err != nil {
 		return fmt.Errorf("sqldb: dashboard facts of %d: %w", id, err)
 	}
-	if _, err := tx.exec(`DELETE FROM evaluation_findings WHERE evaluation_id = ?`, id); err != nil {
-		return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
+	if !fresh {
+		if _, err := tx.exec(`DELETE FROM evaluation_findings WHERE evaluation_id = ?`, id); err != nil {
+			return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
+		}
 	}
 	type code struct {
 		severity, message string
@@ -149,7 +155,7 @@ func (db *DB) backfillFacts(tx *Tx) error {
 			if err := tx.queryRow(`SELECT revision, score_total FROM evaluations WHERE id = ?`, id).Scan(&revision, &f.Computed); err != nil {
 				return err
 			}
-			if err := tx.writeFacts(id, revision, f); err != nil {
+			if err := tx.writeFacts(id, revision, f, false); err != nil {
 				return err
 			}
 			if err := tx.storeReviewFacts(id); err != nil {

@@ -241,6 +241,13 @@ func (s *EvaluationService) CreateEvaluation(ctx context.Context, r *jixiao.Eval
 // createEvaluation stores r, whose creation u may do, as revision 1 in
 // r.Status: a draft, or submitted for an intake's.
 func (tx *Tx) createEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisation, u *jixiao.User) error {
+	return tx.addEvaluation(r, unit, u, false)
+}
+
+// addEvaluation is createEvaluation; sourceStored tells that r's source
+// is known to be stored (an intake item's is, by its foreign key), so
+// that it is not looked up again.
+func (tx *Tx) addEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisation, u *jixiao.User, sourceStored bool) error {
 	r.UnitPath, r.UnitName = unit.Path, unit.Name
 	if err := r.Validate(); err != nil {
 		return err
@@ -248,7 +255,7 @@ func (tx *Tx) createEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisa
 	if err := tx.linkTask(r); err != nil {
 		return err
 	}
-	if r.SourceHash != "" {
+	if r.SourceHash != "" && !sourceStored {
 		var n int
 		if err := tx.queryRow(`SELECT COUNT(*) FROM sources WHERE hash = ?`, r.SourceHash).Scan(&n); err != nil || n == 0 {
 			return jixiao.Errorf(jixiao.EInvalid, "源文件 %s 不存在，请先上传", r.SourceHash)

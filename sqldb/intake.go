@@ -733,7 +733,7 @@ func (tx *Tx) importTables(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome, b *f
 		}
 		r := &jixiao.EvaluationRecord{UnitID: unit.ID, Year: t.Year, Kind: t.Eval.Kind, ProjectCode: t.Eval.ProjectCode,
 			Content: t.Eval, SourceHash: w.Item.Hash, Status: jixiao.StatusSubmitted}
-		if err := tx.createEvaluation(r, unit, u); err != nil {
+		if err := tx.addEvaluation(r, unit, u, true); err != nil {
 			return err
 		}
 		ids = append(ids, r.ID)
