@@ -286,11 +286,15 @@ func (tx *Tx) addEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisatio
 	if r.SourceHash != "" {
 		source = r.SourceHash
 	}
+	// the dashboard facts of revision 1 go in with the row (storeFacts)
+	f := factsOf(recordFacts(r))
 	id, err := tx.insert(`INSERT INTO evaluations (task_id, unit_id, year, kind, project_code, title, rule_set, status, version, revision, source_hash,
-		score_total, grade, errors, warnings, created_by, updated_by, updated_name, created_at, updated_at, submitted_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		score_total, grade, errors, warnings, created_by, updated_by, updated_name, created_at, updated_at, submitted_at,
+		facts_revision, self_score, rate_known, rate, has_errors)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		taskID, r.UnitID, r.Year, string(r.Kind), r.ProjectCode, r.Title, r.RuleSet, string(r.Status), r.Version, r.Revision, source,
-		r.Score.Total, r.Score.Grade, r.Errors, r.Warnings, u.ID, u.ID, u.Name, tx.time(tx.now), tx.time(tx.now), tx.time(r.SubmittedAt))
+		r.Score.Total, r.Score.Grade, r.Errors, r.Warnings, u.ID, u.ID, u.Name, tx.time(tx.now), tx.time(tx.now), tx.time(r.SubmittedAt),
+		r.Revision, f.self, f.rateKnown, f.rate, f.errors)
 	if tx.db.d.isUnique(err) {
 		what := string(r.Kind)
 		if r.Kind == jixiao.KindProject {
