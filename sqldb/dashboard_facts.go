@@ -30,9 +30,8 @@ func factsOf(f *jixiao.EvaluationFacts) storedFacts {
 	return s
 }
 
-// storeFacts writes the dashboard facts of r's latest revision, in the
-// transaction that writes the revision; the 复核 tallies stay as they are.
-func (tx *Tx) storeFacts(r *jixiao.EvaluationRecord) error {
+// recordFacts is the dashboard facts of r's results.
+func recordFacts(r *jixiao.EvaluationRecord) *jixiao.EvaluationFacts {
 	f := &jixiao.EvaluationFacts{Computed: r.Score.Total, ExecutionRate: r.Score.ExecutionRate, RateKnown: r.Score.RateKnown}
 	if r.Score.StatedTotal != "" {
 		f.StatedTotal = notation.ParseFigure(r.Score.StatedTotal)
@@ -40,17 +39,28 @@ func (tx *Tx) storeFacts(r *jixiao.EvaluationRecord) error {
 	for _, x := range r.Findings {
 		f.Findings = append(f.Findings, jixiao.FindingFact{Code: x.Code, Severity: x.Severity, Message: x.Message})
 	}
-	return tx.writeFacts(r.ID, r.Revision, f)
+	return f
 }
 
-func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts) error {
-	s := factsOf(f)
-	if _, err := tx.exec(`UPDATE evaluations SET facts_revision = ?, self_score = ?, rate_known = ?, rate = ?, has_errors = ? WHERE id = ?`,
-		revision, s.self, s.rateKnown, s.rate, s.errors, id); err != nil {
-		return fmt.Errorf("sqldb: dashboard facts of %d: %w", id, err)
-	}
-	if _, err := tx.exec(`DELETE FROM evaluation_findings WHERE evaluation_id = ?`, id); err != nil {
-		return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
+// storeFacts writes the dashboard facts of r's latest revision, in the
+// transaction that writes the revision; the 复核 tallies stay as they are.
+func (tx *Tx) storeFacts(r *jixiao.EvaluationRecord) error {
+	// an evaluation's first revision is stored with its row, whose
+	// INSERT wrote its facts (createEvaluation): only its finding codes
+	// are left to write, and it has none yet to delete
+	return tx.writeFacts(r.ID, r.Revision, recordFacts(r), r.Revision == 1)
+}
+
+func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts, fresh bool) error {
+	if !fresh {
+		s := factsOf(f)
+		if _, err := tx.exec(`UPDATE evaluations SET facts_revision = ?, self_score = ?, rate_known = ?, rate = ?, has_errors = ? WHERE id = ?`,
+			revision, s.self, s.rateKnown, s.rate, s.errors, id); err != nil {
+			return fmt.Errorf("sqldb: dashboard facts of %d: %w", id, err)
+		}
+		if _, err := tx.exec(`DELETE FROM evaluation_findings WHERE evaluation_id = ?`, id); err != nil {
+			return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
+		}
 	}
 	type code struct {
 		severity, message string
@@ -149,7 +159,7 @@ func (db *DB) backfillFacts(tx *Tx) error {
 			if err := tx.queryRow(`SELECT revision, score_total FROM evaluations WHERE id = ?`, id).Scan(&revision, &f.Computed); err != nil {
 				return err
 			}
-			if err := tx.writeFacts(id, revision, f); err != nil {
+			if err := tx.writeFacts(id, revision, f, false); err != nil {
 				return err
 			}
 			if err := tx.storeReviewFacts(id); err != nil {

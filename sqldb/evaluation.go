@@ -241,6 +241,13 @@ func (s *EvaluationService) CreateEvaluation(ctx context.Context, r *jixiao.Eval
 // createEvaluation stores r, whose creation u may do, as revision 1 in
 // r.Status: a draft, or submitted for an intake's.
 func (tx *Tx) createEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisation, u *jixiao.User) error {
+	return tx.addEvaluation(r, unit, u, false)
+}
+
+// addEvaluation is createEvaluation; sourceStored tells that r's source
+// is known to be stored (an intake item's is, by its foreign key), so
+// that it is not looked up again.
+func (tx *Tx) addEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisation, u *jixiao.User, sourceStored bool) error {
 	r.UnitPath, r.UnitName = unit.Path, unit.Name
 	if err := r.Validate(); err != nil {
 		return err
@@ -248,7 +255,7 @@ func (tx *Tx) createEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisa
 	if err := tx.linkTask(r); err != nil {
 		return err
 	}
-	if r.SourceHash != "" {
+	if r.SourceHash != "" && !sourceStored {
 		var n int
 		if err := tx.queryRow(`SELECT COUNT(*) FROM sources WHERE hash = ?`, r.SourceHash).Scan(&n); err != nil || n == 0 {
 			return jixiao.Errorf(jixiao.EInvalid, "源文件 %s 不存在，请先上传", r.SourceHash)
@@ -279,11 +286,15 @@ func (tx *Tx) createEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisa
 	if r.SourceHash != "" {
 		source = r.SourceHash
 	}
+	// the dashboard facts of revision 1 go in with the row (storeFacts)
+	f := factsOf(recordFacts(r))
 	id, err := tx.insert(`INSERT INTO evaluations (task_id, unit_id, year, kind, project_code, title, rule_set, status, version, revision, source_hash,
-		score_total, grade, errors, warnings, created_by, updated_by, updated_name, created_at, updated_at, submitted_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		score_total, grade, errors, warnings, created_by, updated_by, updated_name, created_at, updated_at, submitted_at,
+		facts_revision, self_score, rate_known, rate, has_errors)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		taskID, r.UnitID, r.Year, string(r.Kind), r.ProjectCode, r.Title, r.RuleSet, string(r.Status), r.Version, r.Revision, source,
-		r.Score.Total, r.Score.Grade, r.Errors, r.Warnings, u.ID, u.ID, u.Name, tx.time(tx.now), tx.time(tx.now), tx.time(r.SubmittedAt))
+		r.Score.Total, r.Score.Grade, r.Errors, r.Warnings, u.ID, u.ID, u.Name, tx.time(tx.now), tx.time(tx.now), tx.time(r.SubmittedAt),
+		r.Revision, f.self, f.rateKnown, f.rate, f.errors)
 	if tx.db.d.isUnique(err) {
 		what := string(r.Kind)
 		if r.Kind == jixiao.KindProject {

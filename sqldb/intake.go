@@ -467,30 +467,60 @@ func (s *IntakeService) ReleaseIntakeWork(ctx context.Context, w *jixiao.IntakeW
 // FinishIntakeWork stores the outcomes in one transaction: one commit
 // (one disk sync) for several files. Each is scored and audited before
 // the transaction begins (precheck), so that SQLite's one writer is held
-// for the inserts alone. Each item is stored under a savepoint: its
-// evaluations, its state and the end of its job together, or, when its
-// tables cannot be stored (a user's error: a conflict, a bad year),
-// nothing but the item failed with that message; an item whose lease was
-// lost stores nothing and is marked Lost.
+// for the inserts alone. Each item is stored with its evaluations, its
+// state and the end of its job together, or, when its tables cannot be
+// stored (a user's error: a conflict, a bad year), nothing but the item
+// failed with that message; an item whose lease was lost stores nothing
+// and is marked Lost.
+//
+// The batch is first stored as a whole, with what every item needs (the
+// jobs' ends, earlier imports of the same contents, the units, the
+// intakes' authors) read or written for all items in one statement each.
+// Should any item fail or have lost its lease, that transaction is rolled
+// back and the batch stored again item by item, each under a savepoint
+// (isolated), which is the plain path: the two store the same.
 func (s *IntakeService) FinishIntakeWork(ctx context.Context, done []jixiao.IntakeDone) error {
-	pre := make([]map[*jixiao.Evaluation]checkedContent, len(done))
-	for i, d := range done {
-		if !s.db.noPrecheck {
-			pre[i] = s.precheck(ctx, d.Work, d.Outcome)
-		}
+	if len(done) == 0 {
+		return nil
 	}
-	err := s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
-		// the log's head is locked at the end only, so that two workers'
-		// batches are stored side by side
-		tx.deferLog = true
-		for i := range done {
-			tx.checked = pre[i]
-			if err := tx.finishItem(&done[i]); err != nil {
-				return fmt.Errorf("sqldb: finish intake item %d: %w", done[i].Work.Item.ID, err)
+	var pre []map[*jixiao.Evaluation]checkedContent
+	if !s.db.noPrecheck {
+		pre = s.precheck(ctx, done)
+	}
+	store := func(isolate bool) error {
+		return s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
+			// the log's head is locked at the end only, so that two workers'
+			// batches are stored side by side
+			tx.deferLog = true
+			b := &finishBatch{isolate: isolate}
+			if !isolate {
+				if err := tx.prefetch(b, done); err != nil {
+					return err
+				}
 			}
-		}
-		return tx.flushLog()
-	})
+			for i := range done {
+				tx.checked = nil
+				if pre != nil {
+					tx.checked = pre[i]
+				}
+				if err := tx.finishItem(&done[i], b); err != nil {
+					if errors.Is(err, errIsolate) {
+						return err
+					}
+					return fmt.Errorf("sqldb: finish intake item %d: %w", done[i].Work.Item.ID, err)
+				}
+			}
+			return tx.flushLog()
+		})
+	}
+	// the plain path alone, for the tests that compare the two
+	err := errIsolate
+	if !s.db.noPrecheck {
+		err = store(false)
+	}
+	if errors.Is(err, errIsolate) {
+		err = store(true)
+	}
 	if err != nil {
 		for i := range done {
 			done[i].Lost = false
@@ -499,16 +529,101 @@ func (s *IntakeService) FinishIntakeWork(ctx context.Context, done []jixiao.Inta
 	return err
 }
 
-// finishItem stores one outcome under a savepoint, undone when the item
-// fails or its lease was lost.
-func (tx *Tx) finishItem(d *jixiao.IntakeDone) error {
+// errIsolate rolls back a batch stored as a whole, to store it again
+// item by item.
+var errIsolate = errors.New("sqldb: intake batch to be stored item by item")
+
+// finishBatch is what the items of a batch stored as a whole share, read
+// once for all of them; an isolated batch reads each as it goes.
+type finishBatch struct {
+	isolate bool
+	// imported: the evaluations made from each content, as the items
+	// are stored
+	imported map[string][]int64
+	units    map[int64]*jixiao.Organisation
+	users    map[int64]*jixiao.User
+}
+
+// prefetch ends every job of the batch in one statement and reads the
+// earlier imports of their contents and their units in one query each;
+// it returns errIsolate when a lease was lost.
+func (tx *Tx) prefetch(b *finishBatch, done []jixiao.IntakeDone) error {
+	worker := done[0].Work.Worker
+	jobs := []any{tx.time(tx.now), worker}
+	var hashes, units []any
+	seenUnit := map[int64]bool{}
+	for _, d := range done {
+		if d.Work.Worker != worker {
+			return errIsolate
+		}
+		jobs = append(jobs, d.Work.JobID)
+		hashes = append(hashes, d.Work.Item.Hash)
+		if d.Outcome.State != jixiao.ItemImported {
+			continue
+		}
+		for _, t := range d.Outcome.Tables {
+			if !seenUnit[t.UnitID] {
+				seenUnit[t.UnitID] = true
+				units = append(units, t.UnitID)
+			}
+		}
+	}
+	res, err := tx.exec(`UPDATE jobs SET state = 'done', last_error = '', lease_until = NULL, updated_at = ? WHERE worker = ? AND state = 'running' AND id IN (?`+
+		strings.Repeat(", ?", len(done)-1)+`)`, jobs...)
+	if err != nil {
+		return fmt.Errorf("sqldb: finish jobs: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("sqldb: finish jobs: %w", err)
+	} else if n != int64(len(done)) {
+		return errIsolate
+	}
+	type imp struct {
+		hash string
+		id   int64
+	}
+	imps, err := queryAll(tx, func(sc interface{ Scan(...any) error }) (r imp, err error) {
+		return r, sc.Scan(&r.hash, &r.id)
+	}, `SELECT source_hash, id FROM evaluations WHERE source_hash IN (?`+strings.Repeat(", ?", len(hashes)-1)+`) ORDER BY id`, hashes...)
+	if err != nil {
+		return fmt.Errorf("sqldb: earlier imports: %w", err)
+	}
+	b.imported = map[string][]int64{}
+	for _, r := range imps {
+		b.imported[r.hash] = append(b.imported[r.hash], r.id)
+	}
+	b.units = map[int64]*jixiao.Organisation{}
+	if len(units) > 0 {
+		orgs, err := queryAll(tx, scanOrg, `SELECT `+orgColumns+` FROM organisations WHERE id IN (?`+strings.Repeat(", ?", len(units)-1)+`)`, units...)
+		if err != nil {
+			return fmt.Errorf("sqldb: intake units: %w", err)
+		}
+		for _, o := range orgs {
+			b.units[o.ID] = o
+		}
+	}
+	return nil
+}
+
+// finishItem stores one outcome; in an isolated batch under a savepoint,
+// undone when the item fails or its lease was lost, else returning
+// errIsolate for either.
+func (tx *Tx) finishItem(d *jixiao.IntakeDone, b *finishBatch) error {
 	w, out := d.Work, d.Outcome
 	d.Lost = false
+	if !b.isolate {
+		err := tx.storeOutcome(w, out, b)
+		var e *jixiao.Error
+		if errors.Is(err, jixiao.ErrLeaseLost) || errors.As(err, &e) {
+			return errIsolate
+		}
+		return err
+	}
 	after, logged := len(tx.committed), len(tx.pendingLog)
 	if _, err := tx.exec(`SAVEPOINT intake_item`); err != nil {
 		return err
 	}
-	err := tx.storeOutcome(w, out)
+	err := tx.storeOutcome(w, out, b)
 	if err == nil {
 		_, err = tx.exec(`RELEASE SAVEPOINT intake_item`)
 		return err
@@ -538,18 +653,21 @@ func (tx *Tx) finishItem(d *jixiao.IntakeDone) error {
 	}
 	// the conflict may be with a copy of this file another worker
 	// imported meanwhile
-	if done, err := tx.alreadyImported(w.Item); done || err != nil {
+	if done, err := tx.alreadyImported(w.Item, b); done || err != nil {
 		return err
 	}
 	return tx.setItemOutcome(w.Item.ID, jixiao.ItemFailed, msg, nil)
 }
 
-// storeOutcome ends w's job and stores what the worker made of it.
-func (tx *Tx) storeOutcome(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) error {
-	if err := tx.finishJob(w.JobID, w.Worker, ""); err != nil {
-		return err
+// storeOutcome ends w's job (a batch stored whole has ended them all)
+// and stores what the worker made of it.
+func (tx *Tx) storeOutcome(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome, b *finishBatch) error {
+	if b.isolate {
+		if err := tx.finishJob(w.JobID, w.Worker, ""); err != nil {
+			return err
+		}
 	}
-	if done, err := tx.alreadyImported(w.Item); done || err != nil {
+	if done, err := tx.alreadyImported(w.Item, b); done || err != nil {
 		return err
 	}
 	if out.State != jixiao.ItemImported {
@@ -560,17 +678,26 @@ func (tx *Tx) storeOutcome(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) erro
 		}
 		return nil
 	}
-	return tx.importTables(w, out)
+	return tx.importTables(w, out, b)
 }
 
 // alreadyImported records it as a duplicate when an evaluation was made
 // from the same content before (by another intake or an upload).
-func (tx *Tx) alreadyImported(it *jixiao.IntakeItem) (bool, error) {
-	ids, err := queryAll(tx, func(sc interface{ Scan(...any) error }) (id int64, err error) {
-		return id, sc.Scan(&id)
-	}, `SELECT id FROM evaluations WHERE source_hash = ? ORDER BY id`, it.Hash)
-	if err != nil || len(ids) == 0 {
-		return false, err
+func (tx *Tx) alreadyImported(it *jixiao.IntakeItem, b *finishBatch) (bool, error) {
+	var ids []int64
+	if b.isolate {
+		var err error
+		ids, err = queryAll(tx, func(sc interface{ Scan(...any) error }) (id int64, err error) {
+			return id, sc.Scan(&id)
+		}, `SELECT id FROM evaluations WHERE source_hash = ? ORDER BY id`, it.Hash)
+		if err != nil {
+			return false, err
+		}
+	} else {
+		ids = b.imported[it.Hash]
+	}
+	if len(ids) == 0 {
+		return false, nil
 	}
 	return true, tx.setItemOutcome(it.ID, jixiao.ItemDuplicate, "同一文件已导入", ids)
 }
@@ -587,40 +714,62 @@ func (tx *Tx) setItemOutcome(id int64, state jixiao.ItemState, msg string, evals
 // importTables creates the evaluations of an item as submitted by their
 // units, in the name of the person who started the intake. Each unit must
 // lie under the intake's organisation.
-func (tx *Tx) importTables(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) error {
-	u := jixiao.ConsoleUser()
-	if w.Intake.CreatedBy != jixiao.ConsoleUserID {
-		var err error
-		if u, err = tx.userByID(w.Intake.CreatedBy); err != nil {
-			return err
-		}
+func (tx *Tx) importTables(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome, b *finishBatch) error {
+	u, err := tx.intakeUser(w.Intake.CreatedBy, b)
+	if err != nil {
+		return err
 	}
 	tx.user = u
 	var ids []int64
 	for _, t := range out.Tables {
-		unit, err := tx.orgByID(t.UnitID)
-		if err != nil {
-			return err
+		unit := b.units[t.UnitID]
+		if unit == nil {
+			if unit, err = tx.orgByID(t.UnitID); err != nil {
+				return err
+			}
 		}
 		if unit.Kind != jixiao.OrgUnit || !unit.Path.Contains(w.Intake.OrgID) {
 			return jixiao.Errorf(jixiao.EInvalid, "%s 不在本批次所属机构之下", unit.Name)
 		}
 		r := &jixiao.EvaluationRecord{UnitID: unit.ID, Year: t.Year, Kind: t.Eval.Kind, ProjectCode: t.Eval.ProjectCode,
 			Content: t.Eval, SourceHash: w.Item.Hash, Status: jixiao.StatusSubmitted}
-		if err := tx.createEvaluation(r, unit, u); err != nil {
+		if err := tx.addEvaluation(r, unit, u, true); err != nil {
 			return err
 		}
 		ids = append(ids, r.ID)
 	}
+	if !b.isolate {
+		b.imported[w.Item.Hash] = append(b.imported[w.Item.Hash], ids...)
+	}
 	if len(out.Tables) == 0 {
 		return tx.setItemOutcome(w.Item.ID, jixiao.ItemImported, out.Error, ids)
 	}
-	_, err := tx.exec(`UPDATE intake_items SET unit_id = ?, unit_name = ?, year = ?, state = ?, error = ?, evaluation_ids = ?, updated_at = ? WHERE id = ?`,
+	_, err = tx.exec(`UPDATE intake_items SET unit_id = ?, unit_name = ?, year = ?, state = ?, error = ?, evaluation_ids = ?, updated_at = ? WHERE id = ?`,
 		out.Tables[0].UnitID, out.UnitName, out.Tables[0].Year, string(jixiao.ItemImported), out.Error, formatIDs(ids), tx.time(tx.now), w.Item.ID)
 	if err != nil {
 		return fmt.Errorf("sqldb: intake item %d: %w", w.Item.ID, err)
 	}
 	return nil
+}
+
+// intakeUser is the person who started an intake, in whose name its
+// evaluations are created; read once a batch.
+func (tx *Tx) intakeUser(id int64, b *finishBatch) (*jixiao.User, error) {
+	if id == jixiao.ConsoleUserID {
+		return jixiao.ConsoleUser(), nil
+	}
+	if u := b.users[id]; u != nil {
+		return u, nil
+	}
+	u, err := tx.userByID(id)
+	if err != nil {
+		return nil, err
+	}
+	if b.users == nil {
+		b.users = map[int64]*jixiao.User{}
+	}
+	b.users[id] = u
+	return u, nil
 }
 
 // IntakeUnits lists the units at or below an organisation.

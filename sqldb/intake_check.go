@@ -14,30 +14,49 @@ type checkedContent struct {
 	findings      []jixiao.Finding
 }
 
-// precheck scores and audits the tables of an outcome before the
+// precheck scores and audits the tables of each outcome before the
 // transaction that stores them, against the document the worker read:
 // on SQLite every write waits for the one writer, so the transaction
 // should hold it for the inserts alone. The rule set is the one the
-// store will apply (the task's, found in a read transaction); should a
-// task appear in between, check sees another rule set and computes the
-// results inside the transaction as before. It returns nil when there is
-// nothing to check or the tables cannot be linked: the store then finds
-// the error itself.
-func (s *IntakeService) precheck(ctx context.Context, w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) map[*jixiao.Evaluation]checkedContent {
+// store will apply (the task's, found in one read transaction for the
+// batch); should a task appear in between, check sees another rule set
+// and computes the results inside the transaction as before. An
+// outcome's entry is nil when there is nothing to check or its tables
+// cannot be linked: the store then finds the error itself.
+func (s *IntakeService) precheck(ctx context.Context, done []jixiao.IntakeDone) []map[*jixiao.Evaluation]checkedContent {
+	recs := make([][]jixiao.EvaluationRecord, len(done))
+	s.db.run(ctx, s.db.rdb, true, func(tx *Tx) error {
+		for i, d := range done {
+			recs[i] = linkTables(tx, d.Outcome)
+		}
+		return nil
+	})
+	pre := make([]map[*jixiao.Evaluation]checkedContent, len(done))
+	for i, d := range done {
+		pre[i] = s.checkTables(recs[i], d.Work, d.Outcome)
+	}
+	return pre
+}
+
+// linkTables finds the task, and so the rule set, of each table of out;
+// nil when there is none to store or one cannot be linked.
+func linkTables(tx *Tx, out *jixiao.IntakeOutcome) []jixiao.EvaluationRecord {
 	if out.State != jixiao.ItemImported || len(out.Tables) == 0 {
 		return nil
 	}
 	recs := make([]jixiao.EvaluationRecord, len(out.Tables))
-	err := s.db.run(ctx, s.db.rdb, true, func(tx *Tx) error {
-		for i, t := range out.Tables {
-			recs[i] = jixiao.EvaluationRecord{UnitID: t.UnitID, Year: t.Year, Kind: t.Eval.Kind, Content: t.Eval}
-			if err := tx.linkTask(&recs[i]); err != nil {
-				return err
-			}
+	for i, t := range out.Tables {
+		recs[i] = jixiao.EvaluationRecord{UnitID: t.UnitID, Year: t.Year, Kind: t.Eval.Kind, Content: t.Eval}
+		if err := tx.linkTask(&recs[i]); err != nil {
+			return nil
 		}
-		return nil
-	})
-	if err != nil {
+	}
+	return recs
+}
+
+// checkTables scores and audits the linked tables of one outcome.
+func (s *IntakeService) checkTables(recs []jixiao.EvaluationRecord, w *jixiao.IntakeWork, out *jixiao.IntakeOutcome) map[*jixiao.Evaluation]checkedContent {
+	if recs == nil {
 		return nil
 	}
 	pre := make(map[*jixiao.Evaluation]checkedContent, len(recs))

@@ -87,6 +87,12 @@ func run(n int, dsn, out string, jobs int, timeout time.Duration, profile string
 		return fmt.Errorf("seed: %w", err)
 	}
 	loadBefore := load.LoadAverage()
+	var pg *pgSampler
+	if dsn != "" {
+		if pg, err = startPGSampler(fresh); err != nil {
+			return err
+		}
+	}
 	var in result
 	if profile != "" {
 		in, err = profiled(fresh, corpus, jobs, timeout, profile)
@@ -95,6 +101,12 @@ func run(n int, dsn, out string, jobs int, timeout time.Duration, profile string
 	}
 	if err != nil {
 		return fmt.Errorf("intake: %w", err)
+	}
+	var pgCPU time.Duration
+	if pg != nil {
+		if pgCPU, err = pg.end(); err != nil {
+			return err
+		}
 	}
 	got, err := outcome(fresh)
 	if err != nil {
@@ -106,6 +118,10 @@ func run(n int, dsn, out string, jobs int, timeout time.Duration, profile string
 		result
 	}{{"check", check}, {"intake", in}} {
 		fmt.Printf("%-8s %9.2f %9.0f %12.2f %9.0fM\n", r.name, r.wall.Seconds(), float64(n)/r.wall.Seconds(), float64(r.cpu.Microseconds())/1000/float64(n), r.rssMiB)
+	}
+	if pg != nil {
+		per := float64(pgCPU.Microseconds()) / 1000 / float64(n)
+		fmt.Printf("PostgreSQL CPU during intake: %.2f ms/doc; intake process + PostgreSQL: %.2f ms/doc\n", per, per+float64(in.cpu.Microseconds())/1000/float64(n))
 	}
 	fmt.Printf("intake/check rate: %.2f   load before/after intake: %s / %s\n", check.wall.Seconds()/in.wall.Seconds(), loadBefore, load.LoadAverage())
 	fmt.Printf("outcome: %d files, imported %d, duplicate %d, unmatched %d, failed %d; %d evaluations stored\n",
