@@ -235,26 +235,17 @@ func (tx *Tx) conn() interface {
 	return tx.tx
 }
 
-// insert runs an INSERT … RETURNING id and returns the id.
 // queryIDs is the single int64 column q selects, read out before the
 // caller runs its next query.
 func (tx *Tx) queryIDs(q string, args ...any) ([]int64, error) {
-	rows, err := tx.query(q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
+	return queryAll(tx, func(sc interface{ Scan(...any) error }) (int64, error) {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+		err := sc.Scan(&id)
+		return id, err
+	}, q, args...)
 }
 
+// insert runs an INSERT … RETURNING id and returns the id.
 func (tx *Tx) insert(q string, args ...any) (int64, error) {
 	var id int64
 	err := tx.queryRow(q+" RETURNING id", args...).Scan(&id)
