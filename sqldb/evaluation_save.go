@@ -84,7 +84,7 @@ func (s *EvaluationService) prepareSave(ctx context.Context, id int64, upd jixia
 	if s.db.noPrecheck || upd.Content == nil {
 		return nil
 	}
-	tx := &Tx{pool: s.db.rdb, db: s.db, ctx: ctx, now: s.db.now(), user: jixiao.UserFromContext(ctx), readOnly: true}
+	tx := s.db.committedTx(ctx) // as readCommitted, without its refusal log: the write transaction logs one
 	u, err := tx.actor()
 	if err != nil {
 		return nil

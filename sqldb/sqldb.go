@@ -276,9 +276,14 @@ func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
 // change (a revision named by its evaluation's row). It saves a BEGIN and
 // a COMMIT, two round trips on PostgreSQL.
 func (db *DB) readCommitted(ctx context.Context, fn func(tx *Tx) error) error {
-	err := fn(&Tx{pool: db.rdb, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx), readOnly: true})
+	err := fn(db.committedTx(ctx))
 	db.logRefusal(ctx, err)
 	return err
+}
+
+// committedTx is readCommitted's Tx: the read pool, no transaction.
+func (db *DB) committedTx(ctx context.Context) *Tx {
+	return &Tx{pool: db.rdb, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx), readOnly: true}
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *Tx) error) error {
