@@ -66,8 +66,7 @@ func (tx *Tx) appendLog(es []*jixiao.LogEntry) error {
 		prev = *e
 		args = append(args, e.Seq, tx.time(e.Time), e.UserID, e.UserName, string(e.Action), e.Object, e.Detail, e.Address, e.PrevHash, e.Hash)
 	}
-	if _, err := tx.exec(`INSERT INTO audit_log (seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+
-		strings.Repeat(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", len(es)-1), args...); err != nil {
+	if _, err := tx.exec(`INSERT INTO audit_log (seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash) VALUES `+values(10, len(es)), args...); err != nil {
 		return fmt.Errorf("sqldb: audit log: %w", err)
 	}
 	if _, err := tx.exec(`UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`, prev.Seq, prev.Hash); err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"jixiao/notation"
 
@@ -127,7 +126,7 @@ func (tx *Tx) revisionFacts(missing map[int64]*jixiao.EvaluationFacts) error {
 			args[i] = id
 		}
 		q := `SELECT r.evaluation_id, r.scores, r.findings FROM revisions r JOIN evaluations e ON e.id = r.evaluation_id AND r.number = e.revision
-			WHERE r.evaluation_id IN (?` + strings.Repeat(", ?", len(batch)-1) + `)`
+			WHERE r.evaluation_id IN ` + inList(len(batch))
 		if err := tx.decodeFacts(q, args, missing); err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package sqldb
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -92,8 +91,7 @@ func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts, fres
 		}
 		args = append(args, id, k, c.severity, c.message, c.n, least)
 	}
-	_, err := tx.exec(`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences, least_code) VALUES (?, ?, ?, ?, ?, ?)`+
-		strings.Repeat(", (?, ?, ?, ?, ?, ?)", len(names)-1), args...)
+	_, err := tx.exec(`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences, least_code) VALUES `+values(6, len(names)), args...)
 	if err != nil {
 		return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
 	}

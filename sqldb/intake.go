@@ -152,12 +152,6 @@ func (tx *Tx) addIntakeFiles(in *jixiao.Intake, first int, files []jixiao.Intake
 	return tx.enqueueJobs(jobIntakeItem, jobs)
 }
 
-// values is the VALUES list of n rows of cols placeholders each.
-func values(cols, n int) string {
-	row := "(?" + strings.Repeat(", ?", cols-1) + ")"
-	return row + strings.Repeat(", "+row, n-1)
-}
-
 // intakeCounts fills in's progress from its items.
 func (tx *Tx) intakeCounts(in *jixiao.Intake) error {
 	rows, err := tx.query(`SELECT state, COUNT(*) FROM intake_items WHERE intake_id = ? GROUP BY state`, in.ID)
@@ -383,7 +377,7 @@ func (tx *Tx) intakeWorks(jobs []job, worker string, lease time.Duration) ([]*ji
 	for i, j := range jobs {
 		refs[i] = j.ref
 	}
-	items, err := queryAll(tx, scanItem, `SELECT `+itemColumns+itemFrom+` WHERE it.id IN (?`+strings.Repeat(", ?", len(refs)-1)+`)`, refs...)
+	items, err := queryAll(tx, scanItem, `SELECT `+itemColumns+itemFrom+` WHERE it.id IN `+inList(len(refs)), refs...)
 	if err != nil {
 		return nil, err
 	}
@@ -424,7 +418,7 @@ func (tx *Tx) intakeWorks(jobs []job, worker string, lease time.Duration) ([]*ji
 		return nil, nil
 	}
 	contents := map[string][]byte{}
-	rows, err := tx.query(`SELECT hash, content FROM sources WHERE hash IN (?`+strings.Repeat(", ?", len(hashes)-1)+`)`, hashes...)
+	rows, err := tx.query(`SELECT hash, content FROM sources WHERE hash IN `+inList(len(hashes)), hashes...)
 	if err != nil {
 		return nil, err
 	}
@@ -568,8 +562,7 @@ func (tx *Tx) prefetch(b *finishBatch, done []jixiao.IntakeDone) error {
 			}
 		}
 	}
-	res, err := tx.exec(`UPDATE jobs SET state = 'done', last_error = '', lease_until = NULL, updated_at = ? WHERE worker = ? AND state = 'running' AND id IN (?`+
-		strings.Repeat(", ?", len(done)-1)+`)`, jobs...)
+	res, err := tx.exec(`UPDATE jobs SET state = 'done', last_error = '', lease_until = NULL, updated_at = ? WHERE worker = ? AND state = 'running' AND id IN `+inList(len(done)), jobs...)
 	if err != nil {
 		return fmt.Errorf("sqldb: finish jobs: %w", err)
 	}
@@ -584,7 +577,7 @@ func (tx *Tx) prefetch(b *finishBatch, done []jixiao.IntakeDone) error {
 	}
 	imps, err := queryAll(tx, func(sc interface{ Scan(...any) error }) (r imp, err error) {
 		return r, sc.Scan(&r.hash, &r.id)
-	}, `SELECT source_hash, id FROM evaluations WHERE source_hash IN (?`+strings.Repeat(", ?", len(hashes)-1)+`) ORDER BY id`, hashes...)
+	}, `SELECT source_hash, id FROM evaluations WHERE source_hash IN `+inList(len(hashes))+` ORDER BY id`, hashes...)
 	if err != nil {
 		return fmt.Errorf("sqldb: earlier imports: %w", err)
 	}
@@ -594,7 +587,7 @@ func (tx *Tx) prefetch(b *finishBatch, done []jixiao.IntakeDone) error {
 	}
 	b.units = map[int64]*jixiao.Organisation{}
 	if len(units) > 0 {
-		orgs, err := queryAll(tx, scanOrg, `SELECT `+orgColumns+` FROM organisations WHERE id IN (?`+strings.Repeat(", ?", len(units)-1)+`)`, units...)
+		orgs, err := queryAll(tx, scanOrg, `SELECT `+orgColumns+` FROM organisations WHERE id IN `+inList(len(units)), units...)
 		if err != nil {
 			return fmt.Errorf("sqldb: intake units: %w", err)
 		}

@@ -96,8 +96,7 @@ func (tx *Tx) claimJobs(kind, worker string, lease time.Duration, max int) ([]jo
 		jobs[i].worker = worker
 		args = append(args, jobs[i].id)
 	}
-	if _, err := tx.exec(`UPDATE jobs SET state = 'running', worker = ?, attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id IN (?`+
-		strings.Repeat(", ?", len(jobs)-1)+`)`, args...); err != nil {
+	if _, err := tx.exec(`UPDATE jobs SET state = 'running', worker = ?, attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id IN `+inList(len(jobs)), args...); err != nil {
 		return nil, fmt.Errorf("sqldb: claim jobs: %w", err)
 	}
 	return jobs, nil

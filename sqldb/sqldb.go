@@ -235,6 +235,15 @@ func (tx *Tx) conn() interface {
 	return tx.tx
 }
 
+// values is the VALUES list of n rows of cols placeholders each.
+func values(cols, n int) string {
+	row := "(?" + strings.Repeat(", ?", cols-1) + ")"
+	return row + strings.Repeat(", "+row, n-1)
+}
+
+// inList is the parenthesised placeholders of an IN list of n values.
+func inList(n int) string { return values(n, 1) }
+
 // queryIDs is the single int64 column q selects, read out before the
 // caller runs its next query.
 func (tx *Tx) queryIDs(q string, args ...any) ([]int64, error) {
