@@ -54,7 +54,8 @@ func (s *Server) piecesOf(ctx context.Context, rec *jixiao.EvaluationRecord) (*p
 		if err != nil {
 			return nil, err
 		}
-		p := &pagePieces{Ev: rec.Content, Panel: panel.readOnly(), Paths: commentTargets(rec.Content), Labels: targetLabels(rec.Content)}
+		p := &pagePieces{Ev: rec.Content, Panel: panel.readOnly(), Paths: commentTargets(rec.Content)}
+		p.Labels = targetLabels(p.Paths)
 		p.Rows, _ = reviewRows(rec, nil)
 		once := func(write func() template.HTML) func() (template.HTML, error) {
 			return sync.OnceValues(func() (template.HTML, error) { return write(), nil })
