@@ -57,7 +57,7 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 	} else {
 		d.Scores, d.Gap = withReviews(d.Pieces.Rows, scores)
 	}
-	return s.render(w, r, http.StatusOK, "show", pageData{Title: "审核 · " + rec.Title, Flash: flash(r), Data: d})
+	return s.renderShow(w, r, pageData{Title: "审核 · " + rec.Title, Flash: flash(r), Data: d})
 }
 
 // reviewReader is a store that reads all the review page shows in one

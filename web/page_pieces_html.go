@@ -294,6 +294,13 @@ func targetsHTML(paths []labelled) template.HTML {
 func scoreRowsHTML(rows []reviewRow) template.HTML {
 	var w pieceHTML
 	w.b.Grow(192 * len(rows))
+	writeScoreRows(&w, rows, false, 0)
+	return w.html()
+}
+
+// writeScoreRows writes show.html's "scorerows" of rows, with the form
+// re-scoring each row of evaluation id when canScore.
+func writeScoreRows(w *pieceHTML, rows []reviewRow, canScore bool, id int64) {
 	for i := range rows {
 		r := &rows[i]
 		w.raw("\n<tr>\n  <td>")
@@ -317,9 +324,36 @@ func scoreRowsHTML(rows []reviewRow) template.HTML {
 			w.text(r.Review.Stage.Label())
 			w.raw("）</span>")
 		}
-		w.raw("</td>\n  \n</tr>\n")
+		w.raw("</td>\n  ")
+		if canScore {
+			w.raw("<td>\n  <form method=\"post\" action=\"/evaluations/")
+			w.id(id)
+			w.raw("/review-scores\" class=\"inline score-form\">\n    <input type=\"hidden\" name=\"path\" value=\"")
+			w.text(r.Path)
+			w.raw("\">\n    <label for=\"score-")
+			w.int(r.Index)
+			w.raw("\" class=\"sr\">")
+			w.text(r.Name)
+			w.raw(" 复核得分</label><input id=\"score-")
+			w.int(r.Index)
+			w.raw("\" name=\"score\" inputmode=\"decimal\" size=\"5\" required value=\"")
+			if r.Review != nil {
+				w.text(r.Review.Score.StringFixed(2))
+			}
+			w.raw("\">\n    <label for=\"rs-reason-")
+			w.int(r.Index)
+			w.raw("\" class=\"sr\">")
+			w.text(r.Name)
+			w.raw(" 理由</label><input id=\"rs-reason-")
+			w.int(r.Index)
+			w.raw("\" name=\"reason\" placeholder=\"理由\" value=\"")
+			if r.Review != nil {
+				w.text(r.Review.Reason)
+			}
+			w.raw("\">\n    <button type=\"submit\">保存</button>\n  </form></td>")
+		}
+		w.raw("\n</tr>\n")
 	}
-	return w.html()
 }
 
 // remainedHTML is public_show.html's "remained" of p.
