@@ -1,9 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"html/template"
 	"strconv"
-	"strings"
 
 	"jixiao"
 )
@@ -18,8 +18,13 @@ import (
 // "targets" and "scorerows" or public_show.html's "remained" must be made
 // here too, or that test fails.
 
-// pieceHTML builds one piece's HTML.
-type pieceHTML struct{ b strings.Builder }
+// pieceHTML builds one piece's HTML, or a page's.
+type pieceHTML struct{ b *bytes.Buffer }
+
+// newPieceHTML returns a builder with room for size bytes.
+func newPieceHTML(size int) *pieceHTML {
+	return &pieceHTML{b: bytes.NewBuffer(make([]byte, 0, size))}
+}
 
 // raw writes s as it is: template text, never data.
 func (w *pieceHTML) raw(s string) { w.b.WriteString(s) }
@@ -83,8 +88,7 @@ func (w *pieceHTML) html() template.HTML { return template.HTML(w.b.String()) }
 
 // tableHTML is _table.html's "table" of ev.
 func tableHTML(ev *jixiao.Evaluation) template.HTML {
-	var w pieceHTML
-	w.b.Grow(4096 + 512*len(ev.Indicators))
+	w := newPieceHTML(4096 + 512*len(ev.Indicators))
 	bu := &ev.Budget
 	w.raw("\n<table class=\"grid sheet\" id=\"t-budget\">\n<caption>年度资金总额（万元）</caption>\n" +
 		"<thead><tr><th scope=\"col\">年度预算申请</th><th scope=\"col\">年初预算数</th><th scope=\"col\">全年预算数</th><th scope=\"col\">全年执行数</th><th scope=\"col\">分值</th><th scope=\"col\">执行率</th><th scope=\"col\">得分</th></tr></thead>\n" +
@@ -155,8 +159,7 @@ func tableHTML(ev *jixiao.Evaluation) template.HTML {
 
 // panelHTML is _panel.html's "panel" of p.
 func panelHTML(p *checkPanel) template.HTML {
-	var w pieceHTML
-	w.b.Grow(3072 + 320*len(p.Rows) + 512*len(p.Findings))
+	w := newPieceHTML(3072 + 320*len(p.Rows) + 512*len(p.Findings))
 	w.raw("\n<div class=\"panel-body\" data-errors=\"")
 	w.int(p.Errors)
 	w.raw("\">\n")
@@ -277,8 +280,7 @@ func (w *pieceHTML) note(n string) {
 
 // targetsHTML is show.html's "targets" of paths.
 func targetsHTML(paths []labelled) template.HTML {
-	var w pieceHTML
-	w.b.Grow(64 * len(paths))
+	w := newPieceHTML(64 * len(paths))
 	for _, p := range paths {
 		w.raw("<option value=\"")
 		w.text(p.Code)
@@ -292,9 +294,8 @@ func targetsHTML(paths []labelled) template.HTML {
 // scoreRowsHTML is show.html's "scorerows" of rows for a caller who may
 // not score (no form on the rows), the only one it is a piece for.
 func scoreRowsHTML(rows []reviewRow) template.HTML {
-	var w pieceHTML
-	w.b.Grow(192 * len(rows))
-	writeScoreRows(&w, rows, false, 0)
+	w := newPieceHTML(192 * len(rows))
+	writeScoreRows(w, rows, false, 0)
 	return w.html()
 }
 
@@ -358,8 +359,7 @@ func writeScoreRows(w *pieceHTML, rows []reviewRow, canScore bool, id int64) {
 
 // remainedHTML is public_show.html's "remained" of p.
 func remainedHTML(p *checkPanel) template.HTML {
-	var w pieceHTML
-	w.b.Grow(256 + 256*len(p.Findings))
+	w := newPieceHTML(256 + 256*len(p.Findings))
 	w.raw("<section><h2>公开时仍存在的问题（")
 	w.int(len(p.Findings))
 	w.raw("）</h2>\n<ol class=\"findings\">")

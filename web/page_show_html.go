@@ -1,7 +1,7 @@
 package web
 
 import (
-	"io"
+	"bytes"
 	"net/http"
 	"strconv"
 	"strings"
@@ -29,14 +29,20 @@ func (s *Server) renderShow(w http.ResponseWriter, r *http.Request, d pageData) 
 	}
 	d.User = jixiao.UserFromContext(r.Context())
 	d.Path = r.URL.Path
-	var hw pieceHTML
-	if err := writeShowPage(&hw, p, d); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledPage {
+			buf.Reset()
+			pageBuffers.Put(buf)
+		}
+	}()
+	if err := writeShowPage(&pieceHTML{b: buf}, p, d); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Length", strconv.Itoa(hw.b.Len()))
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len())) // written at once, not chunked
 	w.WriteHeader(http.StatusOK)
-	_, err := io.WriteString(w, hw.b.String())
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 

@@ -137,8 +137,8 @@ func TestShowWriterMatchesTemplate(t *testing.T) {
 		if err := p.views["show"].ExecuteTemplate(&want, "show.html", v.d); err != nil {
 			t.Fatalf("%s: %v", v.name, err)
 		}
-		var got pieceHTML
-		if err := writeShowPage(&got, p, v.d); err != nil {
+		got := newPieceHTML(0)
+		if err := writeShowPage(got, p, v.d); err != nil {
 			t.Fatalf("%s: %v", v.name, err)
 		}
 		if g, w := got.b.String(), want.String(); g != w {
