@@ -140,6 +140,7 @@ func TestPieceWritersMatchTemplates(t *testing.T) {
 				{"score rows", scoreRowsHTML(c.rows), plain(t, "show", "scorerows", showPage{Scores: c.rows})},
 				{"score rows reviewed", scoreRowsHTML(c.reviewed), plain(t, "show", "scorerows", showPage{Scores: c.reviewed})},
 				{"remained", remainedHTML(&ro), plain(t, "public_show", "remained", ro)},
+				{"live check", checkHTML(&c.panel), plain(t, "check", "check.html", pageData{Data: c.panel})},
 			} {
 				if check.got != check.want {
 					i := firstDiffAt(string(check.got), string(check.want))
