@@ -54,19 +54,25 @@ func (s *Server) piecesOf(ctx context.Context, rec *jixiao.EvaluationRecord) (*p
 		if err != nil {
 			return nil, err
 		}
-		p := &pagePieces{Ev: rec.Content, Panel: panel.readOnly(), Paths: commentTargets(rec.Content)}
-		p.Labels = targetLabels(p.Paths)
-		p.Rows, _ = reviewRows(rec, nil)
-		once := func(write func() template.HTML) func() (template.HTML, error) {
-			return sync.OnceValues(func() (template.HTML, error) { return write(), nil })
-		}
-		p.table = once(func() template.HTML { return tableHTML(p.Ev) })
-		p.checks = once(func() template.HTML { return panelHTML(&p.Panel) })
-		p.targets = once(func() template.HTML { return targetsHTML(p.Paths) })
-		p.unscored = once(func() template.HTML { return scoreRowsHTML(p.Rows) })
-		p.remained = once(func() template.HTML { return remainedHTML(&p.Panel) })
-		return p, nil
+		return newPagePieces(rec, panel), nil
 	})
+}
+
+// newPagePieces are the pieces of rec's stored version, whose check panel
+// is panel.
+func newPagePieces(rec *jixiao.EvaluationRecord, panel checkPanel) *pagePieces {
+	p := &pagePieces{Ev: rec.Content, Panel: panel.readOnly(), Paths: commentTargets(rec.Content)}
+	p.Labels = targetLabels(p.Paths)
+	p.Rows, _ = reviewRows(rec, nil)
+	once := func(write func() template.HTML) func() (template.HTML, error) {
+		return sync.OnceValues(func() (template.HTML, error) { return write(), nil })
+	}
+	p.table = once(func() template.HTML { return tableHTML(p.Ev) })
+	p.checks = once(func() template.HTML { return panelHTML(&p.Panel) })
+	p.targets = once(func() template.HTML { return targetsHTML(p.Paths) })
+	p.unscored = once(func() template.HTML { return scoreRowsHTML(p.Rows) })
+	p.remained = once(func() template.HTML { return remainedHTML(&p.Panel) })
+	return p
 }
 
 // editPanelOf returns the editor's check panel of rec's stored version

@@ -2,10 +2,8 @@ package web
 
 import (
 	"fmt"
-	"html/template"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -74,7 +72,7 @@ func TestShowWriterMatchesTemplate(t *testing.T) {
 			if state%2 == 1 {
 				rc.Revision = 1
 			}
-			pieces := testPieces(&rc, panel)
+			pieces := newPagePieces(&rc, panel)
 			sp := showPage{Rec: &rc, Pieces: pieces, Downloads: downloads, Transitions: transitions[:state%3]}
 			switch state {
 			case 0: // a reader who may not score, nobody re-scored: the rows as a piece
@@ -146,22 +144,6 @@ func TestShowWriterMatchesTemplate(t *testing.T) {
 			t.Errorf("%s: the written page differs from show.html at byte %d:\n got %q\nwant %q", v.name, i, around(g, i), around(w, i))
 		}
 	}
-}
-
-// testPieces are the pieces piecesOf makes of rec with panel.
-func testPieces(rec *jixiao.EvaluationRecord, panel checkPanel) *pagePieces {
-	p := &pagePieces{Ev: rec.Content, Panel: panel.readOnly(), Paths: commentTargets(rec.Content)}
-	p.Labels = targetLabels(p.Paths)
-	p.Rows, _ = reviewRows(rec, nil)
-	html := func(f func() template.HTML) func() (template.HTML, error) {
-		return sync.OnceValues(func() (template.HTML, error) { return f(), nil })
-	}
-	p.table = html(func() template.HTML { return tableHTML(p.Ev) })
-	p.checks = html(func() template.HTML { return panelHTML(&p.Panel) })
-	p.targets = html(func() template.HTML { return targetsHTML(p.Paths) })
-	p.unscored = html(func() template.HTML { return scoreRowsHTML(p.Rows) })
-	p.remained = html(func() template.HTML { return remainedHTML(&p.Panel) })
-	return p
 }
 
 // spoilCopy is a deep enough copy of the slice xs with spoil applied to
