@@ -43,9 +43,12 @@ var inlineCalls = map[string][]struct {
 
 // InlinePieces makes s render the review and public pages with the
 // templates called in place of the pieces, as the pages were before they
-// printed cached pieces: each page as it would be without the cache.
+// printed cached pieces, and with their templates where Go code writes
+// them (pages.plain): each page as it would be without the cache and
+// without the writers.
 func InlinePieces(s *Server) error {
 	p := s.pages()
+	p.plain = true
 	for view, calls := range inlineCalls {
 		b, err := templateFiles.ReadFile("templates/" + view + ".html")
 		if err != nil {

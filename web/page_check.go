@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -77,7 +78,7 @@ func newCheckPanel(ev *jixiao.Evaluation, res *score.Result, findings []jixiao.F
 		row := &res.Rows[i]
 		t := row.Trace
 		pr := panelRow{Weight: row.Weight.String(), Score: row.Score.StringFixed(2), Method: row.Method.String(),
-			Formula: t.Formula, Rule: t.Rule, Note: t.Note, Anchor: fmtID("f-i-%d-score", row.Index)}
+			Formula: t.Formula, Rule: t.Rule, Note: t.Note, Anchor: "f-i-" + strconv.Itoa(row.Index) + "-score"}
 		if row.Index >= 0 && row.Index < len(ev.Indicators) {
 			pr.Name = ev.Indicators[row.Index].Name
 		}

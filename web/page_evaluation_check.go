@@ -1,7 +1,10 @@
 package web
 
 import (
+	"html/template"
+	"io"
 	"net/http"
+	"strconv"
 
 	"jixiao"
 )
@@ -34,5 +37,16 @@ func (s *Server) pageEvaluationCheck(w http.ResponseWriter, r *http.Request) err
 			panel.Problem = de.Message
 		}
 	}
-	return s.render(w, r, http.StatusOK, "check", pageData{Data: panel})
+	if s.pages().plain {
+		return s.render(w, r, http.StatusOK, "check", pageData{Data: panel})
+	}
+	body := checkHTML(&panel)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	_, err = io.WriteString(w, string(body))
+	return err
 }
+
+// checkHTML is check.html of p: the panel alone, written as its template
+// writes it (TestPieceWritersMatchTemplates).
+func checkHTML(p *checkPanel) template.HTML { return panelHTML(p) + "\n" }

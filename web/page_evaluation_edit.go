@@ -65,7 +65,7 @@ func (s *Server) newEditPage(ctx context.Context, rec *jixiao.EvaluationRecord, 
 	form := newEvaluationForm(withReportText(content, s.sourceDocument(ctx, rec.SourceHash)))
 	form.placeRows(from)
 	d := &editPage{Rec: rec, Form: form, Editable: jixiao.CanEdit(me, rec), Downloads: downloads,
-		Labels: targetLabels(rec.Content)} // comments name the stored version's rows
+		Labels: targetLabels(commentTargets(rec.Content))} // comments name the stored version's rows
 	for _, c := range budgetCols {
 		d.BudgetCols = append(d.BudgetCols, c.Label)
 	}

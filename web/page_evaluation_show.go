@@ -57,7 +57,7 @@ func (s *Server) pageEvaluationShow(w http.ResponseWriter, r *http.Request) erro
 	} else {
 		d.Scores, d.Gap = withReviews(d.Pieces.Rows, scores)
 	}
-	return s.render(w, r, http.StatusOK, "show", pageData{Title: "审核 · " + rec.Title, Flash: flash(r), Data: d})
+	return s.renderShow(w, r, pageData{Title: "审核 · " + rec.Title, Flash: flash(r), Data: d})
 }
 
 // reviewReader is a store that reads all the review page shows in one
@@ -73,17 +73,40 @@ type reviewRowReader interface {
 	FindEvaluationReviewRow(ctx context.Context, id int64) (*jixiao.EvaluationRecord, []*jixiao.Transition, []*jixiao.Comment, []*jixiao.ReviewScore, error)
 }
 
+// reviewKeptReader is a reviewRowReader that reads, in the same
+// transaction, the latest revision of an evaluation whose version the
+// caller does not keep (sqldb's does).
+type reviewKeptReader interface {
+	FindEvaluationReviewUnlessKept(ctx context.Context, id int64, kept func(*jixiao.EvaluationRecord) bool) (*jixiao.EvaluationRecord, []*jixiao.Transition, []*jixiao.Comment, []*jixiao.ReviewScore, error)
+}
+
 // findReviewPieces is findReview with the pieces of the evaluation's
 // version. When the pieces of the version its row names are kept, the
 // row is all it reads of the evaluation: the revision (copied out of the
 // store's cache for each caller) would only be rendered again into the
 // same pieces. The row is read on every view, so the version is the one
-// committed, whichever server saved it. When its pieces are not kept,
-// what the row read is completed with the revision it names (revisions
-// never change, so it is the content of that version); without a
-// revision service the whole review is read again with the revision, in
-// one transaction.
+// committed, whichever server saved it. When its pieces are not kept, the
+// store that can reads the revision the row names in the same transaction
+// (reviewKeptReader); otherwise what the row read is completed with that
+// revision (revisions never change, so it is the content of that
+// version); without a revision service the whole review is read again
+// with the revision, in one transaction.
 func (s *Server) findReviewPieces(ctx context.Context, id int64) (*jixiao.EvaluationRecord, []*jixiao.Transition, []*jixiao.Comment, []*jixiao.ReviewScore, *pagePieces, error) {
+	if rr, ok := s.cfg.Evaluations.(reviewKeptReader); ok {
+		var kept *pagePieces
+		rec, ts, cs, scores, err := rr.FindEvaluationReviewUnlessKept(ctx, id, func(rec *jixiao.EvaluationRecord) bool {
+			kept, _ = s.pieces.items.Get(keyOf(rec))
+			return kept != nil
+		})
+		if err != nil {
+			return nil, nil, nil, nil, nil, err
+		}
+		if kept != nil {
+			return rec, ts, cs, scores, kept, nil
+		}
+		p, err := s.piecesOf(ctx, rec)
+		return rec, ts, cs, scores, p, err
+	}
 	if rr, ok := s.cfg.Evaluations.(reviewRowReader); ok {
 		rec, ts, cs, scores, err := rr.FindEvaluationReviewRow(ctx, id)
 		if err != nil {

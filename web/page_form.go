@@ -369,23 +369,25 @@ func errorsAs(err error, target any) bool { return errors.As(err, target) }
 // commentTargets are what a comment may be pinned to, in form order, with
 // the words the pages show for each path.
 func commentTargets(ev *jixiao.Evaluation) []labelled {
-	out := []labelled{{"header", "基本信息"}}
+	out := make([]labelled, 0, len(budgetCols)+len(ev.Indicators)+3)
+	out = append(out, labelled{"header", "基本信息"})
 	for _, c := range budgetCols {
 		out = append(out, labelled{"budget." + c.Label, "预算：" + c.Label})
 	}
 	out = append(out, labelled{"goal", "年度总体目标"})
 	for i, in := range ev.Indicators {
-		out = append(out, labelled{indicatorPath(i), fmt.Sprintf("指标第 %d 行：%s", i+1, in.Name)})
+		out = append(out, labelled{indicatorPath(i), "指标第 " + strconv.Itoa(i+1) + " 行：" + in.Name})
 	}
 	return append(out, labelled{"report", "自评报告"})
 }
 
-// targetLabels maps each comment path to its words; a path the list does
-// not know shows as itself.
-func targetLabels(ev *jixiao.Evaluation) map[string]string {
+// targetLabels maps each comment path of targets (commentTargets) to its
+// words; a path the list does not know shows as itself.
+func targetLabels(targets []labelled) map[string]string {
 	// where a save leaves a comment whose indicator row was removed
-	m := map[string]string{"indicators": "绩效指标（意见所在的一行已删除）"}
-	for _, t := range commentTargets(ev) {
+	m := make(map[string]string, len(targets)+1)
+	m["indicators"] = "绩效指标（意见所在的一行已删除）"
+	for _, t := range targets {
 		m[t.Code] = t.Label
 	}
 	return m

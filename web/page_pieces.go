@@ -2,9 +2,7 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"html/template"
-	"strings"
 	"sync"
 
 	"jixiao"
@@ -13,10 +11,12 @@ import (
 // pagePieces are the parts of the review and public pages that an
 // evaluation's version fixes, rendered once per version (Server.pieces)
 // instead of on every view: executing the read-only table and the check
-// panel was most of a page view's cost. Each piece is written by the same
-// template the page would call in its place (TestPiecesMatchInline holds
-// the pages against the inline calls), from our own data, so printing it
-// unescaped adds nothing a user typed that the template did not escape.
+// panel was most of a page view's cost. Each piece is what the template
+// the page would call in its place writes (TestPiecesMatchInline holds the
+// pages against the inline calls), written by Go code that escapes as the
+// template does (page_pieces_html.go; TestPieceWritersMatchTemplates holds
+// each writer against its template), so printing it unescaped adds
+// nothing a user typed that the template would not have escaped.
 // What depends on the caller (who they are, what they may do) and what
 // changes without a new version (comments, review scores, the unit's
 // name) stays in the page and is rendered per request; the review table's
@@ -32,7 +32,7 @@ type pagePieces struct {
 	// table is "table" of the content, checks "panel" of Panel, targets
 	// show.html's "targets" of Paths, unscored its "scorerows" of Rows for
 	// a caller who may not score, remained public_show.html's "remained"
-	// of Panel: each rendered when a page first prints it, since the
+	// of Panel: each written when a page first prints it, since the
 	// review page prints no remained and the public page only table and
 	// remained, and a version's first view makes its pieces.
 	table, checks, targets, unscored, remained func() (template.HTML, error)
@@ -54,37 +54,29 @@ func (s *Server) piecesOf(ctx context.Context, rec *jixiao.EvaluationRecord) (*p
 		if err != nil {
 			return nil, err
 		}
-		p := &pagePieces{Ev: rec.Content, Panel: panel.readOnly(), Paths: commentTargets(rec.Content), Labels: targetLabels(rec.Content)}
-		p.Rows, _ = reviewRows(rec, nil)
-		once := func(view, name string, data any) func() (template.HTML, error) {
-			return sync.OnceValues(func() (template.HTML, error) { return s.piece(view, name, data) })
-		}
-		p.table = once("show", "table", rec.Content)
-		p.checks = once("show", "panel", p.Panel)
-		p.targets = once("show", "targets", p.Paths)
-		p.unscored = once("show", "scorerows", showPage{Rec: rec, Scores: p.Rows})
-		p.remained = once("public_show", "remained", p.Panel)
-		return p, nil
+		return newPagePieces(rec, panel), nil
 	})
 }
 
-// piece executes the template name of view's set with data: the HTML the
-// view writes where it calls {{template name data}} from the body's text,
-// which is where the pages print their pieces.
-func (s *Server) piece(view, name string, data any) (template.HTML, error) {
-	t := s.pages().views[view]
-	if t == nil {
-		return "", fmt.Errorf("web: no view %q", view)
+// newPagePieces are the pieces of rec's stored version, whose check panel
+// is panel.
+func newPagePieces(rec *jixiao.EvaluationRecord, panel checkPanel) *pagePieces {
+	p := &pagePieces{Ev: rec.Content, Panel: panel.readOnly(), Paths: commentTargets(rec.Content)}
+	p.Labels = targetLabels(p.Paths)
+	p.Rows, _ = reviewRows(rec, nil)
+	once := func(write func() template.HTML) func() (template.HTML, error) {
+		return sync.OnceValues(func() (template.HTML, error) { return write(), nil })
 	}
-	var b strings.Builder
-	if err := t.ExecuteTemplate(&b, name, data); err != nil {
-		return "", fmt.Errorf("web: rendering %s of %s: %w", name, view, err)
-	}
-	return template.HTML(b.String()), nil
+	p.table = once(func() template.HTML { return tableHTML(p.Ev) })
+	p.checks = once(func() template.HTML { return panelHTML(&p.Panel) })
+	p.targets = once(func() template.HTML { return targetsHTML(p.Paths) })
+	p.unscored = once(func() template.HTML { return scoreRowsHTML(p.Rows) })
+	p.remained = once(func() template.HTML { return remainedHTML(&p.Panel) })
+	return p
 }
 
 // editPanelOf returns the editor's check panel of rec's stored version
-// (the review page's is read-only) rendered, once per version.
+// (the review page's is read-only) written, once per version.
 func (s *Server) editPanelOf(ctx context.Context, rec *jixiao.EvaluationRecord, panel checkPanel) (template.HTML, error) {
-	return s.editPanels.get(rec, func() (template.HTML, error) { return s.piece("edit", "panel", panel) })
+	return s.editPanels.get(rec, func() (template.HTML, error) { return panelHTML(&panel), nil })
 }

@@ -55,7 +55,7 @@ func measure(ctx context.Context, base string, units []load.Unit, o options) err
 		// the 64 units' 3,200 evaluations, which the first pass mostly
 		// read for the first time, as on a server serving for a while.
 		{Name: "GET evaluation again", Want: 200, Next: get(page)},
-		{Name: "GET editor page", Want: 200, Next: get(func(w, i int) string { return fmt.Sprintf("/evaluations/%d/edit", pick(w)) })},
+		{Name: editorPhase, Want: 200, Next: get(func(w, i int) string { return fmt.Sprintf("/evaluations/%d/edit", pick(w)) })},
 	}
 	var results []load.Result
 	for i, p := range phases {
@@ -86,15 +86,25 @@ func measure(ctx context.Context, base string, units []load.Unit, o options) err
 	fmt.Println()
 	static := results[0]
 	for _, r := range results[1:] {
-		fmt.Printf("goal %-22s p99 %.2f ms < 50 ms: %s (static beside it: p99 %.2f ms, %.0f req/s; this page's rate %.0f%% of it, its CPU per request allows %.0f%%)\n",
-			r.Name, load.Ms(r.P99), verdict(load.Ms(r.P99) < 50), load.Ms(static.P99), static.Rate(), 100*r.Rate()/static.Rate(),
-			100*float64(static.CPUPerRequest())/float64(r.CPUPerRequest()))
+		beside := fmt.Sprintf("(static beside it: p99 %.2f ms, %.0f req/s; this page's rate %.0f%% of it, its CPU per request allows %.0f%%)",
+			load.Ms(static.P99), static.Rate(), 100*r.Rate()/static.Rate(), 100*float64(static.CPUPerRequest())/float64(r.CPUPerRequest()))
+		if r.Name == editorPhase {
+			// Issue 11 sets goals for the evaluation page and the live
+			// check only; the editor is measured so that its cost is seen.
+			fmt.Printf("     %-22s p99 %.2f ms, %d µs CPU per page: not an acceptance goal of issue 11 %s\n",
+				r.Name, load.Ms(r.P99), r.CPUPerRequest().Microseconds(), beside)
+			continue
+		}
+		fmt.Printf("goal %-22s p99 %.2f ms < 50 ms: %s %s\n", r.Name, load.Ms(r.P99), verdict(load.Ms(r.P99) < 50), beside)
 	}
 	if rc != nil {
 		fmt.Printf("goal %-22s p99 %.2f ms < 100 ms at %d editors: %s\n", rc.Name, load.Ms(rc.P99), o.checkConns, verdict(load.Ms(rc.P99) < 100))
 	}
 	return nil
 }
+
+// editorPhase is the editor's phase, which issue 11 sets no goal for.
+const editorPhase = "GET editor page"
 
 func verdict(ok bool) string {
 	if ok {
