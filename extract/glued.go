@@ -131,7 +131,7 @@ var gluedLabels = func() []glabel {
 			add(gBudRow, vNone, l)
 		}
 	}
-	add(gGoal, vNone, "年度总体目标", "年初设定目标", "年度总体目标完成情况综述", "实际完成情况", "预期目标", "当年绩效目标", "年初绩效目标", "全年目标实际完成情况")
+	add(gGoal, vNone, "年度总体目标", "年初设定目标", "年度总体目标完成情况综述", "实际完成情况", "预期目标", "当年绩效目标", "年初绩效目标", "全年目标实际完成情况", "全年完成情况")
 	add(gIndHead, vNone, "绩效指标", "分解目标") // (分解目标 heads the 一级 column, the header's first)
 	for l, c := range indicatorLabels {
 		k := vValue

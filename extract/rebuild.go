@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -68,6 +69,8 @@ type builder struct {
 	inHeader  bool        // the grouped row is a block's header
 	hdr       []hkind     // the current block's header, by column
 	afterNote bool        // the last token was a label below the total, whose value follows
+
+	l1 string // the 一级 name the last indicator row began with
 
 	lastLine, lastCells int    // the source line of the last token, and its cells
 	next                string // the next token's label
@@ -327,6 +330,9 @@ func (b *builder) group(t token, n string) {
 		b.startRow(t, -1)
 		b.blk = blkAfter
 	case b.rowStart(n):
+		if b.blk == blkIndicators && b.asLevel1(n) {
+			b.l1 = n
+		}
 		b.startRow(t, b.colFrom(n))
 	default:
 		b.addGrouped(t)
@@ -379,6 +385,12 @@ func (b *builder) addGrouped(t token) {
 	}
 }
 
+// level2 reports a 二级 name: one of the national template's, or under
+// 管理指标 one of the 管理 names of 江西's template.
+func (b *builder) level2(n string) bool {
+	return level2Names[n] || b.l1 == "管理指标" && slices.Contains(managementLevel2[:], n)
+}
+
 // rowStart reports a label that begins a row of the current block.
 func (b *builder) rowStart(n string) bool {
 	if n == "" {
@@ -397,7 +409,7 @@ func (b *builder) rowStart(n string) bool {
 	case blkIndicators:
 		// 绩效指标 again, a page on: the merged first column starting anew
 		// (a copy cut there, or a page break that repeats it), not a name
-		starts = b.asLevel1(n) || b.hasCol(hL2) && level2Names[n] && !b.endsWithL1() || n == "绩效指标"
+		starts = b.asLevel1(n) || b.hasCol(hL2) && b.level2(n) && !b.endsWithL1() || n == "绩效指标"
 	}
 	return starts
 }
@@ -409,7 +421,7 @@ func (b *builder) colFrom(n string) int {
 	case b.blk == blkIndicators && n == "绩效指标":
 	case b.blk == blkIndicators && b.asLevel1(n):
 		col = b.colOf(hL1)
-	case b.blk == blkIndicators && level2Names[n]:
+	case b.blk == blkIndicators && b.level2(n):
 		col = b.colOf(hL2)
 	case b.blk == blkBudget:
 		col = b.colOf(hRowLabel)
@@ -695,7 +707,7 @@ func (b *builder) closeTable() {
 	if b.cur != nil && b.seenBody && (b.cur.title != "" || hasBody(b.cur.table)) {
 		b.out = append(b.out, *b.cur)
 	}
-	b.cur, b.blk, b.seenBody, b.hdr, b.afterNote = nil, blkNone, false, nil, false
+	b.cur, b.blk, b.seenBody, b.hdr, b.afterNote, b.l1 = nil, blkNone, false, nil, false, ""
 }
 
 // hasBody reports a table holding a row of a 自评表's body: a budget total
