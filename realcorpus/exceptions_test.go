@@ -19,7 +19,7 @@ var formatExceptions = map[string]exception{
 	"jiangxi-nanchangxian-ccwsy-2021/remake.docx": {nanchangxianDiff, true, nanchangxianWhy},
 	"jiangxi-nanchangxian-ccwsy-2021/remake.xlsx": {nanchangxianDiff, true, nanchangxianWhy},
 	"jiangxi-nanchangxian-ccwsy-2021/remake.html": {nanchangxianDiff, true, nanchangxianWhy},
-	"jiangxi-nanchangxian-ccwsy-2021/remake.pdf":  {"+1 warning T-ROW-QUAL-TIER, -1 warning Q-QUANT-AS-TEXT", true, nanchangxianWhy},
+	"jiangxi-nanchangxian-ccwsy-2021/remake.pdf":  {nanchangxianDiff, true, nanchangxianWhy},
 	"yunnan-shidian-nyncj-2022/remake.xlsx": {"-1 warning T-TOTAL-IMPLIED, -3 warning T-ROW-OVER-IMPLIED-WEIGHT", true,
 		"Calc stored the 得分 8.0 as the number 8 in the General format: the written decimal is gone, and the proof of the " +
 			"unprinted weights reads each score at the places it is written (8 at 0 places fits several weights)"},
