@@ -101,8 +101,9 @@ const (
 	hWeight
 	hScore
 	hRate
-	hYesNo // 是否核心指标: 是 or 否 after the score
-	hDev   // 偏差原因分析: words after the score
+	hYesNo        // 是否核心指标: 是 or 否 after the score
+	hDev          // 偏差原因分析: words after the score
+	hBudgetWeight // the budget's 分值, which a breakdown row leaves empty
 )
 
 func (b *builder) take(ts []token, i int) {
@@ -509,6 +510,8 @@ func (b *builder) closeHeader() {
 			k = hDev
 		case b.blk == blkBudget && budgetLabels[n] == colRate:
 			seenCol, k = true, hRate
+		case b.blk == blkBudget && budgetLabels[n] == colWeight:
+			seenCol, k = true, hBudgetWeight
 		case b.blk == blkBudget && budgetLabels[n] != "":
 			seenCol = true
 		case b.blk == blkBudget && !seenCol && n != "":
@@ -1023,7 +1026,30 @@ func (b *builder) byRate(col int) int {
 		return col
 	}
 	b.row = b.row[:end]
+	if gap := rc - p - col; gap > 0 && p > 0 && p == end-1 && col == b.colOf(hRowLabel) && !isValueText(b.row[0].Text) &&
+		!isTotalLabel(normLabel(b.row[0].Text)) && b.skipsWeight(col+p, gap) {
+		// a breakdown row whose label heads it, its amounts after it and
+		// its percentage last (其中:当年财政拨款 | 7.29 | 7.29 | 7.29 | 100%):
+		// it left out the 分值 (and 得分) no breakdown has, not a cell
+		// before its amounts; the total row, which has them, may have
+		b.row = slices.Insert(b.row, p, make([]jixiao.Cell, gap)...)
+		for i := p; i < p+gap; i++ {
+			b.row[i] = jixiao.Cell{ColSpan: 1, RowSpan: 1}
+		}
+		return col
+	}
 	return rc - p
+}
+
+// skipsWeight reports header columns [from, from+n) that are all the
+// budget's 分值.
+func (b *builder) skipsWeight(from, n int) bool {
+	for i := from; i < from+n; i++ {
+		if i >= len(b.hdr) || b.hdr[i] != hBudgetWeight {
+			return false
+		}
+	}
+	return true
 }
 
 // brokenRow reports a line that carries on the row above: a row broken
