@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -56,3 +57,33 @@ func TestBudgetRowByRate(t *testing.T) {
 }
 
 const indicatorText = "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n| 产出指标 | 数量指标 | 改造工程数 | ≥12处 | 12处 | 90 | 90 |\n"
+
+// TestBreakdownLinesCell: a .docx cell holding two breakdowns one per
+// line, the first left empty ("纳入专户管理的非税收入拨款:\n其他资金:2880万元"),
+// gives a row for each: the empty one is read as stated empty, not lost
+// inside the other's cell.
+func TestBreakdownLinesCell(t *testing.T) {
+	doc := docOf(tableBlock(tbl(
+		[]string{"预算单位名称", "某县林业局"},
+		[]string{"年度预算申请(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
+		[]string{"年度资金总额", "4753.66", "4753.66", "3824.26", "10", "100%", "10"},
+		[]string{"按收入性质分:", "按支出性质分:"},
+		[]string{"其中: 一般公共预算:1873.66", "其中:基本支出:1768.16"},
+		[]string{"纳入专户管理的非税收入拨款:\n其他资金:2880", ""},
+		[]string{"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"},
+		[]string{"产出指标", "数量指标", "造林面积", "1.2万亩", "1.2万亩", "90", "90"},
+	)))
+	tables := ExtractAllTables(doc)
+	var names []string
+	for _, sp := range tables[0].Eval.Budget.Splits {
+		for _, r := range sp.Rows {
+			names = append(names, sp.Name+"/"+r.Name+"="+r.FullYear.Text)
+		}
+	}
+	got := strings.Join(names, " ")
+	for _, want := range []string{"按收入性质分/纳入专户管理的非税收入拨款=", "按收入性质分/其他资金=2880"} {
+		if !strings.Contains(" "+got+" ", " "+want+" ") {
+			t.Errorf("breakdowns %q: no %q", got, want)
+		}
+	}
+}

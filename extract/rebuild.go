@@ -1107,6 +1107,7 @@ func splitBreakdowns(ts []token) []token {
 // one cell each.
 func splitBreakdownLines(ts []token) []token {
 	var out []token
+	var split map[int]int // the cells each line gained
 	for i, t := range ts {
 		lines := strings.Split(t.text, "\n")
 		if len(lines) < 2 || len(t.text) > 240 || !allBreakdowns(lines) {
@@ -1124,9 +1125,18 @@ func splitBreakdownLines(ts []token) []token {
 			u.norm = normLabel(u.text)
 			out = append(out, u)
 		}
+		if split == nil {
+			split = map[int]int{}
+		}
+		split[t.line] += len(lines) - 1
 	}
 	if out == nil {
 		return ts
+	}
+	// the line's cells are more than its source row's now: the row is
+	// built from them, not taken whole with the cell unsplit
+	for i := range out {
+		out[i].lineCells += split[out[i].line]
 	}
 	return out
 }
