@@ -74,6 +74,9 @@ func (x *extractor) budgetRow(r grow) {
 		x.budgetRead = true
 		return
 	}
+	if len(labels) == 0 {
+		return // the row under the header holds neither a label nor a figure ("A")
+	}
 	first := r.cells[labels[0]].norm
 	if isTotalLabel(first) {
 		x.budgetTotal(r, labels[0])
