@@ -109,8 +109,8 @@ var gluedLabels = func() []glabel {
 	for l := range headerLabels {
 		add(gField, vNone, l)
 	}
-	add(gField, vNone, "项目负责人及电话", "项目负责人", "联系电话", "部门联系人", "财政处室", "自评总分", "填报日期")
-	add(gBudHead, vNone, "资金情况", "预算执行情况", "部门预算执行情况", "项目资金")
+	add(gField, vNone, "项目负责人及电话", "项目负责人", "联系电话", "部门联系人", "财政处室", "自评总分", "填报日期", "下属单位个数")
+	add(gBudHead, vNone, "资金情况", "预算执行情况", "部门预算执行情况", "项目资金", "整体支出规模")
 	for l, c := range budgetLabels {
 		k := vAmount
 		switch c {

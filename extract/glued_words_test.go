@@ -115,3 +115,31 @@ func TestSplitWordRow(t *testing.T) {
 		}
 	}
 }
+
+// TestDeglueRateOnlyBreakdown: 江西's budget block run together keeps only
+// each breakdown's 执行率 ("财政拨款103.21%"): its amounts are not read,
+// its rate is, under the 执行率 column, never as an amount; the unit's
+// name ends at 下属单位个数.
+func TestDeglueRateOnlyBreakdown(t *testing.T) {
+	u := unreadMark
+	text := "蚕茶卫生院整体支出绩效自评表(2021年度)评价部门名称南昌县黄马乡蚕茶卫生院下属单位个数0整体支出规模全年预算数全年执行数执行率" +
+		"资金来源:(1)财政拨款103.21%资金结构:(1)基本支出103.21%(2)项目支出" + jxHead + "管理指标8预算执行管理完成率100%按规定执行44满意度指标"
+	rows, ok := deglue(text)
+	if !ok {
+		t.Fatalf("not deglued: %q", text)
+	}
+	all := rowsText(rows)
+	for _, w := range []string{"部门名称|南昌县黄马乡蚕茶卫生院", "财政拨款|" + u + "|" + u + "|103.21%|资金结构:(1)", "基本支出|" + u + "|" + u + "|103.21%|(2)"} {
+		if !strings.Contains("\n"+all+"\n", "\n"+w+"\n") {
+			t.Errorf("row %q not found in\n%s", w, all)
+		}
+	}
+}
+
+func TestBracketedNumber(t *testing.T) {
+	for s, want := range map[string]bool{"(2)": true, "（12）": true, "(万元)": false, "(2022年度)": false, "()": false, "(2": false} {
+		if got := bracketedNumber(s); got != want {
+			t.Errorf("bracketedNumber(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
