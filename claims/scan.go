@@ -264,6 +264,14 @@ func (sc *scanner) paragraph(text string, para int) {
 			// described by the words after it, as one that is moved is
 			// (将资金75.68万元分配至具体项目)
 			c.Noun = sc.nounAt(end, maxAfterRunes)
+		case c.Kind == Percent && strings.HasPrefix(raw, "按"):
+			// "按照大型企业30%、中小微企业60%比例开展稳岗返还工作": the
+			// words before name whom the percentage is for, the 比例 after
+			// the list what it is
+			c.Noun = sc.ratioAfter(end)
+		case c.Kind == Percent && c.sep == '、' && len(sc.claims) > first && sc.claims[len(sc.claims)-1].Kind == Percent &&
+			strings.HasPrefix(sc.claims[len(sc.claims)-1].Noun, "比例"):
+			c.Noun = sc.claims[len(sc.claims)-1].Noun // the list's next percentage, of the same 比例
 		}
 		if namesNothing(Canonical(c.Label)) {
 			c.Topic = sc.topic(clauseFrom, labelFrom)
@@ -454,6 +462,25 @@ const (
 	maxAfterRunes = 12
 	maxModelRunes = 12
 )
+
+// ratioAfter is the words after the 比例 that ends a list of percentages
+// begun at rune i ("、中小微企业60%比例开展稳岗返还工作" → 比例开展稳岗返还工作),
+// "" when no 比例 ends it within the sentence's clause.
+func (sc *scanner) ratioAfter(i int) string {
+	rs := sc.rs
+	for j := i; j < len(rs) && j-i < maxLabelRunes*2; j++ {
+		switch {
+		case hasPrefixRunes(rs[j:], "的比例") || hasPrefixRunes(rs[j:], "比例"):
+			if rs[j] == '的' {
+				j++
+			}
+			return sc.nounAt(j, maxAfterRunes)
+		case isSentenceEnd(rs[j]) || rs[j] == '，' || rs[j] == ',':
+			return ""
+		}
+	}
+	return ""
+}
 
 // nounAt returns the ideographs from rune i on, at most n of them, after
 // a model code of Latin letters and figures if one starts there: the

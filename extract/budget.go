@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"jixiao"
 	"jixiao/internal/cjk"
@@ -71,6 +73,9 @@ func (x *extractor) budgetRow(r grow) {
 		x.budgetTotal(r, -1)
 		x.budgetRead = true
 		return
+	}
+	if len(labels) == 0 {
+		return // the row under the header holds neither a label nor a figure ("A")
 	}
 	first := r.cells[labels[0]].norm
 	if isTotalLabel(first) {
@@ -469,10 +474,11 @@ func (x *extractor) goalRow(r grow) bool {
 		switch {
 		case isFirst && (c.norm == "年度总体目标" || c.norm == "总体目标" || c.norm == "年度目标" || c.norm == "当年绩效目标"):
 			isGoal = true
-		case c.origin && (c.norm == "预期目标" || c.norm == "年度预期目标" || c.norm == "年初绩效目标"):
+		case c.origin && (c.norm == "预期目标" || c.norm == "年度预期目标" || c.norm == "年初绩效目标" || c.norm == "年初设定目标"):
 			e = i
 			isGoal = true
-		case c.origin && (c.norm == "实际完成情况" || c.norm == "实际完成" || c.norm == "全年目标实际完成情况"):
+		case c.origin && (c.norm == "实际完成情况" || c.norm == "实际完成" || c.norm == "全年目标实际完成情况" ||
+			c.norm == "全年完成情况" || c.norm == "年度总体目标完成情况综述"):
 			a = i
 			isGoal = true
 		}
@@ -486,6 +492,18 @@ func (x *extractor) goalRow(r grow) bool {
 			texts = append(texts, c)
 		}
 	}
+	if len(texts) == 1 && e >= 0 && a >= 0 {
+		// both columns named and one text after them: the two cells run
+		// together (a copy that drops the cells' bounds), or the target
+		// alone (a copy cut after it), read so when no cut is found
+		if exp, act, ok := splitGoal(texts[0].Text); ok {
+			x.sec = secNone
+			x.ev.Goal.Expected, x.ev.Goal.Actual = exp, act
+			x.prov("goal.expected", texts[0].Pos)
+			x.prov("goal.actual", texts[0].Pos)
+			return true
+		}
+	}
 	if len(texts) > 0 {
 		x.setGoal(texts, r.pos)
 		x.sec = secNone
@@ -495,10 +513,74 @@ func (x *extractor) goalRow(r grow) bool {
 	return true
 }
 
+// minGoalOpening is the fewest ideographs of the words a goal's actual
+// restates from its target's opening.
+const minGoalOpening = 4
+
+// splitGoal cuts a goal's target and actual run together where the actual
+// restates the target's opening words ("业务收入达到55万元,…达标" +
+// "业务收入77.57万元,…达标"): the words the text starts with, found once
+// more and only once. A few ideographs before them that end a goal label
+// (体目标, the tail of a vertical 年度总体目标 cell cut apart by the column
+// labels) are the label's, not the target's. Without such words, or with
+// them more than twice, the cut is not known.
+func splitGoal(t string) (exp, act string, ok bool) {
+	rs := []rune(strings.TrimSpace(t))
+	for lead := 0; lead <= 3 && lead+minGoalOpening <= len(rs); lead++ {
+		if lead > 0 && !strings.HasSuffix("年度总体目标", string(rs[:lead])) {
+			continue
+		}
+		open := string(rs[lead : lead+minGoalOpening])
+		if !allHan(open) {
+			continue
+		}
+		body := string(rs[lead:])
+		if strings.Count(body, open) != 2 {
+			continue
+		}
+		cut := len(open) + strings.Index(body[len(open):], open)
+		exp, act = strings.TrimSpace(body[:cut]), strings.TrimSpace(body[cut:])
+		if utf8.RuneCountInString(exp) <= minGoalOpening || utf8.RuneCountInString(act) <= minGoalOpening {
+			return "", "", false
+		}
+		return exp, act, true
+	}
+	return restatedTail(string(rs))
+}
+
+// minGoalTail is the fewest runes of an actual that restates the end of
+// its target.
+const minGoalTail = 8
+
+// restatedTail cuts a goal text that ends in the same words twice
+// ("…改进,对项目区农业用水计量,…夯实基础," + "对项目区农业用水计量,…夯实基础,"):
+// the target ends in the words the actual then restates. The longest such
+// words are taken, so that the actual is never a part of itself.
+func restatedTail(t string) (exp, act string, ok bool) {
+	rs := []rune(t)
+	for n := (len(rs) - 1) / 2; n >= minGoalTail; n-- {
+		tail := string(rs[len(rs)-n:])
+		if string(rs[len(rs)-2*n:len(rs)-n]) == tail && hasHan(tail) {
+			return string(rs[:len(rs)-n]), tail, true
+		}
+	}
+	return "", "", false
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func goalLabel(n string) bool {
 	switch n {
 	case "年度总体目标", "总体目标", "年度目标", "预期目标", "年度预期目标", "实际完成情况", "实际完成",
-		"当年绩效目标", "年初绩效目标", "全年目标实际完成情况": // (重庆's 部门整体 table)
+		"当年绩效目标", "年初绩效目标", "全年目标实际完成情况", // (重庆's 部门整体 table)
+		"年初设定目标", "全年完成情况", "年度总体目标完成情况综述": // (江西's, 四川's)
 		return true
 	}
 	return false

@@ -109,8 +109,8 @@ var gluedLabels = func() []glabel {
 	for l := range headerLabels {
 		add(gField, vNone, l)
 	}
-	add(gField, vNone, "项目负责人及电话", "项目负责人", "联系电话", "部门联系人", "财政处室", "自评总分", "填报日期")
-	add(gBudHead, vNone, "资金情况", "预算执行情况", "部门预算执行情况", "项目资金")
+	add(gField, vNone, "项目负责人及电话", "项目负责人", "联系电话", "部门联系人", "财政处室", "自评总分", "填报日期", "下属单位个数")
+	add(gBudHead, vNone, "资金情况", "预算执行情况", "部门预算执行情况", "项目资金", "整体支出规模")
 	for l, c := range budgetLabels {
 		k := vAmount
 		switch c {
@@ -131,7 +131,7 @@ var gluedLabels = func() []glabel {
 			add(gBudRow, vNone, l)
 		}
 	}
-	add(gGoal, vNone, "年度总体目标", "年初设定目标", "年度总体目标完成情况综述", "实际完成情况", "预期目标", "当年绩效目标", "年初绩效目标", "全年目标实际完成情况")
+	add(gGoal, vNone, "年度总体目标", "年初设定目标", "年度总体目标完成情况综述", "实际完成情况", "预期目标", "当年绩效目标", "年初绩效目标", "全年目标实际完成情况", "全年完成情况")
 	add(gIndHead, vNone, "绩效指标", "分解目标") // (分解目标 heads the 一级 column, the header's first)
 	for l, c := range indicatorLabels {
 		k := vValue

@@ -203,6 +203,14 @@ func (d *degluer) budgetFigures(p int, total bool) int {
 		}
 		return end
 	}
+	if rc := slices.Index(d.budCols, vRate); rc > 0 && percentFigure(run) {
+		// a 其中 row of its 执行率 alone (its amounts lost with the cells'
+		// bounds): the amounts are not read, the rate is
+		d.cut++
+		d.marks(rc, p)
+		d.cell(run, p)
+		return end
+	}
 	// a 其中 row: the amounts, as many as it has
 	var good [][]string
 	for k := 1; k <= len(d.budCols) && d.budCols[k-1] == vAmount; k++ {

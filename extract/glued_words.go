@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -109,12 +110,13 @@ func (d *degluer) wordGroup(from int, weight decimal.Decimal) (int, bool) {
 	lay := d.groupLayout()
 	first := d.row // the group's label, and any 二级 label before it
 	d.row = nil
+	mgmt := len(first) > 0 && normLabel(first[0].text) == "管理指标"
 	var out [][]gcut
 	for i, r := range rows {
 		seg := body[r.seg[0]:r.seg[1]]
 		start, known := 0, true
 		if hasDev && i > 0 {
-			start, known = rowStart(seg)
+			start, known = rowStart(seg, mgmt)
 		}
 		if i > 0 && known && start > 0 {
 			out[i-1] = lay.put(out[i-1], lay.dev, gcut{strings.TrimSpace(seg[:start]), from + r.seg[0]}) // the row before's 偏差
@@ -125,19 +127,21 @@ func (d *degluer) wordGroup(from int, weight decimal.Decimal) (int, bool) {
 		if i == 0 {
 			row = lay.levels(row, first, d.s[from-len(weightText(d.s, from)):from], from)
 		}
-		if lend, ok := level2At(words); ok {
+		if lend, ok := level2At(words, mgmt); ok {
 			row = lay.put(row, lay.l2, gcut{words[:lend], off})
 			words, off = words[lend:], off+lend
 		}
-		name, t, a := splitWordRow(words)
-		row = lay.put(row, lay.name, gcut{strings.TrimSpace(name), off})
-		if t < 0 {
-			row = lay.put(row, lay.name+1, gcut{unreadMark, off + len(name)})
-			row = lay.put(row, lay.name+2, gcut{unreadMark, off + len(name)})
-		} else {
-			row = lay.put(row, lay.name+1, gcut{words[t:a], off + t})
-			row = lay.put(row, lay.name+2, gcut{words[a:], off + a})
+		c := splitWordRow(words)
+		row = lay.put(row, lay.name, gcut{strings.TrimSpace(c.name), off})
+		target, actual := gcut{unreadMark, off + len(c.name)}, gcut{unreadMark, off + len(c.name)}
+		if c.t >= 0 {
+			target = gcut{words[c.t:c.a], off + c.t}
 		}
+		if c.a >= 0 {
+			actual = gcut{words[c.a:], off + c.a}
+		}
+		row = lay.put(row, lay.name+1, target)
+		row = lay.put(row, lay.name+2, actual)
 		row = lay.put(row, lay.name+3, gcut{r.w, from + r.at})
 		row = lay.put(row, lay.name+4, gcut{r.score, from + r.at + len(r.w)})
 		out = append(out, row)
@@ -265,14 +269,30 @@ func (d *degluer) level2Follows(p int) bool {
 	return ok && l.role == gLevel && level2Names[l.text]
 }
 
-// level2At is the length of the 二级 label words start with.
-func level2At(words string) (int, bool) {
+// level2At is the length of the 二级 label words start with; in a
+// 管理指标 group (mgmt), the template's 管理 names count too.
+func level2At(words string, mgmt bool) (int, bool) {
 	for _, l := range gluedLabels {
 		if l.role == gLevel && level2Names[l.text] && !level1Names[l.text] && strings.HasPrefix(words, l.text) {
 			return len(l.text), true
 		}
 	}
+	if mgmt {
+		for _, n := range managementLevel2 {
+			if strings.HasPrefix(words, n) {
+				return len(n), true
+			}
+		}
+	}
 	return 0, false
+}
+
+// managementLevel2 are the 二级 names of 江西's older 部门整体 template
+// under 管理指标, longest first: they are no national 二级 names, and a
+// 三级 name elsewhere may well be 资产管理, so they are anchors only at the
+// start of a row of that group.
+var managementLevel2 = [...]string{
+	"部门结转结余资金管理", "预决算信息公开管理", "预算编审管理", "预算执行管理", "部门预算管理", "政府采购管理", "资产管理",
 }
 
 // scrambledLevel1At reports a 一级 label whose characters OCR or a
@@ -390,9 +410,17 @@ func choosePairs(runs []pairRun, weight decimal.Decimal) ([]int, bool) {
 
 // rowStart is where a row's own words start in words that may begin with
 // the row before's 偏差 words: at a 二级 name or a numbered name
-// ("任务2:"), when one is there; known is false when none is.
-func rowStart(words string) (int, bool) {
+// ("任务2:"), or in a 管理指标 group (mgmt) a 管理 name, when one is
+// there; known is false when none is.
+func rowStart(words string, mgmt bool) (int, bool) {
 	best := -1
+	if mgmt {
+		for _, n := range managementLevel2 {
+			if i := strings.Index(words, n); i >= 0 && (best < 0 || i < best) {
+				best = i
+			}
+		}
+	}
 	for _, l := range gluedLabels {
 		if l.role == gLevel && level2Names[l.text] {
 			if i := strings.Index(words, l.text); i >= 0 && (best < 0 || i < best) {
@@ -440,40 +468,181 @@ func numberedName(words string) int {
 	return best
 }
 
+// wordCut is how a row's words (its name, target and actual) were cut:
+// offsets into the words, -1 where the cut is not known. The name is
+// read when t >= 0 or nameOnly; the actual alone may be read (a >= 0, t <
+// 0) when the figure before it ends the target but where the target starts
+// is not known.
+type wordCut struct {
+	name     string
+	t, a     int
+	nameOnly bool // the name is read, the target and actual are not
+}
+
 // splitWordRow splits a row's words (its name, target and actual) where
 // their grammar fixes the cut: two figures at the end ("…准确率95%以上97%"),
 // or a figure then words ("…控制率100%按规定执行"), the name before them
 // ending in no comparison word (in "利用率高于80%" the words before the
-// figure may be the target's). It returns the name and the offsets of the
-// target and the actual, t < 0 when the words cannot be cut: the name is
-// then all the words. known is false when the row's words may still hold
-// the row before's 偏差 words, and then the name is not read either.
-func splitWordRow(words string) (name string, t, a int) {
-	// the actual: a figure ending the words, else words after the last figure
+// figure may be the target's). A target may also start with the comparison
+// words of its figure ("结余率小于5%", "业务收入超上年度增收27万元") where
+// the name before them is plainly one (wordTargetStart). Where the name and
+// target cannot be cut, the actual words after a figure ending the target
+// are still read; with no cut known at all, the name is all the words.
+func splitWordRow(words string) wordCut {
+	none := wordCut{name: words, t: -1, a: -1}
 	fig := lastFigure(words)
 	if fig < 0 {
-		return words, -1, -1
+		// words only: the target may start with 按规定 after a plain name,
+		// but where the target ends and the actual starts is not known
+		if t := wordTargetStart(words, true); t > 0 {
+			return wordCut{name: words[:t], t: -1, a: -1, nameOnly: true}
+		}
+		return none
 	}
 	fEnd := figureEnd(words, fig)
+	var t, a int
 	if fEnd == len(words) {
 		// a figure ends the row: the actual; a figure before it, the target
 		prev := lastFigure(words[:fig])
 		if prev < 0 || figureEnd(words, prev) != fig {
-			return words, -1, -1
+			return changeActual(words, fig)
 		}
 		t, a = prev, fig
 	} else {
 		rest := words[fEnd:]
 		if strings.ContainsAny(rest, "0123456789") {
-			return words, -1, -1
+			return none
 		}
 		t, a = fig, fEnd
 	}
-	name = words[:t]
+	name := words[:t]
 	if !hasHan(name) || comparisonEnd(name) || nameFigure(name) {
-		return words, -1, -1
+		if fEnd < len(words) {
+			// the figure ends the target, the words after it are the actual:
+			// the target starts at its comparison words, or is not known
+			if s := wordTargetStart(words[:fig], false); s > 0 {
+				return wordCut{name: words[:s], t: s, a: a}
+			}
+			return wordCut{name: words[:a], t: -1, a: a}
+		}
+		return none
 	}
-	return name, t, a
+	return wordCut{name: name, t: t, a: a}
+}
+
+// changeActual cuts a row whose words end in one figure with a change word
+// before it ("…人次增加增372人次", "业务收入超上年度增收27万元"): a comparison
+// word before a figure is the figure's own, so the actual is the change
+// word and the figure; the words before it end in the target, which must
+// start with comparison words after a plain name and hold no figure.
+func changeActual(words string, fig int) wordCut {
+	none := wordCut{name: words, t: -1, a: -1}
+	w := comparisonSuffix(words[:fig])
+	if w == 0 {
+		return none
+	}
+	a := fig - w
+	head := words[:a]
+	t := wordTargetStart(head, false)
+	if t <= 0 || strings.ContainsAny(head[t:], "0123456789") {
+		return none
+	}
+	return wordCut{name: head[:t], t: t, a: a}
+}
+
+// comparisonSuffix is the length of the longest comparison word s ends in.
+func comparisonSuffix(s string) int {
+	n := 0
+	for _, w := range comparisonWords {
+		if len(w) > n && strings.HasSuffix(s, w) {
+			n = len(w)
+		}
+	}
+	return n
+}
+
+// wordTargetStart is where the target starts in words that hold a row's name
+// and then its target: at the first comparison word (or 按规定, when
+// byRule), when the words before it are plainly a name, 0 otherwise.
+// Plainly a name: words that end in a measure (率, 人次, 收入…), with no
+// comparison, negation or rule word of a target in them, no figure but a
+// numbered name's ("任务1:") and no two ideographs twice (a target restates
+// its name's words: in "安全性、利用率无资产损失、利用率高于80%" the name is
+// not "…利用率" before 高于).
+func wordTargetStart(words string, byRule bool) int {
+	at := -1
+	for _, w := range comparisonWords {
+		if i := strings.Index(words, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if i := strings.Index(words, "按规定"); i >= 0 && (at < 0 || i < at) {
+		if !byRule {
+			return 0 // a rule word in the target's place: words, not a comparison
+		}
+		at = i
+	} else if byRule {
+		return 0
+	}
+	if at <= 0 {
+		return 0
+	}
+	name := words[:at]
+	if !plainName(name) {
+		return 0
+	}
+	return at
+}
+
+// measureEnds are the words an indicator's name ends in when it names
+// what is measured.
+var measureEnds = [...]string{"率", "次", "数", "量", "额", "度", "收入"}
+
+// targetWords are the words of a target or actual that no plain name
+// holds.
+var targetWords = [...]string{"无", "不", "未", "非", "按规定", "已"}
+
+func plainName(name string) bool {
+	if !hasHan(name) || nameFigure(name) {
+		return false
+	}
+	ends := false
+	for _, e := range measureEnds {
+		if strings.HasSuffix(name, e) {
+			ends = true
+		}
+	}
+	if !ends {
+		return false
+	}
+	for _, w := range targetWords {
+		if strings.Contains(name, w) {
+			return false
+		}
+	}
+	for _, w := range comparisonWords {
+		if strings.Contains(name, w) {
+			return false
+		}
+	}
+	return !repeatsPair(name)
+}
+
+// repeatsPair reports two ideographs that stand together twice in s.
+func repeatsPair(s string) bool {
+	rs := []rune(s)
+	seen := map[[2]rune]bool{}
+	for i := 0; i+1 < len(rs); i++ {
+		if !unicode.Is(unicode.Han, rs[i]) || !unicode.Is(unicode.Han, rs[i+1]) {
+			continue
+		}
+		p := [2]rune{rs[i], rs[i+1]}
+		if seen[p] {
+			return true
+		}
+		seen[p] = true
+	}
+	return false
 }
 
 // lastFigure is where the last figure in words starts (a number, with the
@@ -538,6 +707,7 @@ func qualifierAt(s string) int {
 var comparisonWords = [...]string{
 	"小于", "大于", "高于", "低于", "等于", "不低于", "不少于", "不高于", "不超过", "超过", "超", "达到", "达", "提高", "增加",
 	"增", "减少", "下降", "降低", "控制在", "在", "为", "上年", "以上", "以下", "以内", "不足", "至少", "至", "约",
+	"增收", "减收",
 }
 
 func comparisonEnd(name string) bool {

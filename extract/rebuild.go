@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -69,6 +70,8 @@ type builder struct {
 	hdr       []hkind     // the current block's header, by column
 	afterNote bool        // the last token was a label below the total, whose value follows
 
+	l1 string // the 一级 name the last indicator row began with
+
 	lastLine, lastCells int    // the source line of the last token, and its cells
 	next                string // the next token's label
 	after               string // the text of the token after it
@@ -98,8 +101,9 @@ const (
 	hWeight
 	hScore
 	hRate
-	hYesNo // 是否核心指标: 是 or 否 after the score
-	hDev   // 偏差原因分析: words after the score
+	hYesNo        // 是否核心指标: 是 or 否 after the score
+	hDev          // 偏差原因分析: words after the score
+	hBudgetWeight // the budget's 分值, which a breakdown row leaves empty
 )
 
 func (b *builder) take(ts []token, i int) {
@@ -327,6 +331,9 @@ func (b *builder) group(t token, n string) {
 		b.startRow(t, -1)
 		b.blk = blkAfter
 	case b.rowStart(n):
+		if b.blk == blkIndicators && b.asLevel1(n) {
+			b.l1 = n
+		}
 		b.startRow(t, b.colFrom(n))
 	default:
 		b.addGrouped(t)
@@ -379,6 +386,12 @@ func (b *builder) addGrouped(t token) {
 	}
 }
 
+// level2 reports a 二级 name: one of the national template's, or under
+// 管理指标 one of the 管理 names of 江西's template.
+func (b *builder) level2(n string) bool {
+	return level2Names[n] || b.l1 == "管理指标" && slices.Contains(managementLevel2[:], n)
+}
+
 // rowStart reports a label that begins a row of the current block.
 func (b *builder) rowStart(n string) bool {
 	if n == "" {
@@ -397,7 +410,7 @@ func (b *builder) rowStart(n string) bool {
 	case blkIndicators:
 		// 绩效指标 again, a page on: the merged first column starting anew
 		// (a copy cut there, or a page break that repeats it), not a name
-		starts = b.asLevel1(n) || b.hasCol(hL2) && level2Names[n] && !b.endsWithL1() || n == "绩效指标"
+		starts = b.asLevel1(n) || b.hasCol(hL2) && b.level2(n) && !b.endsWithL1() || n == "绩效指标"
 	}
 	return starts
 }
@@ -409,7 +422,7 @@ func (b *builder) colFrom(n string) int {
 	case b.blk == blkIndicators && n == "绩效指标":
 	case b.blk == blkIndicators && b.asLevel1(n):
 		col = b.colOf(hL1)
-	case b.blk == blkIndicators && level2Names[n]:
+	case b.blk == blkIndicators && b.level2(n):
 		col = b.colOf(hL2)
 	case b.blk == blkBudget:
 		col = b.colOf(hRowLabel)
@@ -497,6 +510,8 @@ func (b *builder) closeHeader() {
 			k = hDev
 		case b.blk == blkBudget && budgetLabels[n] == colRate:
 			seenCol, k = true, hRate
+		case b.blk == blkBudget && budgetLabels[n] == colWeight:
+			seenCol, k = true, hBudgetWeight
 		case b.blk == blkBudget && budgetLabels[n] != "":
 			seenCol = true
 		case b.blk == blkBudget && !seenCol && n != "":
@@ -695,7 +710,7 @@ func (b *builder) closeTable() {
 	if b.cur != nil && b.seenBody && (b.cur.title != "" || hasBody(b.cur.table)) {
 		b.out = append(b.out, *b.cur)
 	}
-	b.cur, b.blk, b.seenBody, b.hdr, b.afterNote = nil, blkNone, false, nil, false
+	b.cur, b.blk, b.seenBody, b.hdr, b.afterNote, b.l1 = nil, blkNone, false, nil, false, ""
 }
 
 // hasBody reports a table holding a row of a 自评表's body: a budget total
@@ -1011,7 +1026,30 @@ func (b *builder) byRate(col int) int {
 		return col
 	}
 	b.row = b.row[:end]
+	if gap := rc - p - col; gap > 0 && p > 0 && p == end-1 && col == b.colOf(hRowLabel) && !isValueText(b.row[0].Text) &&
+		!isTotalLabel(normLabel(b.row[0].Text)) && b.skipsWeight(col+p, gap) {
+		// a breakdown row whose label heads it, its amounts after it and
+		// its percentage last (其中:当年财政拨款 | 7.29 | 7.29 | 7.29 | 100%):
+		// it left out the 分值 (and 得分) no breakdown has, not a cell
+		// before its amounts; the total row, which has them, may have
+		b.row = slices.Insert(b.row, p, make([]jixiao.Cell, gap)...)
+		for i := p; i < p+gap; i++ {
+			b.row[i] = jixiao.Cell{ColSpan: 1, RowSpan: 1}
+		}
+		return col
+	}
 	return rc - p
+}
+
+// skipsWeight reports header columns [from, from+n) that are all the
+// budget's 分值.
+func (b *builder) skipsWeight(from, n int) bool {
+	for i := from; i < from+n; i++ {
+		if i >= len(b.hdr) || b.hdr[i] != hBudgetWeight {
+			return false
+		}
+	}
+	return true
 }
 
 // brokenRow reports a line that carries on the row above: a row broken
@@ -1069,6 +1107,7 @@ func splitBreakdowns(ts []token) []token {
 // one cell each.
 func splitBreakdownLines(ts []token) []token {
 	var out []token
+	var split map[int]int // the cells each line gained
 	for i, t := range ts {
 		lines := strings.Split(t.text, "\n")
 		if len(lines) < 2 || len(t.text) > 240 || !allBreakdowns(lines) {
@@ -1086,9 +1125,18 @@ func splitBreakdownLines(ts []token) []token {
 			u.norm = normLabel(u.text)
 			out = append(out, u)
 		}
+		if split == nil {
+			split = map[int]int{}
+		}
+		split[t.line] += len(lines) - 1
 	}
 	if out == nil {
 		return ts
+	}
+	// the line's cells are more than its source row's now: the row is
+	// built from them, not taken whole with the cell unsplit
+	for i := range out {
+		out[i].lineCells += split[out[i].line]
 	}
 	return out
 }

@@ -269,17 +269,31 @@ func splitCellsIn(line string, framed bool) []piece {
 }
 
 // joinRemarks joins a parenthesised remark ("(万元)", "(2022年度)") split
-// off by a single space back to the cell it belongs to.
+// off by a single space back to the cell it belongs to. An item's number
+// ("(2)" before 项目支出) is no remark: it opens the next item.
 func joinRemarks(ps []piece) []piece {
 	out := ps[:0:0]
 	for _, p := range ps {
-		if len(out) > 0 && (strings.HasPrefix(p.text, "(") || strings.HasPrefix(p.text, "（")) && p.text != unreadMark && out[len(out)-1].text != unreadMark {
+		if len(out) > 0 && (strings.HasPrefix(p.text, "(") || strings.HasPrefix(p.text, "（")) && p.text != unreadMark && out[len(out)-1].text != unreadMark && !bracketedNumber(p.text) {
 			out[len(out)-1].text += " " + p.text
 			continue
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// bracketedNumber reports a bracketed item number alone: "(2)", "（3）".
+func bracketedNumber(s string) bool {
+	t := strings.TrimSpace(s)
+	for _, br := range [...][2]string{{"(", ")"}, {"（", "）"}} {
+		if inner, ok := strings.CutPrefix(t, br[0]); ok {
+			if inner, ok = strings.CutSuffix(inner, br[1]); ok && inner != "" && strings.Trim(inner, "0123456789") == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // splitBars splits a line at '|', each piece further split at TABs and

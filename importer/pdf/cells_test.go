@@ -271,3 +271,42 @@ func TestRebuildLabelRuns(t *testing.T) {
 		})
 	}
 }
+
+// TestRebuildMergedWeights: 江西's table has a 自评权重 column beside the
+// 一级, one weight merged over the group's rows and centred on them, the
+// 二级 merged over their rows too, and names numbered "任务1:". Neither the
+// weights (alone in their rows) nor the numbers in the names make a figure
+// column: the 二级 column left of the first figures is still a column of
+// labels merged over rows, and the line where the weight and an 二级 meet
+// is no row of its own.
+func TestRebuildMergedWeights(t *testing.T) {
+	ws := []word{
+		at(40, 100, "分解目标"), at(100, 100, "自评权重"), at(160, 100, "二级指标"), at(240, 100, "三级指标"),
+		at(340, 100, "年度指标值"), at(420, 100, "分值"), at(470, 100, "得分"),
+		at(240, 125, "任务1:门诊人次"), at(340, 125, "增加"), at(422, 125, "5"), at(472, 125, "5"),
+		at(240, 150, "任务2:管理率"), at(340, 150, "100%"), at(422, 150, "5"), at(472, 150, "5"),
+		at(240, 175, "任务1:准确率"), at(340, 175, "95%"), at(422, 175, "5"), at(472, 175, "5"),
+		at(240, 200, "任务2:档案率"), at(340, 200, "100%"), at(422, 200, "3"), at(472, 200, "3"),
+		at(240, 225, "任务1:及时率"), at(340, 225, "按时"), at(422, 225, "4"), at(472, 225, "3"),
+		at(240, 250, "任务2:更新率"), at(340, 250, "按时"), at(422, 250, "3"), at(472, 250, "2"),
+		// each 二级 centred on its two rows; the 一级 and its weight centred
+		// on all six, on the line where 质量指标 is too
+		at(160, 137.5, "数量指标"),
+		at(40, 187.5, "产出指标"), at(102, 187.5, "25"), at(160, 187.5, "质量指标"),
+		at(160, 237.5, "时效指标"),
+	}
+	want := strings.Join([]string{
+		"table 1",
+		"分解目标 ; 自评权重 ; 二级指标 ; 三级指标 ; 年度指标值 ; 分值 ; 得分",
+		"产出指标|r6 ; 25|r6 ; 数量指标|r2 ; 任务1:门诊人次 ; 增加 ; 5 ; 5",
+		"任务2:管理率 ; 100% ; 5 ; 5",
+		"质量指标|r2 ; 任务1:准确率 ; 95% ; 5 ; 5",
+		"任务2:档案率 ; 100% ; 3 ; 3",
+		"时效指标|r2 ; 任务1:及时率 ; 按时 ; 4 ; 3",
+		"任务2:更新率 ; 按时 ; 3 ; 2",
+		"",
+	}, "\n")
+	if d := cmp.Diff(want, dumpTable(ws)); d != "" {
+		t.Errorf("table (-want +got):\n%s", d)
+	}
+}

@@ -24,6 +24,7 @@ type slot struct {
 	x0, x1 float64 // a header column's label, which its cells do not reach past
 	left   int     // 1: the table's left edge; 2: row labels; 0: a header column
 	label  bool    // a column of labels, whose cells may be merged over rows
+	weight bool    // a column of groups' weights merged over their rows (mergedWeights)
 }
 
 // edge reports a cell at the table's left edge: a block label merged down.
@@ -67,14 +68,20 @@ func (reg *region) columnsOf(s *segment, minX, edgeCx float64) *columns {
 		cs.slots = append(cs.slots, slot{cx: h.cx(), x0: h.x0, x1: h.x1})
 	}
 	figureCol := len(cs.slots)
+	merged := reg.mergedWeights(s, cs)
 	for _, r := range reg.rows[s.from+1 : s.to] {
 		for _, c := range r.cells {
-			if t := c.text(); (hasDigit(t) || isDash(t)) && !weighted(t) {
-				figureCol = min(figureCol, cs.slotOf(c))
+			if t := c.text(); figureCell(t) && !weighted(t) {
+				if i := cs.slotOf(c); !merged[i] {
+					figureCol = min(figureCol, i)
+				}
 			}
 		}
 	}
 	n := 0
+	for i := range merged {
+		cs.slots[i].weight = i < figureCol
+	}
 	for i := range cs.slots {
 		if cs.slots[i].left == 0 && i < figureCol {
 			cs.slots[i].label = true
@@ -90,6 +97,43 @@ func (reg *region) columnsOf(s *segment, minX, edgeCx float64) *columns {
 		cs.slots[figureCol-1].label = false
 	}
 	return cs
+}
+
+// mergedWeights finds the header columns whose figures are a group's
+// own weight merged over its rows (江西's 自评权重 beside its 一级): each
+// stands in a row with no other figure (centred on the group, between its
+// rows' figures), and they are fewer than half the rows of figures. Such a
+// column is no row's figure column, and the label columns right of it
+// (二级) are still merged over rows.
+func (reg *region) mergedWeights(s *segment, cs *columns) map[int]bool {
+	alone := map[int]int{}
+	other := map[int]bool{}
+	figRows := 0
+	for _, r := range reg.rows[s.from+1 : s.to] {
+		var slots []int
+		for _, c := range r.cells {
+			if t := c.text(); (hasDigit(t) || isDash(t)) && !weighted(t) {
+				slots = append(slots, cs.slotOf(c))
+			}
+		}
+		if len(slots) > 0 {
+			figRows++
+		}
+		for _, i := range slots {
+			if len(slots) == 1 {
+				alone[i]++
+			} else {
+				other[i] = true
+			}
+		}
+	}
+	out := map[int]bool{}
+	for i, n := range alone {
+		if i >= 0 && !other[i] && cs.slots[i].left == 0 && 2*n < figRows {
+			out[i] = true
+		}
+	}
+	return out
 }
 
 // weighted reports a label carrying its weight, 产出指标(70分): a 一级

@@ -222,13 +222,18 @@ func (reg *region) dropLabelRows(segs []*segment) {
 }
 
 // labelsOnly reports a row of two or more cells, all in label columns, and
-// no figure.
+// no figure but a group's weight (its 一级 label's, centred where the
+// group's 二级 label is too).
 func labelsOnly(r *brow, cs *columns) bool {
-	if len(r.cells) < 2 || figures(r) {
+	if len(r.cells) < 2 {
 		return false
 	}
 	for _, c := range r.cells {
-		if i := cs.slotOf(c); i < 0 || !cs.slots[i].label {
+		i := cs.slotOf(c)
+		if i < 0 || !cs.slots[i].label {
+			return false
+		}
+		if t := c.text(); (hasDigit(t) || isDash(t)) && !cs.slots[i].weight {
 			return false
 		}
 	}
