@@ -474,13 +474,35 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 		if err := tx.storeRevision(r, upd.Note, sv.changes, sv.blobs); err != nil {
 			return err
 		}
-		if err := tx.repinComments(id, upd.Indicators); err != nil {
+		dropped, err := tx.repin(id, sv.prev.Content.Indicators, sv.content.Indicators, upd.Indicators)
+		if err != nil {
 			return err
 		}
-		return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationSave, Object: evalObject(id),
-			Detail: fmt.Sprintf("版本 %d → %d：%s", upd.Version, r.Version, changeSummary(sv.changes))})
+		detail := fmt.Sprintf("版本 %d → %d：%s", upd.Version, r.Version, changeSummary(sv.changes))
+		if len(dropped) > 0 {
+			detail += "；随指标删除的复核评分：" + strings.Join(dropped, "、")
+		}
+		return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationSave, Object: evalObject(id), Detail: detail})
 	})
 	return r, err
+}
+
+// repin moves what is pinned to indicator rows, the comments and the
+// review scores, to where a save placed their indicators: from, as the
+// save says it, or else as jixiao.IndicatorOrigins finds it, so that
+// every save follows the rows, whichever path it came by. It returns the
+// items of the review scores dropped with their indicators.
+func (tx *Tx) repin(id int64, before, after []jixiao.Indicator, from []int) (dropped []string, err error) {
+	if from == nil {
+		from = jixiao.IndicatorOrigins(before, after)
+	}
+	if !jixiao.MovesIndicators(from, len(before)) {
+		return nil, nil
+	}
+	if err := tx.repinComments(id, from); err != nil {
+		return nil, err
+	}
+	return tx.repinReviewScores(id, from)
 }
 
 // changeSummary lists the changed paths for the log and for conflicts.
