@@ -81,6 +81,55 @@ func RepinPath(path string, from []int) string {
 	return "indicators"
 }
 
+// IndicatorOrigins says where each of after's indicators stood in before,
+// as EvaluationUpdate.Indicators does, for a save that does not say it (a
+// script through the JSON API, the CLI): an indicator is the one with the
+// same 一级, 二级 and 三级指标, at its own row first where names repeat;
+// one whose names match none takes the row at its own place when no other
+// took that row (its names edited in place); otherwise it was added (-1).
+func IndicatorOrigins(before, after []Indicator) []int {
+	from := make([]int, len(after))
+	taken := make([]bool, len(before))
+	same := func(i, j int) bool {
+		a, b := before[i], after[j]
+		return a.Level1 == b.Level1 && a.Level2 == b.Level2 && a.Name == b.Name
+	}
+	for j := range after {
+		from[j] = -1
+		if j < len(before) && same(j, j) {
+			from[j], taken[j] = j, true
+		}
+	}
+	for j := range after {
+		for i := 0; from[j] < 0 && i < len(before); i++ {
+			if !taken[i] && same(i, j) {
+				from[j], taken[i] = i, true
+			}
+		}
+	}
+	for j := range after {
+		if from[j] < 0 && j < len(before) && !taken[j] {
+			from[j], taken[j] = j, true
+		}
+	}
+	return from
+}
+
+// MovesIndicators reports whether from, as EvaluationUpdate.Indicators,
+// places any of before indicators elsewhere than its own row: when it
+// does not, nothing pinned to a row needs to move.
+func MovesIndicators(from []int, before int) bool {
+	if len(from) != before {
+		return true
+	}
+	for j, o := range from {
+		if o != j {
+			return true
+		}
+	}
+	return false
+}
+
 // CheckIndicatorOrigins reports whether from can say where each of after
 // indicators stood among before: one entry a row, each -1 or an earlier
 // row, none named twice.

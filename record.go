@@ -116,7 +116,8 @@ type EvaluationUpdate struct {
 	Note       string              // the editor's note for the revision ("按退回意见修改")
 	// Indicators, when not nil, says where each of Content's indicators
 	// stood in the version saved from (-1 for one added): comments pinned
-	// to indicator rows follow their rows (RepinPath). nil keeps them.
+	// to indicator rows, and review scores, follow their rows
+	// (RepinPath). nil has the storage find them (IndicatorOrigins).
 	Indicators []int
 }
 

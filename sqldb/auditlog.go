@@ -50,7 +50,7 @@ func (tx *Tx) flushLog() error {
 }
 
 // appendLog chains es after the head and stores them: three statements
-// whatever their number.
+// whatever their number, two on PostgreSQL.
 func (tx *Tx) appendLog(es []*jixiao.LogEntry) error {
 	var prev jixiao.LogEntry
 	if err := tx.queryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`+tx.db.d.forUpdate("audit_head")).Scan(&prev.Seq, &prev.Hash); err != nil {
@@ -66,10 +66,21 @@ func (tx *Tx) appendLog(es []*jixiao.LogEntry) error {
 		prev = *e
 		args = append(args, e.Seq, tx.time(e.Time), e.UserID, e.UserName, string(e.Action), e.Object, e.Detail, e.Address, e.PrevHash, e.Hash)
 	}
-	if _, err := tx.exec(`INSERT INTO audit_log (seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash) VALUES `+values(10, len(es)), args...); err != nil {
+	ins := `INSERT INTO audit_log (seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash) VALUES ` + values(10, len(es))
+	head := `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`
+	// The head stays locked from its SELECT to the commit, every writer
+	// of every server waiting: on PostgreSQL the entries and the head
+	// go in one round trip.
+	if q, ok := tx.db.d.withWrites([]string{ins}, head); ok {
+		if _, err := tx.exec(q, append(args, prev.Seq, prev.Hash)...); err != nil {
+			return fmt.Errorf("sqldb: audit log: %w", err)
+		}
+		return nil
+	}
+	if _, err := tx.exec(ins, args...); err != nil {
 		return fmt.Errorf("sqldb: audit log: %w", err)
 	}
-	if _, err := tx.exec(`UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`, prev.Seq, prev.Hash); err != nil {
+	if _, err := tx.exec(head, prev.Seq, prev.Hash); err != nil {
 		return fmt.Errorf("sqldb: audit head: %w", err)
 	}
 	return nil

@@ -110,3 +110,69 @@ func TestDecodeMatchesEncodingJSON(t *testing.T) {
 		})
 	}
 }
+
+// TestEncodeProvenanceMatchesEncodingJSON: encodeProvenance writes the
+// bytes encoding/json writes for a provenance map: the sample's, as its
+// import reads it, and maps of every field, empty positions, and keys and
+// sheet names that JSON escapes.
+func TestEncodeProvenanceMatchesEncodingJSON(t *testing.T) {
+	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := importer.ReadBytes(text, "yanfeng-sfj-2024.txt", importer.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	imported, _ := extract.Extract(doc)
+	if len(imported.Provenance) < 20 {
+		t.Fatalf("the sample's provenance has %d positions", len(imported.Provenance))
+	}
+	escaped := "引号\"反斜杠\\<b>&amp;'\u2028\u2029\t\n\r\x00\x1f\x7f 😀 \ufffd\xff\xc3"
+	for _, tc := range []struct {
+		name string
+		prov map[string]jixiao.Position
+	}{
+		{"ImportedSample", imported.Provenance},
+		{"Empty", map[string]jixiao.Position{}},
+		{"EveryField", map[string]jixiao.Position{"b": {Line: 1, Col: 2, Page: 3, Sheet: "表1", Table: 4, Row: 5, Cell: 6}, "a": {}}},
+		{"Negative", map[string]jixiao.Position{"x": {Line: -1, Cell: -12345678901}}},
+		{"Escaped", map[string]jixiao.Position{escaped: {Line: 3}, "indicators[0].得分": {Sheet: escaped, Row: 2}, "indicators[10]": {Page: 1}, "Indicators[2]": {Col: 1}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want, err := encodeJSON(tc.prov)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := encodeProvenance(tc.prov); got != want {
+				t.Errorf("encodeProvenance:\n got %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+// BenchmarkEncodeProvenance compares encodeProvenance with encodeJSON on
+// the sample's provenance: go test ./sqldb -run X -bench EncodeProvenance
+func BenchmarkEncodeProvenance(b *testing.B) {
+	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := importer.ReadBytes(text, "yanfeng-sfj-2024.txt", importer.DefaultLimits())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ev, _ := extract.Extract(doc)
+	b.Run("encodeJSON", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := encodeJSON(ev.Provenance); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encodeProvenance", func(b *testing.B) {
+		for b.Loop() {
+			encodeProvenance(ev.Provenance)
+		}
+	})
+}

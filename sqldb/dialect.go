@@ -34,6 +34,11 @@ type dialect interface {
 	// binaryCollation follows a text expression to compare it byte by
 	// byte, as Go compares strings: "" where that is the default.
 	binaryCollation() string
+	// withWrites joins statements that write into one: each of first
+	// a WITH query before last, where data-modifying WITH queries run
+	// (PostgreSQL), one statement a round trip fewer; nil where they
+	// cannot (SQLite), and the statements run one by one.
+	withWrites(first []string, last string) (q string, ok bool)
 }
 
 // Engine names the engine a DSN opens: "postgres" for a postgres:// or
@@ -52,6 +57,8 @@ type sqlite struct{}
 func (sqlite) name() string { return "sqlite" }
 
 func (sqlite) binaryCollation() string { return "" }
+
+func (sqlite) withWrites([]string, string) (string, bool) { return "", false }
 
 // sqlitePragmas are set on every connection: foreign keys on, WAL so that
 // readers do not block the writer, a busy timeout for the writer of another
@@ -177,6 +184,21 @@ func (postgres) resetIdentity(tx *Tx, table string) error {
 func (postgres) name() string { return "postgres" }
 
 func (postgres) binaryCollation() string { return ` COLLATE "C"` }
+
+func (postgres) withWrites(first []string, last string) (string, bool) {
+	var b strings.Builder
+	for i, q := range first {
+		if i == 0 {
+			b.WriteString("WITH ")
+		} else {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "w%d AS (%s)", i, q)
+	}
+	b.WriteString(" ")
+	b.WriteString(last)
+	return b.String(), true
+}
 
 func (postgres) open(dsn string) (*sql.DB, *sql.DB, error) {
 	db, err := sql.Open("pgx", dsn)

@@ -311,6 +311,9 @@ func (tx *Tx) addEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisatio
 	if err := tx.insertRevision(r, "", nil); err != nil {
 		return err
 	}
+	if err := tx.storeFacts(r); err != nil {
+		return err
+	}
 	return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationCreate, Object: evalObject(id),
 		Detail: fmt.Sprintf("%s %d 年%s自评表，版本 1，得分 %s", unit.Name, r.Year, r.Kind, r.Score.Total.StringFixed(2))})
 }
@@ -368,7 +371,8 @@ func (tx *Tx) insertRevision(r *jixiao.EvaluationRecord, note string, changes []
 }
 
 // storeRevision stores revision r.Revision with its parts b, encoded from
-// r's content and results.
+// r's content and results. Its dashboard facts are the caller's to store,
+// with the row's other columns where it writes them.
 func (tx *Tx) storeRevision(r *jixiao.EvaluationRecord, note string, changes []jixiao.Change, b revisionBlobs) error {
 	u := tx.user
 	id, err := tx.insert(`INSERT INTO revisions (evaluation_id, number, version, user_id, user_name, note, changes, content, provenance, score_total, scores, findings, created_at)
@@ -378,9 +382,6 @@ func (tx *Tx) storeRevision(r *jixiao.EvaluationRecord, note string, changes []j
 		return tx.conflict(r.ID, r.Version-1)
 	} else if err != nil {
 		return fmt.Errorf("sqldb: store revision: %w", err)
-	}
-	if err := tx.storeFacts(r); err != nil {
-		return err
 	}
 	// The next save of this evaluation starts from this revision: once it
 	// is committed, the cache holds it as a read would decode it, so that
@@ -461,9 +462,14 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 		if r.Kind == jixiao.KindProject && r.Content.Project != "" {
 			r.Title = r.Content.Project
 		}
+		// the dashboard facts of the new revision go in with the row
+		// (writeFacts' UPDATE, one statement fewer in SQLite's writer)
+		facts := recordFacts(r)
+		f := factsOf(facts)
 		res, err := tx.exec(`UPDATE evaluations SET version = version + 1, revision = revision + 1, title = ?, score_total = ?, grade = ?, errors = ?, warnings = ?,
-			updated_by = ?, updated_name = ?, updated_at = ? WHERE id = ? AND version = ?`,
-			r.Title, r.Score.Total, r.Score.Grade, r.Errors, r.Warnings, u.ID, u.Name, tx.time(tx.now), id, upd.Version)
+			updated_by = ?, updated_name = ?, updated_at = ?, facts_revision = revision + 1, self_score = ?, rate_known = ?, rate = ?, has_errors = ?
+			WHERE id = ? AND version = ?`,
+			r.Title, r.Score.Total, r.Score.Grade, r.Errors, r.Warnings, u.ID, u.Name, tx.time(tx.now), f.self, f.rateKnown, f.rate, f.errors, id, upd.Version)
 		if err != nil {
 			return err
 		}
@@ -474,13 +480,41 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 		if err := tx.storeRevision(r, upd.Note, sv.changes, sv.blobs); err != nil {
 			return err
 		}
-		if err := tx.repinComments(id, upd.Indicators); err != nil {
+		if _, err := tx.exec(`DELETE FROM evaluation_findings WHERE evaluation_id = ?`, id); err != nil {
+			return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
+		}
+		if err := tx.writeFacts(id, r.Revision, facts, true); err != nil {
 			return err
 		}
-		return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationSave, Object: evalObject(id),
-			Detail: fmt.Sprintf("版本 %d → %d：%s", upd.Version, r.Version, changeSummary(sv.changes))})
+		dropped, err := tx.repin(id, sv.prev.Content.Indicators, sv.content.Indicators, upd.Indicators)
+		if err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("版本 %d → %d：%s", upd.Version, r.Version, changeSummary(sv.changes))
+		if len(dropped) > 0 {
+			detail += "；随指标删除的复核评分：" + strings.Join(dropped, "、")
+		}
+		return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationSave, Object: evalObject(id), Detail: detail})
 	})
 	return r, err
+}
+
+// repin moves what is pinned to indicator rows, the comments and the
+// review scores, to where a save placed their indicators: from, as the
+// save says it, or else as jixiao.IndicatorOrigins finds it, so that
+// every save follows the rows, whichever path it came by. It returns the
+// items of the review scores dropped with their indicators.
+func (tx *Tx) repin(id int64, before, after []jixiao.Indicator, from []int) (dropped []string, err error) {
+	if from == nil {
+		from = jixiao.IndicatorOrigins(before, after)
+	}
+	if !jixiao.MovesIndicators(from, len(before)) {
+		return nil, nil
+	}
+	if err := tx.repinComments(id, from); err != nil {
+		return nil, err
+	}
+	return tx.repinReviewScores(id, from)
 }
 
 // changeSummary lists the changed paths for the log and for conflicts.

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"fmt"
 
 	"jixiao"
 )
@@ -35,4 +36,30 @@ func (db *DB) SetSavePrecheck(on bool) { db.noPrecheck = !on }
 // upd before its write transaction, as the row stands now.
 func SavePrepared(s *EvaluationService, ctx context.Context, id int64, upd jixiao.EvaluationUpdate) bool {
 	return s.prepareSave(ctx, id, upd) != nil
+}
+
+// StoredFacts is what evaluation id's row and evaluation_findings keep
+// for the dashboards, as one string to compare.
+func (db *DB) StoredFacts(id int64) (string, error) {
+	var rev, rateKnown, hasErrors int
+	var self, rate int64
+	if err := db.rdb.QueryRow(db.d.rebind(`SELECT facts_revision, self_score, rate_known, rate, has_errors FROM evaluations WHERE id = ?`), id).
+		Scan(&rev, &self, &rateKnown, &rate, &hasErrors); err != nil {
+		return "", err
+	}
+	out := fmt.Sprintf("revision %d self %d rate %d/%d errors %d;", rev, self, rateKnown, rate, hasErrors)
+	rows, err := db.rdb.Query(db.d.rebind(`SELECT code, severity, message, occurrences, least_code FROM evaluation_findings WHERE evaluation_id = ? ORDER BY code`), id)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var code, sev, msg string
+		var n, least int
+		if err := rows.Scan(&code, &sev, &msg, &n, &least); err != nil {
+			return "", err
+		}
+		out += fmt.Sprintf(" %s %s %d %d %s;", code, sev, n, least, msg)
+	}
+	return out, rows.Err()
 }

@@ -131,3 +131,52 @@ func (tx *Tx) reviewScores(f jixiao.ReviewFilter) ([]*jixiao.ReviewScore, error)
 	}
 	return out, rows.Err()
 }
+
+// repinReviewScores moves the review scores of evaluation id's indicator
+// rows to where a save placed their indicators (jixiao.RepinPath), in the
+// transaction that writes the revision. A score whose indicator the save
+// removed scores nothing left and is deleted; its items are returned for
+// the save's log entry, which keeps the reviewer's score with the log's
+// own entry of it.
+func (tx *Tx) repinReviewScores(id int64, from []int) (dropped []string, err error) {
+	type pin struct {
+		id         int64
+		path, item string
+	}
+	pins, err := queryAll(tx, func(sc interface{ Scan(...any) error }) (pin, error) {
+		var p pin
+		err := sc.Scan(&p.id, &p.path, &p.item)
+		return p, err
+	}, `SELECT id, path, item FROM review_scores WHERE evaluation_id = ? AND path LIKE ?`, id, "indicators[%")
+	if err != nil {
+		return nil, fmt.Errorf("sqldb: repinning review scores: %w", err)
+	}
+	var moved []pin
+	for _, p := range pins {
+		switch to := jixiao.RepinPath(p.path, from); {
+		case to == p.path:
+		case indicatorPath.MatchString(to):
+			moved = append(moved, pin{p.id, to, p.item})
+		default:
+			if _, err := tx.exec(`DELETE FROM review_scores WHERE id = ?`, p.id); err != nil {
+				return nil, fmt.Errorf("sqldb: dropping review score %d: %w", p.id, err)
+			}
+			dropped = append(dropped, p.item)
+		}
+	}
+	// Each stage's paths are unique: the moved scores step aside first,
+	// so that two indicators swapping rows never hold one path at once.
+	for _, step := range []func(pin) string{func(p pin) string { return fmt.Sprintf("moving/%d", p.id) }, func(p pin) string { return p.path }} {
+		for _, p := range moved {
+			if _, err := tx.exec(`UPDATE review_scores SET path = ? WHERE id = ?`, step(p), p.id); err != nil {
+				return nil, fmt.Errorf("sqldb: repinning review score %d: %w", p.id, err)
+			}
+		}
+	}
+	if len(dropped) > 0 {
+		if err := tx.storeReviewFacts(id); err != nil {
+			return nil, err
+		}
+	}
+	return dropped, nil
+}

@@ -42,6 +42,9 @@ type DB struct {
 	// Password sets the cost of password hashes; tests lower it.
 	Password PasswordParams
 
+	// writer, on SQLite, is the turn at its one writer connection, taken
+	// before the connection (see takeWriter).
+	writer     chan struct{}
 	docs       docCache
 	noPrecheck bool // tests: intake and saves score and audit inside the transaction, the plain path
 	revs       *rowCache[revisionKey, *jixiao.Revision]
@@ -64,6 +67,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	var err error
 	if db.wdb, db.rdb, err = d.open(dsn); err != nil {
 		return nil, fmt.Errorf("sqldb: open: %w", err)
+	}
+	if db.wdb != db.rdb {
+		db.writer = make(chan struct{}, 1)
 	}
 	if err := db.wdb.PingContext(ctx); err != nil {
 		db.Close()
@@ -296,6 +302,13 @@ func (db *DB) committedTx(ctx context.Context) *Tx {
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *Tx) error) error {
+	if pool == db.wdb && db.writer != nil {
+		release, err := db.takeWriter(ctx)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	stx, err := pool.BeginTx(ctx, db.d.txOptions(readOnly))
 	if err != nil {
 		return fmt.Errorf("sqldb: begin: %w", err)
@@ -312,6 +325,21 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *
 		f()
 	}
 	return nil
+}
+
+// takeWriter waits its turn at SQLite's one writer connection, in the
+// order the writers came. database/sql hands a freed connection to a
+// waiter chosen at random, so that under a stream of saves one waited
+// behind five times as many others as the median (save p99 5× its p50);
+// the goroutines blocked sending on a channel are woken first come, first
+// served.
+func (db *DB) takeWriter(ctx context.Context) (release func(), err error) {
+	select {
+	case db.writer <- struct{}{}:
+		return func() { <-db.writer }, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("sqldb: waiting for the writer: %w", ctx.Err())
+	}
 }
 
 func (db *DB) now() time.Time { return db.Now().UTC().Truncate(jixiao.LogTimePrecision) }

@@ -11,7 +11,10 @@ import (
 // content made from the given version, stored as a new revision, scored
 // and audited. A save from an older version is refused with 409, whose
 // body lists who saved since and what they changed, so that nobody's
-// update is lost.
+// update is lost. Comments and review scores pinned to indicator rows
+// follow their indicators: to where indicator_origins says each saved
+// indicator stood (-1 for one added), or else where the storage finds
+// them by their names.
 func (s *Server) evaluationUpdate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -21,6 +24,7 @@ func (s *Server) evaluationUpdate(w http.ResponseWriter, r *http.Request) error 
 		Version    int             `json:"version"`
 		Evaluation json.RawMessage `json:"evaluation"`
 		Note       string          `json:"note"`
+		Origins    []int           `json:"indicator_origins"`
 	}
 	if err := decodeJSON(r, &req); err != nil {
 		return err
@@ -33,7 +37,7 @@ func (s *Server) evaluationUpdate(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	ctx := r.Context()
-	rec, err := s.cfg.Evaluations.UpdateEvaluation(ctx, id, jixiao.EvaluationUpdate{Version: req.Version, Content: content, Note: req.Note})
+	rec, err := s.cfg.Evaluations.UpdateEvaluation(ctx, id, jixiao.EvaluationUpdate{Version: req.Version, Content: content, Note: req.Note, Indicators: req.Origins})
 	if jixiao.ErrorCode(err) == jixiao.EConflict {
 		return s.conflict(r, id, req.Version, err)
 	} else if err != nil {
