@@ -19,8 +19,8 @@ const obligationUnits = ` FROM task_units tu JOIN organisations o ON o.id = tu.u
 // FilingCounts counts in SQL the obligations of task t, as
 // FindObligations lists them (the task's units the user may see, each
 // kind asked, the unit's evaluations of the year and kind), of the units
-// at or below under and of kind when set; no query returns more rows
-// than one.
+// at or below under and of kind when set, from the kept sums (migrations
+// 0005 and 0006); no query returns more rows than one.
 func (s *DashboardService) FilingCounts(ctx context.Context, t *jixiao.Task, under int64, kind jixiao.Kind) (dashboard.FilingCounts, error) {
 	c := dashboard.FilingCounts{Statuses: map[jixiao.Status]int{}}
 	var kinds []jixiao.Kind
@@ -51,31 +51,36 @@ func (s *DashboardService) FilingCounts(ctx context.Context, t *jixiao.Task, und
 			return fmt.Errorf("sqldb: filing: %w", err)
 		}
 		c.Obligations = n * len(kinds)
-		evals := obligationUnits + ` JOIN evaluations e ON e.unit_id = tu.unit_id AND e.year = ? AND e.kind IN (` +
-			strings.TrimSuffix(strings.Repeat("?, ", len(kinds)), ", ") + `)` + where
+		// the unit sums count an obligation's evaluations by status (a
+		// unit's projects of a year in one row), and its latest
+		// submission says whether one was late: a few thousand rows a
+		// task, not a scan of its year's evaluations
+		sums := obligationUnits + ` JOIN dashboard_unit_sums e ON e.unit_id = tu.unit_id AND e.year = ? AND e.kind IN ` + inList(len(kinds)) + where
 		eargs := []any{t.Year}
 		for _, k := range kinds {
 			eargs = append(eargs, string(k))
 		}
 		eargs = append(eargs, args...)
-		// one scan: per obligation, its evaluations by status; then summed
-		var submitted, perStatus, sums []string
+		var submitted, perStatus, totals []string
 		for i, st := range workflowStatuses {
 			if st.Submitted() {
 				submitted = append(submitted, "'"+string(st)+"'")
 			}
-			perStatus = append(perStatus, fmt.Sprintf("SUM(CASE WHEN e.status = '%s' THEN 1 ELSE 0 END) AS s%d", st, i))
-			sums = append(sums, fmt.Sprintf("COALESCE(SUM(s%d), 0)", i))
+			perStatus = append(perStatus, fmt.Sprintf("SUM(CASE WHEN e.status = '%s' THEN e.n ELSE 0 END) AS s%d", st, i))
+			totals = append(totals, fmt.Sprintf("COALESCE(SUM(x.s%d), 0)", i))
 		}
-		q := `SELECT COUNT(*), COALESCE(SUM(CASE WHEN n = sub THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN n = sub AND late > 0 THEN 1 ELSE 0 END), 0), ` +
-			strings.Join(sums, ", ") + ` FROM (SELECT COUNT(*) AS n, SUM(CASE WHEN e.status IN (` + strings.Join(submitted, ", ") + `) THEN 1 ELSE 0 END) AS sub,
-			SUM(CASE WHEN e.submitted_at > ? THEN 1 ELSE 0 END) AS late, ` + strings.Join(perStatus, ", ") + evals + ` GROUP BY tu.unit_id, e.kind) x`
+		q := `SELECT COUNT(*), COALESCE(SUM(CASE WHEN x.n = x.sub THEN 1 ELSE 0 END), 0),
+			COALESCE(SUM(CASE WHEN x.n = x.sub AND l.submitted_at > ? THEN 1 ELSE 0 END), 0), ` + strings.Join(totals, ", ") + `
+			FROM (SELECT tu.unit_id AS uid, e.kind AS kind, SUM(e.n) AS n, SUM(CASE WHEN e.status IN (` + strings.Join(submitted, ", ") + `) THEN e.n ELSE 0 END) AS sub, ` +
+			strings.Join(perStatus, ", ") + sums + ` GROUP BY tu.unit_id, e.kind) x
+			LEFT JOIN dashboard_latest_submissions l ON l.unit_id = x.uid AND l.year = ? AND l.kind = x.kind`
+		eargs = append(append([]any{tx.time(t.Deadline)}, eargs...), t.Year)
 		counts := make([]int, len(workflowStatuses))
 		dest := []any{&c.Started, &c.Delivered, &c.Late}
 		for i := range counts {
 			dest = append(dest, &counts[i])
 		}
-		if err := tx.queryRow(q, append([]any{tx.time(t.Deadline)}, eargs...)...).Scan(dest...); err != nil {
+		if err := tx.queryRow(q, eargs...).Scan(dest...); err != nil {
 			return fmt.Errorf("sqldb: filing: %w", err)
 		}
 		for i, st := range workflowStatuses {

@@ -1,0 +1,171 @@
+-- The two dashboards that still read every evaluation of the selection
+-- read kept rows instead, kept by triggers in the transaction that
+-- changes an evaluation or its finding codes, as migration 0005's sums.
+--
+-- Findings: per code, the evaluations with it, its occurrences, and the
+-- least severity and message, on the unit sums' key (every filter but the
+-- project code, and the visibility columns) with the code. A count and an
+-- occurrence total are kept by adding and subtracting; the least severity
+-- and message cannot be subtracted, so removing the row that holds one
+-- reads the rest of its group again (the evaluations of one unit, year,
+-- kind, task and status with that code: a few rows). Severity and message
+-- compare byte by byte, as Go compares strings (aggregator.findings).
+CREATE TABLE dashboard_finding_sums (
+	unit_id     BIGINT NOT NULL,
+	year        BIGINT NOT NULL,
+	kind        TEXT NOT NULL,
+	task_id     BIGINT NOT NULL, -- 0: none
+	status      TEXT NOT NULL,
+	code        TEXT NOT NULL,
+	n           BIGINT NOT NULL, -- evaluations with the code
+	occurrences BIGINT NOT NULL,
+	severity    TEXT COLLATE "C" NOT NULL, -- the least of theirs
+	message     TEXT COLLATE "C" NOT NULL,
+	PRIMARY KEY (unit_id, year, kind, task_id, status, code)
+);
+
+-- Filing: a task's obligation (unit × kind of the task's year) is late
+-- when delivered and one of its evaluations was submitted after the
+-- deadline, that is when its latest submission is after it; the counts by
+-- status are the unit sums'. The latest is kept the same way: a later one
+-- raises it, and removing the latest reads the unit's year again.
+CREATE TABLE dashboard_latest_submissions (
+	unit_id      BIGINT NOT NULL,
+	year         BIGINT NOT NULL,
+	kind         TEXT NOT NULL,
+	submitted_at TIMESTAMPTZ NOT NULL,
+	PRIMARY KEY (unit_id, year, kind)
+);
+
+-- dashboard_finding_add adds (sign 1) or removes (sign -1) the finding
+-- code row x of the evaluation e to its group.
+CREATE FUNCTION dashboard_finding_add(e evaluations, x evaluation_findings, sign BIGINT) RETURNS void AS $$
+DECLARE
+	left_n BIGINT;
+	least_severity TEXT COLLATE "C";
+	least_message TEXT COLLATE "C";
+BEGIN
+	IF sign > 0 THEN
+		INSERT INTO dashboard_finding_sums AS s (unit_id, year, kind, task_id, status, code, n, occurrences, severity, message)
+		VALUES (e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code, 1, x.occurrences, x.severity, x.message)
+		ON CONFLICT (unit_id, year, kind, task_id, status, code) DO UPDATE SET n = s.n + 1, occurrences = s.occurrences + excluded.occurrences,
+			severity = LEAST(s.severity, excluded.severity), message = LEAST(s.message, excluded.message);
+		RETURN;
+	END IF;
+	-- the UPDATE locks the group's row first, so that the group read
+	-- after it (a statement of its own: a fresh snapshot) holds every
+	-- change committed before
+	UPDATE dashboard_finding_sums s SET n = s.n - 1, occurrences = s.occurrences - x.occurrences
+	WHERE s.unit_id = e.unit_id AND s.year = e.year AND s.kind = e.kind AND s.task_id = COALESCE(e.task_id, 0) AND s.status = e.status AND s.code = x.code
+	RETURNING s.n, s.severity, s.message INTO left_n, least_severity, least_message;
+	IF left_n IS NULL THEN
+		RETURN;
+	ELSIF left_n <= 0 THEN
+		DELETE FROM dashboard_finding_sums s
+		WHERE s.unit_id = e.unit_id AND s.year = e.year AND s.kind = e.kind AND s.task_id = COALESCE(e.task_id, 0) AND s.status = e.status AND s.code = x.code;
+	ELSIF x.severity COLLATE "C" <= least_severity OR x.message COLLATE "C" <= least_message THEN
+		UPDATE dashboard_finding_sums s SET (severity, message) = (SELECT COALESCE(MIN(y.severity COLLATE "C"), s.severity), COALESCE(MIN(y.message COLLATE "C"), s.message)
+			FROM evaluations v JOIN evaluation_findings y ON y.evaluation_id = v.id AND y.code = x.code
+			WHERE v.year = e.year AND v.unit_id = e.unit_id AND v.kind = e.kind AND COALESCE(v.task_id, 0) = COALESCE(e.task_id, 0) AND v.status = e.status)
+		WHERE s.unit_id = e.unit_id AND s.year = e.year AND s.kind = e.kind AND s.task_id = COALESCE(e.task_id, 0) AND s.status = e.status AND s.code = x.code;
+	END IF;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE FUNCTION dashboard_findings_trigger() RETURNS trigger AS $$
+DECLARE
+	e evaluations;
+BEGIN
+	IF TG_OP = 'DELETE' THEN
+		SELECT * INTO e FROM evaluations WHERE id = OLD.evaluation_id;
+		IF FOUND THEN
+			PERFORM dashboard_finding_add(e, OLD, -1);
+		END IF;
+	ELSIF TG_OP = 'INSERT' THEN
+		SELECT * INTO e FROM evaluations WHERE id = NEW.evaluation_id;
+		PERFORM dashboard_finding_add(e, NEW, 1);
+	ELSE
+		SELECT * INTO e FROM evaluations WHERE id = OLD.evaluation_id;
+		PERFORM dashboard_finding_add(e, OLD, -1);
+		SELECT * INTO e FROM evaluations WHERE id = NEW.evaluation_id;
+		PERFORM dashboard_finding_add(e, NEW, 1);
+	END IF;
+	RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER evaluation_findings_sums AFTER INSERT OR DELETE OR UPDATE ON evaluation_findings
+	FOR EACH ROW EXECUTE FUNCTION dashboard_findings_trigger();
+
+-- An evaluation moved to another key (a transition changes its status)
+-- moves its codes from one group to the other.
+CREATE FUNCTION dashboard_findings_move_trigger() RETURNS trigger AS $$
+DECLARE
+	x evaluation_findings;
+BEGIN
+	FOR x IN SELECT * FROM evaluation_findings WHERE evaluation_id = NEW.id LOOP
+		PERFORM dashboard_finding_add(OLD, x, -1);
+		PERFORM dashboard_finding_add(NEW, x, 1);
+	END LOOP;
+	RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER evaluations_finding_sums AFTER UPDATE OF unit_id, year, kind, task_id, status ON evaluations
+	FOR EACH ROW WHEN ((OLD.unit_id, OLD.year, OLD.kind, COALESCE(OLD.task_id, 0), OLD.status) IS DISTINCT FROM
+		(NEW.unit_id, NEW.year, NEW.kind, COALESCE(NEW.task_id, 0), NEW.status))
+	EXECUTE FUNCTION dashboard_findings_move_trigger();
+
+-- dashboard_latest_add raises the latest submission of e's unit, year
+-- and kind to e's (sign 1), or reads it again when e's was it (sign -1).
+CREATE FUNCTION dashboard_latest_add(e evaluations, sign BIGINT) RETURNS void AS $$
+DECLARE
+	kept TIMESTAMPTZ;
+BEGIN
+	IF e.submitted_at IS NULL THEN
+		RETURN;
+	END IF;
+	IF sign > 0 THEN
+		INSERT INTO dashboard_latest_submissions AS s (unit_id, year, kind, submitted_at) VALUES (e.unit_id, e.year, e.kind, e.submitted_at)
+		ON CONFLICT (unit_id, year, kind) DO UPDATE SET submitted_at = GREATEST(s.submitted_at, excluded.submitted_at);
+		RETURN;
+	END IF;
+	SELECT s.submitted_at INTO kept FROM dashboard_latest_submissions s WHERE s.unit_id = e.unit_id AND s.year = e.year AND s.kind = e.kind FOR UPDATE;
+	IF kept IS NULL OR kept > e.submitted_at THEN
+		RETURN;
+	END IF;
+	SELECT MAX(v.submitted_at) INTO kept FROM evaluations v WHERE v.year = e.year AND v.unit_id = e.unit_id AND v.kind = e.kind;
+	IF kept IS NULL THEN
+		DELETE FROM dashboard_latest_submissions s WHERE s.unit_id = e.unit_id AND s.year = e.year AND s.kind = e.kind;
+	ELSE
+		UPDATE dashboard_latest_submissions s SET submitted_at = kept WHERE s.unit_id = e.unit_id AND s.year = e.year AND s.kind = e.kind;
+	END IF;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE FUNCTION dashboard_latest_trigger() RETURNS trigger AS $$
+BEGIN
+	IF TG_OP IN ('UPDATE', 'DELETE') THEN
+		PERFORM dashboard_latest_add(OLD, -1);
+	END IF;
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		PERFORM dashboard_latest_add(NEW, 1);
+	END IF;
+	RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER evaluations_latest_insert AFTER INSERT OR DELETE ON evaluations
+	FOR EACH ROW EXECUTE FUNCTION dashboard_latest_trigger();
+CREATE TRIGGER evaluations_latest_update AFTER UPDATE OF unit_id, year, kind, submitted_at ON evaluations
+	FOR EACH ROW WHEN ((OLD.unit_id, OLD.year, OLD.kind, OLD.submitted_at) IS DISTINCT FROM (NEW.unit_id, NEW.year, NEW.kind, NEW.submitted_at))
+	EXECUTE FUNCTION dashboard_latest_trigger();
+
+INSERT INTO dashboard_finding_sums (unit_id, year, kind, task_id, status, code, n, occurrences, severity, message)
+SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code, COUNT(*), SUM(x.occurrences),
+	MIN(x.severity COLLATE "C"), MIN(x.message COLLATE "C")
+FROM evaluations e JOIN evaluation_findings x ON x.evaluation_id = e.id
+GROUP BY e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code;
+
+INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at)
+SELECT unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE submitted_at IS NOT NULL GROUP BY unit_id, year, kind;

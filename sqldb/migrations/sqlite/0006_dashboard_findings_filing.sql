@@ -1,0 +1,125 @@
+-- The two dashboards that still read every evaluation of the selection
+-- read kept rows instead, kept by triggers in the transaction that
+-- changes an evaluation or its finding codes, as migration 0005's sums.
+--
+-- Findings: per code, the evaluations with it, its occurrences, and the
+-- least severity and message, on the unit sums' key (every filter but the
+-- project code, and the visibility columns) with the code. A count and an
+-- occurrence total are kept by adding and subtracting; the least severity
+-- and message cannot be subtracted, so removing the row that holds one
+-- reads the rest of its group again (the evaluations of one unit, year,
+-- kind, task and status with that code: a few rows). Severity and message
+-- compare byte by byte, as Go compares strings (aggregator.findings).
+CREATE TABLE dashboard_finding_sums (
+	unit_id     INTEGER NOT NULL,
+	year        INTEGER NOT NULL,
+	kind        TEXT NOT NULL,
+	task_id     INTEGER NOT NULL, -- 0: none
+	status      TEXT NOT NULL,
+	code        TEXT NOT NULL,
+	n           INTEGER NOT NULL, -- evaluations with the code
+	occurrences INTEGER NOT NULL,
+	severity    TEXT NOT NULL, -- the least of theirs
+	message     TEXT NOT NULL,
+	PRIMARY KEY (unit_id, year, kind, task_id, status, code)
+);
+
+-- Filing: a task's obligation (unit × kind of the task's year) is late
+-- when delivered and one of its evaluations was submitted after the
+-- deadline, that is when its latest submission is after it; the counts by
+-- status are the unit sums'. The latest is kept the same way: a later one
+-- raises it, and a change of the latest reads the unit's year again.
+CREATE TABLE dashboard_latest_submissions (
+	unit_id      INTEGER NOT NULL,
+	year         INTEGER NOT NULL,
+	kind         TEXT NOT NULL,
+	submitted_at TEXT NOT NULL,
+	PRIMARY KEY (unit_id, year, kind)
+);
+
+CREATE TRIGGER evaluation_findings_sums_insert AFTER INSERT ON evaluation_findings BEGIN
+	INSERT INTO dashboard_finding_sums (unit_id, year, kind, task_id, status, code, n, occurrences, severity, message)
+	SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, NEW.code, 1, NEW.occurrences, NEW.severity, NEW.message FROM evaluations e WHERE e.id = NEW.evaluation_id
+	ON CONFLICT (unit_id, year, kind, task_id, status, code) DO UPDATE SET n = n + 1, occurrences = occurrences + excluded.occurrences,
+		severity = MIN(severity, excluded.severity), message = MIN(message, excluded.message);
+END;
+CREATE TRIGGER evaluation_findings_sums_delete AFTER DELETE ON evaluation_findings BEGIN
+	UPDATE dashboard_finding_sums SET n = n - 1, occurrences = occurrences - OLD.occurrences
+	WHERE (unit_id, year, kind, task_id, status) = (SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status FROM evaluations e WHERE e.id = OLD.evaluation_id) AND code = OLD.code;
+	DELETE FROM dashboard_finding_sums WHERE (unit_id, year, kind, task_id, status) = (SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status FROM evaluations e WHERE e.id = OLD.evaluation_id) AND code = OLD.code AND n = 0;
+	UPDATE dashboard_finding_sums SET severity = COALESCE((SELECT MIN(y.severity) FROM evaluations v JOIN evaluation_findings y ON y.evaluation_id = v.id AND y.code = OLD.code
+		WHERE v.year = dashboard_finding_sums.year AND v.unit_id = dashboard_finding_sums.unit_id AND v.kind = dashboard_finding_sums.kind
+			AND COALESCE(v.task_id, 0) = dashboard_finding_sums.task_id AND v.status = dashboard_finding_sums.status), severity),
+		message = COALESCE((SELECT MIN(y.message) FROM evaluations v JOIN evaluation_findings y ON y.evaluation_id = v.id AND y.code = OLD.code
+		WHERE v.year = dashboard_finding_sums.year AND v.unit_id = dashboard_finding_sums.unit_id AND v.kind = dashboard_finding_sums.kind
+			AND COALESCE(v.task_id, 0) = dashboard_finding_sums.task_id AND v.status = dashboard_finding_sums.status), message)
+	WHERE (unit_id, year, kind, task_id, status) = (SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status FROM evaluations e WHERE e.id = OLD.evaluation_id) AND code = OLD.code AND (severity = OLD.severity OR message = OLD.message);
+END;
+CREATE TRIGGER evaluation_findings_sums_update AFTER UPDATE ON evaluation_findings BEGIN
+	UPDATE dashboard_finding_sums SET n = n - 1, occurrences = occurrences - OLD.occurrences
+	WHERE (unit_id, year, kind, task_id, status) = (SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status FROM evaluations e WHERE e.id = OLD.evaluation_id) AND code = OLD.code;
+	DELETE FROM dashboard_finding_sums WHERE (unit_id, year, kind, task_id, status) = (SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status FROM evaluations e WHERE e.id = OLD.evaluation_id) AND code = OLD.code AND n = 0;
+	UPDATE dashboard_finding_sums SET severity = COALESCE((SELECT MIN(y.severity) FROM evaluations v JOIN evaluation_findings y ON y.evaluation_id = v.id AND y.code = OLD.code
+		WHERE v.year = dashboard_finding_sums.year AND v.unit_id = dashboard_finding_sums.unit_id AND v.kind = dashboard_finding_sums.kind
+			AND COALESCE(v.task_id, 0) = dashboard_finding_sums.task_id AND v.status = dashboard_finding_sums.status), severity),
+		message = COALESCE((SELECT MIN(y.message) FROM evaluations v JOIN evaluation_findings y ON y.evaluation_id = v.id AND y.code = OLD.code
+		WHERE v.year = dashboard_finding_sums.year AND v.unit_id = dashboard_finding_sums.unit_id AND v.kind = dashboard_finding_sums.kind
+			AND COALESCE(v.task_id, 0) = dashboard_finding_sums.task_id AND v.status = dashboard_finding_sums.status), message)
+	WHERE (unit_id, year, kind, task_id, status) = (SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status FROM evaluations e WHERE e.id = OLD.evaluation_id) AND code = OLD.code AND (severity = OLD.severity OR message = OLD.message);
+	INSERT INTO dashboard_finding_sums (unit_id, year, kind, task_id, status, code, n, occurrences, severity, message)
+	SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, NEW.code, 1, NEW.occurrences, NEW.severity, NEW.message FROM evaluations e WHERE e.id = NEW.evaluation_id
+	ON CONFLICT (unit_id, year, kind, task_id, status, code) DO UPDATE SET n = n + 1, occurrences = occurrences + excluded.occurrences,
+		severity = MIN(severity, excluded.severity), message = MIN(message, excluded.message);
+END;
+
+-- An evaluation moved to another key (a transition changes its status)
+-- moves its codes from one group to the other.
+CREATE TRIGGER evaluations_finding_sums AFTER UPDATE OF unit_id, year, kind, task_id, status ON evaluations
+	WHEN OLD.unit_id IS NOT NEW.unit_id OR OLD.year IS NOT NEW.year OR OLD.kind IS NOT NEW.kind
+		OR COALESCE(OLD.task_id, 0) IS NOT COALESCE(NEW.task_id, 0) OR OLD.status IS NOT NEW.status BEGIN
+	UPDATE dashboard_finding_sums SET n = n - 1,
+		occurrences = occurrences - (SELECT x.occurrences FROM evaluation_findings x WHERE x.evaluation_id = NEW.id AND x.code = dashboard_finding_sums.code)
+	WHERE unit_id = OLD.unit_id AND year = OLD.year AND kind = OLD.kind AND task_id = COALESCE(OLD.task_id, 0) AND status = OLD.status AND code IN (SELECT x.code FROM evaluation_findings x WHERE x.evaluation_id = NEW.id);
+	DELETE FROM dashboard_finding_sums WHERE unit_id = OLD.unit_id AND year = OLD.year AND kind = OLD.kind AND task_id = COALESCE(OLD.task_id, 0) AND status = OLD.status AND n = 0;
+	UPDATE dashboard_finding_sums SET severity = COALESCE((SELECT MIN(y.severity) FROM evaluations v JOIN evaluation_findings y ON y.evaluation_id = v.id AND y.code = dashboard_finding_sums.code
+		WHERE v.year = dashboard_finding_sums.year AND v.unit_id = dashboard_finding_sums.unit_id AND v.kind = dashboard_finding_sums.kind
+			AND COALESCE(v.task_id, 0) = dashboard_finding_sums.task_id AND v.status = dashboard_finding_sums.status), severity),
+		message = COALESCE((SELECT MIN(y.message) FROM evaluations v JOIN evaluation_findings y ON y.evaluation_id = v.id AND y.code = dashboard_finding_sums.code
+		WHERE v.year = dashboard_finding_sums.year AND v.unit_id = dashboard_finding_sums.unit_id AND v.kind = dashboard_finding_sums.kind
+			AND COALESCE(v.task_id, 0) = dashboard_finding_sums.task_id AND v.status = dashboard_finding_sums.status), message)
+	WHERE unit_id = OLD.unit_id AND year = OLD.year AND kind = OLD.kind AND task_id = COALESCE(OLD.task_id, 0) AND status = OLD.status AND code IN (SELECT x.code FROM evaluation_findings x WHERE x.evaluation_id = NEW.id);
+	INSERT INTO dashboard_finding_sums (unit_id, year, kind, task_id, status, code, n, occurrences, severity, message)
+	SELECT NEW.unit_id, NEW.year, NEW.kind, COALESCE(NEW.task_id, 0), NEW.status, x.code, 1, x.occurrences, x.severity, x.message FROM evaluation_findings x WHERE x.evaluation_id = NEW.id
+	ON CONFLICT (unit_id, year, kind, task_id, status, code) DO UPDATE SET n = n + 1, occurrences = occurrences + excluded.occurrences,
+		severity = MIN(severity, excluded.severity), message = MIN(message, excluded.message);
+END;
+
+CREATE TRIGGER evaluations_latest_insert AFTER INSERT ON evaluations WHEN NEW.submitted_at IS NOT NULL BEGIN
+	INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at) VALUES (NEW.unit_id, NEW.year, NEW.kind, NEW.submitted_at)
+	ON CONFLICT (unit_id, year, kind) DO UPDATE SET submitted_at = MAX(submitted_at, excluded.submitted_at);
+END;
+CREATE TRIGGER evaluations_latest_delete AFTER DELETE ON evaluations WHEN OLD.submitted_at IS NOT NULL BEGIN
+	DELETE FROM dashboard_latest_submissions WHERE unit_id = OLD.unit_id AND year = OLD.year AND kind = OLD.kind;
+	INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at)
+	SELECT unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE year = OLD.year AND unit_id = OLD.unit_id AND kind = OLD.kind
+		AND submitted_at IS NOT NULL GROUP BY unit_id, year, kind;
+END;
+CREATE TRIGGER evaluations_latest_update AFTER UPDATE OF unit_id, year, kind, submitted_at ON evaluations
+	WHEN OLD.unit_id IS NOT NEW.unit_id OR OLD.year IS NOT NEW.year OR OLD.kind IS NOT NEW.kind OR OLD.submitted_at IS NOT NEW.submitted_at BEGIN
+	DELETE FROM dashboard_latest_submissions WHERE unit_id = OLD.unit_id AND year = OLD.year AND kind = OLD.kind;
+	INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at)
+	SELECT unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE year = OLD.year AND unit_id = OLD.unit_id AND kind = OLD.kind
+		AND submitted_at IS NOT NULL GROUP BY unit_id, year, kind;
+	DELETE FROM dashboard_latest_submissions WHERE unit_id = NEW.unit_id AND year = NEW.year AND kind = NEW.kind;
+	INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at)
+	SELECT unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE year = NEW.year AND unit_id = NEW.unit_id AND kind = NEW.kind
+		AND submitted_at IS NOT NULL GROUP BY unit_id, year, kind;
+END;
+
+INSERT INTO dashboard_finding_sums (unit_id, year, kind, task_id, status, code, n, occurrences, severity, message)
+SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code, COUNT(*), SUM(x.occurrences), MIN(x.severity), MIN(x.message)
+FROM evaluations e JOIN evaluation_findings x ON x.evaluation_id = e.id
+GROUP BY e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code;
+
+INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at)
+SELECT unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE submitted_at IS NOT NULL GROUP BY unit_id, year, kind;
