@@ -9,7 +9,8 @@ import (
 	"jixiao/dashboard"
 )
 
-// workflowStatuses are every status, for the SQL of Status.Submitted.
+// workflowStatuses are every status, each a column of
+// dashboard_filing_sums, for the SQL of Status.Submitted.
 var workflowStatuses = []jixiao.Status{jixiao.StatusDraft, jixiao.StatusSubmitted, jixiao.StatusDeptReturned, jixiao.StatusDeptApproved,
 	jixiao.StatusFinanceReturned, jixiao.StatusFinanceApproved, jixiao.StatusPublished}
 
@@ -51,30 +52,26 @@ func (s *DashboardService) FilingCounts(ctx context.Context, t *jixiao.Task, und
 			return fmt.Errorf("sqldb: filing: %w", err)
 		}
 		c.Obligations = n * len(kinds)
-		// the unit sums count an obligation's evaluations by status (a
-		// unit's projects of a year in one row), and its latest
-		// submission says whether one was late: a few thousand rows a
-		// task, not a scan of its year's evaluations
-		sums := obligationUnits + ` JOIN dashboard_unit_sums e ON e.unit_id = tu.unit_id AND e.year = ? AND e.kind IN ` + inList(len(kinds)) + where
-		eargs := []any{t.Year}
+		// an obligation's row of the kept filing sums (migration 0006)
+		// counts its evaluations by status and holds its latest
+		// submission: a task reads a row an obligation started, not its
+		// year's evaluations
+		var submitted, totals []string
+		for _, st := range workflowStatuses {
+			if st.Submitted() {
+				submitted = append(submitted, "f."+string(st))
+			}
+			totals = append(totals, "COALESCE(SUM(f."+string(st)+"), 0)")
+		}
+		delivered := "f.n = " + strings.Join(submitted, " + ")
+		q := `SELECT COUNT(*), COALESCE(SUM(CASE WHEN ` + delivered + ` THEN 1 ELSE 0 END), 0),
+			COALESCE(SUM(CASE WHEN ` + delivered + ` AND f.latest > ? THEN 1 ELSE 0 END), 0), ` + strings.Join(totals, ", ") +
+			obligationUnits + ` JOIN dashboard_filing_sums f ON f.year = ? AND f.unit_id = tu.unit_id AND f.kind IN ` + inList(len(kinds)) + where
+		eargs := []any{tx.time(t.Deadline), t.Year}
 		for _, k := range kinds {
 			eargs = append(eargs, string(k))
 		}
 		eargs = append(eargs, args...)
-		var submitted, perStatus, totals []string
-		for i, st := range workflowStatuses {
-			if st.Submitted() {
-				submitted = append(submitted, "'"+string(st)+"'")
-			}
-			perStatus = append(perStatus, fmt.Sprintf("SUM(CASE WHEN e.status = '%s' THEN e.n ELSE 0 END) AS s%d", st, i))
-			totals = append(totals, fmt.Sprintf("COALESCE(SUM(x.s%d), 0)", i))
-		}
-		q := `SELECT COUNT(*), COALESCE(SUM(CASE WHEN x.n = x.sub THEN 1 ELSE 0 END), 0),
-			COALESCE(SUM(CASE WHEN x.n = x.sub AND l.submitted_at > ? THEN 1 ELSE 0 END), 0), ` + strings.Join(totals, ", ") + `
-			FROM (SELECT tu.unit_id AS uid, e.kind AS kind, SUM(e.n) AS n, SUM(CASE WHEN e.status IN (` + strings.Join(submitted, ", ") + `) THEN e.n ELSE 0 END) AS sub, ` +
-			strings.Join(perStatus, ", ") + sums + ` GROUP BY tu.unit_id, e.kind) x
-			LEFT JOIN dashboard_latest_submissions l ON l.unit_id = x.uid AND l.year = ? AND l.kind = x.kind`
-		eargs = append(append([]any{tx.time(t.Deadline)}, eargs...), t.Year)
 		counts := make([]int, len(workflowStatuses))
 		dest := []any{&c.Started, &c.Delivered, &c.Late}
 		for i := range counts {

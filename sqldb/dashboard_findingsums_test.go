@@ -20,7 +20,7 @@ import (
 // (saves with other findings, submissions, returns, approvals) and in
 // SQL (a code removed, a message changed, several evaluations moved at
 // once, a submission time changed, deletes), and checks after each step
-// that the kept finding sums and latest submissions (migration 0006), and
+// that the kept finding and filing sums (migration 0006), and
 // the unit sums, equal the same over the evaluations' rows: the least
 // message of a group is read again whenever the one that held it goes.
 func TestDashboardFindingSums(t *testing.T) { eachEngine(t, testDashboardFindingSums) }

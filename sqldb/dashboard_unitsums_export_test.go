@@ -78,7 +78,7 @@ func (db *DB) UnitSumsAndPlain() (kept, plain string, err error) {
 	return kept + kb + kc, plain + pb + pc, err
 }
 
-// findingSumsAndPlain reads the kept finding sums and latest submissions
+// findingSumsAndPlain reads the kept finding and filing sums
 // (migration 0006) and the same over the evaluations' rows.
 func (db *DB) findingSumsAndPlain() (kept, plain string, err error) {
 	collate := db.d.binaryCollation()
@@ -115,15 +115,20 @@ func (db *DB) findingSumsAndPlain() (kept, plain string, err error) {
 		}
 		return b.String(), rows.Err()
 	}
+	var statuses, perStatus []string
+	for _, st := range workflowStatuses {
+		statuses = append(statuses, string(st))
+		perStatus = append(perStatus, "SUM(CASE WHEN status = '"+string(st)+"' THEN 1 ELSE 0 END)")
+	}
 	queries := [][2]string{
 		{`SELECT 'code', unit_id, year, kind, task_id, status, code, n, occurrences, severity, message FROM dashboard_finding_sums
 			ORDER BY unit_id, year, kind, task_id, status, code` + collate,
 			`SELECT 'code', e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code, COUNT(*), SUM(x.occurrences),
 			MIN(x.severity` + collate + `), MIN(x.message` + collate + `) FROM evaluations e JOIN evaluation_findings x ON x.evaluation_id = e.id
 			GROUP BY e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code ORDER BY 2, 3, 4, 5, 6, x.code` + collate},
-		{`SELECT 'latest', unit_id, year, kind, submitted_at FROM dashboard_latest_submissions ORDER BY unit_id, year, kind`,
-			`SELECT 'latest', unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE submitted_at IS NOT NULL
-			GROUP BY unit_id, year, kind ORDER BY 2, 3, 4`},
+		{`SELECT 'filing', year, unit_id, kind, n, ` + strings.Join(statuses, ", ") + `, latest FROM dashboard_filing_sums ORDER BY year, unit_id, kind`,
+			`SELECT 'filing', year, unit_id, kind, COUNT(*), ` + strings.Join(perStatus, ", ") + `, MAX(submitted_at) FROM evaluations
+			GROUP BY year, unit_id, kind ORDER BY 2, 3, 4`},
 	}
 	for _, q := range queries {
 		k, err := lines(q[0])

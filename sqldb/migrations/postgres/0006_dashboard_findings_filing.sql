@@ -24,17 +24,28 @@ CREATE TABLE dashboard_finding_sums (
 	PRIMARY KEY (unit_id, year, kind, task_id, status, code)
 );
 
--- Filing: a task's obligation (unit × kind of the task's year) is late
--- when delivered and one of its evaluations was submitted after the
--- deadline, that is when its latest submission is after it; the counts by
--- status are the unit sums'. The latest is kept the same way: a later one
--- raises it, and removing the latest reads the unit's year again.
-CREATE TABLE dashboard_latest_submissions (
-	unit_id      BIGINT NOT NULL,
-	year         BIGINT NOT NULL,
-	kind         TEXT NOT NULL,
-	submitted_at TIMESTAMPTZ NOT NULL,
-	PRIMARY KEY (unit_id, year, kind)
+-- Filing: a task's obligations are its units × kinds of its year, and
+-- where one stands its evaluations' count by status and whether one was
+-- submitted after the deadline, that is whether its latest submission is
+-- after it. These are kept a row per unit, year and kind, so that a task's
+-- filing reads its units' rows of the year and sums nothing more: a column
+-- per workflow status (its name; a new status needs a migration, as the
+-- bands do), and the latest submission. A count is kept by adding and
+-- subtracting; removing the latest reads the unit's year again.
+CREATE TABLE dashboard_filing_sums (
+	year             BIGINT NOT NULL,
+	unit_id          BIGINT NOT NULL,
+	kind             TEXT NOT NULL,
+	n                BIGINT NOT NULL, -- evaluations
+	draft            BIGINT NOT NULL,
+	submitted        BIGINT NOT NULL,
+	dept_returned    BIGINT NOT NULL,
+	dept_approved    BIGINT NOT NULL,
+	finance_returned BIGINT NOT NULL,
+	finance_approved BIGINT NOT NULL,
+	published        BIGINT NOT NULL,
+	latest           TIMESTAMPTZ, -- the latest submitted_at; NULL: none
+	PRIMARY KEY (year, unit_id, kind)
 );
 
 -- dashboard_finding_add adds (sign 1) or removes (sign -1) the finding
@@ -116,50 +127,51 @@ CREATE TRIGGER evaluations_finding_sums AFTER UPDATE OF unit_id, year, kind, tas
 		(NEW.unit_id, NEW.year, NEW.kind, COALESCE(NEW.task_id, 0), NEW.status))
 	EXECUTE FUNCTION dashboard_findings_move_trigger();
 
--- dashboard_latest_add raises the latest submission of e's unit, year
--- and kind to e's (sign 1), or reads it again when e's was it (sign -1).
-CREATE FUNCTION dashboard_latest_add(e evaluations, sign BIGINT) RETURNS void AS $$
+-- dashboard_filing_add adds (sign 1) or removes (sign -1) the evaluation
+-- e to the filing sums of its unit, year and kind.
+CREATE FUNCTION dashboard_filing_add(e evaluations, sign BIGINT) RETURNS void AS $$
 DECLARE
+	left_n BIGINT;
 	kept TIMESTAMPTZ;
 BEGIN
-	IF e.submitted_at IS NULL THEN
-		RETURN;
-	END IF;
+	INSERT INTO dashboard_filing_sums AS f (year, unit_id, kind, n, draft, submitted, dept_returned, dept_approved, finance_returned, finance_approved, published, latest)
+	VALUES (e.year, e.unit_id, e.kind, sign, sign * CASE WHEN e.status = 'draft' THEN 1 ELSE 0 END, sign * CASE WHEN e.status = 'submitted' THEN 1 ELSE 0 END, sign * CASE WHEN e.status = 'dept_returned' THEN 1 ELSE 0 END, sign * CASE WHEN e.status = 'dept_approved' THEN 1 ELSE 0 END, sign * CASE WHEN e.status = 'finance_returned' THEN 1 ELSE 0 END, sign * CASE WHEN e.status = 'finance_approved' THEN 1 ELSE 0 END, sign * CASE WHEN e.status = 'published' THEN 1 ELSE 0 END,
+		CASE WHEN sign > 0 THEN e.submitted_at END)
+	ON CONFLICT (year, unit_id, kind) DO UPDATE SET n = f.n + excluded.n, draft = f.draft + excluded.draft, submitted = f.submitted + excluded.submitted, dept_returned = f.dept_returned + excluded.dept_returned, dept_approved = f.dept_approved + excluded.dept_approved, finance_returned = f.finance_returned + excluded.finance_returned, finance_approved = f.finance_approved + excluded.finance_approved, published = f.published + excluded.published,
+		latest = GREATEST(f.latest, excluded.latest)
+	RETURNING f.n, f.latest INTO left_n, kept;
 	IF sign > 0 THEN
-		INSERT INTO dashboard_latest_submissions AS s (unit_id, year, kind, submitted_at) VALUES (e.unit_id, e.year, e.kind, e.submitted_at)
-		ON CONFLICT (unit_id, year, kind) DO UPDATE SET submitted_at = GREATEST(s.submitted_at, excluded.submitted_at);
 		RETURN;
-	END IF;
-	SELECT s.submitted_at INTO kept FROM dashboard_latest_submissions s WHERE s.unit_id = e.unit_id AND s.year = e.year AND s.kind = e.kind FOR UPDATE;
-	IF kept IS NULL OR kept > e.submitted_at THEN
-		RETURN;
-	END IF;
-	SELECT MAX(v.submitted_at) INTO kept FROM evaluations v WHERE v.year = e.year AND v.unit_id = e.unit_id AND v.kind = e.kind;
-	IF kept IS NULL THEN
-		DELETE FROM dashboard_latest_submissions s WHERE s.unit_id = e.unit_id AND s.year = e.year AND s.kind = e.kind;
-	ELSE
-		UPDATE dashboard_latest_submissions s SET submitted_at = kept WHERE s.unit_id = e.unit_id AND s.year = e.year AND s.kind = e.kind;
+	ELSIF left_n <= 0 THEN
+		DELETE FROM dashboard_filing_sums f WHERE f.year = e.year AND f.unit_id = e.unit_id AND f.kind = e.kind;
+	ELSIF e.submitted_at IS NOT NULL AND kept <= e.submitted_at THEN
+		-- the row is locked by the upsert: this statement's snapshot holds
+		-- every change committed before
+		UPDATE dashboard_filing_sums f SET latest = (SELECT MAX(v.submitted_at) FROM evaluations v
+			WHERE v.year = e.year AND v.unit_id = e.unit_id AND v.kind = e.kind)
+		WHERE f.year = e.year AND f.unit_id = e.unit_id AND f.kind = e.kind;
 	END IF;
 END;
 $$ LANGUAGE plpgsql;
 
-CREATE FUNCTION dashboard_latest_trigger() RETURNS trigger AS $$
+CREATE FUNCTION dashboard_filing_trigger() RETURNS trigger AS $$
 BEGIN
 	IF TG_OP IN ('UPDATE', 'DELETE') THEN
-		PERFORM dashboard_latest_add(OLD, -1);
+		PERFORM dashboard_filing_add(OLD, -1);
 	END IF;
 	IF TG_OP IN ('INSERT', 'UPDATE') THEN
-		PERFORM dashboard_latest_add(NEW, 1);
+		PERFORM dashboard_filing_add(NEW, 1);
 	END IF;
 	RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER evaluations_latest_insert AFTER INSERT OR DELETE ON evaluations
-	FOR EACH ROW EXECUTE FUNCTION dashboard_latest_trigger();
-CREATE TRIGGER evaluations_latest_update AFTER UPDATE OF unit_id, year, kind, submitted_at ON evaluations
-	FOR EACH ROW WHEN ((OLD.unit_id, OLD.year, OLD.kind, OLD.submitted_at) IS DISTINCT FROM (NEW.unit_id, NEW.year, NEW.kind, NEW.submitted_at))
-	EXECUTE FUNCTION dashboard_latest_trigger();
+CREATE TRIGGER evaluations_filing_insert AFTER INSERT OR DELETE ON evaluations
+	FOR EACH ROW EXECUTE FUNCTION dashboard_filing_trigger();
+CREATE TRIGGER evaluations_filing_update AFTER UPDATE OF unit_id, year, kind, status, submitted_at ON evaluations
+	FOR EACH ROW WHEN ((OLD.unit_id, OLD.year, OLD.kind, OLD.status, OLD.submitted_at) IS DISTINCT FROM
+		(NEW.unit_id, NEW.year, NEW.kind, NEW.status, NEW.submitted_at))
+	EXECUTE FUNCTION dashboard_filing_trigger();
 
 INSERT INTO dashboard_finding_sums (unit_id, year, kind, task_id, status, code, n, occurrences, severity, message)
 SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code, COUNT(*), SUM(x.occurrences),
@@ -167,5 +179,12 @@ SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code, COUN
 FROM evaluations e JOIN evaluation_findings x ON x.evaluation_id = e.id
 GROUP BY e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code;
 
-INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at)
-SELECT unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE submitted_at IS NOT NULL GROUP BY unit_id, year, kind;
+INSERT INTO dashboard_filing_sums (year, unit_id, kind, n, draft, submitted, dept_returned, dept_approved, finance_returned, finance_approved, published, latest)
+SELECT year, unit_id, kind, COUNT(*), SUM(CASE WHEN status = 'draft' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'submitted' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'dept_returned' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'dept_approved' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'finance_returned' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'finance_approved' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END),
+	MAX(submitted_at)
+FROM evaluations GROUP BY year, unit_id, kind;
+
+-- the planner's statistics of the new tables, which a database upgraded
+-- in place would otherwise plan over as empty until autovacuum came by
+ANALYZE dashboard_finding_sums;
+ANALYZE dashboard_filing_sums;

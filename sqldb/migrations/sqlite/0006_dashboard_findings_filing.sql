@@ -24,17 +24,28 @@ CREATE TABLE dashboard_finding_sums (
 	PRIMARY KEY (unit_id, year, kind, task_id, status, code)
 );
 
--- Filing: a task's obligation (unit × kind of the task's year) is late
--- when delivered and one of its evaluations was submitted after the
--- deadline, that is when its latest submission is after it; the counts by
--- status are the unit sums'. The latest is kept the same way: a later one
--- raises it, and a change of the latest reads the unit's year again.
-CREATE TABLE dashboard_latest_submissions (
-	unit_id      INTEGER NOT NULL,
-	year         INTEGER NOT NULL,
-	kind         TEXT NOT NULL,
-	submitted_at TEXT NOT NULL,
-	PRIMARY KEY (unit_id, year, kind)
+-- Filing: a task's obligations are its units × kinds of its year, and
+-- where one stands its evaluations' count by status and whether one was
+-- submitted after the deadline, that is whether its latest submission is
+-- after it. These are kept a row per unit, year and kind, so that a task's
+-- filing reads its units' rows of the year and sums nothing more: a column
+-- per workflow status (its name; a new status needs a migration, as the
+-- bands do), and the latest submission. A count is kept by adding and
+-- subtracting; removing the latest reads the unit's year again.
+CREATE TABLE dashboard_filing_sums (
+	year             INTEGER NOT NULL,
+	unit_id          INTEGER NOT NULL,
+	kind             TEXT NOT NULL,
+	n                INTEGER NOT NULL, -- evaluations
+	draft            INTEGER NOT NULL,
+	submitted        INTEGER NOT NULL,
+	dept_returned    INTEGER NOT NULL,
+	dept_approved    INTEGER NOT NULL,
+	finance_returned INTEGER NOT NULL,
+	finance_approved INTEGER NOT NULL,
+	published        INTEGER NOT NULL,
+	latest           TEXT, -- the latest submitted_at; NULL: none
+	PRIMARY KEY (year, unit_id, kind)
 );
 
 CREATE TRIGGER evaluation_findings_sums_insert AFTER INSERT ON evaluation_findings BEGIN
@@ -94,26 +105,41 @@ CREATE TRIGGER evaluations_finding_sums AFTER UPDATE OF unit_id, year, kind, tas
 		severity = MIN(severity, excluded.severity), message = MIN(message, excluded.message);
 END;
 
-CREATE TRIGGER evaluations_latest_insert AFTER INSERT ON evaluations WHEN NEW.submitted_at IS NOT NULL BEGIN
-	INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at) VALUES (NEW.unit_id, NEW.year, NEW.kind, NEW.submitted_at)
-	ON CONFLICT (unit_id, year, kind) DO UPDATE SET submitted_at = MAX(submitted_at, excluded.submitted_at);
+CREATE TRIGGER evaluations_filing_insert AFTER INSERT ON evaluations BEGIN
+	INSERT INTO dashboard_filing_sums (year, unit_id, kind, n, draft, submitted, dept_returned, dept_approved, finance_returned, finance_approved, published, latest)
+	VALUES (NEW.year, NEW.unit_id, NEW.kind, 1, (CASE WHEN NEW.status = 'draft' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'submitted' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'dept_returned' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'dept_approved' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'finance_returned' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'finance_approved' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'published' THEN 1 ELSE 0 END),
+		NEW.submitted_at)
+	ON CONFLICT (year, unit_id, kind) DO UPDATE SET n = n + excluded.n, draft = draft + excluded.draft, submitted = submitted + excluded.submitted, dept_returned = dept_returned + excluded.dept_returned, dept_approved = dept_approved + excluded.dept_approved, finance_returned = finance_returned + excluded.finance_returned, finance_approved = finance_approved + excluded.finance_approved, published = published + excluded.published,
+		latest = CASE WHEN latest IS NULL OR excluded.latest > latest THEN excluded.latest ELSE latest END;
 END;
-CREATE TRIGGER evaluations_latest_delete AFTER DELETE ON evaluations WHEN OLD.submitted_at IS NOT NULL BEGIN
-	DELETE FROM dashboard_latest_submissions WHERE unit_id = OLD.unit_id AND year = OLD.year AND kind = OLD.kind;
-	INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at)
-	SELECT unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE year = OLD.year AND unit_id = OLD.unit_id AND kind = OLD.kind
-		AND submitted_at IS NOT NULL GROUP BY unit_id, year, kind;
+CREATE TRIGGER evaluations_filing_delete AFTER DELETE ON evaluations BEGIN
+	INSERT INTO dashboard_filing_sums (year, unit_id, kind, n, draft, submitted, dept_returned, dept_approved, finance_returned, finance_approved, published, latest)
+	VALUES (OLD.year, OLD.unit_id, OLD.kind, -1, -(CASE WHEN OLD.status = 'draft' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'submitted' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'dept_returned' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'dept_approved' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'finance_returned' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'finance_approved' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'published' THEN 1 ELSE 0 END),
+		NULL)
+	ON CONFLICT (year, unit_id, kind) DO UPDATE SET n = n + excluded.n, draft = draft + excluded.draft, submitted = submitted + excluded.submitted, dept_returned = dept_returned + excluded.dept_returned, dept_approved = dept_approved + excluded.dept_approved, finance_returned = finance_returned + excluded.finance_returned, finance_approved = finance_approved + excluded.finance_approved, published = published + excluded.published,
+		latest = CASE WHEN latest IS NULL OR excluded.latest > latest THEN excluded.latest ELSE latest END;
+	DELETE FROM dashboard_filing_sums WHERE year = OLD.year AND unit_id = OLD.unit_id AND kind = OLD.kind AND n = 0;
+	UPDATE dashboard_filing_sums SET latest = (SELECT MAX(v.submitted_at) FROM evaluations v
+		WHERE v.year = OLD.year AND v.unit_id = OLD.unit_id AND v.kind = OLD.kind)
+	WHERE year = OLD.year AND unit_id = OLD.unit_id AND kind = OLD.kind AND OLD.submitted_at IS NOT NULL AND latest <= OLD.submitted_at;
 END;
-CREATE TRIGGER evaluations_latest_update AFTER UPDATE OF unit_id, year, kind, submitted_at ON evaluations
-	WHEN OLD.unit_id IS NOT NEW.unit_id OR OLD.year IS NOT NEW.year OR OLD.kind IS NOT NEW.kind OR OLD.submitted_at IS NOT NEW.submitted_at BEGIN
-	DELETE FROM dashboard_latest_submissions WHERE unit_id = OLD.unit_id AND year = OLD.year AND kind = OLD.kind;
-	INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at)
-	SELECT unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE year = OLD.year AND unit_id = OLD.unit_id AND kind = OLD.kind
-		AND submitted_at IS NOT NULL GROUP BY unit_id, year, kind;
-	DELETE FROM dashboard_latest_submissions WHERE unit_id = NEW.unit_id AND year = NEW.year AND kind = NEW.kind;
-	INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at)
-	SELECT unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE year = NEW.year AND unit_id = NEW.unit_id AND kind = NEW.kind
-		AND submitted_at IS NOT NULL GROUP BY unit_id, year, kind;
+CREATE TRIGGER evaluations_filing_update AFTER UPDATE OF unit_id, year, kind, status, submitted_at ON evaluations
+	WHEN OLD.unit_id IS NOT NEW.unit_id OR OLD.year IS NOT NEW.year OR OLD.kind IS NOT NEW.kind OR OLD.status IS NOT NEW.status
+		OR OLD.submitted_at IS NOT NEW.submitted_at BEGIN
+	INSERT INTO dashboard_filing_sums (year, unit_id, kind, n, draft, submitted, dept_returned, dept_approved, finance_returned, finance_approved, published, latest)
+	VALUES (OLD.year, OLD.unit_id, OLD.kind, -1, -(CASE WHEN OLD.status = 'draft' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'submitted' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'dept_returned' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'dept_approved' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'finance_returned' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'finance_approved' THEN 1 ELSE 0 END), -(CASE WHEN OLD.status = 'published' THEN 1 ELSE 0 END),
+		NULL)
+	ON CONFLICT (year, unit_id, kind) DO UPDATE SET n = n + excluded.n, draft = draft + excluded.draft, submitted = submitted + excluded.submitted, dept_returned = dept_returned + excluded.dept_returned, dept_approved = dept_approved + excluded.dept_approved, finance_returned = finance_returned + excluded.finance_returned, finance_approved = finance_approved + excluded.finance_approved, published = published + excluded.published,
+		latest = CASE WHEN latest IS NULL OR excluded.latest > latest THEN excluded.latest ELSE latest END;
+	DELETE FROM dashboard_filing_sums WHERE year = OLD.year AND unit_id = OLD.unit_id AND kind = OLD.kind AND n = 0;
+	UPDATE dashboard_filing_sums SET latest = (SELECT MAX(v.submitted_at) FROM evaluations v
+		WHERE v.year = OLD.year AND v.unit_id = OLD.unit_id AND v.kind = OLD.kind)
+	WHERE year = OLD.year AND unit_id = OLD.unit_id AND kind = OLD.kind AND OLD.submitted_at IS NOT NULL AND latest <= OLD.submitted_at;
+	INSERT INTO dashboard_filing_sums (year, unit_id, kind, n, draft, submitted, dept_returned, dept_approved, finance_returned, finance_approved, published, latest)
+	VALUES (NEW.year, NEW.unit_id, NEW.kind, 1, (CASE WHEN NEW.status = 'draft' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'submitted' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'dept_returned' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'dept_approved' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'finance_returned' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'finance_approved' THEN 1 ELSE 0 END), (CASE WHEN NEW.status = 'published' THEN 1 ELSE 0 END),
+		NEW.submitted_at)
+	ON CONFLICT (year, unit_id, kind) DO UPDATE SET n = n + excluded.n, draft = draft + excluded.draft, submitted = submitted + excluded.submitted, dept_returned = dept_returned + excluded.dept_returned, dept_approved = dept_approved + excluded.dept_approved, finance_returned = finance_returned + excluded.finance_returned, finance_approved = finance_approved + excluded.finance_approved, published = published + excluded.published,
+		latest = CASE WHEN latest IS NULL OR excluded.latest > latest THEN excluded.latest ELSE latest END;
 END;
 
 INSERT INTO dashboard_finding_sums (unit_id, year, kind, task_id, status, code, n, occurrences, severity, message)
@@ -121,5 +147,7 @@ SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code, COUN
 FROM evaluations e JOIN evaluation_findings x ON x.evaluation_id = e.id
 GROUP BY e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code;
 
-INSERT INTO dashboard_latest_submissions (unit_id, year, kind, submitted_at)
-SELECT unit_id, year, kind, MAX(submitted_at) FROM evaluations WHERE submitted_at IS NOT NULL GROUP BY unit_id, year, kind;
+INSERT INTO dashboard_filing_sums (year, unit_id, kind, n, draft, submitted, dept_returned, dept_approved, finance_returned, finance_approved, published, latest)
+SELECT year, unit_id, kind, COUNT(*), SUM(CASE WHEN status = 'draft' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'submitted' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'dept_returned' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'dept_approved' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'finance_returned' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'finance_approved' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END),
+	MAX(submitted_at)
+FROM evaluations GROUP BY year, unit_id, kind;
