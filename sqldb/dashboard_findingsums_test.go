@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"jixiao"
+	"jixiao/dashboard"
 	"jixiao/gen"
 	"jixiao/sqldb"
 )
@@ -145,4 +146,76 @@ func testDashboardFindingSums(t *testing.T, dsn string) {
 	if len(done) < 9 || maxN < 3 {
 		t.Fatalf("the steps changed too little: %v, at most %d evaluations a code's group", done, maxN)
 	}
+}
+
+// TestDashboardFindingsAfterSaves saves evaluations again and again with
+// other figures, so that each save keeps some finding codes, changes
+// others and drops or adds the rest (the save writes only the code rows
+// that changed), and checks after each save that the findings aggregate
+// equals Compute over the facts decoded from the latest revisions.
+func TestDashboardFindingsAfterSaves(t *testing.T) { eachEngine(t, testDashboardFindingsAfterSaves) }
+
+func testDashboardFindingsAfterSaves(t *testing.T, dsn string) {
+	w := mustWorld(t, dsn)
+	cases, err := gen.Panel(17, gen.PanelOptions{Units: 4, Years: 2, FirstYear: 2022, Inject: 0.8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := sqldb.NewEvaluationService(w.db)
+	dash := sqldb.NewDashboardService(w.db)
+	content := func(c int, code string) *jixiao.Evaluation {
+		ev := *cases[c%len(cases)].Case.Eval
+		ev.Year, ev.Kind, ev.ProjectCode = 2023, jixiao.KindProject, code
+		return &ev
+	}
+	var recs []*jixiao.EvaluationRecord
+	for i := range 3 {
+		code := fmt.Sprintf("43%019d", i)
+		rec := &jixiao.EvaluationRecord{UnitID: w.U.ID, Year: 2023, Kind: jixiao.KindProject, ProjectCode: code, RuleSet: cases[i].Case.Rules.Name, Content: content(i, code)}
+		if err := evs.CreateEvaluation(as(w.editorU), rec); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, rec)
+	}
+	changed := 0
+	for step := range 24 {
+		rec := recs[step%len(recs)]
+		cur, err := evs.FindEvaluationByID(as(w.editorU), rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := findingCodes(cur)
+		got, err := evs.UpdateEvaluation(as(w.editorU), rec.ID, jixiao.EvaluationUpdate{Version: cur.Version, Content: content(step*5+1, cur.ProjectCode)})
+		if err != nil {
+			t.Fatalf("step %d: %v", step, err)
+		}
+		if after := findingCodes(got); after != before {
+			changed++
+		}
+		facts, err := dash.FindEvaluationFacts(as(w.editorU), jixiao.EvaluationFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := dashboard.Compute(facts)
+		agg, err := dash.Aggregate(as(w.editorU), jixiao.EvaluationFilter{}, "findings", dashboard.UnitPage{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want.Findings, agg.Findings); diff != "" {
+			t.Fatalf("step %d: findings after the save differ from Compute (-Compute +SQL):\n%s", step, diff)
+		}
+	}
+	if changed < 6 {
+		t.Fatalf("only %d of 24 saves changed the findings", changed)
+	}
+}
+
+// findingCodes is r's findings as one string, to tell whether a save
+// changed them.
+func findingCodes(r *jixiao.EvaluationRecord) string {
+	var b strings.Builder
+	for _, f := range r.Findings {
+		fmt.Fprintln(&b, f.Code, f.Severity, f.Message)
+	}
+	return b.String()
 }
