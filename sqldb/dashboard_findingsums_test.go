@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 
 	"jixiao"
 	"jixiao/dashboard"
@@ -18,7 +19,8 @@ import (
 // TestDashboardFindingSums crowds many projects of two units into one
 // year, so that each finding code's group holds several evaluations with
 // different messages, then changes them at random, through the services
-// (saves with other findings, submissions, returns, approvals) and in
+// (saves with other findings, submissions, 复核 scores, returns,
+// approvals) and in
 // SQL (a code removed, a message changed, several evaluations moved at
 // once, a submission time changed, deletes), and checks after each step
 // that the kept finding and filing sums (migration 0006), and
@@ -36,7 +38,7 @@ func testDashboardFindingSums(t *testing.T, dsn string) {
 	units := []*jixiao.Organisation{w.U, w.V}
 	creators := []*jixiao.User{w.editorU, w.editorV}
 	approvers := []*jixiao.User{w.approverU, w.editorV}
-	maxN := 0
+	maxN, maxReviewed := 0, 0
 	check := func(step string) {
 		t.Helper()
 		kept, plain, err := w.db.UnitSumsAndPlain()
@@ -47,9 +49,14 @@ func testDashboardFindingSums(t *testing.T, dsn string) {
 			t.Fatalf("after %s: kept sums differ from the evaluations' (-plain +kept):\n%s", step, diff)
 		}
 		for _, l := range strings.Split(kept, "\n") {
-			if f := strings.Fields(l); len(f) > 7 && f[0] == "code" {
+			f := strings.Fields(l)
+			if len(f) > 7 && f[0] == "code" {
 				n, _ := strconv.Atoi(f[7])
 				maxN = max(maxN, n)
+			}
+			if len(f) > 9 && f[0] == "review" {
+				n, _ := strconv.Atoi(f[9])
+				maxReviewed = max(maxReviewed, n)
 			}
 		}
 	}
@@ -92,6 +99,12 @@ func testDashboardFindingSums(t *testing.T, dsn string) {
 		case op <= 1 && (cur.Status == jixiao.StatusDraft || cur.Status == jixiao.StatusDeptReturned):
 			what = "submit"
 			_, err = evs.TransitionEvaluation(as(approvers[u]), rec.ID, jixiao.TransitionRequest{Action: jixiao.ActionSubmit, Version: cur.Version})
+		case op <= 2 && cur.Status == jixiao.StatusSubmitted && step%3 != 2:
+			// a 复核 score below the unit's: a gap the later moves carry
+			what = "review score"
+			row := cur.Score.Rows[step%len(cur.Score.Rows)]
+			err = sqldb.NewReviewService(w.db).SaveReviewScore(as(w.reviewerD), &jixiao.ReviewScore{EvaluationID: rec.ID,
+				Path: fmt.Sprintf("indicators[%d]", step%len(cur.Score.Rows)), Score: decimal.Max(row.Score.Sub(decimal.RequireFromString("1.5")), decimal.Zero), Reason: "佐证不足"})
 		case op <= 2 && cur.Status == jixiao.StatusSubmitted:
 			req := jixiao.TransitionRequest{Action: jixiao.ActionDeptApprove, Version: cur.Version}
 			if step%2 == 1 {
@@ -143,8 +156,8 @@ func testDashboardFindingSums(t *testing.T, dsn string) {
 		check(fmt.Sprintf("step %d, %s of %d", step, what, rec.ID))
 		done[what]++
 	}
-	if len(done) < 9 || maxN < 3 {
-		t.Fatalf("the steps changed too little: %v, at most %d evaluations a code's group", done, maxN)
+	if len(done) < 10 || maxN < 3 || maxReviewed < 2 {
+		t.Fatalf("the steps changed too little: %v, at most %d evaluations a code's group, %d a 复核 cell", done, maxN, maxReviewed)
 	}
 }
 

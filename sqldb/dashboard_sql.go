@@ -41,6 +41,7 @@ func (s *DashboardService) Aggregate(ctx context.Context, f jixiao.EvaluationFil
 			a.unitWith, a.unitArgs = "WITH sel AS ("+k.units+") ", k.unitArgs
 			a.bandWith, a.bandArgs = "WITH sel AS ("+k.bands+") ", k.whereArgs
 			a.codeWith = "WITH sel AS (" + k.codes + ") "
+			a.reviewWith, a.reviewArgs = "WITH sel AS ("+k.reviews+") ", k.reviewArgs
 		}
 		want := func(p ...string) bool {
 			for _, x := range p {
@@ -108,6 +109,10 @@ type keptSelections struct {
 	// codes' counts; both take whereArgs.
 	bands, codes string
 	whereArgs    []any
+	// reviews selects the rows of dashboard_review_sums the user may
+	// count (CanViewComments), the cells of the 复核 comparison.
+	reviews    string
+	reviewArgs []any
 }
 
 // sumSelections is the selections of the kept sums f and the user select.
@@ -128,6 +133,9 @@ func (tx *Tx) sumSelections(f jixiao.EvaluationFilter) (keptSelections, error) {
 		bands:     `SELECT e.sb, e.rb, e.grade AS gr, e.n, e.s, e.r, e.inf FROM dashboard_band_sums e JOIN organisations o ON o.id = e.unit_id WHERE ` + where,
 		codes:     `SELECT e.code, e.n, e.occurrences, e.severity, e.message FROM dashboard_finding_sums e JOIN organisations o ON o.id = e.unit_id WHERE ` + where,
 		whereArgs: wargs,
+		reviews: `SELECT e.sb, e.vb, e.gb, e.n, e.s, e.g FROM dashboard_review_sums e JOIN organisations o ON o.id = e.unit_id
+		WHERE ` + where + ` AND ` + sc,
+		reviewArgs: append(slices.Clip(wargs), args...),
 	}, nil
 }
 
@@ -146,6 +154,10 @@ type aggregator struct {
 	bandWith string // the same of the distributions and grades
 	bandArgs []any
 	codeWith string // and of the finding codes, with bandArgs
+	// reviewWith and reviewArgs select the kept cells of the 复核
+	// comparison the user may count
+	reviewWith string
+	reviewArgs []any
 }
 
 // unitSel is the selection and the sums of its units that the units and
@@ -207,11 +219,19 @@ func (a *aggregator) bands(grades bool) error {
 	return err
 }
 
+// reviews counts the reviewed evaluations the user may count the 复核
+// scores of by self-score, 复核-score and gap band: from the kept cells
+// (migration 0006) unless the selection is by project code.
 func (a *aggregator) reviews() error {
 	var cells []dashboard.ReviewSums
 	q := `SELECT sb, vb, gb, COUNT(*), CAST(SUM(s) AS BIGINT), CAST(SUM(g) AS BIGINT) FROM (SELECT s, g, ` + dashboard.ScoreBandSQL("s") + ` AS sb, ` +
 		dashboard.ScoreBandSQL("(s + g)") + ` AS vb, ` + dashboard.GapBandSQL("g") + ` AS gb FROM sel WHERE rv = 1) x GROUP BY sb, vb, gb`
-	err := a.each(q, func(scan func(...any) error) error {
+	each := a.each
+	if a.reviewWith != "" {
+		q = `SELECT sb, vb, gb, SUM(n), CAST(SUM(s) AS BIGINT), CAST(SUM(g) AS BIGINT) FROM sel GROUP BY sb, vb, gb`
+		each = (&aggregator{tx: a.tx, with: a.reviewWith, args: a.reviewArgs}).each
+	}
+	err := each(q, func(scan func(...any) error) error {
 		var c dashboard.ReviewSums
 		err := scan(&c.SelfBand, &c.ReviewBand, &c.GapBand, &c.N, &c.Self, &c.Gap)
 		cells = append(cells, c)

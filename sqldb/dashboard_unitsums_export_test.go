@@ -129,6 +129,13 @@ func (db *DB) findingSumsAndPlain() (kept, plain string, err error) {
 		{`SELECT 'filing', year, unit_id, kind, n, ` + strings.Join(statuses, ", ") + `, latest FROM dashboard_filing_sums ORDER BY year, unit_id, kind`,
 			`SELECT 'filing', year, unit_id, kind, COUNT(*), ` + strings.Join(perStatus, ", ") + `, MAX(submitted_at) FROM evaluations
 			GROUP BY year, unit_id, kind ORDER BY 2, 3, 4`},
+		{`SELECT 'review', unit_id, year, kind, task_id, status, sb, vb, gb, n, s, g FROM dashboard_review_sums
+			ORDER BY unit_id, year, kind, task_id, status, sb, vb, gb`,
+			`SELECT 'review', unit_id, year, kind, task_id, status, sb, vb, gb, COUNT(*), SUM(s), SUM(g) FROM (
+			SELECT unit_id, year, kind, task_id, status, s, g, ` + dashboard.ScoreBandSQL("s") + ` AS sb, ` + dashboard.ScoreBandSQL("(s + g)") + ` AS vb,
+			` + dashboard.GapBandSQL("g") + ` AS gb FROM (SELECT unit_id, year, kind, COALESCE(task_id, 0) AS task_id, status, self_score AS s,
+			CASE WHEN finance_items > 0 THEN finance_gap ELSE dept_gap END AS g FROM evaluations WHERE finance_items > 0 OR dept_items > 0) x) y
+			GROUP BY unit_id, year, kind, task_id, status, sb, vb, gb ORDER BY 2, 3, 4, 5, 6, 7, 8, 9`},
 	}
 	for _, q := range queries {
 		k, err := lines(q[0])

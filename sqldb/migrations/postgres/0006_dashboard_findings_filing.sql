@@ -1,4 +1,4 @@
--- The two dashboards that still read every evaluation of the selection
+-- The three dashboards that still read every evaluation of the selection
 -- read kept rows instead, kept by triggers in the transaction that
 -- changes an evaluation or its finding codes, as migration 0005's sums.
 --
@@ -173,6 +173,70 @@ CREATE TRIGGER evaluations_filing_update AFTER UPDATE OF unit_id, year, kind, st
 		(NEW.unit_id, NEW.year, NEW.kind, NEW.status, NEW.submitted_at))
 	EXECUTE FUNCTION dashboard_filing_trigger();
 
+
+-- The 复核 comparison (self-score against 复核 score) counted the
+-- selection's reviewed evaluations by self-score band, 复核-score band
+-- and gap band, a scan of every evaluation to find them. These rows keep
+-- those cells on the unit sums' key, the reviewed evaluations only (a 复核
+-- score of the department or the bureau); whether the user may count them
+-- (CanViewComments) is a test of the key. The bands are
+-- dashboard.ScoreBandSQL and GapBandSQL (a test checks them).
+CREATE TABLE dashboard_review_sums (
+	unit_id  BIGINT NOT NULL,
+	year     BIGINT NOT NULL,
+	kind     TEXT NOT NULL,
+	task_id  BIGINT NOT NULL,
+	status   TEXT NOT NULL,
+	sb       BIGINT NOT NULL, -- self-score band
+	vb       BIGINT NOT NULL, -- 复核-score band
+	gb       BIGINT NOT NULL, -- gap band
+	n        BIGINT NOT NULL,
+	s        BIGINT NOT NULL, -- Σ self-score
+	g        BIGINT NOT NULL, -- Σ gap
+	PRIMARY KEY (unit_id, year, kind, task_id, status, sb, vb, gb)
+);
+
+CREATE FUNCTION dashboard_review_add(e evaluations, sign BIGINT) RETURNS void AS $$
+BEGIN
+	IF NOT (e.finance_items > 0 OR e.dept_items > 0) THEN
+		RETURN;
+	END IF;
+	INSERT INTO dashboard_review_sums AS r (unit_id, year, kind, task_id, status, sb, vb, gb, n, s, g)
+	SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, CASE WHEN x.s >= 950000 THEN 5 WHEN x.s >= 900000 THEN 4 WHEN x.s >= 800000 THEN 3 WHEN x.s >= 700000 THEN 2 WHEN x.s >= 600000 THEN 1 ELSE 0 END,
+		CASE WHEN (x.s + x.g) >= 950000 THEN 5 WHEN (x.s + x.g) >= 900000 THEN 4 WHEN (x.s + x.g) >= 800000 THEN 3 WHEN (x.s + x.g) >= 700000 THEN 2 WHEN (x.s + x.g) >= 600000 THEN 1 ELSE 0 END,
+		CASE WHEN x.g >= 1 THEN 5 WHEN x.g >= 0 THEN 4 WHEN x.g >= -20000 THEN 3 WHEN x.g >= -50000 THEN 2 WHEN x.g >= -100000 THEN 1 ELSE 0 END, sign, sign * x.s, sign * x.g
+	FROM (SELECT e.self_score AS s, CASE WHEN e.finance_items > 0 THEN e.finance_gap ELSE e.dept_gap END AS g) x
+	ON CONFLICT (unit_id, year, kind, task_id, status, sb, vb, gb) DO UPDATE SET n = r.n + excluded.n, s = r.s + excluded.s, g = r.g + excluded.g;
+	IF sign < 0 THEN
+		DELETE FROM dashboard_review_sums r WHERE r.unit_id = e.unit_id AND r.year = e.year AND r.kind = e.kind
+			AND r.task_id = COALESCE(e.task_id, 0) AND r.status = e.status AND r.n = 0;
+	END IF;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE FUNCTION dashboard_review_trigger() RETURNS trigger AS $$
+BEGIN
+	IF TG_OP IN ('UPDATE', 'DELETE') THEN
+		PERFORM dashboard_review_add(OLD, -1);
+	END IF;
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		PERFORM dashboard_review_add(NEW, 1);
+	END IF;
+	RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER evaluations_review_insert AFTER INSERT ON evaluations
+	FOR EACH ROW WHEN (NEW.finance_items > 0 OR NEW.dept_items > 0) EXECUTE FUNCTION dashboard_review_trigger();
+CREATE TRIGGER evaluations_review_delete AFTER DELETE ON evaluations
+	FOR EACH ROW WHEN (OLD.finance_items > 0 OR OLD.dept_items > 0) EXECUTE FUNCTION dashboard_review_trigger();
+CREATE TRIGGER evaluations_review_update AFTER UPDATE OF unit_id, year, kind, task_id, status, self_score, dept_items, dept_gap,
+	finance_items, finance_gap ON evaluations
+	FOR EACH ROW WHEN ((OLD.finance_items > 0 OR OLD.dept_items > 0 OR NEW.finance_items > 0 OR NEW.dept_items > 0)
+		AND (OLD.unit_id, OLD.year, OLD.kind, OLD.task_id, OLD.status, OLD.self_score, OLD.dept_items, OLD.dept_gap, OLD.finance_items, OLD.finance_gap)
+		IS DISTINCT FROM (NEW.unit_id, NEW.year, NEW.kind, NEW.task_id, NEW.status, NEW.self_score, NEW.dept_items, NEW.dept_gap, NEW.finance_items, NEW.finance_gap))
+	EXECUTE FUNCTION dashboard_review_trigger();
+
 INSERT INTO dashboard_finding_sums (unit_id, year, kind, task_id, status, code, n, occurrences, severity, message)
 SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code, COUNT(*), SUM(x.occurrences),
 	MIN(x.severity COLLATE "C"), MIN(x.message COLLATE "C")
@@ -184,7 +248,17 @@ SELECT year, unit_id, kind, COUNT(*), SUM(CASE WHEN status = 'draft' THEN 1 ELSE
 	MAX(submitted_at)
 FROM evaluations GROUP BY year, unit_id, kind;
 
+INSERT INTO dashboard_review_sums (unit_id, year, kind, task_id, status, sb, vb, gb, n, s, g)
+SELECT unit_id, year, kind, task_id, status, sb, vb, gb, COUNT(*), SUM(s), SUM(g) FROM (
+	SELECT x.unit_id, x.year, x.kind, x.task_id, x.status, x.s, x.g, CASE WHEN x.s >= 950000 THEN 5 WHEN x.s >= 900000 THEN 4 WHEN x.s >= 800000 THEN 3 WHEN x.s >= 700000 THEN 2 WHEN x.s >= 600000 THEN 1 ELSE 0 END AS sb,
+		CASE WHEN (x.s + x.g) >= 950000 THEN 5 WHEN (x.s + x.g) >= 900000 THEN 4 WHEN (x.s + x.g) >= 800000 THEN 3 WHEN (x.s + x.g) >= 700000 THEN 2 WHEN (x.s + x.g) >= 600000 THEN 1 ELSE 0 END AS vb,
+		CASE WHEN x.g >= 1 THEN 5 WHEN x.g >= 0 THEN 4 WHEN x.g >= -20000 THEN 3 WHEN x.g >= -50000 THEN 2 WHEN x.g >= -100000 THEN 1 ELSE 0 END AS gb
+	FROM (SELECT unit_id, year, kind, COALESCE(task_id, 0) AS task_id, status, self_score AS s,
+		CASE WHEN finance_items > 0 THEN finance_gap ELSE dept_gap END AS g FROM evaluations WHERE finance_items > 0 OR dept_items > 0) x) y
+GROUP BY unit_id, year, kind, task_id, status, sb, vb, gb;
+
 -- the planner's statistics of the new tables, which a database upgraded
 -- in place would otherwise plan over as empty until autovacuum came by
 ANALYZE dashboard_finding_sums;
 ANALYZE dashboard_filing_sums;
+ANALYZE dashboard_review_sums;

@@ -1,4 +1,4 @@
--- The two dashboards that still read every evaluation of the selection
+-- The three dashboards that still read every evaluation of the selection
 -- read kept rows instead, kept by triggers in the transaction that
 -- changes an evaluation or its finding codes, as migration 0005's sums.
 --
@@ -142,6 +142,62 @@ CREATE TRIGGER evaluations_filing_update AFTER UPDATE OF unit_id, year, kind, st
 		latest = CASE WHEN latest IS NULL OR excluded.latest > latest THEN excluded.latest ELSE latest END;
 END;
 
+-- The 复核 comparison (self-score against 复核 score) counted the
+-- selection's reviewed evaluations by self-score band, 复核-score band
+-- and gap band, a scan of every evaluation to find them. These rows keep
+-- those cells on the unit sums' key, the reviewed evaluations only (a 复核
+-- score of the department or the bureau); whether the user may count them
+-- (CanViewComments) is a test of the key. The bands are
+-- dashboard.ScoreBandSQL and GapBandSQL (a test checks them).
+CREATE TABLE dashboard_review_sums (
+	unit_id  INTEGER NOT NULL,
+	year     INTEGER NOT NULL,
+	kind     TEXT NOT NULL,
+	task_id  INTEGER NOT NULL,
+	status   TEXT NOT NULL,
+	sb       INTEGER NOT NULL, -- self-score band
+	vb       INTEGER NOT NULL, -- 复核-score band
+	gb       INTEGER NOT NULL, -- gap band
+	n        INTEGER NOT NULL,
+	s        INTEGER NOT NULL, -- Σ self-score
+	g        INTEGER NOT NULL, -- Σ gap
+	PRIMARY KEY (unit_id, year, kind, task_id, status, sb, vb, gb)
+);
+
+CREATE TRIGGER evaluations_review_insert AFTER INSERT ON evaluations WHEN (NEW.finance_items > 0 OR NEW.dept_items > 0) BEGIN
+	INSERT INTO dashboard_review_sums (unit_id, year, kind, task_id, status, sb, vb, gb, n, s, g)
+	SELECT NEW.unit_id, NEW.year, NEW.kind, COALESCE(NEW.task_id, 0), NEW.status, CASE WHEN x.s >= 950000 THEN 5 WHEN x.s >= 900000 THEN 4 WHEN x.s >= 800000 THEN 3 WHEN x.s >= 700000 THEN 2 WHEN x.s >= 600000 THEN 1 ELSE 0 END,
+		CASE WHEN (x.s + x.g) >= 950000 THEN 5 WHEN (x.s + x.g) >= 900000 THEN 4 WHEN (x.s + x.g) >= 800000 THEN 3 WHEN (x.s + x.g) >= 700000 THEN 2 WHEN (x.s + x.g) >= 600000 THEN 1 ELSE 0 END,
+		CASE WHEN x.g >= 1 THEN 5 WHEN x.g >= 0 THEN 4 WHEN x.g >= -20000 THEN 3 WHEN x.g >= -50000 THEN 2 WHEN x.g >= -100000 THEN 1 ELSE 0 END, 1, x.s, x.g
+	FROM (SELECT NEW.self_score AS s, CASE WHEN NEW.finance_items > 0 THEN NEW.finance_gap ELSE NEW.dept_gap END AS g) x WHERE (NEW.finance_items > 0 OR NEW.dept_items > 0)
+	ON CONFLICT (unit_id, year, kind, task_id, status, sb, vb, gb) DO UPDATE SET n = n + excluded.n, s = s + excluded.s, g = g + excluded.g;
+END;
+CREATE TRIGGER evaluations_review_delete AFTER DELETE ON evaluations WHEN (OLD.finance_items > 0 OR OLD.dept_items > 0) BEGIN
+	INSERT INTO dashboard_review_sums (unit_id, year, kind, task_id, status, sb, vb, gb, n, s, g)
+	SELECT OLD.unit_id, OLD.year, OLD.kind, COALESCE(OLD.task_id, 0), OLD.status, CASE WHEN x.s >= 950000 THEN 5 WHEN x.s >= 900000 THEN 4 WHEN x.s >= 800000 THEN 3 WHEN x.s >= 700000 THEN 2 WHEN x.s >= 600000 THEN 1 ELSE 0 END,
+		CASE WHEN (x.s + x.g) >= 950000 THEN 5 WHEN (x.s + x.g) >= 900000 THEN 4 WHEN (x.s + x.g) >= 800000 THEN 3 WHEN (x.s + x.g) >= 700000 THEN 2 WHEN (x.s + x.g) >= 600000 THEN 1 ELSE 0 END,
+		CASE WHEN x.g >= 1 THEN 5 WHEN x.g >= 0 THEN 4 WHEN x.g >= -20000 THEN 3 WHEN x.g >= -50000 THEN 2 WHEN x.g >= -100000 THEN 1 ELSE 0 END, -1, -x.s, -x.g
+	FROM (SELECT OLD.self_score AS s, CASE WHEN OLD.finance_items > 0 THEN OLD.finance_gap ELSE OLD.dept_gap END AS g) x WHERE (OLD.finance_items > 0 OR OLD.dept_items > 0)
+	ON CONFLICT (unit_id, year, kind, task_id, status, sb, vb, gb) DO UPDATE SET n = n + excluded.n, s = s + excluded.s, g = g + excluded.g;
+	DELETE FROM dashboard_review_sums WHERE unit_id = OLD.unit_id AND year = OLD.year AND kind = OLD.kind AND task_id = COALESCE(OLD.task_id, 0) AND status = OLD.status AND n = 0;
+END;
+CREATE TRIGGER evaluations_review_update AFTER UPDATE OF unit_id, year, kind, task_id, status, self_score, dept_items, dept_gap,
+	finance_items, finance_gap ON evaluations WHEN (OLD.finance_items > 0 OR OLD.dept_items > 0) OR (NEW.finance_items > 0 OR NEW.dept_items > 0) BEGIN
+	INSERT INTO dashboard_review_sums (unit_id, year, kind, task_id, status, sb, vb, gb, n, s, g)
+	SELECT OLD.unit_id, OLD.year, OLD.kind, COALESCE(OLD.task_id, 0), OLD.status, CASE WHEN x.s >= 950000 THEN 5 WHEN x.s >= 900000 THEN 4 WHEN x.s >= 800000 THEN 3 WHEN x.s >= 700000 THEN 2 WHEN x.s >= 600000 THEN 1 ELSE 0 END,
+		CASE WHEN (x.s + x.g) >= 950000 THEN 5 WHEN (x.s + x.g) >= 900000 THEN 4 WHEN (x.s + x.g) >= 800000 THEN 3 WHEN (x.s + x.g) >= 700000 THEN 2 WHEN (x.s + x.g) >= 600000 THEN 1 ELSE 0 END,
+		CASE WHEN x.g >= 1 THEN 5 WHEN x.g >= 0 THEN 4 WHEN x.g >= -20000 THEN 3 WHEN x.g >= -50000 THEN 2 WHEN x.g >= -100000 THEN 1 ELSE 0 END, -1, -x.s, -x.g
+	FROM (SELECT OLD.self_score AS s, CASE WHEN OLD.finance_items > 0 THEN OLD.finance_gap ELSE OLD.dept_gap END AS g) x WHERE (OLD.finance_items > 0 OR OLD.dept_items > 0)
+	ON CONFLICT (unit_id, year, kind, task_id, status, sb, vb, gb) DO UPDATE SET n = n + excluded.n, s = s + excluded.s, g = g + excluded.g;
+	DELETE FROM dashboard_review_sums WHERE unit_id = OLD.unit_id AND year = OLD.year AND kind = OLD.kind AND task_id = COALESCE(OLD.task_id, 0) AND status = OLD.status AND n = 0;
+	INSERT INTO dashboard_review_sums (unit_id, year, kind, task_id, status, sb, vb, gb, n, s, g)
+	SELECT NEW.unit_id, NEW.year, NEW.kind, COALESCE(NEW.task_id, 0), NEW.status, CASE WHEN x.s >= 950000 THEN 5 WHEN x.s >= 900000 THEN 4 WHEN x.s >= 800000 THEN 3 WHEN x.s >= 700000 THEN 2 WHEN x.s >= 600000 THEN 1 ELSE 0 END,
+		CASE WHEN (x.s + x.g) >= 950000 THEN 5 WHEN (x.s + x.g) >= 900000 THEN 4 WHEN (x.s + x.g) >= 800000 THEN 3 WHEN (x.s + x.g) >= 700000 THEN 2 WHEN (x.s + x.g) >= 600000 THEN 1 ELSE 0 END,
+		CASE WHEN x.g >= 1 THEN 5 WHEN x.g >= 0 THEN 4 WHEN x.g >= -20000 THEN 3 WHEN x.g >= -50000 THEN 2 WHEN x.g >= -100000 THEN 1 ELSE 0 END, 1, x.s, x.g
+	FROM (SELECT NEW.self_score AS s, CASE WHEN NEW.finance_items > 0 THEN NEW.finance_gap ELSE NEW.dept_gap END AS g) x WHERE (NEW.finance_items > 0 OR NEW.dept_items > 0)
+	ON CONFLICT (unit_id, year, kind, task_id, status, sb, vb, gb) DO UPDATE SET n = n + excluded.n, s = s + excluded.s, g = g + excluded.g;
+END;
+
 INSERT INTO dashboard_finding_sums (unit_id, year, kind, task_id, status, code, n, occurrences, severity, message)
 SELECT e.unit_id, e.year, e.kind, COALESCE(e.task_id, 0), e.status, x.code, COUNT(*), SUM(x.occurrences), MIN(x.severity), MIN(x.message)
 FROM evaluations e JOIN evaluation_findings x ON x.evaluation_id = e.id
@@ -151,3 +207,12 @@ INSERT INTO dashboard_filing_sums (year, unit_id, kind, n, draft, submitted, dep
 SELECT year, unit_id, kind, COUNT(*), SUM(CASE WHEN status = 'draft' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'submitted' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'dept_returned' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'dept_approved' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'finance_returned' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'finance_approved' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END),
 	MAX(submitted_at)
 FROM evaluations GROUP BY year, unit_id, kind;
+
+INSERT INTO dashboard_review_sums (unit_id, year, kind, task_id, status, sb, vb, gb, n, s, g)
+SELECT unit_id, year, kind, task_id, status, sb, vb, gb, COUNT(*), SUM(s), SUM(g) FROM (
+	SELECT x.unit_id, x.year, x.kind, x.task_id, x.status, x.s, x.g, CASE WHEN x.s >= 950000 THEN 5 WHEN x.s >= 900000 THEN 4 WHEN x.s >= 800000 THEN 3 WHEN x.s >= 700000 THEN 2 WHEN x.s >= 600000 THEN 1 ELSE 0 END AS sb,
+		CASE WHEN (x.s + x.g) >= 950000 THEN 5 WHEN (x.s + x.g) >= 900000 THEN 4 WHEN (x.s + x.g) >= 800000 THEN 3 WHEN (x.s + x.g) >= 700000 THEN 2 WHEN (x.s + x.g) >= 600000 THEN 1 ELSE 0 END AS vb,
+		CASE WHEN x.g >= 1 THEN 5 WHEN x.g >= 0 THEN 4 WHEN x.g >= -20000 THEN 3 WHEN x.g >= -50000 THEN 2 WHEN x.g >= -100000 THEN 1 ELSE 0 END AS gb
+	FROM (SELECT unit_id, year, kind, COALESCE(task_id, 0) AS task_id, status, self_score AS s,
+		CASE WHEN finance_items > 0 THEN finance_gap ELSE dept_gap END AS g FROM evaluations WHERE finance_items > 0 OR dept_items > 0) x) y
+GROUP BY unit_id, year, kind, task_id, status, sb, vb, gb;
