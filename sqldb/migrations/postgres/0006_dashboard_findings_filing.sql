@@ -173,7 +173,6 @@ CREATE TRIGGER evaluations_filing_update AFTER UPDATE OF unit_id, year, kind, st
 		(NEW.unit_id, NEW.year, NEW.kind, NEW.status, NEW.submitted_at))
 	EXECUTE FUNCTION dashboard_filing_trigger();
 
-
 -- The 复核 comparison (self-score against 复核 score) counted the
 -- selection's reviewed evaluations by self-score band, 复核-score band
 -- and gap band, a scan of every evaluation to find them. These rows keep
