@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"jixiao"
@@ -21,7 +22,7 @@ const obligationUnits = ` FROM task_units tu JOIN organisations o ON o.id = tu.u
 // FindObligations lists them (the task's units the user may see, each
 // kind asked, the unit's evaluations of the year and kind), of the units
 // at or below under and of kind when set, from the kept sums (migrations
-// 0005 and 0006); no query returns more rows than one.
+// 0005 and 0006) in one query of one row.
 func (s *DashboardService) FilingCounts(ctx context.Context, t *jixiao.Task, under int64, kind jixiao.Kind) (dashboard.FilingCounts, error) {
 	c := dashboard.FilingCounts{Statuses: map[jixiao.Status]int{}}
 	var kinds []jixiao.Kind
@@ -47,15 +48,11 @@ func (s *DashboardService) FilingCounts(ctx context.Context, t *jixiao.Task, und
 			}
 			where, args = where+` AND o.path LIKE ?`, append(args, o.Path.String()+"%")
 		}
-		var n int
-		if err := tx.queryRow(`SELECT COUNT(*)`+obligationUnits+where, args...).Scan(&n); err != nil {
-			return fmt.Errorf("sqldb: filing: %w", err)
-		}
-		c.Obligations = n * len(kinds)
 		// an obligation's row of the kept filing sums (migration 0006)
 		// counts its evaluations by status and holds its latest
 		// submission: a task reads a row an obligation started, not its
-		// year's evaluations
+		// year's evaluations; the task's units are counted in the same
+		// statement, one round trip a task
 		var submitted, totals []string
 		for _, st := range workflowStatuses {
 			if st.Submitted() {
@@ -64,22 +61,24 @@ func (s *DashboardService) FilingCounts(ctx context.Context, t *jixiao.Task, und
 			totals = append(totals, "COALESCE(SUM(f."+string(st)+"), 0)")
 		}
 		delivered := "f.n = " + strings.Join(submitted, " + ")
-		q := `SELECT COUNT(*), COALESCE(SUM(CASE WHEN ` + delivered + ` THEN 1 ELSE 0 END), 0),
+		q := `SELECT (SELECT COUNT(*)` + obligationUnits + where + `), COUNT(*), COALESCE(SUM(CASE WHEN ` + delivered + ` THEN 1 ELSE 0 END), 0),
 			COALESCE(SUM(CASE WHEN ` + delivered + ` AND f.latest > ? THEN 1 ELSE 0 END), 0), ` + strings.Join(totals, ", ") +
 			obligationUnits + ` JOIN dashboard_filing_sums f ON f.year = ? AND f.unit_id = tu.unit_id AND f.kind IN ` + inList(len(kinds)) + where
-		eargs := []any{tx.time(t.Deadline), t.Year}
+		eargs := append(slices.Clip(args), tx.time(t.Deadline), t.Year)
 		for _, k := range kinds {
 			eargs = append(eargs, string(k))
 		}
 		eargs = append(eargs, args...)
+		var units int
 		counts := make([]int, len(workflowStatuses))
-		dest := []any{&c.Started, &c.Delivered, &c.Late}
+		dest := []any{&units, &c.Started, &c.Delivered, &c.Late}
 		for i := range counts {
 			dest = append(dest, &counts[i])
 		}
 		if err := tx.queryRow(q, eargs...).Scan(dest...); err != nil {
 			return fmt.Errorf("sqldb: filing: %w", err)
 		}
+		c.Obligations = units * len(kinds)
 		for i, st := range workflowStatuses {
 			if counts[i] > 0 {
 				c.Statuses[st] = counts[i]
