@@ -3,6 +3,7 @@ package sqldb
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -57,16 +58,50 @@ func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts, fres
 			revision, s.self, s.rateKnown, s.rate, s.errors, id); err != nil {
 			return fmt.Errorf("sqldb: dashboard facts of %d: %w", id, err)
 		}
-		if _, err := tx.exec(`DELETE FROM evaluation_findings WHERE evaluation_id = ?`, id); err != nil {
+	}
+	rows := findingRows(f.Findings)
+	if !fresh {
+		// only the code rows that changed are deleted and written again:
+		// each deleted or written row costs its finding sums' trigger
+		// (migration 0006), and a save mostly keeps its findings
+		q, args := `DELETE FROM evaluation_findings WHERE evaluation_id = ?`, []any{id}
+		if len(rows) > 0 {
+			q += ` AND (code, severity, message, occurrences, least_code) NOT IN (VALUES ` +
+				strings.TrimSuffix(strings.Repeat(`(?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT)), `, len(rows)), ", ") + `)`
+			for _, r := range rows {
+				args = append(args, r...)
+			}
+		}
+		if _, err := tx.exec(q, args...); err != nil {
 			return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
 		}
 	}
+	if len(rows) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 6*len(rows))
+	for _, r := range rows {
+		args = append(append(args, id), r...)
+	}
+	_, err := tx.exec(`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences, least_code) VALUES `+values(6, len(rows))+
+		` ON CONFLICT (evaluation_id, code) DO NOTHING`, args...) // the rows kept as they were
+	if err != nil {
+		return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
+	}
+	return nil
+}
+
+// findingRows are the evaluation_findings rows of findings but their
+// evaluation's ID, one a code in code order: code, the least severity and
+// message, occurrences and least_code (1 on the first code, which counts
+// the evaluation: aggregator.findings).
+func findingRows(findings []jixiao.FindingFact) [][]any {
 	type code struct {
 		severity, message string
 		n                 int
 	}
 	codes := map[string]*code{}
-	for _, x := range f.Findings {
+	for _, x := range findings {
 		c, ok := codes[x.Code]
 		if !ok {
 			c = &code{severity: string(x.Severity), message: x.Message}
@@ -74,28 +109,20 @@ func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts, fres
 		}
 		c.severity, c.message, c.n = min(c.severity, string(x.Severity)), min(c.message, x.Message), c.n+1
 	}
-	if len(codes) == 0 {
-		return nil
-	}
 	names := make([]string, 0, len(codes))
 	for k := range codes {
 		names = append(names, k)
 	}
 	slices.Sort(names)
-	args := make([]any, 0, 6*len(names))
+	rows := make([][]any, len(names))
 	for i, k := range names {
-		c := codes[k]
-		least := 0 // 1 on one code of each evaluation, which counts it (aggregator.findings)
+		c, least := codes[k], 0
 		if i == 0 {
 			least = 1
 		}
-		args = append(args, id, k, c.severity, c.message, c.n, least)
+		rows[i] = []any{k, c.severity, c.message, int64(c.n), int64(least)}
 	}
-	_, err := tx.exec(`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences, least_code) VALUES `+values(6, len(names)), args...)
-	if err != nil {
-		return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
-	}
-	return nil
+	return rows
 }
 
 // storeReviewFacts sums the review scores of evaluation id again, by

@@ -3,13 +3,15 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"jixiao"
 	"jixiao/dashboard"
 )
 
-// workflowStatuses are every status, for the SQL of Status.Submitted.
+// workflowStatuses are every status, each a column of
+// dashboard_filing_sums, for the SQL of Status.Submitted.
 var workflowStatuses = []jixiao.Status{jixiao.StatusDraft, jixiao.StatusSubmitted, jixiao.StatusDeptReturned, jixiao.StatusDeptApproved,
 	jixiao.StatusFinanceReturned, jixiao.StatusFinanceApproved, jixiao.StatusPublished}
 
@@ -19,8 +21,8 @@ const obligationUnits = ` FROM task_units tu JOIN organisations o ON o.id = tu.u
 // FilingCounts counts in SQL the obligations of task t, as
 // FindObligations lists them (the task's units the user may see, each
 // kind asked, the unit's evaluations of the year and kind), of the units
-// at or below under and of kind when set; no query returns more rows
-// than one.
+// at or below under and of kind when set, from the kept sums (migrations
+// 0005 and 0006) in one query of one row.
 func (s *DashboardService) FilingCounts(ctx context.Context, t *jixiao.Task, under int64, kind jixiao.Kind) (dashboard.FilingCounts, error) {
 	c := dashboard.FilingCounts{Statuses: map[jixiao.Status]int{}}
 	var kinds []jixiao.Kind
@@ -46,38 +48,37 @@ func (s *DashboardService) FilingCounts(ctx context.Context, t *jixiao.Task, und
 			}
 			where, args = where+` AND o.path LIKE ?`, append(args, o.Path.String()+"%")
 		}
-		var n int
-		if err := tx.queryRow(`SELECT COUNT(*)`+obligationUnits+where, args...).Scan(&n); err != nil {
-			return fmt.Errorf("sqldb: filing: %w", err)
+		// an obligation's row of the kept filing sums (migration 0006)
+		// counts its evaluations by status and holds its latest
+		// submission: a task reads a row an obligation started, not its
+		// year's evaluations; the task's units are counted in the same
+		// statement, one round trip a task
+		var submitted, totals []string
+		for _, st := range workflowStatuses {
+			if st.Submitted() {
+				submitted = append(submitted, "f."+string(st))
+			}
+			totals = append(totals, "COALESCE(SUM(f."+string(st)+"), 0)")
 		}
-		c.Obligations = n * len(kinds)
-		evals := obligationUnits + ` JOIN evaluations e ON e.unit_id = tu.unit_id AND e.year = ? AND e.kind IN (` +
-			strings.TrimSuffix(strings.Repeat("?, ", len(kinds)), ", ") + `)` + where
-		eargs := []any{t.Year}
+		delivered := "f.n = " + strings.Join(submitted, " + ")
+		q := `SELECT (SELECT COUNT(*)` + obligationUnits + where + `), COUNT(*), COALESCE(SUM(CASE WHEN ` + delivered + ` THEN 1 ELSE 0 END), 0),
+			COALESCE(SUM(CASE WHEN ` + delivered + ` AND f.latest > ? THEN 1 ELSE 0 END), 0), ` + strings.Join(totals, ", ") +
+			obligationUnits + ` JOIN dashboard_filing_sums f ON f.year = ? AND f.unit_id = tu.unit_id AND f.kind IN ` + inList(len(kinds)) + where
+		eargs := append(slices.Clip(args), tx.time(t.Deadline), t.Year)
 		for _, k := range kinds {
 			eargs = append(eargs, string(k))
 		}
 		eargs = append(eargs, args...)
-		// one scan: per obligation, its evaluations by status; then summed
-		var submitted, perStatus, sums []string
-		for i, st := range workflowStatuses {
-			if st.Submitted() {
-				submitted = append(submitted, "'"+string(st)+"'")
-			}
-			perStatus = append(perStatus, fmt.Sprintf("SUM(CASE WHEN e.status = '%s' THEN 1 ELSE 0 END) AS s%d", st, i))
-			sums = append(sums, fmt.Sprintf("COALESCE(SUM(s%d), 0)", i))
-		}
-		q := `SELECT COUNT(*), COALESCE(SUM(CASE WHEN n = sub THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN n = sub AND late > 0 THEN 1 ELSE 0 END), 0), ` +
-			strings.Join(sums, ", ") + ` FROM (SELECT COUNT(*) AS n, SUM(CASE WHEN e.status IN (` + strings.Join(submitted, ", ") + `) THEN 1 ELSE 0 END) AS sub,
-			SUM(CASE WHEN e.submitted_at > ? THEN 1 ELSE 0 END) AS late, ` + strings.Join(perStatus, ", ") + evals + ` GROUP BY tu.unit_id, e.kind) x`
+		var units int
 		counts := make([]int, len(workflowStatuses))
-		dest := []any{&c.Started, &c.Delivered, &c.Late}
+		dest := []any{&units, &c.Started, &c.Delivered, &c.Late}
 		for i := range counts {
 			dest = append(dest, &counts[i])
 		}
-		if err := tx.queryRow(q, append([]any{tx.time(t.Deadline)}, eargs...)...).Scan(dest...); err != nil {
+		if err := tx.queryRow(q, eargs...).Scan(dest...); err != nil {
 			return fmt.Errorf("sqldb: filing: %w", err)
 		}
+		c.Obligations = units * len(kinds)
 		for i, st := range workflowStatuses {
 			if counts[i] > 0 {
 				c.Statuses[st] = counts[i]

@@ -22,9 +22,9 @@ import (
 // bands, finding codes, departments or units on the page, and none
 // scans the evaluations more than once: on PostgreSQL at a province's
 // 100,000 that scan is most of each aggregate's time. Unless f selects a
-// project code, the units, departments, distributions and grades read
-// the sums migration 0005 keeps instead (sumSelections), a fifth of the
-// rows, and findings count the selection from them.
+// project code, the units, departments, distributions, grades and
+// findings read the sums migrations 0005 and 0006 keep instead
+// (sumSelections), a fifth of the rows.
 func (s *DashboardService) Aggregate(ctx context.Context, f jixiao.EvaluationFilter, part string, page dashboard.UnitPage) (*dashboard.Dashboard, error) {
 	d := &dashboard.Dashboard{Grades: []dashboard.Band{}, Findings: []dashboard.FindingCount{}, Departments: []dashboard.Group{}, Units: []dashboard.Group{}}
 	err := s.db.read(ctx, func(tx *Tx) error {
@@ -34,12 +34,14 @@ func (s *DashboardService) Aggregate(ctx context.Context, f jixiao.EvaluationFil
 		}
 		a := aggregator{tx: tx, with: "WITH sel AS (" + sel + ") ", args: args, d: d, collate: tx.db.d.binaryCollation()}
 		if f.ProjectCode == "" {
-			sums, sargs, bands, bargs, err := tx.sumSelections(f)
+			k, err := tx.sumSelections(f)
 			if err != nil {
 				return err
 			}
-			a.unitWith, a.unitArgs = "WITH sel AS ("+sums+") ", sargs
-			a.bandWith, a.bandArgs = "WITH sel AS ("+bands+") ", bargs
+			a.unitWith, a.unitArgs = "WITH sel AS ("+k.units+") ", k.unitArgs
+			a.bandWith, a.bandArgs = "WITH sel AS ("+k.bands+") ", k.whereArgs
+			a.codeWith = "WITH sel AS (" + k.codes + ") "
+			a.reviewWith, a.reviewArgs = "WITH sel AS ("+k.reviews+") ", k.reviewArgs
 		}
 		want := func(p ...string) bool {
 			for _, x := range p {
@@ -92,28 +94,49 @@ func (tx *Tx) factSelection(f jixiao.EvaluationFilter) (string, []any, error) {
 	return q, append(args, wargs...), nil
 }
 
-// sumSelections are factSelection over the sums kept by unit, year,
-// kind, task and status (migration 0005): units, the selection's rows of
-// dashboard_unit_sums, each with unitSums' columns but uid summed
-// already; bands, its rows of dashboard_band_sums, the cells of the
-// distributions. The key holds every column the filter and the
-// visibility test but the project code, so that the rows selected are
-// the sums of the evaluations factSelection selects.
-func (tx *Tx) sumSelections(f jixiao.EvaluationFilter) (units string, uargs []any, bands string, bargs []any, err error) {
+// keptSelections are factSelection over the sums kept by unit, year,
+// kind, task and status (migrations 0005 and 0006). The key holds every
+// column the filter and the visibility test but the project code, so
+// that the rows selected are the sums of the evaluations factSelection
+// selects.
+type keptSelections struct {
+	// units selects the rows of dashboard_unit_sums, each with unitSums'
+	// columns but uid summed already; it takes unitArgs.
+	units    string
+	unitArgs []any
+	// bands selects the rows of dashboard_band_sums, the cells of the
+	// distributions, and codes those of dashboard_finding_sums, the
+	// codes' counts; both take whereArgs.
+	bands, codes string
+	whereArgs    []any
+	// reviews selects the rows of dashboard_review_sums the user may
+	// count (CanViewComments), the cells of the 复核 comparison.
+	reviews    string
+	reviewArgs []any
+}
+
+// sumSelections is the selections of the kept sums f and the user select.
+func (tx *Tx) sumSelections(f jixiao.EvaluationFilter) (keptSelections, error) {
 	where, wargs, err := tx.evalWhere(f)
 	if err != nil {
-		return "", nil, "", nil, err
+		return keptSelections{}, err
 	}
 	scope, args := scopeClauses(tx.user)
 	if len(scope) == 0 {
 		scope = []string{"1 = 0"}
 	}
 	sc := "(" + strings.Join(scope, " OR ") + ")"
-	units = `SELECT e.unit_id AS uid, e.n, e.rk, e.he, e.inf, CASE WHEN ` + sc + ` THEN e.rvn ELSE 0 END AS rv, e.s, e.r,
-		CASE WHEN ` + sc + ` THEN e.g ELSE 0 END AS g FROM dashboard_unit_sums e JOIN organisations o ON o.id = e.unit_id WHERE ` + where
-	uargs = append(append(append([]any{}, args...), args...), wargs...)
-	bands = `SELECT e.sb, e.rb, e.grade AS gr, e.n, e.s, e.r, e.inf FROM dashboard_band_sums e JOIN organisations o ON o.id = e.unit_id WHERE ` + where
-	return units, uargs, bands, wargs, nil
+	return keptSelections{
+		units: `SELECT e.unit_id AS uid, e.n, e.rk, e.he, e.inf, CASE WHEN ` + sc + ` THEN e.rvn ELSE 0 END AS rv, e.s, e.r,
+		CASE WHEN ` + sc + ` THEN e.g ELSE 0 END AS g FROM dashboard_unit_sums e JOIN organisations o ON o.id = e.unit_id WHERE ` + where,
+		unitArgs:  append(append(append([]any{}, args...), args...), wargs...),
+		bands:     `SELECT e.sb, e.rb, e.grade AS gr, e.n, e.s, e.r, e.inf FROM dashboard_band_sums e JOIN organisations o ON o.id = e.unit_id WHERE ` + where,
+		codes:     `SELECT e.code, e.n, e.occurrences, e.severity, e.message FROM dashboard_finding_sums e JOIN organisations o ON o.id = e.unit_id WHERE ` + where,
+		whereArgs: wargs,
+		reviews: `SELECT e.sb, e.vb, e.gb, e.n, e.s, e.g FROM dashboard_review_sums e JOIN organisations o ON o.id = e.unit_id
+		WHERE ` + where + ` AND ` + sc,
+		reviewArgs: append(slices.Clip(wargs), args...),
+	}, nil
 }
 
 // aggregator runs the aggregate queries over one selection.
@@ -130,6 +153,11 @@ type aggregator struct {
 	unitArgs []any
 	bandWith string // the same of the distributions and grades
 	bandArgs []any
+	codeWith string // and of the finding codes, with bandArgs
+	// reviewWith and reviewArgs select the kept cells of the 复核
+	// comparison the user may count
+	reviewWith string
+	reviewArgs []any
 }
 
 // unitSel is the selection and the sums of its units that the units and
@@ -191,11 +219,19 @@ func (a *aggregator) bands(grades bool) error {
 	return err
 }
 
+// reviews counts the reviewed evaluations the user may count the 复核
+// scores of by self-score, 复核-score and gap band: from the kept cells
+// (migration 0006) unless the selection is by project code.
 func (a *aggregator) reviews() error {
 	var cells []dashboard.ReviewSums
 	q := `SELECT sb, vb, gb, COUNT(*), CAST(SUM(s) AS BIGINT), CAST(SUM(g) AS BIGINT) FROM (SELECT s, g, ` + dashboard.ScoreBandSQL("s") + ` AS sb, ` +
 		dashboard.ScoreBandSQL("(s + g)") + ` AS vb, ` + dashboard.GapBandSQL("g") + ` AS gb FROM sel WHERE rv = 1) x GROUP BY sb, vb, gb`
-	err := a.each(q, func(scan func(...any) error) error {
+	each := a.each
+	if a.reviewWith != "" {
+		q = `SELECT sb, vb, gb, SUM(n), CAST(SUM(s) AS BIGINT), CAST(SUM(g) AS BIGINT) FROM sel GROUP BY sb, vb, gb`
+		each = (&aggregator{tx: a.tx, with: a.reviewWith, args: a.reviewArgs}).each
+	}
+	err := each(q, func(scan func(...any) error) error {
 		var c dashboard.ReviewSums
 		err := scan(&c.SelfBand, &c.ReviewBand, &c.GapBand, &c.N, &c.Self, &c.Gap)
 		cells = append(cells, c)
@@ -206,28 +242,28 @@ func (a *aggregator) reviews() error {
 }
 
 // findings counts the selection's evaluations by finding code, and the
-// evaluations themselves in the same scan: the row of no code counts
-// those without a finding, and the code rows' least_code (1 on one code
-// of each evaluation) those with one. Every code is read and the top
-// kept here, in Compute's order (count, then code in byte order), since
-// the count needs them all. With the kept unit sums, these count the
-// selection instead, and the codes join only the evaluations that have one.
+// evaluations themselves. Every code is read and the top kept here, in
+// Compute's order (count, then code in byte order), since the count
+// needs them all. With the kept sums, the unit sums count the selection
+// and the finding sums its codes (migration 0006); by project code, one
+// scan of the selection counts both: the row of no code counts those
+// without a finding, and the code rows' least_code (1 on one code of each
+// evaluation) those with one.
 func (a *aggregator) findings() error {
 	var all []dashboard.FindingCount
 	total := 0
-	join := "LEFT JOIN"
+	q := `SELECT x.code, MIN(x.severity` + a.collate + `), MIN(x.message` + a.collate + `), COUNT(*), CAST(SUM(x.occurrences) AS BIGINT), SUM(x.least_code)
+		FROM sel LEFT JOIN evaluation_findings x ON x.evaluation_id = sel.id GROUP BY x.code`
+	each := a.each
 	if a.unitWith != "" {
-		// the kept unit sums count the selection, so the codes need only
-		// the evaluations with a finding: a join of 46,000 rows at a
-		// province, not 105,000
-		join = "JOIN"
 		if err := a.tx.queryRow(a.unitWith+`SELECT COALESCE(CAST(SUM(n) AS BIGINT), 0) FROM sel`, a.unitArgs...).Scan(&total); err != nil {
 			return err
 		}
+		q = `SELECT code, MIN(severity` + a.collate + `), MIN(message` + a.collate + `), CAST(SUM(n) AS BIGINT), CAST(SUM(occurrences) AS BIGINT), 0
+			FROM sel GROUP BY code`
+		each = (&aggregator{tx: a.tx, with: a.codeWith, args: a.bandArgs}).each
 	}
-	q := `SELECT x.code, MIN(x.severity` + a.collate + `), MIN(x.message` + a.collate + `), COUNT(*), CAST(SUM(x.occurrences) AS BIGINT), SUM(x.least_code)
-		FROM sel ` + join + ` evaluation_findings x ON x.evaluation_id = sel.id GROUP BY x.code`
-	err := a.each(q, func(scan func(...any) error) error {
+	err := each(q, func(scan func(...any) error) error {
 		var code, severity, message sql.NullString
 		var n int
 		var occurrences, evaluations sql.NullInt64
@@ -238,9 +274,7 @@ func (a *aggregator) findings() error {
 			total += n
 			return nil
 		}
-		if join == "LEFT JOIN" {
-			total += int(evaluations.Int64)
-		}
+		total += int(evaluations.Int64)
 		all = append(all, dashboard.FindingCount{Code: code.String, Severity: severity.String, Message: message.String,
 			Evaluations: n, Occurrences: int(occurrences.Int64)})
 		return nil

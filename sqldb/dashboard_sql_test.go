@@ -102,6 +102,9 @@ func testDashboardFactsSQL(t *testing.T, dsn string) {
 			{"bureau", w.financeAdmin, jixiao.EvaluationFilter{}},
 			{"bureau, one year", w.financeAdmin, jixiao.EvaluationFilter{Year: 2023}},
 			{"bureau, one department", w.financeAdmin, jixiao.EvaluationFilter{Under: w.D.ID}},
+			// the kept sums do not key the project code: these read the evaluations
+			{"bureau, one project code", w.financeAdmin, jixiao.EvaluationFilter{ProjectCode: fmt.Sprintf("43%05d%014d", 0, 0)}},
+			{"department reviewer, one project code", w.reviewerD, jixiao.EvaluationFilter{ProjectCode: fmt.Sprintf("43%05d%014d", 0, 0)}},
 			{"department reviewer", w.reviewerD, jixiao.EvaluationFilter{}},
 			{"other department", w.reviewerE, jixiao.EvaluationFilter{}},
 			{"unit", w.editorU, jixiao.EvaluationFilter{}},
@@ -111,6 +114,9 @@ func testDashboardFactsSQL(t *testing.T, dsn string) {
 				t.Fatal(err)
 			}
 			want := dashboard.Compute(facts)
+			if c.f.ProjectCode != "" && want.Evaluations == 0 {
+				t.Fatalf("%s: no evaluation has the project code", c.name)
+			}
 			for _, order := range dashboard.UnitOrders {
 				for _, pg := range []dashboard.UnitPage{{Order: order}, {Order: order, Offset: 1, Limit: 1}, {Order: order, Offset: 10, Limit: 5}} {
 					got, err := dash.Aggregate(as(c.user), c.f, "", pg)

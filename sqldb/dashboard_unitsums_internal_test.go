@@ -26,3 +26,19 @@ func TestUnitSumsInflatedSQL(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewSumsBandSQL checks that migration 0006's 复核 cells are
+// banded as Aggregate bands them.
+func TestReviewSumsBandSQL(t *testing.T) {
+	for _, dialect := range []string{"postgres", "sqlite"} {
+		b, err := migrationFS.ReadFile("migrations/" + dialect + "/0006_dashboard_findings_filing.sql")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{dashboard.ScoreBandSQL("x.s"), dashboard.ScoreBandSQL("(x.s + x.g)"), dashboard.GapBandSQL("x.g")} {
+			if n := strings.Count(string(b), want); n < 2 {
+				t.Errorf("%s: the kept 复核 cells band %d times by %s, want the triggers' and the backfill's", dialect, n, want)
+			}
+		}
+	}
+}
