@@ -59,8 +59,14 @@ func (tx *Tx) writeFacts(id int64, revision int, f *jixiao.EvaluationFacts, fres
 			return fmt.Errorf("sqldb: dashboard facts of %d: %w", id, err)
 		}
 	}
-	rows := findingRows(f.Findings)
-	if !fresh {
+	return tx.writeFindingCodes(id, f.Findings, !fresh)
+}
+
+// writeFindingCodes writes the evaluation_findings rows of findings; replace
+// says the evaluation has rows already, of an earlier revision.
+func (tx *Tx) writeFindingCodes(id int64, findings []jixiao.FindingFact, replace bool) error {
+	rows := findingRows(findings)
+	if replace {
 		// only the code rows that changed are deleted and written again:
 		// each deleted or written row costs its finding sums' trigger
 		// (migration 0006), and a save mostly keeps its findings

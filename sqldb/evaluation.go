@@ -480,10 +480,7 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 		if err := tx.storeRevision(r, upd.Note, sv.changes, sv.blobs); err != nil {
 			return err
 		}
-		if _, err := tx.exec(`DELETE FROM evaluation_findings WHERE evaluation_id = ?`, id); err != nil {
-			return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
-		}
-		if err := tx.writeFacts(id, r.Revision, facts, true); err != nil {
+		if err := tx.writeFindingCodes(id, facts.Findings, true); err != nil {
 			return err
 		}
 		dropped, err := tx.repin(id, sv.prev.Content.Indicators, sv.content.Indicators, upd.Indicators)
