@@ -36,3 +36,22 @@ func (db *DB) SetSavePrecheck(on bool) { db.noPrecheck = !on }
 func SavePrepared(s *EvaluationService, ctx context.Context, id int64, upd jixiao.EvaluationUpdate) bool {
 	return s.prepareSave(ctx, id, upd) != nil
 }
+
+// QueryStrings runs q on the write pool and returns the first column of
+// its rows, for tests that look at how the engine stored something.
+func (db *DB) QueryStrings(q string, args ...any) ([]string, error) {
+	rows, err := db.wdb.Query(db.d.rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
