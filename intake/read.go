@@ -1,6 +1,6 @@
 // Package intake takes in batches of submissions: it reads a .zip, a set
 // of uploaded files or a folder into the files of one intake (read.go),
-// imports each queued item through pipeline.Check and matches it to its
+// imports each queued item through pipeline.Read and matches it to its
 // unit and year (process.go, match.go), and runs the workers that take the
 // items from the database's queue (worker.go). The storage is behind
 // jixiao.IntakeService and jixiao.IntakeQueue.
