@@ -1,11 +1,19 @@
 package sqldb_test
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"jixiao"
+	"jixiao/intake"
 	"jixiao/sqldb"
+	"jixiao/sqldb/sqldbtest"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestCreateIntakeChunks stores a batch of more files than one statement
@@ -57,4 +65,76 @@ func testCreateIntakeChunks(t *testing.T, dsn string) {
 			t.Fatalf("work %d: item %d, content %q", i, wk.Item.Seq, wk.Content)
 		}
 	}
+}
+
+// TestIntakeBatchMatchesItemByItem: a batch stored as a whole (its items'
+// outcomes written in one statement at its end) leaves every item as
+// the plain path, item by item under savepoints, does: imported,
+// unmatched and failed and, taken in again, duplicate (the imported).
+func TestIntakeBatchMatchesItemByItem(t *testing.T) {
+	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml, err := os.ReadFile("../testdata/yanfeng-sfj-2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, engine := range sqldbtest.Engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			whole, plain := batchItems(t, engine, true, text, yaml), batchItems(t, engine, false, text, yaml)
+			if d := cmp.Diff(plain, whole); d != "" {
+				t.Errorf("items differ (-item by item +whole):\n%s", d)
+			}
+			states := map[jixiao.ItemState]int{}
+			for _, it := range whole {
+				states[it.State]++
+			}
+			want := map[jixiao.ItemState]int{jixiao.ItemImported: 2, jixiao.ItemUnmatched: 2, jixiao.ItemFailed: 2, jixiao.ItemDuplicate: 2}
+			if d := cmp.Diff(want, states); d != "" {
+				t.Errorf("states (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+// batchItems takes the same files in twice, with the batch stored as a
+// whole or item by item, and returns the items of both intakes without
+// their times.
+func batchItems(t *testing.T, engine string, whole bool, text, yaml []byte) []*jixiao.IntakeItem {
+	w := mustWorld(t, sqldbtest.MustDSN(t, engine))
+	// without the precheck, every batch is stored item by item
+	w.db.SetIntakePrecheck(whole)
+	files := []jixiao.IntakeFile{
+		{Name: "甲-2024.txt", Content: []byte(strings.ReplaceAll(string(text), "雁峰区司法局", w.U.Name))},
+		{Name: "乙-2024.yaml", Content: []byte(strings.ReplaceAll(string(yaml), "雁峰区司法局", w.V.Name))},
+		{Name: "丙-2024.txt", Content: []byte(strings.ReplaceAll(string(text), "雁峰区司法局", "某某不存在单位"))},
+		{Name: "丁.txt", Content: []byte("没有自评表的文字。")},
+	}
+	svc := sqldb.NewIntakeService(w.db)
+	var out []*jixiao.IntakeItem
+	for _, name := range []string{"第一次", "第二次"} {
+		in := &jixiao.Intake{OrgID: w.F.ID, Name: name, Year: 2024}
+		if err := svc.CreateIntake(as(w.financeAdmin), in, files); err != nil {
+			t.Fatal(err)
+		}
+		wk := intake.NewWorker(svc)
+		wk.Name, wk.Poll, wk.Concurrency = "batch", 20*time.Millisecond, 1
+		err := wk.Until(context.Background(), func(ctx context.Context) (bool, error) {
+			got, err := svc.FindIntakeByID(console(), in.ID)
+			return err == nil && got.Finished(), err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		its, _, err := svc.FindIntakeItems(as(w.financeAdmin), in.ID, jixiao.IntakeItemFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range its {
+			it.UpdatedAt = time.Time{}
+		}
+		out = append(out, its...)
+	}
+	return out
 }
