@@ -544,29 +544,21 @@ type finishBatch struct {
 }
 
 // prefetch ends every job of the batch in one statement and reads the
-// earlier imports of their contents and their units in one query each;
+// earlier imports of their contents, their units and the units' tasks in
+// one query each;
 // it returns errIsolate when a lease was lost.
 func (tx *Tx) prefetch(b *finishBatch, done []jixiao.IntakeDone) error {
 	worker := done[0].Work.Worker
 	jobs := []any{tx.time(tx.now), worker}
-	var hashes, units []any
-	seenUnit := map[int64]bool{}
+	var hashes []any
 	for _, d := range done {
 		if d.Work.Worker != worker {
 			return errIsolate
 		}
 		jobs = append(jobs, d.Work.JobID)
 		hashes = append(hashes, d.Work.Item.Hash)
-		if d.Outcome.State != jixiao.ItemImported {
-			continue
-		}
-		for _, t := range d.Outcome.Tables {
-			if !seenUnit[t.UnitID] {
-				seenUnit[t.UnitID] = true
-				units = append(units, t.UnitID)
-			}
-		}
 	}
+	units := batchUnits(done)
 	res, err := tx.exec(`UPDATE jobs SET state = 'done', last_error = '', lease_until = NULL, updated_at = ? WHERE worker = ? AND state = 'running' AND id IN `+inList(len(done)), jobs...)
 	if err != nil {
 		return fmt.Errorf("sqldb: finish jobs: %w", err)
@@ -589,6 +581,9 @@ func (tx *Tx) prefetch(b *finishBatch, done []jixiao.IntakeDone) error {
 	b.imported = map[string][]int64{}
 	for _, r := range imps {
 		b.imported[r.hash] = append(b.imported[r.hash], r.id)
+	}
+	if err := tx.prefetchTasks(units); err != nil {
+		return err
 	}
 	b.units = map[int64]*jixiao.Organisation{}
 	if len(units) > 0 {

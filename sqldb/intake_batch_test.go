@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -67,10 +68,12 @@ func testCreateIntakeChunks(t *testing.T, dsn string) {
 	}
 }
 
-// TestIntakeBatchMatchesItemByItem: a batch stored as a whole (its items'
-// outcomes written in one statement at its end) leaves every item as
-// the plain path, item by item under savepoints, does: imported,
-// unmatched and failed and, taken in again, duplicate (the imported).
+// TestIntakeBatchMatchesItemByItem: a batch stored as a whole (its units'
+// tasks read in one query, its items' outcomes written in one statement
+// at its end) stores what the plain path, item by item under savepoints,
+// stores: the items imported, unmatched and failed and, taken in again,
+// duplicate (the imported); the evaluations linked to the same tasks
+// under the same rule sets.
 func TestIntakeBatchMatchesItemByItem(t *testing.T) {
 	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
 	if err != nil {
@@ -82,29 +85,50 @@ func TestIntakeBatchMatchesItemByItem(t *testing.T) {
 	}
 	for _, engine := range sqldbtest.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
-			whole, plain := batchItems(t, engine, true, text, yaml), batchItems(t, engine, false, text, yaml)
-			if d := cmp.Diff(plain, whole); d != "" {
-				t.Errorf("items differ (-item by item +whole):\n%s", d)
+			whole, plain := batchStored(t, engine, true, text, yaml), batchStored(t, engine, false, text, yaml)
+			if d := cmp.Diff(plain, whole, cmp.AllowUnexported(stored{}, linked{})); d != "" {
+				t.Errorf("stored differently (-item by item +whole):\n%s", d)
 			}
 			states := map[jixiao.ItemState]int{}
-			for _, it := range whole {
+			for _, it := range whole.items {
 				states[it.State]++
 			}
 			want := map[jixiao.ItemState]int{jixiao.ItemImported: 2, jixiao.ItemUnmatched: 2, jixiao.ItemFailed: 2, jixiao.ItemDuplicate: 2}
 			if d := cmp.Diff(want, states); d != "" {
 				t.Errorf("states (-want +got):\n%s", d)
 			}
+			// U answers the hunan task; V, asked by none, files under its own rule set
+			if len(whole.evals) != 2 || whole.evals[0].task == 0 || whole.evals[0].rules != "hunan" || whole.evals[1].task != 0 {
+				t.Errorf("evaluations linked as %+v, want U's to the hunan task, V's to none", whole.evals)
+			}
 		})
 	}
 }
 
-// batchItems takes the same files in twice, with the batch stored as a
-// whole or item by item, and returns the items of both intakes without
-// their times.
-func batchItems(t *testing.T, engine string, whole bool, text, yaml []byte) []*jixiao.IntakeItem {
+// stored is what a batch left: its items without their times, and its
+// evaluations' tasks and rule sets.
+type stored struct {
+	items []*jixiao.IntakeItem
+	evals []linked
+}
+
+type linked struct {
+	unit, task   int64
+	rules, score string
+}
+
+// batchStored takes the same files in twice, with the batch stored as a
+// whole or item by item, U asked for its 2024 table by a task under the
+// hunan rules.
+func batchStored(t *testing.T, engine string, whole bool, text, yaml []byte) stored {
 	w := mustWorld(t, sqldbtest.MustDSN(t, engine))
 	// without the precheck, every batch is stored item by item
 	w.db.SetIntakePrecheck(whole)
+	task := &jixiao.Task{OrgID: w.F.ID, Name: "2024 年度自评", Year: 2024, Kinds: []jixiao.Kind{jixiao.KindDepartment},
+		UnitIDs: []int64{w.U.ID}, Deadline: testClock.AddDate(0, 1, 0), RuleSet: "hunan"}
+	if err := sqldb.NewTaskService(w.db).CreateTask(as(w.financeAdmin), task); err != nil {
+		t.Fatal(err)
+	}
 	files := []jixiao.IntakeFile{
 		{Name: "甲-2024.txt", Content: []byte(strings.ReplaceAll(string(text), "雁峰区司法局", w.U.Name))},
 		{Name: "乙-2024.yaml", Content: []byte(strings.ReplaceAll(string(yaml), "雁峰区司法局", w.V.Name))},
@@ -112,7 +136,7 @@ func batchItems(t *testing.T, engine string, whole bool, text, yaml []byte) []*j
 		{Name: "丁.txt", Content: []byte("没有自评表的文字。")},
 	}
 	svc := sqldb.NewIntakeService(w.db)
-	var out []*jixiao.IntakeItem
+	var out stored
 	for _, name := range []string{"第一次", "第二次"} {
 		in := &jixiao.Intake{OrgID: w.F.ID, Name: name, Year: 2024}
 		if err := svc.CreateIntake(as(w.financeAdmin), in, files); err != nil {
@@ -134,7 +158,20 @@ func batchItems(t *testing.T, engine string, whole bool, text, yaml []byte) []*j
 		for _, it := range its {
 			it.UpdatedAt = time.Time{}
 		}
-		out = append(out, its...)
+		out.items = append(out.items, its...)
 	}
+	evs := sqldb.NewEvaluationService(w.db)
+	list, _, err := evs.FindEvaluations(as(w.financeAdmin), jixiao.EvaluationFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range list {
+		full, err := evs.FindEvaluationByID(as(w.financeAdmin), r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.evals = append(out.evals, linked{full.UnitID, full.TaskID, full.RuleSet, full.Score.Rules + " " + full.Score.Total.String()})
+	}
+	sort.Slice(out.evals, func(i, j int) bool { return out.evals[i].unit < out.evals[j].unit })
 	return out
 }

@@ -130,6 +130,9 @@ type Tx struct {
 	// deferLog keeps the log entries in pendingLog for flushLog (see log).
 	deferLog   bool
 	pendingLog []*jixiao.LogEntry
+	// unitTasks holds the tasks of the units a batch stores, read once
+	// (prefetchTasks), for linkTask.
+	unitTasks map[int64][]taskRow
 }
 
 func (tx *Tx) madeAt(ref revisionRef, at time.Time) {
