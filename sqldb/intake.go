@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -114,14 +115,42 @@ func classify(seq int, f jixiao.IntakeFile, seen map[string]int) intakeRow {
 	return r
 }
 
+// loadFile reads a file handed with Open; one that cannot be read, or
+// holds more than MaxSourceBytes, is failed with the reason.
+func loadFile(f jixiao.IntakeFile) jixiao.IntakeFile {
+	if f.Open == nil || f.Error != "" {
+		return f
+	}
+	open := f.Open
+	f.Open = nil
+	rc, err := open()
+	if err != nil {
+		f.Error = fmt.Sprintf("无法读取：%v", err)
+		return f
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, MaxSourceBytes+1))
+	switch {
+	case err != nil:
+		f.Error = fmt.Sprintf("无法读取：%v", err)
+	case len(b) > MaxSourceBytes:
+		f.Error = fmt.Sprintf("文件超过 %d MB", MaxSourceBytes>>20)
+	default:
+		f.Content = b
+	}
+	return f
+}
+
 // addIntakeFiles stores the files of a batch from the one after first:
 // their sources, items and jobs, one statement each.
 func (tx *Tx) addIntakeFiles(in *jixiao.Intake, first int, files []jixiao.IntakeFile, seen map[string]int, u *jixiao.User) error {
 	rows := make([]intakeRow, len(files))
 	var sources, items []any
 	for i, f := range files {
-		r := classify(first+i+1, f, seen)
-		rows[i] = r
+		// read into this chunk's rows, not the caller's slice, so that the
+		// chunk's contents are garbage once it is stored
+		r := classify(first+i+1, loadFile(f), seen)
+		rows[i], f = r, r.f
 		if r.state == jixiao.ItemQueued {
 			sources = append(sources, r.hash, filepath.Base(f.Name), r.format, len(f.Content), f.Content, u.ID, tx.time(tx.now))
 		}
