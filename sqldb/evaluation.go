@@ -425,6 +425,9 @@ func (tx *Tx) storeRevision(r *jixiao.EvaluationRecord, note string, changes []j
 	// The next save of this evaluation starts from this revision: once it
 	// is committed, the cache holds it as a read would decode it, so that
 	// the save need not decode it again while it holds SQLite's writer.
+	if tx.bulk {
+		return nil
+	}
 	rev := storedRevision(id, r, u, note, changes, tx.now)
 	tx.afterCommit(func() { tx.db.revs.put(revisionKey{revisionRef{r.ID, r.Revision}, r.UpdatedAt.UnixMicro()}, rev) })
 	return nil

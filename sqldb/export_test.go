@@ -55,3 +55,6 @@ func (db *DB) QueryStrings(q string, args ...any) ([]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// RevisionCacheLen is the number of revisions db's cache holds.
+func (db *DB) RevisionCacheLen() int { return db.revs.items.Len() }

@@ -514,7 +514,7 @@ func (s *IntakeService) FinishIntakeWork(ctx context.Context, done []jixiao.Inta
 		return s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
 			// the log's head is locked at the end only, so that two workers'
 			// batches are stored side by side
-			tx.deferLog = true
+			tx.deferLog, tx.bulk = true, true
 			b := &finishBatch{isolate: isolate}
 			if !isolate {
 				if err := tx.prefetch(b, done); err != nil {

@@ -97,6 +97,9 @@ func TestIntakeBatchMatchesItemByItem(t *testing.T) {
 			if d := cmp.Diff(want, states); d != "" {
 				t.Errorf("states (-want +got):\n%s", d)
 			}
+			if n := whole.cached; n != 0 {
+				t.Errorf("the intake left %d revisions in the cache, want none", n)
+			}
 			// U answers the hunan task; V, asked by none, files under its own rule set
 			if len(whole.evals) != 2 || whole.evals[0].task == 0 || whole.evals[0].rules != "hunan" || whole.evals[1].task != 0 {
 				t.Errorf("evaluations linked as %+v, want U's to the hunan task, V's to none", whole.evals)
@@ -106,10 +109,12 @@ func TestIntakeBatchMatchesItemByItem(t *testing.T) {
 }
 
 // stored is what a batch left: its items without their times, and its
-// evaluations' tasks and rule sets.
+// evaluations' tasks and rule sets; and how many revisions the intakes
+// left in the revision cache.
 type stored struct {
-	items []*jixiao.IntakeItem
-	evals []linked
+	items  []*jixiao.IntakeItem
+	evals  []linked
+	cached int // revisions in the cache after the intakes, before any read
 }
 
 type linked struct {
@@ -160,6 +165,7 @@ func batchStored(t *testing.T, engine string, whole bool, text, yaml []byte) sto
 		}
 		out.items = append(out.items, its...)
 	}
+	out.cached = w.db.RevisionCacheLen()
 	evs := sqldb.NewEvaluationService(w.db)
 	list, _, err := evs.FindEvaluations(as(w.financeAdmin), jixiao.EvaluationFilter{})
 	if err != nil {
