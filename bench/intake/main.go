@@ -23,6 +23,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -95,6 +96,12 @@ func run(o opts) error {
 	fresh, cleanup, err := load.FreshDSN(dsn)
 	if err != nil {
 		return err
+	}
+	if dsn != "" {
+		// the sampler counts the backends of this name only
+		if fresh, err = withAppName(fresh, fmt.Sprintf("jixiao-bench-intake-%d", os.Getpid())); err != nil {
+			return err
+		}
 	}
 	if o.keep {
 		fmt.Printf("database kept: %s\n", fresh)
@@ -356,3 +363,15 @@ const years = 5
 
 // financeCode is the code of the bench's finance bureau.
 const financeCode = "F0"
+
+// withAppName names the connections of a PostgreSQL URL.
+func withAppName(dsn, name string) (string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", err
+	}
+	q := u.Query()
+	q.Set("application_name", name)
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
