@@ -3,6 +3,7 @@ package jixiao
 import (
 	"context"
 	"errors"
+	"io"
 	"time"
 )
 
@@ -99,7 +100,12 @@ type IntakeItem struct {
 type IntakeFile struct {
 	Name    string
 	Content []byte
-	Error   string
+	// Open, set instead of Content (a file on disk), reads the file when
+	// CreateIntake stores it, a few hundred at a time, so that a folder of
+	// thousands of files is never held in memory whole. A file that cannot
+	// be read then is recorded as failed.
+	Open  func() (io.ReadCloser, error)
+	Error string
 }
 
 // IntakeItemFilter selects the items of an intake; a zero State matches

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -341,6 +342,51 @@ func TestIntakeConflictInBatch(t *testing.T) {
 		}
 		if n := countEvaluations(t, f); n != 3 {
 			t.Errorf("%d evaluations, want 3", n)
+		}
+	})
+}
+
+// TestIntakeFolderReadAsStored: a folder's files are listed, not read,
+// by ReadPath, and read as the batch is stored: what is there then is
+// imported, a file gone meanwhile fails with the reason, an empty one
+// as empty.
+func TestIntakeFolderReadAsStored(t *testing.T) {
+	sqldbtest.EachEngine(t, func(t *testing.T, dsn string) {
+		f := mustFixture(t, dsn, 3)
+		dir := t.TempDir()
+		for i, fl := range files(3) {
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.txt", i)), fl.Content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		gone := filepath.Join(dir, "gone.txt")
+		for _, p := range []string{gone, filepath.Join(dir, "empty.txt")} {
+			if err := os.WriteFile(p, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		listed, err := intake.ReadPath(dir, intake.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fl := range listed {
+			if fl.Content != nil || fl.Open == nil {
+				t.Errorf("%s: read at once (%d bytes), want it listed to be read later", fl.Name, len(fl.Content))
+			}
+		}
+		if err := os.Remove(gone); err != nil {
+			t.Fatal(err)
+		}
+		in := drain(t, f, newWorker(f, "folder"), f.mustIntake(t, "文件夹", listed).ID)
+		if got, want := progressOf(in), (progress{5, 3, 0, 0, 2}); got != want {
+			t.Errorf("%+v, want %+v", got, want)
+		}
+		reasons := map[string]string{}
+		for _, it := range items(t, f, in.ID, jixiao.ItemFailed) {
+			reasons[it.Name] = it.Error
+		}
+		if !strings.HasPrefix(reasons["gone.txt"], "无法读取") || reasons["empty.txt"] != "文件为空" {
+			t.Errorf("failed with %q", reasons)
 		}
 	})
 }

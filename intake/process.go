@@ -11,13 +11,14 @@ import (
 	"jixiao/pipeline"
 )
 
-// Process imports one item: reads and scores the file through
-// pipeline.Check, every table of it, and finds the unit and year each is
+// Process imports one item: reads the file through pipeline.Read, every
+// table of it (the store scores and audits each under its task's rule
+// set), and finds the unit and year each is
 // to be stored under (the ones a person assigned, else matched). It never
 // fails: what goes wrong is the outcome, in Chinese.
 func Process(ctx context.Context, w *jixiao.IntakeWork, m *Matcher) *jixiao.IntakeOutcome {
 	it := w.Item
-	res := pipeline.Check(ctx, pipeline.Source{Name: it.Name, Data: bytes.NewReader(w.Content), Size: int64(len(w.Content))},
+	res := pipeline.Read(ctx, pipeline.Source{Name: it.Name, Data: bytes.NewReader(w.Content), Size: int64(len(w.Content))},
 		pipeline.Options{Limits: importer.DefaultLimits()})
 	if res.Err != nil {
 		return &jixiao.IntakeOutcome{State: jixiao.ItemFailed, Error: strings.TrimPrefix(res.Err.Error(), it.Name+": ")}

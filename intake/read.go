@@ -1,6 +1,6 @@
 // Package intake takes in batches of submissions: it reads a .zip, a set
 // of uploaded files or a folder into the files of one intake (read.go),
-// imports each queued item through pipeline.Check and matches it to its
+// imports each queued item through pipeline.Read and matches it to its
 // unit and year (process.go, match.go), and runs the workers that take the
 // items from the database's queue (worker.go). The storage is behind
 // jixiao.IntakeService and jixiao.IntakeQueue.
@@ -59,6 +59,17 @@ type batch struct {
 }
 
 func (b *batch) add(name string, size int64, open func() (io.ReadCloser, error)) error {
+	return b.addFile(name, size, open, false)
+}
+
+// addLater adds a file on disk to be read when the batch is stored
+// (IntakeFile.Open): its size, which the file system tells truly, counts
+// toward the limits now.
+func (b *batch) addLater(name string, size int64, open func() (io.ReadCloser, error)) error {
+	return b.addFile(name, size, open, true)
+}
+
+func (b *batch) addFile(name string, size int64, open func() (io.ReadCloser, error), later bool) error {
 	if len(b.files) >= b.lim.MaxFiles {
 		return jixiao.Errorf(jixiao.EInvalid, "一批最多 %d 个文件", b.lim.MaxFiles)
 	}
@@ -68,6 +79,11 @@ func (b *batch) add(name string, size int64, open func() (io.ReadCloser, error))
 		f.Error = "压缩包中的压缩包不予展开，请解压后上传"
 	case size > b.lim.MaxFileBytes:
 		f.Error = fmt.Sprintf("文件超过 %d MiB 的上限", b.lim.MaxFileBytes>>20)
+	case later:
+		if b.total += size; b.total > b.lim.MaxTotal {
+			return jixiao.Errorf(jixiao.EInvalid, "整批文件超过 %d MiB 的上限", b.lim.MaxTotal>>20)
+		}
+		f.Open = open
 	default:
 		rc, err := open()
 		if err != nil {
@@ -168,8 +184,9 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) ([]jixiao.IntakeFile, error)
 	return b.files, nil
 }
 
-// ReadDir reads the files under dir, in path order; a .zip among them is
-// read as its files, named under it.
+// ReadDir lists the files under dir, in path order, to be read as the
+// batch is stored (IntakeFile.Open); a .zip among them is read now, as
+// its files, named under it.
 func ReadDir(dir string, lim Limits) ([]jixiao.IntakeFile, error) {
 	lim = lim.withDefaults()
 	var paths []string
@@ -209,7 +226,7 @@ func ReadDir(dir string, lim Limits) ([]jixiao.IntakeFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("intake: %w", err)
 		}
-		if err := b.add(name, st.Size(), func() (io.ReadCloser, error) { return os.Open(p) }); err != nil {
+		if err := b.addLater(name, st.Size(), func() (io.ReadCloser, error) { return os.Open(p) }); err != nil {
 			return nil, err
 		}
 	}
@@ -237,7 +254,7 @@ func (b *batch) addZip(prefix string, data []byte) {
 	}
 }
 
-// ReadPath reads a folder, or a .zip file, or one file.
+// ReadPath reads a folder (ReadDir), or a .zip file, or lists one file.
 func ReadPath(p string, lim Limits) ([]jixiao.IntakeFile, error) {
 	st, err := os.Stat(p)
 	if err != nil {
@@ -254,7 +271,7 @@ func ReadPath(p string, lim Limits) ([]jixiao.IntakeFile, error) {
 		}
 		return ReadZip(bytes.NewReader(data), int64(len(data)), lim)
 	}
-	if err := b.add(filepath.Base(p), st.Size(), func() (io.ReadCloser, error) { return os.Open(p) }); err != nil {
+	if err := b.addLater(filepath.Base(p), st.Size(), func() (io.ReadCloser, error) { return os.Open(p) }); err != nil {
 		return nil, err
 	}
 	return b.files, nil

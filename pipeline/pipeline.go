@@ -97,7 +97,15 @@ func IsEvaluationFile(name string) bool {
 // that cannot be read, or a cancelled ctx, gives a Result with Err set,
 // never a panic. ctx is looked at between the stages: a document being
 // imported is read to its end, within opt.Limits.
-func Check(ctx context.Context, src Source, opt Options) *Result {
+func Check(ctx context.Context, src Source, opt Options) *Result { return check(ctx, src, opt, true) }
+
+// Read is Check without the scoring and the audit (Score and Findings
+// nil), for a caller that scores each table under a rule set of its own
+// choosing (intake: the task's): the rule set each table names is still
+// loaded, so that a document naming an unknown one fails as in Check.
+func Read(ctx context.Context, src Source, opt Options) *Result { return check(ctx, src, opt, false) }
+
+func check(ctx context.Context, src Source, opt Options, scored bool) *Result {
 	r := &Result{Name: src.Name}
 	ev, doc, notes, more, err := read(ctx, src, opt.Limits, false)
 	if err != nil {
@@ -105,13 +113,13 @@ func Check(ctx context.Context, src Source, opt Options) *Result {
 		return r
 	}
 	r.Eval, r.Doc, r.Notes = ev, doc, notes
-	checkTable(ctx, r, doc, opt)
+	checkTable(ctx, r, doc, opt, scored)
 	for i, t := range more {
 		if r.Err != nil {
 			break
 		}
 		tr := &Result{Name: fmt.Sprintf("%s（表 %d）", src.Name, i+2), Eval: t.Eval, Notes: t.Notes}
-		checkTable(ctx, tr, nil, opt)
+		checkTable(ctx, tr, nil, opt, scored)
 		if tr.Err != nil && r.Err == nil && ctx.Err() != nil {
 			r.Err = tr.Err
 		}
@@ -120,9 +128,10 @@ func Check(ctx context.Context, src Source, opt Options) *Result {
 	return r
 }
 
-// checkTable scores r.Eval and, with opt.Audit, checks it, the narrative
-// of doc with it when doc is given.
-func checkTable(ctx context.Context, r *Result, doc *jixiao.Document, opt Options) {
+// checkTable loads r.Eval's rule set and, when scored, scores r.Eval and,
+// with opt.Audit, checks it, the narrative of doc with it when doc is
+// given.
+func checkTable(ctx context.Context, r *Result, doc *jixiao.Document, opt Options, scored bool) {
 	ev := r.Eval
 	name := opt.Rules
 	if name == "" {
@@ -134,6 +143,9 @@ func checkTable(ctx context.Context, r *Result, doc *jixiao.Document, opt Option
 		return
 	}
 	r.Rules = rs
+	if !scored {
+		return
+	}
 	r.Score = score.Score(ev, rs)
 	if opt.Audit {
 		if err := ctx.Err(); err != nil {

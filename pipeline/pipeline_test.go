@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -90,6 +91,48 @@ func TestCheckEveryTable(t *testing.T) {
 			}
 			if ae, aw, ai := r.Counts(); ae != e || aw != w || ai != i {
 				t.Errorf("Counts = %d/%d/%d, want the tables' sum %d/%d/%d", ae, aw, ai, e, w, i)
+			}
+		})
+	}
+}
+
+// Read gives what Check gives but the scores and findings, every table
+// of the document included; a table naming an unknown rule set fails
+// in both.
+func TestReadIsCheckUnscored(t *testing.T) {
+	for _, c := range []struct{ name, path, rules string }{
+		{"Docx", "samples/yanfeng-sfj-2024.docx", ""},
+		{"Text", "samples/yanfeng-sfj-2024.txt", "hunan"},
+		{"ErrUnknownRules", "samples/yanfeng-sfj-2024.txt", "no-such-rules"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("..", "testdata", c.path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := Source{Name: c.path, Data: bytes.NewReader(b), Size: int64(len(b))}
+			opt := Options{Rules: c.rules, Audit: true}
+			want, got := Check(context.Background(), src, opt), Read(context.Background(), src, opt)
+			unscore := func(r *Result) {
+				for _, t := range append([]*Result{r}, r.Tables...) {
+					t.Score, t.Findings = nil, nil
+				}
+			}
+			if want.Score == nil && want.Err == nil {
+				t.Fatal("Check gave no score")
+			}
+			for _, r := range append([]*Result{got}, got.Tables...) {
+				if r.Score != nil || r.Findings != nil {
+					t.Errorf("Read scored %s: %v, %d findings", r.Name, r.Score, len(r.Findings))
+				}
+			}
+			unscore(want)
+			errText := cmp.Comparer(func(a, b error) bool { return fmt.Sprint(a) == fmt.Sprint(b) })
+			if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(), errText); diff != "" {
+				t.Errorf("Read differs from Check without its scores (-check +read):\n%s", diff)
+			}
+			if (got.Err != nil) != (c.rules == "no-such-rules") {
+				t.Errorf("err = %v", got.Err)
 			}
 		})
 	}

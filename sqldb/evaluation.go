@@ -320,34 +320,45 @@ func (tx *Tx) addEvaluation(r *jixiao.EvaluationRecord, unit *jixiao.Organisatio
 
 // linkTask finds the task the evaluation answers: the one named, which
 // must ask for it, or else the latest task of its year that does. The
-// task's rule set applies.
+// task's rule set applies. A unit's tasks read for a whole batch
+// (prefetchTasks) are taken instead of a query.
 func (tx *Tx) linkTask(r *jixiao.EvaluationRecord) error {
-	q := `SELECT t.id, t.rule_set, t.kinds, t.year FROM tasks t JOIN task_units tu ON tu.task_id = t.id WHERE tu.unit_id = ?`
-	args := []any{r.UnitID}
-	if r.TaskID != 0 {
-		q, args = q+` AND t.id = ?`, append(args, r.TaskID)
-	} else {
-		q, args = q+` AND t.year = ?`, append(args, r.Year)
-	}
-	rows, err := tx.query(q+` ORDER BY t.id DESC`, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var rs, kinds string
-		var year int
-		if err := rows.Scan(&id, &rs, &kinds, &year); err != nil {
+	ts, ok := tx.unitTasks[r.UnitID]
+	if !ok || r.TaskID != 0 {
+		q := `SELECT t.id, t.rule_set, t.kinds, t.year FROM tasks t JOIN task_units tu ON tu.task_id = t.id WHERE tu.unit_id = ?`
+		args := []any{r.UnitID}
+		if r.TaskID != 0 {
+			q, args = q+` AND t.id = ?`, append(args, r.TaskID)
+		} else {
+			q, args = q+` AND t.year = ?`, append(args, r.Year)
+		}
+		var err error
+		if ts, err = queryAll(tx, scanTaskRow, q+` ORDER BY t.id DESC`, args...); err != nil {
 			return err
 		}
-		if year == r.Year && strings.Contains(","+kinds+",", ","+string(r.Kind)+",") {
-			r.TaskID, r.RuleSet = id, rs
-			return rows.Err()
-		}
 	}
-	if err := rows.Err(); err != nil {
-		return err
+	return pickTask(r, ts)
+}
+
+// taskRow is a task a unit is asked to file for, as linkTask reads it.
+type taskRow struct {
+	id            int64
+	ruleSet, kind string // kind: the task's kinds, comma-separated
+	year          int
+}
+
+func scanTaskRow(sc interface{ Scan(...any) error }) (t taskRow, err error) {
+	return t, sc.Scan(&t.id, &t.ruleSet, &t.kind, &t.year)
+}
+
+// pickTask links r to the first of ts, latest first, that asks for its
+// year and kind.
+func pickTask(r *jixiao.EvaluationRecord, ts []taskRow) error {
+	for _, t := range ts {
+		if t.year == r.Year && strings.Contains(","+t.kind+",", ","+string(r.Kind)+",") {
+			r.TaskID, r.RuleSet = t.id, t.ruleSet
+			return nil
+		}
 	}
 	if r.TaskID != 0 {
 		return jixiao.Errorf(jixiao.EInvalid, "任务 %d 没有要求该单位提交 %d 年%s自评表", r.TaskID, r.Year, r.Kind)
@@ -357,6 +368,35 @@ func (tx *Tx) linkTask(r *jixiao.EvaluationRecord) error {
 	}
 	if r.RuleSet == "" {
 		r.RuleSet = rules.Default
+	}
+	return nil
+}
+
+// prefetchTasks reads the tasks of every unit of units in one query, for
+// linkTask to take for the rest of the transaction: a batch of intake
+// links its evaluations without a query each.
+func (tx *Tx) prefetchTasks(units []any) error {
+	tx.unitTasks = make(map[int64][]taskRow, len(units))
+	for _, u := range units {
+		tx.unitTasks[u.(int64)] = nil
+	}
+	if len(units) == 0 {
+		return nil
+	}
+	type row struct {
+		unit int64
+		taskRow
+	}
+	rows, err := queryAll(tx, func(sc interface{ Scan(...any) error }) (r row, err error) {
+		return r, sc.Scan(&r.unit, &r.id, &r.ruleSet, &r.kind, &r.year)
+	}, `SELECT tu.unit_id, t.id, t.rule_set, t.kinds, t.year FROM tasks t JOIN task_units tu ON tu.task_id = t.id
+		WHERE tu.unit_id IN `+inList(len(units))+` ORDER BY t.id DESC`, units...)
+	if err != nil {
+		tx.unitTasks = nil
+		return fmt.Errorf("sqldb: tasks of the units: %w", err)
+	}
+	for _, r := range rows {
+		tx.unitTasks[r.unit] = append(tx.unitTasks[r.unit], r.taskRow)
 	}
 	return nil
 }
@@ -386,6 +426,9 @@ func (tx *Tx) storeRevision(r *jixiao.EvaluationRecord, note string, changes []j
 	// The next save of this evaluation starts from this revision: once it
 	// is committed, the cache holds it as a read would decode it, so that
 	// the save need not decode it again while it holds SQLite's writer.
+	if tx.bulk {
+		return nil
+	}
 	rev := storedRevision(id, r, u, note, changes, tx.now)
 	tx.afterCommit(func() { tx.db.revs.put(revisionKey{revisionRef{r.ID, r.Revision}, r.UpdatedAt.UnixMicro()}, rev) })
 	return nil

@@ -63,3 +63,25 @@ func (db *DB) StoredFacts(id int64) (string, error) {
 	}
 	return out, rows.Err()
 }
+
+// QueryStrings runs q on the write pool and returns the first column of
+// its rows, for tests that look at how the engine stored something.
+func (db *DB) QueryStrings(q string, args ...any) ([]string, error) {
+	rows, err := db.wdb.Query(db.d.rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// RevisionCacheLen is the number of revisions db's cache holds.
+func (db *DB) RevisionCacheLen() int { return db.revs.items.Len() }

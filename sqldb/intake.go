@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -114,14 +115,42 @@ func classify(seq int, f jixiao.IntakeFile, seen map[string]int) intakeRow {
 	return r
 }
 
+// loadFile reads a file handed with Open; one that cannot be read, or
+// holds more than MaxSourceBytes, is failed with the reason.
+func loadFile(f jixiao.IntakeFile) jixiao.IntakeFile {
+	if f.Open == nil || f.Error != "" {
+		return f
+	}
+	open := f.Open
+	f.Open = nil
+	rc, err := open()
+	if err != nil {
+		f.Error = fmt.Sprintf("无法读取：%v", err)
+		return f
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, MaxSourceBytes+1))
+	switch {
+	case err != nil:
+		f.Error = fmt.Sprintf("无法读取：%v", err)
+	case len(b) > MaxSourceBytes:
+		f.Error = fmt.Sprintf("文件超过 %d MB", MaxSourceBytes>>20)
+	default:
+		f.Content = b
+	}
+	return f
+}
+
 // addIntakeFiles stores the files of a batch from the one after first:
 // their sources, items and jobs, one statement each.
 func (tx *Tx) addIntakeFiles(in *jixiao.Intake, first int, files []jixiao.IntakeFile, seen map[string]int, u *jixiao.User) error {
 	rows := make([]intakeRow, len(files))
 	var sources, items []any
 	for i, f := range files {
-		r := classify(first+i+1, f, seen)
-		rows[i] = r
+		// read into this chunk's rows, not the caller's slice, so that the
+		// chunk's contents are garbage once it is stored
+		r := classify(first+i+1, loadFile(f), seen)
+		rows[i], f = r, r.f
 		if r.state == jixiao.ItemQueued {
 			sources = append(sources, r.hash, filepath.Base(f.Name), r.format, len(f.Content), f.Content, u.ID, tx.time(tx.now))
 		}
@@ -395,7 +424,7 @@ func (tx *Tx) intakeWorks(jobs []job, worker string, lease time.Duration) ([]*ji
 		}
 		if j.attempts > maxJobAttempts {
 			msg := fmt.Sprintf("处理 %d 次均未完成（处理进程中断），已放弃", maxJobAttempts)
-			if err := tx.setItemOutcome(it.ID, jixiao.ItemFailed, msg, nil); err != nil {
+			if err := tx.setItemOutcome(nil, it.ID, jixiao.ItemFailed, msg, nil); err != nil {
 				return nil, err
 			}
 			if err := tx.finishJob(j.id, worker, msg); err != nil {
@@ -485,7 +514,7 @@ func (s *IntakeService) FinishIntakeWork(ctx context.Context, done []jixiao.Inta
 		return s.db.run(ctx, s.db.wdb, false, func(tx *Tx) error {
 			// the log's head is locked at the end only, so that two workers'
 			// batches are stored side by side
-			tx.deferLog = true
+			tx.deferLog, tx.bulk = true, true
 			b := &finishBatch{isolate: isolate}
 			if !isolate {
 				if err := tx.prefetch(b, done); err != nil {
@@ -503,6 +532,9 @@ func (s *IntakeService) FinishIntakeWork(ctx context.Context, done []jixiao.Inta
 					}
 					return fmt.Errorf("sqldb: finish intake item %d: %w", done[i].Work.Item.ID, err)
 				}
+			}
+			if err := tx.flushItems(b); err != nil {
+				return err
 			}
 			return tx.flushLog()
 		})
@@ -536,32 +568,26 @@ type finishBatch struct {
 	imported map[string][]int64
 	units    map[int64]*jixiao.Organisation
 	users    map[int64]*jixiao.User
+	// items: the items' updates, stored together at the end
+	items []itemUpdate
 }
 
 // prefetch ends every job of the batch in one statement and reads the
-// earlier imports of their contents and their units in one query each;
+// earlier imports of their contents, their units and the units' tasks in
+// one query each;
 // it returns errIsolate when a lease was lost.
 func (tx *Tx) prefetch(b *finishBatch, done []jixiao.IntakeDone) error {
 	worker := done[0].Work.Worker
 	jobs := []any{tx.time(tx.now), worker}
-	var hashes, units []any
-	seenUnit := map[int64]bool{}
+	var hashes []any
 	for _, d := range done {
 		if d.Work.Worker != worker {
 			return errIsolate
 		}
 		jobs = append(jobs, d.Work.JobID)
 		hashes = append(hashes, d.Work.Item.Hash)
-		if d.Outcome.State != jixiao.ItemImported {
-			continue
-		}
-		for _, t := range d.Outcome.Tables {
-			if !seenUnit[t.UnitID] {
-				seenUnit[t.UnitID] = true
-				units = append(units, t.UnitID)
-			}
-		}
 	}
+	units := batchUnits(done)
 	res, err := tx.exec(`UPDATE jobs SET state = 'done', last_error = '', lease_until = NULL, updated_at = ? WHERE worker = ? AND state = 'running' AND id IN `+inList(len(done)), jobs...)
 	if err != nil {
 		return fmt.Errorf("sqldb: finish jobs: %w", err)
@@ -584,6 +610,9 @@ func (tx *Tx) prefetch(b *finishBatch, done []jixiao.IntakeDone) error {
 	b.imported = map[string][]int64{}
 	for _, r := range imps {
 		b.imported[r.hash] = append(b.imported[r.hash], r.id)
+	}
+	if err := tx.prefetchTasks(units); err != nil {
+		return err
 	}
 	b.units = map[int64]*jixiao.Organisation{}
 	if len(units) > 0 {
@@ -649,7 +678,7 @@ func (tx *Tx) finishItem(d *jixiao.IntakeDone, b *finishBatch) error {
 	if done, err := tx.alreadyImported(w.Item, b); done || err != nil {
 		return err
 	}
-	return tx.setItemOutcome(w.Item.ID, jixiao.ItemFailed, msg, nil)
+	return tx.setItemOutcome(b, w.Item.ID, jixiao.ItemFailed, msg, nil)
 }
 
 // storeOutcome ends w's job (a batch stored whole has ended them all)
@@ -664,12 +693,7 @@ func (tx *Tx) storeOutcome(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome, b *f
 		return err
 	}
 	if out.State != jixiao.ItemImported {
-		_, err := tx.exec(`UPDATE intake_items SET unit_name = ?, year = ?, state = ?, error = ?, evaluation_ids = '', updated_at = ? WHERE id = ?`,
-			out.UnitName, out.Year, string(out.State), out.Error, tx.time(tx.now), w.Item.ID)
-		if err != nil {
-			return fmt.Errorf("sqldb: intake item %d: %w", w.Item.ID, err)
-		}
-		return nil
+		return tx.updateItem(b, itemUpdate{id: w.Item.ID, keepUnit: true, unitName: out.UnitName, year: out.Year, state: out.State, msg: out.Error})
 	}
 	return tx.importTables(w, out, b)
 }
@@ -692,14 +716,76 @@ func (tx *Tx) alreadyImported(it *jixiao.IntakeItem, b *finishBatch) (bool, erro
 	if len(ids) == 0 {
 		return false, nil
 	}
-	return true, tx.setItemOutcome(it.ID, jixiao.ItemDuplicate, "同一文件已导入", ids)
+	return true, tx.setItemOutcome(b, it.ID, jixiao.ItemDuplicate, "同一文件已导入", ids)
 }
 
-func (tx *Tx) setItemOutcome(id int64, state jixiao.ItemState, msg string, evals []int64) error {
-	_, err := tx.exec(`UPDATE intake_items SET state = ?, error = ?, evaluation_ids = ?, updated_at = ? WHERE id = ?`,
-		string(state), msg, formatIDs(evals), tx.time(tx.now), id)
+// setItemOutcome records an item's state, keeping its unit and year.
+func (tx *Tx) setItemOutcome(b *finishBatch, id int64, state jixiao.ItemState, msg string, evals []int64) error {
+	return tx.updateItem(b, itemUpdate{id: id, keepUnit: true, keepYear: true, state: state, msg: msg, evals: evals})
+}
+
+// itemUpdate is what becomes of one intake item.
+type itemUpdate struct {
+	id                 int64
+	unitID             int64 // 0: none
+	keepUnit, keepYear bool  // leave unit_id, or unit_name and year, as they are
+	unitName           string
+	year               int
+	state              jixiao.ItemState
+	msg                string
+	evals              []int64
+}
+
+// updateItem stores u now, or, in a batch stored as a whole, with the
+// batch's others at its end (flushItems): one statement for the batch.
+func (tx *Tx) updateItem(b *finishBatch, u itemUpdate) error {
+	if b != nil && !b.isolate {
+		b.items = append(b.items, u)
+		return nil
+	}
+	return tx.updateItems([]itemUpdate{u})
+}
+
+// flushItems stores the item updates a batch stored as a whole gathered.
+func (tx *Tx) flushItems(b *finishBatch) error {
+	us := b.items
+	b.items = nil
+	if len(us) == 0 {
+		return nil
+	}
+	return tx.updateItems(us)
+}
+
+// updateItems stores us in one statement: the rows of a VALUES list,
+// typed by CAST (PostgreSQL reads an untyped parameter as text), joined
+// to the items by id; a NULL keeps the column as it is. Both engines name
+// the list's columns column1, column2 ….
+func (tx *Tx) updateItems(us []itemUpdate) error {
+	args := make([]any, 0, 1+8*len(us))
+	args = append(args, tx.time(tx.now)) // updated_at, in SET, before the list
+	for _, u := range us {
+		var unit, name, year any
+		if !u.keepUnit && u.unitID != 0 {
+			unit = u.unitID
+		}
+		if !u.keepYear {
+			name, year = u.unitName, u.year
+		}
+		args = append(args, u.id, !u.keepUnit, unit, name, year, string(u.state), u.msg, formatIDs(u.evals))
+	}
+	row := `(CAST(? AS BIGINT), CAST(? AS BOOLEAN), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))`
+	q := `UPDATE intake_items SET updated_at = ?, unit_id = CASE WHEN v.column2 THEN v.column3 ELSE intake_items.unit_id END,
+		unit_name = COALESCE(v.column4, intake_items.unit_name), year = COALESCE(v.column5, intake_items.year),
+		state = v.column6, error = v.column7, evaluation_ids = v.column8
+		FROM (VALUES ` + row + strings.Repeat(", "+row, len(us)-1) + `) AS v WHERE intake_items.id = v.column1`
+	res, err := tx.exec(q, args...)
 	if err != nil {
-		return fmt.Errorf("sqldb: intake item %d: %w", id, err)
+		return fmt.Errorf("sqldb: intake items: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("sqldb: intake items: %w", err)
+	} else if n != int64(len(us)) {
+		return fmt.Errorf("sqldb: intake items: %d of %d updated", n, len(us))
 	}
 	return nil
 }
@@ -735,14 +821,10 @@ func (tx *Tx) importTables(w *jixiao.IntakeWork, out *jixiao.IntakeOutcome, b *f
 		b.imported[w.Item.Hash] = append(b.imported[w.Item.Hash], ids...)
 	}
 	if len(out.Tables) == 0 {
-		return tx.setItemOutcome(w.Item.ID, jixiao.ItemImported, out.Error, ids)
+		return tx.setItemOutcome(b, w.Item.ID, jixiao.ItemImported, out.Error, ids)
 	}
-	_, err = tx.exec(`UPDATE intake_items SET unit_id = ?, unit_name = ?, year = ?, state = ?, error = ?, evaluation_ids = ?, updated_at = ? WHERE id = ?`,
-		out.Tables[0].UnitID, out.UnitName, out.Tables[0].Year, string(jixiao.ItemImported), out.Error, formatIDs(ids), tx.time(tx.now), w.Item.ID)
-	if err != nil {
-		return fmt.Errorf("sqldb: intake item %d: %w", w.Item.ID, err)
-	}
-	return nil
+	return tx.updateItem(b, itemUpdate{id: w.Item.ID, unitID: out.Tables[0].UnitID, unitName: out.UnitName, year: out.Tables[0].Year,
+		state: jixiao.ItemImported, msg: out.Error, evals: ids})
 }
 
 // intakeUser is the person who started an intake, in whose name its

@@ -26,6 +26,9 @@ type checkedContent struct {
 func (s *IntakeService) precheck(ctx context.Context, done []jixiao.IntakeDone) []map[*jixiao.Evaluation]checkedContent {
 	recs := make([][]jixiao.EvaluationRecord, len(done))
 	s.db.run(ctx, s.db.rdb, true, func(tx *Tx) error {
+		if err := tx.prefetchTasks(batchUnits(done)); err != nil {
+			return err
+		}
 		for i, d := range done {
 			recs[i] = linkTables(tx, d.Outcome)
 		}
@@ -36,6 +39,24 @@ func (s *IntakeService) precheck(ctx context.Context, done []jixiao.IntakeDone) 
 		pre[i] = s.checkTables(recs[i], d.Work, d.Outcome)
 	}
 	return pre
+}
+
+// batchUnits lists once each unit the tables of done are stored under.
+func batchUnits(done []jixiao.IntakeDone) []any {
+	var out []any
+	seen := map[int64]bool{}
+	for _, d := range done {
+		if d.Outcome.State != jixiao.ItemImported {
+			continue
+		}
+		for _, t := range d.Outcome.Tables {
+			if !seen[t.UnitID] {
+				seen[t.UnitID] = true
+				out = append(out, t.UnitID)
+			}
+		}
+	}
+	return out
 }
 
 // linkTables finds the task, and so the rule set, of each table of out;

@@ -136,6 +136,15 @@ type Tx struct {
 	// deferLog keeps the log entries in pendingLog for flushLog (see log).
 	deferLog   bool
 	pendingLog []*jixiao.LogEntry
+	// unitTasks holds the tasks of the units a batch stores, read once
+	// (prefetchTasks), for linkTask.
+	unitTasks map[int64][]taskRow
+	// bulk is set by a store of many new evaluations at once (intake),
+	// whose revisions stay out of the revision cache: thousands that no
+	// one is reading yet would push out those people are working on, and
+	// copying them in (35 kB each) and the collector scanning them cost
+	// more CPU time than storing them.
+	bulk bool
 }
 
 func (tx *Tx) madeAt(ref revisionRef, at time.Time) {

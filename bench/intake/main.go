@@ -23,6 +23,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,14 +47,26 @@ func main() {
 	jobs := flag.Int("jobs", runtime.GOMAXPROCS(0), "parallelism of check and of the intake workers")
 	timeout := flag.Duration("timeout", 15*time.Minute, "bound on each timed command")
 	profile := flag.String("cpuprofile", "", "run the intake in this process instead of `jixiao intake` and write its CPU profile here")
+	check := flag.Bool("check", true, "time `jixiao check` of the same files first (false: intake alone, while iterating)")
+	keep := flag.Bool("keep", false, "keep the fresh database (PostgreSQL: its schema) and print its DSN, to look into what was stored")
 	flag.Parse()
-	if err := run(*n, *dsn, *out, *jobs, *timeout, *profile); err != nil {
+	if err := run(opts{n: *n, dsn: *dsn, out: *out, jobs: *jobs, timeout: *timeout, profile: *profile, check: *check, keep: *keep}); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/intake:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, dsn, out string, jobs int, timeout time.Duration, profile string) error {
+// opts are the bench's flags.
+type opts struct {
+	n                 int
+	dsn, out, profile string
+	jobs              int
+	timeout           time.Duration
+	check, keep       bool
+}
+
+func run(o opts) error {
+	n, dsn, out, jobs, timeout, profile := o.n, o.dsn, o.out, o.jobs, o.timeout, o.profile
 	bin := filepath.Join(out, "bin", "jixiao")
 	fmt.Fprintln(os.Stderr, "building…")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/jixiao")
@@ -74,15 +87,27 @@ func run(n int, dsn, out string, jobs int, timeout time.Duration, profile string
 	}
 	fmt.Printf("intake bench: %d .docx, %s, %d jobs, GOMAXPROCS %d, load %s\n", n, engine, jobs, runtime.GOMAXPROCS(0), load.LoadAverage())
 
-	check, err := timed(timeout, bin, "check", "--quiet", "--jobs", fmt.Sprint(jobs), corpus)
-	if err != nil {
-		return fmt.Errorf("check: %w", err)
+	var check result
+	if o.check {
+		if check, err = timed(timeout, bin, "check", "--quiet", "--jobs", fmt.Sprint(jobs), corpus); err != nil {
+			return fmt.Errorf("check: %w", err)
+		}
 	}
 	fresh, cleanup, err := load.FreshDSN(dsn)
 	if err != nil {
 		return err
 	}
-	defer cleanup()
+	if dsn != "" {
+		// the sampler counts the backends of this name only
+		if fresh, err = withAppName(fresh, fmt.Sprintf("jixiao-bench-intake-%d", os.Getpid())); err != nil {
+			return err
+		}
+	}
+	if o.keep {
+		fmt.Printf("database kept: %s\n", fresh)
+	} else {
+		defer cleanup()
+	}
 	if err := seedUnits(fresh, filepath.Join(out, fmt.Sprintf("panel-docx-%d", n))); err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
@@ -117,13 +142,19 @@ func run(n int, dsn, out string, jobs int, timeout time.Duration, profile string
 		name string
 		result
 	}{{"check", check}, {"intake", in}} {
+		if r.wall == 0 {
+			continue
+		}
 		fmt.Printf("%-8s %9.2f %9.0f %12.2f %9.0fM\n", r.name, r.wall.Seconds(), float64(n)/r.wall.Seconds(), float64(r.cpu.Microseconds())/1000/float64(n), r.rssMiB)
 	}
 	if pg != nil {
 		per := float64(pgCPU.Microseconds()) / 1000 / float64(n)
 		fmt.Printf("PostgreSQL CPU during intake: %.2f ms/doc; intake process + PostgreSQL: %.2f ms/doc\n", per, per+float64(in.cpu.Microseconds())/1000/float64(n))
 	}
-	fmt.Printf("intake/check rate: %.2f   load before/after intake: %s / %s\n", check.wall.Seconds()/in.wall.Seconds(), loadBefore, load.LoadAverage())
+	if check.wall > 0 {
+		fmt.Printf("intake/check rate: %.2f   ", check.wall.Seconds()/in.wall.Seconds())
+	}
+	fmt.Printf("load before/after intake: %s / %s\n", loadBefore, load.LoadAverage())
 	fmt.Printf("outcome: %d files, imported %d, duplicate %d, unmatched %d, failed %d; %d evaluations stored\n",
 		got.in.Total, got.in.Imported, got.in.Duplicates, got.in.Unmatched, got.in.Failed, got.evals)
 	for why, k := range got.why {
@@ -332,3 +363,15 @@ const years = 5
 
 // financeCode is the code of the bench's finance bureau.
 const financeCode = "F0"
+
+// withAppName names the connections of a PostgreSQL URL.
+func withAppName(dsn, name string) (string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", err
+	}
+	q := u.Query()
+	q.Set("application_name", name)
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}

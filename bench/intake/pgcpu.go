@@ -11,9 +11,11 @@ import (
 	"time"
 )
 
-// pgSampler sums the CPU time PostgreSQL's backends spend on one
-// database: the server is on this machine, so each backend's user and
-// system time is read from /proc, every 0.3 s, while the intake runs.
+// pgSampler sums the CPU time PostgreSQL's backends of the bench's own
+// connections spend (those whose application_name is the bench's: other
+// sessions may work in the same database, in schemas of their own): the
+// server is on this machine, so each backend's user and system time is
+// read from /proc, every 0.3 s, while the intake runs.
 // A backend that ends between two samples loses at most its last 0.3 s;
 // the bench's own pools keep theirs open to the end.
 type pgSampler struct {
@@ -64,7 +66,8 @@ func startPGSampler(dsn string) (*pgSampler, error) {
 }
 
 func (s *pgSampler) sample(initial bool) error {
-	rows, err := s.db.QueryContext(context.Background(), `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> $1`, s.self)
+	rows, err := s.db.QueryContext(context.Background(), `SELECT pid FROM pg_stat_activity WHERE datname = current_database()
+		AND application_name = current_setting('application_name') AND pid <> $1`, s.self)
 	if err != nil {
 		return fmt.Errorf("pg sampler: %w", err)
 	}
