@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"jixiao"
 )
@@ -54,11 +55,13 @@ func decodeJSON(s string, v any) error {
 	if s == "" || s == "null" {
 		return nil
 	}
-	if err := jsonv2.Unmarshal([]byte(s), v); err != nil {
+	if err := jsonv2.Unmarshal([]byte(s), v, decodeOptions); err != nil {
 		return fmt.Errorf("sqldb: decode: %w", err)
 	}
 	return nil
 }
+
+var decodeOptions = jsonv2.JoinOptions(jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 
 // revisionBlobs is a revision's stored parts.
 type revisionBlobs struct {

@@ -72,7 +72,13 @@ func (tx *Tx) viewable(id int64, lock bool, action string) (*jixiao.EvaluationRe
 // loadLatest fills the record's content, provenance, score and findings
 // from its latest revision.
 func (tx *Tx) loadLatest(r *jixiao.EvaluationRecord) error {
-	rev, err := tx.revision(r.ID, r.Revision, true)
+	return tx.loadLatestKeeping(r, true)
+}
+
+// loadLatestKeeping is loadLatest, with the revision put in the cache only
+// when keep says so (readRevision).
+func (tx *Tx) loadLatestKeeping(r *jixiao.EvaluationRecord, keep bool) error {
+	rev, err := tx.readRevision(r.ID, r.Revision, true, keep)
 	if err != nil {
 		return err
 	}

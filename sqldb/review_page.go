@@ -14,14 +14,14 @@ import (
 // may view the evaluation but not its review (the public, other units on
 // a published one) is refused.
 func (s *EvaluationService) FindEvaluationReview(ctx context.Context, id int64) (r *jixiao.EvaluationRecord, ts []*jixiao.Transition, cs []*jixiao.Comment, scores []*jixiao.ReviewScore, err error) {
-	return s.findReview(ctx, id, func(*jixiao.EvaluationRecord) bool { return true })
+	return s.findReview(ctx, id, func(*jixiao.EvaluationRecord) bool { return true }, true)
 }
 
 // FindEvaluationReviewRow is FindEvaluationReview with the evaluation's
 // row alone, as FindEvaluationRow reads it: for a reader that keeps what
 // it made of each version.
 func (s *EvaluationService) FindEvaluationReviewRow(ctx context.Context, id int64) (r *jixiao.EvaluationRecord, ts []*jixiao.Transition, cs []*jixiao.Comment, scores []*jixiao.ReviewScore, err error) {
-	return s.findReview(ctx, id, func(*jixiao.EvaluationRecord) bool { return false })
+	return s.findReview(ctx, id, func(*jixiao.EvaluationRecord) bool { return false }, true)
 }
 
 // FindEvaluationReviewUnlessKept is FindEvaluationReview with the latest
@@ -29,12 +29,16 @@ func (s *EvaluationService) FindEvaluationReviewRow(ctx context.Context, id int6
 // keep what it made of that version: in the same transaction, so that a
 // version read for the first time costs one transaction, not a second one
 // that checks the caller again and looks the revision's time up. kept runs
-// inside the transaction and must not touch the database.
+// inside the transaction and must not touch the database. The revision
+// read is not put in the revision cache: the reader keeps what it makes of
+// the version, which the cache would only copy again (readRevision).
 func (s *EvaluationService) FindEvaluationReviewUnlessKept(ctx context.Context, id int64, kept func(*jixiao.EvaluationRecord) bool) (r *jixiao.EvaluationRecord, ts []*jixiao.Transition, cs []*jixiao.Comment, scores []*jixiao.ReviewScore, err error) {
-	return s.findReview(ctx, id, func(r *jixiao.EvaluationRecord) bool { return !kept(r) })
+	return s.findReview(ctx, id, func(r *jixiao.EvaluationRecord) bool { return !kept(r) }, false)
 }
 
-func (s *EvaluationService) findReview(ctx context.Context, id int64, latest func(*jixiao.EvaluationRecord) bool) (r *jixiao.EvaluationRecord, ts []*jixiao.Transition, cs []*jixiao.Comment, scores []*jixiao.ReviewScore, err error) {
+// findReview reads the review, with the latest revision when latest says
+// so of the row, put in the revision cache when cache says so.
+func (s *EvaluationService) findReview(ctx context.Context, id int64, latest func(*jixiao.EvaluationRecord) bool, cache bool) (r *jixiao.EvaluationRecord, ts []*jixiao.Transition, cs []*jixiao.Comment, scores []*jixiao.ReviewScore, err error) {
 	err = s.db.read(ctx, func(tx *Tx) error {
 		if r, err = tx.viewable(id, false, "查看自评表"); err != nil {
 			return err
@@ -43,7 +47,7 @@ func (s *EvaluationService) findReview(ctx context.Context, id int64, latest fun
 			return refuse(jixiao.EForbidden, "查看审核记录", evalObject(id), "审核记录仅供填报单位和审核人员查看")
 		}
 		if latest(r) {
-			if err = tx.loadLatest(r); err != nil {
+			if err = tx.loadLatestKeeping(r, cache); err != nil {
 				return err
 			}
 		}

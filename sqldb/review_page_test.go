@@ -57,6 +57,43 @@ func TestFindEvaluationReviewUnlessKept(t *testing.T) {
 				}
 			})
 		}
+		// The revision read for a reader that keeps its version is not
+		// cached; FindEvaluationReview's is. The stored note is changed
+		// behind the cache's back, so a read from the cache shows the old.
+		for _, c := range []struct {
+			name   string
+			read   func() error
+			cached bool
+		}{
+			{"NotKeptNotCached", func() error {
+				_, _, _, _, err := evs.FindEvaluationReviewUnlessKept(as(w.editorU), rec.ID, func(*jixiao.EvaluationRecord) bool { return false })
+				return err
+			}, false},
+			{"ReviewCached", func() error {
+				_, _, _, _, err := evs.FindEvaluationReview(as(w.editorU), rec.ID)
+				return err
+			}, true},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				w.db.SetRevisionCache(8)
+				if err := w.db.Exec(`UPDATE revisions SET note = 'before' WHERE evaluation_id = ? AND number = ?`, rec.ID, rec.Revision); err != nil {
+					t.Fatal(err)
+				}
+				if err := c.read(); err != nil {
+					t.Fatal(err)
+				}
+				if err := w.db.Exec(`UPDATE revisions SET note = 'after' WHERE evaluation_id = ? AND number = ?`, rec.ID, rec.Revision); err != nil {
+					t.Fatal(err)
+				}
+				got, err := sqldb.NewRevisionService(w.db).FindRevision(as(w.editorU), rec.ID, rec.Revision)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := map[bool]string{true: "before", false: "after"}[c.cached]; got.Note != want {
+					t.Errorf("note read after the review: %q, want %q (cached: %v)", got.Note, want, c.cached)
+				}
+			})
+		}
 		t.Run("ErrForbidden", func(t *testing.T) {
 			_, _, _, _, want := evs.FindEvaluationReview(as(w.editorV), rec.ID)
 			asked := false

@@ -56,7 +56,17 @@ func scanRevision(sc interface{ Scan(...any) error }, blobs *revisionBlobs) (*ji
 // cache when it holds the revision under its time (revisionKey): the
 // evaluation row's updated_at when the row read names it as its latest,
 // otherwise the revision's created_at, which one small query reads.
+// A full revision read from the database goes into the cache.
 func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, error) {
+	return tx.readRevision(evaluationID, n, full, true)
+}
+
+// readRevision is revision, with a full revision read from the database
+// put in the cache only when keep says so: a reader that keeps what it
+// makes of the version (web's review page pieces, which hold the decoded
+// content) would only have the cache copy all of it, a copy it never asks
+// for again and the heap holds twice.
+func (tx *Tx) readRevision(evaluationID int64, n int, full, keep bool) (*jixiao.Revision, error) {
 	var key revisionKey
 	if full && tx.db.revs.enabled() {
 		ref := revisionRef{evaluationID, n}
@@ -84,7 +94,7 @@ func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, 
 	if err != nil {
 		return nil, notFound(err, "自评表 %d 没有第 %d 版", evaluationID, n)
 	}
-	if full && tx.readOnly {
+	if full && keep && tx.readOnly {
 		tx.db.revs.put(key, r)
 	}
 	return r, nil
