@@ -29,21 +29,7 @@ func (s *Server) renderShow(w http.ResponseWriter, r *http.Request, d pageData) 
 	}
 	d.User = jixiao.UserFromContext(r.Context())
 	d.Path = r.URL.Path
-	buf := pageBuffers.Get().(*bytes.Buffer)
-	defer func() {
-		if buf.Cap() <= maxPooledPage {
-			buf.Reset()
-			pageBuffers.Put(buf)
-		}
-	}()
-	if err := writeShowPage(&pieceHTML{b: buf}, p, d); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Length", strconv.Itoa(buf.Len())) // written at once, not chunked
-	w.WriteHeader(http.StatusOK)
-	_, err := w.Write(buf.Bytes())
-	return err
+	return writePage(w, http.StatusOK, func(buf *bytes.Buffer) error { return writeShowPage(&pieceHTML{b: buf}, p, d) })
 }
 
 // url writes s as html/template escapes a value inside a URL attribute

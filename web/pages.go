@@ -252,6 +252,17 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view
 	}
 	d.User = jixiao.UserFromContext(r.Context())
 	d.Path = r.URL.Path
+	return writePage(w, status, func(buf *bytes.Buffer) error {
+		if err := t.ExecuteTemplate(buf, view+".html", d); err != nil {
+			return fmt.Errorf("web: rendering %s: %w", view, err)
+		}
+		return nil
+	})
+}
+
+// writePage answers with the page fill writes into a pooled buffer, in one
+// write with its length, not chunked.
+func writePage(w http.ResponseWriter, status int, fill func(*bytes.Buffer) error) error {
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer func() {
 		if buf.Cap() <= maxPooledPage {
@@ -259,11 +270,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view
 			pageBuffers.Put(buf)
 		}
 	}()
-	if err := t.ExecuteTemplate(buf, view+".html", d); err != nil {
-		return fmt.Errorf("web: rendering %s: %w", view, err)
+	if err := fill(buf); err != nil {
+		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Length", strconv.Itoa(buf.Len())) // written at once, not chunked
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	_, err := w.Write(buf.Bytes())
 	return err
