@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -59,7 +60,8 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) error
 	defer db.Close()
 	svc := wire.Services(db)
 	srv, err := web.NewServer(web.Config{Services: svc, Logger: logger, Ready: db.Ping,
-		SecureCookies: cfg.SecureCookies, ContextWithAddress: sqldb.NewContextWithAddress, IntakeRoot: cfg.IntakeRoot})
+		SecureCookies: cfg.SecureCookies, ContextWithAddress: sqldb.NewContextWithAddress, IntakeRoot: cfg.IntakeRoot,
+		UploadDir: filepath.Join(cfg.Data, "uploads")})
 	if err != nil {
 		return err
 	}
