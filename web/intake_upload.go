@@ -1,9 +1,14 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"jixiao"
 	"jixiao/intake"
@@ -59,4 +64,29 @@ func (u *intakeUpload) remove() {
 	if u.dir != "" {
 		os.RemoveAll(u.dir)
 	}
+}
+
+// RemoveStaleUploads removes the folders of intake requests under dir
+// older than age: a server killed mid-upload leaves its folder behind.
+// The age spares the uploads in progress of other servers sharing dir.
+func RemoveStaleUploads(dir string, age time.Duration, now time.Time) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("web: upload folder: %w", err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), "intake-") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || now.Sub(info.ModTime()) < age {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+			return fmt.Errorf("web: upload folder: %w", err)
+		}
+	}
+	return nil
 }

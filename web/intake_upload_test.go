@@ -6,12 +6,15 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"mime/multipart"
 	"net/http"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"jixiao"
 	"jixiao/intake"
@@ -185,5 +188,41 @@ func TestIntakeUploadLimits(t *testing.T) {
 			}
 			assertEmpty(t, dir)
 		})
+	}
+}
+
+// TestRemoveStaleUploads: a request's folder older than the age goes, a
+// recent one and anything not an upload folder stay.
+func TestRemoveStaleUploads(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	for _, c := range []struct {
+		name string
+		age  time.Duration
+		gone bool
+	}{
+		{"intake-old", 48 * time.Hour, true},
+		{"intake-new", time.Minute, false},
+		{"other-old", 48 * time.Hour, false},
+	} {
+		p := filepath.Join(dir, c.name)
+		if err := os.MkdirAll(filepath.Join(p, "sub"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, now.Add(-c.age), now.Add(-c.age)); err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			_, err := os.Stat(p)
+			if gone := errors.Is(err, fs.ErrNotExist); gone != c.gone {
+				t.Errorf("%s: gone %v, want %v", c.name, gone, c.gone)
+			}
+		}()
+	}
+	if err := RemoveStaleUploads(dir, 24*time.Hour, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := RemoveStaleUploads(filepath.Join(dir, "none"), time.Hour, now); err != nil {
+		t.Errorf("a folder not yet made: %v", err)
 	}
 }

@@ -59,9 +59,13 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) error
 	}
 	defer db.Close()
 	svc := wire.Services(db)
+	uploads := filepath.Join(cfg.Data, "uploads")
+	if err := web.RemoveStaleUploads(uploads, 24*time.Hour, time.Now()); err != nil {
+		logger.Warn("stale uploads not removed", "err", err)
+	}
 	srv, err := web.NewServer(web.Config{Services: svc, Logger: logger, Ready: db.Ping,
 		SecureCookies: cfg.SecureCookies, ContextWithAddress: sqldb.NewContextWithAddress, IntakeRoot: cfg.IntakeRoot,
-		UploadDir: filepath.Join(cfg.Data, "uploads")})
+		UploadDir: uploads})
 	if err != nil {
 		return err
 	}
