@@ -218,8 +218,8 @@ func (b *batch) listZip(zr *zip.Reader, src *zipSource) error {
 }
 
 // ReadDir lists the files under dir, in path order, to be read as the
-// batch is stored (IntakeFile.Open); a .zip among them is read now, as
-// its files, named under it.
+// batch is stored (IntakeFile.Open); a .zip among them is listed as its
+// files, named under it, read from it then too (ReadZipFile).
 func ReadDir(dir string, lim Limits) ([]jixiao.IntakeFile, error) {
 	lim = lim.withDefaults()
 	var paths []string
