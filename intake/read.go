@@ -56,6 +56,8 @@ type batch struct {
 	lim   Limits
 	total int64
 	files []jixiao.IntakeFile
+	// zips are the archives on disk the files are read from (Batch.Close)
+	zips []*zipSource
 }
 
 func (b *batch) add(name string, size int64, open func() (io.ReadCloser, error)) error {
@@ -165,7 +167,29 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) ([]jixiao.IntakeFile, error)
 		return nil, jixiao.Errorf(jixiao.EInvalid, "不是有效的 zip 压缩包：%v", err)
 	}
 	b := &batch{lim: lim.withDefaults()}
-	for _, f := range zr.File {
+	if err := b.listZip(zr, nil); err != nil {
+		return nil, err
+	}
+	return b.files, nil
+}
+
+// ReadZipFile lists the files of a .zip on disk, to be read from it as the
+// batch is stored (IntakeFile.Open), so that the archive is never held in
+// memory whole. The stated sizes count toward the limits: archive/zip
+// fails an entry that inflates past its stated size, so they cannot lie.
+func ReadZipFile(p string, lim Limits) ([]jixiao.IntakeFile, error) {
+	b := &batch{lim: lim.withDefaults()}
+	if err := b.addZipFile("", p); err != nil {
+		return nil, err
+	}
+	return b.files, nil
+}
+
+// listZip adds the files of zr; with src they are read from the archive
+// on disk when the batch is stored, without it they are read now.
+func (b *batch) listZip(zr *zip.Reader, src *zipSource) error {
+	first := len(b.files)
+	for i, f := range zr.File {
 		name := CleanName(zipName(f))
 		if f.FileInfo().IsDir() || skipped(name) {
 			continue
@@ -174,19 +198,28 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) ([]jixiao.IntakeFile, error)
 		if f.UncompressedSize64 > 1<<62 {
 			size = 1 << 62
 		}
-		if err := b.add(name, size, f.Open); err != nil {
-			return nil, err
+		var err error
+		if src != nil {
+			err = b.addLater(name, size, src.opener(i, f.Name))
+			if n := len(b.files); n > 0 && b.files[n-1].Open != nil {
+				src.left++
+			}
+		} else {
+			err = b.add(name, size, f.Open)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if len(b.files) == 0 {
-		return nil, jixiao.Errorf(jixiao.EInvalid, "压缩包中没有文件")
+	if len(b.files) == first {
+		return jixiao.Errorf(jixiao.EInvalid, "压缩包中没有文件")
 	}
-	return b.files, nil
+	return nil
 }
 
 // ReadDir lists the files under dir, in path order, to be read as the
-// batch is stored (IntakeFile.Open); a .zip among them is read now, as
-// its files, named under it.
+// batch is stored (IntakeFile.Open); a .zip among them is listed as its
+// files, named under it, read from it then too (ReadZipFile).
 func ReadDir(dir string, lim Limits) ([]jixiao.IntakeFile, error) {
 	lim = lim.withDefaults()
 	var paths []string
@@ -215,11 +248,7 @@ func ReadDir(dir string, lim Limits) ([]jixiao.IntakeFile, error) {
 		rel, _ := filepath.Rel(dir, p)
 		name := filepath.ToSlash(rel)
 		if strings.EqualFold(filepath.Ext(p), ".zip") {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return nil, fmt.Errorf("intake: %w", err)
-			}
-			b.addZip(name, data)
+			b.addZipUnder(name, p)
 			continue
 		}
 		st, err := os.Stat(p)
@@ -254,6 +283,49 @@ func (b *batch) addZip(prefix string, data []byte) {
 	}
 }
 
+// addZipUnder adds the files of the zip on disk at p, named
+// prefix/entry, to be read as the batch is stored; a zip that cannot be
+// read is one failed file.
+func (b *batch) addZipUnder(prefix, p string) {
+	sub := &batch{lim: b.lim}
+	sub.lim.MaxFiles -= len(b.files)
+	sub.lim.MaxTotal -= b.total
+	if err := sub.addZipFile(prefix+"/", p); err != nil {
+		b.files = append(b.files, jixiao.IntakeFile{Name: prefix, Error: err.Error()})
+		return
+	}
+	b.total += sub.total
+	b.files = append(b.files, sub.files...)
+	b.zips = append(b.zips, sub.zips...)
+}
+
+// addZipFile lists the zip on disk at p, its files named prefix+entry.
+func (b *batch) addZipFile(prefix, p string) error {
+	fh, err := os.Open(p)
+	if err != nil {
+		return fmt.Errorf("intake: %w", err)
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return fmt.Errorf("intake: %w", err)
+	}
+	zr, err := zip.NewReader(fh, st.Size())
+	if err != nil {
+		return jixiao.Errorf(jixiao.EInvalid, "不是有效的 zip 压缩包：%v", err)
+	}
+	first := len(b.files)
+	src := &zipSource{path: p}
+	if err := b.listZip(zr, src); err != nil {
+		return err
+	}
+	b.zips = append(b.zips, src)
+	for i := first; i < len(b.files); i++ {
+		b.files[i].Name = prefix + b.files[i].Name
+	}
+	return nil
+}
+
 // ReadPath reads a folder (ReadDir), or a .zip file, or lists one file.
 func ReadPath(p string, lim Limits) ([]jixiao.IntakeFile, error) {
 	st, err := os.Stat(p)
@@ -265,11 +337,7 @@ func ReadPath(p string, lim Limits) ([]jixiao.IntakeFile, error) {
 	}
 	b := &batch{lim: lim.withDefaults()}
 	if strings.EqualFold(filepath.Ext(p), ".zip") {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("intake: %w", err)
-		}
-		return ReadZip(bytes.NewReader(data), int64(len(data)), lim)
+		return ReadZipFile(p, lim)
 	}
 	if err := b.addLater(filepath.Base(p), st.Size(), func() (io.ReadCloser, error) { return os.Open(p) }); err != nil {
 		return nil, err
@@ -292,6 +360,32 @@ func (bt *Batch) Add(name string, data []byte) error {
 		return nil
 	}
 	return bt.b.add(name, int64(len(data)), func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil })
+}
+
+// AddPath adds one uploaded file kept on disk at p (a .zip among them is
+// listed as its files), to be read as the batch is stored; the file must
+// stay there until then, and Close called after.
+func (bt *Batch) AddPath(name, p string) error {
+	name = CleanName(name)
+	if strings.EqualFold(path.Ext(name), ".zip") {
+		bt.b.addZipUnder(name, p)
+		return nil
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		return fmt.Errorf("intake: %w", err)
+	}
+	return bt.b.addLater(name, st.Size(), func() (io.ReadCloser, error) { return os.Open(p) })
+}
+
+// Close closes the archives the batch's files are read from, for when
+// the batch was stored only in part or not at all.
+func (bt *Batch) Close() {
+	for _, z := range bt.b.zips {
+		z.mu.Lock()
+		z.close()
+		z.mu.Unlock()
+	}
 }
 
 // Files returns the batch's files.

@@ -6,11 +6,8 @@ import "net/http"
 // .zip files, or a folder on the server) queued for import; the answer is
 // the intake with its progress, which GET /api/intakes/{id} follows.
 func (s *Server) intakeCreate(w http.ResponseWriter, r *http.Request) error {
-	in, files, err := s.readIntake(r)
+	in, err := s.createIntake(r)
 	if err != nil {
-		return err
-	}
-	if err := s.cfg.Intakes.CreateIntake(r.Context(), in, files); err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/intakes/"+itoa(in.ID))

@@ -14,12 +14,29 @@ import (
 	"jixiao/intake"
 )
 
+// createIntake reads an intake request (readIntake) and stores the
+// intake; the uploaded files, spooled to disk as they arrived, are removed
+// once stored, or once the request failed.
+func (s *Server) createIntake(r *http.Request) (*jixiao.Intake, error) {
+	up := &intakeUpload{root: s.cfg.UploadDir, limit: s.cfg.MaxIntake}
+	defer up.remove()
+	in, files, err := s.readIntake(r, up)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.cfg.Intakes.CreateIntake(r.Context(), in, files); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
 // readIntake reads an intake request, a multipart form the API and the
 // page share: any number of "file" parts (documents, or .zip files read as
 // their files), or a "folder" under Config.IntakeRoot; and the fields
 // name, year (assumed for files that state none) and org_id (the caller's
-// organisation by default).
-func (s *Server) readIntake(r *http.Request) (*jixiao.Intake, []jixiao.IntakeFile, error) {
+// organisation by default). Each file is streamed to a file under up, not
+// held in memory, and read from there as the intake is stored.
+func (s *Server) readIntake(r *http.Request, up *intakeUpload) (*jixiao.Intake, []jixiao.IntakeFile, error) {
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" {
 		return nil, nil, jixiao.Errorf(eUnsupported, "收件应为 multipart/form-data，文件放在 file 字段（可多个）")
@@ -31,6 +48,8 @@ func (s *Server) readIntake(r *http.Request) (*jixiao.Intake, []jixiao.IntakeFil
 	me := jixiao.UserFromContext(r.Context())
 	in := &jixiao.Intake{OrgID: me.OrgID}
 	batch := intake.NewBatch(intake.Limits{MaxTotal: s.cfg.MaxIntake})
+	up.batch = batch
+	left := s.cfg.MaxIntake
 	fields := map[string]string{}
 	for {
 		part, err := mr.NextPart()
@@ -43,11 +62,12 @@ func (s *Server) readIntake(r *http.Request) (*jixiao.Intake, []jixiao.IntakeFil
 			if part.FileName() == "" {
 				continue // the form's empty file input
 			}
-			data, err := readAtMost(part, s.cfg.MaxIntake)
+			p, n, err := up.spool(part, left)
 			if err != nil {
 				return nil, nil, err
 			}
-			if err := batch.Add(part.FileName(), data); err != nil {
+			left -= n
+			if err := batch.AddPath(part.FileName(), p); err != nil {
 				return nil, nil, asField("file", err)
 			}
 			continue

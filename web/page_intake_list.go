@@ -32,11 +32,8 @@ func (s *Server) pageIntakeList(w http.ResponseWriter, r *http.Request) error {
 // pageIntakeCreate answers POST /intakes: the batch queued, then its
 // progress page.
 func (s *Server) pageIntakeCreate(w http.ResponseWriter, r *http.Request) error {
-	in, files, err := s.readIntake(r)
+	in, err := s.createIntake(r)
 	if err != nil {
-		return err
-	}
-	if err := s.cfg.Intakes.CreateIntake(r.Context(), in, files); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/intakes/"+itoa(in.ID)+"?msg=intake", http.StatusSeeOther)

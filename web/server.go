@@ -18,7 +18,7 @@ import (
 const (
 	DefaultMaxBody   = 1 << 20  // JSON bodies
 	DefaultMaxUpload = 20 << 20 // uploaded documents
-	DefaultMaxIntake = 1 << 30  // an intake's files, read into memory before they are stored
+	DefaultMaxIntake = 1 << 30  // an intake's files, kept on disk until they are stored
 
 	// DefaultSessionLifetime is how long a session lives unused.
 	DefaultSessionLifetime = 12 * time.Hour
@@ -61,6 +61,10 @@ type Config struct {
 	// IntakeRoot is the folder on the server under which an intake may
 	// name a folder to take in; empty forbids it.
 	IntakeRoot string
+	// UploadDir is where an intake's uploaded files are kept while the
+	// intake is stored (the data folder's uploads); empty means the
+	// system's temporary folder.
+	UploadDir string
 	// ContextWithAddress, when set, records the client's address in the
 	// context for the audit log (sqldb.NewContextWithAddress).
 	ContextWithAddress func(ctx context.Context, addr string) context.Context

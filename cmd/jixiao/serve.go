@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -58,8 +59,13 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) error
 	}
 	defer db.Close()
 	svc := wire.Services(db)
+	uploads := filepath.Join(cfg.Data, "uploads")
+	if err := web.RemoveStaleUploads(uploads, 24*time.Hour, time.Now()); err != nil {
+		logger.Warn("stale uploads not removed", "err", err)
+	}
 	srv, err := web.NewServer(web.Config{Services: svc, Logger: logger, Ready: db.Ping,
-		SecureCookies: cfg.SecureCookies, ContextWithAddress: sqldb.NewContextWithAddress, IntakeRoot: cfg.IntakeRoot})
+		SecureCookies: cfg.SecureCookies, ContextWithAddress: sqldb.NewContextWithAddress, IntakeRoot: cfg.IntakeRoot,
+		UploadDir: uploads})
 	if err != nil {
 		return err
 	}

@@ -67,9 +67,9 @@ type body struct {
 	free   []*para
 	tables []*tableB
 	ntab   int
-	inText int                  // inside w:t
-	inRun  int                  // inside w:r
-	fast   map[string][2][]byte // elements skipped unread: name → open, close tag
+	inText int         // inside w:t
+	inRun  int         // inside w:r
+	fast   [][2][]byte // elements skipped unread, by fastSkip: open, close tag
 }
 
 func newBody(st styles, num *numbering, lim limit.Limits) *body {
@@ -121,15 +121,44 @@ func (b *body) read(data []byte) error {
 // fastSkips lists the property elements that hold no text and nothing
 // the reader uses, with their tags under the document's prefix. Run
 // properties alone are about a third of a typical document.xml.
-func fastSkips(w string) map[string][2][]byte {
+func fastSkips(w string) [][2][]byte {
 	if w != "" {
 		w += ":"
 	}
-	m := map[string][2][]byte{}
-	for _, name := range []string{"rPr", "tcBorders", "tblPr", "tblGrid", "sectPr", "pBdr", "tabs", "shd", "tblBorders"} {
-		m[name] = [2][]byte{[]byte("<" + w + name), []byte("</" + w + name + ">")}
+	m := make([][2][]byte, len(fastNames))
+	for i, name := range fastNames {
+		m[i] = [2][]byte{[]byte("<" + w + name), []byte("</" + w + name + ">")}
 	}
 	return m
+}
+
+var fastNames = [...]string{"rPr", "tcBorders", "tblPr", "tblGrid", "sectPr", "pBdr", "tabs", "shd", "tblBorders"}
+
+// fastSkip returns the index in fastNames of an element skipped unread,
+// or -1. A switch, not a map: it is asked for every start tag, and
+// hashing the name cost more than the compiled comparisons.
+func fastSkip(local []byte) int {
+	switch string(local) {
+	case "rPr":
+		return 0
+	case "tcBorders":
+		return 1
+	case "tblPr":
+		return 2
+	case "tblGrid":
+		return 3
+	case "sectPr":
+		return 4
+	case "pBdr":
+		return 5
+	case "tabs":
+		return 6
+	case "shd":
+		return 7
+	case "tblBorders":
+		return 8
+	}
+	return -1
 }
 
 // skipped elements: deleted and moved-away text, and the previous
@@ -143,7 +172,8 @@ func skipped(local []byte) bool {
 }
 
 func (b *body) start(x *scanner, t tok) error {
-	if tags, ok := b.fast[string(t.local)]; ok {
+	if i := fastSkip(t.local); i >= 0 {
+		tags := b.fast[i]
 		return x.skipFast(tags[0], tags[1])
 	}
 	if skipped(t.local) {

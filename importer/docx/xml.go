@@ -122,7 +122,11 @@ func (s *scanner) next() (tok, error) {
 			if i < 0 {
 				return tok{}, errUnexpectedEOF
 			}
-			name := bytes.TrimRight(rest[2:i], " \t\r\n")
+			// trimmed by hand: bytes.TrimRight builds its byte set per call
+			name := rest[2:i]
+			for len(name) > 0 && isSpace(name[len(name)-1]) {
+				name = name[:len(name)-1]
+			}
 			if len(name) == 0 {
 				return tok{}, s.syntax("空的结束标签")
 			}
@@ -163,8 +167,11 @@ func (s *scanner) startTag(rest []byte) (tok, error) {
 	if self {
 		inner = inner[:len(inner)-1]
 	}
-	n := 0
+	n, colon := 0, -1
 	for n < len(inner) && !isSpace(inner[n]) {
+		if inner[n] == ':' && colon < 0 {
+			colon = n
+		}
 		n++
 	}
 	if n == 0 {
@@ -178,15 +185,21 @@ func (s *scanner) startTag(rest []byte) (tok, error) {
 	if self {
 		s.pending, s.pname = true, inner[:n]
 	}
-	p, l := splitName(inner[:n])
-	return tok{kind: tStart, prefix: p, local: l, attr: inner[n:]}, nil
+	t := tok{kind: tStart, local: inner[:n], attr: inner[n:]}
+	if colon >= 0 {
+		t.prefix, t.local = inner[:colon], inner[colon+1:n]
+	}
+	return t, nil
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func splitName(b []byte) (prefix, local []byte) {
-	if i := bytes.IndexByte(b, ':'); i >= 0 {
-		return b[:i], b[i+1:]
+	// names are a few bytes: a loop beats IndexByte's call
+	for i, c := range b {
+		if c == ':' {
+			return b[:i], b[i+1:]
+		}
 	}
 	return nil, b
 }
@@ -286,8 +299,15 @@ func eachAttr(raw []byte, f func(name, value []byte) bool) {
 		if eq <= 0 {
 			return
 		}
-		name := bytes.TrimRight(raw[:eq], " \t\r\n")
-		raw = bytes.TrimLeft(raw[eq+1:], " \t\r\n")
+		// trimmed by hand: bytes.TrimRight and TrimLeft build a byte set per call
+		name := raw[:eq]
+		for len(name) > 0 && isSpace(name[len(name)-1]) {
+			name = name[:len(name)-1]
+		}
+		raw = raw[eq+1:]
+		for len(raw) > 0 && isSpace(raw[0]) {
+			raw = raw[1:]
+		}
 		if len(raw) == 0 || (raw[0] != '"' && raw[0] != '\'') {
 			return
 		}

@@ -107,3 +107,18 @@ func TestSkipFast(t *testing.T) {
 		t.Errorf("after skip: got %q at depth %d, want t at 2", tk.local, x.depth)
 	}
 }
+
+// TestFastSkip: the switch finds each name of fastNames at its index, and
+// no other element.
+func TestFastSkip(t *testing.T) {
+	for i, name := range fastNames {
+		if got := fastSkip([]byte(name)); got != i {
+			t.Errorf("fastSkip(%q) = %d, want %d", name, got, i)
+		}
+	}
+	for _, name := range []string{"r", "t", "tc", "pPr", "rPrChange", ""} {
+		if got := fastSkip([]byte(name)); got != -1 {
+			t.Errorf("fastSkip(%q) = %d, want -1", name, got)
+		}
+	}
+}
