@@ -50,8 +50,11 @@ func (tx *Tx) flushLog() error {
 }
 
 // appendLog chains es after the head and stores them: three statements
-// whatever their number, two on PostgreSQL.
+// whatever their number, one on PostgreSQL (chainLog).
 func (tx *Tx) appendLog(es []*jixiao.LogEntry) error {
+	if q, ok := tx.db.d.chainLog(len(es)); ok {
+		return tx.chainLog(q, es)
+	}
 	var prev jixiao.LogEntry
 	if err := tx.queryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`+tx.db.d.forUpdate("audit_head")).Scan(&prev.Seq, &prev.Hash); err != nil {
 		return fmt.Errorf("sqldb: audit head: %w", err)
@@ -68,20 +71,44 @@ func (tx *Tx) appendLog(es []*jixiao.LogEntry) error {
 	}
 	ins := `INSERT INTO audit_log (seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash) VALUES ` + values(10, len(es))
 	head := `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`
-	// The head stays locked from its SELECT to the commit, every writer
-	// of every server waiting: on PostgreSQL the entries and the head
-	// go in one round trip.
-	if q, ok := tx.db.d.withWrites([]string{ins}, head); ok {
-		if _, err := tx.exec(q, append(args, prev.Seq, prev.Hash)...); err != nil {
-			return fmt.Errorf("sqldb: audit log: %w", err)
-		}
-		return nil
-	}
 	if _, err := tx.exec(ins, args...); err != nil {
 		return fmt.Errorf("sqldb: audit log: %w", err)
 	}
 	if _, err := tx.exec(head, prev.Seq, prev.Hash); err != nil {
 		return fmt.Errorf("sqldb: audit head: %w", err)
+	}
+	return nil
+}
+
+// chainLog appends es with q, the dialect's one statement, and takes
+// from it the seq and hashes the server chained them with.
+func (tx *Tx) chainLog(q string, es []*jixiao.LogEntry) error {
+	args := make([]any, 0, 8*len(es))
+	for _, e := range es {
+		e.Time = e.Time.UTC().Truncate(jixiao.LogTimePrecision)
+		args = append(args, tx.time(e.Time), e.UserID, e.UserName, string(e.Action), e.Object, e.Detail, e.Address, []byte(e.HashTail()))
+	}
+	rows, err := tx.query(q, args...)
+	if err != nil {
+		return fmt.Errorf("sqldb: audit log: %w", err)
+	}
+	defer rows.Close()
+	k := 0
+	for rows.Next() {
+		if k == len(es) {
+			return fmt.Errorf("sqldb: audit log: more entries chained than appended")
+		}
+		e := es[k]
+		if err := rows.Scan(&e.Seq, &e.PrevHash, &e.Hash); err != nil {
+			return fmt.Errorf("sqldb: audit log: %w", err)
+		}
+		k++
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqldb: audit log: %w", err)
+	}
+	if k != len(es) {
+		return fmt.Errorf("sqldb: audit log: %d of %d entries chained", k, len(es))
 	}
 	return nil
 }
