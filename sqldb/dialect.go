@@ -47,6 +47,9 @@ type dialect interface {
 	// lock anyway). Its arguments are, per entry, time, user_id,
 	// user_name, action, object, detail, address and jixiao's HashTail.
 	chainLog(n int) (q string, ok bool)
+	// pipelinesCommit reports whether a write transaction can send its
+	// COMMIT with its last statement (Tx.logAndCommit).
+	pipelinesCommit() bool
 }
 
 // Engine names the engine a DSN opens: "postgres" for a postgres:// or
@@ -69,6 +72,8 @@ func (sqlite) binaryCollation() string { return "" }
 func (sqlite) withWrites([]string, string) (string, bool) { return "", false }
 
 func (sqlite) chainLog(int) (string, bool) { return "", false }
+
+func (sqlite) pipelinesCommit() bool { return false }
 
 // sqlitePragmas are set on every connection: foreign keys on, WAL so that
 // readers do not block the writer, a busy timeout for the writer of another
@@ -312,6 +317,8 @@ func (postgres) chainLog(n int) (string, bool) {
 		SELECT seq, prev, hash FROM a ORDER BY seq`, n)
 	return b.String(), true
 }
+
+func (postgres) pipelinesCommit() bool { return true }
 
 func (postgres) txOptions(readOnly bool) *sql.TxOptions {
 	if readOnly {
