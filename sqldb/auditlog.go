@@ -76,10 +76,12 @@ func (tx *Tx) logAndCommit(e *jixiao.LogEntry) error {
 			if ct.String() != "COMMIT" {
 				return fmt.Errorf("sqldb: commit: %s", ct)
 			}
+			tx.early = true
 			return nil
 		})
 		b.Queue(`BEGIN`)
-		if err := c.Conn().SendBatch(tx.ctx, &b).Close(); err != nil {
+		// once COMMIT has answered, the save is stored whatever follows
+		if err := c.Conn().SendBatch(tx.ctx, &b).Close(); err != nil && !tx.early {
 			return fmt.Errorf("sqldb: audit log and commit: %w", err)
 		}
 		return nil

@@ -119,12 +119,15 @@ type Tx struct {
 	tx *sql.Tx
 	// sc is the connection tx runs on, where the dialect can commit in
 	// the round trip of the last statement (logAndCommit).
-	sc   *sql.Conn
-	pool *sql.DB
-	db   *DB
-	ctx  context.Context
-	now  time.Time
-	user *jixiao.User
+	sc *sql.Conn
+	// early is set once logAndCommit has committed: the Tx's own commit
+	// ends an empty transaction, and its failure loses nothing.
+	early bool
+	pool  *sql.DB
+	db    *DB
+	ctx   context.Context
+	now   time.Time
+	user  *jixiao.User
 	// readOnly is set for read transactions, which see only committed
 	// rows: only what they read may be cached.
 	readOnly bool
@@ -340,7 +343,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *
 		stx.Rollback()
 		return err
 	}
-	if err := stx.Commit(); err != nil {
+	if err := stx.Commit(); err != nil && !tx.early {
 		return fmt.Errorf("sqldb: commit: %w", err)
 	}
 	for _, f := range tx.committed {
