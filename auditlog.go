@@ -60,14 +60,27 @@ const LogTimePrecision = time.Microsecond
 // every field, each length-prefixed so no two entries encode alike.
 func (e *LogEntry) ComputeHash() string {
 	var b strings.Builder
-	field := func(s string) {
-		b.WriteString(strconv.Itoa(len(s)))
-		b.WriteByte(':')
-		b.WriteString(s)
-		b.WriteByte(';')
-	}
-	field(e.PrevHash)
-	field(strconv.FormatInt(e.Seq, 10))
+	hashField(&b, e.PrevHash)
+	hashField(&b, strconv.FormatInt(e.Seq, 10))
+	b.WriteString(e.HashTail())
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+func hashField(b *strings.Builder, s string) {
+	b.WriteString(strconv.Itoa(len(s)))
+	b.WriteByte(':')
+	b.WriteString(s)
+	b.WriteByte(';')
+}
+
+// HashTail is what the hash covers after the previous hash and the
+// sequence number, encoded as ComputeHash encodes it: a store that
+// chains an entry where the head is locked (PostgreSQL's one-statement
+// append) prefixes the two fields there and hashes the whole.
+func (e *LogEntry) HashTail() string {
+	var b strings.Builder
+	field := func(s string) { hashField(&b, s) }
 	field(e.Time.UTC().Truncate(LogTimePrecision).Format(time.RFC3339Nano))
 	field(strconv.FormatInt(e.UserID, 10))
 	field(e.UserName)
@@ -75,8 +88,7 @@ func (e *LogEntry) ComputeHash() string {
 	field(e.Object)
 	field(e.Detail)
 	field(e.Address)
-	sum := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(sum[:])
+	return b.String()
 }
 
 // Chain sets e's sequence number, previous hash and hash to follow prev

@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+
 	"jixiao"
 )
 
@@ -23,6 +27,16 @@ func NewLogService(db *DB) *LogService { return &LogService{db} }
 // with the others by flushLog at its end, so that the head is locked for
 // the last statements only.
 func (tx *Tx) log(e *jixiao.LogEntry) error {
+	tx.fillLog(e)
+	if tx.deferLog {
+		tx.pendingLog = append(tx.pendingLog, e)
+		return nil
+	}
+	return tx.appendLog([]*jixiao.LogEntry{e})
+}
+
+// fillLog sets what e leaves out from the transaction: time, address, user.
+func (tx *Tx) fillLog(e *jixiao.LogEntry) {
 	if e.Time.IsZero() {
 		e.Time = tx.now
 	}
@@ -32,11 +46,46 @@ func (tx *Tx) log(e *jixiao.LogEntry) error {
 	if tx.user != nil && e.UserID == 0 {
 		e.UserID, e.UserName = tx.user.ID, tx.user.Name
 	}
-	if tx.deferLog {
-		tx.pendingLog = append(tx.pendingLog, e)
-		return nil
+	e.Time = e.Time.UTC().Truncate(jixiao.LogTimePrecision)
+}
+
+// logAndCommit logs e as the transaction's last statement and, where the
+// dialect can (PostgreSQL), commits in the same round trip: the audit
+// head, locked by the append, is then released as soon as the server has
+// flushed the commit, not after the client has read the append's answer
+// and sent COMMIT, a wait that on a busy machine (the server, the Go
+// process and the clients sharing two cores) made the whole save tail.
+// The commit is as durable as run's, and its answer is read before the
+// save succeeds. A BEGIN follows it so that the connection is in a
+// transaction again for database/sql's Tx to commit, empty.
+func (tx *Tx) logAndCommit(e *jixiao.LogEntry) error {
+	tx.fillLog(e)
+	q, ok := tx.db.d.chainLog(1)
+	if tx.sc == nil || tx.deferLog || !ok {
+		return tx.log(e)
 	}
-	return tx.appendLog([]*jixiao.LogEntry{e})
+	return tx.sc.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("sqldb: audit log: connection %T is not pgx's", dc)
+		}
+		var b pgx.Batch
+		b.Queue(tx.db.d.rebind(q), e.Time, e.UserID, e.UserName, string(e.Action), e.Object, e.Detail, e.Address, []byte(e.HashTail())).
+			QueryRow(func(row pgx.Row) error { return row.Scan(&e.Seq, &e.PrevHash, &e.Hash) })
+		b.Queue(`COMMIT`).Exec(func(ct pgconn.CommandTag) error {
+			if ct.String() != "COMMIT" {
+				return fmt.Errorf("sqldb: commit: %s", ct)
+			}
+			tx.early = true
+			return nil
+		})
+		b.Queue(`BEGIN`)
+		// once COMMIT has answered, the save is stored whatever follows
+		if err := c.Conn().SendBatch(tx.ctx, &b).Close(); err != nil && !tx.early {
+			return fmt.Errorf("sqldb: audit log and commit: %w", err)
+		}
+		return nil
+	})
 }
 
 // flushLog appends the entries a deferring transaction kept.
@@ -50,8 +99,11 @@ func (tx *Tx) flushLog() error {
 }
 
 // appendLog chains es after the head and stores them: three statements
-// whatever their number, two on PostgreSQL.
+// whatever their number, one on PostgreSQL (chainLog).
 func (tx *Tx) appendLog(es []*jixiao.LogEntry) error {
+	if q, ok := tx.db.d.chainLog(len(es)); ok {
+		return tx.chainLog(q, es)
+	}
 	var prev jixiao.LogEntry
 	if err := tx.queryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`+tx.db.d.forUpdate("audit_head")).Scan(&prev.Seq, &prev.Hash); err != nil {
 		return fmt.Errorf("sqldb: audit head: %w", err)
@@ -68,20 +120,44 @@ func (tx *Tx) appendLog(es []*jixiao.LogEntry) error {
 	}
 	ins := `INSERT INTO audit_log (seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash) VALUES ` + values(10, len(es))
 	head := `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`
-	// The head stays locked from its SELECT to the commit, every writer
-	// of every server waiting: on PostgreSQL the entries and the head
-	// go in one round trip.
-	if q, ok := tx.db.d.withWrites([]string{ins}, head); ok {
-		if _, err := tx.exec(q, append(args, prev.Seq, prev.Hash)...); err != nil {
-			return fmt.Errorf("sqldb: audit log: %w", err)
-		}
-		return nil
-	}
 	if _, err := tx.exec(ins, args...); err != nil {
 		return fmt.Errorf("sqldb: audit log: %w", err)
 	}
 	if _, err := tx.exec(head, prev.Seq, prev.Hash); err != nil {
 		return fmt.Errorf("sqldb: audit head: %w", err)
+	}
+	return nil
+}
+
+// chainLog appends es with q, the dialect's one statement, and takes
+// from it the seq and hashes the server chained them with.
+func (tx *Tx) chainLog(q string, es []*jixiao.LogEntry) error {
+	args := make([]any, 0, 8*len(es))
+	for _, e := range es {
+		e.Time = e.Time.UTC().Truncate(jixiao.LogTimePrecision)
+		args = append(args, tx.time(e.Time), e.UserID, e.UserName, string(e.Action), e.Object, e.Detail, e.Address, []byte(e.HashTail()))
+	}
+	rows, err := tx.query(q, args...)
+	if err != nil {
+		return fmt.Errorf("sqldb: audit log: %w", err)
+	}
+	defer rows.Close()
+	k := 0
+	for rows.Next() {
+		if k == len(es) {
+			return fmt.Errorf("sqldb: audit log: more entries chained than appended")
+		}
+		e := es[k]
+		if err := rows.Scan(&e.Seq, &e.PrevHash, &e.Hash); err != nil {
+			return fmt.Errorf("sqldb: audit log: %w", err)
+		}
+		k++
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqldb: audit log: %w", err)
+	}
+	if k != len(es) {
+		return fmt.Errorf("sqldb: audit log: %d of %d entries chained", k, len(es))
 	}
 	return nil
 }

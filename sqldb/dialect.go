@@ -40,6 +40,16 @@ type dialect interface {
 	// (PostgreSQL), one statement a round trip fewer; nil where they
 	// cannot (SQLite), and the statements run one by one.
 	withWrites(first []string, last string) (q string, ok bool)
+	// chainLog is one statement that locks the audit head, chains n
+	// entries after it, stores them and moves the head, returning each
+	// entry's seq, prev_hash and hash; false where the engine cannot
+	// hash in SQL (SQLite, whose IMMEDIATE transaction holds the write
+	// lock anyway). Its arguments are, per entry, time, user_id,
+	// user_name, action, object, detail, address and jixiao's HashTail.
+	chainLog(n int) (q string, ok bool)
+	// pipelinesCommit reports whether a write transaction can send its
+	// COMMIT with its last statement (Tx.logAndCommit).
+	pipelinesCommit() bool
 }
 
 // Engine names the engine a DSN opens: "postgres" for a postgres:// or
@@ -60,6 +70,10 @@ func (sqlite) name() string { return "sqlite" }
 func (sqlite) binaryCollation() string { return "" }
 
 func (sqlite) withWrites([]string, string) (string, bool) { return "", false }
+
+func (sqlite) chainLog(int) (string, bool) { return "", false }
+
+func (sqlite) pipelinesCommit() bool { return false }
 
 // sqlitePragmas are set on every connection: foreign keys on, WAL so that
 // readers do not block the writer, a busy timeout for the writer of another
@@ -274,6 +288,37 @@ func (postgres) lockMigrations(tx *Tx) error {
 
 // backup writes a dump (Dump) read in one snapshot.
 func (postgres) backup(ctx context.Context, db *DB, path string) error { return db.dumpFile(ctx, path) }
+
+// chainLog hashes on the server, where the head is locked, so that the
+// head is held from this statement to the commit and no longer: a lock
+// taken by a SELECT and written by a later statement was held across two
+// more round trips and the Go between them, and every save of every
+// server queued on it (the whole of PostgreSQL's save tail, sampled from
+// pg_stat_activity). Entry k's hash is SHA-256 over its previous hash and
+// seq, encoded as jixiao's ComputeHash encodes them (length-prefixed
+// ASCII), followed by the tail Go encoded: TestChainLogMatchesGo holds
+// the two equal.
+func (postgres) chainLog(n int) (string, bool) {
+	var b strings.Builder
+	b.WriteString(`WITH h0 AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE)`)
+	for k := 1; k <= n; k++ {
+		fmt.Fprintf(&b, `, c%[1]d AS (SELECT h%[2]d.seq + 1 AS seq, h%[2]d.hash AS prev, ?::timestamptz AS time, ?::bigint AS user_id, ?::text AS user_name,
+			?::text AS action, ?::text AS object, ?::text AS detail, ?::text AS address, ?::bytea AS tail FROM h%[2]d)`, k, k-1)
+		fmt.Fprintf(&b, `, h%[1]d AS (SELECT c.*, encode(sha256(convert_to(length(c.prev) || ':' || c.prev || ';' || length(c.seq::text) || ':' || c.seq::text || ';', 'UTF8') || c.tail), 'hex') AS hash FROM c%[1]d c)`, k)
+	}
+	all := make([]string, n)
+	for k := range all {
+		all[k] = fmt.Sprintf(`SELECT * FROM h%d`, k+1)
+	}
+	fmt.Fprintf(&b, `, a AS (%s)`, strings.Join(all, ` UNION ALL `))
+	b.WriteString(`, ins AS (INSERT INTO audit_log (seq, time, user_id, user_name, action, object, detail, address, prev_hash, hash)
+		SELECT seq, time, user_id, user_name, action, object, detail, address, prev, hash FROM a)`)
+	fmt.Fprintf(&b, `, head AS (UPDATE audit_head SET seq = h%[1]d.seq, hash = h%[1]d.hash FROM h%[1]d WHERE audit_head.id = 1)
+		SELECT seq, prev, hash FROM a ORDER BY seq`, n)
+	return b.String(), true
+}
+
+func (postgres) pipelinesCommit() bool { return true }
 
 func (postgres) txOptions(readOnly bool) *sql.TxOptions {
 	if readOnly {

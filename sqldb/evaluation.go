@@ -540,7 +540,8 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 		if len(dropped) > 0 {
 			detail += "；随指标删除的复核评分：" + strings.Join(dropped, "、")
 		}
-		return tx.log(&jixiao.LogEntry{Action: jixiao.LogEvaluationSave, Object: evalObject(id), Detail: detail})
+		// the last statement: the head it locks is held to the commit only
+		return tx.logAndCommit(&jixiao.LogEntry{Action: jixiao.LogEvaluationSave, Object: evalObject(id), Detail: detail})
 	})
 	return r, err
 }

@@ -116,12 +116,18 @@ func (db *DB) Ping(ctx context.Context) error { return db.rdb.PingContext(ctx) }
 // Tx is one transaction with the clock reading and the acting user of the
 // service call that opened it.
 type Tx struct {
-	tx   *sql.Tx
-	pool *sql.DB
-	db   *DB
-	ctx  context.Context
-	now  time.Time
-	user *jixiao.User
+	tx *sql.Tx
+	// sc is the connection tx runs on, where the dialect can commit in
+	// the round trip of the last statement (logAndCommit).
+	sc *sql.Conn
+	// early is set once logAndCommit has committed: the Tx's own commit
+	// ends an empty transaction, and its failure loses nothing.
+	early bool
+	pool  *sql.DB
+	db    *DB
+	ctx   context.Context
+	now   time.Time
+	user  *jixiao.User
 	// readOnly is set for read transactions, which see only committed
 	// rows: only what they read may be cached.
 	readOnly bool
@@ -318,16 +324,26 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *
 		}
 		defer release()
 	}
-	stx, err := pool.BeginTx(ctx, db.d.txOptions(readOnly))
+	var sc *sql.Conn
+	begin := pool.BeginTx
+	if !readOnly && db.d.pipelinesCommit() {
+		c, err := pool.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("sqldb: begin: %w", err)
+		}
+		defer c.Close()
+		sc, begin = c, c.BeginTx
+	}
+	stx, err := begin(ctx, db.d.txOptions(readOnly))
 	if err != nil {
 		return fmt.Errorf("sqldb: begin: %w", err)
 	}
-	tx := &Tx{tx: stx, pool: pool, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx), readOnly: readOnly}
+	tx := &Tx{tx: stx, sc: sc, pool: pool, db: db, ctx: ctx, now: db.now(), user: jixiao.UserFromContext(ctx), readOnly: readOnly}
 	if err := fn(tx); err != nil {
 		stx.Rollback()
 		return err
 	}
-	if err := stx.Commit(); err != nil {
+	if err := stx.Commit(); err != nil && !tx.early {
 		return fmt.Errorf("sqldb: commit: %w", err)
 	}
 	for _, f := range tx.committed {
