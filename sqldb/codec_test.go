@@ -33,14 +33,7 @@ func TestDecodeMatchesEncodingJSON(t *testing.T) {
 		ch   []jixiao.Change
 	}
 	var cases []stored
-	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := importer.ReadBytes(text, "yanfeng-sfj-2024.txt", importer.DefaultLimits())
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := importedSample(t)
 	imported, _ := extract.Extract(doc)
 	cases = append(cases, stored{"imported sample", imported, doc, []jixiao.Change{{Path: "budget.全年执行数", Old: "1", New: "2"}}})
 	yaml, err := os.ReadFile("../testdata/yanfeng-sfj-2024.yaml")
@@ -116,14 +109,7 @@ func TestDecodeMatchesEncodingJSON(t *testing.T) {
 // import reads it, and maps of every field, empty positions, and keys and
 // sheet names that JSON escapes.
 func TestEncodeProvenanceMatchesEncodingJSON(t *testing.T) {
-	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := importer.ReadBytes(text, "yanfeng-sfj-2024.txt", importer.DefaultLimits())
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := importedSample(t)
 	imported, _ := extract.Extract(doc)
 	if len(imported.Provenance) < 20 {
 		t.Fatalf("the sample's provenance has %d positions", len(imported.Provenance))
@@ -154,14 +140,7 @@ func TestEncodeProvenanceMatchesEncodingJSON(t *testing.T) {
 // BenchmarkEncodeProvenance compares encodeProvenance with encodeJSON on
 // the sample's provenance: go test ./sqldb -run X -bench EncodeProvenance
 func BenchmarkEncodeProvenance(b *testing.B) {
-	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc, err := importer.ReadBytes(text, "yanfeng-sfj-2024.txt", importer.DefaultLimits())
-	if err != nil {
-		b.Fatal(err)
-	}
+	doc := importedSample(b)
 	ev, _ := extract.Extract(doc)
 	b.Run("encodeJSON", func(b *testing.B) {
 		for b.Loop() {
@@ -175,4 +154,18 @@ func BenchmarkEncodeProvenance(b *testing.B) {
 			encodeProvenance(ev.Provenance)
 		}
 	})
+}
+
+// importedSample is the sample's text as the importer reads it.
+func importedSample(tb testing.TB) *jixiao.Document {
+	tb.Helper()
+	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc, err := importer.ReadBytes(text, "yanfeng-sfj-2024.txt", importer.DefaultLimits())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return doc
 }

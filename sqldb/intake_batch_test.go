@@ -3,7 +3,6 @@ package sqldb_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -75,14 +74,7 @@ func testCreateIntakeChunks(t *testing.T, dsn string) {
 // duplicate (the imported); the evaluations linked to the same tasks
 // under the same rule sets.
 func TestIntakeBatchMatchesItemByItem(t *testing.T) {
-	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	yaml, err := os.ReadFile("../testdata/yanfeng-sfj-2024.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	text, yaml := sampleFiles(t)
 	for _, engine := range sqldbtest.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
 			whole, plain := batchStored(t, engine, true, text, yaml), batchStored(t, engine, false, text, yaml)

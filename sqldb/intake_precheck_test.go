@@ -21,14 +21,7 @@ import (
 // not given them: the same files taken in with and without the precheck
 // store equal results, narrative checks included.
 func TestIntakePrecheckMatchesPlainPath(t *testing.T) {
-	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	yaml, err := os.ReadFile("../testdata/yanfeng-sfj-2024.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	text, yaml := sampleFiles(t)
 	for _, engine := range sqldbtest.Engines(t) {
 		t.Run(engine, func(t *testing.T) { precheckMatches(t, engine, text, yaml) })
 	}
@@ -90,4 +83,17 @@ func precheckMatches(t *testing.T, engine string, text, yaml []byte) {
 			t.Errorf("%s: findings differ from the plain path (-plain +precheck):\n%s", with[i].Title, d)
 		}
 	}
+}
+
+// sampleFiles are the sample's published text and its YAML.
+func sampleFiles(t *testing.T) (text, yaml []byte) {
+	t.Helper()
+	text, err := os.ReadFile("../testdata/samples/yanfeng-sfj-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if yaml, err = os.ReadFile("../testdata/yanfeng-sfj-2024.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	return text, yaml
 }
