@@ -58,6 +58,7 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) error
 		return err
 	}
 	defer db.Close()
+	wire.ServerGC()
 	svc := wire.Services(db)
 	uploads := filepath.Join(cfg.Data, "uploads")
 	if err := web.RemoveStaleUploads(uploads, 24*time.Hour, time.Now()); err != nil {
