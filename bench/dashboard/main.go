@@ -99,7 +99,7 @@ func run(o options) error {
 	}
 	defer db.Close()
 	db.Password = sqldb.PasswordParams{Time: 1, Memory: 8 << 10, Threads: 1} // logins are not measured
-	wire.ServerGC() // as `jixiao serve` runs
+	wire.ServerGC()                                                          // as `jixiao serve` runs
 	svc := wire.Services(db)
 	n := o.units * o.years
 	fmt.Printf("jixiao dashboard bench: %s, %d evaluations (%d units × %d years), %d CPUs, %s, load average %s\n",

@@ -78,7 +78,7 @@ func run(o options) error {
 	}
 	defer db.Close()
 	db.Password = sqldb.PasswordParams{Time: 1, Memory: 8 << 10, Threads: 1} // logins are not measured
-	wire.ServerGC() // as `jixiao serve` runs
+	wire.ServerGC()                                                          // as `jixiao serve` runs
 	svc := wire.Services(db)
 	fmt.Printf("jixiao web bench: %s, %d evaluations over %d units, %d CPUs, %s, load average %s\n",
 		db.Engine(), o.n, o.units, runtime.NumCPU(), runtime.Version(), load.LoadAverage())
