@@ -212,13 +212,7 @@ func panelHTML(p *checkPanel) template.HTML {
 			w.raw("</span>")
 		}
 		w.raw("\n  ")
-		if f.Expected != "" {
-			w.raw("<div class=\"detail\">表列：")
-			w.text(f.Stated)
-			w.raw("　应为：")
-			w.text(f.Expected)
-			w.raw("</div>")
-		}
+		w.statedExpected(f)
 		w.raw("\n  <div class=\"detail muted\">")
 		w.text(f.Code)
 		if f.Where != "" {
@@ -371,13 +365,7 @@ func remainedHTML(p *checkPanel) template.HTML {
 		w.text(f.SeverityLabel)
 		w.raw("</span> ")
 		w.text(f.Message)
-		if f.Expected != "" {
-			w.raw("<div class=\"detail\">表列：")
-			w.text(f.Stated)
-			w.raw("　应为：")
-			w.text(f.Expected)
-			w.raw("</div>")
-		}
+		w.statedExpected(f)
 		w.raw("</li>")
 	}
 	if len(p.Findings) == 0 {
@@ -385,4 +373,17 @@ func remainedHTML(p *checkPanel) template.HTML {
 	}
 	w.raw("</ol>\n</section>")
 	return w.html()
+}
+
+// statedExpected writes a finding's figure as stated and as expected,
+// where it has them (_panel.html and public_show.html alike).
+func (w *pieceHTML) statedExpected(f *panelFinding) {
+	if f.Expected == "" {
+		return
+	}
+	w.raw("<div class=\"detail\">表列：")
+	w.text(f.Stated)
+	w.raw("　应为：")
+	w.text(f.Expected)
+	w.raw("</div>")
 }

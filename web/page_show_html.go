@@ -199,14 +199,7 @@ func writeShowPage(w *pieceHTML, p *pages, d pageData) error {
 		for _, a := range sp.Actions {
 			w.raw("\n")
 			if a.Code == "dept_return" || a.Code == "finance_return" {
-				w.raw("\n<form method=\"post\" action=\"/evaluations/")
-				w.id(rec.ID)
-				w.raw("/transitions\" class=\"card return\">\n  <input type=\"hidden\" name=\"action\" value=\"")
-				w.text(a.Code)
-				w.raw("\"><input type=\"hidden\" name=\"version\" value=\"")
-				w.int(rec.Version)
-				w.raw("\">\n  <h3>")
-				w.text(a.Label)
+				writeTransitionHead(w, rec, a, " return")
 				w.raw("</h3>\n  <label for=\"reason-")
 				w.text(a.Code)
 				w.raw("\">退回原因（必填）</label>\n  <textarea id=\"reason-")
@@ -225,14 +218,7 @@ func writeShowPage(w *pieceHTML, p *pages, d pageData) error {
 				w.text(a.Label)
 				w.raw("</button>\n</form>\n")
 			} else {
-				w.raw("\n<form method=\"post\" action=\"/evaluations/")
-				w.id(rec.ID)
-				w.raw("/transitions\" class=\"card\">\n  <input type=\"hidden\" name=\"action\" value=\"")
-				w.text(a.Code)
-				w.raw("\"><input type=\"hidden\" name=\"version\" value=\"")
-				w.int(rec.Version)
-				w.raw("\">\n  <h3>")
-				w.text(a.Label)
+				writeTransitionHead(w, rec, a, "")
 				w.raw("</h3>\n  <button type=\"submit\" class=\"primary\">")
 				w.text(a.Label)
 				w.raw("</button>\n</form>\n")
@@ -359,4 +345,19 @@ func writeShowPage(w *pieceHTML, p *pages, d pageData) error {
 	writeLayoutFoot(w)
 	w.raw("\n")
 	return nil
+}
+
+// writeTransitionHead opens show.html's form of one transition, up to its
+// heading's text; class is added to the card's ("" or " return").
+func writeTransitionHead(w *pieceHTML, rec *jixiao.EvaluationRecord, a labelled, class string) {
+	w.raw("\n<form method=\"post\" action=\"/evaluations/")
+	w.id(rec.ID)
+	w.raw("/transitions\" class=\"card")
+	w.raw(class)
+	w.raw("\">\n  <input type=\"hidden\" name=\"action\" value=\"")
+	w.text(a.Code)
+	w.raw("\"><input type=\"hidden\" name=\"version\" value=\"")
+	w.int(rec.Version)
+	w.raw("\">\n  <h3>")
+	w.text(a.Label)
 }
