@@ -85,3 +85,6 @@ func (db *DB) QueryStrings(q string, args ...any) ([]string, error) {
 
 // RevisionCacheLen is the number of revisions db's cache holds.
 func (db *DB) RevisionCacheLen() int { return db.revs.items.Len() }
+
+// MaxOpenConns is the bound of db's read pool.
+func (db *DB) MaxOpenConns() int { return db.rdb.Stats().MaxOpenConnections }
