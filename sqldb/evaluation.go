@@ -113,6 +113,40 @@ func (s *EvaluationService) FindEvaluationRow(ctx context.Context, id int64) (*j
 	return r, err
 }
 
+// FindEvaluationRowBySession is FindSessionByToken and then, as the
+// session's user, FindEvaluationRow, in one statement: a request's session
+// and what it reads cost one round trip. It answers only when both are
+// there and the session's user may view the evaluation; otherwise (no such
+// session, expired, disabled, no such evaluation, one hidden from the
+// user) it returns an error and logs nothing, and the caller takes the
+// plain steps, which say why and log a refusal as ever.
+func (s *EvaluationService) FindEvaluationRowBySession(ctx context.Context, token string, id int64) (*jixiao.Session, *jixiao.EvaluationRecord, error) {
+	var sess *jixiao.Session
+	var r *jixiao.EvaluationRecord
+	err := s.db.readCommitted(ctx, func(tx *Tx) (err error) {
+		sess, err = scanSession(tx.queryRow(`SELECT `+sessionColumns+`, ev.*`+sessionFrom+
+			` CROSS JOIN (SELECT `+evalColumns+evalFrom+` WHERE e.id = ?) ev WHERE s.token_hash = ?`, id, jixiao.HashSecret(token)),
+			func(sc interface{ Scan(...any) error }) (err error) {
+				r, err = scanEval(sc)
+				return err
+			})
+		if err != nil {
+			return notFound(err, "会话或自评表 %d 不存在", id)
+		}
+		if err := liveSession(sess, tx.now); err != nil {
+			return err
+		}
+		if !jixiao.CanView(sess.User, r) {
+			return jixiao.Errorf(jixiao.ENotFound, "自评表 %d 不存在", id) // not refuse: the plain steps log it
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return sess, r, nil
+}
+
 // FindEvaluationLatest returns row, as FindEvaluationRow read it, with
 // the content, provenance, score and findings of the revision it names:
 // FindEvaluationByID without reading the row a second time, for the reader

@@ -50,27 +50,60 @@ func (ss *SessionService) CreateSession(ctx context.Context, s *jixiao.Session) 
 // FindSessionByToken returns the live session and its user. It asks the
 // database every time, in one statement (outside a transaction), so that
 // a logout or a disabled account on any server ends the session on all of
-// them at once.
+// them at once. The reads that join the session to what a request reads
+// (FindEvaluationRowBySession, FindTasksBySession) make this statement
+// theirs and check what it read alike (liveSession).
 func (ss *SessionService) FindSessionByToken(ctx context.Context, token string) (*jixiao.Session, error) {
 	var s *jixiao.Session
-	err := ss.db.readCommitted(ctx, func(tx *Tx) error {
-		s = &jixiao.Session{}
-		u, err := scanUser(scanPrefix{tx.queryRow(`SELECT s.id, s.address, s.user_agent, s.created_at, s.expires_at, s.seen_at, `+userColumns+
-			userFrom+` JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?`, jixiao.HashSecret(token)),
-			[]any{&s.ID, &s.Address, &s.UserAgent, scanTime{&s.CreatedAt}, scanTime{&s.ExpiresAt}, scanTime{&s.SeenAt}}})
-		if err != nil || s.Expired(tx.now) {
-			return jixiao.Errorf(jixiao.EUnauthorized, "会话已过期，请重新登录")
+	err := ss.db.readCommitted(ctx, func(tx *Tx) (err error) {
+		s, err = scanSession(tx.queryRow(`SELECT `+sessionColumns+sessionFrom+` WHERE s.token_hash = ?`, jixiao.HashSecret(token)), nil)
+		if err != nil {
+			return errSessionExpired
 		}
-		s.User, s.UserID = u, u.ID
-		if u.Disabled {
-			return jixiao.Errorf(jixiao.EUnauthorized, "账户已停用")
-		}
-		return nil
+		return liveSession(s, tx.now)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// sessionColumns and sessionFrom read a session with its user and the
+// user's organisation (userColumns). The token's hash is the condition.
+const (
+	sessionColumns = `s.id, s.address, s.user_agent, s.created_at, s.expires_at, s.seen_at, ` + userColumns
+	sessionFrom    = userFrom + ` JOIN sessions s ON s.user_id = u.id`
+)
+
+var errSessionExpired = jixiao.Errorf(jixiao.EUnauthorized, "会话已过期，请重新登录")
+
+// scanSession reads sessionColumns and, when rest is not nil, the columns
+// that follow them with rest, in one Scan of the row.
+func scanSession(sc interface{ Scan(...any) error }, rest func(sc interface{ Scan(...any) error }) error) (*jixiao.Session, error) {
+	s := &jixiao.Session{}
+	head := []any{&s.ID, &s.Address, &s.UserAgent, scanTime{&s.CreatedAt}, scanTime{&s.ExpiresAt}, scanTime{&s.SeenAt}}
+	var userRow interface{ Scan(...any) error } = scanPrefix{sc, head}
+	if rest != nil {
+		userRow = scanThen{sc, head, rest}
+	}
+	u, err := scanUser(userRow)
+	if err != nil {
+		return nil, err
+	}
+	s.User, s.UserID = u, u.ID
+	return s, nil
+}
+
+// liveSession reports why a session read is not one to act on at now:
+// expired, or its user disabled.
+func liveSession(s *jixiao.Session, now time.Time) error {
+	if s.Expired(now) {
+		return errSessionExpired
+	}
+	if s.User.Disabled {
+		return jixiao.Errorf(jixiao.EUnauthorized, "账户已停用")
+	}
+	return nil
 }
 
 // scanPrefix scans a row whose first columns go to prefix and the rest to
@@ -81,6 +114,21 @@ type scanPrefix struct {
 }
 
 func (p scanPrefix) Scan(dest ...any) error { return p.sc.Scan(append(p.prefix, dest...)...) }
+
+// scanThen scans a row whose columns are prefix's, then those of its
+// caller's Scan, then those rest scans: rest is called from within the
+// caller's Scan with the row's remaining columns, so that each record's
+// scan function (scanUser, scanEval) fills its record from one row, and
+// runs what it does after its Scan once the row is read.
+type scanThen struct {
+	sc     interface{ Scan(...any) error }
+	prefix []any
+	rest   func(sc interface{ Scan(...any) error }) error
+}
+
+func (p scanThen) Scan(dest ...any) error {
+	return p.rest(scanPrefix{p.sc, append(p.prefix, dest...)})
+}
 
 // TouchSession moves a session's expiry (sliding sessions).
 func (ss *SessionService) TouchSession(ctx context.Context, token string, expiresAt time.Time) error {

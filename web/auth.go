@@ -24,6 +24,11 @@ const touchEvery = 5 * time.Minute
 // know; a stale cookie is dropped and the request goes on anonymous, since
 // public pages must still work. Whether an anonymous caller may do
 // something is for the route and the domain to say.
+//
+// A session cookie it leaves to the route (wrap, then withSession): a
+// route whose first read can be made in the statement that looks the
+// session up (route.join) saves a round trip to the database on every
+// request, and only the route knows its read.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !needsCaller(r.URL.Path) {
@@ -33,17 +38,36 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		if s.cfg.ContextWithAddress != nil {
 			r = r.WithContext(s.cfg.ContextWithAddress(r.Context(), clientAddr(r)))
 		}
-		u, err := s.caller(w, r)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		if u != nil {
-			requestInfoFrom(r.Context()).user = u.Login
-			r = r.WithContext(jixiao.NewContextWithUser(r.Context(), u))
+		if h := r.Header.Get("Authorization"); h != "" {
+			u, err := s.bearer(r.Context(), h)
+			if err != nil {
+				s.writeError(w, r, err)
+				return
+			}
+			r = withUser(r, u)
+		} else if token := s.sessionToken(r); token != "" {
+			r = r.WithContext(context.WithValue(r.Context(), pendingSessionKey{}, token))
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// pendingSessionKey holds, in a request's context, the token of the
+// session cookie that authenticate left to the route to look up.
+type pendingSessionKey struct{}
+
+// withSession looks up the session cookie authenticate left to the route,
+// if any, with the route's first read when it has one (join), and returns
+// the request with the session's user in its context.
+func (s *Server) withSession(w http.ResponseWriter, r *http.Request, join joinRead) (*http.Request, error) {
+	token, _ := r.Context().Value(pendingSessionKey{}).(string)
+	if token == "" {
+		return r, nil
+	}
+	if s.plainSessions {
+		join = nil
+	}
+	return s.sessionUser(w, r, token, join)
 }
 
 // needsCaller reports whether a path's answer may depend on who asks:
@@ -53,38 +77,124 @@ func needsCaller(path string) bool {
 	return strings.HasPrefix(path, "/api/") && path != "/api/openapi.json"
 }
 
-// caller returns the authenticated user, or nil for an anonymous request.
-func (s *Server) caller(w http.ResponseWriter, r *http.Request) (*jixiao.User, error) {
-	ctx := r.Context()
+// caller returns the request with the authenticated user in its context
+// (none for an anonymous request), from a personal API token or the
+// session cookie, whose session it looks up with join's read when join is
+// not nil.
+func (s *Server) caller(w http.ResponseWriter, r *http.Request, join joinRead) (*http.Request, error) {
 	if h := r.Header.Get("Authorization"); h != "" {
-		token, ok := strings.CutPrefix(h, "Bearer ")
-		if !ok || s.cfg.Tokens == nil {
-			return nil, jixiao.Errorf(jixiao.EUnauthorized, "Authorization 应为 Bearer 加个人令牌")
-		}
-		u, err := s.cfg.Tokens.FindUserByToken(ctx, strings.TrimSpace(token))
+		u, err := s.bearer(r.Context(), h)
 		if err != nil {
-			return nil, tokenError(err)
+			return r, err
 		}
-		return u, nil
+		return withUser(r, u), nil
 	}
+	token := s.sessionToken(r)
+	if token == "" {
+		return r, nil
+	}
+	return s.sessionUser(w, r, token, join)
+}
+
+// bearer returns the user of the personal API token an Authorization
+// header carries.
+func (s *Server) bearer(ctx context.Context, header string) (*jixiao.User, error) {
+	token, ok := strings.CutPrefix(header, "Bearer ")
+	if !ok || s.cfg.Tokens == nil {
+		return nil, jixiao.Errorf(jixiao.EUnauthorized, "Authorization 应为 Bearer 加个人令牌")
+	}
+	u, err := s.cfg.Tokens.FindUserByToken(ctx, strings.TrimSpace(token))
+	if err != nil {
+		return nil, tokenError(err)
+	}
+	return u, nil
+}
+
+// sessionToken is the session cookie's token, or "" when there is none
+// to look up.
+func (s *Server) sessionToken(r *http.Request) string {
 	c, err := r.Cookie(sessionCookie)
-	if err != nil || c.Value == "" || s.cfg.Sessions == nil {
-		return nil, nil
+	if err != nil || s.cfg.Sessions == nil {
+		return ""
 	}
-	sess, err := s.cfg.Sessions.FindSessionByToken(ctx, c.Value)
-	if jixiao.ErrorCode(err) == jixiao.EUnauthorized || jixiao.ErrorCode(err) == jixiao.ENotFound {
-		s.clearSessionCookie(w)
-		return nil, nil
-	} else if err != nil {
-		return nil, err
+	return c.Value
+}
+
+// joinRead is a route's first read made in the statement that looks the
+// caller's session up (sqldb's …BySession reads). It returns the session
+// and the context for the handler, which carries what it read (withJoined);
+// a nil session when the statement could not answer alone: no live
+// session with token, or nothing to read, or nothing the session's user
+// may read. Then the plain steps follow, the session looked up alone and
+// the handler reading as ever, and they answer, clear the cookie and log
+// a refusal as they always have.
+type joinRead func(ctx context.Context, r *http.Request, token string) (*jixiao.Session, context.Context)
+
+// sessionUser looks up the session with token, in join's read when join
+// answers, else alone; moves its expiry when it was last seen more than
+// touchEvery ago; and returns the request with the session's user in its
+// context. A stale session's cookie is cleared and the request goes on
+// anonymous.
+func (s *Server) sessionUser(w http.ResponseWriter, r *http.Request, token string, join joinRead) (*http.Request, error) {
+	ctx := r.Context()
+	var sess *jixiao.Session
+	if join != nil {
+		if sess, ctx = join(ctx, r, token); sess == nil {
+			ctx = r.Context()
+		}
+	}
+	if sess == nil {
+		var err error
+		sess, err = s.cfg.Sessions.FindSessionByToken(ctx, token)
+		if c := jixiao.ErrorCode(err); c == jixiao.EUnauthorized || c == jixiao.ENotFound {
+			s.clearSessionCookie(w)
+			return r, nil
+		} else if err != nil {
+			return r, err
+		}
 	}
 	now := s.now()
 	if now.Sub(sess.SeenAt) > touchEvery {
-		if err := s.cfg.Sessions.TouchSession(ctx, c.Value, now.Add(s.cfg.SessionLifetime)); err != nil {
-			return nil, err
+		if err := s.cfg.Sessions.TouchSession(ctx, token, now.Add(s.cfg.SessionLifetime)); err != nil {
+			return r, err
 		}
 	}
-	return sess.User, nil
+	return withUser(r.WithContext(ctx), sess.User), nil
+}
+
+// withUser returns r with u as its caller, for the handlers and the
+// request log.
+func withUser(r *http.Request, u *jixiao.User) *http.Request {
+	requestInfoFrom(r.Context()).user = u.Login
+	return r.WithContext(jixiao.NewContextWithUser(r.Context(), u))
+}
+
+// joinedKey holds, in a request's context, what the route's joinRead read
+// with the session (joinedValue).
+type joinedKey struct{}
+
+// joined is a read made with the session, and the user it was made for:
+// a handler that reads as someone else (anonymous) must read again.
+type joined struct {
+	user *jixiao.User
+	v    any
+}
+
+// withJoined returns ctx carrying v, read with sess.
+func withJoined(ctx context.Context, sess *jixiao.Session, v any) context.Context {
+	return context.WithValue(ctx, joinedKey{}, joined{sess.User, v})
+}
+
+// joinedValue returns what the route's joinRead read for the caller of
+// ctx, if it read a T.
+func joinedValue[T any](ctx context.Context) (T, bool) {
+	j, ok := ctx.Value(joinedKey{}).(joined)
+	if !ok || j.user == nil || j.user != jixiao.UserFromContext(ctx) {
+		var zero T
+		return zero, false
+	}
+	v, ok := j.v.(T)
+	return v, ok
 }
 
 func tokenError(err error) error {

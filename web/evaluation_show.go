@@ -39,20 +39,46 @@ type rowReader interface {
 	FindEvaluationLatest(ctx context.Context, row *jixiao.EvaluationRecord) (*jixiao.EvaluationRecord, error)
 }
 
+// sessionRowReader is a store that reads an evaluation's row in the
+// statement that looks the caller's session up (sqldb's does).
+type sessionRowReader interface {
+	FindEvaluationRowBySession(ctx context.Context, token string, id int64) (*jixiao.Session, *jixiao.EvaluationRecord, error)
+}
+
+// joinEvaluationRow is evaluationShow's joinRead: the evaluation's row,
+// for findEvaluationBody.
+func (s *Server) joinEvaluationRow(ctx context.Context, r *http.Request, token string) (*jixiao.Session, context.Context) {
+	sr, ok := s.cfg.Evaluations.(sessionRowReader)
+	if !ok {
+		return nil, ctx
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, ctx
+	}
+	sess, row, err := sr.FindEvaluationRowBySession(ctx, token, id)
+	if err != nil {
+		return nil, ctx
+	}
+	return sess, withJoined(ctx, sess, row)
+}
+
 // findEvaluationBody reads evaluation id and the body of its version.
 // When the body of the version its row names is kept, the row is all it
 // reads: the revision (decoded, or copied out of the store's cache for
 // this caller) would only be encoded again into the same body; when it is
 // not, the revision that row names. The row is read from the database on
-// every call, so the version it names is the one committed, whichever
-// server saved it.
+// every call (with the session, when the route joined it: joinEvaluationRow),
+// so the version it names is the one committed, whichever server saved it.
 func (s *Server) findEvaluationBody(ctx context.Context, id int64) (*jixiao.EvaluationRecord, *evaluationBody, error) {
 	var rec *jixiao.EvaluationRecord
 	var err error
 	if rr, ok := s.cfg.Evaluations.(rowReader); ok {
-		row, err := rr.FindEvaluationRow(ctx, id)
-		if err != nil {
-			return nil, nil, err
+		row, ok := joinedValue[*jixiao.EvaluationRecord](ctx)
+		if !ok || row.ID != id {
+			if row, err = rr.FindEvaluationRow(ctx, id); err != nil {
+				return nil, nil, err
+			}
 		}
 		if b, ok := s.bodies.items.Get(keyOf(row)); ok {
 			return row, b, nil

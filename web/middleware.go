@@ -27,7 +27,9 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 	})
 }
 
-// wrap applies a route's access rule and body limit to its handler.
+// wrap looks up the caller's session (with the route's first read when it
+// joins one) and applies the route's access rule and body limit to its
+// handler.
 func (s *Server) wrap(rt route) http.Handler {
 	limit := rt.maxBody
 	if limit == 0 {
@@ -35,6 +37,10 @@ func (s *Server) wrap(rt route) http.Handler {
 	}
 	h := rt.handle
 	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		r, err := s.withSession(w, r, rt.join)
+		if err != nil {
+			return err
+		}
 		if rt.access == user && !authenticated(r.Context()) {
 			return errLoginNeeded
 		}

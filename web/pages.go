@@ -216,16 +216,12 @@ func (s *Server) wrapPage(rt pageRoute) http.Handler {
 		if s.cfg.ContextWithAddress != nil {
 			r = r.WithContext(s.cfg.ContextWithAddress(r.Context(), clientAddr(r)))
 		}
-		u, err := s.caller(w, r)
+		r, err := s.caller(w, r, nil)
 		if err != nil {
 			s.pageError(w, r, err)
 			return
 		}
-		if u != nil {
-			requestInfoFrom(r.Context()).user = u.Login
-			r = r.WithContext(jixiao.NewContextWithUser(r.Context(), u))
-		}
-		if rt.login && u == nil {
+		if rt.login && !authenticated(r.Context()) {
 			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			return
 		}

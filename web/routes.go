@@ -17,6 +17,9 @@ type route struct {
 	handle       handlerFunc
 	access       access
 	maxBody      int64 // 0: Config.MaxBody
+	// join, when set, is the handler's first read, made in the statement
+	// that looks the caller's session up.
+	join joinRead
 }
 
 // handlerFunc is a handler that returns its error for writeError to
@@ -53,7 +56,7 @@ func (s *Server) routeTable() []route {
 		{method: "PATCH", path: "/api/users/{id}", handle: s.userUpdate, access: user},
 		{method: "PUT", path: "/api/users/{id}/password", handle: s.passwordUpdate, access: user},
 
-		{method: "GET", path: "/api/tasks", handle: s.taskList, access: user},
+		{method: "GET", path: "/api/tasks", handle: s.taskList, access: user, join: s.joinTasks},
 		{method: "POST", path: "/api/tasks", handle: s.taskCreate, access: user},
 		{method: "GET", path: "/api/tasks/{id}", handle: s.taskShow, access: user},
 		{method: "GET", path: "/api/tasks/{id}/obligations", handle: s.obligationList, access: user},
@@ -61,7 +64,7 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/api/evaluations", handle: s.evaluationList, access: user},
 		{method: "POST", path: "/api/evaluations", handle: s.evaluationCreate, access: user},
 		{method: "POST", path: "/api/evaluations/import", handle: s.evaluationImport, access: user, maxBody: upload},
-		{method: "GET", path: "/api/evaluations/{id}", handle: s.evaluationShow, access: user},
+		{method: "GET", path: "/api/evaluations/{id}", handle: s.evaluationShow, access: user, join: s.joinEvaluationRow},
 		{method: "PUT", path: "/api/evaluations/{id}", handle: s.evaluationUpdate, access: user},
 		{method: "GET", path: "/api/evaluations/{id}/revisions", handle: s.revisionList, access: user},
 		{method: "GET", path: "/api/evaluations/{id}/revisions/{n}", handle: s.revisionShow, access: user},

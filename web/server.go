@@ -89,6 +89,9 @@ type Server struct {
 	pieces   *versionCache[*pagePieces]
 	// editPanels are the editor's check panels, rendered (about 7 kB each)
 	editPanels *versionCache[template.HTML]
+	// plainSessions (tests) has no route join its read with the lookup of
+	// the session, so that a test can hold the joined reads against it.
+	plainSessions bool
 }
 
 // NewServer returns a Server for cfg with its routes registered.
