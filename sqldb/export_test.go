@@ -3,6 +3,8 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sync"
 
 	"jixiao"
 )
@@ -88,3 +90,25 @@ func (db *DB) RevisionCacheLen() int { return db.revs.items.Len() }
 
 // MaxOpenConns is the bound of db's read pool.
 func (db *DB) MaxOpenConns() int { return db.rdb.Stats().MaxOpenConnections }
+
+// RecordStatements has db record the statements its service calls send
+// from now on, and returns them when asked: each its text, after "tx: "
+// when it is sent in a transaction (whose BEGIN and COMMIT, which
+// database/sql sends, are not recorded). Call it before db serves.
+func (db *DB) RecordStatements() func() []string {
+	var mu sync.Mutex
+	var sent []string
+	db.sent = func(q string, inTx bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if inTx {
+			q = "tx: " + q
+		}
+		sent = append(sent, q)
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(sent)
+	}
+}

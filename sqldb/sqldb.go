@@ -54,6 +54,9 @@ type DB struct {
 	prepares   sync.WaitGroup
 	dummyOnce  sync.Once
 	dummy      string
+	// sent, when set (tests), is told each statement a Tx sends and
+	// whether it is in a transaction (or a round trip of its own).
+	sent func(q string, inTx bool)
 }
 
 // Open opens the database named by dsn, creating and migrating it when
@@ -165,6 +168,7 @@ func (tx *Tx) madeAt(ref revisionRef, at time.Time) {
 func (tx *Tx) afterCommit(fn func()) { tx.committed = append(tx.committed, fn) }
 
 func (tx *Tx) exec(q string, args ...any) (sql.Result, error) {
+	tx.send(q)
 	if st := tx.stmt(q); st != nil {
 		return st.ExecContext(tx.ctx, args...)
 	}
@@ -172,6 +176,7 @@ func (tx *Tx) exec(q string, args ...any) (sql.Result, error) {
 }
 
 func (tx *Tx) query(q string, args ...any) (*sql.Rows, error) {
+	tx.send(q)
 	if st := tx.stmt(q); st != nil {
 		return st.QueryContext(tx.ctx, args...)
 	}
@@ -179,10 +184,17 @@ func (tx *Tx) query(q string, args ...any) (*sql.Rows, error) {
 }
 
 func (tx *Tx) queryRow(q string, args ...any) *sql.Row {
+	tx.send(q)
 	if st := tx.stmt(q); st != nil {
 		return st.QueryRowContext(tx.ctx, args...)
 	}
 	return tx.conn().QueryRowContext(tx.ctx, tx.db.d.rebind(q), args...)
+}
+
+func (tx *Tx) send(q string) {
+	if tx.db.sent != nil {
+		tx.db.sent(q, tx.tx != nil)
+	}
 }
 
 // maxStmts bounds the prepared statements kept per pool: queries built

@@ -72,3 +72,7 @@ func InlinePieces(s *Server) error {
 	}
 	return nil
 }
+
+// PlainSessions has s look every session up alone, before the route's
+// read, as it did before the reads that join the session (route.join).
+func PlainSessions(s *Server) { s.plainSessions = true }
