@@ -38,26 +38,37 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		if s.cfg.ContextWithAddress != nil {
 			r = r.WithContext(s.cfg.ContextWithAddress(r.Context(), clientAddr(r)))
 		}
-		if h := r.Header.Get("Authorization"); h != "" {
-			u, err := s.bearer(r.Context(), h)
-			if err != nil {
-				s.writeError(w, r, err)
-				return
-			}
-			r = withUser(r, u)
-		} else if token := s.sessionToken(r); token != "" {
-			r = r.WithContext(context.WithValue(r.Context(), pendingSessionKey{}, token))
+		r, err := s.identify(r)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
 		}
 		next.ServeHTTP(w, r)
 	})
 }
 
+// identify puts the user of a personal API token in the request's context,
+// or the token of a session cookie for withSession to look up.
+func (s *Server) identify(r *http.Request) (*http.Request, error) {
+	if h := r.Header.Get("Authorization"); h != "" {
+		u, err := s.bearer(r.Context(), h)
+		if err != nil {
+			return r, err
+		}
+		return withUser(r, u), nil
+	}
+	if token := s.sessionToken(r); token != "" {
+		return r.WithContext(context.WithValue(r.Context(), pendingSessionKey{}, token)), nil
+	}
+	return r, nil
+}
+
 // pendingSessionKey holds, in a request's context, the token of the
-// session cookie that authenticate left to the route to look up.
+// session cookie that identify left to the route to look up.
 type pendingSessionKey struct{}
 
-// withSession looks up the session cookie authenticate left to the route,
-// if any, with the route's first read when it has one (join), and returns
+// withSession looks up the session cookie identify left to the route, if
+// any, with the route's first read when it has one (join), and returns
 // the request with the session's user in its context.
 func (s *Server) withSession(w http.ResponseWriter, r *http.Request, join joinRead) (*http.Request, error) {
 	token, _ := r.Context().Value(pendingSessionKey{}).(string)
@@ -75,25 +86,6 @@ func (s *Server) withSession(w http.ResponseWriter, r *http.Request, join joinRe
 // for everyone, so a browser's cookie costs them no database lookup.
 func needsCaller(path string) bool {
 	return strings.HasPrefix(path, "/api/") && path != "/api/openapi.json"
-}
-
-// caller returns the request with the authenticated user in its context
-// (none for an anonymous request), from a personal API token or the
-// session cookie, whose session it looks up with join's read when join is
-// not nil.
-func (s *Server) caller(w http.ResponseWriter, r *http.Request, join joinRead) (*http.Request, error) {
-	if h := r.Header.Get("Authorization"); h != "" {
-		u, err := s.bearer(r.Context(), h)
-		if err != nil {
-			return r, err
-		}
-		return withUser(r, u), nil
-	}
-	token := s.sessionToken(r)
-	if token == "" {
-		return r, nil
-	}
-	return s.sessionUser(w, r, token, join)
 }
 
 // bearer returns the user of the personal API token an Authorization

@@ -208,15 +208,19 @@ type pageData struct {
 	Refresh int
 }
 
-// wrapPage looks the caller up (the API's authenticate middleware covers
-// /api/ only), applies the page CSP and answers errors as pages.
+// wrapPage looks the caller up as the API's authenticate middleware and
+// route wrapper do (they cover /api/ only), applies the page CSP and
+// answers errors as pages.
 func (s *Server) wrapPage(rt pageRoute) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", pageCSP)
 		if s.cfg.ContextWithAddress != nil {
 			r = r.WithContext(s.cfg.ContextWithAddress(r.Context(), clientAddr(r)))
 		}
-		r, err := s.caller(w, r, nil)
+		r, err := s.identify(r)
+		if err == nil {
+			r, err = s.withSession(w, r, nil)
+		}
 		if err != nil {
 			s.pageError(w, r, err)
 			return

@@ -10,12 +10,12 @@ import (
 // taskList answers GET /api/tasks: the tasks the caller may see, newest
 // first, by year or by unit asked.
 func (s *Server) taskList(w http.ResponseWriter, r *http.Request) error {
-	f, err := taskFilterOf(r)
-	if err != nil {
-		return err
-	}
 	tp, ok := joinedValue[taskListPage](r.Context())
 	if !ok {
+		f, err := taskFilterOf(r)
+		if err != nil {
+			return err
+		}
 		if tp.tasks, tp.total, err = s.cfg.Tasks.FindTasks(r.Context(), f); err != nil {
 			return err
 		}
@@ -47,7 +47,8 @@ func taskFilterOf(r *http.Request) (jixiao.TaskFilter, error) {
 	return f, nil
 }
 
-// taskListPage is a page of the task list and the length of the whole list.
+// taskListPage is a page of the task list and the length of the whole
+// list, as joinTasks read it for the request's filter.
 type taskListPage struct {
 	tasks []*jixiao.Task
 	total int
