@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"jixiao"
+	"jixiao/internal/posjson"
 	"jixiao/yamlfile"
 )
 
@@ -108,36 +107,12 @@ func writeNodeJSON(buf *bytes.Buffer, n *yaml.Node, key string) error {
 	return nil
 }
 
-// writeString writes s as json.Marshal does. Most strings of an
-// evaluation need no escape and are written as they are: json.Marshal
-// costs an allocation and a reflective call for each, which was a third of
+// writeString writes s as json.Marshal does (posjson.AppendString, which
+// TestWriteStringAsMarshal holds to it), in place: json.Marshal costs an
+// allocation and a reflective call for each string, which was a third of
 // encoding an evaluation.
 func writeString(buf *bytes.Buffer, s string) {
-	if plainJSONString(s) {
-		buf.WriteByte('"')
-		buf.WriteString(s)
-		buf.WriteByte('"')
-		return
-	}
-	b, _ := json.Marshal(s) // a string always marshals
-	buf.Write(b)
-}
-
-// plainJSONString reports whether json.Marshal writes s between quotes
-// unchanged: valid UTF-8 without a control character, a quote, a
-// backslash, the HTML characters it escapes (<, >, &) or the line and
-// paragraph separators U+2028 and U+2029.
-func plainJSONString(s string) bool {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
-			return false
-		case c >= utf8.RuneSelf:
-			ascii = false
-		}
-	}
-	return ascii || (utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029'))
+	buf.Write(posjson.AppendString(buf.AvailableBuffer(), s, true))
 }
 
 // decodeEvaluation reads an evaluation in the file form from JSON. JSON is

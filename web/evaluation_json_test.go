@@ -138,8 +138,8 @@ func FuzzDecodeEvaluation(f *testing.F) {
 	})
 }
 
-// TestWriteStringAsMarshal: the strings writeString writes as they are
-// are written as json.Marshal writes them, and the others through it.
+// TestWriteStringAsMarshal: writeString writes strings
+// are written as json.Marshal writes them.
 func TestWriteStringAsMarshal(t *testing.T) {
 	for _, s := range []string{
 		"", "plain ascii 123", "雁峰区司法局", "641.20万元", "不低于105人", "１２场次",
