@@ -107,8 +107,6 @@ const maxJSONDepth = 32
 // the YAML decoder resolves them as the parser would.
 func jsonNode(b []byte) (*yaml.Node, bool) {
 	r := &jsonReader{b: b, line: 1}
-	// a node for each string, about: most values of the file form are
-	r.nodes = make([]yaml.Node, 0, bytes.Count(b, []byte{'"'})/2+16)
 	n, ok := r.value(0)
 	if !ok {
 		return nil, false
@@ -120,18 +118,6 @@ type jsonReader struct {
 	b    []byte
 	i    int
 	line int
-	// nodes are allocated from here, a chunk at a time rather than one
-	// by one: a save's body is some hundreds of them
-	nodes []yaml.Node
-}
-
-// node returns a new node of the tree, set to n.
-func (r *jsonReader) node(n yaml.Node) *yaml.Node {
-	if len(r.nodes) == cap(r.nodes) {
-		r.nodes = make([]yaml.Node, 0, 64)
-	}
-	r.nodes = append(r.nodes, n)
-	return &r.nodes[len(r.nodes)-1]
 }
 
 func (r *jsonReader) skip() {
@@ -168,7 +154,7 @@ func (r *jsonReader) value(depth int) (*yaml.Node, bool) {
 		for r.i < len(r.b) && !strings.ContainsRune(" \t\n\r,]}", rune(r.b[r.i])) {
 			r.i++
 		}
-		return r.node(yaml.Node{Kind: yaml.ScalarNode, Value: string(r.b[start:r.i]), Line: r.line}), true
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: string(r.b[start:r.i]), Line: r.line}, true
 	}
 }
 
@@ -176,7 +162,7 @@ func (r *jsonReader) value(depth int) (*yaml.Node, bool) {
 // a line of its own and the closing bracket on the next, unless it is
 // empty.
 func (r *jsonReader) container(depth int, end byte, kind yaml.Kind) (*yaml.Node, bool) {
-	n := r.node(yaml.Node{Kind: kind, Style: yaml.FlowStyle, Line: r.line})
+	n := &yaml.Node{Kind: kind, Style: yaml.FlowStyle, Line: r.line}
 	r.i++
 	if r.peek() == end {
 		r.i++
@@ -227,7 +213,7 @@ func (r *jsonReader) str() (*yaml.Node, bool) {
 			return nil, false
 		}
 	}
-	return r.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: s, Line: r.line}), true
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: s, Line: r.line}, true
 }
 
 // fieldNames are the keys of the file form, each its own value.
