@@ -117,9 +117,10 @@ func writeString(buf *bytes.Buffer, s string) {
 
 // decodeEvaluation reads an evaluation in the file form from JSON. JSON is
 // YAML, so the file format's own decoder reads it, with its checks and its
-// messages naming the field at fault.
+// messages naming the field at fault. decodeEvaluationWith has checked
+// that raw is valid JSON, which the decoder need not do again.
 func decodeEvaluation(raw json.RawMessage) (*jixiao.Evaluation, error) {
-	return decodeEvaluationWith(raw, yamlfile.DecodeJSON)
+	return decodeEvaluationWith(raw, yamlfile.DecodeValidJSON)
 }
 
 // decodeEvaluationWith is decodeEvaluation with the file decoder given:
