@@ -27,11 +27,19 @@ func evaluationJSON(ev *jixiao.Evaluation) (json.RawMessage, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := writeNodeJSON(&buf, root, ""); err != nil {
+	// written into a pooled buffer and copied out at its size: the body
+	// cache keeps it, and a fresh buffer reached it by doubling
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledPage {
+			buf.Reset()
+			pageBuffers.Put(buf)
+		}
+	}()
+	if err := writeNodeJSON(buf, root, ""); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // evaluationNode returns ev's file form as a YAML mapping node.
