@@ -56,11 +56,38 @@ func TestAppendMatchesEncodingJSON(t *testing.T) {
 	} {
 		for _, html := range []bool{true, false} {
 			want := encodingJSON(t, tc.prov, html)
-			if got := Append(nil, tc.prov, html); !bytes.Equal(got, want) {
-				t.Errorf("%s, escapeHTML %v:\n got %s\nwant %s", tc.name, html, got, want)
+			for _, time := range []string{"first", "again"} { // again with its sorted keys kept
+				if got := Append(nil, tc.prov, html); !bytes.Equal(got, want) {
+					t.Errorf("%s, escapeHTML %v, %s:\n got %s\nwant %s", tc.name, html, time, got, want)
+				}
 			}
 		}
 	}
+}
+
+// TestAppendKeptKeys: a provenance of as many keys as one written before,
+// but other keys, is written with its own keys: the keys kept are taken
+// only when they are all its keys. So is a map changed in place.
+func TestAppendKeptKeys(t *testing.T) {
+	m := map[string]jixiao.Position{"zz.a": {Line: 1}, "zz.b": {Line: 2}, "zz.c": {Line: 3}, "zz.d": {Line: 4}, "zz.e": {Line: 5}}
+	other := map[string]jixiao.Position{"zz.a": {Line: 1}, "zz.b": {Line: 2}, "zz.c": {Line: 3}, "zz.d": {Line: 4}, "zy": {Line: 9}}
+	check := func(what string, prov map[string]jixiao.Position) {
+		t.Helper()
+		if got, want := Append([]byte("["), prov, true), append([]byte("["), encodingJSON(t, prov, true)...); !bytes.Equal(got, want) {
+			t.Errorf("%s:\n got %s\nwant %s", what, got, want)
+		}
+	}
+	check("first", m)
+	if keys, ok := sortedKeys.Get(len(m)); !ok || len(keys) != len(m) {
+		t.Fatalf("the keys of %d are not kept: %v", len(m), keys)
+	}
+	check("as many other keys", other)
+	check("again", m)
+	delete(m, "zz.e")
+	m["zz.0"] = jixiao.Position{Col: 7}
+	check("changed in place", m)
+	m["zz.f"] = jixiao.Position{Page: 1}
+	check("one more", m)
 }
 
 // TestAppendStringMatchesEncodingJSON compares AppendString with
@@ -81,5 +108,22 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 				t.Fatalf("%q, escapeHTML %v:\n got %s\nwant x%s", s, html, got, want)
 			}
 		}
+	}
+}
+
+// BenchmarkAppend writes a file's provenance as a save's answer does:
+// go test ./internal/posjson -run X -bench Append
+func BenchmarkAppend(b *testing.B) {
+	var y bytes.Buffer
+	if err := yamlfile.Encode(&y, sample.Yanfeng(), yamlfile.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	read, err := yamlfile.Decode(y.Bytes(), "sample.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Append(nil, read.Provenance, false)
 	}
 }
