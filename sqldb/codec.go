@@ -3,15 +3,13 @@ package sqldb
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
-	"strconv"
 	"time"
-	"unicode/utf8"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
 	"jixiao"
+	"jixiao/internal/posjson"
 )
 
 // The stored forms of an evaluation's parts, all JSON: every exported field
@@ -119,96 +117,11 @@ var cst = time.FixedZone("CST", 8*3600)
 func (v timeValue) local() string { return v.t.In(cst).Format("2006-01-02 15:04:05") }
 
 // encodeProvenance writes what encodeJSON writes for prov, byte for byte
-// (TestEncodeProvenanceMatchesEncodingJSON), without reflection: a
-// revision's provenance holds a position for every figure read, and
-// encoding/json's map encoder, which sorts the keys through reflect
-// values, was half of encodeRevision's CPU in a save (bench/api).
+// (TestEncodeProvenanceMatchesEncodingJSON), without reflection
+// (posjson); nil as an empty map, as a revision stores it.
 func encodeProvenance(prov map[string]jixiao.Position) string {
-	keys := make([]string, 0, len(prov))
-	for k := range prov {
-		keys = append(keys, k)
+	if prov == nil {
+		return "{}"
 	}
-	slices.Sort(keys)
-	b := make([]byte, 0, 48*len(keys)+2)
-	b = append(b, '{')
-	for i, k := range keys {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, k)
-		b = append(b, ':', '{')
-		p, n := prov[k], 0
-		field := func(name string) {
-			if n > 0 {
-				b = append(b, ',')
-			}
-			n++
-			b = append(b, '"')
-			b = append(b, name...)
-			b = append(b, '"', ':')
-		}
-		for _, f := range []struct {
-			name string
-			v    int
-		}{{"line", p.Line}, {"col", p.Col}, {"page", p.Page}} {
-			if f.v != 0 {
-				field(f.name)
-				b = strconv.AppendInt(b, int64(f.v), 10)
-			}
-		}
-		if p.Sheet != "" {
-			field("sheet")
-			b = appendJSONString(b, p.Sheet)
-		}
-		for _, f := range []struct {
-			name string
-			v    int
-		}{{"table", p.Table}, {"row", p.Row}, {"cell", p.Cell}} {
-			if f.v != 0 {
-				field(f.name)
-				b = strconv.AppendInt(b, int64(f.v), 10)
-			}
-		}
-		b = append(b, '}')
-	}
-	return string(append(b, '}'))
-}
-
-// appendJSONString appends s quoted as encoding/json quotes it: HTML's
-// <, > and & escaped, U+2028 and U+2029 escaped, invalid UTF-8 replaced.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
-				b = append(b, '\\', c)
-			case c == '\n':
-				b = append(b, '\\', 'n')
-			case c == '\r':
-				b = append(b, '\\', 'r')
-			case c == '\t':
-				b = append(b, '\\', 't')
-			case c < 0x20 || c == '<' || c == '>' || c == '&':
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			default:
-				b = append(b, c)
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return append(b, '"')
+	return string(posjson.Append(nil, prov, true))
 }

@@ -536,7 +536,7 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 			}
 		}
 		if sv.unchanged {
-			prev := sv.prev
+			prev := copyRevision(sv.prev) // the caller's own, as a read gives it
 			r.Content, r.Provenance, r.Score, r.Findings = prev.Content, prev.Provenance, prev.Score, prev.Findings
 			return nil // nothing changed: no revision
 		}

@@ -57,6 +57,16 @@ func (c *rowCache[K, V]) get(k K) (V, bool) {
 	return c.copy(v), true
 }
 
+// shared returns the cached value itself, not a copy, for a caller that
+// only reads it and hands none of it out.
+func (c *rowCache[K, V]) shared(k K) (V, bool) {
+	if !c.enabled() {
+		var zero V
+		return zero, false
+	}
+	return c.items.Get(k)
+}
+
 // put keeps a copy of v, so that the caller may go on changing its own.
 func (c *rowCache[K, V]) put(k K, v V) {
 	if !c.enabled() {

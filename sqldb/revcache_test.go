@@ -214,3 +214,93 @@ func TestRevisionCacheAfterRestore(t *testing.T) {
 		}
 	})
 }
+
+// TestSaveOverCachedRevision: a save reads the revision it edits from the
+// cache without a copy (sharedRevision). Its answers, to a save that keeps
+// the stored provenance and to one that changes nothing, are the ones the
+// plain path (cache off) gives, and a caller scribbling over them does not
+// reach the cached revision.
+func TestSaveOverCachedRevision(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn string) {
+		w := mustWorld(t, dsn)
+		evs := sqldb.NewEvaluationService(w.db)
+		// the same saves of two units' evaluations, with the cache and without
+		saves := func(unit *jixiao.Organisation, editor *jixiao.User, cache int) []*jixiao.EvaluationRecord {
+			t.Helper()
+			w.db.SetRevisionCache(cache)
+			ctx := as(editor)
+			r := w.mustCreateFor(t, unit, editor)
+			if len(r.Provenance) == 0 {
+				t.Fatal("the created evaluation has no provenance: keeping it is not exercised")
+			}
+			cur, err := evs.FindEvaluationByID(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := *cur.Content
+			c.Provenance = nil // keeps the stored one
+			c.Indicators = append([]jixiao.Indicator(nil), c.Indicators...)
+			c.Indicators[0].Actual = notation.ParseValue("123件")
+			kept, err := evs.UpdateEvaluation(ctx, r.ID, jixiao.EvaluationUpdate{Version: cur.Version, Content: &c})
+			if err != nil {
+				t.Fatal(err)
+			}
+			same := *kept.Content
+			unchanged, err := evs.UpdateEvaluation(ctx, r.ID, jixiao.EvaluationUpdate{Version: kept.Version, Content: &same})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return []*jixiao.EvaluationRecord{kept, unchanged}
+		}
+		plain, cached := saves(w.V, w.editorV, 0), saves(w.U, w.editorU, 8)
+		ctx := as(w.editorU)
+		for i, name := range []string{"keeping the provenance", "changing nothing"} {
+			p, c := plain[i], cached[i]
+			for part, pair := range map[string][2]any{"content": {p.Content, c.Content}, "provenance": {p.Provenance, c.Provenance},
+				"score": {p.Score, c.Score}, "findings": {p.Findings, c.Findings}, "revision": {p.Revision, c.Revision}} {
+				if diff := cmp.Diff(pair[0], pair[1]); diff != "" {
+					t.Errorf("save %s: %s differs from the plain path's (-plain +cached):\n%s", name, part, diff)
+				}
+			}
+		}
+		if cached[1].Revision != 2 || len(cached[1].Provenance) == 0 {
+			t.Errorf("saves made revision %d, provenance of %d: want revision 2 keeping the provenance", cached[1].Revision, len(cached[1].Provenance))
+		}
+		revs := sqldb.NewRevisionService(w.db)
+		id := cached[1].ID
+		var before [2]*jixiao.Revision
+		for n := range before {
+			var err error
+			if before[n], err = revs.FindRevision(ctx, id, n+1); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, rec := range cached {
+			rec.Content.Indicators[0].Name = "改过"
+			rec.Content.Budget.FullYear = notation.ParseFigure("1")
+			for k := range rec.Provenance {
+				delete(rec.Provenance, k)
+			}
+			if len(rec.Findings) > 0 {
+				rec.Findings[0].Message = "改过"
+			}
+		}
+		for n := range before {
+			after, err := revs.FindRevision(ctx, id, n+1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(before[n], after); diff != "" {
+				t.Errorf("a change to a save's answer reached cached revision %d (-before +after):\n%s", n+1, diff)
+			}
+		}
+		// and the next save still starts from the revision as stored
+		cur, err := evs.FindEvaluationByID(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(before[1].Content, cur.Content); diff != "" {
+			t.Errorf("the evaluation read after the saves differs from its revision (-revision +read):\n%s", diff)
+		}
+	})
+}

@@ -67,6 +67,13 @@ func (tx *Tx) revision(evaluationID int64, n int, full bool) (*jixiao.Revision, 
 // content) would only have the cache copy all of it, a copy it never asks
 // for again and the heap holds twice.
 func (tx *Tx) readRevision(evaluationID int64, n int, full, keep bool) (*jixiao.Revision, error) {
+	return tx.readRevisionFrom(evaluationID, n, full, keep, tx.db.revs.get)
+}
+
+// readRevisionFrom is readRevision with a cached revision taken by get:
+// the cache's copy, or its own value for a reader that only reads it
+// (sharedRevision).
+func (tx *Tx) readRevisionFrom(evaluationID int64, n int, full, keep bool, get func(revisionKey) (*jixiao.Revision, bool)) (*jixiao.Revision, error) {
 	var key revisionKey
 	if full && tx.db.revs.enabled() {
 		ref := revisionRef{evaluationID, n}
@@ -80,7 +87,7 @@ func (tx *Tx) readRevision(evaluationID int64, n int, full, keep bool) (*jixiao.
 			at = t.UnixMicro()
 		}
 		key = revisionKey{ref, at}
-		if r, ok := tx.db.revs.get(key); ok {
+		if r, ok := get(key); ok {
 			return r, nil
 		}
 	}

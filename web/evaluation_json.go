@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"jixiao"
+	"jixiao/internal/posjson"
 	"jixiao/yamlfile"
 )
 
@@ -28,11 +27,19 @@ func evaluationJSON(ev *jixiao.Evaluation) (json.RawMessage, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := writeNodeJSON(&buf, root, ""); err != nil {
+	// written into a pooled buffer and copied out at its size: the body
+	// cache keeps it, and a fresh buffer reached it by doubling
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledPage {
+			buf.Reset()
+			pageBuffers.Put(buf)
+		}
+	}()
+	if err := writeNodeJSON(buf, root, ""); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // evaluationNode returns ev's file form as a YAML mapping node.
@@ -108,43 +115,20 @@ func writeNodeJSON(buf *bytes.Buffer, n *yaml.Node, key string) error {
 	return nil
 }
 
-// writeString writes s as json.Marshal does. Most strings of an
-// evaluation need no escape and are written as they are: json.Marshal
-// costs an allocation and a reflective call for each, which was a third of
+// writeString writes s as json.Marshal does (posjson.AppendString, which
+// TestWriteStringAsMarshal holds to it), in place: json.Marshal costs an
+// allocation and a reflective call for each string, which was a third of
 // encoding an evaluation.
 func writeString(buf *bytes.Buffer, s string) {
-	if plainJSONString(s) {
-		buf.WriteByte('"')
-		buf.WriteString(s)
-		buf.WriteByte('"')
-		return
-	}
-	b, _ := json.Marshal(s) // a string always marshals
-	buf.Write(b)
-}
-
-// plainJSONString reports whether json.Marshal writes s between quotes
-// unchanged: valid UTF-8 without a control character, a quote, a
-// backslash, the HTML characters it escapes (<, >, &) or the line and
-// paragraph separators U+2028 and U+2029.
-func plainJSONString(s string) bool {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
-			return false
-		case c >= utf8.RuneSelf:
-			ascii = false
-		}
-	}
-	return ascii || (utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029'))
+	buf.Write(posjson.AppendString(buf.AvailableBuffer(), s, true))
 }
 
 // decodeEvaluation reads an evaluation in the file form from JSON. JSON is
 // YAML, so the file format's own decoder reads it, with its checks and its
-// messages naming the field at fault.
+// messages naming the field at fault. decodeEvaluationWith has checked
+// that raw is valid JSON, which the decoder need not do again.
 func decodeEvaluation(raw json.RawMessage) (*jixiao.Evaluation, error) {
-	return decodeEvaluationWith(raw, yamlfile.DecodeJSON)
+	return decodeEvaluationWith(raw, yamlfile.DecodeValidJSON)
 }
 
 // decodeEvaluationWith is decodeEvaluation with the file decoder given:

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"jixiao"
+	"jixiao/internal/posjson"
 )
 
 // The JSON shapes of the API's answers. They are kept apart from the
@@ -261,9 +262,9 @@ func newEvaluationBody(r *jixiao.EvaluationRecord) (*evaluationBody, error) {
 		}
 	}
 	if len(r.Provenance) > 0 {
-		if b.provenance, err = marshalJSON(r.Provenance); err != nil {
-			return nil, err
-		}
+		// what marshalJSON writes, without reflection (posjson): a
+		// position for every figure read
+		b.provenance = posjson.Append(nil, r.Provenance, false)
 	}
 	return b, nil
 }

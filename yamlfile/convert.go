@@ -98,8 +98,11 @@ func (f *file) evaluation(name string, root *yaml.Node) (*jixiao.Evaluation, []*
 		}
 		ev.Budget.Splits = append(ev.Budget.Splits, sp)
 	}
+	if len(f.Indicators) > 0 { // none stays nil
+		ev.Indicators = make([]jixiao.Indicator, 0, len(f.Indicators))
+	}
 	for i, r := range f.Indicators {
-		at := fmt.Sprintf("指标[%d]", i+1)
+		at := "指标[" + strconv.Itoa(i+1) + "]"
 		unit := strings.TrimSpace(r.Unit)
 		ind := jixiao.Indicator{
 			Level1: strings.TrimSpace(r.Level1), Level2: strings.TrimSpace(r.Level2), Name: strings.TrimSpace(r.Name),

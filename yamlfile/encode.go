@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -69,14 +69,34 @@ func str(s string) *yaml.Node {
 	return n
 }
 
-var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+// plainNumber reports whether s is a number written plainly: an optional
+// minus, digits, and an optional fraction (^-?[0-9]+(\.[0-9]+)?$, which
+// TestPlainNumber holds it to); integer says it has no fraction. Every
+// figure of a file goes through it, in every API answer of a content.
+func plainNumber(s string) (ok, integer bool) {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, dot := strings.Cut(s, ".")
+	if !digits(whole) || dot && !digits(frac) {
+		return false, false
+	}
+	return true, !dot
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // text writes a stated text: numbers plain (674.85, not "674.85"), the
 // rest as strings, nothing at all for an unstated value.
 func text(s string) *yaml.Node {
-	if plainNumber.MatchString(s) {
+	if ok, integer := plainNumber(s); ok {
 		tag := "!!float"
-		if _, err := strconv.Atoi(s); err == nil {
+		if _, err := strconv.Atoi(s); integer && err == nil { // too large for an int: a float
 			tag = "!!int"
 		}
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s}
@@ -155,7 +175,10 @@ func (e *encoder) budget() *yaml.Node {
 				}
 				e.put(rm, f.key, text(f.fig.Text), "")
 				// a comment inside a one-line {…} row would break it: note the row instead
-				if p, ok := e.ev.Provenance[fmt.Sprintf("budget.splits[%d].rows[%d].%s", si, ri, f.key)]; ok && e.opt.Provenance && rm.LineComment == "" {
+				if !e.opt.Provenance || rm.LineComment != "" {
+					continue
+				}
+				if p, ok := e.ev.Provenance[fmt.Sprintf("budget.splits[%d].rows[%d].%s", si, ri, f.key)]; ok {
 					rm.LineComment = p.Describe()
 				}
 			}
@@ -171,7 +194,13 @@ func (e *encoder) budget() *yaml.Node {
 func (e *encoder) indicator(i int) *yaml.Node {
 	in := &e.ev.Indicators[i]
 	m := mapping()
-	p := func(k string) string { return fmt.Sprintf("indicators[%d].%s", i, k) }
+	// the provenance key of a column, needed for its comment only
+	p := func(k string) string {
+		if !e.opt.Provenance {
+			return ""
+		}
+		return fmt.Sprintf("indicators[%d].%s", i, k)
+	}
 	e.put(m, "一级指标", str(in.Level1), p("一级指标"))
 	if in.Level2 != "" {
 		e.put(m, "二级指标", str(in.Level2), p("二级指标"))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -26,6 +27,15 @@ import (
 // pair, a line separator), goes through Decode, so that its errors are
 // Decode's own.
 func DecodeJSON(b []byte, name string) (*jixiao.Evaluation, error) {
+	if !json.Valid(b) {
+		return nil, &Error{File: name, Msg: "不是有效的 JSON"}
+	}
+	return DecodeValidJSON(b, name)
+}
+
+// DecodeValidJSON is DecodeJSON for b that is valid JSON (json.Valid), as
+// the value of a request already decoded is: it does not look again.
+func DecodeValidJSON(b []byte, name string) (*jixiao.Evaluation, error) {
 	if ev := decodeJSONTree(b, name); ev != nil {
 		return ev, nil
 	}
@@ -36,10 +46,10 @@ func DecodeJSON(b []byte, name string) (*jixiao.Evaluation, error) {
 	return Decode(indented.Bytes(), name)
 }
 
-// decodeJSONTree returns the evaluation in b, or nil when b is not plain
-// valid JSON or holds any problem.
+// decodeJSONTree returns the evaluation in valid JSON b, or nil when b
+// is not plain or holds any problem.
 func decodeJSONTree(b []byte, name string) *jixiao.Evaluation {
-	if !json.Valid(b) || !yamlReadsAsJSON(b) {
+	if !yamlReadsAsJSON(b) {
 		return nil
 	}
 	root, ok := jsonNode(b)
@@ -52,8 +62,11 @@ func decodeJSONTree(b []byte, name string) *jixiao.Evaluation {
 		return nil
 	}
 	var f file
-	if err := root.Decode(&f); err != nil {
-		return nil
+	if !decodeTree(root.Content[0], &f) {
+		f = file{}
+		if err := root.Decode(&f); err != nil {
+			return nil
+		}
 	}
 	ev, errs := f.evaluation(name, root)
 	if len(errs) > 0 {
@@ -203,14 +216,46 @@ func (r *jsonReader) str() (*yaml.Node, bool) {
 		}
 	}
 	r.i++
-	s := string(r.b[start+1 : r.i-1])
+	raw := r.b[start+1 : r.i-1]
+	s, known := fieldNames()[string(raw)] // a key's name, not allocated again
+	if !known {
+		s = string(raw)
+	}
 	if escaped {
-		if err := json.Unmarshal(r.b[start:r.i], &s); err != nil {
-			return nil, false
+		var ok bool
+		if s, ok = unescape(raw); !ok {
+			if err := json.Unmarshal(r.b[start:r.i], &s); err != nil {
+				return nil, false
+			}
 		}
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: s, Line: r.line}, true
 }
+
+// fieldNames are the keys of the file form, each its own value.
+var fieldNames = sync.OnceValue(func() map[string]string {
+	names := map[string]string{}
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if key, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); key != "" && key != "-" {
+				names[key] = key
+			}
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeFor[file]())
+	return names
+})
 
 var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
 
@@ -284,4 +329,51 @@ func yamlFields(t reflect.Type) (map[string]reflect.Type, bool) {
 		m[key] = f.Type
 	}
 	return m, true
+}
+
+// unescape returns the string the valid JSON string body raw (its quotes
+// cut off) stands for, as json.Unmarshal reads it (TestUnescape), for the
+// escapes of text: a report's line breaks, a quote. It answers false for
+// what it leaves to json.Unmarshal: a \u of a surrogate half, invalid
+// UTF-8.
+func unescape(raw []byte) (string, bool) {
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '\\' {
+			out = append(out, c)
+			continue
+		}
+		i++
+		switch e := raw[i]; e {
+		case '"', '\\', '/':
+			out = append(out, e)
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			if i+4 >= len(raw) {
+				return "", false
+			}
+			v, err := strconv.ParseUint(string(raw[i+1:i+5]), 16, 16)
+			if err != nil || v >= 0xD800 && v < 0xE000 {
+				return "", false
+			}
+			out = utf8.AppendRune(out, rune(v))
+			i += 4
+		default:
+			return "", false
+		}
+	}
+	if !utf8.Valid(out) {
+		return "", false
+	}
+	return string(out), true
 }

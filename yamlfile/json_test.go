@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"reflect"
 	"regexp"
@@ -82,10 +83,15 @@ func TestDecodeJSONMatchesDecode(t *testing.T) {
 			if !reflect.DeepEqual(gerr, werr) {
 				t.Fatalf("error\n got %v\nwant %v", gerr, werr)
 			}
+			if json.Valid(b) { // and without looking again
+				if valid, verr := DecodeValidJSON(b, "自评表"); !reflect.DeepEqual(verr, gerr) || !reflect.DeepEqual(valid, got) {
+					t.Fatalf("DecodeValidJSON answers otherwise than DecodeJSON: %v, %v", valid, verr)
+				}
+			}
 			if werr == nil && !reflect.DeepEqual(any(got), want) {
 				t.Fatalf("evaluation\n got %+v\nwant %+v", got, want)
 			}
-			if tree := decodeJSONTree(b, "自评表") != nil; tree != tc.tree {
+			if tree := json.Valid(b) && decodeJSONTree(b, "自评表") != nil; tree != tc.tree {
 				t.Errorf("read through the tree: %v, want %v", tree, tc.tree)
 			}
 		})
@@ -221,5 +227,40 @@ func TestCutIndex(t *testing.T) {
 		if p, i := cutIndex(part); p != wantPart || i != wantIdx {
 			t.Errorf("cutIndex(%q) = %q, %d; want %q, %d", part, p, i, wantPart, wantIdx)
 		}
+	}
+}
+
+// TestUnescape: unescape reads a JSON string's body as json.Unmarshal
+// does, or leaves it to json.Unmarshal: strings json.Marshal writes from
+// random pieces, and escapes written by hand.
+func TestUnescape(t *testing.T) {
+	pieces := []string{"a", "指标", "<", "&", "\"", "\\", "/", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f", "\u2028", "😀", "\ufffd", " "}
+	rng := rand.New(rand.NewPCG(3, 4))
+	var bodies []string
+	for range 2000 {
+		var s string
+		for range rng.IntN(8) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		b, _ := json.Marshal(s)
+		bodies = append(bodies, string(b[1:len(b)-1]))
+	}
+	bodies = append(bodies, `\/`, `a\u00e9b`, `\u0041\u4e2d`, `\uFFFF`, `\u0000`, `\ud83d\ude00`, `\ud800`, `\udfff`, `x\u`, `\u12`, `\uD7FF`, `\uE000`)
+	left := 0
+	for _, body := range bodies {
+		got, ok := unescape([]byte(body))
+		var want string
+		err := json.Unmarshal([]byte(`"`+body+`"`), &want)
+		switch {
+		case !ok:
+			left++
+		case err != nil:
+			t.Errorf("unescape(%q) = %q, json.Unmarshal refuses it: %v", body, got, err)
+		case got != want:
+			t.Errorf("unescape(%q) = %q, json.Unmarshal reads %q", body, got, want)
+		}
+	}
+	if left > 10 {
+		t.Errorf("%d of %d strings left to json.Unmarshal", left, len(bodies))
 	}
 }

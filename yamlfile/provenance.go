@@ -2,6 +2,7 @@ package yamlfile
 
 import (
 	"fmt"
+	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
@@ -14,7 +15,7 @@ import (
 // imported document names its cell. The block keys ("budget",
 // "indicators", "total") hold the line of the block's own key.
 func provenance(f *file, root *yaml.Node) map[string]jixiao.Position {
-	p := map[string]jixiao.Position{}
+	p := make(map[string]jixiao.Position, 24+11*len(f.Indicators))
 	set := func(key string, line int) {
 		if line > 0 {
 			p[key] = jixiao.Position{Line: line, Col: 1}
@@ -53,13 +54,18 @@ func provenance(f *file, root *yaml.Node) map[string]jixiao.Position {
 			setScalar(at+".执行率", r.Rate)
 		}
 	}
+	// The text columns' lines are lineOf(root, "指标[i].<column>"), the
+	// rows looked up once instead of from the root for every column: a
+	// file has a dozen or more rows of five.
+	rows := indicatorRows{root: root}
+	rows.find()
 	for i, r := range f.Indicators {
-		at := fmt.Sprintf("indicators[%d]", i)
+		at := "indicators[" + strconv.Itoa(i) + "]"
 		set(at, r.line)
 		// a text column left out takes its row's line (lineOf's fallback)
 		for _, col := range []struct{ key, field string }{{"一级指标", "一级指标"}, {"二级指标", "二级指标"},
 			{"三级指标", "三级指标"}, {"评(扣)分标准", "评分标准"}, {"偏差原因分析及改进措施", "偏差原因分析及改进措施"}} {
-			set(at+"."+col.key, lineOf(root, fmt.Sprintf("指标[%d].%s", i+1, col.field)))
+			set(at+"."+col.key, rows.line(i, col.field))
 		}
 		setScalar(at+".年度指标值", r.Target)
 		setScalar(at+".实际完成值", r.Actual)
@@ -67,4 +73,45 @@ func provenance(f *file, root *yaml.Node) map[string]jixiao.Position {
 		setScalar(at+".得分", r.Score)
 	}
 	return p
+}
+
+// indicatorRows answers lineOf(root, "指标[i+1].<field>") for every row i
+// and field from one lookup of the 指标 list.
+type indicatorRows struct {
+	root    *yaml.Node
+	keyLine int        // the line of the 指标 key; 0 when there is none
+	seq     *yaml.Node // its value
+}
+
+func (x *indicatorRows) find() {
+	if x.root == nil || len(x.root.Content) == 0 {
+		return
+	}
+	if n := x.root.Content[0]; n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 { // the last of a repeated key, as lineOf
+			if n.Content[i].Value == "指标" {
+				x.keyLine, x.seq = n.Content[i].Line, n.Content[i+1]
+			}
+		}
+	}
+}
+
+// line is lineOf(root, fmt.Sprintf("指标[%d].%s", i+1, field)).
+func (x *indicatorRows) line(i int, field string) int {
+	if x.seq == nil {
+		return x.keyLine
+	}
+	if x.seq.Kind != yaml.SequenceNode || i >= len(x.seq.Content) {
+		return x.keyLine
+	}
+	row := x.seq.Content[i]
+	line := row.Line
+	if row.Kind == yaml.MappingNode {
+		for j := 0; j+1 < len(row.Content); j += 2 {
+			if row.Content[j].Value == field {
+				line = row.Content[j].Line
+			}
+		}
+	}
+	return line
 }

@@ -3,6 +3,7 @@ package yamlfile
 import (
 	"bytes"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -281,6 +282,22 @@ func TestProvenanceLines(t *testing.T) {
 	for key, line := range map[string]int{"budget.全年预算数": 3, "budget.全年执行数": 4, "indicators[0].得分": 9, "indicators[0].三级指标": 7, "indicators[0].偏差原因分析及改进措施": 6, "total": 10} {
 		if got := ev.Provenance[key].Line; got != line {
 			t.Errorf("%s: line %d, want %d", key, got, line)
+		}
+	}
+}
+
+// TestPlainNumber holds plainNumber to the regular expression it stands
+// for, and says integer exactly when there is no fraction.
+func TestPlainNumber(t *testing.T) {
+	re := regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+	for _, s := range []string{"", "0", "-", "-0", "674.85", "-674.85", "1.", ".5", "1.2.3", "--1", "1-", "61.23%", "１２", "1e5", " 1", "1 ",
+		"007", "99999999999999999999", "0.0", "-.5", "1..2", "12a", "a12", "十", "1.2a"} {
+		ok, integer := plainNumber(s)
+		if want := re.MatchString(s); ok != want {
+			t.Errorf("plainNumber(%q) = %v, the expression says %v", s, ok, want)
+		}
+		if want := ok && !strings.Contains(s, "."); integer != want {
+			t.Errorf("plainNumber(%q): integer %v, want %v", s, integer, want)
 		}
 	}
 }
