@@ -529,7 +529,7 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 		if err := tx.storeRevision(r, upd.Note, sv.changes, sv.blobs); err != nil {
 			return err
 		}
-		if err := tx.writeFindingCodes(id, facts.Findings, true); err != nil {
+		if err := tx.replaceFindingCodes(id, findingFacts(sv.prev.Findings), facts.Findings); err != nil {
 			return err
 		}
 		dropped, err := tx.repin(id, sv.prev.Content.Indicators, sv.content.Indicators, upd.Indicators)
