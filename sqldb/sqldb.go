@@ -317,12 +317,24 @@ func (db *DB) committedTx(ctx context.Context) *Tx {
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *Tx) error) error {
+	// done gives back what the transaction held, the writer's turn and
+	// the connection, as soon as it has committed (or at the latest on
+	// return): what waits for the commit, the cache of a saved revision,
+	// need not keep the next writer waiting.
+	var held []func() error
+	done := func() {
+		for i := len(held) - 1; i >= 0; i-- {
+			held[i]()
+		}
+		held = nil
+	}
+	defer func() { done() }()
 	if pool == db.wdb && db.writer != nil {
 		release, err := db.takeWriter(ctx)
 		if err != nil {
 			return err
 		}
-		defer release()
+		held = append(held, func() error { release(); return nil })
 	}
 	var sc *sql.Conn
 	begin := pool.BeginTx
@@ -331,7 +343,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *
 		if err != nil {
 			return fmt.Errorf("sqldb: begin: %w", err)
 		}
-		defer c.Close()
+		held = append(held, c.Close)
 		sc, begin = c, c.BeginTx
 	}
 	stx, err := begin(ctx, db.d.txOptions(readOnly))
@@ -346,6 +358,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(tx *
 	if err := stx.Commit(); err != nil && !tx.early {
 		return fmt.Errorf("sqldb: commit: %w", err)
 	}
+	done()
 	for _, f := range tx.committed {
 		f()
 	}
