@@ -107,6 +107,11 @@ func (db *DB) Close() error {
 	return errors.Join(errs...)
 }
 
+// PoolStats are the statistics of the write pool (the one pool on
+// PostgreSQL): the benches report how long requests waited for a
+// connection.
+func (db *DB) PoolStats() sql.DBStats { return db.wdb.Stats() }
+
 // Engine is "sqlite" or "postgres".
 func (db *DB) Engine() string { return db.d.name() }
 

@@ -42,3 +42,16 @@ func TestSaveBodyNoIndicators(t *testing.T) {
 		t.Error("encodeBodies of an evaluation without indicators: no error")
 	}
 }
+
+func TestETagVersion(t *testing.T) {
+	for _, c := range []struct {
+		tag  string
+		want int
+		ok   bool
+	}{{`"v12"`, 12, true}, {`"v1"`, 1, true}, {`W/"v3"`, 0, false}, {`"12"`, 0, false}, {`"v"`, 0, false}, {``, 0, false}} {
+		got, ok := etagVersion(c.tag)
+		if got != c.want || ok != c.ok {
+			t.Errorf("etagVersion(%q) = %d, %v; want %d, %v", c.tag, got, ok, c.want, c.ok)
+		}
+	}
+}
