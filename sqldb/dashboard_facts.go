@@ -105,7 +105,7 @@ func (tx *Tx) writeFindingCodes(id int64, findings []jixiao.FindingFact, replace
 // save mostly keeps its findings, and every row written or deleted costs
 // its finding sums' trigger (migration 0006), every statement a round
 // trip and, on SQLite, time in the one writer. A save that keeps them
-// all sends no statement. TestReplaceFindingCodes holds the rows equal
+// all sends no statement; those it sends go with its commit (execLater). TestReplaceFindingCodes holds the rows equal
 // to writeFindingCodes'.
 func (tx *Tx) replaceFindingCodes(id int64, was, findings []jixiao.FindingFact) error {
 	wasRows := findingRows(was)
@@ -129,7 +129,7 @@ func (tx *Tx) replaceFindingCodes(id int64, was, findings []jixiao.FindingFact) 
 		}
 	}
 	if len(gone) > 0 {
-		if _, err := tx.exec(`DELETE FROM evaluation_findings WHERE evaluation_id = ? AND code IN `+inList(len(gone)), append([]any{id}, gone...)...); err != nil {
+		if err := tx.execLater(nil, `DELETE FROM evaluation_findings WHERE evaluation_id = ? AND code IN `+inList(len(gone)), append([]any{id}, gone...)...); err != nil {
 			return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
 		}
 	}
@@ -142,7 +142,7 @@ func (tx *Tx) replaceFindingCodes(id int64, was, findings []jixiao.FindingFact) 
 	}
 	// a row the revision did not have but the table does, were the two
 	// ever apart, is overwritten rather than failing the save
-	_, err := tx.exec(`INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences, least_code) VALUES `+values(6, len(write))+
+	err := tx.execLater(nil, `INSERT INTO evaluation_findings (evaluation_id, code, severity, message, occurrences, least_code) VALUES `+values(6, len(write))+
 		` ON CONFLICT (evaluation_id, code) DO UPDATE SET severity = excluded.severity, message = excluded.message, occurrences = excluded.occurrences, least_code = excluded.least_code`, args...)
 	if err != nil {
 		return fmt.Errorf("sqldb: dashboard findings of %d: %w", id, err)
