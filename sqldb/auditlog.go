@@ -58,18 +58,30 @@ func (tx *Tx) fillLog(e *jixiao.LogEntry) {
 // The commit is as durable as run's, and its answer is read before the
 // save succeeds. A BEGIN follows it so that the connection is in a
 // transaction again for database/sql's Tx to commit, empty.
+//
+// The statements execLater kept go first in the same round trip: one
+// that fails aborts the transaction, and the COMMIT then answers
+// ROLLBACK, which fails the save.
 func (tx *Tx) logAndCommit(e *jixiao.LogEntry) error {
 	tx.fillLog(e)
-	q, ok := tx.db.d.chainLog(1)
-	if tx.sc == nil || tx.deferLog || !ok {
+	if !tx.commitsWithLog() {
 		return tx.log(e)
 	}
+	q, _ := tx.db.d.chainLog(1)
 	return tx.sc.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {
 			return fmt.Errorf("sqldb: audit log: connection %T is not pgx's", dc)
 		}
 		var b pgx.Batch
+		for _, st := range tx.later {
+			qq := b.Queue(tx.db.d.rebind(st.q), st.args...)
+			if st.scan != nil {
+				scan := st.scan
+				qq.QueryRow(func(row pgx.Row) error { return row.Scan(scan...) })
+			}
+		}
+		tx.later = nil
 		b.Queue(tx.db.d.rebind(q), e.Time, e.UserID, e.UserName, string(e.Action), e.Object, e.Detail, e.Address, []byte(e.HashTail())).
 			QueryRow(func(row pgx.Row) error { return row.Scan(&e.Seq, &e.PrevHash, &e.Hash) })
 		b.Queue(`COMMIT`).Exec(func(ct pgconn.CommandTag) error {
@@ -86,6 +98,14 @@ func (tx *Tx) logAndCommit(e *jixiao.LogEntry) error {
 		}
 		return nil
 	})
+}
+
+// commitsWithLog reports whether logAndCommit will commit in the round
+// trip of the audit entry: on a dialect that can, in a transaction on a
+// connection of its own that does not defer its log.
+func (tx *Tx) commitsWithLog() bool {
+	_, ok := tx.db.d.chainLog(1)
+	return ok && tx.sc != nil && !tx.deferLog
 }
 
 // flushLog appends the entries a deferring transaction kept.

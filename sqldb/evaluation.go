@@ -455,8 +455,15 @@ func (tx *Tx) insertRevision(r *jixiao.EvaluationRecord, note string, changes []
 // with the row's other columns where it writes them.
 func (tx *Tx) storeRevision(r *jixiao.EvaluationRecord, note string, changes []jixiao.Change, b revisionBlobs) error {
 	u := tx.user
-	id, err := tx.insert(`INSERT INTO revisions (evaluation_id, number, version, user_id, user_name, note, changes, content, provenance, score_total, scores, findings, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	// The revision's id is needed once it is committed only (the cache
+	// below): the INSERT can go with the commit (execLater), where a
+	// failure fails the save. Under the row's lock, at its version, no
+	// other save can have stored this revision first; where the INSERT
+	// runs at once and one did all the same, the save is refused as a
+	// conflict.
+	var id int64
+	err := tx.execLater([]any{&id}, `INSERT INTO revisions (evaluation_id, number, version, user_id, user_name, note, changes, content, provenance, score_total, scores, findings, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.ID, r.Revision, r.Version, u.ID, u.Name, note, b.changes, b.content, b.provenance, r.Score.Total, b.scores, b.findings, tx.time(tx.now))
 	if tx.db.d.isUnique(err) {
 		return tx.conflict(r.ID, r.Version-1)
@@ -469,8 +476,9 @@ func (tx *Tx) storeRevision(r *jixiao.EvaluationRecord, note string, changes []j
 	if tx.bulk {
 		return nil
 	}
-	rev := storedRevision(id, r, u, note, changes, tx.now)
-	tx.afterCommit(func() { tx.db.revs.put(revisionKey{revisionRef{r.ID, r.Revision}, r.UpdatedAt.UnixMicro()}, rev) })
+	tx.afterCommit(func() {
+		tx.db.revs.put(revisionKey{revisionRef{r.ID, r.Revision}, r.UpdatedAt.UnixMicro()}, storedRevision(id, r, u, note, changes, tx.now))
+	})
 	return nil
 }
 
@@ -505,6 +513,7 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 	pre := s.prepareSave(ctx, id, upd)
 	var r *jixiao.EvaluationRecord
 	err := s.db.write(ctx, func(tx *Tx) (err error) {
+		tx.logsLast = true // logAndCommit below
 		u, err := tx.actor()
 		if err != nil {
 			return err
@@ -563,7 +572,7 @@ func (s *EvaluationService) UpdateEvaluation(ctx context.Context, id int64, upd 
 		if err := tx.storeRevision(r, upd.Note, sv.changes, sv.blobs); err != nil {
 			return err
 		}
-		if err := tx.writeFindingCodes(id, facts.Findings, true); err != nil {
+		if err := tx.replaceFindingCodes(id, findingFacts(sv.prev.Findings), facts.Findings); err != nil {
 			return err
 		}
 		dropped, err := tx.repin(id, sv.prev.Content.Indicators, sv.content.Indicators, upd.Indicators)

@@ -91,7 +91,7 @@ func run(o options) error {
 		return err
 	}
 	defer stop()
-	return measure(ctx, base, data, o)
+	return measure(ctx, base, data, o, db.PoolStats)
 }
 
 // runPhase runs p, with its CPU profile written to o.profile followed by

@@ -24,8 +24,8 @@ type Phase struct {
 	Next func(w, i int) (*http.Request, error)
 	// Want is the status a good answer has.
 	Want int
-	// After, when set, is given each good answer's body.
-	After func(w int, body []byte)
+	// After, when set, is given each good answer, its body read.
+	After func(w int, resp *http.Response)
 }
 
 // Result is what a phase measured.
@@ -104,12 +104,7 @@ func (p Phase) Run(ctx context.Context) (Result, error) {
 					}
 					continue
 				}
-				var body []byte
-				if p.After != nil {
-					body, _ = io.ReadAll(resp.Body)
-				} else {
-					_, _ = io.Copy(io.Discard, resp.Body)
-				}
+				_, _ = io.Copy(io.Discard, resp.Body)
 				resp.Body.Close()
 				if resp.StatusCode != p.Want {
 					errs.Add(1)
@@ -118,7 +113,7 @@ func (p Phase) Run(ctx context.Context) (Result, error) {
 				}
 				lat[w] = append(lat[w], time.Since(t0))
 				if p.After != nil {
-					p.After(w, body)
+					p.After(w, resp)
 				}
 			}
 		}()
