@@ -193,6 +193,33 @@ const postgresConns = 8
 // spells it; it is jixiao's, never sent to the server.
 const poolMaxConns = "pool_max_conns"
 
+// ServerDSN is dsn without the parameters jixiao reads itself
+// (pool_max_conns), for a client that passes every parameter on to the
+// server, which refuses one it does not know: an administrative
+// database/sql connection, psql.
+func ServerDSN(dsn string) string {
+	if strings.Contains(dsn, "://") {
+		u, err := url.Parse(dsn)
+		if err != nil {
+			return dsn
+		}
+		q := u.Query()
+		if !q.Has(poolMaxConns) {
+			return dsn
+		}
+		q.Del(poolMaxConns)
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	kept := []string{}
+	for _, f := range strings.Fields(dsn) {
+		if !strings.HasPrefix(f, poolMaxConns+"=") {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
 // poolSize takes pool_max_conns out of the runtime parameters pgx would
 // send to the server and returns it, or postgresConns when it is absent.
 func poolSize(params map[string]string) (int, error) {

@@ -34,3 +34,17 @@ func TestPoolSize(t *testing.T) {
 		}
 	}
 }
+
+// TestServerDSN: the DSN another client gets has no pool_max_conns, in
+// the URL form and the key=value form, and is otherwise the same.
+func TestServerDSN(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"postgres://u@h:5432/db?sslmode=disable&pool_max_conns=4", "postgres://u@h:5432/db?sslmode=disable"},
+		{"postgres://u@h:5432/db?sslmode=disable", "postgres://u@h:5432/db?sslmode=disable"},
+		{"host=h dbname=db pool_max_conns=4 sslmode=disable", "host=h dbname=db sslmode=disable"},
+	} {
+		if got := ServerDSN(tc.in); got != tc.want {
+			t.Errorf("ServerDSN(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"jixiao/sqldb"
 )
 
 // pgSampler sums the CPU time PostgreSQL's backends of the bench's own
@@ -33,7 +35,7 @@ type pgSampler struct {
 const clockTick = 10 * time.Millisecond
 
 func startPGSampler(dsn string) (*pgSampler, error) {
-	db, err := sql.Open("pgx", dsn)
+	db, err := sql.Open("pgx", sqldb.ServerDSN(dsn))
 	if err != nil {
 		return nil, err
 	}

@@ -47,7 +47,7 @@ func MustDSN(tb testing.TB, engine string) string {
 		return filepath.Join(tb.TempDir(), "jixiao.db")
 	}
 	base := os.Getenv("JIXIAO_TEST_POSTGRES")
-	admin, err := sql.Open("pgx", base)
+	admin, err := sql.Open("pgx", sqldb.ServerDSN(base))
 	if err != nil {
 		tb.Fatal(err)
 	}

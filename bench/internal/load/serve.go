@@ -45,7 +45,7 @@ func FreshDSN(dsn string) (fresh string, cleanup func(), err error) {
 	if !strings.HasPrefix(dsn, "postgres") {
 		return dsn, func() {}, nil
 	}
-	admin, err := sql.Open("pgx", dsn)
+	admin, err := sql.Open("pgx", sqldb.ServerDSN(dsn))
 	if err != nil {
 		return "", nil, err
 	}
