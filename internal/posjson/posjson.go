@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"jixiao"
-	"jixiao/internal/fifo"
 )
 
 // Append appends prov as json.Marshal writes it (escapeHTML true) or as a
@@ -24,32 +23,16 @@ func Append(b []byte, prov map[string]jixiao.Position, escapeHTML bool) []byte {
 	if prov == nil {
 		return append(b, "null"...)
 	}
-	if keys, ok := sortedKeys.Get(len(prov)); ok {
-		if out, ok := appendSorted(b, keys, prov, escapeHTML); ok {
-			return out
-		}
-	}
 	keys := make([]string, 0, len(prov))
 	for k := range prov {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	sortedKeys.Add(len(keys), keys)
-	out, _ := appendSorted(b, keys, prov, escapeHTML)
-	return out
+	return appendSorted(b, keys, prov, escapeHTML)
 }
 
-// sortedKeys keeps the sorted keys of a provenance written, one list for
-// each number of keys. The saves of an evaluation write the same keys
-// every time, twice a save (its revision, its answer): a list kept is
-// taken for a provenance of as many keys whenever it holds all of them,
-// which is then exactly its keys, in order, without iterating over the
-// map and sorting again, most of Append's work.
-var sortedKeys = fifo.New[int, []string](256)
-
-// appendSorted writes prov in the order of keys, which are distinct; false
-// when one of them is not in prov (the keys are another provenance's).
-func appendSorted(b []byte, keys []string, prov map[string]jixiao.Position, escapeHTML bool) ([]byte, bool) {
+// appendSorted writes prov in the order of keys, its keys sorted.
+func appendSorted(b []byte, keys []string, prov map[string]jixiao.Position, escapeHTML bool) []byte {
 	// size is the braces and, for each position, its key and what
 	// {"line":1234,"col":1} takes (the most a file's position takes),
 	// without escapes: the answer in one allocation, most of the time
@@ -57,22 +40,17 @@ func appendSorted(b []byte, keys []string, prov map[string]jixiao.Position, esca
 	for _, k := range keys {
 		size += len(k) + 28
 	}
-	start := len(b)
 	b = slices.Grow(b, size)
 	b = append(b, '{')
 	for i, k := range keys {
-		p, ok := prov[k]
-		if !ok {
-			return b[:start], false
-		}
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = AppendString(b, k, escapeHTML)
 		b = append(b, ':')
-		b = appendPosition(b, p, escapeHTML)
+		b = appendPosition(b, prov[k], escapeHTML)
 	}
-	return append(b, '}'), true
+	return append(b, '}')
 }
 
 // appendPosition writes p's fields in their declared order, each left out

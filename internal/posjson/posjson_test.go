@@ -65,31 +65,6 @@ func TestAppendMatchesEncodingJSON(t *testing.T) {
 	}
 }
 
-// TestAppendKeptKeys: a provenance of as many keys as one written before,
-// but other keys, is written with its own keys: the keys kept are taken
-// only when they are all its keys. So is a map changed in place.
-func TestAppendKeptKeys(t *testing.T) {
-	m := map[string]jixiao.Position{"zz.a": {Line: 1}, "zz.b": {Line: 2}, "zz.c": {Line: 3}, "zz.d": {Line: 4}, "zz.e": {Line: 5}}
-	other := map[string]jixiao.Position{"zz.a": {Line: 1}, "zz.b": {Line: 2}, "zz.c": {Line: 3}, "zz.d": {Line: 4}, "zy": {Line: 9}}
-	check := func(what string, prov map[string]jixiao.Position) {
-		t.Helper()
-		if got, want := Append([]byte("["), prov, true), append([]byte("["), encodingJSON(t, prov, true)...); !bytes.Equal(got, want) {
-			t.Errorf("%s:\n got %s\nwant %s", what, got, want)
-		}
-	}
-	check("first", m)
-	if keys, ok := sortedKeys.Get(len(m)); !ok || len(keys) != len(m) {
-		t.Fatalf("the keys of %d are not kept: %v", len(m), keys)
-	}
-	check("as many other keys", other)
-	check("again", m)
-	delete(m, "zz.e")
-	m["zz.0"] = jixiao.Position{Col: 7}
-	check("changed in place", m)
-	m["zz.f"] = jixiao.Position{Page: 1}
-	check("one more", m)
-}
-
 // TestAppendStringMatchesEncodingJSON compares AppendString with
 // encoding/json on random strings drawn from the characters it treats
 // apart, with and without HTML escapes.
