@@ -105,8 +105,9 @@ func (tx *Tx) writeFindingCodes(id int64, findings []jixiao.FindingFact, replace
 // save mostly keeps its findings, and every row written or deleted costs
 // its finding sums' trigger (migration 0006), every statement a round
 // trip and, on SQLite, time in the one writer. A save that keeps them
-// all sends no statement; those it sends go with its commit (execLater). TestReplaceFindingCodes holds the rows equal
-// to writeFindingCodes'.
+// all sends no statement; those it sends go with its commit (execLater).
+// TestSavedFindingCodesMatchBackfill holds the rows equal to those the
+// backfill (writeFindingCodes) writes.
 func (tx *Tx) replaceFindingCodes(id int64, was, findings []jixiao.FindingFact) error {
 	wasRows := findingRows(was)
 	old := make(map[string][]any, len(wasRows))

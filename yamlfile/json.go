@@ -62,11 +62,8 @@ func decodeJSONTree(b []byte, name string) *jixiao.Evaluation {
 		return nil
 	}
 	var f file
-	if !decodeTree(root.Content[0], &f) {
-		f = file{}
-		if err := root.Decode(&f); err != nil {
-			return nil
-		}
+	if err := root.Decode(&f); err != nil {
+		return nil
 	}
 	ev, errs := f.evaluation(name, root)
 	if len(errs) > 0 {
